@@ -1,0 +1,84 @@
+// ESLint flat config: Office add-in rules, typescript-eslint, Prettier, and the purity fence around src/core.
+import officeAddins from "eslint-plugin-office-addins";
+import tseslint from "typescript-eslint";
+
+const nodeAndBrowserGlobals = {
+  console: "readonly",
+  process: "readonly",
+  Buffer: "readonly",
+  require: "readonly",
+  module: "writable",
+  __dirname: "readonly",
+  setTimeout: "readonly",
+  clearTimeout: "readonly",
+  setInterval: "readonly",
+  clearInterval: "readonly",
+  setImmediate: "readonly",
+  TextDecoder: "readonly",
+  TextEncoder: "readonly",
+  URL: "readonly",
+  performance: "readonly",
+  globalThis: "readonly",
+  window: "readonly",
+  document: "readonly",
+  navigator: "readonly",
+  localStorage: "readonly",
+  HTMLElement: "readonly",
+  Office: "readonly",
+  Excel: "readonly",
+  OfficeExtension: "readonly",
+};
+
+export default [
+  { ignores: ["dist/", "coverage/", "node_modules/", "out/", ".tmp/"] },
+  ...officeAddins.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2022, sourceType: "module", globals: nodeAndBrowserGlobals },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // CommonJS config files are loaded by jest/webpack with require().
+    files: ["**/*.js", "**/*.cjs"],
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
+    // The functional core stays pure: no Office.js, no DOM, no file system, no ExcelJS.
+    files: ["src/core/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: ["fs", "node:fs", "path", "node:path", "exceljs", "child_process", "node:child_process"],
+          patterns: ["fs/*", "node:*", "../excel/*", "../xlsx/*", "../taskpane/*", "../cli/*", "../commands/*"],
+        },
+      ],
+      "no-restricted-globals": [
+        "error",
+        "Office",
+        "Excel",
+        "OfficeExtension",
+        "document",
+        "window",
+        "navigator",
+        "localStorage",
+        "process",
+        "Buffer",
+        "require",
+      ],
+    },
+  },
+  {
+    // Only src/excel talks to the Excel host.
+    files: ["src/**/*.ts"],
+    ignores: ["src/excel/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "MemberExpression[object.name='Excel'][property.name='run']", message: "Only src/excel calls Excel.run." },
+      ],
+    },
+  },
+];

@@ -1,0 +1,155 @@
+import type { Issue, IssueDraft } from "./issue";
+
+/** The four amount columns of the table. */
+export type AmountRole = "total" | "fiscal" | "specialAccount" | "other";
+export const AMOUNT_ROLES: readonly AmountRole[] = ["total", "fiscal", "specialAccount", "other"];
+
+/** Every column role the locator can recognise. */
+export type ColumnRole = "name" | AmountRole | "goal" | "indicators";
+
+/** One amount cell: the parsed number beside the raw value. */
+export interface AmountCell {
+  /** A1 address of the cell (present even when the column is missing from the table: then raw is null). */
+  readonly cell: string;
+  /** The value as read: text such as "2,476.54", a number, or null for an empty cell. */
+  readonly raw: string | number | null;
+  /** The number; 0 for an empty cell; null when the text is not a number (an amount-not-number issue). */
+  readonly value: number | null;
+  /** Decimal places as displayed ("495.00" → 2, 18 → 0); used for the reconciliation tolerance. */
+  readonly decimals: number;
+}
+
+export type AmountCells = Readonly<Record<AmountRole, AmountCell>>;
+export type Amounts = Readonly<Record<AmountRole, number | null>>;
+
+export interface TableInfo {
+  readonly title: string | null;
+  readonly department: string | null;
+  readonly amountUnit: "万元" | "元" | null;
+  /** Sheet row of the header; the last header row when the header spans two rows. */
+  readonly headerRow: number;
+  /** All header rows (one or two). */
+  readonly headerRows: readonly number[];
+  /** Sheet column (1-based) of each recognised role. */
+  readonly columns: Readonly<Partial<Record<ColumnRole, number>>>;
+}
+
+/** A parsed indicator value: 年度指标值 or 实施周期指标值. */
+export interface IndicatorValue {
+  readonly op: ">=" | "<=" | ">" | "<" | "=" | "range" | "text";
+  readonly value: number | null;
+  /** Upper end of a range. */
+  readonly upper: number | null;
+  readonly unit: string | null;
+  /** The value exactly as written (after whitespace and markup cleanup). */
+  readonly raw: string;
+}
+
+/** A framework level as recognised in the text. */
+export interface Level {
+  /** Framework code ("1", "11", …): as written when written, else from the name; null when unknown. */
+  readonly code: string | null;
+  /** Canonical framework name ("产出指标", "数量指标", …); null when the label is not in the framework. */
+  readonly name: string | null;
+  /** The label as written, e.g. "1-产出指标", "社会效益", "产出指标(50分)". */
+  readonly written: string;
+  /** Code as written in the text, null when the label had no code. */
+  readonly writtenCode: string | null;
+}
+
+/** Which part of an indicator string a span of characters belongs to. */
+export type SpanKind =
+  | "goal"
+  | "seq"
+  | "level1"
+  | "level2"
+  | "name"
+  | "period"
+  | "annual"
+  | "label"
+  | "separator"
+  | "markup"
+  | "unparsed";
+
+/** A run of characters of the (joined) cell text. Concatenating all spans' text gives back the text. */
+export interface TextSpan {
+  readonly kind: SpanKind;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+export interface Indicator {
+  /** Sheet row of the cell the item starts in. */
+  readonly row: number;
+  /** A1 address of that cell (the 绩效指标 cell, or the 绩效目标 cell for misplaced indicators). */
+  readonly cell: string;
+  /** Item number as written; null when missing. */
+  readonly seq: number | null;
+  readonly level1: Level | null;
+  readonly level2: Level | null;
+  /** 三级指标: the indicator name. */
+  readonly name: string;
+  /** 实施周期指标值 as written; null when the field is missing. */
+  readonly periodValue: string | null;
+  /** 年度指标值 as written; null when the field is missing. */
+  readonly annualValue: string | null;
+  readonly period: IndicatorValue | null;
+  readonly annual: IndicatorValue | null;
+  /** The item's whole text as written in the cell. */
+  readonly raw: string;
+}
+
+export interface Project {
+  readonly row: number;
+  /** Name of the unit (资金使用单位) the project sits under; null when the table has no unit rows. */
+  readonly unit: string | null;
+  readonly name: string;
+  /** A1 of the name cell. */
+  readonly nameCell: string;
+  readonly amounts: Amounts;
+  readonly amountCells: AmountCells;
+  /** 绩效目标 text, without any indicator text found in it. */
+  readonly goal: string;
+  readonly indicators: readonly Indicator[];
+  /** Sheet rows of continuation rows joined to this project. */
+  readonly continuationRows: readonly number[];
+}
+
+export interface UnitRow {
+  readonly row: number;
+  readonly name: string;
+  readonly nameCell: string;
+  readonly amounts: Amounts;
+  readonly amountCells: AmountCells;
+  /** Indexes into Analysis.projects of the projects under this unit. */
+  readonly projectIndexes: readonly number[];
+}
+
+export interface GrandTotalRow {
+  readonly row: number;
+  readonly amounts: Amounts;
+  readonly amountCells: AmountCells;
+}
+
+export type RowKind = "title" | "header" | "grand-total" | "unit" | "project" | "continuation" | "blank" | "note";
+
+export interface ClassifiedRow {
+  readonly row: number;
+  readonly kind: RowKind;
+}
+
+/** What parsing found, before the checks run. Issues here are the parser's own (no-table, unparsed, …). */
+export interface ParsedTable {
+  readonly table: TableInfo | null;
+  readonly grandTotal: GrandTotalRow | null;
+  readonly units: readonly UnitRow[];
+  readonly projects: readonly Project[];
+  readonly rows: readonly ClassifiedRow[];
+  readonly issues: readonly IssueDraft[];
+}
+
+/** The core's result and the CLI's --json output. */
+export interface Analysis extends Omit<ParsedTable, "issues"> {
+  readonly issues: readonly Issue[];
+}

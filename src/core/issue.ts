@@ -1,0 +1,109 @@
+/**
+ * Problems in the input are data. Each issue carries a stable rule id from this closed list, a severity, the
+ * cell it points at, and the figures behind it; the sentence a user reads is added last, from the message
+ * table of their language (see messages/).
+ */
+export const RULE_IDS = [
+  "row-total",
+  "group-total",
+  "grand-total",
+  "level-mismatch",
+  "missing-value",
+  "sequence",
+  "unparsed",
+  "misplaced-indicators",
+  "markup",
+  "missing-category",
+  "quantity-not-numeric",
+  "period-is-definition",
+  "suspicious-value",
+  "amount-not-number",
+  "duplicate-project",
+  "empty-project",
+  "no-table",
+] as const;
+
+export type RuleId = (typeof RULE_IDS)[number];
+
+export type Severity = "error" | "warning" | "info";
+
+export const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+
+/** Default severities; `missing-category` is info when only 满意度 is missing (decided where it fires). */
+export const DEFAULT_SEVERITY: Readonly<Record<RuleId, Severity>> = {
+  "row-total": "error",
+  "group-total": "error",
+  "grand-total": "error",
+  "level-mismatch": "error",
+  "missing-value": "error",
+  sequence: "warning",
+  unparsed: "error",
+  "misplaced-indicators": "warning",
+  markup: "info",
+  "missing-category": "warning",
+  "quantity-not-numeric": "warning",
+  "period-is-definition": "info",
+  "suspicious-value": "warning",
+  "amount-not-number": "error",
+  "duplicate-project": "warning",
+  "empty-project": "error",
+  "no-table": "error",
+};
+
+/**
+ * Facts a message may quote. Every field is optional; each rule fills the ones its message needs.
+ * Raw text is quoted as found, never repaired.
+ */
+export interface IssueDetails {
+  /** Project name (项目名称) the issue belongs to. */
+  readonly project?: string;
+  /** Unit name (资金使用单位). */
+  readonly unit?: string;
+  /** Indicator item number as written (序号). */
+  readonly seq?: number;
+  /** Indicator name (三级指标). */
+  readonly indicator?: string;
+  /** Leftover, quoted or offending text. */
+  readonly text?: string;
+  /** Which field: "period" (实施周期指标值) or "annual" (年度指标值). */
+  readonly field?: "period" | "annual";
+  /** Amount column role, for total and amount issues. */
+  readonly amountColumn?: "total" | "fiscal" | "specialAccount" | "other";
+  /** Level-1 and level-2 labels as written. */
+  readonly level1?: string;
+  readonly level2?: string;
+  /** Missing category for missing-category: "output" (产出), "outcome" (效益), "satisfaction" (满意度). */
+  readonly category?: "output" | "outcome" | "satisfaction";
+  /** Sequence problems: the number expected next. */
+  readonly expectedSeq?: number;
+  /** Cells (A1) whose values make up the failed equation, the flagged cell included. */
+  readonly cells?: readonly string[];
+}
+
+export interface Issue {
+  readonly rule: RuleId;
+  readonly severity: Severity;
+  /** Sheet row (1-based) of the cell the issue points at; null only for whole-sheet issues. */
+  readonly row: number | null;
+  /** Column letter of that cell. */
+  readonly column: string | null;
+  /** A1 address of that cell. */
+  readonly cell: string | null;
+  readonly expected?: number | string | null;
+  readonly actual?: number | string | null;
+  readonly details: IssueDetails;
+  /** The sentence in the user's language; filled by localizeIssues(). */
+  readonly message: string;
+}
+
+/** An issue before its message is written. */
+export type IssueDraft = Omit<Issue, "message">;
+
+export function sortIssues<T extends IssueDraft>(issues: readonly T[]): T[] {
+  return [...issues].sort(
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      (a.row ?? 0) - (b.row ?? 0) ||
+      (a.column ?? "").localeCompare(b.column ?? ""),
+  );
+}

@@ -1,0 +1,104 @@
+/** Every user-facing sentence in English. Same shape as zh-CN.ts, which is the source of the type. */
+import type { IssueDraft, RuleId, Severity } from "../issue";
+import type { AmountRole } from "../analysis";
+import type { Messages } from "./zh-CN";
+
+const amountColumn: Record<AmountRole, string> = {
+  total: "Total (总计)",
+  fiscal: "Fiscal appropriation (财政拨款)",
+  specialAccount: "Special account (财政专户拨款)",
+  other: "Other funds (其他资金)",
+};
+const field = { period: "implementation-period value", annual: "annual value" } as const;
+const category = { output: "output", outcome: "outcome", satisfaction: "satisfaction" } as const;
+
+function where(d: IssueDraft["details"]): string {
+  const parts: string[] = [];
+  if (d.project) parts.push(`project "${d.project}"`);
+  if (d.seq !== undefined) parts.push(`item ${d.seq}`);
+  if (d.indicator) parts.push(`"${d.indicator}"`);
+  const text = parts.join(", ");
+  return text ? text.charAt(0).toUpperCase() + text.slice(1) : "The indicator";
+}
+
+function fmt(n: IssueDraft["expected"]): string {
+  return n === null || n === undefined ? "(empty)" : String(n);
+}
+
+const issues: Record<RuleId, (i: IssueDraft) => string> = {
+  "row-total": (i) =>
+    `Total should equal fiscal + special account + other: expected ${fmt(i.expected)}, found ${fmt(i.actual)}.`,
+  "group-total": (i) =>
+    `${amountColumn[i.details.amountColumn ?? "total"]} of unit "${i.details.unit ?? ""}" should equal the sum of its projects: expected ${fmt(i.expected)}, found ${fmt(i.actual)}.`,
+  "grand-total": (i) =>
+    `${amountColumn[i.details.amountColumn ?? "total"]} of the grand total should equal the sum of the units: expected ${fmt(i.expected)}, found ${fmt(i.actual)}.`,
+  "level-mismatch": (i) =>
+    `${where(i.details)}: level-2 "${i.details.level2 ?? ""}" does not belong to level-1 "${i.details.level1 ?? ""}", or its code and name disagree.`,
+  "missing-value": (i) => `${where(i.details)} has no ${field[i.details.field ?? "annual"]}.`,
+  sequence: (i) =>
+    `${where(i.details)}: item numbers are out of sequence: expected ${fmt(i.details.expectedSeq ?? i.expected)}, found ${fmt(i.details.seq ?? i.actual)}.`,
+  unparsed: (i) =>
+    `${i.details.project ? `Project "${i.details.project}" has` : "There is"} indicator text that fits no item: "${i.details.text ?? ""}".`,
+  "misplaced-indicators": (i) =>
+    `The indicators of project "${i.details.project ?? ""}" are in the goal column; they were split out. Move them to the indicator column.`,
+  markup: (i) =>
+    `${i.details.project ? `Project "${i.details.project}"` : "This cell"} contains web markup (such as <p>); it was ignored.`,
+  "missing-category": (i) =>
+    i.details.category === "satisfaction"
+      ? `Project "${i.details.project ?? ""}" has no satisfaction indicator (optional; 10% of the self-evaluation when present).`
+      : `Project "${i.details.project ?? ""}" has no ${category[i.details.category ?? "output"]} indicator.`,
+  "quantity-not-numeric": (i) =>
+    `${where(i.details)} is a quantity indicator, but its value "${i.details.text ?? ""}" is not a quantity.`,
+  "period-is-definition": (i) =>
+    `${where(i.details)}: the implementation-period value is a formula or definition ("${i.details.text ?? ""}"); the target is in the annual value.`,
+  "suspicious-value": (i) =>
+    `${where(i.details)}: the value "${i.details.text ?? ""}" looks wrong; check it against the source.`,
+  "amount-not-number": (i) => `${amountColumn[i.details.amountColumn ?? "total"]} "${fmt(i.actual)}" is not a number.`,
+  "duplicate-project": (i) =>
+    `Project "${i.details.project ?? ""}" appears more than once under unit "${i.details.unit ?? ""}".`,
+  "empty-project": (i) => `Project "${i.details.project ?? ""}" has no indicators.`,
+  "no-table": () =>
+    `No performance target table found: a header row with columns such as 项目名称 and 绩效指标 is needed. Check where the table was pasted.`,
+};
+
+const severity: Record<Severity, string> = { error: "Error", warning: "Warning", info: "Info" };
+
+export const enUS: Messages = {
+  locale: "en-US",
+  issues,
+  severity,
+  amountColumn,
+  field,
+  category,
+  sheets: {
+    detail: "Indicators",
+    checks: "Check results",
+  },
+  detailColumns: {
+    unit: "Unit",
+    project: "Project",
+    seq: "No.",
+    level1: "Level 1",
+    level2: "Level 2",
+    name: "Indicator",
+    period: "Period value",
+    annual: "Annual value",
+    op: "Comparison",
+    value: "Value",
+    upper: "Upper",
+    measureUnit: "Unit of measure",
+    problems: "Problems",
+    source: "Source",
+  },
+  checkColumns: {
+    severity: "Severity",
+    rule: "Rule",
+    cell: "Cell",
+    message: "Message",
+  },
+  checks: {
+    noIssues: "No problems found: ready to send.",
+  },
+  cli: {},
+  pane: {},
+};

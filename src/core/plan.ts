@@ -1,0 +1,65 @@
+/**
+ * The output plan: everything the add-in and the CLI write, as data. The core builds it (build-plan.ts); the
+ * Office.js shell (src/excel) and the ExcelJS shell (src/xlsx) only apply it, so both write the same thing.
+ */
+import type { Severity } from "./issue";
+
+/** A link to a cell of another sheet of the same workbook. */
+export interface PlanLink {
+  readonly sheet: string;
+  readonly cell: string;
+}
+
+/**
+ * One cell value. Strings are always written so that they read back as the same string (see
+ * text-guard.ts), numbers as numbers; a link shows its text and jumps to the target cell.
+ */
+export type PlanCell = string | number | null | { readonly text: string; readonly link: PlanLink };
+
+export interface PlanColumn {
+  readonly header: string;
+  /** Width in characters (Excel's column width unit). */
+  readonly width: number;
+  /** "@" for text, "0.00" / "General" for numbers. Set before the values are written. */
+  readonly numberFormat: string;
+  readonly wrap: boolean;
+}
+
+export type PlanSheetKey = "detail" | "checks";
+
+export interface PlanSheet {
+  readonly key: PlanSheetKey;
+  /** Valid, unique sheet name (≤ 31 characters, no : \ / ? * [ ] or their full-width forms). */
+  readonly name: string;
+  readonly columns: readonly PlanColumn[];
+  /** Data rows below the header row; each row has columns.length cells. */
+  readonly rows: readonly (readonly PlanCell[])[];
+  /** An Excel table over header + rows, with filters; null for a sheet that is not a table. */
+  readonly table: { readonly name: string; readonly style: string } | null;
+  /** Rows frozen at the top (1 = the header). */
+  readonly freezeRows: number;
+}
+
+export interface PlanMark {
+  /** A1 address on the source sheet. */
+  readonly cell: string;
+  readonly severity: Exclude<Severity, "info">;
+  /** Fill colour, "#FFC7CE" for errors, "#FFEB9C" for warnings. */
+  readonly color: string;
+}
+
+export interface Plan {
+  /** Name of the analysed sheet; marks apply there and links point there. */
+  readonly sourceSheet: string;
+  /** The tool's sheets, in the order to create them. A re-run deletes sheets of these names first. */
+  readonly sheets: readonly PlanSheet[];
+  /** One entry per marked cell, at most one per cell (the worst severity wins). */
+  readonly marks: readonly PlanMark[];
+  /** The sheet to show after a run: the checks when there are errors, else the indicator detail. */
+  readonly activate: PlanSheetKey;
+}
+
+export const MARK_COLORS: Readonly<Record<Exclude<Severity, "info">, string>> = {
+  error: "#FFC7CE",
+  warning: "#FFEB9C",
+};
