@@ -132,7 +132,8 @@ export interface GrandTotalRow {
   readonly amountCells: AmountCells;
 }
 
-export type RowKind = "title" | "header" | "grand-total" | "unit" | "project" | "continuation" | "blank" | "note";
+export type RowKind =
+  "title" | "header" | "grand-total" | "unit" | "project" | "continuation" | "blank" | "note";
 
 export interface ClassifiedRow {
   readonly row: number;

@@ -1,6 +1,7 @@
 /** 1 → "A", 26 → "Z", 27 → "AA", 16384 → "XFD". */
 export function columnLetter(column: number): string {
-  if (!Number.isInteger(column) || column < 1) throw new RangeError(`column must be a positive integer, got ${column}`);
+  if (!Number.isInteger(column) || column < 1)
+    throw new RangeError(`column must be a positive integer, got ${column}`);
   let n = column;
   let letters = "";
   while (n > 0) {

@@ -53,7 +53,8 @@ const issues: Record<RuleId, (i: IssueDraft) => string> = {
     `${where(i.details)}: the implementation-period value is a formula or definition ("${i.details.text ?? ""}"); the target is in the annual value.`,
   "suspicious-value": (i) =>
     `${where(i.details)}: the value "${i.details.text ?? ""}" looks wrong; check it against the source.`,
-  "amount-not-number": (i) => `${amountColumn[i.details.amountColumn ?? "total"]} "${fmt(i.actual)}" is not a number.`,
+  "amount-not-number": (i) =>
+    `${amountColumn[i.details.amountColumn ?? "total"]} "${fmt(i.actual)}" is not a number.`,
   "duplicate-project": (i) =>
     `Project "${i.details.project ?? ""}" appears more than once under unit "${i.details.unit ?? ""}".`,
   "empty-project": (i) => `Project "${i.details.project ?? ""}" has no indicators.`,

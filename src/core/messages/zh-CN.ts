@@ -43,15 +43,18 @@ const issues: Record<RuleId, (i: IssueDraft) => string> = {
   "missing-value": (i) => `${where(i.details)}缺少${field[i.details.field ?? "annual"]}。`,
   sequence: (i) =>
     `${where(i.details)}序号不连续：应为 ${fmt(i.details.expectedSeq ?? i.expected)}，实为 ${fmt(i.details.seq ?? i.actual)}。`,
-  unparsed: (i) => `${i.details.project ? `项目「${i.details.project}」中` : ""}有无法识别的指标文字：「${i.details.text ?? ""}」。`,
+  unparsed: (i) =>
+    `${i.details.project ? `项目「${i.details.project}」中` : ""}有无法识别的指标文字：「${i.details.text ?? ""}」。`,
   "misplaced-indicators": (i) =>
     `项目「${i.details.project ?? ""}」的绩效指标写在了“绩效目标”列中，已拆分出来；请移到“绩效指标”列。`,
-  markup: (i) => `${i.details.project ? `项目「${i.details.project}」` : "此单元格"}含有网页标记（如 <p>），已忽略。`,
+  markup: (i) =>
+    `${i.details.project ? `项目「${i.details.project}」` : "此单元格"}含有网页标记（如 <p>），已忽略。`,
   "missing-category": (i) =>
     i.details.category === "satisfaction"
       ? `项目「${i.details.project ?? ""}」没有满意度指标（可选，有则占自评分 10%）。`
       : `项目「${i.details.project ?? ""}」缺少${category[i.details.category ?? "output"]}。`,
-  "quantity-not-numeric": (i) => `${where(i.details)}是数量指标，但指标值「${i.details.text ?? ""}」不是数量。`,
+  "quantity-not-numeric": (i) =>
+    `${where(i.details)}是数量指标，但指标值「${i.details.text ?? ""}」不是数量。`,
   "period-is-definition": (i) =>
     `${where(i.details)}的实施周期指标值是计算方法或定义（「${i.details.text ?? ""}」），目标值见年度指标值。`,
   "suspicious-value": (i) => `${where(i.details)}的指标值「${i.details.text ?? ""}」可疑，请核对原表。`,
@@ -60,7 +63,8 @@ const issues: Record<RuleId, (i: IssueDraft) => string> = {
   "duplicate-project": (i) =>
     `单位「${i.details.unit ?? ""}」下项目「${i.details.project ?? ""}」出现了不止一次。`,
   "empty-project": (i) => `项目「${i.details.project ?? ""}」没有绩效指标。`,
-  "no-table": () => `没有找到项目支出绩效目标表：需要一行表头，含“项目名称”“绩效指标”等列。请检查粘贴的位置。`,
+  "no-table": () =>
+    `没有找到项目支出绩效目标表：需要一行表头，含“项目名称”“绩效指标”等列。请检查粘贴的位置。`,
 };
 
 const severity: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };

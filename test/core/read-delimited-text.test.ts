@@ -1,0 +1,44 @@
+import { guessDelimiter, readDelimitedText } from "../../src/core/read-delimited-text";
+import { loadSampleGrid } from "../helpers/sample";
+
+describe("readDelimitedText", () => {
+  test.each([
+    [
+      "a\tb\nc\td",
+      "\t",
+      [
+        ["a", "b"],
+        ["c", "d"],
+      ],
+    ],
+    ["a\t\tc\r\n\r\nx", "\t", [["a", null, "c"], [], ["x"]]],
+    ['"line1\nline2"\tb', "\t", [["line1\nline2", "b"]]],
+    ['"say ""hi"""\t5" pipe', "\t", [['say "hi"', '5" pipe']]],
+    [
+      "a,b\rc,d\r",
+      ",",
+      [
+        ["a", "b"],
+        ["c", "d"],
+      ],
+    ],
+    ['"unterminated\tx', "\t", [['"unterminated\tx']]],
+  ] as const)("%j", (text, delimiter, expected) => {
+    expect(readDelimitedText(text, delimiter)).toEqual(expected);
+  });
+
+  test("the sample keeps sheet row numbers: row 9 is the header, row 34 the last project", () => {
+    const grid = loadSampleGrid();
+    expect(grid[8]?.[0]).toBe("项目名称（资金使用单位）");
+    expect(grid[33]?.[0]).toBe("财务软件运行维护费");
+    expect(grid[0]).toEqual([]);
+  });
+
+  test.each([
+    ["a\tb,c", "\t"],
+    ["a,b;c", ","],
+    ["a;b;c,d", ";"],
+  ] as const)("guessDelimiter(%j) is %j", (text, expected) => {
+    expect(guessDelimiter(text)).toBe(expected);
+  });
+});
