@@ -57,7 +57,23 @@ export interface Plan {
   readonly marks: readonly PlanMark[];
   /** The sheet to show after a run: the checks when there are errors, else the indicator detail. */
   readonly activate: PlanSheetKey;
+  /**
+   * Cells of the new sheets whose text was longer than Excel's 32,767-character limit: the cell holds the
+   * start of the text and a visible note, and the shells report these so nothing is cut silently.
+   */
+  readonly truncated?: readonly PlanTruncation[];
 }
+
+export interface PlanTruncation {
+  readonly sheet: PlanSheetKey;
+  /** A1 address in that sheet (row 1 is the header). */
+  readonly cell: string;
+  /** Length of the whole text, in UTF-16 units (Excel's count). */
+  readonly length: number;
+}
+
+/** Excel's limit on the characters of one cell. */
+export const MAX_CELL_TEXT = 32767;
 
 export const MARK_COLORS: Readonly<Record<Exclude<Severity, "info">, string>> = {
   error: "#FFC7CE",

@@ -91,6 +91,16 @@ export const enUS: Messages = {
     problems: "Problems",
     source: "Source",
   },
+  /** What the 比较 column shows for each parsed comparison (the finance system's own signs). */
+  comparisons: {
+    ">=": "≥",
+    "<=": "≤",
+    ">": "＞",
+    "<": "＜",
+    "=": "＝",
+    range: "range",
+    text: "qualitative",
+  },
   checkColumns: {
     severity: "Severity",
     rule: "Rule",
@@ -99,6 +109,8 @@ export const enUS: Messages = {
   },
   checks: {
     noIssues: "No problems found: ready to send.",
+    truncated: (length: number) =>
+      `… (the whole text has ${length} characters, over Excel's 32,767 limit per cell: only its start is shown; see the source cell)`,
   },
   cli: {},
   pane: {},

@@ -96,6 +96,16 @@ export const zhCN = {
     problems: "问题",
     source: "来源",
   },
+  /** What the 比较 column shows for each parsed comparison (the finance system's own signs). */
+  comparisons: {
+    ">=": "≥",
+    "<=": "≤",
+    ">": "＞",
+    "<": "＜",
+    "=": "＝",
+    range: "区间",
+    text: "定性",
+  },
   checkColumns: {
     severity: "严重程度",
     rule: "规则",
@@ -104,6 +114,8 @@ export const zhCN = {
   },
   checks: {
     noIssues: "未发现问题：可以发送。",
+    truncated: (length: number) =>
+      `……（全文 ${length} 字，超出 Excel 单元格 32767 字上限，此处只显示开头；全文见来源单元格）`,
   },
   /** Owned by src/cli. */
   cli: {},

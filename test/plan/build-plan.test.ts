@@ -1,0 +1,185 @@
+import { buildPlan } from "../../src/core/build-plan";
+import { MAX_CELL_TEXT, type PlanCell } from "../../src/core/plan";
+import { analysis, indicator, issue, project, value } from "./hand-built-analysis";
+
+const opts = { sourceSheet: "Sheet1", locale: "zh-CN" as const };
+
+function sample() {
+  const p1 = project(12, "公务用车购置费", [
+    indicator(12, 1, "报废小车数量"),
+    indicator(12, 2, "目标群体满意率（%）", {
+      annualValue: "大于95",
+      annual: value(">", 95, "%", "大于95"),
+      periodValue: "20-35次",
+      period: { op: "range", value: 20, upper: 35, unit: "次", raw: "20-35次" },
+    }),
+  ]);
+  const p2 = project(14, "维保项目", [
+    indicator(14, 1, "维保按时完成质量", { annualValue: null, annual: null }),
+  ]);
+  const issues = [
+    issue("missing-value", "error", "G14", "缺少年度指标值。", { seq: 1, project: "维保项目" }),
+    issue("row-total", "error", "B12", "总计不符。"),
+    issue("sequence", "warning", "B12", "序号不连续。"),
+    issue("suspicious-value", "warning", "G12", "第2项可疑。", { seq: 2 }),
+    issue("markup", "info", "G12", "含有网页标记。"),
+  ];
+  return analysis([p1, p2], issues);
+}
+
+describe("指标明细", () => {
+  const plan = buildPlan(sample(), opts);
+  const detail = plan.sheets.find((s) => s.key === "detail")!;
+
+  test("one row per indicator, columns as the message table lists them", () => {
+    expect(detail.name).toBe("指标明细");
+    expect(detail.columns.map((c) => c.header)).toEqual([
+      "资金使用单位",
+      "项目名称",
+      "序号",
+      "一级指标",
+      "二级指标",
+      "三级指标",
+      "实施周期指标值",
+      "年度指标值",
+      "比较",
+      "数值",
+      "上限",
+      "计量单位",
+      "问题",
+      "来源",
+    ]);
+    expect(detail.rows).toHaveLength(3);
+    for (const row of detail.rows) expect(row).toHaveLength(detail.columns.length);
+  });
+
+  test("numbers are numbers, text columns are text-formatted, the header is frozen, it is a table", () => {
+    const row = detail.rows[1]!;
+    expect(row.slice(0, 12)).toEqual([
+      "某单位",
+      "公务用车购置费",
+      2,
+      "产出指标",
+      "数量指标",
+      "目标群体满意率（%）",
+      "20-35次",
+      "大于95",
+      "＞",
+      95,
+      null,
+      "%",
+    ]);
+    const formats = detail.columns.map((c) => c.numberFormat);
+    expect(formats.filter((f) => f !== "@")).toHaveLength(3); // 序号, 数值, 上限
+    expect(detail.freezeRows).toBe(1);
+    expect(detail.table?.name).toBe("IndicatorDetail");
+  });
+
+  test("问题 holds the messages of the item's own issues and of its cell, not of other items", () => {
+    expect(detail.rows[0]![12]).toBe("含有网页标记。");
+    expect(detail.rows[1]![12]).toBe("第2项可疑。\n含有网页标记。");
+    expect(detail.rows[2]![12]).toBe("缺少年度指标值。");
+  });
+
+  test("a missing annual value falls back to the period value for the parsed columns", () => {
+    expect(detail.rows[2]!.slice(6, 12)).toEqual(["1", null, "＝", 1, null, null]);
+  });
+
+  test("来源 links to the source cell", () => {
+    expect(detail.rows[0]![13]).toEqual({ text: "G12", link: { sheet: "Sheet1", cell: "G12" } });
+  });
+});
+
+describe("校验结果", () => {
+  test("one row per issue, errors first, the cell as a link", () => {
+    const plan = buildPlan(sample(), opts);
+    const checks = plan.sheets.find((s) => s.key === "checks")!;
+    expect(checks.rows.map((r) => r[0])).toEqual(["错误", "错误", "警告", "警告", "提示"]);
+    expect(checks.rows[0]!.slice(1)).toEqual([
+      "row-total",
+      { text: "B12", link: { sheet: "Sheet1", cell: "B12" } },
+      "总计不符。",
+    ]);
+    expect(plan.activate).toBe("checks");
+  });
+
+  test("no issue: one line that says so, and the detail sheet is shown", () => {
+    const plan = buildPlan(analysis([project(12, "p", [indicator(12, 1, "n")])]), {
+      ...opts,
+      locale: "en-US",
+    });
+    const checks = plan.sheets.find((s) => s.key === "checks")!;
+    expect(checks.rows).toEqual([["No problems found: ready to send.", null, null, null]]);
+    expect(checks.table).toBeNull();
+    expect(plan.activate).toBe("detail");
+    expect(plan.marks).toEqual([]);
+    expect(plan.sheets.map((s) => s.name)).toEqual(["Indicators", "Check results"]);
+  });
+
+  test("whole-sheet issues have no cell link and mark nothing", () => {
+    const plan = buildPlan(analysis([], [issue("no-table", "error", null, "没有找到表。")]), opts);
+    expect(plan.sheets[1]!.rows).toEqual([["错误", "no-table", null, "没有找到表。"]]);
+    expect(plan.marks).toEqual([]);
+  });
+});
+
+describe("marks", () => {
+  test("errors red, warnings yellow, info unmarked, one mark per cell with the worst winning", () => {
+    expect(buildPlan(sample(), opts).marks).toEqual([
+      { cell: "B12", severity: "error", color: "#FFC7CE" },
+      { cell: "G12", severity: "warning", color: "#FFEB9C" },
+      { cell: "G14", severity: "error", color: "#FFC7CE" },
+    ]);
+  });
+
+  test("sorted by row then column (B before AA)", () => {
+    const a = analysis(
+      [],
+      [
+        issue("row-total", "error", "AA3", "x"),
+        issue("row-total", "error", "B3", "y"),
+        issue("sequence", "warning", "C2", "z"),
+      ],
+    );
+    expect(buildPlan(a, opts).marks.map((m) => m.cell)).toEqual(["C2", "B3", "AA3"]);
+  });
+});
+
+describe("sheet and table names", () => {
+  test("a user's own sheet named 指标明细 is avoided; the source sheet is never taken", () => {
+    const plan = buildPlan(sample(), { ...opts, sourceSheet: "校验结果", avoidSheetNames: ["指标明细"] });
+    expect(plan.sheets.map((s) => s.name)).toEqual(["指标明细 (2)", "校验结果 (2)"]);
+  });
+
+  test("table names avoid the workbook's other tables", () => {
+    const plan = buildPlan(sample(), { ...opts, avoidTableNames: ["indicatordetail"] });
+    expect(plan.sheets[0]!.table?.name).toBe("IndicatorDetail2");
+  });
+});
+
+describe("text over Excel's 32,767-character limit", () => {
+  const long = "很长的指标名称".repeat(6000); // 42,000 characters
+  const plan = buildPlan(analysis([project(12, "p", [indicator(12, 1, long)])]), opts);
+  const cell = plan.sheets[0]!.rows[0]![5] as string;
+
+  test("is cut to fit with a visible note giving the whole length, and is reported", () => {
+    expect(cell.length).toBeLessThanOrEqual(MAX_CELL_TEXT);
+    expect(long.startsWith(cell.slice(0, 30000))).toBe(true);
+    expect(cell).toContain(`全文 ${long.length} 字`);
+    expect(plan.truncated).toEqual([{ sheet: "detail", cell: "F2", length: long.length }]);
+  });
+
+  test("text within the limit is left whole and nothing is reported", () => {
+    const fits = "字".repeat(MAX_CELL_TEXT);
+    const p = buildPlan(analysis([project(12, "p", [indicator(12, 1, fits)])]), opts);
+    expect(p.sheets[0]!.rows[0]![5]).toBe(fits);
+    expect(p.truncated).toBeUndefined();
+  });
+});
+
+test("every cell of every row is a string, number, null or link (what the shells know how to write)", () => {
+  const ok = (c: PlanCell) =>
+    c === null || typeof c === "string" || typeof c === "number" || (typeof c === "object" && "link" in c);
+  for (const sheet of buildPlan(sample(), opts).sheets)
+    for (const row of sheet.rows) expect(row.every(ok)).toBe(true);
+});
