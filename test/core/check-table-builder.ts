@@ -1,0 +1,221 @@
+/**
+ * Hand-made ParsedTable values for the check tests, in the sample's layout: name in A, 总计 B, 财政拨款 C,
+ * 财政专户拨款 D, 其他资金 E, 绩效目标 F, 绩效指标 G; header on row 9.
+ */
+import type {
+  AmountCell,
+  AmountCells,
+  AmountRole,
+  Indicator,
+  IndicatorValue,
+  Level,
+  ParsedTable,
+  Project,
+  UnitRow,
+} from "../../src/core/analysis";
+
+const COLUMN_OF: Readonly<Record<AmountRole, string>> = {
+  total: "B",
+  fiscal: "C",
+  specialAccount: "D",
+  other: "E",
+};
+
+/** An amount as the parser would give it: "2,476.54" → 2476.54 with 2 decimals; "" → 0; "abc" → null. */
+export function amount(raw: string | number | null, cell: string): AmountCell {
+  if (raw === null || raw === "") return { cell, raw: null, value: 0, decimals: 0 };
+  if (typeof raw === "number") {
+    const text = String(raw);
+    return { cell, raw, value: raw, decimals: text.includes(".") ? text.split(".")[1]!.length : 0 };
+  }
+  const cleaned = raw.replace(/,/g, "");
+  const value = /^-?\d+(\.\d+)?$/.test(cleaned) ? Number(cleaned) : null;
+  return { cell, raw, value, decimals: cleaned.includes(".") ? cleaned.split(".")[1]!.length : 0 };
+}
+
+export type RawAmounts = Partial<Record<AmountRole, string | number | null>>;
+
+export function amountCells(row: number, raw: RawAmounts): AmountCells {
+  const cell = (role: AmountRole): AmountCell => amount(raw[role] ?? null, `${COLUMN_OF[role]}${row}`);
+  return {
+    total: cell("total"),
+    fiscal: cell("fiscal"),
+    specialAccount: cell("specialAccount"),
+    other: cell("other"),
+  };
+}
+
+function plain(cells: AmountCells): Record<AmountRole, number | null> {
+  return {
+    total: cells.total.value,
+    fiscal: cells.fiscal.value,
+    specialAccount: cells.specialAccount.value,
+    other: cells.other.value,
+  };
+}
+
+/** A parsed value: "100%" → = 100 %; "≥95%" → >= 95 %; "20-35次" → range; anything else → text. */
+export function value(raw: string): IndicatorValue {
+  // Examples: `100%`, `≥95%`, `大于99%`, `36人`.
+  const single = /^(≥|≤|>|<|大于|小于|不少于|不低于)?(\d+(?:\.\d+)?)(.*)$/.exec(raw);
+  const range = /^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)(.*)$/.exec(raw); // `20-35次`, `35-20次`
+  if (range) {
+    return { op: "range", value: Number(range[1]), upper: Number(range[2]), unit: range[3] || null, raw };
+  }
+  if (single) {
+    const ops: Record<string, IndicatorValue["op"]> = {
+      "≥": ">=",
+      不少于: ">=",
+      不低于: ">=",
+      "≤": "<=",
+      ">": ">",
+      大于: ">",
+      "<": "<",
+      小于: "<",
+    };
+    return {
+      op: ops[single[1] ?? ""] ?? "=",
+      value: Number(single[2]),
+      upper: null,
+      unit: single[3] || null,
+      raw,
+    };
+  }
+  return { op: "text", value: null, upper: null, unit: null, raw };
+}
+
+/** "1-产出指标" → code 1, name 产出指标; "产出指标" → code from the name; "乱写" → name null. */
+export function level(written: string): Level {
+  const codes: Record<string, string> = {
+    产出指标: "1",
+    效益指标: "2",
+    满意度指标: "3",
+    数量指标: "11",
+    质量指标: "12",
+    时效指标: "13",
+    成本指标: "14",
+    经济效益: "21",
+    社会效益: "22",
+    生态效益: "23",
+    可持续影响: "24",
+    服务对象满意度: "31",
+  };
+  const match = /^(\d+)-(.*)$/.exec(written); // `1-产出指标`, `31-服务对象满意度`
+  const name = match ? match[2]! : written;
+  const known = name in codes ? name : null;
+  const writtenCode = match ? match[1]! : null;
+  return { code: writtenCode ?? (known ? codes[known]! : null), name: known, written, writtenCode };
+}
+
+export interface ItemSpec {
+  seq?: number | null;
+  l1?: string | null;
+  l2?: string | null;
+  name?: string;
+  period?: string | null;
+  annual?: string | null;
+}
+
+export function item(row: number, spec: ItemSpec, cell = `G${row}`): Indicator {
+  const period = spec.period === undefined ? "1次" : spec.period;
+  const annual = spec.annual === undefined ? "1次" : spec.annual;
+  const l1 = spec.l1 === undefined ? "1-产出指标" : spec.l1;
+  const l2 = spec.l2 === undefined ? "11-数量指标" : spec.l2;
+  return {
+    row,
+    cell,
+    seq: spec.seq === undefined ? 1 : spec.seq,
+    level1: l1 === null ? null : level(l1),
+    level2: l2 === null ? null : level(l2),
+    name: spec.name ?? "指标",
+    periodValue: period,
+    annualValue: annual,
+    period: period === null ? null : value(period),
+    annual: annual === null ? null : value(annual),
+    raw: "",
+  };
+}
+
+/** A well-formed item list: output, outcome and satisfaction, numbered 1..3. */
+export function goodItems(row: number): ItemSpec[] {
+  return [
+    { seq: 1, l1: "1-产出指标", l2: "11-数量指标", name: "次数", period: "3次", annual: "3次" },
+    { seq: 2, l1: "2-效益指标", l2: "22-社会效益", name: "改善", period: "有所改善", annual: "有所改善" },
+    { seq: 3, l1: "3-满意度指标", l2: "31-服务对象满意度", name: "满意度", period: "≥95%", annual: "≥95%" },
+  ].map((s) => ({ ...s, row }));
+}
+
+export interface ProjectSpec {
+  row: number;
+  name?: string;
+  unit?: string | null;
+  amounts?: RawAmounts;
+  items?: ItemSpec[];
+  /** Cell the items come from, default G{row}. */
+  itemCell?: string;
+}
+
+export function project(spec: ProjectSpec): Project {
+  const cells = amountCells(spec.row, spec.amounts ?? { total: "1.00", fiscal: "1.00" });
+  const items = spec.items ?? goodItems(spec.row);
+  return {
+    row: spec.row,
+    unit: spec.unit === undefined ? null : spec.unit,
+    name: spec.name ?? `项目${spec.row}`,
+    nameCell: `A${spec.row}`,
+    amounts: plain(cells),
+    amountCells: cells,
+    goal: "",
+    indicators: items.map((s) => item(spec.row, s, spec.itemCell)),
+    continuationRows: [],
+  };
+}
+
+export interface TableSpec {
+  grand?: { row: number; amounts: RawAmounts } | null;
+  units?: { row: number; name: string; amounts: RawAmounts; projects: ProjectSpec[] }[];
+  /** Projects outside any unit (used when there are no unit rows). */
+  projects?: ProjectSpec[];
+  /** Amount roles whose column exists; all four by default. */
+  roles?: AmountRole[];
+}
+
+export function table(spec: TableSpec): ParsedTable {
+  const projects: Project[] = (spec.projects ?? []).map((p) => project({ ...p, unit: null }));
+  const units: UnitRow[] = (spec.units ?? []).map((u) => {
+    const start = projects.length;
+    for (const p of u.projects) projects.push(project({ ...p, unit: u.name }));
+    const cells = amountCells(u.row, u.amounts);
+    return {
+      row: u.row,
+      name: u.name,
+      nameCell: `A${u.row}`,
+      amounts: plain(cells),
+      amountCells: cells,
+      projectIndexes: u.projects.map((_, i) => start + i),
+    };
+  });
+  const roles = spec.roles ?? ["total", "fiscal", "specialAccount", "other"];
+  const columns: Record<string, number> = { name: 1, goal: 6, indicators: 7 };
+  const numbers: Record<AmountRole, number> = { total: 2, fiscal: 3, specialAccount: 4, other: 5 };
+  for (const r of roles) columns[r] = numbers[r];
+  const grandCells = spec.grand ? amountCells(spec.grand.row, spec.grand.amounts) : null;
+  return {
+    table: {
+      title: null,
+      department: null,
+      amountUnit: "万元",
+      headerRow: 9,
+      headerRows: [9],
+      columns,
+    },
+    grandTotal:
+      spec.grand && grandCells
+        ? { row: spec.grand.row, amounts: plain(grandCells), amountCells: grandCells }
+        : null,
+    units,
+    projects,
+    rows: [],
+    issues: [],
+  };
+}
