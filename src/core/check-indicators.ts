@@ -1,7 +1,279 @@
-import type { ParsedTable } from "./analysis";
-import type { IssueDraft } from "./issue";
+import type { Indicator, IndicatorValue, Level, ParsedTable, Project } from "./analysis";
+import { cellAddress, columnLetter, parseCellAddress } from "./cell-address";
+import { DEFAULT_SEVERITY, type IssueDetails, type IssueDraft, type RuleId, type Severity } from "./issue";
 
-/** STUB (being written): the indicator rules of the issue list. */
-export function checkIndicators(_parsed: ParsedTable): IssueDraft[] {
-  return [];
+export interface IndicatorCheckOptions {
+  /**
+   * Also report projects without a 满意度 indicator (as info). Off by default: 满意度 is optional
+   * (DOMAIN.md: "Missing 满意度 is information, not an error"), and most projects of a real table lack it, so
+   * the note would bury the findings a clerk has to act on.
+   */
+  readonly reportMissingSatisfaction?: boolean;
+}
+
+type Category = "output" | "outcome" | "satisfaction";
+
+/** Level-1 framework codes by name without the trailing 指标 (产出指标 = 产出). */
+const LEVEL1_CODES: Readonly<Record<string, string>> = { 产出: "1", 效益: "2", 满意度: "3" };
+
+/** Level-2 framework codes by name without the trailing 指标 (社会效益指标 = 社会效益). */
+const LEVEL2_CODES: Readonly<Record<string, string>> = {
+  数量: "11",
+  质量: "12",
+  时效: "13",
+  成本: "14",
+  经济效益: "21",
+  社会效益: "22",
+  生态效益: "23",
+  可持续影响: "24",
+  服务对象满意度: "31",
+};
+
+const CATEGORY_BY_LEVEL1_CODE: Readonly<Record<string, Category>> = {
+  "1": "output",
+  "2": "outcome",
+  "3": "satisfaction",
+};
+
+/**
+ * The indicator rules: level-mismatch, missing-value, sequence, missing-category, quantity-not-numeric,
+ * period-is-definition, suspicious-value, duplicate-project, empty-project. Each issue points at the cell the
+ * item came from. The parser's own rules (no-table, unparsed, markup, misplaced-indicators,
+ * amount-not-number) are not repeated here.
+ */
+export function checkIndicators(parsed: ParsedTable, options: IndicatorCheckOptions = {}): IssueDraft[] {
+  const issues: IssueDraft[] = [];
+  const indicatorColumn = parsed.table?.columns.indicators;
+  const seen = new Set<string>();
+  for (const project of parsed.projects) {
+    const key = `${project.unit ?? ""}\u0000${compact(project.name)}`;
+    if (seen.has(key)) {
+      issues.push(
+        draft("duplicate-project", project.nameCell, {
+          project: project.name,
+          ...(project.unit !== null ? { unit: project.unit } : {}),
+        }),
+      );
+    }
+    seen.add(key);
+
+    const projectCell =
+      project.indicators[0]?.cell ??
+      (indicatorColumn !== undefined ? cellAddress(project.row, indicatorColumn) : project.nameCell);
+    if (project.indicators.length === 0) {
+      issues.push(draft("empty-project", projectCell, { project: project.name }));
+      continue;
+    }
+    checkCategories(project, projectCell, options, issues);
+    checkSequence(project, issues);
+    for (const indicator of project.indicators) checkIndicator(project, indicator, issues);
+  }
+  return issues;
+}
+
+function checkCategories(
+  project: Project,
+  cell: string,
+  options: IndicatorCheckOptions,
+  issues: IssueDraft[],
+): void {
+  const found = new Set<Category>();
+  for (const indicator of project.indicators) {
+    const category = categoryOf(indicator);
+    if (category) found.add(category);
+  }
+  for (const category of ["output", "outcome"] as const) {
+    if (!found.has(category))
+      issues.push(draft("missing-category", cell, { project: project.name, category }));
+  }
+  if (options.reportMissingSatisfaction && !found.has("satisfaction")) {
+    issues.push(draft("missing-category", cell, { project: project.name, category: "satisfaction" }, "info"));
+  }
+}
+
+/**
+ * Item numbers should run 1, 2, 3, …; one issue per break, then counting resumes from the number found, so
+ * a single gap (1, 2, 4, 5) is one issue and not a cascade. Items without a number are not counted.
+ */
+function checkSequence(project: Project, issues: IssueDraft[]): void {
+  let previous = 0;
+  for (const indicator of project.indicators) {
+    if (indicator.seq === null) continue;
+    const expectedSeq = previous + 1;
+    if (indicator.seq !== expectedSeq) {
+      issues.push({
+        ...draft("sequence", indicator.cell, { ...about(project, indicator), expectedSeq }),
+        expected: expectedSeq,
+        actual: indicator.seq,
+      });
+    }
+    previous = indicator.seq;
+  }
+}
+
+function checkIndicator(project: Project, indicator: Indicator, issues: IssueDraft[]): void {
+  const base = about(project, indicator);
+  const at = indicator.cell;
+
+  if (levelsDisagree(indicator.level1, indicator.level2)) {
+    issues.push(
+      draft("level-mismatch", at, {
+        ...base,
+        ...(indicator.level1 ? { level1: indicator.level1.written } : {}),
+        ...(indicator.level2 ? { level2: indicator.level2.written } : {}),
+      }),
+    );
+  }
+
+  const periodMissing = isBlank(indicator.periodValue);
+  const annualMissing = isBlank(indicator.annualValue);
+  if (periodMissing) issues.push(draft("missing-value", at, { ...base, field: "period" }));
+  if (annualMissing) issues.push(draft("missing-value", at, { ...base, field: "annual" }));
+
+  // The target is 年度指标值; 实施周期指标值 stands in only when the annual value is missing.
+  const target = !annualMissing ? indicator.annual : !periodMissing ? indicator.period : null;
+  const targetField = !annualMissing ? "annual" : "period";
+  if (isQuantity(indicator.level2) && target && target.op === "text" && !isPlaceholder(target.raw)) {
+    issues.push(draft("quantity-not-numeric", at, { ...base, field: targetField, text: target.raw }));
+  }
+
+  if (
+    indicator.period &&
+    indicator.annual &&
+    indicator.annual.op !== "text" &&
+    indicator.period.raw !== indicator.annual.raw &&
+    isDefinition(indicator.period)
+  ) {
+    issues.push(draft("period-is-definition", at, { ...base, field: "period", text: indicator.period.raw }));
+  }
+
+  // One report per distinct raw value: identical period and annual values are the same finding.
+  const values: [IndicatorValue | null, "period" | "annual"][] = [
+    [indicator.annual, "annual"],
+    [indicator.period, "period"],
+  ];
+  const reported = new Set<string>();
+  for (const [value, field] of values) {
+    if (!value || reported.has(value.raw) || !isSuspicious(value, indicator.name)) continue;
+    reported.add(value.raw);
+    issues.push(draft("suspicious-value", at, { ...base, field, text: value.raw }));
+  }
+}
+
+/** Level-1 code by name, e.g. "产出指标" → "1". */
+function level1CodeOf(level: Level): string | null {
+  return level.name !== null ? (LEVEL1_CODES[stripSuffix(level.name)] ?? null) : null;
+}
+
+/** Level-2 code by name, e.g. "社会效益" → "22". */
+function level2CodeOf(level: Level): string | null {
+  return level.name !== null ? (LEVEL2_CODES[stripSuffix(level.name)] ?? null) : null;
+}
+
+/**
+ * True when a written code disagrees with its name (`11-质量指标`, `3-效益指标`) or a level-2 does not belong
+ * to its level-1 (`2-效益指标：31-服务对象满意度`). Codes are the written ones, else the name's. A satisfaction
+ * level-2 written without a code under 效益 is the legacy `社会公众或服务对象满意度指标` label, still in use,
+ * and is accepted; a level-1 outside the framework (the 2021 成本指标 level-1) is not judged.
+ */
+function levelsDisagree(level1: Level | null, level2: Level | null): boolean {
+  const named1 = level1 ? level1CodeOf(level1) : null;
+  const named2 = level2 ? level2CodeOf(level2) : null;
+  if (level1?.writtenCode && named1 && level1.writtenCode !== named1) return true;
+  if (level2?.writtenCode && named2 && level2.writtenCode !== named2) return true;
+  const code1 = level1?.writtenCode ?? named1;
+  const code2 = level2?.writtenCode ?? named2;
+  if (!code1 || !code2 || code2.length !== 2 || !(code1 in CATEGORY_BY_LEVEL1_CODE)) return false;
+  if (code2.charAt(0) === code1) return false;
+  const legacySatisfaction = !level2?.writtenCode && code2 === "31" && code1 === "2";
+  return !legacySatisfaction;
+}
+
+/** Which block an item counts for: its level-1, else the first digit of its level-2 code. */
+function categoryOf(indicator: Indicator): Category | null {
+  const level1 = indicator.level1;
+  const code1 = level1 ? (level1CodeOf(level1) ?? level1.writtenCode ?? level1.code) : null;
+  if (code1 && CATEGORY_BY_LEVEL1_CODE[code1]) return CATEGORY_BY_LEVEL1_CODE[code1];
+  const level2 = indicator.level2;
+  const code2 = level2 ? (level2.writtenCode ?? level2CodeOf(level2) ?? level2.code) : null;
+  return code2 ? (CATEGORY_BY_LEVEL1_CODE[code2.charAt(0)] ?? null) : null;
+}
+
+/** A 数量指标: by name, else by code (a wrong code on a 数量指标 is level-mismatch's finding, not this one). */
+function isQuantity(level2: Level | null): boolean {
+  if (!level2) return false;
+  const named = level2CodeOf(level2);
+  return named !== null ? named === "11" : (level2.writtenCode ?? level2.code) === "11";
+}
+
+/**
+ * A definition or formula rather than a target: qualitative text (`一年内到用户单位回访的次数`), or a ratio of
+ * words (`实际完成的工作量/计划完成的工作量`), which a value parser might still read a number from.
+ */
+function isDefinition(period: IndicatorValue): boolean {
+  if (period.op === "text") return true;
+  return /[/／]/.test(period.raw) && !/[0-9０-９]/.test(period.raw);
+}
+
+/**
+ * A value to check against the source:
+ * - a placeholder: two or more X or × in a row (`XX%`, `xx次`, `××人`);
+ * - a range whose lower end exceeds its upper (`35-20次`);
+ * - a rate or satisfaction target above 100 (`292%` for `≥92%`, `210010` glued to its score), where the
+ *   unit is % or the name says 率 / 满意度 / （%） and no other unit is given. Upper bounds (`≤120%`) are left
+ *   alone: a cost may be capped above 100% of a reference.
+ */
+function isSuspicious(value: IndicatorValue, name: string): boolean {
+  if (isPlaceholder(value.raw)) return true;
+  if (value.op === "range" && value.value !== null && value.upper !== null && value.value > value.upper)
+    return true;
+  if (value.op === "<" || value.op === "<=" || value.op === "text") return false;
+  const top = value.op === "range" ? (value.upper ?? value.value) : value.value;
+  if (top === null || top <= 100) return false;
+  // Examples: 验收合格率（%）, 服务对象满意度, 覆盖率(%).
+  const rateName = /率|满意度|[（(]\s*[%％]\s*[)）]/.test(name);
+  const percent = value.unit === "%" || value.unit === "％";
+  return percent || (value.unit === null && rateName);
+}
+
+/** Examples: `XX%`, `xx次`, `××人`, `ＸＸ`. */
+function isPlaceholder(raw: string): boolean {
+  return /[XxＸｘ×]{2,}/.test(raw);
+}
+
+function isBlank(value: string | null): boolean {
+  return value === null || value.trim() === "";
+}
+
+/** "社会效益指标" → "社会效益"; "产出" stays. */
+function stripSuffix(name: string): string {
+  return name.endsWith("指标") ? name.slice(0, -2) : name;
+}
+
+/** Names compared without whitespace: a pasted name may carry spaces, NBSP or U+3000. */
+function compact(name: string): string {
+  return name.replace(/\s+/g, "");
+}
+
+function about(project: Project, indicator: Indicator): IssueDetails {
+  return {
+    project: project.name,
+    ...(project.unit !== null ? { unit: project.unit } : {}),
+    ...(indicator.seq !== null ? { seq: indicator.seq } : {}),
+    ...(indicator.name ? { indicator: indicator.name } : {}),
+    ...(indicator.level1 ? { level1: indicator.level1.written } : {}),
+    ...(indicator.level2 ? { level2: indicator.level2.written } : {}),
+  };
+}
+
+function draft(rule: RuleId, cell: string, details: IssueDetails, severity?: Severity): IssueDraft {
+  const address = parseCellAddress(cell);
+  return {
+    rule,
+    severity: severity ?? DEFAULT_SEVERITY[rule],
+    row: address?.row ?? null,
+    column: address ? columnLetter(address.column) : null,
+    cell: address ? cell : null,
+    details,
+  };
 }
