@@ -1,0 +1,23 @@
+/**
+ * The manifest asks only for ExcelApi 1.1 so that Office 2016 and 2019 get the main result. Newer calls are
+ * used when the host says it has them, with a fallback otherwise.
+ */
+export interface ApiSupport {
+  /** 1.2: column widths (RangeFormat.columnWidth). Without it the new sheets keep default widths. */
+  readonly columnWidths: boolean;
+  /** 1.7: hyperlinks and frozen panes. Without them the source column holds the cell address as text. */
+  readonly linksAndFreeze: boolean;
+  /** 1.9: multi-area ranges (getRanges) and fill patterns. Without them marks go out as contiguous blocks. */
+  readonly multiAreaAndPattern: boolean;
+}
+
+export function detectApiSupport(
+  isSetSupported: (name: string, version: string) => boolean = (name, version) =>
+    Office.context.requirements.isSetSupported(name, version),
+): ApiSupport {
+  return {
+    columnWidths: isSetSupported("ExcelApi", "1.2"),
+    linksAndFreeze: isSetSupported("ExcelApi", "1.7"),
+    multiAreaAndPattern: isSetSupported("ExcelApi", "1.9"),
+  };
+}

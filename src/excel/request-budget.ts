@@ -1,0 +1,35 @@
+/**
+ * Excel on the web rejects a request over 5 MB. Operations are queued against a byte budget and the context is
+ * synced only when the next operation would overflow it, so a run costs one sync per full chunk and never one
+ * per cell, row or issue.
+ */
+
+/** Well under the 5 MB limit, leaving room for Office.js's own envelope around each operation. */
+export const REQUEST_BUDGET_BYTES = 2_000_000;
+
+const encoder = new TextEncoder();
+
+/** Size of a value as UTF-8 JSON, the way it travels in the request (CJK text costs 3 bytes a character). */
+export function jsonBytes(value: unknown): number {
+  return encoder.encode(JSON.stringify(value)).length;
+}
+
+export class RequestBudget {
+  private used = 0;
+  constructor(
+    private readonly context: { sync(): Promise<unknown> },
+    private readonly limit = REQUEST_BUDGET_BYTES,
+  ) {}
+
+  /** Call before queueing an operation of about `bytes`: syncs what is queued first when it would not fit. */
+  async reserve(bytes: number): Promise<void> {
+    if (this.used > 0 && this.used + bytes > this.limit) await this.flush();
+    this.used += bytes;
+  }
+
+  /** Sends whatever is queued. */
+  async flush(): Promise<void> {
+    await this.context.sync();
+    this.used = 0;
+  }
+}

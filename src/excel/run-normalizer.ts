@@ -1,0 +1,163 @@
+/**
+ * The add-in's three actions on the open workbook, shared by the task pane and the ribbon: run on the active
+ * sheet, clear the marks, and select an issue's cell. Only this directory calls Excel.run.
+ */
+import type { Analysis } from "../core/analysis";
+import { analyzeTable } from "../core/analyze-table";
+import { buildPlan } from "../core/build-plan";
+import type { Issue } from "../core/issue";
+import type { Locale } from "../core/messages";
+import type { PlanSheetKey } from "../core/plan";
+import { detectApiSupport, type ApiSupport } from "./api-support";
+import { applyPlan } from "./apply-plan";
+import { readSource } from "./read-source";
+import { RequestBudget } from "./request-budget";
+import { loadRunState, saveRunState, type DocumentSettings, type RunState } from "./run-state";
+import { restoreFills } from "./apply-plan";
+
+export type RunProgress =
+  | { readonly stage: "reading" }
+  | { readonly stage: "checking"; readonly rows: number }
+  | { readonly stage: "writing"; readonly rowsWritten: number; readonly rowsTotal: number };
+
+export interface RunOptions {
+  readonly locale: Locale;
+  /** Reconciliation tolerance in the table's amount unit; the core's default when absent. */
+  readonly tolerance?: number;
+  readonly onProgress?: (progress: RunProgress) => void;
+  /** Injected by tests; the host's answers otherwise. */
+  readonly support?: ApiSupport;
+  readonly settings?: DocumentSettings;
+}
+
+export interface RunSummary {
+  readonly sourceSheet: string;
+  readonly projects: number;
+  readonly indicators: number;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly infos: number;
+  readonly issues: readonly Issue[];
+  /** The sheet shown after the run. */
+  readonly activated: PlanSheetKey;
+  readonly activatedName: string | null;
+}
+
+export type RunOutcome =
+  | { readonly kind: "done"; readonly summary: RunSummary }
+  /** Nothing on the sheet (or in the selection) to analyse. */
+  | { readonly kind: "empty"; readonly sheet: string }
+  /** The active sheet is one the add-in wrote: running on it would delete it. */
+  | { readonly kind: "own-sheet"; readonly sheet: string };
+
+function documentSettings(options: { readonly settings?: DocumentSettings }): DocumentSettings {
+  return options.settings ?? Office.context.document.settings;
+}
+
+/** Reads the active sheet, checks it, and writes the result sheets and marks. */
+export function runNormalizer(options: RunOptions): Promise<RunOutcome> {
+  const settings = documentSettings(options);
+  const support = options.support ?? detectApiSupport();
+  return Excel.run(async (context) => {
+    options.onProgress?.({ stage: "reading" });
+    const previous = loadRunState(settings);
+    let source = await readSource(context);
+    if (previous.sheetIds.includes(source.sheet.id)) {
+      // Run from one of the tool's own sheets (say 校验结果 after fixing the source): analyse the last source.
+      const last = previous.sourceSheetId;
+      if (!last || !source.sheets.some((s) => s.id === last))
+        return { kind: "own-sheet", sheet: source.sheet.name };
+      source = await readSource(context, last);
+    }
+    if (!source.grid) return { kind: "empty", sheet: source.sheet.name };
+
+    options.onProgress?.({ stage: "checking", rows: source.grid.length });
+    const analysis = analyzeTable(source.grid, {
+      origin: source.origin,
+      locale: options.locale,
+      tolerance: options.tolerance,
+    });
+    const own = new Set(previous.sheetIds);
+    const plan = buildPlan(analysis, {
+      sourceSheet: source.sheet.name,
+      locale: options.locale,
+      avoidSheetNames: source.sheets.filter((s) => !own.has(s.id)).map((s) => s.name),
+      avoidTableNames: source.tableNames.filter((n) => !(previous.tableNames ?? []).includes(n)),
+    });
+
+    let state: RunState = previous;
+    try {
+      state = await applyPlan(context, plan, {
+        support,
+        previous,
+        sheets: source.sheets,
+        sourceSheetId: source.sheet.id,
+        onProgress: (p) => options.onProgress?.({ stage: "writing", ...p }),
+        recordState: (s) => {
+          state = s;
+        },
+      });
+    } finally {
+      // Even a run that failed half-way remembers the sheets it made, so the next run replaces them.
+      await saveRunState(settings, state);
+    }
+    const activatedName = plan.sheets.find((s) => s.key === plan.activate)?.name ?? null;
+    return { kind: "done", summary: summarize(analysis, source.sheet.name, plan.activate, activatedName) };
+  });
+}
+
+export function summarize(
+  analysis: Analysis,
+  sourceSheet: string,
+  activated: PlanSheetKey,
+  activatedName: string | null,
+): RunSummary {
+  const count = (severity: Issue["severity"]): number =>
+    analysis.issues.filter((i) => i.severity === severity).length;
+  return {
+    sourceSheet,
+    projects: analysis.projects.length,
+    indicators: analysis.projects.reduce((n, p) => n + p.indicators.length, 0),
+    errors: count("error"),
+    warnings: count("warning"),
+    infos: count("info"),
+    issues: analysis.issues,
+    activated,
+    activatedName,
+  };
+}
+
+/** Puts back every marked cell's previous fill; sheets and values are left alone. Returns the cells restored. */
+export function clearMarks(
+  options: { readonly support?: ApiSupport; readonly settings?: DocumentSettings } = {},
+) {
+  const settings = documentSettings(options);
+  const support = options.support ?? detectApiSupport();
+  return Excel.run(async (context): Promise<number> => {
+    const state = loadRunState(settings);
+    if (!state.marks) return 0;
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/id");
+    await context.sync();
+    const marks = state.marks;
+    let restored = 0;
+    if (sheets.items.some((s) => s.id === marks.sheetId)) {
+      const budget = new RequestBudget(context);
+      await restoreFills(sheets.getItem(marks.sheetId), marks.fills, support, budget);
+      await budget.flush();
+      restored = marks.fills.length;
+    }
+    await saveRunState(settings, { ...state, marks: null });
+    return restored;
+  });
+}
+
+/** Shows an issue's cell: activates its sheet and selects the cell. */
+export function selectCell(sheetName: string, cell: string): Promise<void> {
+  return Excel.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem(sheetName);
+    sheet.activate();
+    sheet.getRange(cell).select();
+    await context.sync();
+  });
+}
