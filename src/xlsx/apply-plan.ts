@@ -1,4 +1,4 @@
-/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read -- ExcelJS, not Office.js: its cells are plain in-memory objects, there is no context to sync. */
+/* eslint-disable office-addins/call-sync-before-read -- ExcelJS, not Office.js: its cells are plain in-memory objects, there is no context to sync. */
 import type ExcelJS from "exceljs";
 import type { Plan, PlanCell, PlanSheet } from "../core/plan";
 import { MARK_COLORS } from "../core/plan";
