@@ -1,0 +1,192 @@
+import type { IndicatorValue } from "./analysis";
+
+type Op = IndicatorValue["op"];
+
+/**
+ * Comparison written before the number, longest first so that `>=` wins over `>` and 不低于 over 低于.
+ * Full-width `＞ ＝ ＜` are what the finance systems print; the words are how clerks write them.
+ */
+const PREFIXES: readonly (readonly [string, Op])[] = (
+  [
+    ["大于或等于", ">="],
+    ["大于等于", ">="],
+    ["不低于", ">="],
+    ["不少于", ">="],
+    ["不小于", ">="],
+    ["至少", ">="],
+    ["小于或等于", "<="],
+    ["小于等于", "<="],
+    ["不高于", "<="],
+    ["不超过", "<="],
+    ["不多于", "<="],
+    ["不大于", "<="],
+    ["最多", "<="],
+    ["大于", ">"],
+    ["高于", ">"],
+    ["超过", ">"],
+    ["多于", ">"],
+    ["小于", "<"],
+    ["低于", "<"],
+    ["少于", "<"],
+    ["等于", "="],
+    [">=", ">="],
+    ["＞＝", ">="],
+    ["＞=", ">="],
+    [">＝", ">="],
+    ["≥", ">="],
+    ["≧", ">="],
+    ["<=", "<="],
+    ["＜＝", "<="],
+    ["＜=", "<="],
+    ["<＝", "<="],
+    ["≤", "<="],
+    ["≦", "<="],
+    [">", ">"],
+    ["＞", ">"],
+    ["<", "<"],
+    ["＜", "<"],
+    ["=", "="],
+    ["＝", "="],
+  ] as const
+)
+  .slice()
+  .sort((a, b) => b[0].length - a[0].length);
+
+/** Comparison written after the number: `95%以上`, `0.5小时以内`, `5%以下`. */
+const SUFFIXES: readonly (readonly [string, Op])[] = [
+  ["及以上", ">="],
+  ["或以上", ">="],
+  ["以上", ">="],
+  ["及以下", "<="],
+  ["或以下", "<="],
+  ["以下", "<="],
+  ["以内", "<="],
+];
+
+/** Between the two ends of a range: `20-35次`, `20～35次`, `20至35次`, `20~35`, `20—35`. */
+const RANGE_SEPARATORS = ["-", "－", "～", "~", "至", "—", "–", "到"];
+
+/** A unit is short text without digits or sentence punctuation: %, 人, 元/人, 万份, 季度, 小时. */
+const MAX_UNIT_LENGTH = 8;
+const NOT_IN_UNIT = "0123456789０１２３４５６７８９，,。；;：:、 ";
+
+/** Full-width digits and point as ASCII, so that `１００％` reads as 100 %. */
+function toHalfWidth(text: string): string {
+  let out = "";
+  for (const ch of text) {
+    const c = ch.charCodeAt(0);
+    if (c >= 0xff10 && c <= 0xff19) out += String.fromCharCode(c - 0xff10 + 48);
+    else if (ch === "．") out += ".";
+    else if (ch === "％") out += "%";
+    else out += ch;
+  }
+  return out;
+}
+
+/**
+ * Reads a number at `pos`: digits with optional thousands groups and decimals, e.g. `95`, `0.5`, `2,000`.
+ * Returns the number and where it ends, or null. A single forward scan.
+ */
+function readNumber(text: string, pos: number): { value: number; end: number } | null {
+  let i = pos;
+  if (text[i] === "-" && i === 0) i++;
+  const digitsStart = i;
+  let digits = "";
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (ch >= "0" && ch <= "9") {
+      digits += ch;
+      i++;
+    } else if (ch === "," && digits.length > 0 && /^[0-9]{3}(?![0-9])/.test(text.slice(i + 1, i + 5))) {
+      // Thousands separator only when exactly three digits follow: `2,000` (not `1,2`).
+      i++;
+    } else break;
+  }
+  if (i === digitsStart) return null;
+  let number = digits;
+  if (text[i] === "." && text[i + 1] !== undefined && text[i + 1]! >= "0" && text[i + 1]! <= "9") {
+    number += ".";
+    i++;
+    while (i < text.length && text[i]! >= "0" && text[i]! <= "9") number += text[i++];
+  }
+  const value = Number((pos < digitsStart ? "-" : "") + number);
+  return Number.isFinite(value) ? { value, end: i } : null;
+}
+
+function isUnit(text: string): boolean {
+  if (text.length === 0 || text.length > MAX_UNIT_LENGTH) return false;
+  for (const ch of text) if (NOT_IN_UNIT.includes(ch)) return false;
+  return true;
+}
+
+/** `目标群体满意率（%）`, `验收合格率(%)` → "%": the unit a bare number takes from the indicator's name. */
+function unitFromName(name: string): string | null {
+  const trimmed = name.trim();
+  return /[（(][%％][）)]$/.test(trimmed) ? "%" : null;
+}
+
+/**
+ * `number unit?` or `number unit? sep number unit?` filling the whole text, else null.
+ * Examples: `36人` → 36 人; `3000元/人`; `20-35次` → range 20..35 次; `20次-35次`.
+ */
+function readQuantity(text: string): { value: number; upper: number | null; unit: string | null } | null {
+  const first = readNumber(text, 0);
+  if (!first) return null;
+  const rest = text.slice(first.end);
+  if (rest === "") return { value: first.value, upper: null, unit: null };
+  if (isUnit(rest)) return { value: first.value, upper: null, unit: rest };
+  // A range: find the separator after the first number (and its optional unit), then a second quantity.
+  for (const sep of RANGE_SEPARATORS) {
+    const at = rest.indexOf(sep);
+    if (at < 0) continue;
+    const unit1 = rest.slice(0, at);
+    if (unit1 !== "" && !isUnit(unit1)) continue;
+    const tail = rest.slice(at + sep.length);
+    const second = readNumber(tail, 0);
+    if (!second || tail[0] === "-") continue;
+    const unit2 = tail.slice(second.end);
+    if (unit2 !== "" && !isUnit(unit2)) continue;
+    if (unit1 !== "" && unit2 !== "" && unit1 !== unit2) continue;
+    return { value: first.value, upper: second.value, unit: unit2 || unit1 || null };
+  }
+  return null;
+}
+
+/**
+ * A 年度指标值 or 实施周期指标值 as written → comparison, number, upper end and unit (DOMAIN.md's table).
+ * Anything that is not wholly a comparison and a quantity is qualitative (op "text"): `合法合规`,
+ * `不高于市场价格`, `绿化率90%`, `实际完成的工作量/计划完成的工作量`. Nothing is repaired; raw is kept.
+ */
+export function parseValue(raw: string, indicatorName: string): IndicatorValue {
+  const text = toHalfWidth(raw.trim());
+  const qualitative: IndicatorValue = { op: "text", value: null, upper: null, unit: null, raw };
+  if (text === "") return qualitative;
+
+  let op: Op | null = null;
+  let body = text;
+  const prefix = PREFIXES.find(([p]) => body.startsWith(p));
+  if (prefix) {
+    op = prefix[1];
+    body = body.slice(prefix[0].length).trim();
+  }
+  const suffix = SUFFIXES.find(([s]) => body.endsWith(s));
+  if (suffix && op === null) {
+    op = suffix[1];
+    body = body.slice(0, -suffix[0].length).trim();
+  }
+
+  const quantity = readQuantity(body);
+  if (!quantity) return qualitative;
+  if (quantity.upper !== null) {
+    // A range with a comparison word in front (`不少于20-35次`) is not a shape the framework knows.
+    if (op !== null) return qualitative;
+    return { op: "range", ...quantity, unit: quantity.unit ?? unitFromName(indicatorName), raw };
+  }
+  return {
+    op: op ?? "=",
+    value: quantity.value,
+    upper: null,
+    unit: quantity.unit ?? unitFromName(indicatorName),
+    raw,
+  };
+}
