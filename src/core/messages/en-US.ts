@@ -27,11 +27,11 @@ function fmt(n: IssueDraft["expected"]): string {
 
 const issues: Record<RuleId, (i: IssueDraft) => string> = {
   "row-total": (i) =>
-    `Total should equal fiscal + special account + other: expected ${fmt(i.expected)}, found ${fmt(i.actual)}.`,
+    `${i.details.project ? `Project "${i.details.project}"` : i.details.unit ? `Unit "${i.details.unit}"` : "Grand total"}: Total should equal fiscal + special account + other: expected ${fmt(i.expected)}, found ${fmt(i.actual)}.`,
   "group-total": (i) =>
     `${amountColumn[i.details.amountColumn ?? "total"]} of unit "${i.details.unit ?? ""}" should equal the sum of its projects: expected ${fmt(i.expected)}, found ${fmt(i.actual)}.`,
   "grand-total": (i) =>
-    `${amountColumn[i.details.amountColumn ?? "total"]} of the grand total should equal the sum of the units: expected ${fmt(i.expected)}, found ${fmt(i.actual)}.`,
+    `${amountColumn[i.details.amountColumn ?? "total"]} of the grand total should equal the sum of the units (of the projects when there are no unit rows): expected ${fmt(i.expected)}, found ${fmt(i.actual)}.`,
   "level-mismatch": (i) =>
     `${where(i.details)}: level-2 "${i.details.level2 ?? ""}" does not belong to level-1 "${i.details.level1 ?? ""}", or its code and name disagree.`,
   "missing-value": (i) => `${where(i.details)} has no ${field[i.details.field ?? "annual"]}.`,

@@ -33,11 +33,11 @@ function fmt(n: IssueDraft["expected"]): string {
 
 const issues: Record<RuleId, (i: IssueDraft) => string> = {
   "row-total": (i) =>
-    `总计应等于财政拨款＋财政专户拨款＋其他资金：应为 ${fmt(i.expected)}，表中为 ${fmt(i.actual)}。`,
+    `${i.details.project ? `项目「${i.details.project}」` : i.details.unit ? `单位「${i.details.unit}」` : "合计行"}的总计应等于财政拨款＋财政专户拨款＋其他资金：应为 ${fmt(i.expected)}，表中为 ${fmt(i.actual)}。`,
   "group-total": (i) =>
     `单位「${i.details.unit ?? ""}」的${amountColumn[i.details.amountColumn ?? "total"]}应等于其下各项目之和：应为 ${fmt(i.expected)}，表中为 ${fmt(i.actual)}。`,
   "grand-total": (i) =>
-    `合计行的${amountColumn[i.details.amountColumn ?? "total"]}应等于各单位之和：应为 ${fmt(i.expected)}，表中为 ${fmt(i.actual)}。`,
+    `合计行的${amountColumn[i.details.amountColumn ?? "total"]}应等于各单位（没有单位行时为各项目）之和：应为 ${fmt(i.expected)}，表中为 ${fmt(i.actual)}。`,
   "level-mismatch": (i) =>
     `${where(i.details)}的二级指标「${i.details.level2 ?? ""}」不属于一级指标「${i.details.level1 ?? ""}」，或编码与名称不符。`,
   "missing-value": (i) => `${where(i.details)}缺少${field[i.details.field ?? "annual"]}。`,
