@@ -1,5 +1,11 @@
 import type { Indicator, IndicatorValue, Level, ParsedTable, Project } from "./analysis";
 import { cellAddress, columnLetter, parseCellAddress } from "./cell-address";
+import {
+  frameworkCode,
+  isLegacySatisfactionUnderOutcome,
+  level2BelongsTo,
+  type LevelDepth,
+} from "./map-level";
 import { DEFAULT_SEVERITY, type IssueDetails, type IssueDraft, type RuleId, type Severity } from "./issue";
 
 export interface IndicatorCheckOptions {
@@ -12,22 +18,6 @@ export interface IndicatorCheckOptions {
 }
 
 type Category = "output" | "outcome" | "satisfaction";
-
-/** Level-1 framework codes by name without the trailing 指标 (产出指标 = 产出). */
-const LEVEL1_CODES: Readonly<Record<string, string>> = { 产出: "1", 效益: "2", 满意度: "3" };
-
-/** Level-2 framework codes by name without the trailing 指标 (社会效益指标 = 社会效益). */
-const LEVEL2_CODES: Readonly<Record<string, string>> = {
-  数量: "11",
-  质量: "12",
-  时效: "13",
-  成本: "14",
-  经济效益: "21",
-  社会效益: "22",
-  生态效益: "23",
-  可持续影响: "24",
-  服务对象满意度: "31",
-};
 
 const CATEGORY_BY_LEVEL1_CODE: Readonly<Record<string, Category>> = {
   "1": "output",
@@ -160,49 +150,43 @@ function checkIndicator(project: Project, indicator: Indicator, issues: IssueDra
   }
 }
 
-/** Level-1 code by name, e.g. "产出指标" → "1". */
-function level1CodeOf(level: Level): string | null {
-  return level.name !== null ? (LEVEL1_CODES[stripSuffix(level.name)] ?? null) : null;
-}
-
-/** Level-2 code by name, e.g. "社会效益" → "22". */
-function level2CodeOf(level: Level): string | null {
-  return level.name !== null ? (LEVEL2_CODES[stripSuffix(level.name)] ?? null) : null;
+/** Framework code of a level's canonical name ("产出指标" → "1", "社会效益指标" → "22"), or null. */
+function namedCode(level: Level | null, depth: LevelDepth): string | null {
+  return level?.name ? frameworkCode(level.name, depth) : null;
 }
 
 /**
  * True when a written code disagrees with its name (`11-质量指标`, `3-效益指标`) or a level-2 does not belong
- * to its level-1 (`2-效益指标：31-服务对象满意度`). Codes are the written ones, else the name's. A satisfaction
- * level-2 written without a code under 效益 is the legacy `社会公众或服务对象满意度指标` label, still in use,
- * and is accepted; a level-1 outside the framework (the 2021 成本指标 level-1) is not judged.
+ * to its level-1 (`2-效益指标：31-服务对象满意度`, `1-产出指标：22-社会效益`). Codes are the written ones,
+ * else the name's. The legacy `社会公众或服务对象满意度指标` inside the 效益 block is the old framework, not a
+ * mistake; a level whose name and code are both unknown is not judged.
  */
 function levelsDisagree(level1: Level | null, level2: Level | null): boolean {
-  const named1 = level1 ? level1CodeOf(level1) : null;
-  const named2 = level2 ? level2CodeOf(level2) : null;
+  const named1 = namedCode(level1, 1);
+  const named2 = namedCode(level2, 2);
   if (level1?.writtenCode && named1 && level1.writtenCode !== named1) return true;
   if (level2?.writtenCode && named2 && level2.writtenCode !== named2) return true;
-  const code1 = level1?.writtenCode ?? named1;
-  const code2 = level2?.writtenCode ?? named2;
-  if (!code1 || !code2 || code2.length !== 2 || !(code1 in CATEGORY_BY_LEVEL1_CODE)) return false;
-  if (code2.charAt(0) === code1) return false;
-  const legacySatisfaction = !level2?.writtenCode && code2 === "31" && code1 === "2";
-  return !legacySatisfaction;
+  if (!level1 || !level2) return false;
+  const code1 = level1.writtenCode ?? named1;
+  const code2 = level2.writtenCode ?? named2;
+  if (!code1 || !code2 || level2BelongsTo(code1, code2)) return false;
+  return !isLegacySatisfactionUnderOutcome(level1, level2);
 }
 
 /** Which block an item counts for: its level-1, else the first digit of its level-2 code. */
 function categoryOf(indicator: Indicator): Category | null {
   const level1 = indicator.level1;
-  const code1 = level1 ? (level1CodeOf(level1) ?? level1.writtenCode ?? level1.code) : null;
+  const code1 = level1 ? (namedCode(level1, 1) ?? level1.writtenCode ?? level1.code) : null;
   if (code1 && CATEGORY_BY_LEVEL1_CODE[code1]) return CATEGORY_BY_LEVEL1_CODE[code1];
   const level2 = indicator.level2;
-  const code2 = level2 ? (level2.writtenCode ?? level2CodeOf(level2) ?? level2.code) : null;
+  const code2 = level2 ? (level2.writtenCode ?? namedCode(level2, 2) ?? level2.code) : null;
   return code2 ? (CATEGORY_BY_LEVEL1_CODE[code2.charAt(0)] ?? null) : null;
 }
 
 /** A 数量指标: by name, else by code (a wrong code on a 数量指标 is level-mismatch's finding, not this one). */
 function isQuantity(level2: Level | null): boolean {
   if (!level2) return false;
-  const named = level2CodeOf(level2);
+  const named = namedCode(level2, 2);
   return named !== null ? named === "11" : (level2.writtenCode ?? level2.code) === "11";
 }
 
@@ -243,11 +227,6 @@ function isPlaceholder(raw: string): boolean {
 
 function isBlank(value: string | null): boolean {
   return value === null || value.trim() === "";
-}
-
-/** "社会效益指标" → "社会效益"; "产出" stays. */
-function stripSuffix(name: string): string {
-  return name.endsWith("指标") ? name.slice(0, -2) : name;
 }
 
 /** Names compared without whitespace: a pasted name may carry spaces, NBSP or U+3000. */

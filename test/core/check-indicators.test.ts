@@ -38,6 +38,7 @@ describe("checkIndicators", () => {
       ["3-效益指标", "22-社会效益"], // level-1 code and name disagree
       ["2-效益指标", "11-数量指标"],
       ["效益指标", "数量指标"], // no codes: by name
+      ["效益指标", "服务对象满意度"], // today's satisfaction level-2 is not under 效益
     ])("%s：%s is flagged", (l1, l2) => {
       const issues = check(plusItem({ l1, l2 }));
       expect(brief(issues)).toEqual([{ rule: "level-mismatch", cell: "G12", seq: 4, field: undefined }]);
@@ -51,8 +52,10 @@ describe("checkIndicators", () => {
       ["1-产出指标", "14-成本指标"],
       ["产出指标", "成本指标"],
       ["2-效益指标", "24-可持续影响"],
-      ["效益指标", "服务对象满意度"], // legacy 社会公众或服务对象满意度指标 in the 效益 block, no code
-      ["成本指标", "经济成本"], // the 2021 guideline's level-1, not judged
+      ["2-效益指标", "社会公众或服务对象满意度指标"], // the legacy label in the 效益 block
+      ["成本指标", "经济成本"], // the 2021 guideline's level-1
+      ["产出指标(50分)", "数量指标"], // a weight in the label
+      ["乱写", "11-数量指标"], // an unknown level-1 is not judged
       [null, "22-社会效益"],
       ["2-效益指标", null],
     ])("%s：%s is accepted", (l1, l2) => {

@@ -13,6 +13,7 @@ import type {
   Project,
   UnitRow,
 } from "../../src/core/analysis";
+import { mapLevel, type LevelDepth } from "../../src/core/map-level";
 
 const COLUMN_OF: Readonly<Record<AmountRole, string>> = {
   total: "B",
@@ -84,27 +85,9 @@ export function value(raw: string): IndicatorValue {
   return { op: "text", value: null, upper: null, unit: null, raw };
 }
 
-/** "1-产出指标" → code 1, name 产出指标; "产出指标" → code from the name; "乱写" → name null. */
-export function level(written: string): Level {
-  const codes: Record<string, string> = {
-    产出指标: "1",
-    效益指标: "2",
-    满意度指标: "3",
-    数量指标: "11",
-    质量指标: "12",
-    时效指标: "13",
-    成本指标: "14",
-    经济效益: "21",
-    社会效益: "22",
-    生态效益: "23",
-    可持续影响: "24",
-    服务对象满意度: "31",
-  };
-  const match = /^(\d+)-(.*)$/.exec(written); // `1-产出指标`, `31-服务对象满意度`
-  const name = match ? match[2]! : written;
-  const known = name in codes ? name : null;
-  const writtenCode = match ? match[1]! : null;
-  return { code: writtenCode ?? (known ? codes[known]! : null), name: known, written, writtenCode };
+/** A level label as the parser maps it: "1-产出指标", "社会效益", "乱写" (name null). */
+export function level(written: string, depth: LevelDepth): Level {
+  return mapLevel(written, depth);
 }
 
 export interface ItemSpec {
@@ -125,8 +108,8 @@ export function item(row: number, spec: ItemSpec, cell = `G${row}`): Indicator {
     row,
     cell,
     seq: spec.seq === undefined ? 1 : spec.seq,
-    level1: l1 === null ? null : level(l1),
-    level2: l2 === null ? null : level(l2),
+    level1: l1 === null ? null : level(l1, 1),
+    level2: l2 === null ? null : level(l2, 2),
     name: spec.name ?? "指标",
     periodValue: period,
     annualValue: annual,
