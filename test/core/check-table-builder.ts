@@ -1,19 +1,20 @@
 /**
  * Hand-made ParsedTable values for the check tests, in the sample's layout: name in A, 总计 B, 财政拨款 C,
- * 财政专户拨款 D, 其他资金 E, 绩效目标 F, 绩效指标 G; header on row 9.
+ * 财政专户拨款 D, 其他资金 E, 绩效目标 F, 绩效指标 G; header on row 9. Labels and values go through the
+ * parser's own mapLevel and parseValue, so the checks are tested on what the parser really produces.
  */
 import type {
   AmountCell,
   AmountCells,
   AmountRole,
   Indicator,
-  IndicatorValue,
   Level,
   ParsedTable,
   Project,
   UnitRow,
 } from "../../src/core/analysis";
 import { mapLevel, type LevelDepth } from "../../src/core/map-level";
+import { parseValue } from "../../src/core/parse-value";
 
 const COLUMN_OF: Readonly<Record<AmountRole, string>> = {
   total: "B",
@@ -55,36 +56,6 @@ function plain(cells: AmountCells): Record<AmountRole, number | null> {
   };
 }
 
-/** A parsed value: "100%" → = 100 %; "≥95%" → >= 95 %; "20-35次" → range; anything else → text. */
-export function value(raw: string): IndicatorValue {
-  // Examples: `100%`, `≥95%`, `大于99%`, `36人`.
-  const single = /^(≥|≤|>|<|大于|小于|不少于|不低于)?(\d+(?:\.\d+)?)(.*)$/.exec(raw);
-  const range = /^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)(.*)$/.exec(raw); // `20-35次`, `35-20次`
-  if (range) {
-    return { op: "range", value: Number(range[1]), upper: Number(range[2]), unit: range[3] || null, raw };
-  }
-  if (single) {
-    const ops: Record<string, IndicatorValue["op"]> = {
-      "≥": ">=",
-      不少于: ">=",
-      不低于: ">=",
-      "≤": "<=",
-      ">": ">",
-      大于: ">",
-      "<": "<",
-      小于: "<",
-    };
-    return {
-      op: ops[single[1] ?? ""] ?? "=",
-      value: Number(single[2]),
-      upper: null,
-      unit: single[3] || null,
-      raw,
-    };
-  }
-  return { op: "text", value: null, upper: null, unit: null, raw };
-}
-
 /** A level label as the parser maps it: "1-产出指标", "社会效益", "乱写" (name null). */
 export function level(written: string, depth: LevelDepth): Level {
   return mapLevel(written, depth);
@@ -113,8 +84,8 @@ export function item(row: number, spec: ItemSpec, cell = `G${row}`): Indicator {
     name: spec.name ?? "指标",
     periodValue: period,
     annualValue: annual,
-    period: period === null ? null : value(period),
-    annual: annual === null ? null : value(annual),
+    period: period === null ? null : parseValue(period, spec.name ?? "指标"),
+    annual: annual === null ? null : parseValue(annual, spec.name ?? "指标"),
     raw: "",
   };
 }
