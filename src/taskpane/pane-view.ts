@@ -1,0 +1,172 @@
+/**
+ * The task pane's DOM. Every piece of text, and above all anything that came from a cell, is set with
+ * textContent: nothing reaches innerHTML, so a cell holding `<img src=x onerror=alert(1)>` shows as text.
+ */
+import type { Issue, Severity } from "../core/issue";
+import type { Messages } from "../core/messages";
+import type { RunProgress, RunSummary } from "../excel/run-normalizer";
+
+export interface PaneElements {
+  readonly title: HTMLElement;
+  readonly intro: HTMLElement;
+  readonly run: HTMLButtonElement;
+  readonly clearMarks: HTMLButtonElement;
+  readonly toleranceLabel: HTMLElement;
+  readonly tolerance: HTMLInputElement;
+  readonly toleranceHint: HTMLElement;
+  readonly status: HTMLElement;
+  readonly alert: HTMLElement;
+  readonly summary: HTMLElement;
+  readonly issues: HTMLElement;
+}
+
+function byId<T extends HTMLElement>(doc: Document, id: string): T {
+  const element = doc.getElementById(id);
+  if (!element) throw new Error(`taskpane.html lacks #${id}`);
+  return element as T;
+}
+
+export function findElements(doc: Document): PaneElements {
+  return {
+    title: byId(doc, "title"),
+    intro: byId(doc, "intro"),
+    run: byId(doc, "run"),
+    clearMarks: byId(doc, "clear-marks"),
+    toleranceLabel: byId(doc, "tolerance-label"),
+    tolerance: byId(doc, "tolerance"),
+    toleranceHint: byId(doc, "tolerance-hint"),
+    status: byId(doc, "status"),
+    alert: byId(doc, "alert"),
+    summary: byId(doc, "summary"),
+    issues: byId(doc, "issues"),
+  };
+}
+
+/** Fills the static labels in the user's language. */
+export function renderLabels(doc: Document, ui: PaneElements, pane: Messages["pane"], locale: string): void {
+  doc.documentElement.lang = locale;
+  doc.title = pane.title;
+  ui.title.textContent = pane.title;
+  ui.intro.textContent = pane.intro;
+  ui.run.textContent = pane.run;
+  ui.clearMarks.textContent = pane.clearMarks;
+  ui.toleranceLabel.textContent = pane.tolerance;
+  ui.toleranceHint.textContent = pane.toleranceHint;
+}
+
+export function progressText(progress: RunProgress, pane: Messages["pane"]): string {
+  switch (progress.stage) {
+    case "reading":
+      return pane.reading;
+    case "checking":
+      return pane.checking(progress.rows);
+    case "writing":
+      return pane.writing(progress.rowsWritten, progress.rowsTotal);
+  }
+}
+
+export function showStatus(ui: PaneElements, text: string): void {
+  ui.status.textContent = text;
+}
+
+/** A failure or a refusal: shown in the alert region, which screen readers announce. */
+export function showAlert(ui: PaneElements, text: string | null): void {
+  ui.alert.textContent = text ?? "";
+  ui.alert.hidden = text === null;
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const el = doc.createElement(tag);
+  if (className) el.className = className;
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
+
+/** The counts and the verdict: "no errors: ready to send", or how many errors to fix. */
+export function renderSummary(doc: Document, ui: PaneElements, summary: RunSummary, m: Messages): void {
+  const pane = m.pane;
+  ui.summary.replaceChildren();
+  const verdict = element(
+    doc,
+    "p",
+    summary.errors === 0 ? "verdict verdict-clean" : "verdict verdict-errors",
+    summary.errors === 0 ? pane.clean : pane.hasErrors(summary.errors),
+  );
+  verdict.id = "verdict";
+  const counts = element(doc, "dl", "counts");
+  const entries: [string, number, string][] = [
+    ["projects", summary.projects, pane.projects],
+    ["indicators", summary.indicators, pane.indicators],
+    ["errors", summary.errors, pane.errors],
+    ["warnings", summary.warnings, pane.warnings],
+  ];
+  for (const [key, value, label] of entries) {
+    const item = element(doc, "div", `count count-${key}`);
+    item.append(element(doc, "dt", undefined, label), element(doc, "dd", undefined, String(value)));
+    item.dataset.count = key;
+    counts.append(item);
+  }
+  ui.summary.append(verdict, counts);
+  ui.summary.hidden = false;
+}
+
+const SEVERITIES: Severity[] = ["error", "warning", "info"];
+
+/**
+ * The issues grouped by severity, each a button: click, Enter or Space selects its cell in the source sheet.
+ */
+export function renderIssues(
+  doc: Document,
+  ui: PaneElements,
+  issues: readonly Issue[],
+  m: Messages,
+  onSelect: (issue: Issue) => void,
+): void {
+  ui.issues.replaceChildren();
+  if (issues.length === 0) {
+    ui.issues.hidden = true;
+    return;
+  }
+  ui.issues.append(
+    element(doc, "h2", undefined, m.pane.issuesHeading),
+    element(doc, "p", "hint", m.pane.issueHint),
+  );
+  for (const severity of SEVERITIES) {
+    const group = issues.filter((i) => i.severity === severity);
+    if (group.length === 0) continue;
+    const section = element(doc, "section", `issue-group issue-group-${severity}`);
+    const heading = element(doc, "h3", undefined, `${m.severity[severity]} (${group.length})`);
+    heading.id = `issues-${severity}`;
+    const list = element(doc, "ul", "issue-list");
+    list.setAttribute("aria-labelledby", heading.id);
+    for (const issue of group) {
+      const button = element(doc, "button", `issue issue-${severity}`);
+      button.type = "button";
+      button.append(
+        element(doc, "span", "issue-cell", issue.cell ?? m.pane.wholeSheet),
+        element(doc, "span", "issue-message", issue.message),
+      );
+      if (issue.cell === null) button.disabled = true;
+      else button.addEventListener("click", () => onSelect(issue));
+      const item = element(doc, "li");
+      item.append(button);
+      list.append(item);
+    }
+    section.append(heading, list);
+    ui.issues.append(section);
+  }
+  ui.issues.hidden = false;
+}
+
+/** The tolerance box: empty → the core's default; a negative or non-number → default, with a note. */
+export function readTolerance(input: HTMLInputElement): { value: number | undefined; valid: boolean } {
+  const text = input.value.trim();
+  if (text === "") return { value: undefined, valid: true };
+  const value = Number(text);
+  return Number.isFinite(value) && value >= 0 ? { value, valid: true } : { value: undefined, valid: false };
+}

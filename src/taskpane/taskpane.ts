@@ -1,0 +1,104 @@
+/**
+ * The task pane: run on the active sheet with progress, the summary and the issue list (click to select the
+ * cell), clear marks, and the tolerance. Language from Office.context.displayLanguage (zh-CN unless English).
+ */
+import { messagesFor, resolveLocale, type Locale } from "../core/messages";
+import { clearMarks, runNormalizer, selectCell } from "../excel/run-normalizer";
+import { describeOfficeError } from "./describe-office-error";
+import {
+  findElements,
+  progressText,
+  readTolerance,
+  renderIssues,
+  renderLabels,
+  renderSummary,
+  showAlert,
+  showStatus,
+  type PaneElements,
+} from "./pane-view";
+
+const TOLERANCE_KEY = "indicatorNormalizer.tolerance";
+
+function rememberTolerance(text: string): void {
+  try {
+    localStorage.setItem(TOLERANCE_KEY, text);
+  } catch {
+    // Storage can be off in locked-down browsers; the setting then lasts for this session only.
+  }
+}
+
+function recallTolerance(): string {
+  try {
+    return localStorage.getItem(TOLERANCE_KEY) ?? "";
+  } catch {
+    return "";
+  }
+}
+
+function mountPane(doc: Document, locale: Locale): void {
+  const m = messagesFor(locale);
+  const ui: PaneElements = findElements(doc);
+  renderLabels(doc, ui, m.pane, locale);
+  ui.tolerance.value = recallTolerance();
+  ui.tolerance.addEventListener("change", () => rememberTolerance(ui.tolerance.value));
+
+  const busy = (on: boolean): void => {
+    ui.run.disabled = on;
+    ui.clearMarks.disabled = on;
+    doc.body.setAttribute("aria-busy", String(on));
+  };
+
+  ui.run.addEventListener("click", async () => {
+    busy(true);
+    showAlert(ui, null);
+    const tolerance = readTolerance(ui.tolerance);
+    try {
+      const outcome = await runNormalizer({
+        locale,
+        tolerance: tolerance.value,
+        onProgress: (p) => showStatus(ui, progressText(p, m.pane)),
+      });
+      if (outcome.kind === "empty") {
+        showStatus(ui, "");
+        showAlert(ui, m.pane.empty(outcome.sheet));
+      } else if (outcome.kind === "own-sheet") {
+        showStatus(ui, "");
+        showAlert(ui, m.pane.ownSheet(outcome.sheet));
+      } else {
+        const { summary } = outcome;
+        const notes = [m.pane.done(summary.activatedName ?? summary.sourceSheet)];
+        if (!tolerance.valid) notes.push(m.pane.toleranceInvalid);
+        showStatus(ui, notes.join(" "));
+        renderSummary(doc, ui, summary, m);
+        renderIssues(doc, ui, summary.issues, m, (issue) => {
+          if (!issue.cell) return;
+          selectCell(summary.sourceSheet, issue.cell).catch((error: unknown) =>
+            showAlert(ui, describeOfficeError(error, m.pane)),
+          );
+        });
+      }
+    } catch (error) {
+      showStatus(ui, "");
+      showAlert(ui, describeOfficeError(error, m.pane));
+    } finally {
+      busy(false);
+    }
+  });
+
+  ui.clearMarks.addEventListener("click", async () => {
+    busy(true);
+    showAlert(ui, null);
+    try {
+      const restored = await clearMarks();
+      showStatus(ui, restored > 0 ? m.pane.marksCleared(restored) : m.pane.noMarks);
+    } catch (error) {
+      showAlert(ui, describeOfficeError(error, m.pane));
+    } finally {
+      busy(false);
+    }
+  });
+}
+
+Office.onReady(() => {
+  mountPane(document, resolveLocale(Office.context.displayLanguage));
+});
