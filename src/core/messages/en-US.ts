@@ -163,7 +163,7 @@ export const enUS: Messages = {
     demoInput: (path: string) => `Input: ${path}`,
     demoNext: (path: string) =>
       `Open ${path} in Excel and start with "Check results": click a cell address to jump to the table.`,
-    problems: "Problems",
+    problemsLine: (issues: string) => `Problems: ${issues}`,
     fileLine: (file: string, counts: string, issues: string) => `${file}: ${counts}; ${issues}`,
     fileFailed: (file: string, reason: string) => `${file}: cannot be read. ${reason}`,
     total: (files: number, issues: string, unreadable: number) =>

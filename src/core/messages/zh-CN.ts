@@ -167,7 +167,7 @@ export const zhCN = {
     demoTitle: "示例：白云区 2024 年项目支出绩效目标表",
     demoInput: (path: string) => `输入：${path}`,
     demoNext: (path: string) => `用 Excel 打开 ${path}，先看「校验结果」，点单元格地址可跳到原表。`,
-    problems: "问题",
+    problemsLine: (issues: string) => `问题：${issues}`,
     fileLine: (file: string, counts: string, issues: string) => `${file}：${counts}；${issues}`,
     fileFailed: (file: string, reason: string) => `${file}：无法读取。${reason}`,
     total: (files: number, issues: string, unreadable: number) =>

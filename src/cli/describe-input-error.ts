@@ -1,0 +1,31 @@
+import type { Messages } from "../core/messages";
+import { InputError } from "../xlsx/input-error";
+import { displayPath } from "./display-path";
+
+/** One sentence saying why a file could not be read; an unexpected error gives its own message, no stack. */
+export function describeInputError(error: unknown, m: Messages["cli"], cwd: string): string {
+  if (!(error instanceof InputError))
+    return m.unreadable("", error instanceof Error ? error.message : String(error));
+  const { detail } = error;
+  const path = displayPath(error.path, cwd);
+  switch (error.reason) {
+    case "not-found":
+      return m.notFound(path);
+    case "is-directory":
+      return m.isDirectory(path);
+    case "unsupported-type":
+      return m.unsupportedType(path);
+    case "not-xlsx":
+      return m.notXlsx(path);
+    case "no-sheet":
+      return m.noSheet(path);
+    case "sheet-not-found": {
+      const bar = detail.indexOf("|");
+      return m.sheetNotFound(path, detail.slice(0, bar), detail.slice(bar + 1));
+    }
+    case "empty":
+      return m.empty(path);
+    case "unreadable":
+      return m.unreadable(path, detail);
+  }
+}

@@ -1,0 +1,110 @@
+import { basename, dirname, extname, join, resolve } from "path";
+import { analyzeTable } from "../core/analyze-table";
+import type { Locale, Messages } from "../core/messages";
+import { messagesFor } from "../core/messages";
+import { normalizeInput, writeWorkbook, type NormalizedWorkbook } from "../xlsx/normalize-workbook";
+import { countOverlongCells, readInput } from "../xlsx/read-input";
+import type { CliIo } from "./cli-io";
+import { describeInputError } from "./describe-input-error";
+import type { InputOptions } from "./parse-args";
+import { displayPath } from "./display-path";
+import { isSameFile } from "./same-file";
+import { countAnalysis, describeCounts } from "./summarize-analysis";
+
+export const EXIT_OK = 0;
+export const EXIT_HAS_ERRORS = 1;
+export const EXIT_UNREADABLE = 2;
+
+export interface NormalizeArgs extends InputOptions {
+  readonly file: string;
+  readonly json: boolean;
+  readonly output: string | null;
+}
+
+/** `a/b/表.tsv` → `a/b/表.normalized.xlsx`: beside the input, never the input itself. */
+export function defaultOutputPath(file: string): string {
+  return join(dirname(file), `${basename(file, extname(file))}.normalized.xlsx`);
+}
+
+/** `normalize <file> --json` prints the analysis; `normalize <file> [-o out.xlsx]` writes the workbook. */
+export async function normalizeCommand(args: NormalizeArgs, locale: Locale, io: CliIo): Promise<number> {
+  const m = messagesFor(locale).cli;
+  const inputPath = resolve(io.cwd, args.file);
+  if (args.json) {
+    let input;
+    try {
+      input = await readInput(inputPath, args.sheet !== undefined ? { sheet: args.sheet } : {});
+    } catch (error) {
+      io.stderr(`${describeInputError(error, m, io.cwd)}\n`);
+      return EXIT_UNREADABLE;
+    }
+    const analysis = analyzeTable(input.grid, {
+      origin: input.origin,
+      locale,
+      ...(args.tolerance !== undefined ? { tolerance: args.tolerance } : {}),
+    });
+    io.stdout(`${JSON.stringify(analysis, null, 2)}\n`);
+    return EXIT_OK;
+  }
+  const output = resolve(io.cwd, args.output ?? defaultOutputPath(args.file));
+  const result = await writeNormalized(inputPath, output, args, locale, io);
+  if (result === null) return EXIT_UNREADABLE;
+  printSummary(result, output, m, io);
+  return EXIT_OK;
+}
+
+/** Reads, normalizes and writes; prints one line on stderr and returns null when it cannot. */
+export async function writeNormalized(
+  inputPath: string,
+  output: string,
+  args: InputOptions,
+  locale: Locale,
+  io: CliIo,
+): Promise<(NormalizedWorkbook & { overlongSourceCells: number }) | null> {
+  const m = messagesFor(locale).cli;
+  if (extname(output).toLowerCase() !== ".xlsx") {
+    io.stderr(`${m.outputNotXlsx(displayPath(output, io.cwd))}\n`);
+    return null;
+  }
+  if (isSameFile(inputPath, output, io.cwd)) {
+    io.stderr(`${m.outputIsInput(displayPath(output, io.cwd))}\n`);
+    return null;
+  }
+  let input;
+  try {
+    input = await readInput(inputPath, args.sheet !== undefined ? { sheet: args.sheet } : {});
+  } catch (error) {
+    io.stderr(`${describeInputError(error, m, io.cwd)}\n`);
+    return null;
+  }
+  const normalized = normalizeInput(input, {
+    locale,
+    ...(args.tolerance !== undefined ? { tolerance: args.tolerance } : {}),
+  });
+  try {
+    await writeWorkbook(normalized.workbook, output);
+  } catch (error) {
+    io.stderr(`${m.cannotWrite(displayPath(output, io.cwd), (error as Error).message)}\n`);
+    return null;
+  }
+  return { ...normalized, overlongSourceCells: input.kind === "text" ? countOverlongCells(input.grid) : 0 };
+}
+
+export function printSummary(
+  result: NormalizedWorkbook & { overlongSourceCells: number },
+  output: string,
+  m: Messages["cli"],
+  io: CliIo,
+): void {
+  const { counts, issues } = describeCounts(countAnalysis(result.analysis), m);
+  const [detail, checks] = result.plan.sheets;
+  const truncated = (result.plan.truncated?.length ?? 0) + result.overlongSourceCells;
+  const lines = [
+    counts,
+    m.problemsLine(issues),
+    m.wrote(displayPath(output, io.cwd)),
+    m.sheetsWritten(detail?.name ?? "", checks?.name ?? ""),
+    ...(truncated > 0 ? [m.truncatedCells(truncated)] : []),
+  ];
+  io.stdout(`${lines.join("\n")}\n`);
+}
