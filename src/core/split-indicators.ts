@@ -1,0 +1,353 @@
+import type { Level, SpanKind, TextSpan } from "./analysis";
+import { mapLevel, matchLevelLabel, type LevelDepth } from "./map-level";
+import { stripNoise, toOriginalEnd, toOriginalOffset, type NoiseRun, type StrippedText } from "./strip-noise";
+
+/**
+ * Splits one cell's run-on indicator text into items and fields:
+ *
+ *   1、1-产出指标：11-数量指标：报废小车数量；实施周期指标值：1；年度指标值：1。2、…
+ *   seq level1      level2      name          label        value label      value
+ *
+ * The parser reads the clean text (markup and whitespace removed, see strip-noise.ts) with forward scans and
+ * fixed-size look-aheads only, so a cell of any length is read in linear time. Every character of the cell
+ * ends up in a span (field, label, separator, markup, goal or unparsed), and concatenating the spans gives the
+ * cell back.
+ */
+
+export interface SplitOptions {
+  /**
+   * "indicators" (the 绩效指标 cell): text before the first item is unparsed.
+   * "goal" (the 绩效目标 cell): text before the first item is the goal; items after it are misplaced
+   * indicators. Only numbered items (`1、产出指标：`) start an item there, so goal prose is never split.
+   */
+  readonly mode?: "indicators" | "goal";
+  /** Build the span list (the "nothing lost" view); off in the table parser, which only needs the items. */
+  readonly spans?: boolean;
+}
+
+export interface SplitItem {
+  /** Offsets in the original text of the item: from its number to its closing `。`. */
+  readonly start: number;
+  readonly end: number;
+  readonly seq: number | null;
+  readonly level1: Level | null;
+  readonly level2: Level | null;
+  readonly name: string;
+  readonly periodValue: string | null;
+  readonly annualValue: string | null;
+  /** The item as written, markup and all. */
+  readonly raw: string;
+}
+
+/** Text that belongs to no item, quoted as written. */
+export interface LeftoverText {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+export interface SplitResult {
+  readonly items: readonly SplitItem[];
+  /** Goal mode: the text before the first item, markup removed and trimmed. Indicator mode: "". */
+  readonly goal: string;
+  readonly unparsed: readonly LeftoverText[];
+  /** Markup runs that were left out of the fields. */
+  readonly markup: readonly NoiseRun[];
+  /** Every character of the text, in order; empty unless options.spans. */
+  readonly spans: readonly TextSpan[];
+}
+
+const PERIOD_LABEL = "实施周期指标值";
+const ANNUAL_LABEL = "年度指标值";
+const MAX_SEQ_DIGITS = 4;
+
+/** Characters after which a new item may start: the end of a sentence or of a clause. */
+function isSentenceEnd(ch: string | undefined): boolean {
+  return ch === "。" || ch === "." || ch === "；" || ch === ";" || ch === "！" || ch === "!";
+}
+
+/** Separators that close a field: `；` before the next label, `：` after a name, `。` ending the item. */
+function isFieldSeparator(ch: string | undefined): boolean {
+  return (
+    ch === "；" ||
+    ch === ";" ||
+    ch === "：" ||
+    ch === ":" ||
+    ch === "，" ||
+    ch === "," ||
+    ch === "。" ||
+    ch === "."
+  );
+}
+
+function isColon(ch: string | undefined): boolean {
+  return ch === "：" || ch === ":";
+}
+
+function isAsciiDigit(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= "0" && ch <= "9";
+}
+
+/** All start offsets of `needle` in `text`, in order (one indexOf pass). */
+function occurrences(text: string, needle: string): number[] {
+  const found: number[] = [];
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) found.push(at);
+  return found;
+}
+
+/** A cursor over sorted offsets that only moves forward: the first offset ≥ pos, or -1. */
+class ForwardCursor {
+  private index = 0;
+  constructor(private readonly offsets: readonly number[]) {}
+  firstAtOrAfter(pos: number): number {
+    while (this.index < this.offsets.length && this.offsets[this.index]! < pos) this.index++;
+    return this.index < this.offsets.length ? this.offsets[this.index]! : -1;
+  }
+}
+
+interface ItemHead {
+  readonly start: number;
+  /** End of the item number (digits), or start when there is none. */
+  readonly seqEnd: number;
+  /** Where the level-1 label starts and the index of its colon. */
+  readonly level1Start: number;
+  readonly level1Colon: number;
+}
+
+/**
+ * Does an item start at clean offset `pos`? `1、1-产出指标：`, `12、产出指标(50分)：`, and in indicator mode
+ * also an unnumbered `1-产出指标：` / `产出指标：`. Bounded look-ahead.
+ */
+function itemHeadAt(clean: string, pos: number, goalMode: boolean): ItemHead | null {
+  let i = pos;
+  while (i < clean.length && i - pos <= MAX_SEQ_DIGITS && isAsciiDigit(clean[i])) i++;
+  if (i > pos && i - pos <= MAX_SEQ_DIGITS && clean[i] === "、") {
+    const colon = matchLevelLabel(clean, i + 1, 1, true);
+    return colon < 0 ? null : { start: pos, seqEnd: i, level1Start: i + 1, level1Colon: colon };
+  }
+  if (goalMode) return null;
+  const colon = matchLevelLabel(clean, pos, 1);
+  return colon < 0 ? null : { start: pos, seqEnd: pos, level1Start: pos, level1Colon: colon };
+}
+
+/** Item starts at sentence boundaries: the start, after `。`/`；`, or after markup or whitespace. */
+function findItemHeads(stripped: StrippedText, goalMode: boolean): ItemHead[] {
+  const { clean, segments } = stripped;
+  const heads: ItemHead[] = [];
+  let nextSegment = 1;
+  for (let pos = 0; pos < clean.length; pos++) {
+    let boundary = pos === 0 || isSentenceEnd(clean[pos - 1]);
+    while (nextSegment < segments.length && segments[nextSegment]!.cleanStart < pos) nextSegment++;
+    if (nextSegment < segments.length && segments[nextSegment]!.cleanStart === pos) boundary = true;
+    if (!boundary) continue;
+    // Inside the head just found (`1、 1-产出指标：`): the label after the number is not a second item.
+    const last = heads[heads.length - 1];
+    if (last && pos <= last.level1Colon) continue;
+    const head = itemHeadAt(clean, pos, goalMode);
+    if (head) heads.push(head);
+  }
+  return heads;
+}
+
+interface LogicalSpan {
+  readonly kind: SpanKind;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Collects clean-text spans in order. It never lets spans overlap (a separator already claimed is not claimed
+ * again) and fills any gap with a separator, so the spans tile the text whatever the item looked like.
+ */
+class SpanCollector {
+  readonly spans: LogicalSpan[] = [];
+  private cursor = 0;
+  add(kind: SpanKind, start: number, end: number): void {
+    const s = Math.max(start, this.cursor);
+    if (end <= s) return;
+    if (s > this.cursor) this.spans.push({ kind: "separator", start: this.cursor, end: s });
+    this.spans.push({ kind, start: s, end });
+    this.cursor = end;
+  }
+}
+
+/** Moves `end` back over field separators (`；`, `：`, `。`) and returns the new end. */
+function trimSeparators(clean: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && isFieldSeparator(clean[e - 1])) e--;
+  return e;
+}
+
+const levelCache = new Map<string, Level>();
+const LEVEL_CACHE_LIMIT = 4096;
+
+/** mapLevel with a small cache: a table repeats the same dozen labels thousands of times. */
+function cachedLevel(written: string, depth: LevelDepth): Level {
+  const key = `${depth}${written}`;
+  const hit = levelCache.get(key);
+  if (hit) return hit;
+  const level = mapLevel(written, depth);
+  if (levelCache.size >= LEVEL_CACHE_LIMIT) levelCache.clear();
+  levelCache.set(key, level);
+  return level;
+}
+
+function parseItem(
+  stripped: StrippedText,
+  head: ItemHead,
+  end: number,
+  periodLabels: ForwardCursor,
+  annualLabels: ForwardCursor,
+  out: SpanCollector | null,
+): SplitItem {
+  const { clean, text } = stripped;
+  const push = (kind: SpanKind, s: number, e: number): void => out?.add(kind, s, Math.min(e, end));
+  const bodyEnd = trimSeparators(clean, head.start, end);
+
+  const seq = head.seqEnd > head.start ? Number(clean.slice(head.start, head.seqEnd)) : null;
+  push("seq", head.start, head.seqEnd);
+  push("separator", head.seqEnd, head.level1Start);
+  const level1 = cachedLevel(clean.slice(head.level1Start, head.level1Colon), 1);
+  push("level1", head.level1Start, head.level1Colon);
+  push("separator", head.level1Colon, head.level1Colon + 1);
+  let p = Math.min(head.level1Colon + 1, bodyEnd);
+
+  let level2: Level | null = null;
+  const colon2 = matchLevelLabel(clean, p, 2, true);
+  if (colon2 >= 0 && colon2 < bodyEnd) {
+    level2 = cachedLevel(clean.slice(p, colon2), 2);
+    push("level2", p, colon2);
+    push("separator", colon2, colon2 + 1);
+    p = colon2 + 1;
+  }
+
+  const labels: { at: number; kind: "period" | "annual"; length: number }[] = [];
+  const periodAt = periodLabels.firstAtOrAfter(p);
+  if (periodAt >= 0 && periodAt < bodyEnd)
+    labels.push({ at: periodAt, kind: "period", length: PERIOD_LABEL.length });
+  const annualAt = annualLabels.firstAtOrAfter(p);
+  if (annualAt >= 0 && annualAt < bodyEnd)
+    labels.push({ at: annualAt, kind: "annual", length: ANNUAL_LABEL.length });
+  if (labels.length === 2 && labels[1]!.at < labels[0]!.at) labels.reverse();
+
+  const nameEnd = labels.length > 0 ? labels[0]!.at : bodyEnd;
+  const nameTrimmed = trimSeparators(clean, p, nameEnd);
+  const name = clean.slice(p, nameTrimmed);
+  push("name", p, nameTrimmed);
+  push("separator", nameTrimmed, nameEnd);
+
+  let periodValue: string | null = null;
+  let annualValue: string | null = null;
+  for (let k = 0; k < labels.length; k++) {
+    const label = labels[k]!;
+    const next = k + 1 < labels.length ? labels[k + 1]!.at : bodyEnd;
+    const labelEnd = Math.min(label.at + label.length, next);
+    push("label", label.at, labelEnd);
+    const valueStart = labelEnd < next && isColon(clean[labelEnd]) ? labelEnd + 1 : labelEnd;
+    push("separator", labelEnd, valueStart);
+    const valueEnd = next === bodyEnd ? bodyEnd : trimSeparators(clean, valueStart, next);
+    push(label.kind, valueStart, valueEnd);
+    push("separator", valueEnd, next);
+    const value = valueEnd > valueStart ? clean.slice(valueStart, valueEnd) : null;
+    if (label.kind === "period") periodValue ??= value;
+    else annualValue ??= value;
+  }
+  push("separator", bodyEnd, end);
+
+  const start = toOriginalOffset(stripped, head.start);
+  const rawEnd = toOriginalEnd(stripped, end);
+  return {
+    start,
+    end: rawEnd,
+    seq,
+    level1,
+    level2,
+    name,
+    periodValue,
+    annualValue,
+    raw: text.slice(start, rawEnd),
+  };
+}
+
+/** Turns clean-text spans into spans of the original text, with the noise between them as its own spans. */
+function toOriginalSpans(stripped: StrippedText, logical: readonly LogicalSpan[]): TextSpan[] {
+  const { text, segments, noise } = stripped;
+  const spans: TextSpan[] = [];
+  let noiseIndex = 0;
+  const emit = (kind: SpanKind, start: number, end: number): void => {
+    while (noiseIndex < noise.length && noise[noiseIndex]!.start < start) {
+      const run = noise[noiseIndex++]!;
+      const runKind: SpanKind = run.kind === "markup" ? "markup" : "separator";
+      spans.push({ kind: runKind, start: run.start, end: run.end, text: text.slice(run.start, run.end) });
+    }
+    spans.push({ kind, start, end, text: text.slice(start, end) });
+  };
+  let seg = 0;
+  for (const span of logical) {
+    let pos = span.start;
+    while (pos < span.end) {
+      while (seg < segments.length - 1 && segments[seg]!.cleanStart + segments[seg]!.length <= pos) seg++;
+      const s = segments[seg]!;
+      const pieceEnd = Math.min(span.end, s.cleanStart + s.length);
+      const origStart = s.start + (pos - s.cleanStart);
+      emit(span.kind, origStart, origStart + (pieceEnd - pos));
+      pos = pieceEnd;
+    }
+  }
+  emit("separator", text.length, text.length);
+  spans.pop();
+  return spans;
+}
+
+/** The original text of [start, end) with markup runs left out, trimmed: the goal as a clerk reads it. */
+function withoutMarkup(stripped: StrippedText, start: number, end: number): string {
+  let out = "";
+  let pos = start;
+  for (const run of stripped.noise) {
+    if (run.kind !== "markup" || run.end <= start) continue;
+    if (run.start >= end) break;
+    out += stripped.text.slice(pos, Math.max(pos, run.start));
+    pos = Math.max(pos, run.end);
+  }
+  out += stripped.text.slice(pos, Math.max(pos, end));
+  return out.trim();
+}
+
+export function splitIndicators(text: string, options: SplitOptions = {}): SplitResult {
+  const goalMode = options.mode === "goal";
+  const stripped = stripNoise(text);
+  const { clean } = stripped;
+  const heads = findItemHeads(stripped, goalMode);
+  const logical = options.spans === false ? null : new SpanCollector();
+  const unparsed: LeftoverText[] = [];
+
+  const leadEnd = heads.length > 0 ? heads[0]!.start : clean.length;
+  let goal = "";
+  if (leadEnd > 0) {
+    if (goalMode) {
+      goal = withoutMarkup(stripped, 0, toOriginalEnd(stripped, leadEnd));
+      logical?.add("goal", 0, leadEnd);
+    } else {
+      const start = toOriginalOffset(stripped, 0);
+      const end = toOriginalEnd(stripped, leadEnd);
+      unparsed.push({ start, end, text: text.slice(start, end) });
+      logical?.add("unparsed", 0, leadEnd);
+    }
+  }
+
+  const periodLabels = new ForwardCursor(occurrences(clean, PERIOD_LABEL));
+  const annualLabels = new ForwardCursor(occurrences(clean, ANNUAL_LABEL));
+  const items: SplitItem[] = [];
+  for (let k = 0; k < heads.length; k++) {
+    const end = k + 1 < heads.length ? heads[k + 1]!.start : clean.length;
+    items.push(parseItem(stripped, heads[k]!, end, periodLabels, annualLabels, logical));
+  }
+
+  return {
+    items,
+    goal,
+    unparsed,
+    markup: stripped.noise.filter((run) => run.kind === "markup"),
+    spans: logical ? toOriginalSpans(stripped, logical.spans) : [],
+  };
+}

@@ -1,0 +1,169 @@
+/**
+ * Separates the characters that carry meaning in a cell from the noise that pasting adds: HTML remnants
+ * (`<p>`, `</p>`, `<br/>`, `&nbsp;`) and whitespace (space, tab, line breaks, NBSP, U+3000). The parser reads
+ * the clean text; the noise is kept as runs so that every character of the cell can be accounted for.
+ * One forward pass; a tag is looked for at most MAX_TAG_LENGTH characters ahead, so the work stays linear.
+ */
+
+export type NoiseKind = "markup" | "whitespace";
+
+export interface NoiseRun {
+  readonly kind: NoiseKind;
+  /** Offsets in the original text. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A run of meaningful characters: clean[cleanStart, cleanStart + length) = text[start, start + length). */
+export interface CleanSegment {
+  readonly cleanStart: number;
+  readonly start: number;
+  readonly length: number;
+}
+
+export interface StrippedText {
+  readonly text: string;
+  readonly clean: string;
+  readonly segments: readonly CleanSegment[];
+  readonly noise: readonly NoiseRun[];
+}
+
+const MAX_TAG_LENGTH = 256;
+const MAX_ENTITY_LENGTH = 10;
+
+export function isWhitespace(ch: string): boolean {
+  switch (ch) {
+    case " ":
+    case "\t":
+    case "\n":
+    case "\r":
+    case "\f":
+    case "\v":
+    case "\u00a0":
+    case "\u3000":
+    case "\u2002":
+    case "\u2003":
+    case "\u2009":
+    case "\u200b":
+    case "\ufeff":
+      return true;
+    default:
+      return false;
+  }
+}
+
+function isAsciiLetter(ch: string | undefined): boolean {
+  return ch !== undefined && ((ch >= "a" && ch <= "z") || (ch >= "A" && ch <= "Z"));
+}
+
+function isAsciiAlnum(ch: string | undefined): boolean {
+  return isAsciiLetter(ch) || (ch !== undefined && ch >= "0" && ch <= "9");
+}
+
+/** End of an HTML tag starting at `pos` (`<p>`, `</p>`, `<br/>`, `<span style="x">`, `<!-- -->`), or -1. */
+function tagEnd(text: string, pos: number): number {
+  const next = text[pos + 1];
+  const opener = next === "/" || next === "!" ? text[pos + 2] : next;
+  if (!isAsciiLetter(opener) && !(next === "!" && opener === "-")) return -1;
+  const limit = Math.min(text.length, pos + MAX_TAG_LENGTH);
+  for (let i = pos + 1; i < limit; i++) {
+    const ch = text[i];
+    if (ch === ">") return i + 1;
+    if (ch === "<" || ch === "\n") return -1;
+  }
+  return -1;
+}
+
+/** End of an HTML entity at `pos` (`&nbsp;`, `&amp;`, `&#160;`, `&#x3000;`), or -1. */
+function entityEnd(text: string, pos: number): number {
+  const limit = Math.min(text.length, pos + MAX_ENTITY_LENGTH);
+  let i = pos + 1;
+  if (text[i] === "#") i++;
+  const bodyStart = i;
+  while (i < limit && isAsciiAlnum(text[i])) i++;
+  return i > bodyStart && text[i] === ";" ? i + 1 : -1;
+}
+
+/**
+ * Splits text into clean segments and noise runs. Whitespace between two ASCII letters or digits
+ * (`Windows Server`, `E9 管理` keeps nothing, `3 000` keeps the space) is content, not noise.
+ */
+export function stripNoise(text: string): StrippedText {
+  const segments: CleanSegment[] = [];
+  const noise: NoiseRun[] = [];
+  let clean = "";
+  let segmentStart = 0;
+  const closeSegment = (end: number): void => {
+    if (end > segmentStart) {
+      segments.push({ cleanStart: clean.length, start: segmentStart, length: end - segmentStart });
+      clean += text.slice(segmentStart, end);
+    }
+  };
+  const addNoise = (kind: NoiseKind, start: number, end: number): void => {
+    const last = noise[noise.length - 1];
+    if (last && last.kind === kind && last.end === start)
+      noise[noise.length - 1] = { kind, start: last.start, end };
+    else noise.push({ kind, start, end });
+  };
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const ch = text[i]!;
+    if (ch === "<") {
+      const end = tagEnd(text, i);
+      if (end > 0) {
+        closeSegment(i);
+        addNoise("markup", i, end);
+        i = end;
+        segmentStart = i;
+        continue;
+      }
+    } else if (ch === "&") {
+      const end = entityEnd(text, i);
+      if (end > 0) {
+        closeSegment(i);
+        addNoise("markup", i, end);
+        i = end;
+        segmentStart = i;
+        continue;
+      }
+    } else if (isWhitespace(ch)) {
+      let end = i + 1;
+      while (end < n && isWhitespace(text[end]!)) end++;
+      const between = i > 0 && isAsciiAlnum(text[i - 1]) && isAsciiAlnum(text[end]) && segmentStart < i;
+      if (!between) {
+        closeSegment(i);
+        addNoise("whitespace", i, end);
+        segmentStart = end;
+      }
+      i = end;
+      continue;
+    }
+    i++;
+  }
+  closeSegment(n);
+  return { text, clean, segments, noise };
+}
+
+/**
+ * Maps a clean offset to the original offset of that character; `clean.length` maps to the end of the last
+ * segment. Segments are searched by bisection.
+ */
+export function toOriginalOffset(stripped: StrippedText, cleanOffset: number): number {
+  const segs = stripped.segments;
+  if (segs.length === 0) return 0;
+  let lo = 0;
+  let hi = segs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (segs[mid]!.cleanStart <= cleanOffset) lo = mid;
+    else hi = mid - 1;
+  }
+  const seg = segs[lo]!;
+  return seg.start + Math.min(cleanOffset - seg.cleanStart, seg.length);
+}
+
+/** Original offset just past the clean character before `cleanEnd` (so trailing noise is excluded). */
+export function toOriginalEnd(stripped: StrippedText, cleanEnd: number): number {
+  return cleanEnd <= 0 ? toOriginalOffset(stripped, 0) : toOriginalOffset(stripped, cleanEnd - 1) + 1;
+}

@@ -1,0 +1,250 @@
+import fc from "fast-check";
+import { splitIndicators } from "../../src/core/split-indicators";
+
+const ROW12_ITEM1 = "1、1-产出指标：11-数量指标：报废小车数量；实施周期指标值：1；年度指标值：1。";
+
+/** The fields of each item, for compact expectations. */
+function fields(text: string, mode: "indicators" | "goal" = "indicators") {
+  return splitIndicators(text, { mode }).items.map((i) => [
+    i.seq,
+    i.level1?.code ?? null,
+    i.level2?.code ?? null,
+    i.name,
+    i.periodValue,
+    i.annualValue,
+  ]);
+}
+
+describe("splitIndicators: items and fields", () => {
+  test("DESIGN.md's example (sample row 12, item 1)", () => {
+    const [item] = splitIndicators(ROW12_ITEM1).items;
+    expect(item).toEqual({
+      start: 0,
+      end: ROW12_ITEM1.length,
+      seq: 1,
+      level1: { code: "1", name: "产出指标", written: "1-产出指标", writtenCode: "1" },
+      level2: { code: "11", name: "数量指标", written: "11-数量指标", writtenCode: "11" },
+      name: "报废小车数量",
+      periodValue: "1",
+      annualValue: "1",
+      raw: ROW12_ITEM1,
+    });
+  });
+
+  test.each<[string, string, (string | number | null)[][]]>([
+    [
+      "two items, full-width",
+      "1、1-产出指标：11-数量指标：A；实施周期指标值：1；年度指标值：2。2、2-效益指标：22-社会效益：B；实施周期指标值：有所改善；年度指标值：有所改善。",
+      [
+        [1, "1", "11", "A", "1", "2"],
+        [2, "2", "22", "B", "有所改善", "有所改善"],
+      ],
+    ],
+    [
+      "half-width : ; and .",
+      "1、1-产出指标:11-数量指标:A;实施周期指标值:4.5万份;年度指标值:4.5万份.2、1-产出指标:13-时效指标:B(%);实施周期指标值:100;年度指标值:100.",
+      [
+        [1, "1", "11", "A", "4.5万份", "4.5万份"],
+        [2, "1", "13", "B(%)", "100", "100"],
+      ],
+    ],
+    [
+      "missing codes",
+      "1、产出指标：数量指标：A；实施周期指标值：1；年度指标值：1。2、效益：社会效益：B；实施周期指标值：好；年度指标值：好。",
+      [
+        [1, "1", "11", "A", "1", "1"],
+        [2, "2", "22", "B", "好", "好"],
+      ],
+    ],
+    [
+      "item names with 、 and （%）, values with ； and ，",
+      "1、1-产出指标：11-数量指标：视频会、现场会等会务保障次数（%）；实施周期指标值：满意，得满分；基本满意，部分得分；年度指标值：满意，得满分；不满意，不得分。",
+      [
+        [
+          1,
+          "1",
+          "11",
+          "视频会、现场会等会务保障次数（%）",
+          "满意，得满分；基本满意，部分得分",
+          "满意，得满分；不满意，不得分",
+        ],
+      ],
+    ],
+    [
+      "a missing 年度指标值",
+      "3、1-产出指标：12-质量指标：维保按时完成质量；实施周期指标值:保障正常。4、1-产出指标：13-时效指标：C；实施周期指标值:≥95%；年度指标值:≥95%。",
+      [
+        [3, "1", "12", "维保按时完成质量", "保障正常", null],
+        [4, "1", "13", "C", "≥95%", "≥95%"],
+      ],
+    ],
+    [
+      "`：` before 实施周期指标值, and markup inside an item",
+      "<p>6、2-效益指标：31-服务对象满意度：使用单位满意度</p> <p>：实施周期指标值：X；年度指标值：满意。</p>",
+      [[6, "2", "31", "使用单位满意度", "X", "满意"]],
+    ],
+    [
+      "NBSP, U+3000 and line breaks between and inside items",
+      "1、\u00a01-产出指标：11-数量\u3000指标：报废 小车数量；实施周期指标值：1；年度指标值：1。\n2、1-产出指标：11-数量指标：B；实施周期指标值：2；年度指标值：2。",
+      [
+        [1, "1", "11", "报废小车数量", "1", "1"],
+        [2, "1", "11", "B", "2", "2"],
+      ],
+    ],
+    [
+      "weights in labels and legacy labels",
+      "1、产出指标(50分)：数量指标：A；实施周期指标值：1；年度指标值：1。2、效果指标：社会公众或服务对象满意度指标：B；实施周期指标值：≥90%；年度指标值：≥90%。",
+      [
+        [1, "1", "11", "A", "1", "1"],
+        [2, "2", "31", "B", "≥90%", "≥90%"],
+      ],
+    ],
+    [
+      "a number followed by 、 inside a name does not start an item",
+      "1、1-产出指标：11-数量指标：区委407、411会议室数量；实施周期指标值：2间；年度指标值：2间。",
+      [[1, "1", "11", "区委407、411会议室数量", "2间", "2间"]],
+    ],
+  ])("%s", (_label, text, expected) => {
+    const result = splitIndicators(text);
+    expect(result.unparsed).toEqual([]);
+    expect(fields(text)).toEqual(expected);
+  });
+
+  test("text before the first item is unparsed and quoted as written", () => {
+    const result = splitIndicators("见附件 " + ROW12_ITEM1);
+    expect(result.items).toHaveLength(1);
+    expect(result.unparsed).toEqual([{ start: 0, end: 3, text: "见附件" }]);
+  });
+
+  test("text with no item at all is wholly unparsed", () => {
+    const result = splitIndicators("报废小车数量1辆");
+    expect(result.items).toEqual([]);
+    expect(result.unparsed.map((u) => u.text)).toEqual(["报废小车数量1辆"]);
+  });
+
+  test("markup runs are reported (adjacent ones as one run)", () => {
+    const result = splitIndicators("<p>" + ROW12_ITEM1 + "</p>&nbsp;");
+    expect(result.markup.map((m) => [m.start, m.end])).toEqual([
+      [0, 3],
+      [3 + ROW12_ITEM1.length, 13 + ROW12_ITEM1.length],
+    ]);
+  });
+});
+
+describe("splitIndicators: goal mode (the 绩效目标 cell)", () => {
+  test("indicators after the goal text are split off; the goal stays without markup", () => {
+    const text =
+      "<p>完成结算中心代管的39个单位年度预算支出管理、数字财政对接工作。</p> <p>" + ROW12_ITEM1 + "</p>";
+    const result = splitIndicators(text, { mode: "goal" });
+    expect(result.goal).toBe("完成结算中心代管的39个单位年度预算支出管理、数字财政对接工作。");
+    expect(result.items.map((i) => i.name)).toEqual(["报废小车数量"]);
+    expect(result.unparsed).toEqual([]);
+  });
+
+  test("a goal right after `。` also splits", () => {
+    expect(fields("更新一辆公务用车。" + ROW12_ITEM1, "goal")).toEqual([
+      [1, "1", "11", "报废小车数量", "1", "1"],
+    ]);
+  });
+
+  test("plain goal prose is never split, even when it names a level", () => {
+    const text = "1、产出指标方面：完成采购。效益指标：提升效率。";
+    const result = splitIndicators(text, { mode: "goal" });
+    expect(result.items).toEqual([]);
+    expect(result.goal).toBe(text);
+  });
+});
+
+/** Pieces of the grammar and of real damage, so random texts come close to real cells. */
+const FRAGMENTS = [
+  "1、",
+  "12、",
+  "1-产出指标",
+  "产出指标",
+  "2-效益指标",
+  "11-数量指标",
+  "31-服务对象满意度",
+  "：",
+  ":",
+  "；",
+  ";",
+  "。",
+  ".",
+  "实施周期指标值",
+  "年度指标值",
+  "≥95%",
+  "20-35次",
+  "报废小车数量",
+  "视频会、现场会",
+  "（%）",
+  "<p>",
+  "</p>",
+  "<br/>",
+  "&nbsp;",
+  "&",
+  "<",
+  " ",
+  "\u00a0",
+  "\u3000",
+  "\n",
+  "满意，得满分；",
+];
+const gramarText = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 60 }).map((parts) => parts.join(""));
+const anyText = fc.oneof(
+  gramarText,
+  fc.string({ maxLength: 200 }),
+  fc.string({ unit: "binary", maxLength: 200 }),
+);
+
+describe("splitIndicators: nothing lost", () => {
+  test("concatenating the spans gives back the text, and the spans tile it in order", () => {
+    fc.assert(
+      fc.property(anyText, fc.constantFrom("indicators", "goal"), (text, mode) => {
+        const { spans } = splitIndicators(text, { mode: mode as "indicators" | "goal" });
+        expect(spans.map((s) => s.text).join("")).toBe(text);
+        let at = 0;
+        for (const span of spans) {
+          expect(span.start).toBe(at);
+          expect(span.end).toBeGreaterThan(span.start);
+          expect(text.slice(span.start, span.end)).toBe(span.text);
+          at = span.end;
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test("every item's raw text is a piece of the cell, and items come in order", () => {
+    fc.assert(
+      fc.property(gramarText, (text) => {
+        const { items } = splitIndicators(text);
+        let at = 0;
+        for (const item of items) {
+          expect(item.start).toBeGreaterThanOrEqual(at);
+          expect(text.slice(item.start, item.end)).toBe(item.raw);
+          at = item.end;
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test("a 1 MB cell of junk is split without trouble (speed is measured in npm run bench)", () => {
+    const junk = [
+      "1、".repeat(50_000),
+      "1-产出指标：".repeat(20_000),
+      "实施周期指标值".repeat(20_000),
+      "<p".repeat(50_000),
+      "&#".repeat(50_000),
+      "1".repeat(200_000),
+      "\u3000".repeat(100_000),
+      ROW12_ITEM1.repeat(5_000),
+    ].join("");
+    expect(junk.length).toBeGreaterThan(1_000_000);
+    const result = splitIndicators(junk);
+    expect(result.spans.map((s) => s.text).join("")).toBe(junk);
+    // The first copy of the item is glued to the digits before it (no sentence boundary): 4,999 stand alone.
+    expect(result.items.length).toBeGreaterThanOrEqual(4_999);
+    expect(result.items[result.items.length - 1]?.name).toBe("报废小车数量");
+  });
+});
