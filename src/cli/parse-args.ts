@@ -47,7 +47,11 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
     const name = eq > 0 ? arg.slice(0, eq) : arg;
     if (VALUE_OPTIONS.has(name)) {
-      const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
+      const next = argv[i + 1];
+      // `-o --json` is a forgotten value, not an output file called "--json".
+      const nextIsOption =
+        next !== undefined && (VALUE_OPTIONS.has(next.split("=")[0]!) || FLAG_OPTIONS.has(next));
+      const value = eq > 0 ? arg.slice(eq + 1) : nextIsOption ? undefined : argv[++i];
       if (value === undefined) error ??= (m) => m.missingValue(name);
       else values.set(name === "--output" ? "-o" : name, value);
     } else if (FLAG_OPTIONS.has(arg)) {
