@@ -63,7 +63,8 @@ module.exports = async (env = {}, argv = {}) => {
       commands: "./src/commands/commands.ts",
     },
     output: {
-      path: path.resolve(__dirname, "dist"),
+      // `--env outputPath=…` builds elsewhere (the browser tests build into .tmp/, leaving dist/ alone).
+      path: env.outputPath ? path.resolve(env.outputPath) : path.resolve(__dirname, "dist"),
       filename: "[name].js",
       clean: true,
     },
