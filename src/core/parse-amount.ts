@@ -1,0 +1,60 @@
+import type { CellValue } from "./grid";
+
+/** An amount cell read: the raw value kept beside the number. */
+export interface ParsedAmount {
+  readonly raw: string | number | null;
+  /** 0 for an empty cell; null when the cell is not a number. */
+  readonly value: number | null;
+  /** Decimal places as displayed: "495.00" → 2, 18 → 0, 18.5 → 1. */
+  readonly decimals: number;
+}
+
+/** Full-width digits, point, comma and minus → ASCII, spaces (incl. NBSP, U+3000) dropped. */
+function normalizeAmountText(text: string): string {
+  let out = "";
+  for (const ch of text) {
+    const c = ch.charCodeAt(0);
+    if (c >= 0xff10 && c <= 0xff19) out += String.fromCharCode(c - 0xff10 + 48);
+    else if (ch === "．") out += ".";
+    else if (ch === "，") out += ",";
+    else if (ch === "－" || ch === "−") out += "-";
+    else if (ch === " " || ch === "\u00a0" || ch === "\u3000" || ch === "\t") continue;
+    else out += ch;
+  }
+  return out;
+}
+
+/**
+ * An amount as a clerk writes it: an optional minus, digits in thousands groups or not, optional decimals.
+ * Matches `2,476.54`, `495.00`, `-3`, `1963.53`; not `1,2`, `12,34.5`, `495元`.
+ */
+const AMOUNT_PATTERN = /^-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.([0-9]+))?$/;
+
+function decimalsOf(n: number): number {
+  if (Number.isInteger(n)) return 0;
+  const text = String(n);
+  const exp = text.indexOf("e-");
+  if (exp >= 0) {
+    const mantissa = text.slice(0, exp);
+    const point = mantissa.indexOf(".");
+    return Number(text.slice(exp + 2)) + (point >= 0 ? mantissa.length - point - 1 : 0);
+  }
+  const point = text.indexOf(".");
+  return point >= 0 ? text.length - point - 1 : 0;
+}
+
+/** Reads an amount cell: numbers as they are, text with thousands separators or full-width digits, empty = 0. */
+export function parseAmount(cell: CellValue | undefined): ParsedAmount {
+  if (cell === null || cell === undefined) return { raw: null, value: 0, decimals: 0 };
+  if (typeof cell === "number") {
+    return Number.isFinite(cell)
+      ? { raw: cell, value: cell, decimals: decimalsOf(cell) }
+      : { raw: cell, value: null, decimals: 0 };
+  }
+  const raw = typeof cell === "boolean" ? String(cell) : cell;
+  const text = normalizeAmountText(raw);
+  if (text === "") return { raw: raw === "" ? null : raw, value: 0, decimals: 0 };
+  const match = AMOUNT_PATTERN.exec(text);
+  if (!match) return { raw, value: null, decimals: 0 };
+  return { raw, value: Number(text.replace(/,/g, "")), decimals: match[1]?.length ?? 0 };
+}
