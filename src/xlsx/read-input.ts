@@ -105,16 +105,23 @@ function readText(path: string, bytes: Buffer, ext: string): InputTable {
   const { text, encoding } = decodeTextFile(bytes);
   if (text.trim() === "") throw new InputError("empty", path);
   const grid = readDelimitedText(text, ext === ".tsv" ? "\t" : guessDelimiter(text));
+  return { ...gridInput(path, grid), encoding };
+}
+
+/** A grid from a text file (or built in memory, as the benchmark does) as an input with a new workbook. */
+export function gridInput(path: string, grid: Grid): InputTable {
   const sheetName = sanitizeSheetName(basename(path, extname(path)));
   const workbook = new ExcelJS.Workbook();
   writeGridSheet(workbook, sheetName, grid);
-  return { path, kind: "text", workbook, sheetName, grid, origin: { row: 1, column: 1 }, encoding };
+  return { path, kind: "text", workbook, sheetName, grid, origin: { row: 1, column: 1 }, encoding: null };
 }
 
 /**
  * The source sheet of a text input: every value as read (strings stay strings, as the core saw them), with the
  * text format on strings Excel would reinterpret so they read back the same.
  */
+const TEXT_STYLE: Partial<ExcelJS.Style> = { numFmt: "@" };
+
 function writeGridSheet(workbook: ExcelJS.Workbook, name: string, grid: Grid): void {
   const sheet = workbook.addWorksheet(name);
   grid.forEach((cells, r) => {
@@ -124,7 +131,8 @@ function writeGridSheet(workbook: ExcelJS.Workbook, name: string, grid: Grid): v
       if (value === null) return;
       const cell = row.getCell(c + 1);
       cell.value = typeof value === "string" ? fitSourceText(value) : value;
-      if (typeof value === "string") cell.numFmt = "@";
+      // One shared style object: ExcelJS then serialises it once, not once per cell. Never mutate it.
+      if (typeof value === "string") cell.style = TEXT_STYLE;
     });
   });
 }
