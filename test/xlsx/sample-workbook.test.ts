@@ -1,0 +1,77 @@
+/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read -- ExcelJS, not Office.js: its cells are plain in-memory objects, there is no context to sync. */
+import ExcelJS from "exceljs";
+import { mkdtempSync, readFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { needsTextGuard } from "../../src/core/text-guard";
+import { normalizeInput, writeWorkbook, type NormalizedWorkbook } from "../../src/xlsx/normalize-workbook";
+import { readInput } from "../../src/xlsx/read-input";
+import { SAMPLE_PATH } from "../helpers/sample";
+
+/** The bundled sample, normalized and written as the demo does, then read back as a user's Excel would. */
+let result: NormalizedWorkbook;
+let book: ExcelJS.Workbook;
+const sampleBytes = readFileSync(SAMPLE_PATH);
+
+beforeAll(async () => {
+  const out = join(mkdtempSync(join(tmpdir(), "sample-")), "baiyun.xlsx");
+  result = normalizeInput(await readInput(SAMPLE_PATH), { locale: "zh-CN" });
+  await writeWorkbook(result.workbook, out);
+  book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(out);
+});
+
+test("the sample file is untouched", () => {
+  expect(readFileSync(SAMPLE_PATH).equals(sampleBytes)).toBe(true);
+});
+
+test("指标明细 holds the 132 indicators as a filtered table under a frozen header", () => {
+  const detail = book.getWorksheet("指标明细")!;
+  expect(detail.actualRowCount).toBe(1 + 132);
+  const table = detail.getTable("IndicatorDetail") as unknown as { model: { tableRef: string } };
+  expect(table.model.tableRef).toBe("A1:N133");
+  expect(detail.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+});
+
+test("every 来源 link jumps to the source cell the indicator came from", () => {
+  const detail = book.getWorksheet("指标明细")!;
+  const source = book.getWorksheet("baiyun-2024")!;
+  const cells = result.analysis.projects.flatMap((p) => p.indicators.map((i) => i.cell));
+  cells.forEach((cell, i) => {
+    expect(detail.getCell(i + 2, 14).value).toEqual({ text: cell, hyperlink: `#'baiyun-2024'!${cell}` });
+    expect(typeof source.getCell(cell).value).toBe("string");
+  });
+});
+
+test("the flagged source cells carry the mark of their worst issue, and no other cell is filled", () => {
+  const source = book.getWorksheet("baiyun-2024")!;
+  const expected = new Map<string, string>();
+  const rank = { error: 0, warning: 1, info: 2 };
+  for (const issue of [...result.analysis.issues].sort((a, b) => rank[a.severity] - rank[b.severity]))
+    if (issue.cell && issue.severity !== "info" && !expected.has(issue.cell))
+      expected.set(issue.cell, issue.severity === "error" ? "FFFFC7CE" : "FFFFEB9C");
+  const filled = new Map<string, string>();
+  source.eachRow((row) =>
+    row.eachCell((cell) => {
+      const fill = cell.fill as ExcelJS.FillPattern | undefined;
+      if (fill?.fgColor?.argb) filled.set(cell.address, fill.fgColor.argb);
+    }),
+  );
+  expect(filled).toEqual(expected);
+});
+
+test("values Excel would reinterpret keep the text format and read back unchanged", () => {
+  const detail = book.getWorksheet("指标明细")!;
+  let guarded = 0;
+  detail.eachRow((row, r) => {
+    if (r === 1) return;
+    row.eachCell((cell, c) => {
+      const planned = result.plan.sheets[0]!.rows[r - 2]![c - 1];
+      if (typeof planned === "string" && needsTextGuard(planned)) {
+        guarded++;
+        expect([cell.value, cell.numFmt]).toEqual([planned, "@"]);
+      }
+    });
+  });
+  expect(guarded).toBeGreaterThan(0); // 20-35次 and the like are in the sample
+});
