@@ -1,4 +1,3 @@
-/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read -- ExcelJS, not Office.js: its cells are plain in-memory objects, there is no context to sync. */
 import ExcelJS from "exceljs";
 import { mkdtempSync, readFileSync } from "fs";
 import { tmpdir } from "os";
