@@ -15,7 +15,7 @@ export async function demoCommand(locale: Locale, io: CliIo): Promise<number> {
   io.stdout(`${m.demoTitle}\n${m.demoInput(displayPath(input, io.cwd))}\n\n`);
   const result = await writeNormalized(input, output, {}, locale, io);
   if (result === null) return EXIT_UNREADABLE;
-  printSummary(result, output, m, io);
+  printSummary(result, output, locale, io);
   io.stdout(`\n${m.demoNext(displayPath(output, io.cwd))}\n`);
   return EXIT_OK;
 }

@@ -49,7 +49,7 @@ export async function normalizeCommand(args: NormalizeArgs, locale: Locale, io: 
   const output = resolve(io.cwd, args.output ?? defaultOutputPath(args.file));
   const result = await writeNormalized(inputPath, output, args, locale, io);
   if (result === null) return EXIT_UNREADABLE;
-  printSummary(result, output, m, io);
+  printSummary(result, output, locale, io);
   return EXIT_OK;
 }
 
@@ -93,18 +93,34 @@ export async function writeNormalized(
 export function printSummary(
   result: NormalizedWorkbook & { overlongSourceCells: number },
   output: string,
-  m: Messages["cli"],
+  locale: Locale,
   io: CliIo,
 ): void {
+  const messages = messagesFor(locale);
+  const m = messages.cli;
   const { counts, issues } = describeCounts(countAnalysis(result.analysis), m);
   const [detail, checks] = result.plan.sheets;
   const truncated = (result.plan.truncated?.length ?? 0) + result.overlongSourceCells;
   const lines = [
     counts,
     m.problemsLine(issues),
+    ...issueLines(result, messages),
     m.wrote(displayPath(output, io.cwd)),
     m.sheetsWritten(detail?.name ?? "", checks?.name ?? ""),
     ...(truncated > 0 ? [m.truncatedCells(truncated)] : []),
   ];
   io.stdout(`${lines.join("\n")}\n`);
+}
+
+/** The errors and warnings, worst first, a few of them: what to fix first. Notes stay in the checks sheet. */
+function issueLines(result: NormalizedWorkbook, messages: Messages, limit = 5): string[] {
+  const { cli: m, severity } = messages;
+  const all = result.analysis.issues;
+  const serious = all.filter((i) => i.severity !== "info");
+  const lines = serious
+    .slice(0, limit)
+    .map((i) => m.issueLine(severity[i.severity], i.cell ?? "", i.message));
+  const rest = all.length - lines.length;
+  const checks = result.plan.sheets.find((s) => s.key === "checks")?.name ?? "";
+  return rest > 0 && lines.length < all.length ? [...lines, m.moreIssues(rest, checks)] : lines;
 }

@@ -154,6 +154,8 @@ export const enUS: Messages = {
       `${projects} projects, ${units} units, ${indicators} indicators`,
     issueCounts: (errors: number, warnings: number, infos: number) =>
       `${errors} errors, ${warnings} warnings, ${infos} notes`,
+    issueLine: (severity: string, cell: string, message: string) => `  ${severity} ${cell}  ${message}`,
+    moreIssues: (count: number, sheet: string) => `  ${count} more in "${sheet}".`,
     wrote: (path: string) => `Wrote ${path}`,
     sheetsWritten: (detail: string, checks: string) =>
       `New sheets "${detail}" and "${checks}"; problem cells in the table are filled (red = error, yellow = warning).`,

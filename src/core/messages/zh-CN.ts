@@ -159,6 +159,8 @@ export const zhCN = {
       `${projects} 个项目，${units} 个单位，${indicators} 条指标`,
     issueCounts: (errors: number, warnings: number, infos: number) =>
       `错误 ${errors}，警告 ${warnings}，提示 ${infos}`,
+    issueLine: (severity: string, cell: string, message: string) => `  ${severity} ${cell}  ${message}`,
+    moreIssues: (count: number, sheet: string) => `  另有 ${count} 条，见「${sheet}」。`,
     wrote: (path: string) => `已写入 ${path}`,
     sheetsWritten: (detail: string, checks: string) =>
       `新增工作表「${detail}」「${checks}」；原表中有问题的单元格已标色（红＝错误，黄＝警告）。`,
