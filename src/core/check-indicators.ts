@@ -51,7 +51,12 @@ export function checkIndicators(parsed: ParsedTable, options: IndicatorCheckOpti
       project.indicators[0]?.cell ??
       (indicatorColumn !== undefined ? cellAddress(project.row, indicatorColumn) : project.nameCell);
     if (project.indicators.length === 0) {
-      issues.push(draft("empty-project", projectCell, { project: project.name }));
+      issues.push(
+        draft("empty-project", projectCell, {
+          project: project.name,
+          ...(project.unit !== null ? { unit: project.unit } : {}),
+        }),
+      );
       continue;
     }
     checkCategories(project, projectCell, options, issues);
@@ -67,17 +72,20 @@ function checkCategories(
   options: IndicatorCheckOptions,
   issues: IssueDraft[],
 ): void {
+  const where: IssueDetails = {
+    project: project.name,
+    ...(project.unit !== null ? { unit: project.unit } : {}),
+  };
   const found = new Set<Category>();
   for (const indicator of project.indicators) {
     const category = categoryOf(indicator);
     if (category) found.add(category);
   }
   for (const category of ["output", "outcome"] as const) {
-    if (!found.has(category))
-      issues.push(draft("missing-category", cell, { project: project.name, category }));
+    if (!found.has(category)) issues.push(draft("missing-category", cell, { ...where, category }));
   }
   if (options.reportMissingSatisfaction && !found.has("satisfaction")) {
-    issues.push(draft("missing-category", cell, { project: project.name, category: "satisfaction" }, "info"));
+    issues.push(draft("missing-category", cell, { ...where, category: "satisfaction" }, "info"));
   }
 }
 
