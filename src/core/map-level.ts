@@ -62,12 +62,25 @@ const LEVEL1_KEYS = Object.keys(LEVEL1_BY_KEY).sort((a, b) => b.length - a.lengt
 const LEVEL2_KEYS = Object.keys(LEVEL2_BY_KEY).sort((a, b) => b.length - a.length);
 
 const CODE_SEPARATORS = "-－—–_.．、";
+
+/** Known labels by first character: most positions are rejected on one look, the rest try a few keys. */
+function byFirstChar(keys: readonly string[]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const key of keys) map.set(key[0]!, [...(map.get(key[0]!) ?? []), key]);
+  return map;
+}
+const LEVEL1_KEYS_BY_FIRST = byFirstChar(LEVEL1_KEYS);
+const LEVEL2_KEYS_BY_FIRST = byFirstChar(LEVEL2_KEYS);
 const MAX_CODE_DIGITS = 4;
 /** Longest weight suffix looked at, e.g. `(50分)`, `（10.5分）`. */
 const MAX_WEIGHT_LENGTH = 12;
 
 function isAsciiDigit(ch: string | undefined): boolean {
   return ch !== undefined && ch >= "0" && ch <= "9";
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
 
 /** "1-产出指标" → { code: "1", rest: "产出指标" }; "产出指标" → { code: null, rest: "产出指标" }. */
@@ -140,7 +153,7 @@ export function matchLevelLabel(
   allowUnknownCoded = false,
 ): number {
   let i = pos;
-  while (i < text.length && i - pos <= MAX_CODE_DIGITS && isAsciiDigit(text[i])) i++;
+  while (i - pos <= MAX_CODE_DIGITS && isDigitCode(text.charCodeAt(i))) i++;
   const hasCode = i > pos;
   if (i - pos > MAX_CODE_DIGITS) return -1;
   let hasSeparator = false;
@@ -149,8 +162,15 @@ export function matchLevelLabel(
     hasSeparator = true;
   }
   const nameStart = i;
-  const keys = depth === 1 ? LEVEL1_KEYS : LEVEL2_KEYS;
-  const key = keys.find((k) => text.startsWith(k, nameStart));
+  const candidates = (depth === 1 ? LEVEL1_KEYS_BY_FIRST : LEVEL2_KEYS_BY_FIRST).get(text[nameStart] ?? "");
+  if (!hasCode && candidates === undefined) return -1;
+  let key: string | undefined;
+  for (const k of candidates ?? []) {
+    if (text.startsWith(k, nameStart)) {
+      key = k;
+      break;
+    }
+  }
   if (key !== undefined) {
     let j = nameStart + key.length;
     if (text.startsWith("指标", j)) j += 2;

@@ -308,20 +308,28 @@ class TableReader {
     into: Indicator[],
   ): void {
     const { text, rowAt } = joined;
-    const column = this.sheetColumn(role);
+    const letter = columnLetter(this.sheetColumn(role));
     for (const item of split.items) {
       const row = rowAt(item.start);
+      const period = item.periodValue === null ? null : parseValue(item.periodValue, item.name);
+      // Most items repeat the period value as the annual one: parse it once (the objects are read-only).
+      const annual =
+        item.annualValue === null
+          ? null
+          : item.annualValue === item.periodValue
+            ? period
+            : parseValue(item.annualValue, item.name);
       into.push({
         row,
-        cell: cellAddress(row, column),
+        cell: `${letter}${row}`,
         seq: item.seq,
         level1: item.level1,
         level2: item.level2,
         name: item.name,
         periodValue: item.periodValue,
         annualValue: item.annualValue,
-        period: item.periodValue === null ? null : parseValue(item.periodValue, item.name),
-        annual: item.annualValue === null ? null : parseValue(item.annualValue, item.name),
+        period,
+        annual,
         raw: item.raw,
       });
     }

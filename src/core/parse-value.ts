@@ -52,6 +52,15 @@ const PREFIXES: readonly (readonly [string, Op])[] = (
   .slice()
   .sort((a, b) => b[0].length - a[0].length);
 
+/** PREFIXES grouped by first character, so a value is compared with a handful of prefixes, not forty. */
+const PREFIXES_BY_FIRST = new Map<string, (readonly [string, Op])[]>();
+for (const entry of PREFIXES) {
+  const first = entry[0][0]!;
+  const list = PREFIXES_BY_FIRST.get(first) ?? [];
+  list.push(entry);
+  PREFIXES_BY_FIRST.set(first, list);
+}
+
 /** Comparison written after the number: `95%以上`, `0.5小时以内`, `5%以下`. */
 const SUFFIXES: readonly (readonly [string, Op])[] = [
   ["及以上", ">="],
@@ -70,8 +79,12 @@ const RANGE_SEPARATORS = ["-", "－", "～", "~", "至", "—", "–", "到"];
 const MAX_UNIT_LENGTH = 8;
 const NOT_IN_UNIT = "0123456789０１２３４５６７８９，,。；;：:、 ";
 
+/** Full-width digits, point or percent sign: `１００％`, `０．５`. */
+const FULL_WIDTH_NUMBER = /[０-９．％]/;
+
 /** Full-width digits and point as ASCII, so that `１００％` reads as 100 %. */
 function toHalfWidth(text: string): string {
+  if (!FULL_WIDTH_NUMBER.test(text)) return text;
   let out = "";
   for (const ch of text) {
     const c = ch.charCodeAt(0);
@@ -83,6 +96,15 @@ function toHalfWidth(text: string): string {
   return out;
 }
 
+function isDigitAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 48 && c <= 57;
+}
+
+function threeDigitsAt(text: string, i: number): boolean {
+  return isDigitAt(text, i) && isDigitAt(text, i + 1) && isDigitAt(text, i + 2) && !isDigitAt(text, i + 3);
+}
+
 /**
  * Reads a number at `pos`: digits with optional thousands groups and decimals, e.g. `95`, `0.5`, `2,000`.
  * Returns the number and where it ends, or null. A single forward scan.
@@ -91,31 +113,29 @@ function readNumber(text: string, pos: number): { value: number; end: number } |
   let i = pos;
   if (text[i] === "-" && i === 0) i++;
   const digitsStart = i;
-  let digits = "";
+  let hasGroups = false;
   while (i < text.length) {
-    const ch = text[i]!;
-    if (ch >= "0" && ch <= "9") {
-      digits += ch;
-      i++;
-    } else if (ch === "," && digits.length > 0 && /^[0-9]{3}(?![0-9])/.test(text.slice(i + 1, i + 5))) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) i++;
+    else if (c === 44 && i > digitsStart && threeDigitsAt(text, i + 1)) {
       // Thousands separator only when exactly three digits follow: `2,000` (not `1,2`).
+      hasGroups = true;
       i++;
     } else break;
   }
   if (i === digitsStart) return null;
-  let number = digits;
-  if (text[i] === "." && text[i + 1] !== undefined && text[i + 1]! >= "0" && text[i + 1]! <= "9") {
-    number += ".";
+  if (text[i] === "." && isDigitAt(text, i + 1)) {
     i++;
-    while (i < text.length && text[i]! >= "0" && text[i]! <= "9") number += text[i++];
+    while (isDigitAt(text, i)) i++;
   }
-  const value = Number((pos < digitsStart ? "-" : "") + number);
+  const number = text.slice(digitsStart, i);
+  const value = Number((pos < digitsStart ? "-" : "") + (hasGroups ? number.replace(/,/g, "") : number));
   return Number.isFinite(value) ? { value, end: i } : null;
 }
 
 function isUnit(text: string): boolean {
   if (text.length === 0 || text.length > MAX_UNIT_LENGTH) return false;
-  for (const ch of text) if (NOT_IN_UNIT.includes(ch)) return false;
+  for (let i = 0; i < text.length; i++) if (NOT_IN_UNIT.includes(text[i]!)) return false;
   return true;
 }
 
@@ -164,7 +184,7 @@ export function parseValue(raw: string, indicatorName: string): IndicatorValue {
 
   let op: Op | null = null;
   let body = text;
-  const prefix = PREFIXES.find(([p]) => body.startsWith(p));
+  const prefix = PREFIXES_BY_FIRST.get(body[0]!)?.find(([p]) => body.startsWith(p));
   if (prefix) {
     op = prefix[1];
     body = body.slice(prefix[0].length).trim();

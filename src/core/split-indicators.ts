@@ -61,22 +61,22 @@ const PERIOD_LABEL = "实施周期指标值";
 const ANNUAL_LABEL = "年度指标值";
 const MAX_SEQ_DIGITS = 4;
 
-/** Characters after which a new item may start: the end of a sentence or of a clause. */
-function isSentenceEnd(ch: string | undefined): boolean {
-  return ch === "。" || ch === "." || ch === "；" || ch === ";" || ch === "！" || ch === "!";
+/** Characters after which a new item may start: the end of a sentence or of a clause (`。 . ； ; ！ !`). */
+function isSentenceEndCode(c: number): boolean {
+  return c === 0x3002 || c === 0x2e || c === 0xff1b || c === 0x3b || c === 0xff01 || c === 0x21;
 }
 
-/** Separators that close a field: `；` before the next label, `：` after a name, `。` ending the item. */
-function isFieldSeparator(ch: string | undefined): boolean {
+/** Separators that close a field: `；` before the next label, `：` after a name, `。` ending the item (`， ,` too). */
+function isFieldSeparatorCode(c: number): boolean {
   return (
-    ch === "；" ||
-    ch === ";" ||
-    ch === "：" ||
-    ch === ":" ||
-    ch === "，" ||
-    ch === "," ||
-    ch === "。" ||
-    ch === "."
+    c === 0xff1b ||
+    c === 0x3b ||
+    c === 0xff1a ||
+    c === 0x3a ||
+    c === 0xff0c ||
+    c === 0x2c ||
+    c === 0x3002 ||
+    c === 0x2e
   );
 }
 
@@ -84,8 +84,8 @@ function isColon(ch: string | undefined): boolean {
   return ch === "：" || ch === ":";
 }
 
-function isAsciiDigit(ch: string | undefined): boolean {
-  return ch !== undefined && ch >= "0" && ch <= "9";
+function isDigitCode(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
 
 /** All start offsets of `needle` in `text`, in order (one indexOf pass). */
@@ -120,8 +120,8 @@ interface ItemHead {
  */
 function itemHeadAt(clean: string, pos: number, goalMode: boolean): ItemHead | null {
   let i = pos;
-  while (i < clean.length && i - pos <= MAX_SEQ_DIGITS && isAsciiDigit(clean[i])) i++;
-  if (i > pos && i - pos <= MAX_SEQ_DIGITS && clean[i] === "、") {
+  while (i - pos <= MAX_SEQ_DIGITS && isDigitCode(clean.charCodeAt(i))) i++;
+  if (i > pos && i - pos <= MAX_SEQ_DIGITS && clean.charCodeAt(i) === 0x3001 /* 、 */) {
     const colon = matchLevelLabel(clean, i + 1, 1, true);
     return colon < 0 ? null : { start: pos, seqEnd: i, level1Start: i + 1, level1Colon: colon };
   }
@@ -136,7 +136,7 @@ function findItemHeads(stripped: StrippedText, goalMode: boolean): ItemHead[] {
   const heads: ItemHead[] = [];
   let nextSegment = 1;
   for (let pos = 0; pos < clean.length; pos++) {
-    let boundary = pos === 0 || isSentenceEnd(clean[pos - 1]);
+    let boundary = pos === 0 || isSentenceEndCode(clean.charCodeAt(pos - 1));
     while (nextSegment < segments.length && segments[nextSegment]!.cleanStart < pos) nextSegment++;
     if (nextSegment < segments.length && segments[nextSegment]!.cleanStart === pos) boundary = true;
     if (!boundary) continue;
@@ -174,23 +174,25 @@ class SpanCollector {
 /** Moves `end` back over field separators (`；`, `：`, `。`) and returns the new end. */
 function trimSeparators(clean: string, start: number, end: number): number {
   let e = end;
-  while (e > start && isFieldSeparator(clean[e - 1])) e--;
+  while (e > start && isFieldSeparatorCode(clean.charCodeAt(e - 1))) e--;
   return e;
 }
 
-const levelCache = new Map<string, Level>();
+const levelCaches: Record<LevelDepth, Map<string, Level>> = { 1: new Map(), 2: new Map() };
 const LEVEL_CACHE_LIMIT = 4096;
 
 /** mapLevel with a small cache: a table repeats the same dozen labels thousands of times. */
 function cachedLevel(written: string, depth: LevelDepth): Level {
-  const key = `${depth}${written}`;
-  const hit = levelCache.get(key);
+  const cache = levelCaches[depth];
+  const hit = cache.get(written);
   if (hit) return hit;
   const level = mapLevel(written, depth);
-  if (levelCache.size >= LEVEL_CACHE_LIMIT) levelCache.clear();
-  levelCache.set(key, level);
+  if (cache.size >= LEVEL_CACHE_LIMIT) cache.clear();
+  cache.set(written, level);
   return level;
 }
+
+function noSpan(_kind: SpanKind, _start: number, _end: number): void {}
 
 function parseItem(
   stripped: StrippedText,
@@ -201,7 +203,9 @@ function parseItem(
   out: SpanCollector | null,
 ): SplitItem {
   const { clean, text } = stripped;
-  const push = (kind: SpanKind, s: number, e: number): void => out?.add(kind, s, Math.min(e, end));
+  // Spans are only collected on request; a plain function (no closure per item) keeps the hot path lean.
+  const push =
+    out === null ? noSpan : (kind: SpanKind, s: number, e: number) => out.add(kind, s, Math.min(e, end));
   const bodyEnd = trimSeparators(clean, head.start, end);
 
   const seq = head.seqEnd > head.start ? Number(clean.slice(head.start, head.seqEnd)) : null;

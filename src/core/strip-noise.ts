@@ -31,25 +31,19 @@ export interface StrippedText {
 const MAX_TAG_LENGTH = 256;
 const MAX_ENTITY_LENGTH = 10;
 
-export function isWhitespace(ch: string): boolean {
-  switch (ch) {
-    case " ":
-    case "\t":
-    case "\n":
-    case "\r":
-    case "\f":
-    case "\v":
-    case "\u00a0":
-    case "\u3000":
-    case "\u2002":
-    case "\u2003":
-    case "\u2009":
-    case "\u200b":
-    case "\ufeff":
-      return true;
-    default:
-      return false;
-  }
+/** Space, tab, line breaks, NBSP, U+3000 and the other blanks a paste brings, by character code. */
+export function isWhitespaceCode(c: number): boolean {
+  return (
+    c === 0x20 ||
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0xa0 ||
+    c === 0x3000 ||
+    c === 0x2002 ||
+    c === 0x2003 ||
+    c === 0x2009 ||
+    c === 0x200b ||
+    c === 0xfeff
+  );
 }
 
 function isAsciiLetter(ch: string | undefined): boolean {
@@ -107,9 +101,10 @@ export function stripNoise(text: string): StrippedText {
   };
   let i = 0;
   const n = text.length;
+  // Character codes, not one-character strings: CJK characters would each allocate a string.
   while (i < n) {
-    const ch = text[i]!;
-    if (ch === "<") {
+    const c = text.charCodeAt(i);
+    if (c === 0x3c /* < */) {
       const end = tagEnd(text, i);
       if (end > 0) {
         closeSegment(i);
@@ -118,7 +113,7 @@ export function stripNoise(text: string): StrippedText {
         segmentStart = i;
         continue;
       }
-    } else if (ch === "&") {
+    } else if (c === 0x26 /* & */) {
       const end = entityEnd(text, i);
       if (end > 0) {
         closeSegment(i);
@@ -127,9 +122,9 @@ export function stripNoise(text: string): StrippedText {
         segmentStart = i;
         continue;
       }
-    } else if (isWhitespace(ch)) {
+    } else if (isWhitespaceCode(c)) {
       let end = i + 1;
-      while (end < n && isWhitespace(text[end]!)) end++;
+      while (end < n && isWhitespaceCode(text.charCodeAt(end))) end++;
       const between = i > 0 && isAsciiAlnum(text[i - 1]) && isAsciiAlnum(text[end]) && segmentStart < i;
       if (!between) {
         closeSegment(i);
