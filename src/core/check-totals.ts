@@ -1,4 +1,10 @@
-import type { AmountCell, AmountCells, AmountRole, ParsedTable } from "./analysis";
+import {
+  AMOUNT_ROLES,
+  type AmountCell,
+  type AmountCells,
+  type AmountRole,
+  type ParsedTable,
+} from "./analysis";
 import { parseCellAddress, columnLetter } from "./cell-address";
 import { commonDecimals, fromScaledInteger, toScaledInteger } from "./decimal-amount";
 import { DEFAULT_SEVERITY, type IssueDetails, type IssueDraft } from "./issue";
@@ -10,14 +16,13 @@ export interface TotalCheckOptions {
 
 /** The columns that add up to 总计 on every row. */
 const PART_ROLES: readonly Exclude<AmountRole, "total">[] = ["fiscal", "specialAccount", "other"];
-const ALL_ROLES: readonly AmountRole[] = ["total", ...PART_ROLES];
 
 /**
  * Reconciles every total of the table:
  * - row-total: on every row with amounts (合计, unit rows, projects), 总计 = 财政拨款 + 财政专户拨款 + 其他资金;
  * - group-total: per amount column, a unit row = the sum of its projects;
  * - grand-total: per amount column, 合计 = the sum of the unit rows (plus projects outside any unit), or of
- *   the projects when the table has no unit rows.
+ *   the projects when the table has no unit rows. A unit row without any amount is a heading, not a subtotal.
  * Amounts are compared as integers of the finest displayed digit of the equation; an equation with an amount
  * that is not a number is skipped (the parser has reported that cell). Each issue points at the total being
  * checked and lists every cell of the equation in details.cells.
@@ -57,11 +62,13 @@ export function checkTotals(parsed: ParsedTable, options: TotalCheckOptions = {}
     });
   }
 
-  for (const unit of parsed.units) {
+  // A unit row with no amount at all is a heading, not a subtotal: its projects count directly in 合计.
+  const subtotals = parsed.units.filter((u) => AMOUNT_ROLES.some((r) => u.amountCells[r].raw !== null));
+  for (const unit of subtotals) {
     const projects = unit.projectIndexes.flatMap((i) => parsed.projects[i] ?? []);
     // A unit row with no project under it has nothing to reconcile against.
     if (projects.length === 0) continue;
-    for (const role of ALL_ROLES.filter(present)) {
+    for (const role of AMOUNT_ROLES.filter(present)) {
       const issue = reconcile(
         "group-total",
         unit.amountCells[role],
@@ -75,16 +82,15 @@ export function checkTotals(parsed: ParsedTable, options: TotalCheckOptions = {}
 
   const grand = parsed.grandTotal;
   if (grand) {
-    const addends =
-      parsed.units.length > 0
-        ? [
-            ...parsed.units.map((u) => u.amountCells),
-            // Projects above the first unit row belong to no unit; the grand total still counts them.
-            ...parsed.projects.filter((p) => p.unit === null).map((p) => p.amountCells),
-          ]
-        : parsed.projects.map((p) => p.amountCells);
+    // The unit subtotals, plus every project no subtotal covers (above the first unit row, or under a unit
+    // heading without amounts); with no unit rows, that is all the projects.
+    const covered = new Set(subtotals.flatMap((u) => u.projectIndexes));
+    const addends = [
+      ...subtotals.map((u) => u.amountCells),
+      ...parsed.projects.filter((_, i) => !covered.has(i)).map((p) => p.amountCells),
+    ];
     if (addends.length > 0) {
-      for (const role of ALL_ROLES.filter(present)) {
+      for (const role of AMOUNT_ROLES.filter(present)) {
         const issue = reconcile(
           "grand-total",
           grand.amountCells[role],

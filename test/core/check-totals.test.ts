@@ -168,6 +168,34 @@ describe("checkTotals", () => {
     ]);
   });
 
+  test("a unit row without any amount is a heading: no group-total, and 合计 counts its projects", () => {
+    const units = [
+      {
+        row: 11,
+        name: "标题单位",
+        amounts: {},
+        projects: [{ row: 12, amounts: { total: "5.00", fiscal: "5.00" } }],
+      },
+      {
+        row: 13,
+        name: "有小计的单位",
+        amounts: { total: "20.00", fiscal: "20.00" },
+        projects: [{ row: 14, amounts: { total: "20.00", fiscal: "20.00" } }],
+      },
+    ];
+    expect(
+      checkTotals(table({ grand: { row: 10, amounts: { total: "25.00", fiscal: "25.00" } }, units })),
+    ).toEqual([]);
+    const wrong = checkTotals(
+      table({ grand: { row: 10, amounts: { total: "20.00", fiscal: "20.00" } }, units }),
+    );
+    expect(summary(wrong)).toEqual([
+      { rule: "grand-total", cell: "B10", expected: 25, actual: 20 },
+      { rule: "grand-total", cell: "C10", expected: 25, actual: 20 },
+    ]);
+    expect(wrong[0]!.details.cells).toEqual(["B10", "B13", "B12"]);
+  });
+
   test.each([
     // [total, fiscal, tolerance, flagged]
     ["18.00", "17.99", undefined, true], // one cent is more than half a cent
