@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { analyzeTable } from "../../src/core/analyze-table";
 import type { Issue } from "../../src/core/issue";
 import { loadSampleGrid } from "../helpers/sample";
@@ -104,5 +105,30 @@ describe("the sample (baiyun-2024)", () => {
     const mismatch = english.issues.find((i) => i.rule === "level-mismatch");
     expect(mismatch?.message).toMatch(/level-2 "31-服务对象满意度" does not belong to level-1 "2-效益指标"/);
     expect(analysis.issues.find((i) => i.rule === "level-mismatch")?.message).toMatch(/不属于一级指标/);
+  });
+
+  test("property: damaging any cell never throws, and every issue points at a cell of the table", () => {
+    const sample = loadSampleGrid();
+    const damage = fc.oneof(
+      fc.constant(null),
+      fc.string({ maxLength: 12 }),
+      fc.double({ noNaN: true, min: -1e9, max: 1e9 }),
+      fc.constantFrom("1,2,3", "—", "XX", "18.001", "1-产出指标：31-服务对象满意度：", "。、；：", "<p>"),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 9, max: 33 }), fc.integer({ min: 0, max: 6 }), damage, (r, c, value) => {
+        const grid = sample.map((row) => [...row]);
+        const row = grid[r]!;
+        while (row.length <= c) row.push(null);
+        row[c] = value;
+        for (const issue of analyzeTable(grid).issues) {
+          if (issue.row === null) continue;
+          expect(issue.row).toBeGreaterThanOrEqual(1);
+          expect(issue.row).toBeLessThanOrEqual(grid.length);
+          for (const cell of issue.details.cells ?? []) expect(cell).toMatch(/^[A-G][1-9][0-9]*$/);
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 });
