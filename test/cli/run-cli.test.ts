@@ -165,6 +165,25 @@ describe("check", () => {
     expect(r.stderr).toBe("");
   });
 
+  test("exit 1 when a file has an error, 0 when every file is clean", async () => {
+    const dir = workspace();
+    // The sample cut down to its first project (公务用车购置费), totals adjusted: a clean table.
+    const lines = readFileSync(SAMPLE_PATH, "utf8").split(/\r?\n/);
+    const clean = [
+      ...lines.slice(0, 9),
+      "合计\t18.00\t18.00",
+      "广州市白云区人民政府办公室\t18.00\t18.00",
+      lines[11],
+    ];
+    writeFileSync(join(dir, "clean.tsv"), clean.join("\r\n"));
+    const ok = await run(["check", "clean.tsv"], dir);
+    expect(ok.stdout).toContain("clean.tsv：1 个项目，1 个单位，7 条指标；错误 0，警告 0，提示 0");
+    expect(ok.code).toBe(0);
+    const bad = await run(["check", "clean.tsv", "sample.tsv"], dir);
+    expect(bad.stdout).toMatch(/^sample\.tsv：19 个项目，3 个单位，132 条指标；错误 [1-9]/m);
+    expect(bad.code).toBe(1);
+  });
+
   test("--format json for scripts", async () => {
     const r = await run(
       ["check", "sample.tsv", "missing.tsv", "--format", "json", "--lang", "en"],
