@@ -5,6 +5,7 @@ import type { CellValue, Grid, Origin } from "../core/grid";
 import { MAX_CELL_TEXT } from "../core/plan";
 import { guessDelimiter, readDelimitedText } from "../core/read-delimited-text";
 import { sanitizeSheetName } from "../core/sheet-name";
+import { ownSheetNames } from "./apply-plan";
 import { decodeTextFile, type TextEncodingName } from "./decode-text-file";
 import { excelCellValue } from "./excel-cell-value";
 import { InputError } from "./input-error";
@@ -62,9 +63,12 @@ async function readXlsx(path: string, bytes: Buffer, options: ReadInputOptions):
   } catch (error) {
     throw new InputError("not-xlsx", path, (error as Error).message);
   }
+  // By default the first visible sheet that is not one the tool wrote in an earlier run.
+  const own = new Set(ownSheetNames(workbook));
+  const candidates = workbook.worksheets.filter((ws) => !own.has(ws.name));
   const sheet =
     options.sheet === undefined
-      ? (workbook.worksheets.find((ws) => ws.state === "visible") ?? workbook.worksheets[0])
+      ? (candidates.find((ws) => ws.state === "visible") ?? candidates[0])
       : (workbook.worksheets.find((ws) => ws.name === options.sheet) ??
         workbook.worksheets.find((ws) => ws.name.toLowerCase() === options.sheet!.toLowerCase()));
   if (!sheet) {

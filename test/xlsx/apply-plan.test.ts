@@ -173,3 +173,14 @@ describe("a re-run", () => {
     );
   });
 });
+
+test("reading a workbook the tool wrote picks the user's table, not the tool's sheets, even when they come first", async () => {
+  const { workbook } = await trickyInput();
+  const detail = workbook.getWorksheet("指标明细")!;
+  (detail as unknown as { orderNo: number }).orderNo = -1; // move it to the front, as a user may drag it
+  const path = join(dir, "reordered.xlsx");
+  await workbook.xlsx.writeFile(path);
+  const input = await readInput(path);
+  expect(input.workbook.worksheets[0]!.name).toBe("指标明细");
+  expect(input.sheetName).toBe("tricky");
+});
