@@ -63,14 +63,30 @@ const LEVEL2_KEYS = Object.keys(LEVEL2_BY_KEY).sort((a, b) => b.length - a.lengt
 
 const CODE_SEPARATORS = "-－—–_.．、";
 
-/** Known labels by first character: most positions are rejected on one look, the rest try a few keys. */
-function byFirstChar(keys: readonly string[]): Map<string, string[]> {
-  const map = new Map<string, string[]>();
-  for (const key of keys) map.set(key[0]!, [...(map.get(key[0]!) ?? []), key]);
+/** Known labels by the code of their first character: most positions are rejected on one look. */
+function byFirstChar(keys: readonly string[]): Map<number, string[]> {
+  const map = new Map<number, string[]>();
+  for (const key of keys) map.set(key.charCodeAt(0), [...(map.get(key.charCodeAt(0)) ?? []), key]);
   return map;
 }
 const LEVEL1_KEYS_BY_FIRST = byFirstChar(LEVEL1_KEYS);
 const LEVEL2_KEYS_BY_FIRST = byFirstChar(LEVEL2_KEYS);
+/** The characters a level-1 label can start with (产, 效, 满, …), for a quick look before a full match. */
+export const LEVEL1_FIRST_CHARS: readonly string[] = [...LEVEL1_KEYS_BY_FIRST.keys()].map((c) =>
+  String.fromCharCode(c),
+);
+
+/** Character codes the label matcher compares with (read with charCodeAt: no string per character). */
+const COLON = 0xff1a; // ：
+const ASCII_COLON = 0x3a; // :
+const OPEN_PAREN = 0xff08; // （
+const ASCII_OPEN_PAREN = 0x28; // (
+const CLOSE_PAREN = 0xff09; // ）
+const ASCII_CLOSE_PAREN = 0x29; // )
+const CODE_SEPARATOR_CODES = new Set(
+  [...CODE_SEPARATORS].filter((ch) => ch !== "、").map((ch) => ch.charCodeAt(0)),
+);
+const STOP_CODES = new Set([0xff1b, 0x3b, 0x3002]); // ； ; 。
 const MAX_CODE_DIGITS = 4;
 /** Longest weight suffix looked at, e.g. `(50分)`, `（10.5分）`. */
 const MAX_WEIGHT_LENGTH = 12;
@@ -157,12 +173,14 @@ export function matchLevelLabel(
   const hasCode = i > pos;
   if (i - pos > MAX_CODE_DIGITS) return -1;
   let hasSeparator = false;
-  if (hasCode && i < text.length && CODE_SEPARATORS.includes(text[i]!) && text[i] !== "、") {
+  if (hasCode && CODE_SEPARATOR_CODES.has(text.charCodeAt(i))) {
     i++;
     hasSeparator = true;
   }
   const nameStart = i;
-  const candidates = (depth === 1 ? LEVEL1_KEYS_BY_FIRST : LEVEL2_KEYS_BY_FIRST).get(text[nameStart] ?? "");
+  const candidates = (depth === 1 ? LEVEL1_KEYS_BY_FIRST : LEVEL2_KEYS_BY_FIRST).get(
+    text.charCodeAt(nameStart),
+  );
   if (!hasCode && candidates === undefined) return -1;
   let key: string | undefined;
   for (const k of candidates ?? []) {
@@ -174,21 +192,26 @@ export function matchLevelLabel(
   if (key !== undefined) {
     let j = nameStart + key.length;
     if (text.startsWith("指标", j)) j += 2;
-    if (text[j] === "(" || text[j] === "（") {
+    const open = text.charCodeAt(j);
+    if (open === OPEN_PAREN || open === ASCII_OPEN_PAREN) {
       const limit = Math.min(text.length, j + MAX_WEIGHT_LENGTH);
       let k = j + 1;
-      while (k < limit && text[k] !== ")" && text[k] !== "）") k++;
+      for (; k < limit; k++) {
+        const c = text.charCodeAt(k);
+        if (c === CLOSE_PAREN || c === ASCII_CLOSE_PAREN) break;
+      }
       if (k < limit) j = k + 1;
     }
-    if (text[j] === "：" || text[j] === ":") return j;
+    const colon = text.charCodeAt(j);
+    if (colon === COLON || colon === ASCII_COLON) return j;
   }
   // An unknown name counts only with a code and its dash ("1-产出类："), never bare text ("12345热线：").
   if (!allowUnknownCoded || !hasSeparator) return -1;
   const limit = Math.min(text.length, nameStart + 12);
   for (let k = nameStart + 1; k < limit; k++) {
-    const ch = text[k];
-    if (ch === "：" || ch === ":") return k;
-    if (ch === "；" || ch === ";" || ch === "。") return -1;
+    const c = text.charCodeAt(k);
+    if (c === COLON || c === ASCII_COLON) return k;
+    if (STOP_CODES.has(c)) return -1;
   }
   return -1;
 }

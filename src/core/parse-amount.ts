@@ -52,7 +52,8 @@ export function parseAmount(cell: CellValue | undefined): ParsedAmount {
       : { raw: cell, value: null, decimals: 0 };
   }
   const raw = typeof cell === "boolean" ? String(cell) : cell;
-  const text = normalizeAmountText(raw);
+  // The usual cell ("2,476.54") needs no normalising; only others are copied character by character.
+  const text = AMOUNT_PATTERN.test(raw) ? raw : normalizeAmountText(raw);
   if (text === "") return { raw: raw === "" ? null : raw, value: 0, decimals: 0 };
   const match = AMOUNT_PATTERN.exec(text);
   if (!match) return { raw, value: null, decimals: 0 };

@@ -50,16 +50,21 @@ interface ProjectDraft {
   readonly continuationRows: number[];
 }
 
-/** Joins pieces with "\n" and remembers where each starts, to find the row of any offset. */
-function joinPieces(pieces: readonly TextPiece[]): { text: string; rowAt: (offset: number) => number } {
-  const starts: number[] = [];
-  let text = "";
-  for (const piece of pieces) {
-    if (text !== "") text += "\n";
-    starts.push(text.length);
-    text += piece.text;
+/** Pieces joined with "\n", remembering where each starts, to find the sheet row of any offset. */
+class JoinedText {
+  readonly text: string;
+  private readonly starts: number[] = [];
+  constructor(private readonly pieces: readonly TextPiece[]) {
+    let text = "";
+    for (const piece of pieces) {
+      if (text !== "") text += "\n";
+      this.starts.push(text.length);
+      text += piece.text;
+    }
+    this.text = text;
   }
-  const rowAt = (offset: number): number => {
+  rowAt(offset: number): number {
+    const starts = this.starts;
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -67,9 +72,8 @@ function joinPieces(pieces: readonly TextPiece[]): { text: string; rowAt: (offse
       if (starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return pieces[lo]?.row ?? 0;
-  };
-  return { text, rowAt };
+    return this.pieces[lo]?.row ?? 0;
+  }
 }
 
 /**
@@ -163,7 +167,7 @@ class TableReader {
     const name = this.text(r, "name");
     const firstText = (row ?? []).map(cellText).find((t) => t !== "") ?? "";
     if (isNoteText(firstText)) return "note";
-    if (GRAND_TOTAL_NAMES.has(compact(name))) return "grand-total";
+    if (name.length <= 8 && GRAND_TOTAL_NAMES.has(compact(name))) return "grand-total";
     if (this.isContinuationShaped(r)) return "continuation";
     const goal = this.text(r, "goal");
     const indicators = this.text(r, "indicators");
@@ -269,7 +273,7 @@ class TableReader {
     let goal = "";
 
     if (draft.goalPieces.length > 0) {
-      const joined = joinPieces(draft.goalPieces);
+      const joined = new JoinedText(draft.goalPieces);
       const split = splitIndicators(joined.text, { mode: "goal", spans: false });
       goal = split.goal;
       if (split.items.length > 0) {
@@ -279,7 +283,7 @@ class TableReader {
       this.collect(split, joined, "goal", details, indicators);
     }
     if (draft.indicatorPieces.length > 0) {
-      const joined = joinPieces(draft.indicatorPieces);
+      const joined = new JoinedText(draft.indicatorPieces);
       const split = splitIndicators(joined.text, { mode: "indicators", spans: false });
       this.collect(split, joined, "indicators", details, indicators);
     }
@@ -302,15 +306,15 @@ class TableReader {
   /** Turns split items into indicators and reports the split's leftovers and markup. */
   private collect(
     split: SplitResult,
-    joined: { text: string; rowAt: (offset: number) => number },
+    joined: JoinedText,
     role: "goal" | "indicators",
     details: IssueDetails,
     into: Indicator[],
   ): void {
-    const { text, rowAt } = joined;
+    const text = joined.text;
     const letter = columnLetter(this.sheetColumn(role));
     for (const item of split.items) {
-      const row = rowAt(item.start);
+      const row = joined.rowAt(item.start);
       const period = item.periodValue === null ? null : parseValue(item.periodValue, item.name);
       // Most items repeat the period value as the annual one: parse it once (the objects are read-only).
       const annual =
@@ -334,11 +338,11 @@ class TableReader {
       });
     }
     for (const leftover of split.unparsed) {
-      this.issueAtRow("unparsed", rowAt(leftover.start), role, { ...details, text: leftover.text });
+      this.issueAtRow("unparsed", joined.rowAt(leftover.start), role, { ...details, text: leftover.text });
     }
     let lastMarkupRow = -1;
     for (const run of split.markup) {
-      const row = rowAt(run.start);
+      const row = joined.rowAt(run.start);
       if (row === lastMarkupRow) continue;
       lastMarkupRow = row;
       this.issueAtRow("markup", row, role, { ...details, text: text.slice(run.start, run.end) });

@@ -52,10 +52,10 @@ const PREFIXES: readonly (readonly [string, Op])[] = (
   .slice()
   .sort((a, b) => b[0].length - a[0].length);
 
-/** PREFIXES grouped by first character, so a value is compared with a handful of prefixes, not forty. */
-const PREFIXES_BY_FIRST = new Map<string, (readonly [string, Op])[]>();
+/** PREFIXES grouped by first character code, so a value is compared with a handful of prefixes, not forty. */
+const PREFIXES_BY_FIRST = new Map<number, (readonly [string, Op])[]>();
 for (const entry of PREFIXES) {
-  const first = entry[0][0]!;
+  const first = entry[0].charCodeAt(0);
   const list = PREFIXES_BY_FIRST.get(first) ?? [];
   list.push(entry);
   PREFIXES_BY_FIRST.set(first, list);
@@ -77,7 +77,10 @@ const RANGE_SEPARATORS = ["-", "－", "～", "~", "至", "—", "–", "到"];
 
 /** A unit is short text without digits or sentence punctuation: %, 人, 元/人, 万份, 季度, 小时. */
 const MAX_UNIT_LENGTH = 8;
-const NOT_IN_UNIT = "0123456789０１２３４５６７８９，,。；;：:、 ";
+/** Digits (ASCII and full-width) and sentence punctuation `，,。；;：:、` and space never sit in a unit. */
+const NOT_IN_UNIT = new Set(
+  [..."0123456789０１２３４５６７８９，,。；;：:、 "].map((ch) => ch.charCodeAt(0)),
+);
 
 /** Full-width digits, point or percent sign: `１００％`, `０．５`. */
 const FULL_WIDTH_NUMBER = /[０-９．％]/;
@@ -135,7 +138,7 @@ function readNumber(text: string, pos: number): { value: number; end: number } |
 
 function isUnit(text: string): boolean {
   if (text.length === 0 || text.length > MAX_UNIT_LENGTH) return false;
-  for (let i = 0; i < text.length; i++) if (NOT_IN_UNIT.includes(text[i]!)) return false;
+  for (let i = 0; i < text.length; i++) if (NOT_IN_UNIT.has(text.charCodeAt(i))) return false;
   return true;
 }
 
@@ -184,12 +187,17 @@ export function parseValue(raw: string, indicatorName: string): IndicatorValue {
 
   let op: Op | null = null;
   let body = text;
-  const prefix = PREFIXES_BY_FIRST.get(body[0]!)?.find(([p]) => body.startsWith(p));
+  const prefix = PREFIXES_BY_FIRST.get(body.charCodeAt(0))?.find(([p]) => body.startsWith(p));
   if (prefix) {
     op = prefix[1];
     body = body.slice(prefix[0].length).trim();
   }
-  const suffix = SUFFIXES.find(([s]) => body.endsWith(s));
+  // Every suffix ends in 上, 下 or 内: look at the last character before trying them.
+  const last = body.charCodeAt(body.length - 1);
+  const suffix =
+    last === 0x4e0a || last === 0x4e0b || last === 0x5185
+      ? SUFFIXES.find(([s]) => body.endsWith(s))
+      : undefined;
   if (suffix && op === null) {
     op = suffix[1];
     body = body.slice(0, -suffix[0].length).trim();

@@ -1,5 +1,5 @@
 import type { Level, SpanKind, TextSpan } from "./analysis";
-import { mapLevel, matchLevelLabel, type LevelDepth } from "./map-level";
+import { LEVEL1_FIRST_CHARS, mapLevel, matchLevelLabel, type LevelDepth } from "./map-level";
 import { stripNoise, toOriginalEnd, toOriginalOffset, type NoiseRun, type StrippedText } from "./strip-noise";
 
 /**
@@ -61,11 +61,6 @@ const PERIOD_LABEL = "实施周期指标值";
 const ANNUAL_LABEL = "年度指标值";
 const MAX_SEQ_DIGITS = 4;
 
-/** Characters after which a new item may start: the end of a sentence or of a clause (`。 . ； ; ！ !`). */
-function isSentenceEndCode(c: number): boolean {
-  return c === 0x3002 || c === 0x2e || c === 0xff1b || c === 0x3b || c === 0xff01 || c === 0x21;
-}
-
 /** Separators that close a field: `；` before the next label, `：` after a name, `。` ending the item (`， ,` too). */
 function isFieldSeparatorCode(c: number): boolean {
   return (
@@ -78,10 +73,6 @@ function isFieldSeparatorCode(c: number): boolean {
     c === 0x3002 ||
     c === 0x2e
   );
-}
-
-function isColon(ch: string | undefined): boolean {
-  return ch === "：" || ch === ":";
 }
 
 function isDigitCode(c: number): boolean {
@@ -130,21 +121,38 @@ function itemHeadAt(clean: string, pos: number, goalMode: boolean): ItemHead | n
   return colon < 0 ? null : { start: pos, seqEnd: pos, level1Start: pos, level1Colon: colon };
 }
 
-/** Item starts at sentence boundaries: the start, after `。`/`；`, or after markup or whitespace. */
+/**
+ * A sentence or clause end (。 . ； ; ！ !) followed by what can begin an item: a digit or the first character
+ * of a level-1 label. Matches `。2` in `…：1。2、1-产出指标`, `；产` in `…；产出指标：`; not `；实` in `；实施周期指标值`.
+ * One character and a look-ahead of one: linear, no backtracking.
+ */
+const HEAD_AFTER_SENTENCE_END = new RegExp(`[。.；;！!](?=[0-9${LEVEL1_FIRST_CHARS.join("")}])`, "g");
+
+/**
+ * Item starts at sentence boundaries: the start, after `。`/`；`, or after markup or whitespace (a segment
+ * start). The regex jumps from one candidate to the next, so only those positions are examined.
+ */
 function findItemHeads(stripped: StrippedText, goalMode: boolean): ItemHead[] {
   const { clean, segments } = stripped;
   const heads: ItemHead[] = [];
-  let nextSegment = 1;
-  for (let pos = 0; pos < clean.length; pos++) {
-    let boundary = pos === 0 || isSentenceEndCode(clean.charCodeAt(pos - 1));
-    while (nextSegment < segments.length && segments[nextSegment]!.cleanStart < pos) nextSegment++;
-    if (nextSegment < segments.length && segments[nextSegment]!.cleanStart === pos) boundary = true;
-    if (!boundary) continue;
+  const pattern = HEAD_AFTER_SENTENCE_END;
+  pattern.lastIndex = 0;
+  let match = pattern.exec(clean);
+  let segment = 1;
+  let previous = -1;
+  for (let pos = 0; pos < clean.length;) {
     // Inside the head just found (`1、 1-产出指标：`): the label after the number is not a second item.
     const last = heads[heads.length - 1];
-    if (last && pos <= last.level1Colon) continue;
-    const head = itemHeadAt(clean, pos, goalMode);
-    if (head) heads.push(head);
+    if (pos > previous && !(last && pos <= last.level1Colon)) {
+      const head = itemHeadAt(clean, pos, goalMode);
+      if (head) heads.push(head);
+    }
+    previous = pos;
+    while (match && match.index + 1 <= pos) match = pattern.exec(clean);
+    while (segment < segments.length && segments[segment]!.cleanStart <= pos) segment++;
+    const fromSentence = match ? match.index + 1 : clean.length;
+    const fromSegment = segment < segments.length ? segments[segment]!.cleanStart : clean.length;
+    pos = Math.min(fromSentence, fromSegment);
   }
   return heads;
 }
@@ -192,6 +200,33 @@ function cachedLevel(written: string, depth: LevelDepth): Level {
   return level;
 }
 
+type PushSpan = (kind: SpanKind, start: number, end: number) => void;
+
+/**
+ * A value label and its value: `实施周期指标值：100%；` up to `next` (the other label or the item's end).
+ * Returns the value, or null when it is empty.
+ */
+function readValue(
+  clean: string,
+  push: PushSpan,
+  bodyEnd: number,
+  kind: "period" | "annual",
+  at: number,
+  labelLength: number,
+  next: number,
+): string | null {
+  const labelEnd = Math.min(at + labelLength, next);
+  push("label", at, labelEnd);
+  const colonCode = clean.charCodeAt(labelEnd);
+  const valueStart =
+    labelEnd < next && (colonCode === 0xff1a || colonCode === 0x3a) ? labelEnd + 1 : labelEnd;
+  push("separator", labelEnd, valueStart);
+  const valueEnd = next === bodyEnd ? bodyEnd : trimSeparators(clean, valueStart, next);
+  push(kind, valueStart, valueEnd);
+  push("separator", valueEnd, next);
+  return valueEnd > valueStart ? clean.slice(valueStart, valueEnd) : null;
+}
+
 function noSpan(_kind: SpanKind, _start: number, _end: number): void {}
 
 function parseItem(
@@ -225,16 +260,14 @@ function parseItem(
     p = colon2 + 1;
   }
 
-  const labels: { at: number; kind: "period" | "annual"; length: number }[] = [];
-  const periodAt = periodLabels.firstAtOrAfter(p);
-  if (periodAt >= 0 && periodAt < bodyEnd)
-    labels.push({ at: periodAt, kind: "period", length: PERIOD_LABEL.length });
-  const annualAt = annualLabels.firstAtOrAfter(p);
-  if (annualAt >= 0 && annualAt < bodyEnd)
-    labels.push({ at: annualAt, kind: "annual", length: ANNUAL_LABEL.length });
-  if (labels.length === 2 && labels[1]!.at < labels[0]!.at) labels.reverse();
+  // The two value labels, in the order written (usually 实施周期指标值 first); -1 when absent.
+  const periodFound = periodLabels.firstAtOrAfter(p);
+  const annualFound = annualLabels.firstAtOrAfter(p);
+  const periodAt = periodFound >= 0 && periodFound < bodyEnd ? periodFound : -1;
+  const annualAt = annualFound >= 0 && annualFound < bodyEnd ? annualFound : -1;
+  const firstLabel = periodAt < 0 ? annualAt : annualAt < 0 ? periodAt : Math.min(periodAt, annualAt);
 
-  const nameEnd = labels.length > 0 ? labels[0]!.at : bodyEnd;
+  const nameEnd = firstLabel >= 0 ? firstLabel : bodyEnd;
   const nameTrimmed = trimSeparators(clean, p, nameEnd);
   const name = clean.slice(p, nameTrimmed);
   push("name", p, nameTrimmed);
@@ -242,19 +275,30 @@ function parseItem(
 
   let periodValue: string | null = null;
   let annualValue: string | null = null;
-  for (let k = 0; k < labels.length; k++) {
-    const label = labels[k]!;
-    const next = k + 1 < labels.length ? labels[k + 1]!.at : bodyEnd;
-    const labelEnd = Math.min(label.at + label.length, next);
-    push("label", label.at, labelEnd);
-    const valueStart = labelEnd < next && isColon(clean[labelEnd]) ? labelEnd + 1 : labelEnd;
-    push("separator", labelEnd, valueStart);
-    const valueEnd = next === bodyEnd ? bodyEnd : trimSeparators(clean, valueStart, next);
-    push(label.kind, valueStart, valueEnd);
-    push("separator", valueEnd, next);
-    const value = valueEnd > valueStart ? clean.slice(valueStart, valueEnd) : null;
-    if (label.kind === "period") periodValue ??= value;
-    else annualValue ??= value;
+  if (periodAt >= 0 && (annualAt < 0 || periodAt < annualAt)) {
+    periodValue = readValue(
+      clean,
+      push,
+      bodyEnd,
+      "period",
+      periodAt,
+      PERIOD_LABEL.length,
+      annualAt >= 0 ? annualAt : bodyEnd,
+    );
+    if (annualAt >= 0)
+      annualValue = readValue(clean, push, bodyEnd, "annual", annualAt, ANNUAL_LABEL.length, bodyEnd);
+  } else if (annualAt >= 0) {
+    annualValue = readValue(
+      clean,
+      push,
+      bodyEnd,
+      "annual",
+      annualAt,
+      ANNUAL_LABEL.length,
+      periodAt >= 0 ? periodAt : bodyEnd,
+    );
+    if (periodAt >= 0)
+      periodValue = readValue(clean, push, bodyEnd, "period", periodAt, PERIOD_LABEL.length, bodyEnd);
   }
   push("separator", bodyEnd, end);
 

@@ -28,6 +28,9 @@ export interface StrippedText {
   readonly noise: readonly NoiseRun[];
 }
 
+/** A character that may start noise: `<`, `&` or any whitespace isWhitespaceCode knows (`<p>`, `&nbsp;`, `U+3000`). */
+const NOISE_START = /[<&\s\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]/;
+
 const MAX_TAG_LENGTH = 256;
 const MAX_ENTITY_LENGTH = 10;
 
@@ -83,6 +86,15 @@ function entityEnd(text: string, pos: number): number {
  * (`Windows Server`, `E9 管理` keeps nothing, `3 000` keeps the space) is content, not noise.
  */
 export function stripNoise(text: string): StrippedText {
+  // Most cells hold no markup or whitespace at all: one regex test (a single linear scan) settles them.
+  if (!NOISE_START.test(text)) {
+    return {
+      text,
+      clean: text,
+      segments: text === "" ? [] : [{ cleanStart: 0, start: 0, length: text.length }],
+      noise: [],
+    };
+  }
   const segments: CleanSegment[] = [];
   const noise: NoiseRun[] = [];
   let clean = "";
