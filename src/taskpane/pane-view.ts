@@ -139,7 +139,12 @@ export function renderIssues(
   for (const severity of SEVERITIES) {
     const group = issues.filter((i) => i.severity === severity);
     if (group.length === 0) continue;
-    const section = element(doc, "section", `issue-group issue-group-${severity}`);
+    // Notes (info) are folded away so errors and warnings stay on the first screen; <details> opens by keyboard.
+    const section = element(
+      doc,
+      severity === "info" ? "details" : "section",
+      `issue-group issue-group-${severity}`,
+    );
     const heading = element(doc, "h3", undefined, `${m.severity[severity]} (${group.length})`);
     heading.id = `issues-${severity}`;
     const list = element(doc, "ul", "issue-list");
@@ -157,7 +162,11 @@ export function renderIssues(
       item.append(button);
       list.append(item);
     }
-    section.append(heading, list);
+    if (severity === "info") {
+      const summary = element(doc, "summary");
+      summary.append(heading);
+      section.append(summary, list);
+    } else section.append(heading, list);
     ui.issues.append(section);
   }
   ui.issues.hidden = false;

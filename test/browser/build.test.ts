@@ -2,27 +2,14 @@
  * The production build: manifest URLs follow ADDIN_BASE_URL; the default page loads office.js from Microsoft's
  * CDN and nothing else from outside; OFFICE_JS=local serves office.js from dist/ with a CSP naming no outside host.
  */
-import { execFileSync } from "child_process";
 import { existsSync, readFileSync } from "fs";
 import { join } from "path";
-import { ROOT } from "./pane-harness";
+import { ROOT, runWebpack } from "./pane-harness";
 
 jest.setTimeout(120_000);
 
 function build(name: string, env: Record<string, string>): string {
-  const out = join(ROOT, ".tmp", name);
-  execFileSync(
-    process.execPath,
-    [
-      join(ROOT, "node_modules", "webpack", "bin", "webpack.js"),
-      "--mode",
-      "production",
-      "--env",
-      `outputPath=${out}`,
-    ],
-    { cwd: ROOT, stdio: "pipe", env: { ...process.env, ...env } },
-  );
-  return out;
+  return runWebpack(join(ROOT, ".tmp", name), env);
 }
 
 function csp(html: string): string {

@@ -15,20 +15,38 @@ export const CHROMIUM = "/usr/bin/chromium";
 const OUT = join(ROOT, ".tmp", "browser-dist");
 const CDN_OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
-/** Runs the production webpack build into .tmp/browser-dist (the same config `npm run build` uses). */
+/** Runs webpack with the project's config into `out`; a failure carries webpack's own output. */
+export function runWebpack(out: string, env: Record<string, string> = {}): string {
+  try {
+    execFileSync(
+      process.execPath,
+      [
+        join(ROOT, "node_modules", "webpack", "bin", "webpack.js"),
+        "--mode",
+        "production",
+        "--env",
+        `outputPath=${out}`,
+      ],
+      { cwd: ROOT, stdio: "pipe", env: { ...process.env, ...env } },
+    );
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
+    const output = `${stdout?.toString() ?? ""}${stderr?.toString() ?? ""}`;
+    throw new Error(
+      `webpack failed:\n${
+        output
+          .split("\n")
+          .filter((l) => /error/i.test(l))
+          .join("\n") || output
+      }`,
+    );
+  }
+  return out;
+}
+
+/** The production build into .tmp/browser-dist (the same config `npm run build` uses). */
 export function buildAddin(): string {
-  execFileSync(
-    process.execPath,
-    [
-      join(ROOT, "node_modules", "webpack", "bin", "webpack.js"),
-      "--mode",
-      "production",
-      "--env",
-      `outputPath=${OUT}`,
-    ],
-    { cwd: ROOT, stdio: "pipe" },
-  );
-  return OUT;
+  return runWebpack(OUT);
 }
 
 /** The fake host bundled for the page, as one script. */
