@@ -5,7 +5,7 @@
  */
 import type { CellValue } from "../src/core/grid";
 
-/** Rows 1..11 of the sample stay as they are (title, header, 合计, first unit); projects follow. */
+/** Rows 1..9 of the sample (title lines, header) stay as they are; a new 合计 row, then units and projects. */
 export function buildSyntheticGrid(
   sample: readonly (readonly CellValue[])[],
   projectCount: number,
