@@ -168,3 +168,18 @@ test("an empty sheet gets a message, not an error; English Office gets English",
   );
   await page.close();
 });
+
+test("an Office failure shows in the pane in the user's language, with what to do next", async () => {
+  const { page } = await openPane(browser, origin, fakeHost);
+  await putGrid(page, loadSampleGrid());
+  await page.evaluate(() => {
+    (window as unknown as PageWindow).__fakeExcel.failNextSync = "InvalidOperationInCellEditMode";
+  });
+  await runAndWait(page);
+  expect(await page.textContent("#alert")).toBe("Excel 正在编辑单元格：请按 Enter 或 Esc 退出编辑后再试。");
+  expect(await page.isEnabled("#run")).toBe(true);
+  // The next run goes through.
+  await runAndWait(page);
+  await page.waitForSelector("#verdict");
+  await page.close();
+});

@@ -47,6 +47,11 @@ export class FakeRequestContext {
     const bytes = operations.reduce((n, op) => n + encoder.encode(JSON.stringify(op.payload)).length, 0);
     this.model.syncs.push({ bytes, operations: operations.length });
     await Promise.resolve();
+    const fault = this.model.failNextSync;
+    if (fault) {
+      this.model.failNextSync = null;
+      throw new FakeOfficeError(fault, `injected fault: ${fault}`);
+    }
     for (const op of operations) {
       if (!this.model.supports(op.minLevel))
         throw new FakeOfficeError(

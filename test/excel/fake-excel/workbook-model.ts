@@ -147,6 +147,8 @@ export class FakeWorkbook {
   readonly syncs: SyncRecord[] = [];
   /** Office.context.document.settings as saved into the document (JSON, as Office stores it). */
   savedSettings = "{}";
+  /** When set, the next sync fails with this OfficeExtension error code (then the fault clears). */
+  failNextSync: string | null = null;
   /** Names passed to Office.actions.associate. */
   readonly actions = new Map<string, (event: unknown) => unknown>();
   private nextId = 1;
