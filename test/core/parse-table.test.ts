@@ -84,6 +84,21 @@ describe("parseTable on the sample (baiyun-2024)", () => {
     });
   });
 
+  test("cells, raw values and levels' written codes beside the parsed ones", () => {
+    for (const project of parsed.projects) {
+      expect(project.nameCell).toBe(`A${project.row}`);
+      expect(project.continuationRows).toEqual([]);
+      expect(project.amountCells.total.raw).toBe(grid[project.row - 1]?.[1]);
+      for (const i of project.indicators) {
+        expect(i.row).toBe(project.row);
+        expect(i.period?.raw ?? null).toBe(i.periodValue);
+        expect(i.annual?.raw ?? null).toBe(i.annualValue);
+        expect(i.level1?.writtenCode).toBe(i.level1?.code);
+        expect(i.level2?.writtenCode).toBe(i.level2?.code);
+      }
+    }
+  });
+
   test("the items' raw texts are the 绩效指标 cell, cut into pieces", () => {
     for (const project of parsed.projects) {
       const cell = grid[project.row - 1]?.[6];
@@ -291,6 +306,20 @@ describe("parseTable on hand-made tables", () => {
 const withoutNoise = (text: string) => text.replace(/<[^<>]*>|&[#a-zA-Z0-9]+;|\s/g, "");
 
 describe("no grid makes the core throw", () => {
+  test("a table with 1 MB cells of junk in the goal, indicator and amount columns is read (speed: npm run bench)", () => {
+    const junk = ["1、1-产出指标：", "实施周期指标值：", "<p", "&#", "。", "；", "1".repeat(7), "\u3000"]
+      .join("")
+      .repeat(35_000);
+    expect(junk.length).toBeGreaterThan(1_000_000);
+    const grid: CellValue[][] = [
+      ["项目名称", "总计", "财政拨款", "绩效目标", "绩效指标"],
+      ["项目甲", junk, "1", junk, junk],
+    ];
+    const analysis = analyzeTable(grid);
+    expect(analysis.projects).toHaveLength(1);
+    expect(analysis.issues.some((i) => i.rule === "amount-not-number" && i.cell === "B2")).toBe(true);
+  });
+
   const cell = fc.oneof(
     fc.constant(null),
     fc.string({ maxLength: 30 }),
