@@ -41,6 +41,8 @@ export interface RunSummary {
   /** The sheet shown after the run. */
   readonly activated: PlanSheetKey;
   readonly activatedName: string | null;
+  /** Cells whose text was cut at Excel's 32,767-character limit (each holds a visible note). */
+  readonly truncated: number;
 }
 
 export type RunOutcome =
@@ -102,7 +104,8 @@ export function runNormalizer(options: RunOptions): Promise<RunOutcome> {
       await saveRunState(settings, state);
     }
     const activatedName = plan.sheets.find((s) => s.key === plan.activate)?.name ?? null;
-    return { kind: "done", summary: summarize(analysis, source.sheet.name, plan.activate, activatedName) };
+    const summary = summarize(analysis, source.sheet.name, plan.activate, activatedName);
+    return { kind: "done", summary: { ...summary, truncated: plan.truncated?.length ?? 0 } };
   });
 }
 
@@ -124,6 +127,7 @@ export function summarize(
     issues: analysis.issues,
     activated,
     activatedName,
+    truncated: 0,
   };
 }
 

@@ -68,6 +68,7 @@ function mountPane(doc: Document, locale: Locale): void {
         const { summary } = outcome;
         const notes = [m.pane.done(summary.activatedName ?? summary.sourceSheet)];
         if (!tolerance.valid) notes.push(m.pane.toleranceInvalid);
+        if (summary.truncated > 0) notes.push(m.pane.truncated(summary.truncated));
         showStatus(ui, notes.join(" "));
         renderSummary(doc, ui, summary, m);
         renderIssues(doc, ui, summary.issues, m, (issue) => {
