@@ -147,6 +147,9 @@ function cellValue(cell: PlanCell): ExcelJS.CellValue {
   return { text: cell.text, hyperlink: `#${quoteSheetName(cell.link.sheet)}!${cell.link.cell}` };
 }
 
+/** Shared by every empty cell, so ExcelJS looks its style up once (a fresh {} per cell costs a lookup each). */
+const NO_STYLE: Partial<ExcelJS.Style> = Object.freeze({});
+
 function writeSheet(workbook: ExcelJS.Workbook, planSheet: PlanSheet): void {
   const sheet = workbook.addWorksheet(planSheet.name, {
     views: planSheet.freezeRows > 0 ? [{ state: "frozen", xSplit: 0, ySplit: planSheet.freezeRows }] : [],
@@ -182,7 +185,8 @@ function writeSheet(workbook: ExcelJS.Workbook, planSheet: PlanSheet): void {
     const sheetRow = sheet.getRow(r + 2);
     row.forEach((cell, c) => {
       const isLink = cell !== null && typeof cell === "object";
-      sheetRow.getCell(c + 1).style = (isLink ? linkStyles : styles)[c]!;
+      // An empty cell gets no style of its own and is not written at all: the column's format covers it.
+      sheetRow.getCell(c + 1).style = cell === null ? NO_STYLE : (isLink ? linkStyles : styles)[c]!;
     });
   });
 }

@@ -39,9 +39,18 @@ export function normalizeInput(input: InputTable, options: NormalizeOptions): No
   return { workbook, analysis, plan };
 }
 
+/**
+ * Zip settings for the written workbook. Deflate level 1 instead of zlib's default 6: deflating was about a
+ * third of a large write's CPU profile, and level 1 removes most of it, for a file about a third larger
+ * (6.3 MB instead of 4.7 MB for 70,000 indicators).
+ */
+export const XLSX_WRITE_OPTIONS = {
+  zip: { compression: "DEFLATE", compressionOptions: { level: 1 } },
+} as unknown as Partial<ExcelJS.XlsxWriteOptions>;
+
 /** Writes the workbook, creating the folder; the bytes are built first, so a failure leaves no half file. */
 export async function writeWorkbook(workbook: ExcelJS.Workbook, path: string): Promise<void> {
-  const bytes = await workbook.xlsx.writeBuffer();
+  const bytes = await workbook.xlsx.writeBuffer(XLSX_WRITE_OPTIONS);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, Buffer.from(bytes as ArrayBuffer));
 }
