@@ -165,8 +165,7 @@ class TableReader {
     const row = this.grid[r];
     if (this.isBlank(row)) return "blank";
     const name = this.text(r, "name");
-    const firstText = (row ?? []).map(cellText).find((t) => t !== "") ?? "";
-    if (isNoteText(firstText)) return "note";
+    if (isNoteText(firstTextOf(row))) return "note";
     if (name.length <= 8 && GRAND_TOTAL_NAMES.has(compact(name))) return "grand-total";
     if (this.isContinuationShaped(r)) return "continuation";
     const goal = this.text(r, "goal");
@@ -313,8 +312,15 @@ class TableReader {
   ): void {
     const text = joined.text;
     const letter = columnLetter(this.sheetColumn(role));
+    // Items of one cell share its address: build the string once per row, not once per item.
+    let cellRow = -1;
+    let cell = "";
     for (const item of split.items) {
       const row = joined.rowAt(item.start);
+      if (row !== cellRow) {
+        cellRow = row;
+        cell = `${letter}${row}`;
+      }
       const period = item.periodValue === null ? null : parseValue(item.periodValue, item.name);
       // Most items repeat the period value as the annual one: parse it once (the objects are read-only).
       const annual =
@@ -325,7 +331,7 @@ class TableReader {
             : parseValue(item.annualValue, item.name);
       into.push({
         row,
-        cell: `${letter}${row}`,
+        cell,
         seq: item.seq,
         level1: item.level1,
         level2: item.level2,
@@ -400,6 +406,15 @@ class TableReader {
   ): void {
     this.issue(rule, sheetRow - this.origin.row, this.col[role]!, details);
   }
+}
+
+/** The first non-empty cell text of a row ("" if none): where a note (注：…) would start. */
+function firstTextOf(row: readonly CellValue[] | undefined): string {
+  for (const cell of row ?? []) {
+    const text = cellText(cell);
+    if (text !== "") return text;
+  }
+  return "";
 }
 
 /** A cell's text as pasted (not trimmed), so that offsets and quotes match the cell. */

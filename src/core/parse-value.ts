@@ -175,6 +175,10 @@ function readQuantity(text: string): { value: number; upper: number | null; unit
   return null;
 }
 
+function qualitative(raw: string): IndicatorValue {
+  return { op: "text", value: null, upper: null, unit: null, raw };
+}
+
 /**
  * A 年度指标值 or 实施周期指标值 as written → comparison, number, upper end and unit (DOMAIN.md's table).
  * Anything that is not wholly a comparison and a quantity is qualitative (op "text"): `合法合规`,
@@ -182,8 +186,7 @@ function readQuantity(text: string): { value: number; upper: number | null; unit
  */
 export function parseValue(raw: string, indicatorName: string): IndicatorValue {
   const text = toHalfWidth(raw.trim());
-  const qualitative: IndicatorValue = { op: "text", value: null, upper: null, unit: null, raw };
-  if (text === "") return qualitative;
+  if (text === "") return qualitative(raw);
 
   let op: Op | null = null;
   let body = text;
@@ -204,10 +207,10 @@ export function parseValue(raw: string, indicatorName: string): IndicatorValue {
   }
 
   const quantity = readQuantity(body);
-  if (!quantity) return qualitative;
+  if (!quantity) return qualitative(raw);
   if (quantity.upper !== null) {
     // A range with a comparison word in front (`不少于20-35次`) is not a shape the framework knows.
-    if (op !== null) return qualitative;
+    if (op !== null) return qualitative(raw);
     return { op: "range", ...quantity, unit: quantity.unit ?? unitFromName(indicatorName), raw };
   }
   return {
