@@ -36,10 +36,10 @@ export async function checkCommand(args: CheckArgs, locale: Locale, io: CliIo): 
     progress?.draw(index, shown);
     let result: CheckedFile;
     try {
-      const input = await readInput(
-        resolve(io.cwd, file),
-        args.sheet !== undefined ? { sheet: args.sheet } : {},
-      );
+      const input = await readInput(resolve(io.cwd, file), {
+        locale,
+        ...(args.sheet !== undefined ? { sheet: args.sheet } : {}),
+      });
       const analysis = analyzeTable(input.grid, {
         origin: input.origin,
         locale,

@@ -33,7 +33,10 @@ export async function normalizeCommand(args: NormalizeArgs, locale: Locale, io: 
   if (args.json) {
     let input;
     try {
-      input = await readInput(inputPath, args.sheet !== undefined ? { sheet: args.sheet } : {});
+      input = await readInput(inputPath, {
+        locale,
+        ...(args.sheet !== undefined ? { sheet: args.sheet } : {}),
+      });
     } catch (error) {
       io.stderr(`${describeInputError(error, m, io.cwd)}\n`);
       return EXIT_UNREADABLE;
@@ -72,7 +75,10 @@ export async function writeNormalized(
   }
   let input;
   try {
-    input = await readInput(inputPath, args.sheet !== undefined ? { sheet: args.sheet } : {});
+    input = await readInput(inputPath, {
+      locale,
+      ...(args.sheet !== undefined ? { sheet: args.sheet } : {}),
+    });
   } catch (error) {
     io.stderr(`${describeInputError(error, m, io.cwd)}\n`);
     return null;

@@ -128,7 +128,11 @@ export function applyPlan(workbook: ExcelJS.Workbook, plan: Plan): void {
     (ws) => ws.name === plan.sheets.find((s) => s.key === plan.activate)?.name,
   );
   if (active >= 0) {
-    workbook.views = [{ activeTab: active, firstSheet: 0, visibility: "visible" } as ExcelJS.WorkbookView];
+    // Keep the workbook's own window settings; only the active tab changes.
+    const views = workbook.views?.length
+      ? workbook.views
+      : [{ visibility: "visible" } as ExcelJS.WorkbookView];
+    workbook.views = views.map((v) => ({ ...v, activeTab: active, firstSheet: 0 }));
     // Only one sheet may be selected when the file opens.
     for (const [i, ws] of workbook.worksheets.entries()) {
       ws.views = (ws.views?.length ? ws.views : [{}]).map((v) => ({ ...v, tabSelected: i === active }));

@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import { readFileSync, statSync } from "fs";
 import { basename, extname } from "path";
 import type { CellValue, Grid, Origin } from "../core/grid";
+import { messagesFor, type Locale } from "../core/messages";
 import { MAX_CELL_TEXT } from "../core/plan";
 import { guessDelimiter, readDelimitedText } from "../core/read-delimited-text";
 import { sanitizeSheetName } from "../core/sheet-name";
@@ -29,6 +30,8 @@ export interface InputTable {
 export interface ReadInputOptions {
   /** For .xlsx: the sheet to analyse; the first sheet by default. */
   readonly sheet?: string;
+  /** Language of the note left in a text field too long for an Excel cell; zh-CN by default. */
+  readonly locale?: Locale;
 }
 
 /** Reads .xlsx, .tsv, .txt or .csv. Throws InputError when the file cannot be read as a table. */
@@ -36,7 +39,7 @@ export async function readInput(path: string, options: ReadInputOptions = {}): P
   const bytes = readBytes(path);
   const ext = extname(path).toLowerCase();
   if (ext === ".xlsx") return readXlsx(path, bytes, options);
-  if ((TEXT_EXTENSIONS as readonly string[]).includes(ext)) return readText(path, bytes, ext);
+  if ((TEXT_EXTENSIONS as readonly string[]).includes(ext)) return readText(path, bytes, ext, options.locale);
   throw new InputError("unsupported-type", path, ext);
 }
 
@@ -105,18 +108,18 @@ export function worksheetGrid(sheet: ExcelJS.Worksheet): CellValue[][] {
   return grid;
 }
 
-function readText(path: string, bytes: Buffer, ext: string): InputTable {
+function readText(path: string, bytes: Buffer, ext: string, locale: Locale = "zh-CN"): InputTable {
   const { text, encoding } = decodeTextFile(bytes);
   if (text.trim() === "") throw new InputError("empty", path);
   const grid = readDelimitedText(text, ext === ".tsv" ? "\t" : guessDelimiter(text));
-  return { ...gridInput(path, grid), encoding };
+  return { ...gridInput(path, grid, locale), encoding };
 }
 
 /** A grid from a text file (or built in memory, as the benchmark does) as an input with a new workbook. */
-export function gridInput(path: string, grid: Grid): InputTable {
+export function gridInput(path: string, grid: Grid, locale: Locale = "zh-CN"): InputTable {
   const sheetName = sanitizeSheetName(basename(path, extname(path)));
   const workbook = new ExcelJS.Workbook();
-  writeGridSheet(workbook, sheetName, grid);
+  writeGridSheet(workbook, sheetName, grid, messagesFor(locale).checks.truncatedSource);
   return { path, kind: "text", workbook, sheetName, grid, origin: { row: 1, column: 1 }, encoding: null };
 }
 
@@ -126,7 +129,12 @@ export function gridInput(path: string, grid: Grid): InputTable {
  */
 const TEXT_STYLE: Partial<ExcelJS.Style> = { numFmt: "@" };
 
-function writeGridSheet(workbook: ExcelJS.Workbook, name: string, grid: Grid): void {
+function writeGridSheet(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  grid: Grid,
+  note: (length: number) => string,
+): void {
   const sheet = workbook.addWorksheet(name);
   grid.forEach((cells, r) => {
     if (cells.length === 0) return;
@@ -134,7 +142,7 @@ function writeGridSheet(workbook: ExcelJS.Workbook, name: string, grid: Grid): v
     cells.forEach((value, c) => {
       if (value === null) return;
       const cell = row.getCell(c + 1);
-      cell.value = typeof value === "string" ? fitSourceText(value) : value;
+      cell.value = typeof value === "string" ? fitSourceText(value, note) : value;
       // One shared style object: ExcelJS then serialises it once, not once per cell. Never mutate it.
       if (typeof value === "string") cell.style = TEXT_STYLE;
     });
@@ -145,10 +153,10 @@ function writeGridSheet(workbook: ExcelJS.Workbook, name: string, grid: Grid): v
  * A text file may hold a field longer than Excel accepts in a cell. Its start is kept with a visible note;
  * the CLI also reports it (see countOverlongCells), so nothing is cut silently.
  */
-function fitSourceText(value: string): string {
+function fitSourceText(value: string, note: (length: number) => string): string {
   if (value.length <= MAX_CELL_TEXT) return value;
-  const note = ` …[${value.length}]`;
-  return value.slice(0, MAX_CELL_TEXT - note.length) + note;
+  const shown = note(value.length);
+  return value.slice(0, MAX_CELL_TEXT - shown.length) + shown;
 }
 
 /** Cells of a grid over Excel's limit (A1 addresses are not needed by the CLI summary, only the count). */

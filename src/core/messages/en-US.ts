@@ -111,6 +111,8 @@ export const enUS: Messages = {
     noIssues: "No problems found: ready to send.",
     truncated: (length: number) =>
       `… (the whole text has ${length} characters, over Excel's 32,767 limit per cell: only its start is shown; see the source cell)`,
+    truncatedSource: (length: number) =>
+      `… (this field has ${length} characters, over Excel's 32,767 limit per cell: only its start is shown; see the original text file)`,
   },
   cli: {
     help: [

@@ -116,6 +116,8 @@ export const zhCN = {
     noIssues: "未发现问题：可以发送。",
     truncated: (length: number) =>
       `……（全文 ${length} 字，超出 Excel 单元格 32767 字上限，此处只显示开头；全文见来源单元格）`,
+    truncatedSource: (length: number) =>
+      `……（此处原文共 ${length} 字，超出 Excel 单元格 32767 字上限，此处只显示开头；全文见原文本文件）`,
   },
   /** Owned by src/cli. */
   cli: {
