@@ -174,3 +174,17 @@ describe.each(LEVELS)("the 70,000-indicator table at ExcelApi %s", (level) => {
     expect(model.syncCount).toBeLessThan(summary.indicators / 1000);
   });
 });
+
+test("a sheet too big for one response (Excel on the web's limit) is read a block of rows at a time", async () => {
+  const grid = buildSyntheticGrid(loadSampleGrid(), 2_000);
+  const model = setUp("1.9", grid);
+  model.responseLimitBytes = 1_000_000;
+  expect(new TextEncoder().encode(JSON.stringify(grid)).length).toBeGreaterThan(2 * model.responseLimitBytes);
+  const summary = done(await runNormalizer({ locale: "zh-CN" }));
+  const whole = analyzeTable(grid);
+  expect(summary.projects).toBe(whole.projects.length);
+  expect(summary.issues.map((i) => `${i.rule}@${i.cell}`)).toEqual(
+    whole.issues.map((i) => `${i.rule}@${i.cell}`),
+  );
+  expect(model.sheetByName("指标明细")!.usedRect()!.bottom).toBe(summary.indicators + 1);
+});

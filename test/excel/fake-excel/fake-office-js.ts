@@ -21,7 +21,8 @@ export class FakeOfficeError extends Error {
 interface Operation {
   readonly payload: unknown;
   readonly minLevel: string;
-  readonly run: () => void;
+  /** Returns what a load read (its size counts toward the response), nothing for writes. */
+  readonly run: () => unknown;
 }
 
 const encoder = new TextEncoder();
@@ -33,7 +34,7 @@ export class FakeRequestContext {
     this.workbook = new FakeWorkbookProxy(this);
   }
 
-  enqueue(payload: unknown, run: () => void, minLevel = "1.1"): void {
+  enqueue(payload: unknown, run: () => unknown, minLevel = "1.1"): void {
     this.queue.push({ payload, run, minLevel });
   }
 
@@ -52,14 +53,19 @@ export class FakeRequestContext {
       this.model.failNextSync = null;
       throw new FakeOfficeError(fault, `injected fault: ${fault}`);
     }
+    let responseBytes = 0;
     for (const op of operations) {
       if (!this.model.supports(op.minLevel))
         throw new FakeOfficeError(
           "ApiNotFound",
           `needs ExcelApi ${op.minLevel}: ${JSON.stringify(op.payload)}`,
         );
-      op.run();
+      const loaded = op.run();
+      if (loaded !== undefined && Number.isFinite(this.model.responseLimitBytes))
+        responseBytes += encoder.encode(JSON.stringify(loaded)).length;
     }
+    if (responseBytes > this.model.responseLimitBytes)
+      throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `response of ${responseBytes} bytes`);
   }
 }
 
@@ -87,6 +93,7 @@ abstract class FakeClientObject {
     const list = splitProperties(props);
     this.ctx.enqueue({ load: this.path, props: list }, () => {
       for (const p of list) this.loaded.set(p, this.readProperty(p));
+      return list.map((p) => this.loaded.get(p));
     });
     return this;
   }

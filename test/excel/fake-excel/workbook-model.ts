@@ -147,6 +147,8 @@ export class FakeWorkbook {
   readonly syncs: SyncRecord[] = [];
   /** Office.context.document.settings as saved into the document (JSON, as Office stores it). */
   savedSettings = "{}";
+  /** Excel on the web refuses a response over 5 MB; Infinity models the desktop. */
+  responseLimitBytes = Infinity;
   /** When set, the next sync fails with this OfficeExtension error code (then the fault clears). */
   failNextSync: string | null = null;
   /** Names passed to Office.actions.associate. */
