@@ -1,0 +1,48 @@
+/** The pane's small pure helpers: Office errors in words, the tolerance box, progress lines. */
+import { messagesFor } from "../../src/core/messages";
+import { describeOfficeError } from "../../src/taskpane/describe-office-error";
+import { progressText, readTolerance } from "../../src/taskpane/pane-view";
+
+const zh = messagesFor("zh-CN").pane;
+const en = messagesFor("en-US").pane;
+
+describe("describeOfficeError says what went wrong and what to do, in the user's language", () => {
+  test.each([
+    [
+      { code: "InvalidOperationInCellEditMode" },
+      zh,
+      "Excel 正在编辑单元格：请按 Enter 或 Esc 退出编辑后再试。",
+    ],
+    [{ code: "AccessDenied" }, en, en.officeErrors.AccessDenied],
+    [{ code: "SomethingNew" }, zh, zh.officeErrorUnknown("SomethingNew")],
+    [new TypeError("x is undefined"), en, en.officeErrorUnknown("TypeError")],
+    ["a thrown string", zh, zh.officeErrorUnknown("Error")],
+  ])("%j", (error, pane, expected) => {
+    expect(describeOfficeError(error, pane)).toBe(expected);
+  });
+
+  test("every known code has wording in both languages", () => {
+    expect(Object.keys(en.officeErrors).sort()).toEqual(Object.keys(zh.officeErrors).sort());
+  });
+});
+
+describe("readTolerance", () => {
+  test.each([
+    ["", { value: undefined, valid: true }],
+    ["  ", { value: undefined, valid: true }],
+    ["0.005", { value: 0.005, valid: true }],
+    ["0", { value: 0, valid: true }],
+    ["-1", { value: undefined, valid: false }],
+    ["abc", { value: undefined, valid: false }],
+  ])("%j", (text, expected) => {
+    expect(readTolerance({ value: text } as HTMLInputElement)).toEqual(expected);
+  });
+});
+
+test("progress lines carry the counts", () => {
+  expect(progressText({ stage: "reading" }, zh)).toBe("正在读取工作表…");
+  expect(progressText({ stage: "checking", rows: 133 }, zh)).toBe("正在校验 133 行…");
+  expect(progressText({ stage: "writing", rowsWritten: 50, rowsTotal: 146 }, en)).toBe(
+    "Writing results: 50 / 146 rows…",
+  );
+});
