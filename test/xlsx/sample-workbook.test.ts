@@ -57,6 +57,13 @@ test("the flagged source cells carry the mark of their worst issue, and no other
     }),
   );
   expect(filled).toEqual(expected);
+  // As a clerk sees the sample: the two errors red, the two warned cells yellow (F34 has both: red wins).
+  expect(Object.fromEntries(filled)).toEqual({
+    G20: "FFFFEB9C",
+    G22: "FFFFEB9C",
+    G25: "FFFFC7CE",
+    F34: "FFFFC7CE",
+  });
 });
 
 test("values Excel would reinterpret keep the text format and read back unchanged", () => {
