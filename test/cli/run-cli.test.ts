@@ -143,6 +143,15 @@ describe("normalize -o", () => {
     expect(readFileSync(path).equals(before)).toBe(true);
   });
 
+  test("an output that cannot be written: exit 2 and one line saying so", async () => {
+    const r = await run(
+      ["normalize", "sample.tsv", "-o", "sample.tsv/out.xlsx", "--lang", "en"],
+      workspace(),
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^Cannot write sample\.tsv\/out\.xlsx: .+\n$/);
+  });
+
   test("refuses an output that is not .xlsx", async () => {
     const r = await run(["normalize", "sample.tsv", "-o", "out.csv", "--lang", "en"], workspace());
     expect(r.code).toBe(2);
