@@ -110,13 +110,15 @@ function checkSequence(project: Project, issues: IssueDraft[]): void {
 }
 
 function checkIndicator(project: Project, indicator: Indicator, issues: IssueDraft[]): void {
-  const base = about(project, indicator);
+  // Built only when an issue fires: most items are clean, and this runs once per indicator.
+  let details: IssueDetails | undefined;
+  const base = (): IssueDetails => (details ??= about(project, indicator));
   const at = indicator.cell;
 
   if (levelsDisagree(indicator.level1, indicator.level2)) {
     issues.push(
       draft("level-mismatch", at, {
-        ...base,
+        ...base(),
         ...(indicator.level1 ? { level1: indicator.level1.written } : {}),
         ...(indicator.level2 ? { level2: indicator.level2.written } : {}),
       }),
@@ -125,14 +127,14 @@ function checkIndicator(project: Project, indicator: Indicator, issues: IssueDra
 
   const periodMissing = isBlank(indicator.periodValue);
   const annualMissing = isBlank(indicator.annualValue);
-  if (periodMissing) issues.push(draft("missing-value", at, { ...base, field: "period" }));
-  if (annualMissing) issues.push(draft("missing-value", at, { ...base, field: "annual" }));
+  if (periodMissing) issues.push(draft("missing-value", at, { ...base(), field: "period" }));
+  if (annualMissing) issues.push(draft("missing-value", at, { ...base(), field: "annual" }));
 
   // The target is 年度指标值; 实施周期指标值 stands in only when the annual value is missing.
   const target = !annualMissing ? indicator.annual : !periodMissing ? indicator.period : null;
   const targetField = !annualMissing ? "annual" : "period";
   if (isQuantity(indicator.level2) && target && target.op === "text" && !isPlaceholder(target.raw)) {
-    issues.push(draft("quantity-not-numeric", at, { ...base, field: targetField, text: target.raw }));
+    issues.push(draft("quantity-not-numeric", at, { ...base(), field: targetField, text: target.raw }));
   }
 
   if (
@@ -142,26 +144,36 @@ function checkIndicator(project: Project, indicator: Indicator, issues: IssueDra
     indicator.period.raw !== indicator.annual.raw &&
     isDefinition(indicator.period)
   ) {
-    issues.push(draft("period-is-definition", at, { ...base, field: "period", text: indicator.period.raw }));
+    issues.push(
+      draft("period-is-definition", at, { ...base(), field: "period", text: indicator.period.raw }),
+    );
   }
 
   // One report per distinct raw value: identical period and annual values are the same finding.
-  const values: [IndicatorValue | null, "period" | "annual"][] = [
-    [indicator.annual, "annual"],
-    [indicator.period, "period"],
-  ];
-  const reported = new Set<string>();
-  for (const [value, field] of values) {
-    if (!value || reported.has(value.raw) || !isSuspicious(value, indicator.name)) continue;
-    reported.add(value.raw);
-    issues.push(draft("suspicious-value", at, { ...base, field, text: value.raw }));
+  const annual = indicator.annual;
+  const period = indicator.period;
+  const annualSuspicious = annual !== null && isSuspicious(annual, indicator.name);
+  if (annualSuspicious)
+    issues.push(draft("suspicious-value", at, { ...base(), field: "annual", text: annual.raw }));
+  if (period && !(annualSuspicious && period.raw === annual.raw) && isSuspicious(period, indicator.name)) {
+    issues.push(draft("suspicious-value", at, { ...base(), field: "period", text: period.raw }));
   }
 }
 
 /** Framework code of a level's canonical name ("产出指标" → "1", "社会效益指标" → "22"), or null. */
 function namedCode(level: Level | null, depth: LevelDepth): string | null {
-  return level?.name ? frameworkCode(level.name, depth) : null;
+  if (!level?.name) return null;
+  // A table repeats a handful of canonical names tens of thousands of times: look each up once.
+  const cache = NAMED_CODE_CACHE[depth - 1]!;
+  let code = cache.get(level.name);
+  if (code === undefined) {
+    code = frameworkCode(level.name, depth);
+    cache.set(level.name, code);
+  }
+  return code;
 }
+
+const NAMED_CODE_CACHE: readonly Map<string, string | null>[] = [new Map(), new Map()];
 
 /**
  * True when a written code disagrees with its name (`11-质量指标`, `3-效益指标`) or a level-2 does not belong
