@@ -28,19 +28,10 @@ export function defaultOutputPath(file: string): string {
 
 /** `normalize <file> --json` prints the analysis; `normalize <file> [-o out.xlsx]` writes the workbook. */
 export async function normalizeCommand(args: NormalizeArgs, locale: Locale, io: CliIo): Promise<number> {
-  const m = messagesFor(locale).cli;
   const inputPath = resolve(io.cwd, args.file);
   if (args.json) {
-    let input;
-    try {
-      input = await readInput(inputPath, {
-        locale,
-        ...(args.sheet !== undefined ? { sheet: args.sheet } : {}),
-      });
-    } catch (error) {
-      io.stderr(`${describeInputError(error, m, io.cwd)}\n`);
-      return EXIT_UNREADABLE;
-    }
+    const input = await readInputOrReport(inputPath, args, locale, io);
+    if (input === null) return EXIT_UNREADABLE;
     const analysis = analyzeTable(input.grid, {
       origin: input.origin,
       locale,
@@ -54,6 +45,24 @@ export async function normalizeCommand(args: NormalizeArgs, locale: Locale, io: 
   if (result === null) return EXIT_UNREADABLE;
   printSummary(result, output, locale, io);
   return EXIT_OK;
+}
+
+/** Reads the input; on failure prints one line on stderr saying what is wrong and returns null. */
+async function readInputOrReport(
+  inputPath: string,
+  args: InputOptions,
+  locale: Locale,
+  io: CliIo,
+): Promise<Awaited<ReturnType<typeof readInput>> | null> {
+  try {
+    return await readInput(inputPath, {
+      locale,
+      ...(args.sheet !== undefined ? { sheet: args.sheet } : {}),
+    });
+  } catch (error) {
+    io.stderr(`${describeInputError(error, messagesFor(locale).cli, io.cwd)}\n`);
+    return null;
+  }
 }
 
 /** Reads, normalizes and writes; prints one line on stderr and returns null when it cannot. */
@@ -73,16 +82,8 @@ export async function writeNormalized(
     io.stderr(`${m.outputIsInput(displayPath(output, io.cwd))}\n`);
     return null;
   }
-  let input;
-  try {
-    input = await readInput(inputPath, {
-      locale,
-      ...(args.sheet !== undefined ? { sheet: args.sheet } : {}),
-    });
-  } catch (error) {
-    io.stderr(`${describeInputError(error, m, io.cwd)}\n`);
-    return null;
-  }
+  const input = await readInputOrReport(inputPath, args, locale, io);
+  if (input === null) return null;
   const normalized = normalizeInput(input, {
     locale,
     ...(args.tolerance !== undefined ? { tolerance: args.tolerance } : {}),
