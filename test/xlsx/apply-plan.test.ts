@@ -8,22 +8,9 @@ import { needsTextGuard } from "../../src/core/text-guard";
 import { applyPlan, ownSheetNames, removePreviousRun } from "../../src/xlsx/apply-plan";
 import { readInput } from "../../src/xlsx/read-input";
 import { analysis, indicator, issue, project, value } from "../plan/hand-built-analysis";
+import { STRINGS_EXCEL_WOULD_REINTERPRET } from "../helpers/reinterpreted-strings";
 
-/** Strings Excel would turn into dates, numbers, formulas or booleans if written naively. */
-const TRICKY = [
-  "1-3",
-  "2023.10",
-  "001",
-  "=SUM(A1)",
-  "＝100%",
-  "+10%",
-  "-",
-  "-5%",
-  "@备注",
-  "TRUE",
-  "1E3",
-  "440111199001011234",
-];
+const TRICKY = STRINGS_EXCEL_WOULD_REINTERPRET;
 
 const dir = mkdtempSync(join(tmpdir(), "apply-plan-"));
 
