@@ -116,17 +116,8 @@ export function stripNoise(text: string): StrippedText {
   // Character codes, not one-character strings: CJK characters would each allocate a string.
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (c === 0x3c /* < */) {
-      const end = tagEnd(text, i);
-      if (end > 0) {
-        closeSegment(i);
-        addNoise("markup", i, end);
-        i = end;
-        segmentStart = i;
-        continue;
-      }
-    } else if (c === 0x26 /* & */) {
-      const end = entityEnd(text, i);
+    if (c === 0x3c /* < */ || c === 0x26 /* & */) {
+      const end = c === 0x3c ? tagEnd(text, i) : entityEnd(text, i);
       if (end > 0) {
         closeSegment(i);
         addNoise("markup", i, end);
