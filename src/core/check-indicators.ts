@@ -34,29 +34,20 @@ const CATEGORY_BY_LEVEL1_CODE: Readonly<Record<string, Category>> = {
 export function checkIndicators(parsed: ParsedTable, options: IndicatorCheckOptions = {}): IssueDraft[] {
   const issues: IssueDraft[] = [];
   const indicatorColumn = parsed.table?.columns.indicators;
-  const seen = new Set<string>();
+  // Project names seen so far, per unit (a Map of Sets: no joined key string per project).
+  const seen = new Map<string | null, Set<string>>();
   for (const project of parsed.projects) {
-    const key = `${project.unit ?? ""}\u0000${compact(project.name)}`;
-    if (seen.has(key)) {
-      issues.push(
-        draft("duplicate-project", project.nameCell, {
-          project: project.name,
-          ...(project.unit !== null ? { unit: project.unit } : {}),
-        }),
-      );
-    }
-    seen.add(key);
+    let names = seen.get(project.unit);
+    if (!names) seen.set(project.unit, (names = new Set()));
+    const name = compact(project.name);
+    if (names.has(name)) issues.push(draft("duplicate-project", project.nameCell, projectDetails(project)));
+    names.add(name);
 
     const projectCell =
       project.indicators[0]?.cell ??
       (indicatorColumn !== undefined ? cellAddress(project.row, indicatorColumn) : project.nameCell);
     if (project.indicators.length === 0) {
-      issues.push(
-        draft("empty-project", projectCell, {
-          project: project.name,
-          ...(project.unit !== null ? { unit: project.unit } : {}),
-        }),
-      );
+      issues.push(draft("empty-project", projectCell, projectDetails(project)));
       continue;
     }
     checkCategories(project, projectCell, options, issues);
@@ -72,21 +63,20 @@ function checkCategories(
   options: IndicatorCheckOptions,
   issues: IssueDraft[],
 ): void {
-  const where: IssueDetails = {
-    project: project.name,
-    ...(project.unit !== null ? { unit: project.unit } : {}),
-  };
-  const found = new Set<Category>();
+  let output = false;
+  let outcome = false;
+  let satisfaction = false;
   for (const indicator of project.indicators) {
     const category = categoryOf(indicator);
-    if (category) found.add(category);
+    if (category === "output") output = true;
+    else if (category === "outcome") outcome = true;
+    else if (category === "satisfaction") satisfaction = true;
   }
-  for (const category of ["output", "outcome"] as const) {
-    if (!found.has(category)) issues.push(draft("missing-category", cell, { ...where, category }));
-  }
-  if (options.reportMissingSatisfaction && !found.has("satisfaction")) {
-    issues.push(draft("missing-category", cell, { ...where, category: "satisfaction" }, "info"));
-  }
+  const missing = (category: Category, severity?: Severity): IssueDraft =>
+    draft("missing-category", cell, withExtra(projectDetails(project), { category }), severity);
+  if (!output) issues.push(missing("output"));
+  if (!outcome) issues.push(missing("outcome"));
+  if (options.reportMissingSatisfaction && !satisfaction) issues.push(missing("satisfaction", "info"));
 }
 
 /**
@@ -100,7 +90,7 @@ function checkSequence(project: Project, issues: IssueDraft[]): void {
     const expectedSeq = previous + 1;
     if (indicator.seq !== expectedSeq) {
       issues.push({
-        ...draft("sequence", indicator.cell, { ...about(project, indicator), expectedSeq }),
+        ...draft("sequence", indicator.cell, withExtra(about(project, indicator), { expectedSeq })),
         expected: expectedSeq,
         actual: indicator.seq,
       });
@@ -109,55 +99,62 @@ function checkSequence(project: Project, issues: IssueDraft[]): void {
   }
 }
 
-function checkIndicator(project: Project, indicator: Indicator, issues: IssueDraft[]): void {
-  // Built only when an issue fires: most items are clean, and this runs once per indicator.
-  let details: IssueDetails | undefined;
-  const base = (): IssueDetails => (details ??= about(project, indicator));
-  const at = indicator.cell;
+/** One finding about an indicator: the rule and the facts it adds to the indicator's details. */
+interface Finding {
+  readonly rule: RuleId;
+  readonly extra: IssueDetails;
+}
 
-  if (levelsDisagree(indicator.level1, indicator.level2)) {
-    issues.push(
-      draft("level-mismatch", at, {
-        ...base(),
-        ...(indicator.level1 ? { level1: indicator.level1.written } : {}),
-        ...(indicator.level2 ? { level2: indicator.level2.written } : {}),
-      }),
-    );
+function withFinding(findings: Finding[] | null, rule: RuleId, extra: IssueDetails): Finding[] {
+  const list = findings ?? [];
+  list.push({ rule, extra });
+  return list;
+}
+
+function checkIndicator(project: Project, indicator: Indicator, issues: IssueDraft[]): void {
+  const findings = findingsOf(indicator);
+  if (findings === null) return;
+  // The details every finding shares are built once, and only for an indicator with findings.
+  const details = about(project, indicator);
+  for (const finding of findings) {
+    issues.push(draft(finding.rule, indicator.cell, withExtra(details, finding.extra)));
   }
+}
+
+/** The indicator's findings in reporting order, or null when it is clean (most are: nothing is allocated). */
+function findingsOf(indicator: Indicator): Finding[] | null {
+  // Findings are appended with a module-level helper, not a closure: this runs once per indicator.
+  let findings: Finding[] | null = null;
+
+  if (levelsDisagree(indicator.level1, indicator.level2))
+    findings = withFinding(findings, "level-mismatch", {});
 
   const periodMissing = isBlank(indicator.periodValue);
   const annualMissing = isBlank(indicator.annualValue);
-  if (periodMissing) issues.push(draft("missing-value", at, { ...base(), field: "period" }));
-  if (annualMissing) issues.push(draft("missing-value", at, { ...base(), field: "annual" }));
+  if (periodMissing) findings = withFinding(findings, "missing-value", { field: "period" });
+  if (annualMissing) findings = withFinding(findings, "missing-value", { field: "annual" });
 
   // The target is 年度指标值; 实施周期指标值 stands in only when the annual value is missing.
   const target = !annualMissing ? indicator.annual : !periodMissing ? indicator.period : null;
   const targetField = !annualMissing ? "annual" : "period";
   if (isQuantity(indicator.level2) && target && target.op === "text" && !isPlaceholder(target.raw)) {
-    issues.push(draft("quantity-not-numeric", at, { ...base(), field: targetField, text: target.raw }));
+    findings = withFinding(findings, "quantity-not-numeric", { field: targetField, text: target.raw });
   }
 
-  if (
-    indicator.period &&
-    indicator.annual &&
-    indicator.annual.op !== "text" &&
-    indicator.period.raw !== indicator.annual.raw &&
-    isDefinition(indicator.period)
-  ) {
-    issues.push(
-      draft("period-is-definition", at, { ...base(), field: "period", text: indicator.period.raw }),
-    );
+  const annual = indicator.annual;
+  const period = indicator.period;
+  if (period && annual && annual.op !== "text" && period.raw !== annual.raw && isDefinition(period)) {
+    findings = withFinding(findings, "period-is-definition", { field: "period", text: period.raw });
   }
 
   // One report per distinct raw value: identical period and annual values are the same finding.
-  const annual = indicator.annual;
-  const period = indicator.period;
   const annualSuspicious = annual !== null && isSuspicious(annual, indicator.name);
   if (annualSuspicious)
-    issues.push(draft("suspicious-value", at, { ...base(), field: "annual", text: annual.raw }));
+    findings = withFinding(findings, "suspicious-value", { field: "annual", text: annual.raw });
   if (period && !(annualSuspicious && period.raw === annual.raw) && isSuspicious(period, indicator.name)) {
-    issues.push(draft("suspicious-value", at, { ...base(), field: "period", text: period.raw }));
+    findings = withFinding(findings, "suspicious-value", { field: "period", text: period.raw });
   }
+  return findings;
 }
 
 /** Framework code of a level's canonical name ("产出指标" → "1", "社会效益指标" → "22"), or null. */
@@ -254,15 +251,31 @@ function compact(name: string): string {
   return name.replace(/\s+/g, "");
 }
 
+type MutableDetails = { -readonly [K in keyof IssueDetails]: IssueDetails[K] };
+
+/*
+ * Details are built field by field rather than with conditional spreads (`...(unit ? { unit } : {})`): the
+ * spreads give every combination its own object shape, and copying those shapes is the slow path of V8.
+ */
+
+function projectDetails(project: Project): MutableDetails {
+  const details: MutableDetails = { project: project.name };
+  if (project.unit !== null) details.unit = project.unit;
+  return details;
+}
+
 function about(project: Project, indicator: Indicator): IssueDetails {
-  return {
-    project: project.name,
-    ...(project.unit !== null ? { unit: project.unit } : {}),
-    ...(indicator.seq !== null ? { seq: indicator.seq } : {}),
-    ...(indicator.name ? { indicator: indicator.name } : {}),
-    ...(indicator.level1 ? { level1: indicator.level1.written } : {}),
-    ...(indicator.level2 ? { level2: indicator.level2.written } : {}),
-  };
+  const details = projectDetails(project);
+  if (indicator.seq !== null) details.seq = indicator.seq;
+  if (indicator.name) details.indicator = indicator.name;
+  if (indicator.level1) details.level1 = indicator.level1.written;
+  if (indicator.level2) details.level2 = indicator.level2.written;
+  return details;
+}
+
+/** A copy of the shared details with one finding's facts added after them. */
+function withExtra(details: IssueDetails, extra: IssueDetails): IssueDetails {
+  return Object.assign({}, details, extra);
 }
 
 function draft(rule: RuleId, cell: string, details: IssueDetails, severity?: Severity): IssueDraft {

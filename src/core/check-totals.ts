@@ -38,28 +38,24 @@ export function checkTotals(parsed: ParsedTable, options: TotalCheckOptions = {}
   const issues: IssueDraft[] = [];
   const parts = PART_ROLES.filter(present);
 
-  const checkRow = (cells: AmountCells, details: IssueDetails): void => {
+  const checkRow = (cells: AmountCells, details: () => IssueDetails): void => {
     if (!present("total")) return;
-    const issue = reconcile(
-      "row-total",
-      cells.total,
-      parts.map((r) => cells[r]),
-      tolerance,
-      {
-        ...details,
-        amountColumn: "total",
-      },
-    );
+    const addends = parts.map((r) => cells[r]);
+    const issue = reconcile("row-total", cells.total, addends, tolerance, () => ({
+      ...details(),
+      amountColumn: "total",
+    }));
     if (issue) issues.push(issue);
   };
 
-  if (parsed.grandTotal) checkRow(parsed.grandTotal.amountCells, {});
-  for (const unit of parsed.units) checkRow(unit.amountCells, { unit: unit.name });
+  // Details are built only when an equation fails: this runs once per row of the table.
+  if (parsed.grandTotal) checkRow(parsed.grandTotal.amountCells, () => ({}));
+  for (const unit of parsed.units) checkRow(unit.amountCells, () => ({ unit: unit.name }));
   for (const project of parsed.projects) {
-    checkRow(project.amountCells, {
+    checkRow(project.amountCells, () => ({
       project: project.name,
       ...(project.unit !== null ? { unit: project.unit } : {}),
-    });
+    }));
   }
 
   // A unit row with no amount at all is a heading, not a subtotal: its projects count directly in 合计.
@@ -74,7 +70,7 @@ export function checkTotals(parsed: ParsedTable, options: TotalCheckOptions = {}
         unit.amountCells[role],
         projects.map((p) => p.amountCells[role]),
         tolerance,
-        { unit: unit.name, amountColumn: role },
+        () => ({ unit: unit.name, amountColumn: role }),
       );
       if (issue) issues.push(issue);
     }
@@ -96,7 +92,7 @@ export function checkTotals(parsed: ParsedTable, options: TotalCheckOptions = {}
           grand.amountCells[role],
           addends.map((cells) => cells[role]),
           tolerance,
-          { amountColumn: role },
+          () => ({ amountColumn: role }),
         );
         if (issue) issues.push(issue);
       }
@@ -111,18 +107,18 @@ function reconcile(
   target: AmountCell,
   addends: readonly AmountCell[],
   tolerance: number | undefined,
-  details: IssueDetails,
+  details: () => IssueDetails,
 ): IssueDraft | null {
   if (target.value === null) return null;
-  const values: number[] = [];
+  let finestAddend = 0;
   for (const a of addends) {
     if (a.value === null) return null;
-    values.push(a.value);
+    finestAddend = commonDecimals([finestAddend, a.decimals]);
   }
-  const decimals = commonDecimals([target.decimals, ...addends.map((a) => a.decimals)]);
+  const decimals = commonDecimals([target.decimals, finestAddend]);
   const actual = toScaledInteger(target.value, decimals);
   let expected = 0;
-  for (const v of values) expected += toScaledInteger(v, decimals);
+  for (const a of addends) expected += toScaledInteger(a.value!, decimals);
   // Default: half the last displayed digit, i.e. half a unit; integers then differ by at least one unit.
   const allowed = tolerance === undefined ? 0.5 : tolerance * 10 ** decimals;
   // The epsilon absorbs the float error of tolerance × 10^decimals (0.01 × 100 = 1.0000000000000002).
@@ -136,6 +132,6 @@ function reconcile(
     cell: address ? target.cell : null,
     expected: fromScaledInteger(expected, decimals),
     actual: fromScaledInteger(actual, decimals),
-    details: { ...details, cells: [target.cell, ...addends.map((a) => a.cell)] },
+    details: { ...details(), cells: [target.cell, ...addends.map((a) => a.cell)] },
   };
 }

@@ -99,11 +99,19 @@ export interface Issue {
 /** An issue before its message is written. */
 export type IssueDraft = Omit<Issue, "message">;
 
+/** Column letters in sheet order: B before AA (shorter first, then A–Z; letters are ASCII capitals). */
+function compareColumns(a: string | null, b: string | null): number {
+  const x = a ?? "";
+  const y = b ?? "";
+  return x.length - y.length || (x < y ? -1 : x > y ? 1 : 0);
+}
+
+/** Errors first, then warnings, then info; within a severity, in sheet order (row, then column). Stable. */
 export function sortIssues<T extends IssueDraft>(issues: readonly T[]): T[] {
   return [...issues].sort(
     (a, b) =>
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
       (a.row ?? 0) - (b.row ?? 0) ||
-      (a.column ?? "").localeCompare(b.column ?? ""),
+      compareColumns(a.column, b.column),
   );
 }

@@ -53,9 +53,14 @@ export function parseAmount(cell: CellValue | undefined): ParsedAmount {
   }
   const raw = typeof cell === "boolean" ? String(cell) : cell;
   // The usual cell ("2,476.54") needs no normalising; only others are copied character by character.
-  const text = AMOUNT_PATTERN.test(raw) ? raw : normalizeAmountText(raw);
-  if (text === "") return { raw: raw === "" ? null : raw, value: 0, decimals: 0 };
-  const match = AMOUNT_PATTERN.exec(text);
-  if (!match) return { raw, value: null, decimals: 0 };
-  return { raw, value: Number(text.replace(/,/g, "")), decimals: match[1]?.length ?? 0 };
+  let text = raw;
+  let match = AMOUNT_PATTERN.exec(text);
+  if (!match) {
+    text = normalizeAmountText(raw);
+    if (text === "") return { raw: raw === "" ? null : raw, value: 0, decimals: 0 };
+    match = AMOUNT_PATTERN.exec(text);
+    if (!match) return { raw, value: null, decimals: 0 };
+  }
+  const digits = text.includes(",") ? text.replace(/,/g, "") : text;
+  return { raw, value: Number(digits), decimals: match[1]?.length ?? 0 };
 }

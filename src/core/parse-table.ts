@@ -106,6 +106,8 @@ class TableReader {
   private current: ProjectDraft | null = null;
   private currentUnit: { row: UnitRow; projectIndexes: number[] } | null = null;
   private readonly col: LocatedTable["gridColumns"];
+  /** Column letter of each amount role, computed once: every row's amount cells are in these columns. */
+  private readonly amountLetters: Readonly<Record<AmountRole, string>>;
 
   constructor(
     private readonly grid: Grid,
@@ -113,6 +115,15 @@ class TableReader {
     private readonly located: LocatedTable,
   ) {
     this.col = located.gridColumns;
+    // A missing amount column reads as empty (0); its address is the name cell's, where nothing is marked.
+    const letterOf = (role: AmountRole): string =>
+      columnLetter(origin.column + (this.col[role] ?? this.col.name!));
+    this.amountLetters = {
+      total: letterOf("total"),
+      fiscal: letterOf("fiscal"),
+      specialAccount: letterOf("specialAccount"),
+      other: letterOf("other"),
+    };
   }
 
   read(): ParsedTable {
@@ -357,19 +368,21 @@ class TableReader {
 
   private readAmounts(r: number, details: IssueDetails): AmountCells {
     const cells = {} as Record<AmountRole, AmountCell>;
+    const sheetRow = this.sheetRow(r);
+    const gridRow = this.grid[r];
     for (const role of AMOUNT_ROLES) {
       const c = this.col[role];
-      // A missing column reads as empty (0); its address is the name cell's, where nothing is ever marked.
-      const column = this.origin.column + (c ?? this.col.name!);
-      const parsed = c === undefined ? parseAmount(null) : parseAmount(this.grid[r]?.[c]);
-      cells[role] = { cell: cellAddress(this.sheetRow(r), column), ...parsed };
+      const letter = this.amountLetters[role];
+      const parsed = c === undefined ? parseAmount(null) : parseAmount(gridRow?.[c]);
+      const cell = `${letter}${sheetRow}`;
+      cells[role] = { cell, raw: parsed.raw, value: parsed.value, decimals: parsed.decimals };
       if (parsed.value === null) {
         this.issues.push({
           rule: "amount-not-number",
           severity: DEFAULT_SEVERITY["amount-not-number"],
-          row: this.sheetRow(r),
-          column: columnLetter(column),
-          cell: cellAddress(this.sheetRow(r), column),
+          row: sheetRow,
+          column: letter,
+          cell,
           actual: typeof parsed.raw === "number" ? parsed.raw : String(parsed.raw),
           details: { ...details, amountColumn: role },
         });
