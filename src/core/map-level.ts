@@ -138,6 +138,42 @@ export function mapLevel(written: string, depth: LevelDepth): Level {
   };
 }
 
+const LEVEL_CACHE_LIMIT = 4096;
+const levelCaches: Record<LevelDepth, Map<string, Level>> = { 1: new Map(), 2: new Map() };
+/** Per label: its Level when the whole text is one label (as matchLevelLabel reads it), else null. */
+const wholeLabelCaches: Record<LevelDepth, Map<string, Level | null>> = { 1: new Map(), 2: new Map() };
+
+/**
+ * mapLevel through a small cache: a table repeats the same dozen labels thousands of times, and the same
+ * label gets the same (read-only) Level object. The cache is emptied when a junk table fills it.
+ */
+export function cachedLevel(written: string, depth: LevelDepth): Level {
+  const cache = levelCaches[depth];
+  let level = cache.get(written);
+  if (level === undefined) {
+    level = mapLevel(written, depth);
+    if (cache.size >= LEVEL_CACHE_LIMIT) cache.clear();
+    cache.set(written, level);
+  }
+  return level;
+}
+
+/**
+ * The Level of `written` when it is exactly one level label as matchLevelLabel reads one before its colon
+ * (`1-产出指标`, `产出指标(50分)`, `1-产出类`), else null (`产出指标（`, `报废小车数量`). Cached like cachedLevel.
+ */
+export function wholeLevelLabel(written: string, depth: LevelDepth): Level | null {
+  const cache = wholeLabelCaches[depth];
+  let level = cache.get(written);
+  if (level === undefined) {
+    level =
+      matchLevelLabel(`${written}：`, 0, depth, true) === written.length ? cachedLevel(written, depth) : null;
+    if (cache.size >= LEVEL_CACHE_LIMIT) cache.clear();
+    cache.set(written, level);
+  }
+  return level;
+}
+
 /** The framework code of a canonical or written name without code ("数量指标" → "11"), or null. */
 export function frameworkCode(name: string, depth: LevelDepth): string | null {
   return (depth === 1 ? LEVEL1_BY_KEY : LEVEL2_BY_KEY)[keyOf(name)]?.code ?? null;

@@ -1,5 +1,6 @@
 import type { Level, SpanKind, TextSpan } from "./analysis";
-import { LEVEL1_FIRST_CHARS, mapLevel, matchLevelLabel, type LevelDepth } from "./map-level";
+import { cachedLevel, LEVEL1_FIRST_CHARS, matchLevelLabel } from "./map-level";
+import { splitWellFormedItems } from "./split-well-formed-items";
 import { stripNoise, toOriginalEnd, toOriginalOffset, type NoiseRun, type StrippedText } from "./strip-noise";
 
 /**
@@ -186,20 +187,6 @@ function trimSeparators(clean: string, start: number, end: number): number {
   return e;
 }
 
-const levelCaches: Record<LevelDepth, Map<string, Level>> = { 1: new Map(), 2: new Map() };
-const LEVEL_CACHE_LIMIT = 4096;
-
-/** mapLevel with a small cache: a table repeats the same dozen labels thousands of times. */
-function cachedLevel(written: string, depth: LevelDepth): Level {
-  const cache = levelCaches[depth];
-  const hit = cache.get(written);
-  if (hit) return hit;
-  const level = mapLevel(written, depth);
-  if (cache.size >= LEVEL_CACHE_LIMIT) cache.clear();
-  cache.set(written, level);
-  return level;
-}
-
 type PushSpan = (kind: SpanKind, start: number, end: number) => void;
 
 /**
@@ -363,6 +350,11 @@ function withoutMarkup(stripped: StrippedText, start: number, end: number): stri
 
 export function splitIndicators(text: string, options: SplitOptions = {}): SplitResult {
   const goalMode = options.mode === "goal";
+  // Most indicator cells are nothing but well-formed items: one regex pass reads them (see the fast path).
+  if (!goalMode && options.spans === false) {
+    const items = splitWellFormedItems(text);
+    if (items !== null) return { items, goal: "", unparsed: [], markup: [], spans: [] };
+  }
   const stripped = stripNoise(text);
   const { clean } = stripped;
   const heads = findItemHeads(stripped, goalMode);
