@@ -72,11 +72,20 @@ function checkCategories(
     else if (category === "outcome") outcome = true;
     else if (category === "satisfaction") satisfaction = true;
   }
-  const missing = (category: Category, severity?: Severity): IssueDraft =>
-    draft("missing-category", cell, withExtra(projectDetails(project), { category }), severity);
-  if (!output) issues.push(missing("output"));
-  if (!outcome) issues.push(missing("outcome"));
-  if (options.reportMissingSatisfaction && !satisfaction) issues.push(missing("satisfaction", "info"));
+  if (!output) issues.push(missingCategory(project, cell, "output"));
+  if (!outcome) issues.push(missingCategory(project, cell, "outcome"));
+  if (options.reportMissingSatisfaction && !satisfaction) {
+    issues.push(missingCategory(project, cell, "satisfaction", "info"));
+  }
+}
+
+function missingCategory(
+  project: Project,
+  cell: string,
+  category: Category,
+  severity?: Severity,
+): IssueDraft {
+  return draft("missing-category", cell, withExtra(projectDetails(project), { category }), severity);
 }
 
 /**

@@ -179,6 +179,22 @@ function qualitative(raw: string): IndicatorValue {
   return { op: "text", value: null, upper: null, unit: null, raw };
 }
 
+/** The comparison word or sign `text` starts with, longest first (plain loops: this runs once per value). */
+function findPrefix(text: string): readonly [string, Op] | undefined {
+  const candidates = PREFIXES_BY_FIRST.get(text.charCodeAt(0));
+  if (candidates === undefined) return undefined;
+  for (const entry of candidates) if (text.startsWith(entry[0])) return entry;
+  return undefined;
+}
+
+/** The comparison word `text` ends with (`以上`, `以内`, …); every one ends in 上, 下 or 内. */
+function findSuffix(text: string): readonly [string, Op] | undefined {
+  const last = text.charCodeAt(text.length - 1);
+  if (last !== 0x4e0a && last !== 0x4e0b && last !== 0x5185) return undefined;
+  for (const entry of SUFFIXES) if (text.endsWith(entry[0])) return entry;
+  return undefined;
+}
+
 /**
  * A 年度指标值 or 实施周期指标值 as written → comparison, number, upper end and unit (DOMAIN.md's table).
  * Anything that is not wholly a comparison and a quantity is qualitative (op "text"): `合法合规`,
@@ -190,18 +206,13 @@ export function parseValue(raw: string, indicatorName: string): IndicatorValue {
 
   let op: Op | null = null;
   let body = text;
-  const prefix = PREFIXES_BY_FIRST.get(body.charCodeAt(0))?.find(([p]) => body.startsWith(p));
+  const prefix = findPrefix(body);
   if (prefix) {
     op = prefix[1];
     body = body.slice(prefix[0].length).trim();
   }
-  // Every suffix ends in 上, 下 or 内: look at the last character before trying them.
-  const last = body.charCodeAt(body.length - 1);
-  const suffix =
-    last === 0x4e0a || last === 0x4e0b || last === 0x5185
-      ? SUFFIXES.find(([s]) => body.endsWith(s))
-      : undefined;
-  if (suffix && op === null) {
+  const suffix = op === null ? findSuffix(body) : undefined;
+  if (suffix) {
     op = suffix[1];
     body = body.slice(0, -suffix[0].length).trim();
   }

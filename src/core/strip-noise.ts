@@ -95,22 +95,7 @@ export function stripNoise(text: string): StrippedText {
       noise: [],
     };
   }
-  const segments: CleanSegment[] = [];
-  const noise: NoiseRun[] = [];
-  let clean = "";
-  let segmentStart = 0;
-  const closeSegment = (end: number): void => {
-    if (end > segmentStart) {
-      segments.push({ cleanStart: clean.length, start: segmentStart, length: end - segmentStart });
-      clean += text.slice(segmentStart, end);
-    }
-  };
-  const addNoise = (kind: NoiseKind, start: number, end: number): void => {
-    const last = noise[noise.length - 1];
-    if (last && last.kind === kind && last.end === start)
-      noise[noise.length - 1] = { kind, start: last.start, end };
-    else noise.push({ kind, start, end });
-  };
+  const out = new StrippedBuilder(text);
   let i = 0;
   const n = text.length;
   // Character codes, not one-character strings: CJK characters would each allocate a string.
@@ -119,28 +104,58 @@ export function stripNoise(text: string): StrippedText {
     if (c === 0x3c /* < */ || c === 0x26 /* & */) {
       const end = c === 0x3c ? tagEnd(text, i) : entityEnd(text, i);
       if (end > 0) {
-        closeSegment(i);
-        addNoise("markup", i, end);
+        out.addNoise("markup", i, end);
         i = end;
-        segmentStart = i;
         continue;
       }
     } else if (isWhitespaceCode(c)) {
       let end = i + 1;
       while (end < n && isWhitespaceCode(text.charCodeAt(end))) end++;
-      const between = i > 0 && isAsciiAlnum(text[i - 1]) && isAsciiAlnum(text[end]) && segmentStart < i;
-      if (!between) {
-        closeSegment(i);
-        addNoise("whitespace", i, end);
-        segmentStart = end;
-      }
+      const between = i > 0 && isAsciiAlnum(text[i - 1]) && isAsciiAlnum(text[end]) && out.segmentStart < i;
+      if (!between) out.addNoise("whitespace", i, end);
       i = end;
       continue;
     }
     i++;
   }
-  closeSegment(n);
-  return { text, clean, segments, noise };
+  return out.finish();
+}
+
+/** Collects segments and noise runs (a class rather than closures: one object per cell, nothing per call). */
+class StrippedBuilder {
+  private readonly segments: CleanSegment[] = [];
+  private readonly noise: NoiseRun[] = [];
+  private clean = "";
+  /** Where the current clean segment began. */
+  segmentStart = 0;
+
+  constructor(private readonly text: string) {}
+
+  /** Noise at [start, end): closes the clean segment before it, merges with a touching run of its kind. */
+  addNoise(kind: NoiseKind, start: number, end: number): void {
+    this.closeSegment(start);
+    const last = this.noise[this.noise.length - 1];
+    if (last && last.kind === kind && last.end === start)
+      this.noise[this.noise.length - 1] = { kind, start: last.start, end };
+    else this.noise.push({ kind, start, end });
+    this.segmentStart = end;
+  }
+
+  finish(): StrippedText {
+    this.closeSegment(this.text.length);
+    return { text: this.text, clean: this.clean, segments: this.segments, noise: this.noise };
+  }
+
+  private closeSegment(end: number): void {
+    if (end > this.segmentStart) {
+      this.segments.push({
+        cleanStart: this.clean.length,
+        start: this.segmentStart,
+        length: end - this.segmentStart,
+      });
+      this.clean += this.text.slice(this.segmentStart, end);
+    }
+  }
 }
 
 /**
