@@ -36,6 +36,7 @@ export function checkIndicators(parsed: ParsedTable, options: IndicatorCheckOpti
   const indicatorColumn = parsed.table?.columns.indicators;
   // Project names seen so far, per unit (a Map of Sets: no joined key string per project).
   const seen = new Map<string | null, Set<string>>();
+  const levelFacts = new LevelFactsCache();
   for (const project of parsed.projects) {
     let names = seen.get(project.unit);
     if (!names) seen.set(project.unit, (names = new Set()));
@@ -50,9 +51,9 @@ export function checkIndicators(parsed: ParsedTable, options: IndicatorCheckOpti
       issues.push(draft("empty-project", projectCell, projectDetails(project)));
       continue;
     }
-    checkCategories(project, projectCell, options, issues);
+    checkCategories(project, projectCell, options, levelFacts, issues);
     checkSequence(project, issues);
-    for (const indicator of project.indicators) checkIndicator(project, indicator, issues);
+    for (const indicator of project.indicators) checkIndicator(project, indicator, levelFacts, issues);
   }
   return issues;
 }
@@ -61,13 +62,14 @@ function checkCategories(
   project: Project,
   cell: string,
   options: IndicatorCheckOptions,
+  levelFacts: LevelFactsCache,
   issues: IssueDraft[],
 ): void {
   let output = false;
   let outcome = false;
   let satisfaction = false;
   for (const indicator of project.indicators) {
-    const category = categoryOf(indicator);
+    const category = levelFacts.of(indicator.level1, indicator.level2).category;
     if (category === "output") output = true;
     else if (category === "outcome") outcome = true;
     else if (category === "satisfaction") satisfaction = true;
@@ -108,6 +110,36 @@ function checkSequence(project: Project, issues: IssueDraft[]): void {
   }
 }
 
+/** What the checks need to know about an item's pair of levels. */
+interface LevelFacts {
+  readonly disagree: boolean;
+  readonly quantity: boolean;
+  readonly category: Category | null;
+}
+
+/**
+ * LevelFacts per pair of Level objects. The parser gives every occurrence of a label the same Level object,
+ * so a table's tens of thousands of items come down to a few dozen pairs, each worked out once.
+ */
+class LevelFactsCache {
+  private readonly byLevel1 = new Map<Level | null, Map<Level | null, LevelFacts>>();
+
+  of(level1: Level | null, level2: Level | null): LevelFacts {
+    let byLevel2 = this.byLevel1.get(level1);
+    if (byLevel2 === undefined) this.byLevel1.set(level1, (byLevel2 = new Map()));
+    let facts = byLevel2.get(level2);
+    if (facts === undefined) {
+      facts = {
+        disagree: levelsDisagree(level1, level2),
+        quantity: isQuantity(level2),
+        category: categoryOf(level1, level2),
+      };
+      byLevel2.set(level2, facts);
+    }
+    return facts;
+  }
+}
+
 /** One finding about an indicator: the rule and the facts it adds to the indicator's details. */
 interface Finding {
   readonly rule: RuleId;
@@ -120,8 +152,13 @@ function withFinding(findings: Finding[] | null, rule: RuleId, extra: IssueDetai
   return list;
 }
 
-function checkIndicator(project: Project, indicator: Indicator, issues: IssueDraft[]): void {
-  const findings = findingsOf(indicator);
+function checkIndicator(
+  project: Project,
+  indicator: Indicator,
+  levelFacts: LevelFactsCache,
+  issues: IssueDraft[],
+): void {
+  const findings = findingsOf(indicator, levelFacts.of(indicator.level1, indicator.level2));
   if (findings === null) return;
   // The details every finding shares are built once, and only for an indicator with findings.
   const details = about(project, indicator);
@@ -131,12 +168,11 @@ function checkIndicator(project: Project, indicator: Indicator, issues: IssueDra
 }
 
 /** The indicator's findings in reporting order, or null when it is clean (most are: nothing is allocated). */
-function findingsOf(indicator: Indicator): Finding[] | null {
+function findingsOf(indicator: Indicator, levels: LevelFacts): Finding[] | null {
   // Findings are appended with a module-level helper, not a closure: this runs once per indicator.
   let findings: Finding[] | null = null;
 
-  if (levelsDisagree(indicator.level1, indicator.level2))
-    findings = withFinding(findings, "level-mismatch", {});
+  if (levels.disagree) findings = withFinding(findings, "level-mismatch", {});
 
   const periodMissing = isBlank(indicator.periodValue);
   const annualMissing = isBlank(indicator.annualValue);
@@ -146,7 +182,7 @@ function findingsOf(indicator: Indicator): Finding[] | null {
   // The target is 年度指标值; 实施周期指标值 stands in only when the annual value is missing.
   const target = !annualMissing ? indicator.annual : !periodMissing ? indicator.period : null;
   const targetField = !annualMissing ? "annual" : "period";
-  if (isQuantity(indicator.level2) && target && target.op === "text" && !isPlaceholder(target.raw)) {
+  if (levels.quantity && target && target.op === "text" && !isPlaceholder(target.raw)) {
     findings = withFinding(findings, "quantity-not-numeric", { field: targetField, text: target.raw });
   }
 
@@ -200,11 +236,9 @@ function levelsDisagree(level1: Level | null, level2: Level | null): boolean {
 }
 
 /** Which block an item counts for: its level-1, else the first digit of its level-2 code. */
-function categoryOf(indicator: Indicator): Category | null {
-  const level1 = indicator.level1;
+function categoryOf(level1: Level | null, level2: Level | null): Category | null {
   const code1 = level1 ? (namedCode(level1, 1) ?? level1.writtenCode ?? level1.code) : null;
   if (code1 && CATEGORY_BY_LEVEL1_CODE[code1]) return CATEGORY_BY_LEVEL1_CODE[code1];
-  const level2 = indicator.level2;
   const code2 = level2 ? (level2.writtenCode ?? namedCode(level2, 2) ?? level2.code) : null;
   return code2 ? (CATEGORY_BY_LEVEL1_CODE[code2.charAt(0)] ?? null) : null;
 }
