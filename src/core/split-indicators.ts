@@ -158,6 +158,13 @@ function findItemHeads(stripped: StrippedText, goalMode: boolean): ItemHead[] {
   return heads;
 }
 
+/**
+ * What a goal cell needs the scanner for: markup (`<p>`, `&nbsp;`), a zero-width space (noise that trim()
+ * keeps), or `、` after a digit or a blank (a numbered item, `1、产出指标：`, `1 、`). Matches `<`, `&`, `2、`;
+ * not the `、` of `视频会、现场会`.
+ */
+const MAY_HOLD_MARKUP_OR_ITEM = /[<&\u200b]|[0-9\s]、/;
+
 interface LogicalSpan {
   readonly kind: SpanKind;
   readonly start: number;
@@ -350,10 +357,15 @@ function withoutMarkup(stripped: StrippedText, start: number, end: number): stri
 
 export function splitIndicators(text: string, options: SplitOptions = {}): SplitResult {
   const goalMode = options.mode === "goal";
-  // Most indicator cells are nothing but well-formed items: one regex pass reads them (see the fast path).
-  if (!goalMode && options.spans === false) {
-    const items = splitWellFormedItems(text);
-    if (items !== null) return { items, goal: "", unparsed: [], markup: [], spans: [] };
+  if (options.spans === false) {
+    // Most indicator cells are nothing but well-formed items: one regex pass reads them (see the fast path).
+    if (!goalMode) {
+      const items = splitWellFormedItems(text);
+      if (items !== null) return { items, goal: "", unparsed: [], markup: [], spans: [] };
+    } else if (!MAY_HOLD_MARKUP_OR_ITEM.test(text)) {
+      // Goal prose with no markup and no numbered item: the goal is the text, trimmed.
+      return { items: [], goal: text.trim(), unparsed: [], markup: [], spans: [] };
+    }
   }
   const stripped = stripNoise(text);
   const { clean } = stripped;

@@ -149,17 +149,46 @@ describe("splitWellFormedItems: the same items as the scanner", () => {
     expect(refused).toBeGreaterThan(100);
   });
 
-  test("splitIndicators without spans gives the scanner's items for any cell", () => {
+  test("splitIndicators without spans gives what it gives with spans, in both modes, for any cell", () => {
+    const goalProse = fc
+      .array(
+        pick(
+          "提高",
+          "1 、产出指标：",
+          "。2\u3000、1-产出指标：",
+          "、",
+          "1",
+          "2、",
+          " ",
+          "\u00a0",
+          "\u3000",
+          "\u200b",
+          "\u2000",
+          "<p>",
+          "&nbsp;",
+          "。",
+          "A B",
+        ),
+        {
+          maxLength: 20,
+        },
+      )
+      .map((parts) => parts.join(""));
     fc.assert(
-      fc.property(fc.oneof(cell, fc.string({ maxLength: 200 })), (text) => {
-        const quick = splitIndicators(text, { spans: false });
-        const full = splitIndicators(text, { spans: true });
-        expect(quick.items).toEqual(full.items);
-        expect(quick.unparsed).toEqual(full.unparsed);
-        expect(quick.markup).toEqual(full.markup);
-        expect(quick.goal).toBe(full.goal);
-      }),
-      { numRuns: 1000 },
+      fc.property(
+        fc.oneof(cell, goalProse, fc.string({ maxLength: 200 })),
+        pick("indicators", "goal"),
+        (text, m) => {
+          const mode = m as "indicators" | "goal";
+          const quick = splitIndicators(text, { mode, spans: false });
+          const full = splitIndicators(text, { mode, spans: true });
+          expect(quick.items).toEqual(full.items);
+          expect(quick.unparsed).toEqual(full.unparsed);
+          expect(quick.markup).toEqual(full.markup);
+          expect(quick.goal).toBe(full.goal);
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 });
