@@ -83,11 +83,16 @@ const NOT_IN_UNIT = new Set(
 );
 
 /** Full-width digits, point or percent sign: `１００％`, `０．５`. */
-const FULL_WIDTH_NUMBER = /[０-９．％]/;
+function isFullWidthNumberCode(c: number): boolean {
+  return (c >= 0xff10 && c <= 0xff19) || c === 0xff0e /* ． */ || c === 0xff05; /* ％ */
+}
 
 /** Full-width digits and point as ASCII, so that `１００％` reads as 100 %. */
 function toHalfWidth(text: string): string {
-  if (!FULL_WIDTH_NUMBER.test(text)) return text;
+  // A value is a few characters long: a plain loop settles most of them without building a string.
+  let i = 0;
+  while (i < text.length && !isFullWidthNumberCode(text.charCodeAt(i))) i++;
+  if (i === text.length) return text;
   let out = "";
   for (const ch of text) {
     const c = ch.charCodeAt(0);
@@ -114,7 +119,7 @@ function threeDigitsAt(text: string, i: number): boolean {
  */
 function readNumber(text: string, pos: number): { value: number; end: number } | null {
   let i = pos;
-  if (text[i] === "-" && i === 0) i++;
+  if (i === 0 && text.charCodeAt(0) === 0x2d /* - */) i++;
   const digitsStart = i;
   let hasGroups = false;
   while (i < text.length) {
@@ -127,7 +132,7 @@ function readNumber(text: string, pos: number): { value: number; end: number } |
     } else break;
   }
   if (i === digitsStart) return null;
-  if (text[i] === "." && isDigitAt(text, i + 1)) {
+  if (text.charCodeAt(i) === 0x2e /* . */ && isDigitAt(text, i + 1)) {
     i++;
     while (isDigitAt(text, i)) i++;
   }
@@ -144,8 +149,18 @@ function isUnit(text: string): boolean {
 
 /** `目标群体满意率（%）`, `验收合格率(%)` → "%": the unit a bare number takes from the indicator's name. */
 function unitFromName(name: string): string | null {
-  const trimmed = name.trim();
-  return /[（(][%％][）)]$/.test(trimmed) ? "%" : null;
+  // The name ends in `（%）`, `(%)`, `（％）` …, blanks after it allowed (character codes: this runs per value).
+  const trimmed = name.trimEnd();
+  const n = trimmed.length;
+  if (n < 3) return null;
+  const close = trimmed.charCodeAt(n - 1);
+  const percent = trimmed.charCodeAt(n - 2);
+  const open = trimmed.charCodeAt(n - 3);
+  return (close === 0xff09 || close === 0x29) &&
+    (percent === 0x25 || percent === 0xff05) &&
+    (open === 0xff08 || open === 0x28)
+    ? "%"
+    : null;
 }
 
 /**
@@ -222,7 +237,13 @@ export function parseValue(raw: string, indicatorName: string): IndicatorValue {
   if (quantity.upper !== null) {
     // A range with a comparison word in front (`不少于20-35次`) is not a shape the framework knows.
     if (op !== null) return qualitative(raw);
-    return { op: "range", ...quantity, unit: quantity.unit ?? unitFromName(indicatorName), raw };
+    return {
+      op: "range",
+      value: quantity.value,
+      upper: quantity.upper,
+      unit: quantity.unit ?? unitFromName(indicatorName),
+      raw,
+    };
   }
   return {
     op: op ?? "=",
