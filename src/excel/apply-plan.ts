@@ -80,14 +80,17 @@ export async function applyPlan(
   const source = worksheets.getItem(options.sourceSheetId);
   const fillProperties = support.multiAreaAndPattern ? "color,pattern" : "color";
   const fills: Excel.RangeFill[] = [];
-  for (const mark of plan.marks) {
-    await budget.reserve(OPERATION_BYTES);
-    // `format.fill` is a child object, not a loaded property; the fill is loaded on the next line.
-    // eslint-disable-next-line office-addins/load-object-before-read
-    const fill = source.getRange(mark.cell).format.fill;
-    fill.load(fillProperties);
-    fills.push(fill);
-  }
+  await budget.queueInChunks(
+    plan.marks,
+    () => OPERATION_BYTES,
+    (mark) => {
+      // `format.fill` is a child object, not a loaded property; the fill is loaded on the next line.
+      // eslint-disable-next-line office-addins/load-object-before-read
+      const fill = source.getRange(mark.cell).format.fill;
+      fill.load(fillProperties);
+      fills.push(fill);
+    },
+  );
   if (fills.length > 0) await budget.flush();
   const saved: SavedFill[] = plan.marks.map((mark, i) => ({
     cell: mark.cell,
@@ -157,7 +160,7 @@ export async function applyPlan(
 
   // 6. Links to the source cells (ExcelApi 1.7); below 1.7 the cells keep the address as text.
   if (support.linksAndFreeze) {
-    let queued = false;
+    const links: { sheet: Excel.Worksheet; address: string; hyperlink: Excel.RangeHyperlink }[] = [];
     for (const [index, planSheet] of plan.sheets.entries()) {
       const sheet = created[index]!;
       for (const [r, row] of planSheet.rows.entries()) {
@@ -167,13 +170,16 @@ export async function applyPlan(
             documentReference: `${quoteSheetName(cell.link.sheet)}!${cell.link.cell}`,
             textToDisplay: cell.text,
           };
-          await budget.reserve(OPERATION_BYTES + jsonBytes(hyperlink));
-          sheet.getRange(`${columnLetter(c + 1)}${r + 2}`).hyperlink = hyperlink;
-          queued = true;
+          links.push({ sheet, address: `${columnLetter(c + 1)}${r + 2}`, hyperlink });
         }
       }
     }
-    if (queued) await budget.flush();
+    await budget.queueInChunks(
+      links,
+      (link) => OPERATION_BYTES + jsonBytes(link.hyperlink),
+      (link) => (link.sheet.getRange(link.address).hyperlink = link.hyperlink),
+    );
+    if (links.length > 0) await budget.flush();
   }
   return state;
 }
@@ -216,15 +222,17 @@ async function forEachTarget(
 ): Promise<void> {
   const blocks = contiguousBlocks(cells);
   if (support.multiAreaAndPattern) {
-    for (const areas of joinAreas(blocks)) {
-      await budget.reserve(OPERATION_BYTES + areas.length);
-      apply(sheet.getRanges(areas));
-    }
+    await budget.queueInChunks(
+      joinAreas(blocks),
+      (areas) => OPERATION_BYTES + areas.length,
+      (areas) => apply(sheet.getRanges(areas)),
+    );
   } else {
-    for (const block of blocks) {
-      await budget.reserve(OPERATION_BYTES);
-      apply(sheet.getRange(block));
-    }
+    await budget.queueInChunks(
+      blocks,
+      () => OPERATION_BYTES,
+      (block) => apply(sheet.getRange(block)),
+    );
   }
 }
 

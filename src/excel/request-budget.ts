@@ -1,7 +1,8 @@
 /**
  * Excel on the web rejects a request over 5 MB. Operations are queued against a byte budget and the context is
  * synced only when the next operation would overflow it, so a run costs one sync per full chunk and never one
- * per cell, row or issue.
+ * per cell, row or issue. Per-cell operations go through queueInChunks: their proxies are created in a loop
+ * with no sync inside it, and the syncs fall between chunks.
  */
 
 /** Well under the 5 MB limit, leaving room for Office.js's own envelope around each operation. */
@@ -25,6 +26,31 @@ export class RequestBudget {
   async reserve(bytes: number): Promise<void> {
     if (this.used > 0 && this.used + bytes > this.limit) await this.flush();
     this.used += bytes;
+  }
+
+  /**
+   * Queues one operation per item, a chunk at a time: a chunk is as many items as fit in the budget, the
+   * budget may sync before a chunk, and `queue` (which creates the item's proxies) never awaits anything.
+   */
+  async queueInChunks<T>(
+    items: readonly T[],
+    bytesOf: (item: T) => number,
+    queue: (item: T) => void,
+  ): Promise<void> {
+    let start = 0;
+    while (start < items.length) {
+      let end = start;
+      let bytes = 0;
+      while (end < items.length) {
+        const itemBytes = bytesOf(items[end]!);
+        if (end > start && bytes + itemBytes > this.limit) break;
+        bytes += itemBytes;
+        end++;
+      }
+      await this.reserve(bytes);
+      for (let i = start; i < end; i++) queue(items[i]!);
+      start = end;
+    }
   }
 
   /** Sends whatever is queued. */

@@ -1,0 +1,50 @@
+import { RequestBudget } from "../../src/excel/request-budget";
+
+/** A context that only counts syncs, like the fake host's. */
+function countingContext() {
+  const context = { syncs: 0, sync: async () => void context.syncs++ };
+  return context;
+}
+
+describe("RequestBudget.queueInChunks", () => {
+  test.each<[string, number[], number, number[][]]>([
+    ["everything fits: one chunk, no sync", [10, 20, 30], 100, [[0, 1, 2]]],
+    [
+      "split where the next item would overflow",
+      [40, 40, 40, 40],
+      100,
+      [
+        [0, 1],
+        [2, 3],
+      ],
+    ],
+    ["an item bigger than the budget goes alone", [10, 500, 10], 100, [[0], [1], [2]]],
+  ])("%s", async (_, sizes, limit, expectedChunks) => {
+    const context = countingContext();
+    const budget = new RequestBudget(context, limit);
+    // The sync count each item was queued under: items of one chunk share it, no sync happens among them.
+    const queuedUnder: number[] = [];
+    await budget.queueInChunks(
+      sizes.map((bytes, index) => ({ bytes, index })),
+      (item) => item.bytes,
+      () => queuedUnder.push(context.syncs),
+    );
+    const chunks: number[][] = [];
+    queuedUnder.forEach((sync, index) => (chunks[sync] ??= []).push(index));
+    expect(chunks).toEqual(expectedChunks);
+    expect(context.syncs).toBe(expectedChunks.length - 1);
+  });
+
+  test("what was queued before counts against the first chunk", async () => {
+    const context = countingContext();
+    const budget = new RequestBudget(context, 100);
+    await budget.reserve(90);
+    const queuedUnder: number[] = [];
+    await budget.queueInChunks(
+      [20],
+      (bytes) => bytes,
+      () => queuedUnder.push(context.syncs),
+    );
+    expect(queuedUnder).toEqual([1]);
+  });
+});
