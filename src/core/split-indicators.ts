@@ -13,6 +13,10 @@ import { stripNoise, toOriginalEnd, toOriginalOffset, type NoiseRun, type Stripp
  * fixed-size look-aheads only, so a cell of any length is read in linear time. Every character of the cell
  * ends up in a span (field, label, separator, markup, goal or unparsed), and concatenating the spans gives the
  * cell back.
+ *
+ * When no spans are asked for (the table parser), two shortcuts come first: a cell of nothing but
+ * well-formed items is read by one regex (split-well-formed-items.ts), and goal prose without markup or a
+ * numbered item is its own goal. Both answer exactly what the scanner would, or leave the cell to it.
  */
 
 export interface SplitOptions {
