@@ -246,5 +246,18 @@ describe("splitIndicators: nothing lost", () => {
     // The first copy of the item is glued to the digits before it (no sentence boundary): 4,999 stand alone.
     expect(result.items.length).toBeGreaterThanOrEqual(4_999);
     expect(result.items[result.items.length - 1]?.name).toBe("报废小车数量");
+    // The table parser's way in (no spans, shortcuts first) reads the same items.
+    expect(splitIndicators(junk, { spans: false }).items).toEqual(result.items);
+  });
+
+  test("a 1 MB cell that the one-regex shortcut starts on and has to give up is read the same", () => {
+    // Well-formed items, then a value of a million characters that never ends its item properly.
+    const junk =
+      ROW12_ITEM1.repeat(1_000) +
+      "2、产出指标：数量指标：A；实施周期指标值：1；年度指标值：" +
+      "1.".repeat(500_000);
+    const quick = splitIndicators(junk, { spans: false });
+    expect(quick.items).toEqual(splitIndicators(junk).items);
+    expect(quick.items).toHaveLength(1_001);
   });
 });
