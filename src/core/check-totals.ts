@@ -110,15 +110,13 @@ function reconcile(
   details: () => IssueDetails,
 ): IssueDraft | null {
   if (target.value === null) return null;
-  let finestAddend = 0;
+  let expected = 0;
+  const decimals = commonDecimals([target.decimals, ...addends.map((a) => a.decimals)]);
   for (const a of addends) {
     if (a.value === null) return null;
-    finestAddend = commonDecimals([finestAddend, a.decimals]);
+    expected += toScaledInteger(a.value, decimals);
   }
-  const decimals = commonDecimals([target.decimals, finestAddend]);
   const actual = toScaledInteger(target.value, decimals);
-  let expected = 0;
-  for (const a of addends) expected += toScaledInteger(a.value!, decimals);
   // Default: half the last displayed digit, i.e. half a unit; integers then differ by at least one unit.
   const allowed = tolerance === undefined ? 0.5 : tolerance * 10 ** decimals;
   // The epsilon absorbs the float error of tolerance × 10^decimals (0.01 × 100 = 1.0000000000000002).
