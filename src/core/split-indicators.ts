@@ -1,4 +1,4 @@
-import type { Level, SpanKind, TextSpan } from "./analysis";
+import type { Indicator, Level, SpanKind, TextSpan } from "./analysis";
 import { cachedLevel, LEVEL1_FIRST_CHARS, matchLevelLabel } from "./map-level";
 import { splitWellFormedItems } from "./split-well-formed-items";
 import { stripNoise, toOriginalEnd, toOriginalOffset, type NoiseRun, type StrippedText } from "./strip-noise";
@@ -30,18 +30,14 @@ export interface SplitOptions {
   readonly spans?: boolean;
 }
 
-export interface SplitItem {
+/** One item as split: the Indicator fields the text gives, before values are parsed and cells addressed. */
+export interface SplitItem extends Pick<
+  Indicator,
+  "seq" | "level1" | "level2" | "name" | "periodValue" | "annualValue" | "raw"
+> {
   /** Offsets in the original text of the item: from its number to its closing `。`. */
   readonly start: number;
   readonly end: number;
-  readonly seq: number | null;
-  readonly level1: Level | null;
-  readonly level2: Level | null;
-  readonly name: string;
-  readonly periodValue: string | null;
-  readonly annualValue: string | null;
-  /** The item as written, markup and all. */
-  readonly raw: string;
 }
 
 /** Text that belongs to no item, quoted as written. */
