@@ -204,18 +204,9 @@ function findingsOf(indicator: Indicator, levels: LevelFacts): Finding[] | null 
 
 /** Framework code of a level's canonical name ("产出指标" → "1", "社会效益指标" → "22"), or null. */
 function namedCode(level: Level | null, depth: LevelDepth): string | null {
-  if (!level?.name) return null;
-  // A table repeats a handful of canonical names tens of thousands of times: look each up once.
-  const cache = NAMED_CODE_CACHE[depth - 1]!;
-  let code = cache.get(level.name);
-  if (code === undefined) {
-    code = frameworkCode(level.name, depth);
-    cache.set(level.name, code);
-  }
-  return code;
+  // Called only while LevelFactsCache works out a new pair of levels, a few dozen times per table.
+  return level?.name ? frameworkCode(level.name, depth) : null;
 }
-
-const NAMED_CODE_CACHE: readonly Map<string, string | null>[] = [new Map(), new Map()];
 
 /**
  * True when a written code disagrees with its name (`11-质量指标`, `3-效益指标`) or a level-2 does not belong
