@@ -32,7 +32,7 @@ function bestOf<T>(runs: number, work: () => T): { ms: number; result: T } {
 
 const startRssMB = process.resourceUsage().maxRSS / 1024;
 const sample = readDelimitedText(
-  readFileSync(join(__dirname, "..", "test", "fixtures", "baiyun-2024.tsv"), "utf8"),
+  readFileSync(join(__dirname, "..", "samples", "baiyun-2024.tsv"), "utf8"),
   "\t",
 );
 const grid = buildSyntheticGrid(sample, PROJECTS);

@@ -3,9 +3,9 @@
  * 1.9: wall time of the whole run, syncs, and the largest and total request sizes. Prints one JSON line.
  * Run: npm run bench:excel
  */
-import { loadSampleGrid } from "../test/helpers/sample";
-import { installFakeOffice } from "../test/excel/fake-excel/fake-office-js";
-import { FakeWorkbook, type ApiLevel } from "../test/excel/fake-excel/workbook-model";
+import { loadSampleGrid } from "../testing/sample";
+import { installFakeOffice } from "../testing/fake-excel/fake-office-js";
+import { FakeWorkbook, type ApiLevel } from "../testing/fake-excel/workbook-model";
 import { runNormalizer } from "../src/excel/run-normalizer";
 import { buildSyntheticGrid } from "./synthetic-table";
 

@@ -425,7 +425,7 @@ const faultKey = (i: Issue, fault?: Fault): string => {
 
 function main(): void {
   const sample = readDelimitedText(
-    readFileSync(join(__dirname, "..", "test", "fixtures", "baiyun-2024.tsv"), "utf8"),
+    readFileSync(join(__dirname, "..", "samples", "baiyun-2024.tsv"), "utf8"),
     "\t",
   );
   const layout = layoutOf(sample);

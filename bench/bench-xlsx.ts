@@ -27,7 +27,7 @@ const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 10_000);
 
 function syntheticGrid(projects: number): CellValue[][] {
   const sample = readDelimitedText(
-    readFileSync(join(__dirname, "..", "test", "fixtures", "baiyun-2024.tsv"), "utf8"),
+    readFileSync(join(__dirname, "..", "samples", "baiyun-2024.tsv"), "utf8"),
     "\t",
   );
   return buildSyntheticGrid(sample, projects);

@@ -3,16 +3,9 @@
  * add-in, with the fake Excel host standing in for Excel. Run: npm run screenshot
  */
 import { join } from "path";
-import { loadSampleGrid } from "../test/helpers/sample";
-import type { FakeWorkbook } from "../test/excel/fake-excel/workbook-model";
-import {
-  buildAddin,
-  bundleFakeHost,
-  launchChromium,
-  openPane,
-  ROOT,
-  serve,
-} from "../test/browser/pane-harness";
+import { loadSampleGrid } from "../testing/sample";
+import type { FakeWorkbook } from "../testing/fake-excel/workbook-model";
+import { buildAddin, bundleFakeHost, launchChromium, openPane, ROOT, serve } from "../testing/pane-harness";
 
 async function main(): Promise<void> {
   const { server, origin } = await serve(buildAddin());

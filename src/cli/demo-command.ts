@@ -4,7 +4,7 @@ import type { CliIo } from "./cli-io";
 import { displayPath } from "./display-path";
 import { EXIT_OK, EXIT_UNREADABLE, printSummary, writeNormalized } from "./normalize-command";
 
-export const DEMO_INPUT = join("test", "fixtures", "baiyun-2024.tsv");
+export const DEMO_INPUT = join("samples", "baiyun-2024.tsv");
 export const DEMO_OUTPUT = join("out", "baiyun-2024.normalized.xlsx");
 
 /** `demo`: normalizes the bundled sample into out/ and says what it found and where the file went. */

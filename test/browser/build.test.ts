@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from "fs";
 import { join } from "path";
-import { ROOT, runWebpack } from "./pane-harness";
+import { ROOT, runWebpack } from "../../testing/pane-harness";
 
 jest.setTimeout(120_000);
 

@@ -9,9 +9,16 @@ import { join } from "path";
 import type { Browser, Page } from "playwright-core";
 import { analyzeTable } from "../../src/core/analyze-table";
 import type { CellValue } from "../../src/core/grid";
-import type { FakeWorkbook } from "../excel/fake-excel/workbook-model";
-import { loadSampleGrid } from "../helpers/sample";
-import { buildAddin, bundleFakeHost, launchChromium, openPane, ROOT, serve } from "./pane-harness";
+import type { FakeWorkbook } from "../../testing/fake-excel/workbook-model";
+import { loadSampleGrid } from "../../testing/sample";
+import {
+  buildAddin,
+  bundleFakeHost,
+  launchChromium,
+  openPane,
+  ROOT,
+  serve,
+} from "../../testing/pane-harness";
 
 jest.setTimeout(120_000);
 

@@ -15,7 +15,7 @@ test("the entry point sets the exit status and keeps stack traces out of stderr"
   expect(missing.stdout).toBe("");
   expect(missing.stderr).toBe("找不到文件：no-such-file.tsv\n");
 
-  const ok = cli("normalize", "test/fixtures/baiyun-2024.tsv", "--json");
+  const ok = cli("normalize", "samples/baiyun-2024.tsv", "--json");
   expect(ok.status).toBe(0);
   expect(() => JSON.parse(ok.stdout) as unknown).not.toThrow();
 });

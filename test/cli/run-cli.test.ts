@@ -13,7 +13,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import type { CliIo } from "../../src/cli/cli-io";
 import { runCli } from "../../src/cli/run-cli";
-import { SAMPLE_PATH } from "../helpers/sample";
+import { SAMPLE_PATH } from "../../testing/sample";
 
 interface Captured {
   code: number;
@@ -221,8 +221,8 @@ describe("check", () => {
 describe("demo", () => {
   test("writes out/baiyun-2024.normalized.xlsx and says what it found and where it went", async () => {
     const root = mkdtempSync(join(tmpdir(), "demo-"));
-    mkdirSync(join(root, "test", "fixtures"), { recursive: true });
-    copyFileSync(SAMPLE_PATH, join(root, "test", "fixtures", "baiyun-2024.tsv"));
+    mkdirSync(join(root, "samples"), { recursive: true });
+    copyFileSync(SAMPLE_PATH, join(root, "samples", "baiyun-2024.tsv"));
     const r = await run(["demo", "--lang", "en"], root);
     expect(r).toMatchObject({ code: 0, stderr: "" });
     expect(r.stdout).toMatch(/\d+ projects, \d+ units, \d+ indicators/);

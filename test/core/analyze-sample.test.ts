@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { analyzeTable } from "../../src/core/analyze-table";
 import type { Issue } from "../../src/core/issue";
-import { loadSampleGrid } from "../helpers/sample";
+import { loadSampleGrid } from "../../testing/sample";
 
 /**
  * The real sample through the whole core: the issues a clerk must see, at the right cells, and nothing

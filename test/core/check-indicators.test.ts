@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { checkIndicators } from "../../src/core/check-indicators";
 import type { IssueDraft } from "../../src/core/issue";
-import { goodItems, table, type ItemSpec } from "./check-table-builder";
+import { goodItems, table, type ItemSpec } from "../../testing/check-table-builder";
 
 /** One project at row 12 with these items, checked. */
 function check(items: ItemSpec[], options = {}): IssueDraft[] {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { checkTotals } from "../../src/core/check-totals";
 import { commonDecimals, fromScaledInteger, toScaledInteger } from "../../src/core/decimal-amount";
-import { table, type ProjectSpec } from "./check-table-builder";
+import { table, type ProjectSpec } from "../../testing/check-table-builder";
 
 /** The sample's unit 2: twelve projects, 1963.53 in all. */
 const UNIT2_PROJECTS: ProjectSpec[] = [

@@ -4,7 +4,7 @@ import { analyzeTable } from "../../src/core/analyze-table";
 import type { CellValue } from "../../src/core/grid";
 import { parseTable } from "../../src/core/parse-table";
 import expected from "../fixtures/baiyun-2024.expected.json";
-import { loadSampleGrid } from "../helpers/sample";
+import { loadSampleGrid } from "../../testing/sample";
 
 const level = (l: Level | null) => (l ? [l.written, l.code, l.name] : null);
 const value = (v: IndicatorValue | null) => (v ? [v.op, v.value, v.upper, v.unit] : null);

@@ -1,5 +1,5 @@
 import { guessDelimiter, readDelimitedText } from "../../src/core/read-delimited-text";
-import { loadSampleGrid } from "../helpers/sample";
+import { loadSampleGrid } from "../../testing/sample";
 
 describe("readDelimitedText", () => {
   test.each([

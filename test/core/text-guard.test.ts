@@ -1,5 +1,5 @@
 import { needsTextGuard } from "../../src/core/text-guard";
-import { STRINGS_EXCEL_WOULD_REINTERPRET } from "../helpers/reinterpreted-strings";
+import { STRINGS_EXCEL_WOULD_REINTERPRET } from "../../testing/reinterpreted-strings";
 
 describe("needsTextGuard", () => {
   test.each([...STRINGS_EXCEL_WOULD_REINTERPRET, "false", "3/4", "12:30", "50%", "#N/A", " 12"])(

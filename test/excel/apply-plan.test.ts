@@ -8,9 +8,9 @@ import { applyPlan } from "../../src/excel/apply-plan";
 import { readSource } from "../../src/excel/read-source";
 import { clearMarks, selectCell } from "../../src/excel/run-normalizer";
 import { EMPTY_RUN_STATE, loadRunState, saveRunState, type RunState } from "../../src/excel/run-state";
-import { STRINGS_EXCEL_WOULD_REINTERPRET } from "../helpers/reinterpreted-strings";
-import { FakeRequestContext, installFakeOffice } from "./fake-excel/fake-office-js";
-import { FakeWorkbook, type ApiLevel } from "./fake-excel/workbook-model";
+import { STRINGS_EXCEL_WOULD_REINTERPRET } from "../../testing/reinterpreted-strings";
+import { FakeRequestContext, installFakeOffice } from "../../testing/fake-excel/fake-office-js";
+import { FakeWorkbook, type ApiLevel } from "../../testing/fake-excel/workbook-model";
 
 const LEVELS: ApiLevel[] = ["1.1", "1.7", "1.9"];
 

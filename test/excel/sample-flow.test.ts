@@ -10,9 +10,9 @@ import type { CellValue } from "../../src/core/grid";
 import type { Plan } from "../../src/core/plan";
 import { needsTextGuard } from "../../src/core/text-guard";
 import { clearMarks, runNormalizer, type RunOutcome } from "../../src/excel/run-normalizer";
-import { installFakeOffice } from "./fake-excel/fake-office-js";
-import { FakeWorkbook, type ApiLevel, type FakeSheet } from "./fake-excel/workbook-model";
-import { loadSampleGrid } from "../helpers/sample";
+import { installFakeOffice } from "../../testing/fake-excel/fake-office-js";
+import { FakeWorkbook, type ApiLevel, type FakeSheet } from "../../testing/fake-excel/workbook-model";
+import { loadSampleGrid } from "../../testing/sample";
 
 jest.setTimeout(300_000);
 

@@ -7,8 +7,8 @@ import { buildPlan } from "../../src/core/build-plan";
 import { needsTextGuard } from "../../src/core/text-guard";
 import { applyPlan, ownSheetNames, removePreviousRun } from "../../src/xlsx/apply-plan";
 import { readInput } from "../../src/xlsx/read-input";
-import { analysis, indicator, issue, project, value } from "../plan/hand-built-analysis";
-import { STRINGS_EXCEL_WOULD_REINTERPRET } from "../helpers/reinterpreted-strings";
+import { analysis, indicator, issue, project, value } from "../../testing/hand-built-analysis";
+import { STRINGS_EXCEL_WOULD_REINTERPRET } from "../../testing/reinterpreted-strings";
 
 const TRICKY = STRINGS_EXCEL_WOULD_REINTERPRET;
 

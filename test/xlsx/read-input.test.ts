@@ -6,7 +6,7 @@ import { decodeTextFile } from "../../src/xlsx/decode-text-file";
 import { excelCellValue } from "../../src/xlsx/excel-cell-value";
 import { InputError } from "../../src/xlsx/input-error";
 import { readInput } from "../../src/xlsx/read-input";
-import { loadSampleGrid, loadSampleText } from "../helpers/sample";
+import { loadSampleGrid, loadSampleText } from "../../testing/sample";
 
 const dir = mkdtempSync(join(tmpdir(), "read-input-"));
 

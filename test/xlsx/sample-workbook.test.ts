@@ -5,7 +5,7 @@ import { join } from "path";
 import { needsTextGuard } from "../../src/core/text-guard";
 import { normalizeInput, writeWorkbook, type NormalizedWorkbook } from "../../src/xlsx/normalize-workbook";
 import { readInput } from "../../src/xlsx/read-input";
-import { SAMPLE_PATH } from "../helpers/sample";
+import { SAMPLE_PATH } from "../../testing/sample";
 
 /** The bundled sample, normalized and written as the demo does, then read back as a user's Excel would. */
 let result: NormalizedWorkbook;

@@ -1,6 +1,6 @@
 import { buildPlan } from "../../src/core/build-plan";
 import { MAX_CELL_TEXT, type PlanCell } from "../../src/core/plan";
-import { analysis, indicator, issue, project, value } from "./hand-built-analysis";
+import { analysis, indicator, issue, project, value } from "../../testing/hand-built-analysis";
 
 const opts = { sourceSheet: "Sheet1", locale: "zh-CN" as const };
 

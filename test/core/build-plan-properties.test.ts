@@ -4,7 +4,7 @@ import { buildPlan } from "../../src/core/build-plan";
 import type { CellValue } from "../../src/core/grid";
 import { MAX_CELL_TEXT } from "../../src/core/plan";
 import { isValidSheetName } from "../../src/core/sheet-name";
-import { loadSampleGrid } from "../helpers/sample";
+import { loadSampleGrid } from "../../testing/sample";
 
 /** Grids that look like the sample with cells replaced by random text, numbers and blanks. */
 const mutatedSample = fc

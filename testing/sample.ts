@@ -1,9 +1,9 @@
 import { readFileSync } from "fs";
 import { join } from "path";
-import type { CellValue } from "../../src/core/grid";
-import { readDelimitedText } from "../../src/core/read-delimited-text";
+import type { CellValue } from "../src/core/grid";
+import { readDelimitedText } from "../src/core/read-delimited-text";
 
-export const SAMPLE_PATH = join(__dirname, "..", "fixtures", "baiyun-2024.tsv");
+export const SAMPLE_PATH = join(__dirname, "..", "samples", "baiyun-2024.tsv");
 
 /** The sample exactly as pasted at A1: line N is sheet row N. */
 export function loadSampleText(): string {

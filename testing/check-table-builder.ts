@@ -12,9 +12,9 @@ import type {
   ParsedTable,
   Project,
   UnitRow,
-} from "../../src/core/analysis";
-import { mapLevel, type LevelDepth } from "../../src/core/map-level";
-import { parseValue } from "../../src/core/parse-value";
+} from "../src/core/analysis";
+import { mapLevel, type LevelDepth } from "../src/core/map-level";
+import { parseValue } from "../src/core/parse-value";
 
 const COLUMN_OF: Readonly<Record<AmountRole, string>> = {
   total: "B",

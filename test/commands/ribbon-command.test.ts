@@ -4,9 +4,9 @@
  */
 import { analyzeTable } from "../../src/core/analyze-table";
 import { RUN_STATE_KEY } from "../../src/excel/run-state";
-import { installFakeOffice } from "./fake-excel/fake-office-js";
-import { FakeWorkbook } from "./fake-excel/workbook-model";
-import { loadSampleGrid } from "../helpers/sample";
+import { installFakeOffice } from "../../testing/fake-excel/fake-office-js";
+import { FakeWorkbook } from "../../testing/fake-excel/workbook-model";
+import { loadSampleGrid } from "../../testing/sample";
 
 const model = installFakeOffice(new FakeWorkbook("1.9"));
 // Importing the command file registers the action through Office.onReady, as the function file does in Excel.

@@ -5,7 +5,7 @@
  * shape; APIs above the configured ExcelApi level fail with ApiNotFound; every sync is counted and its request
  * size estimated (UTF-8 JSON of the queued operations).
  */
-import { parseCellAddress } from "../../../src/core/cell-address";
+import { parseCellAddress } from "../../src/core/cell-address";
 import { FakeSheet, FakeWorkbook, MAX_ROW, type FakeCell, type Rect } from "./workbook-model";
 
 export class FakeOfficeError extends Error {

@@ -3,8 +3,8 @@
  * rows, the selection, document settings, and a log of every sync with its estimated request size. Test code
  * only; no Node APIs, so the same model runs in the browser tests.
  */
-import { cellAddress, columnLetter } from "../../../src/core/cell-address";
-import type { CellValue } from "../../../src/core/grid";
+import { cellAddress, columnLetter } from "../../src/core/cell-address";
+import type { CellValue } from "../../src/core/grid";
 
 export type ApiLevel = "1.1" | "1.2" | "1.7" | "1.9";
 

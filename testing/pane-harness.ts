@@ -10,7 +10,7 @@ import { extname, join, normalize } from "path";
 import { buildSync } from "esbuild";
 import { chromium, type Browser, type Page } from "playwright-core";
 
-export const ROOT = join(__dirname, "..", "..");
+export const ROOT = join(__dirname, "..");
 export const CHROMIUM = "/usr/bin/chromium";
 const OUT = join(ROOT, ".tmp", "browser-dist");
 const CDN_OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
@@ -52,7 +52,7 @@ export function buildAddin(): string {
 /** The fake host bundled for the page, as one script. */
 export function bundleFakeHost(): string {
   const result = buildSync({
-    entryPoints: [join(ROOT, "test", "excel", "fake-excel", "browser-entry.ts")],
+    entryPoints: [join(ROOT, "testing", "fake-excel", "browser-entry.ts")],
     bundle: true,
     write: false,
     format: "iife",
