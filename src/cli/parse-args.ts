@@ -1,3 +1,4 @@
+import { readLocale, readTolerance } from "../core/analyze-options";
 import type { Locale, Messages } from "../core/messages";
 
 export interface InputOptions {
@@ -63,11 +64,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
   }
   const lang = values.get("--lang");
-  let locale: Locale = "zh-CN";
-  if (lang !== undefined) {
-    if (/^en([-_].*)?$/i.test(lang)) locale = "en-US";
-    else if (!/^zh([-_].*)?$/i.test(lang)) langError = lang;
-  }
+  const readLang = readLocale(lang);
+  const locale: Locale = readLang.ok ? readLang.value : "zh-CN";
+  if (!readLang.ok) langError = readLang.raw;
   const fail = (message: (m: Messages["cli"]) => string): ParsedArgs => ({ ok: false, locale, message });
   if (langError !== null) return fail((m) => m.badLanguage(langError!));
   if (flags.has("--help") || positionals.length === 0) return { ok: true, locale, command: { kind: "help" } };
@@ -79,10 +78,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (sheet !== undefined) input.sheet = sheet;
   const tolerance = values.get("--tolerance");
   if (tolerance !== undefined) {
-    const n = Number(tolerance);
-    if (tolerance.trim() === "" || !Number.isFinite(n) || n < 0)
-      return fail((m) => m.badTolerance(tolerance));
-    input.tolerance = n;
+    // An option given with an empty value is a mistake on the command line, not a request for the default.
+    const read = readTolerance(tolerance);
+    if (!read.ok || read.value === undefined) return fail((m) => m.badTolerance(tolerance));
+    input.tolerance = read.value;
   }
   switch (name) {
     case "demo":

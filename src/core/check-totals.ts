@@ -6,6 +6,7 @@ import {
   type ParsedTable,
 } from "./analysis";
 import { parseCellAddress, columnLetter } from "./cell-address";
+import { readTolerance } from "./analyze-options";
 import { commonDecimals, fromScaledInteger, toScaledInteger } from "./decimal-amount";
 import { DEFAULT_SEVERITY, type IssueDetails, type IssueDraft } from "./issue";
 
@@ -31,10 +32,8 @@ export function checkTotals(parsed: ParsedTable, options: TotalCheckOptions = {}
   const columns = parsed.table?.columns;
   // A role whose column is missing from the table has empty cells (value 0); leave it out of the equations.
   const present = (role: AmountRole): boolean => columns === undefined || columns[role] !== undefined;
-  const tolerance =
-    options.tolerance !== undefined && Number.isFinite(options.tolerance) && options.tolerance >= 0
-      ? options.tolerance
-      : undefined;
+  const read = readTolerance(options.tolerance);
+  const tolerance = read.ok ? read.value : undefined;
   const issues: IssueDraft[] = [];
   const parts = PART_ROLES.filter(present);
 

@@ -62,3 +62,10 @@ export function isValidSheetName(name: string): boolean {
 export function quoteSheetName(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
+
+/** "'O''Brien'" → "O'Brien"; "Sheet1" → "Sheet1": the name inside a reference's sheet part. */
+export function unquoteSheetName(part: string): string {
+  if (part.length >= 2 && part.startsWith("'") && part.endsWith("'"))
+    return part.slice(1, -1).replace(/''/g, "'");
+  return part;
+}

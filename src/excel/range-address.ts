@@ -3,6 +3,7 @@
  * rectangles behind them. Pure: no Office calls, so the read step stays one sync and is testable.
  */
 import { columnLetter, parseCellAddress } from "../core/cell-address";
+import { unquoteSheetName } from "../core/sheet-name";
 
 /** A block of cells, 1-based and inclusive. */
 export interface CellRect {
@@ -41,18 +42,6 @@ export function parseRangeAddress(address: string): SheetRange | null {
       right: Math.max(a.column, b.column),
     },
   };
-}
-
-/** "'O''Brien'" → "O'Brien"; "Sheet1" → "Sheet1". */
-export function unquoteSheetName(part: string): string {
-  if (part.length >= 2 && part.startsWith("'") && part.endsWith("'"))
-    return part.slice(1, -1).replace(/''/g, "'");
-  return part;
-}
-
-/** Sheet name as a formula or hyperlink reference needs it: always quoted, inner quotes doubled. */
-export function quoteSheetName(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
 }
 
 /** { top: 2, left: 1, bottom: 5, right: 3 } → "A2:C5"; a single cell → "A2". */

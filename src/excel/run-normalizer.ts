@@ -3,6 +3,7 @@
  * sheet, clear the marks, and select an issue's cell. Only this directory calls Excel.run.
  */
 import type { Analysis } from "../core/analysis";
+import { countAnalysis } from "../core/count-analysis";
 import { analyzeTable } from "../core/analyze-table";
 import { buildPlan } from "../core/build-plan";
 import type { Issue } from "../core/issue";
@@ -115,15 +116,14 @@ export function summarize(
   activated: PlanSheetKey,
   activatedName: string | null,
 ): RunSummary {
-  const count = (severity: Issue["severity"]): number =>
-    analysis.issues.filter((i) => i.severity === severity).length;
+  const counts = countAnalysis(analysis);
   return {
     sourceSheet,
-    projects: analysis.projects.length,
-    indicators: analysis.projects.reduce((n, p) => n + p.indicators.length, 0),
-    errors: count("error"),
-    warnings: count("warning"),
-    infos: count("info"),
+    projects: counts.projects,
+    indicators: counts.indicators,
+    errors: counts.errors,
+    warnings: counts.warnings,
+    infos: counts.infos,
     issues: analysis.issues,
     activated,
     activatedName,

@@ -2,6 +2,7 @@
  * The task pane's DOM. Every piece of text, and above all anything that came from a cell, is set with
  * textContent: nothing reaches innerHTML, so a cell holding `<img src=x onerror=alert(1)>` shows as text.
  */
+import { readTolerance as readCoreTolerance } from "../core/analyze-options";
 import type { Issue, Severity } from "../core/issue";
 import type { Messages } from "../core/messages";
 import type { RunProgress, RunSummary } from "../excel/run-normalizer";
@@ -174,8 +175,6 @@ export function renderIssues(
 
 /** The tolerance box: empty → the core's default; a negative or non-number → default, with a note. */
 export function readTolerance(input: HTMLInputElement): { value: number | undefined; valid: boolean } {
-  const text = input.value.trim();
-  if (text === "") return { value: undefined, valid: true };
-  const value = Number(text);
-  return Number.isFinite(value) && value >= 0 ? { value, valid: true } : { value: undefined, valid: false };
+  const read = readCoreTolerance(input.value);
+  return read.ok ? { value: read.value, valid: true } : { value: undefined, valid: false };
 }

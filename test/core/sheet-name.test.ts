@@ -2,6 +2,7 @@ import fc from "fast-check";
 import {
   isValidSheetName,
   quoteSheetName,
+  unquoteSheetName,
   sanitizeSheetName,
   uniqueSheetName,
 } from "../../src/core/sheet-name";
@@ -55,4 +56,14 @@ describe("uniqueSheetName", () => {
 test("quoteSheetName doubles apostrophes", () => {
   expect(quoteSheetName("It's")).toBe("'It''s'");
   expect(quoteSheetName("指标明细")).toBe("'指标明细'");
+});
+
+test.each([
+  ["'O''Brien'", "O'Brien"],
+  ["Sheet1", "Sheet1"],
+  ["'指标明细'", "指标明细"],
+  ["'", "'"],
+])("unquoteSheetName(%j) → %j, the inverse of quoteSheetName", (part, name) => {
+  expect(unquoteSheetName(part)).toBe(name);
+  if (part.startsWith("'") && part.length > 1) expect(quoteSheetName(name)).toBe(part);
 });
