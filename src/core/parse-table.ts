@@ -284,7 +284,7 @@ class TableReader {
 
     if (draft.goalPieces.length > 0) {
       const joined = new JoinedText(draft.goalPieces);
-      const split = splitIndicators(joined.text, { mode: "goal", spans: false });
+      const split = splitIndicators(joined.text, { mode: "goal" });
       goal = split.goal;
       if (split.items.length > 0) {
         const first = split.items[0]!;
@@ -294,7 +294,7 @@ class TableReader {
     }
     if (draft.indicatorPieces.length > 0) {
       const joined = new JoinedText(draft.indicatorPieces);
-      const split = splitIndicators(joined.text, { mode: "indicators", spans: false });
+      const split = splitIndicators(joined.text, { mode: "indicators" });
       this.collect(split, joined, "indicators", details, indicators);
     }
 
