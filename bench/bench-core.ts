@@ -11,8 +11,7 @@
  */
 import { readFileSync } from "fs";
 import { join } from "path";
-import { analyzeTable } from "../src/core/analyze-table";
-import { parseTable } from "../src/core/parse-table";
+import { analyzeTable, parseTable } from "../src/core/analyze-table";
 import { readDelimitedText } from "../src/core/read-delimited-text";
 import { buildSyntheticGrid } from "./synthetic-table";
 

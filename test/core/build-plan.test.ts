@@ -18,11 +18,11 @@ function sample() {
     indicator(14, 1, "维保按时完成质量", { annualValue: null, annual: null }),
   ]);
   const issues = [
-    issue("missing-value", "error", "G14", "缺少年度指标值。", { seq: 1, project: "维保项目" }),
-    issue("row-total", "error", "B12", "总计不符。"),
+    issue("missing-value", "error", "G14", "缺少年度指标值。", { seq: 1 }, { projectIndex: 1, itemIndex: 0 }),
+    issue("row-total", "error", "B12", "总计不符。", {}, { projectIndex: 0 }),
     issue("sequence", "warning", "B12", "序号不连续。"),
-    issue("suspicious-value", "warning", "G12", "第2项可疑。", { seq: 2 }),
-    issue("markup", "info", "G12", "含有网页标记。"),
+    issue("suspicious-value", "warning", "G12", "第2项可疑。", { seq: 2 }, { projectIndex: 0, itemIndex: 1 }),
+    issue("markup", "info", "G12", "含有网页标记。", {}, { projectIndex: 0 }),
   ];
   return analysis([p1, p2], issues);
 }

@@ -1,8 +1,7 @@
 import fc from "fast-check";
 import type { Indicator, IndicatorValue, Level, ParsedTable } from "../../src/core/analysis";
-import { analyzeTable } from "../../src/core/analyze-table";
+import { analyzeTable, parseTable } from "../../src/core/analyze-table";
 import type { CellValue } from "../../src/core/grid";
-import { parseTable } from "../../src/core/parse-table";
 import expected from "../fixtures/baiyun-2024.expected.json";
 import { loadSampleGrid } from "../../testing/sample";
 
@@ -199,6 +198,7 @@ describe("parseTable on hand-made tables", () => {
     ];
     const parsed = parseTable(grid, { row: 5, column: 2 });
     expect(parsed.table).toEqual({
+      layout: "guangdong-string",
       title: "2024年项目支出绩效目标表",
       department: "某局",
       amountUnit: "元",
@@ -248,6 +248,7 @@ describe("parseTable on hand-made tables", () => {
         row: 2,
         column: "B",
         cell: "B2",
+        about: { projectIndex: 0 },
         actual: "待定",
         details: { project: "项目甲", amountColumn: "total" },
       },
@@ -269,6 +270,7 @@ describe("parseTable on hand-made tables", () => {
         row: 3,
         column: "D",
         cell: "D3",
+        about: { projectIndex: 0 },
         details: { project: "项目甲", unit: "单位乙", text: "详见附件。" },
       },
     ]);
@@ -298,6 +300,8 @@ describe("parseTable on hand-made tables", () => {
       projects: [],
       rows: [],
       issues: [{ rule: "no-table", severity: "error", row: null, column: null, cell: null, details: {} }],
+      equations: [],
+      indicatorCells: [],
     });
   });
 });
