@@ -1,9 +1,9 @@
 import fc from "fast-check";
-import type { Indicator, IndicatorValue, Level, ParsedTable } from "../../src/core/analysis";
-import { analyzeTable, parseTable } from "../../src/core/analyze-table";
-import type { CellValue } from "../../src/core/grid";
-import expected from "../fixtures/baiyun-2024.expected.json";
-import { loadSampleGrid } from "../../testing/sample";
+import type { Indicator, IndicatorValue, Level, ParsedTable } from "../../../../src/core/analysis";
+import { analyzeTable, parseTable } from "../../../../src/core/analyze-table";
+import type { CellValue } from "../../../../src/core/grid";
+import expected from "../../../fixtures/baiyun-2024.expected.json";
+import { loadSampleGrid } from "../../../../testing/sample";
 
 const level = (l: Level | null) => (l ? [l.written, l.code, l.name] : null);
 const value = (v: IndicatorValue | null) => (v ? [v.op, v.value, v.upper, v.unit] : null);
@@ -35,6 +35,18 @@ describe("parseTable on the sample (baiyun-2024)", () => {
       [33, "广州市白云区政府机关财务结算中心", 1],
     ]);
     expect(parsed.projects.reduce((n, p) => n + p.indicators.length, 0)).toBe(132);
+  });
+
+  test("each indicator's place (by the reference issues carry) is its cell, in the 绩效指标 or 绩效目标 column", () => {
+    const columns = parsed.table!.columns;
+    parsed.projects.forEach((project, p) => {
+      expect(parsed.indicatorCells[p]).toHaveLength(project.indicators.length);
+      project.indicators.forEach((indicator, i) => {
+        const place = parsed.indicatorCells[p]![i]!;
+        expect([place.address, place.row]).toEqual([indicator.cell, indicator.row]);
+        expect([columns.indicators, columns.goal]).toContain(place.column);
+      });
+    });
   });
 
   test("table, grand total, units and every project field match the hand-checked fixture", () => {
