@@ -252,6 +252,26 @@ describe("checkEquations over the Guangdong layout's totals", () => {
     expect(checkTotals(noTotal)).toEqual([]);
   });
 
+  test("a table with a 总计 column and no source column has no row equation, only its column sums", () => {
+    const units = [
+      {
+        row: 11,
+        name: "单位",
+        amounts: { total: "20.00" },
+        projects: [
+          { row: 12, amounts: { total: "18.00" } },
+          { row: 13, amounts: { total: "2.00" } },
+        ],
+      },
+    ];
+    const onlyTotal = (grand: string) =>
+      table({ roles: ["total"], grand: { row: 10, amounts: { total: grand } }, units });
+    expect(checkTotals(onlyTotal("20.00"))).toEqual([]);
+    expect(summary(checkTotals(onlyTotal("21.00")))).toEqual([
+      { rule: "grand-total", cell: "B10", expected: 20, actual: 21 },
+    ]);
+  });
+
   test("property: a table built to reconcile gives no issue; moving one project amount is caught there", () => {
     const cents = fc.integer({ min: 0, max: 10_000_000 });
     fc.assert(

@@ -130,7 +130,10 @@ class EquationCells {
     return cells;
   }
 
-  /** 总计 = the parts, when the table has a 总计 column. */
+  /**
+   * 总计 = the parts, when the table has a 总计 column and at least one part column (a table of 金额合计 alone
+   * states no sources to add up: its 总计 is not 0).
+   */
   rowEquation(
     cells: RowCells,
     details: IssueDetails,
@@ -138,7 +141,7 @@ class EquationCells {
     into: TotalEquation[],
   ): void {
     const total = cells.total;
-    if (total === undefined) return;
+    if (total === undefined || this.parts.length === 0) return;
     const addends: EquationCell[] = [];
     for (const role of this.parts) addends.push(cells[role]!);
     into.push(
