@@ -1,6 +1,6 @@
 /**
  * The characters the scanners look at, by code. The hot loops read text with charCodeAt and compare numbers:
- * a one-character string per CJK character would be an allocation each (see the README's performance notes).
+ * a one-character string per CJK character would be an allocation each (README, "Speed").
  * Every scanner takes its digit test, its field separators and its blanks from here, so that the rules of the
  * grammar are written once.
  */

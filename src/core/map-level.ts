@@ -1,8 +1,7 @@
 import type { Level } from "./analysis";
 import * as chars from "./chars";
 
-// Read once from chars.ts: under tsx every use of an imported name is a getter call, too slow for a
-// per-character loop (see "Speed" in the README).
+// Read once from chars.ts: under tsx every use of an imported name is a getter call (README, "Speed").
 const {
   FULLWIDTH_LEFT_PAREN,
   FULLWIDTH_RIGHT_PAREN,

@@ -1,8 +1,7 @@
 import * as chars from "./chars";
 import type { CellValue } from "./grid";
 
-// Read once from chars.ts: under tsx every use of an imported name is a getter call, too slow for a
-// per-character loop (see "Speed" in the README).
+// Read once from chars.ts: under tsx every use of an imported name is a getter call (README, "Speed").
 const { DIGIT_ZERO, FULLWIDTH_DIGIT_ZERO, isFullWidthDigit } = chars;
 
 /** An amount cell read: the raw value kept beside the number. */

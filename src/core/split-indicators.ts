@@ -5,8 +5,7 @@ import type { LeftoverText, SplitItem, SplitResult } from "./split-item";
 import { splitWellFormedItems } from "./split-well-formed-items";
 import { stripNoise, toOriginalEnd, toOriginalOffset, type StrippedText } from "./strip-noise";
 
-// Read once from chars.ts: under tsx every use of an imported name is a getter call, too slow for a
-// per-character loop (see "Speed" in the README).
+// Read once from chars.ts: under tsx every use of an imported name is a getter call (README, "Speed").
 const { IDEOGRAPHIC_COMMA, isColon, isDigit, isFieldSeparator } = chars;
 
 export type { LeftoverText, SplitItem, SplitResult } from "./split-item";
@@ -196,7 +195,7 @@ function parseItem(
   out: SpanCollector | null,
 ): SplitItem {
   const { clean, text } = stripped;
-  // Spans are only collected on request; a plain function (no closure per item) keeps the hot path lean.
+  // Spans are only collected for traceSpans; a plain function, no closure per item (README, "Speed").
   const push =
     out === null ? noSpan : (kind: SpanKind, s: number, e: number) => out.add(kind, s, Math.min(e, end));
   const bodyEnd = trimSeparators(clean, head.start, end);

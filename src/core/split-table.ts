@@ -93,7 +93,7 @@ function splitProject(
   };
 }
 
-/** The cell at (row, column), its column letter given (no closure per text: see the README's speed notes). */
+/** The cell at (row, column), its column letter given (no closure per text: README, "Speed"). */
 function cellAt(row: number, column: number, letter: string): SheetCell {
   return { row, column, address: `${letter}${row}` };
 }

@@ -2,8 +2,7 @@ import * as chars from "./chars";
 import { LEVEL1_FIRST_CHARS, wholeLevelLabel } from "./map-level";
 import type { SplitItem } from "./split-item";
 
-// Read once from chars.ts: under tsx every use of an imported name is a getter call, too slow for a
-// per-character loop (see "Speed" in the README).
+// Read once from chars.ts: under tsx every use of an imported name is a getter call (README, "Speed").
 const { IDEOGRAPHIC_COMMA, isDigit, isFieldSeparator } = chars;
 
 /**
@@ -80,7 +79,7 @@ export function splitWellFormedItems(text: string): SplitItem[] | null {
     const start = pattern.lastIndex;
     const match = pattern.exec(text);
     if (match === null) return null;
-    // Indexed reads, not array destructuring: destructuring walks the iterator protocol once per item.
+    // Indexed reads, not array destructuring, which walks the iterator protocol (README, "Speed").
     const name = match[4]!;
     const period = match[5]!;
     const annual = match[6]!;

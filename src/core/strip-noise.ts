@@ -7,8 +7,7 @@
 
 import * as chars from "./chars";
 
-// Read once from chars.ts: under tsx every use of an imported name is a getter call, too slow for a
-// per-character loop (see "Speed" in the README).
+// Read once from chars.ts: under tsx every use of an imported name is a getter call (README, "Speed").
 const { AMPERSAND, isAsciiLetter, isDigit, isWhitespace, LESS_THAN } = chars;
 
 export type NoiseKind = "markup" | "whitespace";
@@ -87,7 +86,7 @@ export function stripNoise(text: string): StrippedText {
   const out = new StrippedBuilder(text);
   let i = 0;
   const n = text.length;
-  // Character codes, not one-character strings: CJK characters would each allocate a string.
+  // Character codes, not one-character strings (README, "Speed").
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === LESS_THAN || c === AMPERSAND) {

@@ -24,7 +24,7 @@ export interface GuangdongTotals {
   }[];
 }
 
-// Read once: under tsx every use of an imported name is a getter call (see "Speed" in the README).
+// Read once: under tsx every use of an imported name is a getter call (README, "Speed").
 const { exactDecimal } = decimal;
 
 /** The columns that add up to 总计 on every row. */
