@@ -181,16 +181,13 @@ export interface IndicatorText {
   readonly pieces: readonly TextPiece[];
 }
 
-/** A project as read, before its indicator texts are split. */
-export interface ProjectRead {
-  readonly row: number;
-  readonly unit: string | null;
-  readonly name: string;
-  readonly nameCell: string;
-  readonly amountCells: AmountCells;
+/** A project as read, before its indicator texts are split: the Project without its goal and indicators. */
+export interface ProjectRead extends Pick<
+  Project,
+  "row" | "unit" | "name" | "nameCell" | "amountCells" | "continuationRows"
+> {
   /** Its indicator texts, in the order to split them (the goal cell first). */
   readonly texts: readonly IndicatorText[];
-  readonly continuationRows: readonly number[];
 }
 
 /** What a layout's read step gives: the table's rows read into the common model, and its total equations. */
@@ -200,21 +197,17 @@ export interface TableRead {
   readonly units: readonly UnitRow[];
   readonly projects: readonly ProjectRead[];
   readonly rows: readonly ClassifiedRow[];
-  /** The reader's own issues (amount-not-number, text with no project). */
-  readonly issues: readonly IssueDraft[];
-  readonly equations: readonly TotalEquation[];
-}
-
-/** What parsing found, before the checks run. Issues here are the parser's own (no-table, unparsed, …). */
-export interface ParsedTable {
-  readonly table: TableInfo | null;
-  readonly grandTotal: GrandTotalRow | null;
-  readonly units: readonly UnitRow[];
-  readonly projects: readonly Project[];
-  readonly rows: readonly ClassifiedRow[];
+  /** The parser's own issues (no-table, amount-not-number, unparsed, markup, misplaced-indicators). */
   readonly issues: readonly IssueDraft[];
   /** The layout's total equations, for the checks (and, next, for finding the cell to change). */
   readonly equations: readonly TotalEquation[];
+}
+
+/** What parsing found, before the checks run: the read table with its indicator texts split. */
+export interface ParsedTable extends Omit<TableRead, "table" | "projects"> {
+  /** null when no layout recognised the grid (the issues then hold one no-table). */
+  readonly table: TableInfo | null;
+  readonly projects: readonly Project[];
   /**
    * Where each indicator sits, by the same reference issues carry: indicatorCells[projectIndex][itemIndex].
    * Items of one cell share one SheetCell. (Indicator.cell is its address; this adds the row and column numbers.)

@@ -19,13 +19,15 @@ function kinds(rows: Row[], headerRows = [1]): RowKind[] {
   return classifyRows(facts(rows), { ...table, originRow: 1 }).map((r) => r.kind);
 }
 
+const HEADER: Row = ["项目名称", "总计", "绩效指标"];
+
 describe("classifyRows: the kind of every row of a string-layout table", () => {
   test.each<[string, Row[], RowKind[]]>([
     [
       "title, header, 合计, unit, project, continuation, blank, note",
       [
         ["项目支出绩效目标表", "", ""],
-        ["项目名称", "总计", "绩效指标"],
+        HEADER,
         ["合 计", "9", ""],
         ["某单位", "9", ""],
         ["项目甲", "9", "1、…"],
@@ -37,22 +39,12 @@ describe("classifyRows: the kind of every row of a string-layout table", () => {
     ],
     [
       "a name whose goal starts on the next row (after a blank) is a project, not a unit",
-      [
-        ["x", "", ""],
-        ["项目名称", "总计", "绩效指标"],
-        ["项目甲", "1", ""],
-        ["", "", ""],
-        ["", "", "目标…"],
-      ],
+      [["x", "", ""], HEADER, ["项目甲", "1", ""], ["", "", ""], ["", "", "目标…"]],
       ["title", "header", "project", "blank", "continuation"],
     ],
     [
       "text only outside the table's columns is a note",
-      [
-        ["", "", ""],
-        ["项目名称", "总计", "绩效指标"],
-        ["", "", "", "制表人：张三"],
-      ],
+      [["", "", ""], HEADER, ["", "", "", "制表人：张三"]],
       ["blank", "header", "note"],
     ],
   ])("%s", (_label, rows, expected) => {
