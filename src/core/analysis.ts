@@ -168,7 +168,9 @@ export interface TextPiece {
 
 /**
  * A project's text that holds indicators, numbered items in one string (`1、1-产出指标：…。2、…`), as one
- * column's cells over the project's rows (a multi-line cell pasted as several rows).
+ * column's cells over the project's rows (a multi-line cell pasted as several rows). A layout whose indicators
+ * come otherwise (another string dialect, one row per indicator) adds its own kind of source here and its
+ * splitter to split-table.ts.
  */
 export interface IndicatorText {
   /**
