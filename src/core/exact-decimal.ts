@@ -22,7 +22,6 @@ export interface ExactDecimal {
  */
 export const MAX_SCALE_DECIMALS = 6;
 
-/** Zero, shared by every empty amount cell. */
 const ZERO: ExactDecimal = Object.freeze({ units: 0, scale: 0 });
 
 const POWERS_OF_TEN: readonly number[] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
@@ -47,7 +46,7 @@ export function commonDecimals(decimals: readonly number[]): number {
 export function exactDecimal(value: number, decimals: number): ExactDecimal {
   const scale = displayedScale(decimals);
   const units = toScaledInteger(value, scale);
-  // Most tables leave most amount cells empty (0): they all share one object.
+  // Most amount cells of a table are empty (0): they share one object (README, "Speed").
   return units === 0 && scale === 0 ? ZERO : { units, scale };
 }
 

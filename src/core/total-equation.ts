@@ -8,8 +8,12 @@
  * can be walked both ways (equationsByCell).
  */
 import type { SheetCell } from "./cell-address";
+import * as decimal from "./exact-decimal";
 import type { ExactDecimal } from "./exact-decimal";
 import type { IssueDetails, IssueSubject, RuleId } from "./issue";
+
+// Read once: under tsx every use of an imported name is a getter call (README, "Speed").
+const { exactDecimal } = decimal;
 
 /** The rules a broken total equation raises. */
 export type TotalRule = Extract<RuleId, "row-total" | "group-total" | "grand-total">;
@@ -18,6 +22,17 @@ export type TotalRule = Extract<RuleId, "row-total" | "group-total" | "grand-tot
 export interface EquationCell extends SheetCell {
   /** The cell's amount, exact; null when the cell holds something that is not a number (the equation is skipped). */
   readonly amount: ExactDecimal | null;
+}
+
+/** An equation cell made from an amount as read: its number (null when not a number) and the decimals it shows. */
+export function equationCell(
+  row: number,
+  column: number,
+  address: string,
+  value: number | null,
+  decimals: number,
+): EquationCell {
+  return { row, column, address, amount: value === null ? null : exactDecimal(value, decimals) };
 }
 
 export interface TotalEquation {

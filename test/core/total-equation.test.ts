@@ -22,7 +22,8 @@ describe("the equations as a graph of cells and equations (the sample's)", () =>
     const [row, group] = graph.get(c12)!;
     expect(row!.addends).toContain(c12);
     expect(group!.addends).toContain(c12);
-    expect(c12).toEqual({ row: 12, column: 3, address: "C12", amount: { units: 1800, scale: 2 } });
+    expect([c12.row, c12.column, c12.address]).toEqual([12, 3, "C12"]);
+    expect({ ...c12.amount! }).toMatchObject({ units: 1800, scale: 2 });
   });
 
   test("every amount cell of the sample takes part, and every equation holds", () => {
