@@ -12,7 +12,7 @@ import type { SheetCell } from "./cell-address";
 import { columnLetter } from "./cell-address";
 import { makeIssue, type IssueDetails, type IssueDraft, type IssueSubject } from "./issue";
 import { parseValue } from "./parse-value";
-import { splitIndicators } from "./split-indicators";
+import { splitIndicators, type SplitResult } from "./split-indicators";
 
 /**
  * The split stage: every project's indicator texts, as a layout read them, become indicators (items split,
@@ -22,12 +22,13 @@ import { splitIndicators } from "./split-indicators";
  */
 export function splitTable(read: TableRead): ParsedTable {
   const issues: IssueDraft[] = [...read.issues];
-  const indicatorCells: SheetCell[][] = [];
-  const projects = read.projects.map((project, projectIndex): Project => {
-    const cells: SheetCell[] = [];
-    indicatorCells.push(cells);
-    return splitProject(project, { projectIndex }, cells, issues);
-  });
+  const indicatorCells = new Array<SheetCell[]>(read.projects.length);
+  const projects = new Array<Project>(read.projects.length);
+  for (let i = 0; i < read.projects.length; i++) {
+    const split = splitProject(read.projects[i]!, { projectIndex: i }, issues);
+    projects[i] = split.project;
+    indicatorCells[i] = split.cells;
+  }
   return {
     table: read.table,
     grandTotal: read.grandTotal,
@@ -69,18 +70,29 @@ class JoinedText {
 function splitProject(
   read: ProjectRead,
   about: IssueSubject,
-  cells: SheetCell[],
   issues: IssueDraft[],
-): Project {
+): { project: Project; cells: SheetCell[] } {
   const details: IssueDetails =
     read.unit !== null ? { project: read.name, unit: read.unit } : { project: read.name };
-  const indicators: Indicator[] = [];
-  let goal = "";
+  // Split first, then fill arrays of the exact size: they are kept with the analysis, one pair per project,
+  // and an array grown by push keeps room for 17 (README, "Speed").
+  const splits: SplitText[] = [];
+  let count = 0;
   for (const source of read.texts) {
-    const text = splitText(source, details, about, indicators, cells, issues);
-    if (source.role === "goal") goal = text;
+    const joined = new JoinedText(source.pieces);
+    const split = splitIndicators(joined.text, { mode: source.role });
+    splits.push({ source, joined, split });
+    count += split.items.length;
   }
-  return {
+  const indicators = new Array<Indicator>(count);
+  const cells = new Array<SheetCell>(count);
+  let filled = 0;
+  let goal = "";
+  for (const text of splits) {
+    filled = collect(text, details, about, indicators, cells, filled, issues);
+    if (text.source.role === "goal") goal = text.split.goal;
+  }
+  const project: Project = {
     row: read.row,
     unit: read.unit,
     name: read.name,
@@ -91,6 +103,14 @@ function splitProject(
     indicators,
     continuationRows: read.continuationRows,
   };
+  return { project, cells };
+}
+
+/** One indicator text, split. */
+interface SplitText {
+  readonly source: IndicatorText;
+  readonly joined: JoinedText;
+  readonly split: SplitResult;
 }
 
 /** The cell at (row, column), its column letter given (no closure per text: README, "Speed"). */
@@ -98,29 +118,28 @@ function cellAt(row: number, column: number, letter: string): SheetCell {
   return { row, column, address: `${letter}${row}` };
 }
 
-/** Splits one indicator text into `into`; returns the goal it holds (goal role) or "". */
-function splitText(
-  source: IndicatorText,
+/**
+ * Writes a split text's items into `into` and their cells into `cells` from position `at`, and reports what
+ * else the text held; returns the next free position.
+ */
+function collect(
+  { source, joined, split }: SplitText,
   details: IssueDetails,
   about: IssueSubject,
   into: Indicator[],
   cells: SheetCell[],
+  at: number,
   issues: IssueDraft[],
-): string {
-  const joined = new JoinedText(source.pieces);
-  const text = joined.text;
-  const split = splitIndicators(text, { mode: source.role });
+): number {
   const column = source.column;
   // Items of one cell share its address: one SheetCell per row, not per item.
   const letter = columnLetter(column);
   if (source.role === "goal" && split.items.length > 0) {
     const first = split.items[0]!;
-    issues.push(
-      makeIssue("misplaced-indicators", cellAt(joined.rowAt(first.start), column, letter), details, {
-        about,
-      }),
-    );
+    const where = cellAt(joined.rowAt(first.start), column, letter);
+    issues.push(makeIssue("misplaced-indicators", where, details, { about }));
   }
+  let next = at;
   let cell: SheetCell | null = null;
   for (const item of split.items) {
     const row = joined.rowAt(item.start);
@@ -133,8 +152,8 @@ function splitText(
         : item.annualValue === item.periodValue
           ? period
           : parseValue(item.annualValue, item.name);
-    cells.push(cell);
-    into.push({
+    cells[next] = cell;
+    into[next++] = {
       row,
       cell: cell.address,
       seq: item.seq,
@@ -146,7 +165,7 @@ function splitText(
       period,
       annual,
       raw: item.raw,
-    });
+    };
   }
   for (const leftover of split.unparsed) {
     const where = cellAt(joined.rowAt(leftover.start), column, letter);
@@ -157,8 +176,8 @@ function splitText(
     const row = joined.rowAt(run.start);
     if (row === lastMarkupRow) continue;
     lastMarkupRow = row;
-    const quoted = { ...details, text: text.slice(run.start, run.end) };
+    const quoted = { ...details, text: joined.text.slice(run.start, run.end) };
     issues.push(makeIssue("markup", cellAt(row, column, letter), quoted, { about }));
   }
-  return split.goal;
+  return next;
 }
