@@ -61,7 +61,6 @@ class TableReader {
   private grandTotal: GrandTotalRow | null = null;
   private current: ProjectDraft | null = null;
   private currentUnit: UnitDraft | null = null;
-  private readonly originRow: number;
   /** Sheet column of each role; a missing amount column reads as empty, at the name cell's address. */
   private readonly sheetColumns: Readonly<Record<AmountRole | "name" | "goal" | "indicators", number>>;
   /** Column letter of each amount role, computed once: every row's amount cells are in these columns. */
@@ -72,7 +71,6 @@ class TableReader {
     private readonly table: GuangdongTable,
   ) {
     this.cells = new GuangdongCells(grid, table);
-    this.originRow = table.origin.row;
     const col = table.gridColumns;
     const sheetColumn = (c: number | undefined): number => table.origin.column + (c ?? col.name!);
     this.sheetColumns = {
