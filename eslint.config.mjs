@@ -74,6 +74,12 @@ export default [
             "../taskpane/*",
             "../cli/*",
             "../commands/*",
+            // The same from the core's subfolders (src/core/layouts/…).
+            "**/excel/*",
+            "**/xlsx/*",
+            "**/taskpane/*",
+            "**/cli/*",
+            "**/commands/*",
           ],
         },
       ],

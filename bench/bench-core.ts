@@ -1,7 +1,7 @@
 /**
  * npm run bench: the core on a synthetic table of 10,000 projects (~70,000 indicators) built from the sample.
- * Prints one JSON line: the core's time (analyzeTable, and parseTable alone), peak memory, and the ratio of
- * the core's time to one plain regex pass over the same cells. The reference pass is the naive one-regex
+ * Prints one JSON line: the core's time (analyzeTable, and parseTable alone; the target is timeMs ≤ 500), peak
+ * memory, and, for information, the ratio of the core's time to one plain regex pass over the same cells. The reference pass is the naive one-regex
  * splitter of the indicator grammar (what a clerk's script would do: one match per well-formed item, fields
  * captured); the ratio to the cheapest possible scan (/。/g counted) is printed beside it as literalScanRatio.
  * outputFloorRatio is what the same regex pass costs when it also keeps DESIGN.md-shaped indicators: the part
@@ -11,8 +11,7 @@
  */
 import { readFileSync } from "fs";
 import { join } from "path";
-import { analyzeTable } from "../src/core/analyze-table";
-import { parseTable } from "../src/core/parse-table";
+import { analyzeTable, parseTable } from "../src/core/analyze-table";
 import { readDelimitedText } from "../src/core/read-delimited-text";
 import { buildSyntheticGrid } from "./synthetic-table";
 
@@ -70,7 +69,7 @@ const itemRegexPass = bestOf(RUNS, () => {
 });
 // The output floor: the same naive regex pass, keeping for every match one indicator shaped as DESIGN.md's
 // analysis needs it (two parsed values, the cell address). No table, no checks, no recovery: the least any
-// implementation that returns the analysis must do, for judging how far the core is from the ratio target.
+// implementation that returns the analysis must do, for judging how far the core is from that floor.
 const floorValue = (raw: string) => ({ op: "=", value: parseFloat(raw), upper: null, unit: null, raw });
 const outputFloor = bestOf(RUNS, () => {
   const kept: unknown[] = [];
@@ -127,6 +126,6 @@ console.log(
     literalScanRatio: round(analyze.ms / regexPass.ms, 2),
     peakRssMB: round(peakRssMB),
     runtimeRssMB: round(startRssMB),
-    targets: { timeMs: 1000, peakRssMB: 300, ratio: 5 },
+    targets: { timeMs: 500, peakRssMB: 300 },
   }),
 );

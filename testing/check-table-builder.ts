@@ -3,17 +3,21 @@
  * 财政专户拨款 D, 其他资金 E, 绩效目标 F, 绩效指标 G; header on row 9. Labels and values go through the
  * parser's own mapLevel and parseValue, so the checks are tested on what the parser really produces.
  */
-import type {
-  AmountCell,
-  AmountCells,
-  AmountRole,
-  Indicator,
-  Level,
-  ParsedTable,
-  Project,
-  UnitRow,
+import {
+  amountsOf,
+  type AmountCell,
+  type AmountCells,
+  type AmountRole,
+  type Indicator,
+  type Level,
+  type ParsedTable,
+  type Project,
+  type UnitRow,
 } from "../src/core/analysis";
+import { sheetCell, parseCellAddress, type SheetCell } from "../src/core/cell-address";
+import { guangdongEquations } from "../src/core/layouts/guangdong-string/equations";
 import { mapLevel, type LevelDepth } from "../src/core/map-level";
+import { parseAmount } from "../src/core/parse-amount";
 import { parseValue } from "../src/core/parse-value";
 
 const COLUMN_OF: Readonly<Record<AmountRole, string>> = {
@@ -23,16 +27,10 @@ const COLUMN_OF: Readonly<Record<AmountRole, string>> = {
   other: "E",
 };
 
-/** An amount as the parser would give it: "2,476.54" → 2476.54 with 2 decimals; "" → 0; "abc" → null. */
+/** An amount as the parser reads it: "2,476.54" → 2476.54 with 2 decimals; "" → 0; "abc" → null. */
 export function amount(raw: string | number | null, cell: string): AmountCell {
-  if (raw === null || raw === "") return { cell, raw: null, value: 0, decimals: 0 };
-  if (typeof raw === "number") {
-    const text = String(raw);
-    return { cell, raw, value: raw, decimals: text.includes(".") ? text.split(".")[1]!.length : 0 };
-  }
-  const cleaned = raw.replace(/,/g, "");
-  const value = /^-?\d+(\.\d+)?$/.test(cleaned) ? Number(cleaned) : null;
-  return { cell, raw, value, decimals: cleaned.includes(".") ? cleaned.split(".")[1]!.length : 0 };
+  const parsed = parseAmount(raw);
+  return { cell, raw: parsed.raw, value: parsed.value, decimals: parsed.decimals };
 }
 
 export type RawAmounts = Partial<Record<AmountRole, string | number | null>>;
@@ -44,15 +42,6 @@ export function amountCells(row: number, raw: RawAmounts): AmountCells {
     fiscal: cell("fiscal"),
     specialAccount: cell("specialAccount"),
     other: cell("other"),
-  };
-}
-
-function plain(cells: AmountCells): Record<AmountRole, number | null> {
-  return {
-    total: cells.total.value,
-    fiscal: cells.fiscal.value,
-    specialAccount: cells.specialAccount.value,
-    other: cells.other.value,
   };
 }
 
@@ -117,7 +106,7 @@ export function project(spec: ProjectSpec): Project {
     unit: spec.unit === undefined ? null : spec.unit,
     name: spec.name ?? `项目${spec.row}`,
     nameCell: `A${spec.row}`,
-    amounts: plain(cells),
+    amounts: amountsOf(cells),
     amountCells: cells,
     goal: "",
     indicators: items.map((s) => item(spec.row, s, spec.itemCell)),
@@ -134,6 +123,12 @@ export interface TableSpec {
   roles?: AmountRole[];
 }
 
+/** The SheetCell the parser would give an item written as "G12". */
+function cellOf(address: string): SheetCell {
+  const { row, column } = parseCellAddress(address)!;
+  return sheetCell(row, column);
+}
+
 export function table(spec: TableSpec): ParsedTable {
   const projects: Project[] = (spec.projects ?? []).map((p) => project({ ...p, unit: null }));
   const units: UnitRow[] = (spec.units ?? []).map((u) => {
@@ -144,7 +139,7 @@ export function table(spec: TableSpec): ParsedTable {
       row: u.row,
       name: u.name,
       nameCell: `A${u.row}`,
-      amounts: plain(cells),
+      amounts: amountsOf(cells),
       amountCells: cells,
       projectIndexes: u.projects.map((_, i) => start + i),
     };
@@ -154,8 +149,13 @@ export function table(spec: TableSpec): ParsedTable {
   const numbers: Record<AmountRole, number> = { total: 2, fiscal: 3, specialAccount: 4, other: 5 };
   for (const r of roles) columns[r] = numbers[r];
   const grandCells = spec.grand ? amountCells(spec.grand.row, spec.grand.amounts) : null;
+  const grandTotal =
+    spec.grand && grandCells
+      ? { row: spec.grand.row, amounts: amountsOf(grandCells), amountCells: grandCells }
+      : null;
   return {
     table: {
+      layout: "guangdong-string",
       title: null,
       department: null,
       amountUnit: "万元",
@@ -163,13 +163,12 @@ export function table(spec: TableSpec): ParsedTable {
       headerRows: [9],
       columns,
     },
-    grandTotal:
-      spec.grand && grandCells
-        ? { row: spec.grand.row, amounts: plain(grandCells), amountCells: grandCells }
-        : null,
+    grandTotal,
     units,
     projects,
     rows: [],
     issues: [],
+    equations: guangdongEquations({ columns, grandTotal, units, projects }),
+    indicatorCells: projects.map((p) => p.indicators.map((i) => cellOf(i.cell))),
   };
 }

@@ -1,6 +1,6 @@
 /** Small analyses built by hand, so the plan and the shells can be tested apart from the parser. */
 import type { AmountCells, Analysis, Indicator, IndicatorValue, Project } from "../src/core/analysis";
-import type { Issue, RuleId, Severity } from "../src/core/issue";
+import type { Issue, IssueSubject, RuleId, Severity } from "../src/core/issue";
 
 export function value(
   op: IndicatorValue["op"],
@@ -52,12 +52,14 @@ export function project(row: number, name: string, indicators: Indicator[], unit
   };
 }
 
+/** An issue at `cell`, about the project or item `about` refers to (the plan attaches it by that reference). */
 export function issue(
   rule: RuleId,
   severity: Severity,
   cell: string | null,
   message: string,
   details: Issue["details"] = {},
+  about?: IssueSubject,
 ): Issue {
   const match = cell ? /^([A-Z]+)(\d+)$/.exec(cell) : null;
   return {
@@ -66,6 +68,7 @@ export function issue(
     row: match ? Number(match[2]) : null,
     column: match ? match[1]! : null,
     cell,
+    ...(about ? { about } : {}),
     details,
     message,
   };
@@ -74,6 +77,7 @@ export function issue(
 export function analysis(projects: Project[], issues: Issue[] = []): Analysis {
   return {
     table: {
+      layout: "guangdong-string",
       title: null,
       department: "某部门",
       amountUnit: "万元",

@@ -1,4 +1,7 @@
+import type { SheetCell } from "./cell-address";
 import type { Issue, IssueDraft } from "./issue";
+import type { LayoutId } from "./layouts/layout-id";
+import type { TotalEquation } from "./total-equation";
 
 /** The four amount columns of the table. */
 export type AmountRole = "total" | "fiscal" | "specialAccount" | "other";
@@ -22,7 +25,19 @@ export interface AmountCell {
 export type AmountCells = Readonly<Record<AmountRole, AmountCell>>;
 export type Amounts = Readonly<Record<AmountRole, number | null>>;
 
+/** The numbers of a row's amount cells. */
+export function amountsOf(cells: AmountCells): Amounts {
+  return {
+    total: cells.total.value,
+    fiscal: cells.fiscal.value,
+    specialAccount: cells.specialAccount.value,
+    other: cells.other.value,
+  };
+}
+
 export interface TableInfo {
+  /** The layout that recognised and read the table (layouts/layout-id.ts). */
+  readonly layout: LayoutId;
   readonly title: string | null;
   readonly department: string | null;
   readonly amountUnit: "万元" | "元" | null;
@@ -140,17 +155,69 @@ export interface ClassifiedRow {
   readonly kind: RowKind;
 }
 
-/** What parsing found, before the checks run. Issues here are the parser's own (no-table, unparsed, …). */
-export interface ParsedTable {
-  readonly table: TableInfo | null;
+/*
+ * The read stage's model: what a layout reads from its rows before any indicator text is split. The split
+ * stage (split-table.ts) turns it into the ParsedTable below.
+ */
+
+/** One piece of a multi-row text: the cell's text as pasted and the sheet row it came from. */
+export interface TextPiece {
+  readonly row: number;
+  readonly text: string;
+}
+
+/**
+ * A project's text that holds indicators, numbered items in one string (`1、1-产出指标：…。2、…`), as one
+ * column's cells over the project's rows (a multi-line cell pasted as several rows). A layout whose indicators
+ * come otherwise (another string dialect, one row per indicator) adds its own kind of source here and its
+ * splitter to split-table.ts.
+ */
+export interface IndicatorText {
+  /**
+   * "indicators": the 绩效指标 cell; text before the first item is unparsed. "goal": the 绩效目标 cell; text
+   * before the first item is the goal, and items after it are misplaced indicators.
+   */
+  readonly role: "goal" | "indicators";
+  /** Sheet column of the cells. */
+  readonly column: number;
+  readonly pieces: readonly TextPiece[];
+}
+
+/** A project as read, before its indicator texts are split: the Project without its goal and indicators. */
+export interface ProjectRead extends Pick<
+  Project,
+  "row" | "unit" | "name" | "nameCell" | "amountCells" | "continuationRows"
+> {
+  /** Its indicator texts, in the order to split them (the goal cell first). */
+  readonly texts: readonly IndicatorText[];
+}
+
+/** What a layout's read step gives: the table's rows read into the common model, and its total equations. */
+export interface TableRead {
+  readonly table: TableInfo;
   readonly grandTotal: GrandTotalRow | null;
   readonly units: readonly UnitRow[];
-  readonly projects: readonly Project[];
+  readonly projects: readonly ProjectRead[];
   readonly rows: readonly ClassifiedRow[];
+  /** The parser's own issues (no-table, amount-not-number, unparsed, markup, misplaced-indicators). */
   readonly issues: readonly IssueDraft[];
+  /** The layout's total equations, for the checks (and, next, for finding the cell to change). */
+  readonly equations: readonly TotalEquation[];
+}
+
+/** What parsing found, before the checks run: the read table with its indicator texts split. */
+export interface ParsedTable extends Omit<TableRead, "table" | "projects"> {
+  /** null when no layout recognised the grid (the issues then hold one no-table). */
+  readonly table: TableInfo | null;
+  readonly projects: readonly Project[];
+  /**
+   * Where each indicator sits, by the same reference issues carry: indicatorCells[projectIndex][itemIndex].
+   * Items of one cell share one SheetCell. (Indicator.cell is its address; this adds the row and column numbers.)
+   */
+  readonly indicatorCells: readonly (readonly SheetCell[])[];
 }
 
 /** The core's result and the CLI's --json output. */
-export interface Analysis extends Omit<ParsedTable, "issues"> {
+export interface Analysis extends Omit<ParsedTable, "issues" | "equations" | "indicatorCells"> {
   readonly issues: readonly Issue[];
 }

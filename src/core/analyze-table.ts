@@ -1,10 +1,11 @@
-import type { Analysis } from "./analysis";
+import type { Analysis, ParsedTable } from "./analysis";
+import { checkEquations } from "./check-equations";
 import { checkIndicators } from "./check-indicators";
-import { checkTotals } from "./check-totals";
 import { A1_ORIGIN, type Grid, type Origin } from "./grid";
-import { sortIssues } from "./issue";
+import { makeIssue, sortIssues } from "./issue";
+import { locateTable } from "./locate-table";
 import { localizeIssues, type Locale } from "./messages";
-import { parseTable } from "./parse-table";
+import { splitTable } from "./split-table";
 
 export interface AnalyzeOptions {
   /** Sheet position of grid[0][0]; A1 by default. */
@@ -15,13 +16,41 @@ export interface AnalyzeOptions {
   readonly tolerance?: number;
 }
 
-/** The core's one entry point: a grid of cells in, the analysis of DESIGN.md out. Never throws on input. */
+/**
+ * The core's one entry point: a grid of cells in, the analysis of DESIGN.md out. Never throws on input.
+ * The stages of DESIGN.md, in order: locate, classify, read and split (parseTable), then check. The last stage,
+ * plan, is its own call (buildPlan), since the shells choose the sheet names and language it needs.
+ */
 export function analyzeTable(grid: Grid, options: AnalyzeOptions = {}): Analysis {
   const parsed = parseTable(grid, options.origin ?? A1_ORIGIN);
   const drafts = [
     ...parsed.issues,
-    ...checkTotals(parsed, { tolerance: options.tolerance }),
+    ...checkEquations(parsed.equations, { tolerance: options.tolerance }),
     ...checkIndicators(parsed),
   ];
-  return { ...parsed, issues: localizeIssues(sortIssues(drafts), options.locale ?? "zh-CN") };
+  const issues = localizeIssues(sortIssues(drafts), options.locale ?? "zh-CN");
+  const { table, grandTotal, units, projects, rows } = parsed;
+  return { table, grandTotal, units, projects, rows, issues };
+}
+
+/** The reading half of the analysis, before any check: locate, classify, read, split. */
+export function parseTable(grid: Grid, origin: Origin = A1_ORIGIN): ParsedTable {
+  const found = locateTable(grid, origin); // locate: the best table any layout recognises
+  if (found === null) return noTable();
+  const rows = found.classify(); // classify: every row's kind
+  const read = found.read(rows); // read: projects, amounts, indicator texts, total equations
+  return splitTable(read); // split: indicator texts → indicators with parsed values
+}
+
+function noTable(): ParsedTable {
+  return {
+    table: null,
+    grandTotal: null,
+    units: [],
+    projects: [],
+    rows: [],
+    issues: [makeIssue("no-table", null, {})],
+    equations: [],
+    indicatorCells: [],
+  };
 }

@@ -1,5 +1,5 @@
-import type { Analysis, Indicator, IndicatorValue, Project } from "./analysis";
-import { cellAddress } from "./cell-address";
+import type { Analysis, Indicator, IndicatorValue } from "./analysis";
+import { cellAddress, compareColumnLetters } from "./cell-address";
 import { fitCellText, MAX_CELL_TEXT } from "./fit-cell-text";
 import { SEVERITY_ORDER, sortIssues, type Issue, type Severity } from "./issue";
 import { messagesFor, type Locale, type Messages } from "./messages";
@@ -140,24 +140,52 @@ function levelText(level: Indicator["level1"]): string | null {
 }
 
 /**
- * Issues that belong to one indicator row: those at its cell naming its item (by 序号, or by name when the
- * item has no number), and those at its cell naming no item at all (they concern the whole cell).
+ * The 问题 text of every indicator row, by the reference each issue carries (IssueSubject): an issue about an
+ * item goes to that item's row; an issue about its project as a whole (markup, unparsed text, a missing
+ * category) goes to the rows of the project's items in the cell it points at. Messages keep the issues' order.
+ * Linear in issues and indicators: nothing is matched by cell or name across the table.
  */
-function issuesByIndicator(issues: readonly Issue[]): (indicator: Indicator) => Issue[] {
-  const byCell = new Map<string, Issue[]>();
-  for (const issue of issues) {
-    if (issue.cell === null) continue;
-    const list = byCell.get(issue.cell);
-    if (list) list.push(issue);
-    else byCell.set(issue.cell, [issue]);
-  }
-  return (indicator) =>
-    (byCell.get(indicator.cell) ?? []).filter((issue) => {
-      const { seq, indicator: name } = issue.details;
-      if (seq === undefined && name === undefined) return true;
-      if (seq !== undefined && indicator.seq !== null) return seq === indicator.seq;
-      return name !== undefined && name === indicator.name;
+class ProblemsByIndicator {
+  /** projectIndex → itemIndex → positions in `issues`. */
+  private readonly byItem = new Map<number, Map<number, number[]>>();
+  /** projectIndex → cell → positions in `issues`. */
+  private readonly byProjectCell = new Map<number, Map<string, number[]>>();
+
+  constructor(private readonly issues: readonly Issue[]) {
+    issues.forEach((issue, position) => {
+      const about = issue.about;
+      if (about === undefined) return;
+      if (about.itemIndex !== undefined) push(this.byItem, about.projectIndex, about.itemIndex, position);
+      else if (issue.cell !== null) push(this.byProjectCell, about.projectIndex, issue.cell, position);
     });
+  }
+
+  /** The messages of the item's issues and of its project's issues at its cell, one per line, in order. */
+  of(projectIndex: number, itemIndex: number, indicator: Indicator): string {
+    const own = this.byItem.get(projectIndex)?.get(itemIndex);
+    const cell = this.byProjectCell.get(projectIndex)?.get(indicator.cell);
+    if (own === undefined && cell === undefined) return "";
+    const positions = own === undefined ? cell! : cell === undefined ? own : mergeSorted(own, cell);
+    return positions.map((position) => this.issues[position]!.message).join("\n");
+  }
+}
+
+function push<K>(lists: Map<number, Map<K, number[]>>, outer: number, key: K, position: number): void {
+  let inner = lists.get(outer);
+  if (inner === undefined) lists.set(outer, (inner = new Map()));
+  const list = inner.get(key);
+  if (list === undefined) inner.set(key, [position]);
+  else list.push(position);
+}
+
+/** Two ascending lists of positions as one. */
+function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length)
+    out.push(j >= b.length || (i < a.length && a[i]! < b[j]!) ? a[i++]! : b[j++]!);
+  return out;
 }
 
 function detailRows(
@@ -167,34 +195,34 @@ function detailRows(
   m: Messages,
   fit: Fit,
 ): PlanCell[][] {
-  const issuesOf = issuesByIndicator(issues);
+  const problems = new ProblemsByIndicator(issues);
   const rows: PlanCell[][] = [];
   const text = (value: string | null, col: number): string | null =>
     value === null || value === "" ? null : fit(value, rows.length, col);
-  const addRow = (project: Project, indicator: Indicator): void => {
-    const value = shownValue(indicator);
-    const problems = issuesOf(indicator)
-      .map((i) => i.message)
-      .join("\n");
-    rows.push([
-      text(project.unit, 0),
-      text(project.name, 1),
-      indicator.seq,
-      text(levelText(indicator.level1), 3),
-      text(levelText(indicator.level2), 4),
-      text(indicator.name, 5),
-      text(indicator.periodValue, 6),
-      text(indicator.annualValue, 7),
-      value ? m.comparisons[value.op] : null,
-      value?.value ?? null,
-      value?.upper ?? null,
-      text(value?.unit ?? null, 11),
-      text(problems, 12),
-      { text: indicator.cell, link: { sheet: sourceSheet, cell: indicator.cell } },
-    ]);
-  };
-  for (const project of analysis.projects)
-    for (const indicator of project.indicators) addRow(project, indicator);
+  const projects = analysis.projects;
+  for (let projectIndex = 0; projectIndex < projects.length; projectIndex++) {
+    const project = projects[projectIndex]!;
+    for (let itemIndex = 0; itemIndex < project.indicators.length; itemIndex++) {
+      const indicator = project.indicators[itemIndex]!;
+      const value = shownValue(indicator);
+      rows.push([
+        text(project.unit, 0),
+        text(project.name, 1),
+        indicator.seq,
+        text(levelText(indicator.level1), 3),
+        text(levelText(indicator.level2), 4),
+        text(indicator.name, 5),
+        text(indicator.periodValue, 6),
+        text(indicator.annualValue, 7),
+        value ? m.comparisons[value.op] : null,
+        value?.value ?? null,
+        value?.upper ?? null,
+        text(value?.unit ?? null, 11),
+        text(problems.of(projectIndex, itemIndex, indicator), 12),
+        { text: indicator.cell, link: { sheet: sourceSheet, cell: indicator.cell } },
+      ]);
+    }
+  }
   return rows;
 }
 
@@ -218,9 +246,6 @@ function marksFor(issues: readonly Issue[]): PlanMark[] {
     worst.set(issue.cell, { severity: issue.severity, row: issue.row ?? 0, column: issue.column ?? "" });
   }
   return [...worst.entries()]
-    .sort(
-      ([, a], [, b]) =>
-        a.row - b.row || a.column.length - b.column.length || a.column.localeCompare(b.column),
-    )
+    .sort(([, a], [, b]) => a.row - b.row || compareColumnLetters(a.column, b.column))
     .map(([cell, { severity }]) => ({ cell, severity, color: MARK_COLORS[severity] }));
 }

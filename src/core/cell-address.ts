@@ -29,3 +29,20 @@ export function parseCellAddress(address: string): { row: number; column: number
   for (const ch of letters) column = column * 26 + (ch.charCodeAt(0) - 64);
   return { row: Number(match[2]), column };
 }
+
+/** A cell of the sheet: its 1-based row and column, and its A1 address, worked out once from the numbers. */
+export interface SheetCell {
+  readonly row: number;
+  readonly column: number;
+  readonly address: string;
+}
+
+/** (12, 2) → { row: 12, column: 2, address: "B12" }. */
+export function sheetCell(row: number, column: number): SheetCell {
+  return { row, column, address: cellAddress(row, column) };
+}
+
+/** Column letters in sheet order: B before AA (shorter first, then A–Z; letters are ASCII capitals). */
+export function compareColumnLetters(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}

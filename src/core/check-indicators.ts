@@ -1,12 +1,20 @@
 import type { Indicator, IndicatorValue, Level, ParsedTable, Project } from "./analysis";
-import { cellAddress, columnLetter, parseCellAddress } from "./cell-address";
+import { sheetCell, type SheetCell } from "./cell-address";
+import { withoutWhitespace } from "./chars";
 import {
   frameworkCode,
   isLegacySatisfactionUnderOutcome,
   level2BelongsTo,
   type LevelDepth,
 } from "./map-level";
-import { DEFAULT_SEVERITY, type IssueDetails, type IssueDraft, type RuleId, type Severity } from "./issue";
+import {
+  makeIssue,
+  type IssueDetails,
+  type IssueDraft,
+  type IssueSubject,
+  type RuleId,
+  type Severity,
+} from "./issue";
 
 export interface IndicatorCheckOptions {
   /**
@@ -33,34 +41,46 @@ const CATEGORY_BY_LEVEL1_CODE: Readonly<Record<string, Category>> = {
  */
 export function checkIndicators(parsed: ParsedTable, options: IndicatorCheckOptions = {}): IssueDraft[] {
   const issues: IssueDraft[] = [];
-  const indicatorColumn = parsed.table?.columns.indicators;
+  const columns = parsed.table?.columns;
   // Project names seen so far, per unit (a Map of Sets: no joined key string per project).
   const seen = new Map<string | null, Set<string>>();
   const levelFacts = new LevelFactsCache();
-  for (const project of parsed.projects) {
+  const projects = parsed.projects;
+  for (let projectIndex = 0; projectIndex < projects.length; projectIndex++) {
+    const project = projects[projectIndex]!;
+    const subject: IssueSubject = { projectIndex };
+    const cells = parsed.indicatorCells[projectIndex] ?? [];
     let names = seen.get(project.unit);
     if (!names) seen.set(project.unit, (names = new Set()));
-    const name = compact(project.name);
-    if (names.has(name)) issues.push(draft("duplicate-project", project.nameCell, projectDetails(project)));
+    const name = withoutWhitespace(project.name);
+    if (names.has(name)) {
+      const nameCell = sheetCell(project.row, columns?.name ?? 1);
+      issues.push(draft("duplicate-project", nameCell, projectDetails(project), subject));
+    }
     names.add(name);
 
-    const projectCell =
-      project.indicators[0]?.cell ??
-      (indicatorColumn !== undefined ? cellAddress(project.row, indicatorColumn) : project.nameCell);
     if (project.indicators.length === 0) {
-      issues.push(draft("empty-project", projectCell, projectDetails(project)));
+      // No indicator: point at the project's (empty) indicator cell, else at its name.
+      const cell = sheetCell(project.row, columns?.indicators ?? columns?.name ?? 1);
+      issues.push(draft("empty-project", cell, projectDetails(project), subject));
       continue;
     }
-    checkCategories(project, projectCell, options, levelFacts, issues);
-    checkSequence(project, issues);
-    for (const indicator of project.indicators) checkIndicator(project, indicator, levelFacts, issues);
+    // Project-wide findings point at its first indicator's cell.
+    checkCategories(project, cells[0]!, subject, options, levelFacts, issues);
+    checkSequence(project, projectIndex, cells, issues);
+    for (let itemIndex = 0; itemIndex < project.indicators.length; itemIndex++) {
+      const indicator = project.indicators[itemIndex]!;
+      const cell = cells[itemIndex]!;
+      checkIndicator(project, indicator, projectIndex, itemIndex, cell, levelFacts, issues);
+    }
   }
   return issues;
 }
 
 function checkCategories(
   project: Project,
-  cell: string,
+  cell: SheetCell,
+  about: IssueSubject,
   options: IndicatorCheckOptions,
   levelFacts: LevelFactsCache,
   issues: IssueDraft[],
@@ -74,37 +94,47 @@ function checkCategories(
     else if (category === "outcome") outcome = true;
     else if (category === "satisfaction") satisfaction = true;
   }
-  if (!output) issues.push(missingCategory(project, cell, "output"));
-  if (!outcome) issues.push(missingCategory(project, cell, "outcome"));
+  if (!output) issues.push(missingCategory(project, cell, about, "output"));
+  if (!outcome) issues.push(missingCategory(project, cell, about, "outcome"));
   if (options.reportMissingSatisfaction && !satisfaction) {
-    issues.push(missingCategory(project, cell, "satisfaction", "info"));
+    issues.push(missingCategory(project, cell, about, "satisfaction", "info"));
   }
 }
 
 function missingCategory(
   project: Project,
-  cell: string,
+  cell: SheetCell,
+  about: IssueSubject,
   category: Category,
   severity?: Severity,
 ): IssueDraft {
-  return draft("missing-category", cell, withExtra(projectDetails(project), { category }), severity);
+  return draft("missing-category", cell, withExtra(projectDetails(project), { category }), about, severity);
 }
 
 /**
  * Item numbers should run 1, 2, 3, …; one issue per break, then counting resumes from the number found, so
  * a single gap (1, 2, 4, 5) is one issue and not a cascade. Items without a number are not counted.
  */
-function checkSequence(project: Project, issues: IssueDraft[]): void {
+function checkSequence(
+  project: Project,
+  projectIndex: number,
+  cells: readonly SheetCell[],
+  issues: IssueDraft[],
+): void {
   let previous = 0;
-  for (const indicator of project.indicators) {
+  for (let itemIndex = 0; itemIndex < project.indicators.length; itemIndex++) {
+    const indicator = project.indicators[itemIndex]!;
     if (indicator.seq === null) continue;
     const expectedSeq = previous + 1;
     if (indicator.seq !== expectedSeq) {
-      issues.push({
-        ...draft("sequence", indicator.cell, withExtra(about(project, indicator), { expectedSeq })),
-        expected: expectedSeq,
-        actual: indicator.seq,
-      });
+      const details = withExtra(indicatorDetails(project, indicator), { expectedSeq });
+      issues.push(
+        makeIssue("sequence", cells[itemIndex]!, details, {
+          about: { projectIndex, itemIndex },
+          expected: expectedSeq,
+          actual: indicator.seq,
+        }),
+      );
     }
     previous = indicator.seq;
   }
@@ -155,21 +185,25 @@ function withFinding(findings: Finding[] | null, rule: RuleId, extra: IssueDetai
 function checkIndicator(
   project: Project,
   indicator: Indicator,
+  projectIndex: number,
+  itemIndex: number,
+  cell: SheetCell,
   levelFacts: LevelFactsCache,
   issues: IssueDraft[],
 ): void {
   const findings = findingsOf(indicator, levelFacts.of(indicator.level1, indicator.level2));
   if (findings === null) return;
-  // The details every finding shares are built once, and only for an indicator with findings.
-  const details = about(project, indicator);
+  // What every finding shares is built once, and only for an indicator with findings.
+  const details = indicatorDetails(project, indicator);
+  const subject: IssueSubject = { projectIndex, itemIndex };
   for (const finding of findings) {
-    issues.push(draft(finding.rule, indicator.cell, withExtra(details, finding.extra)));
+    issues.push(draft(finding.rule, cell, withExtra(details, finding.extra), subject));
   }
 }
 
 /** The indicator's findings in reporting order, or null when it is clean (most are: nothing is allocated). */
 function findingsOf(indicator: Indicator, levels: LevelFacts): Finding[] | null {
-  // Findings are appended with a module-level helper, not a closure: this runs once per indicator.
+  // A module-level helper, not a closure: this runs once per indicator (README, "Speed").
   let findings: Finding[] | null = null;
 
   if (levels.disagree) findings = withFinding(findings, "level-mismatch", {});
@@ -280,17 +314,9 @@ function isBlank(value: string | null): boolean {
   return value === null || value.trim() === "";
 }
 
-/** Names compared without whitespace: a pasted name may carry spaces, NBSP or U+3000. */
-function compact(name: string): string {
-  return name.replace(/\s+/g, "");
-}
-
 type MutableDetails = { -readonly [K in keyof IssueDetails]: IssueDetails[K] };
 
-/*
- * Details are built field by field rather than with conditional spreads (`...(unit ? { unit } : {})`): the
- * spreads give every combination its own object shape, and copying those shapes is the slow path of V8.
- */
+/* Details are built field by field, not with conditional spreads: one object shape (README, "Speed"). */
 
 function projectDetails(project: Project): MutableDetails {
   const details: MutableDetails = { project: project.name };
@@ -298,7 +324,7 @@ function projectDetails(project: Project): MutableDetails {
   return details;
 }
 
-function about(project: Project, indicator: Indicator): IssueDetails {
+function indicatorDetails(project: Project, indicator: Indicator): IssueDetails {
   const details = projectDetails(project);
   if (indicator.seq !== null) details.seq = indicator.seq;
   if (indicator.name) details.indicator = indicator.name;
@@ -312,14 +338,12 @@ function withExtra(details: IssueDetails, extra: IssueDetails): IssueDetails {
   return Object.assign({}, details, extra);
 }
 
-function draft(rule: RuleId, cell: string, details: IssueDetails, severity?: Severity): IssueDraft {
-  const address = parseCellAddress(cell);
-  return {
-    rule,
-    severity: severity ?? DEFAULT_SEVERITY[rule],
-    row: address?.row ?? null,
-    column: address ? columnLetter(address.column) : null,
-    cell: address ? cell : null,
-    details,
-  };
+function draft(
+  rule: RuleId,
+  cell: SheetCell,
+  details: IssueDetails,
+  subject: IssueSubject,
+  severity?: Severity,
+): IssueDraft {
+  return makeIssue(rule, cell, details, { about: subject, severity });
 }

@@ -1,3 +1,5 @@
+import { columnLetter, compareColumnLetters, type SheetCell } from "./cell-address";
+
 /**
  * Problems in the input are data. Each issue carries a stable rule id from this closed list, a severity, the
  * cell it points at, and the figures behind it; the sentence a user reads is added last, from the message
@@ -80,6 +82,16 @@ export interface IssueDetails {
   readonly cells?: readonly string[];
 }
 
+/**
+ * What an issue is about, by position in the analysis: `projects[projectIndex]`, and with `itemIndex` its
+ * indicator `projects[projectIndex].indicators[itemIndex]`. The plan attaches an issue to its indicator's row by
+ * this reference, never by matching cells or names.
+ */
+export interface IssueSubject {
+  readonly projectIndex: number;
+  readonly itemIndex?: number;
+}
+
 export interface Issue {
   readonly rule: RuleId;
   readonly severity: Severity;
@@ -89,6 +101,8 @@ export interface Issue {
   readonly column: string | null;
   /** A1 address of that cell. */
   readonly cell: string | null;
+  /** The project or indicator the issue is about; absent for unit rows, the 合计 row and the whole sheet. */
+  readonly about?: IssueSubject;
   readonly expected?: number | string | null;
   readonly actual?: number | string | null;
   readonly details: IssueDetails;
@@ -99,11 +113,40 @@ export interface Issue {
 /** An issue before its message is written. */
 export type IssueDraft = Omit<Issue, "message">;
 
-/** Column letters in sheet order: B before AA (shorter first, then A–Z; letters are ASCII capitals). */
-function compareColumns(a: string | null, b: string | null): number {
-  const x = a ?? "";
-  const y = b ?? "";
-  return x.length - y.length || (x < y ? -1 : x > y ? 1 : 0);
+/** What an issue may add to its rule, cell and details. */
+export interface IssueExtras {
+  /** Instead of the rule's default severity. */
+  readonly severity?: Severity;
+  readonly about?: IssueSubject;
+  readonly expected?: number | string | null;
+  readonly actual?: number | string | null;
+}
+
+/**
+ * The one way an issue is made: row, column letter and A1 address come from the cell's numbers, once; a
+ * whole-sheet issue (no-table) has no cell. Fields are always set in the same order, so that every issue has
+ * the same shape in the JSON.
+ */
+export function makeIssue(
+  rule: RuleId,
+  at: SheetCell | null,
+  details: IssueDetails,
+  extras: IssueExtras = {},
+): IssueDraft {
+  const severity = extras.severity ?? DEFAULT_SEVERITY[rule];
+  const row = at === null ? null : at.row;
+  const column = at === null ? null : columnLetter(at.column);
+  const cell = at === null ? null : at.address;
+  if (extras.about === undefined && extras.expected === undefined && extras.actual === undefined) {
+    return { rule, severity, row, column, cell, details };
+  }
+  // Optional fields only when present, always in this order, details last.
+  const issue: { -readonly [K in keyof IssueDraft]?: IssueDraft[K] } = { rule, severity, row, column, cell };
+  if (extras.about !== undefined) issue.about = extras.about;
+  if (extras.expected !== undefined) issue.expected = extras.expected;
+  if (extras.actual !== undefined) issue.actual = extras.actual;
+  issue.details = details;
+  return issue as IssueDraft;
 }
 
 /** Errors first, then warnings, then info; within a severity, in sheet order (row, then column). Stable. */
@@ -112,6 +155,6 @@ export function sortIssues<T extends IssueDraft>(issues: readonly T[]): T[] {
     (a, b) =>
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
       (a.row ?? 0) - (b.row ?? 0) ||
-      compareColumns(a.column, b.column),
+      compareColumnLetters(a.column ?? "", b.column ?? ""),
   );
 }

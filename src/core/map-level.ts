@@ -1,4 +1,18 @@
 import type { Level } from "./analysis";
+import * as chars from "./chars";
+
+// Read once from chars.ts: under tsx every use of an imported name is a getter call (README, "Speed").
+const {
+  FULLWIDTH_LEFT_PAREN,
+  FULLWIDTH_RIGHT_PAREN,
+  FULLWIDTH_SEMICOLON,
+  IDEOGRAPHIC_FULL_STOP,
+  isColon,
+  isDigit,
+  LEFT_PAREN,
+  RIGHT_PAREN,
+  SEMICOLON,
+} = chars;
 
 /**
  * The indicator framework (DOMAIN.md) and the labels real tables write for it.
@@ -76,33 +90,18 @@ export const LEVEL1_FIRST_CHARS: readonly string[] = [...LEVEL1_KEYS_BY_FIRST.ke
   String.fromCharCode(c),
 );
 
-/** Character codes the label matcher compares with (read with charCodeAt: no string per character). */
-const COLON = 0xff1a; // ：
-const ASCII_COLON = 0x3a; // :
-const OPEN_PAREN = 0xff08; // （
-const ASCII_OPEN_PAREN = 0x28; // (
-const CLOSE_PAREN = 0xff09; // ）
-const ASCII_CLOSE_PAREN = 0x29; // )
 const CODE_SEPARATOR_CODES = new Set(
   [...CODE_SEPARATORS].filter((ch) => ch !== "、").map((ch) => ch.charCodeAt(0)),
 );
-const STOP_CODES = new Set([0xff1b, 0x3b, 0x3002]); // ； ; 。
+const STOP_CODES = new Set([FULLWIDTH_SEMICOLON, SEMICOLON, IDEOGRAPHIC_FULL_STOP]);
 const MAX_CODE_DIGITS = 4;
 /** Longest weight suffix looked at, e.g. `(50分)`, `（10.5分）`. */
 const MAX_WEIGHT_LENGTH = 12;
 
-function isAsciiDigit(ch: string | undefined): boolean {
-  return ch !== undefined && ch >= "0" && ch <= "9";
-}
-
-function isDigitCode(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
-}
-
 /** "1-产出指标" → { code: "1", rest: "产出指标" }; "产出指标" → { code: null, rest: "产出指标" }. */
 function splitCode(written: string): { code: string | null; rest: string } {
   let i = 0;
-  while (i < written.length && i <= MAX_CODE_DIGITS && isAsciiDigit(written[i])) i++;
+  while (i < written.length && i <= MAX_CODE_DIGITS && isDigit(written.charCodeAt(i))) i++;
   if (i === 0 || i > MAX_CODE_DIGITS) return { code: null, rest: written };
   const code = written.slice(0, i);
   if (i < written.length && CODE_SEPARATORS.includes(written[i]!)) i++;
@@ -205,7 +204,7 @@ export function matchLevelLabel(
   allowUnknownCoded = false,
 ): number {
   let i = pos;
-  while (i - pos <= MAX_CODE_DIGITS && isDigitCode(text.charCodeAt(i))) i++;
+  while (i - pos <= MAX_CODE_DIGITS && isDigit(text.charCodeAt(i))) i++;
   const hasCode = i > pos;
   if (i - pos > MAX_CODE_DIGITS) return -1;
   let hasSeparator = false;
@@ -229,24 +228,23 @@ export function matchLevelLabel(
     let j = nameStart + key.length;
     if (text.startsWith("指标", j)) j += 2;
     const open = text.charCodeAt(j);
-    if (open === OPEN_PAREN || open === ASCII_OPEN_PAREN) {
+    if (open === FULLWIDTH_LEFT_PAREN || open === LEFT_PAREN) {
       const limit = Math.min(text.length, j + MAX_WEIGHT_LENGTH);
       let k = j + 1;
       for (; k < limit; k++) {
         const c = text.charCodeAt(k);
-        if (c === CLOSE_PAREN || c === ASCII_CLOSE_PAREN) break;
+        if (c === FULLWIDTH_RIGHT_PAREN || c === RIGHT_PAREN) break;
       }
       if (k < limit) j = k + 1;
     }
-    const colon = text.charCodeAt(j);
-    if (colon === COLON || colon === ASCII_COLON) return j;
+    if (isColon(text.charCodeAt(j))) return j;
   }
   // An unknown name counts only with a code and its dash ("1-产出类："), never bare text ("12345热线：").
   if (!allowUnknownCoded || !hasSeparator) return -1;
   const limit = Math.min(text.length, nameStart + 12);
   for (let k = nameStart + 1; k < limit; k++) {
     const c = text.charCodeAt(k);
-    if (c === COLON || c === ASCII_COLON) return k;
+    if (isColon(c)) return k;
     if (STOP_CODES.has(c)) return -1;
   }
   return -1;

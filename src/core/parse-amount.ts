@@ -1,4 +1,8 @@
+import * as chars from "./chars";
 import type { CellValue } from "./grid";
+
+// Read once from chars.ts: under tsx every use of an imported name is a getter call (README, "Speed").
+const { DIGIT_ZERO, FULLWIDTH_DIGIT_ZERO, isFullWidthDigit } = chars;
 
 /** An amount cell read: the raw value kept beside the number. */
 export interface ParsedAmount {
@@ -14,7 +18,7 @@ function normalizeAmountText(text: string): string {
   let out = "";
   for (const ch of text) {
     const c = ch.charCodeAt(0);
-    if (c >= 0xff10 && c <= 0xff19) out += String.fromCharCode(c - 0xff10 + 48);
+    if (isFullWidthDigit(c)) out += String.fromCharCode(c - FULLWIDTH_DIGIT_ZERO + DIGIT_ZERO);
     else if (ch === "．") out += ".";
     else if (ch === "，") out += ",";
     else if (ch === "－" || ch === "−") out += "-";

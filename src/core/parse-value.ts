@@ -1,4 +1,23 @@
 import type { IndicatorValue } from "./analysis";
+import * as chars from "./chars";
+
+// Read once from chars.ts: under tsx every use of an imported name is a getter call (README, "Speed").
+const {
+  COMMA,
+  DIGIT_ZERO,
+  FULLWIDTH_DIGIT_ZERO,
+  FULLWIDTH_LEFT_PAREN,
+  FULLWIDTH_PERCENT,
+  FULLWIDTH_PERIOD,
+  FULLWIDTH_RIGHT_PAREN,
+  HYPHEN_MINUS,
+  isDigit,
+  isFullWidthDigit,
+  LEFT_PAREN,
+  PERCENT,
+  PERIOD,
+  RIGHT_PAREN,
+} = chars;
 
 type Op = IndicatorValue["op"];
 
@@ -84,7 +103,7 @@ const NOT_IN_UNIT = new Set(
 
 /** Full-width digits, point or percent sign: `１００％`, `０．５`. */
 function isFullWidthNumberCode(c: number): boolean {
-  return (c >= 0xff10 && c <= 0xff19) || c === 0xff0e /* ． */ || c === 0xff05; /* ％ */
+  return isFullWidthDigit(c) || c === FULLWIDTH_PERIOD || c === FULLWIDTH_PERCENT;
 }
 
 /** Full-width digits and point as ASCII, so that `１００％` reads as 100 %. */
@@ -96,7 +115,7 @@ function toHalfWidth(text: string): string {
   let out = "";
   for (const ch of text) {
     const c = ch.charCodeAt(0);
-    if (c >= 0xff10 && c <= 0xff19) out += String.fromCharCode(c - 0xff10 + 48);
+    if (isFullWidthDigit(c)) out += String.fromCharCode(c - FULLWIDTH_DIGIT_ZERO + DIGIT_ZERO);
     else if (ch === "．") out += ".";
     else if (ch === "％") out += "%";
     else out += ch;
@@ -105,8 +124,7 @@ function toHalfWidth(text: string): string {
 }
 
 function isDigitAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  return c >= 48 && c <= 57;
+  return isDigit(text.charCodeAt(i));
 }
 
 function threeDigitsAt(text: string, i: number): boolean {
@@ -119,20 +137,20 @@ function threeDigitsAt(text: string, i: number): boolean {
  */
 function readNumber(text: string, pos: number): { value: number; end: number } | null {
   let i = pos;
-  if (i === 0 && text.charCodeAt(0) === 0x2d /* - */) i++;
+  if (i === 0 && text.charCodeAt(0) === HYPHEN_MINUS) i++;
   const digitsStart = i;
   let hasGroups = false;
   while (i < text.length) {
     const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) i++;
-    else if (c === 44 && i > digitsStart && threeDigitsAt(text, i + 1)) {
+    if (isDigit(c)) i++;
+    else if (c === COMMA && i > digitsStart && threeDigitsAt(text, i + 1)) {
       // Thousands separator only when exactly three digits follow: `2,000` (not `1,2`).
       hasGroups = true;
       i++;
     } else break;
   }
   if (i === digitsStart) return null;
-  if (text.charCodeAt(i) === 0x2e /* . */ && isDigitAt(text, i + 1)) {
+  if (text.charCodeAt(i) === PERIOD && isDigitAt(text, i + 1)) {
     i++;
     while (isDigitAt(text, i)) i++;
   }
@@ -156,9 +174,9 @@ function unitFromName(name: string): string | null {
   const close = trimmed.charCodeAt(n - 1);
   const percent = trimmed.charCodeAt(n - 2);
   const open = trimmed.charCodeAt(n - 3);
-  return (close === 0xff09 || close === 0x29) &&
-    (percent === 0x25 || percent === 0xff05) &&
-    (open === 0xff08 || open === 0x28)
+  return (close === FULLWIDTH_RIGHT_PAREN || close === RIGHT_PAREN) &&
+    (percent === PERCENT || percent === FULLWIDTH_PERCENT) &&
+    (open === FULLWIDTH_LEFT_PAREN || open === LEFT_PAREN)
     ? "%"
     : null;
 }

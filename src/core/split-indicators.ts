@@ -1,7 +1,14 @@
-import type { Indicator, Level, SpanKind, TextSpan } from "./analysis";
+import type { Level, SpanKind, TextSpan } from "./analysis";
+import * as chars from "./chars";
 import { cachedLevel, LEVEL1_FIRST_CHARS, matchLevelLabel } from "./map-level";
+import type { LeftoverText, SplitItem, SplitResult } from "./split-item";
 import { splitWellFormedItems } from "./split-well-formed-items";
-import { stripNoise, toOriginalEnd, toOriginalOffset, type NoiseRun, type StrippedText } from "./strip-noise";
+import { stripNoise, toOriginalEnd, toOriginalOffset, type StrippedText } from "./strip-noise";
+
+// Read once from chars.ts: under tsx every use of an imported name is a getter call (README, "Speed").
+const { IDEOGRAPHIC_COMMA, isColon, isDigit, isFieldSeparator } = chars;
+
+export type { LeftoverText, SplitItem, SplitResult } from "./split-item";
 
 /**
  * Splits one cell's run-on indicator text into items and fields:
@@ -14,9 +21,10 @@ import { stripNoise, toOriginalEnd, toOriginalOffset, type NoiseRun, type Stripp
  * ends up in a span (field, label, separator, markup, goal or unparsed), and concatenating the spans gives the
  * cell back.
  *
- * When no spans are asked for (the table parser), two shortcuts come first: a cell of nothing but
- * well-formed items is read by one regex (split-well-formed-items.ts), and goal prose without markup or a
- * numbered item is its own goal. Both answer exactly what the scanner would, or leave the cell to it.
+ * Two shortcuts come first: a cell of nothing but well-formed items is read by one regex
+ * (split-well-formed-items.ts), and goal prose without markup or a numbered item is its own goal. Both answer
+ * exactly what the scanner would, or leave the cell to it. traceSpans runs the scanner alone and also returns
+ * the span of every character (the "nothing lost" view the tests check).
  */
 
 export interface SplitOptions {
@@ -26,59 +34,16 @@ export interface SplitOptions {
    * indicators. Only numbered items (`1、产出指标：`) start an item there, so goal prose is never split.
    */
   readonly mode?: "indicators" | "goal";
-  /** Build the span list (the "nothing lost" view); off in the table parser, which only needs the items. */
-  readonly spans?: boolean;
 }
 
-/** One item as split: the Indicator fields the text gives, before values are parsed and cells addressed. */
-export interface SplitItem extends Pick<
-  Indicator,
-  "seq" | "level1" | "level2" | "name" | "periodValue" | "annualValue" | "raw"
-> {
-  /** Offsets in the original text of the item: from its number to its closing `。`. */
-  readonly start: number;
-  readonly end: number;
-}
-
-/** Text that belongs to no item, quoted as written. */
-export interface LeftoverText {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-}
-
-export interface SplitResult {
-  readonly items: readonly SplitItem[];
-  /** Goal mode: the text before the first item, markup removed and trimmed. Indicator mode: "". */
-  readonly goal: string;
-  readonly unparsed: readonly LeftoverText[];
-  /** Markup runs that were left out of the fields. */
-  readonly markup: readonly NoiseRun[];
-  /** Every character of the text, in order; empty unless options.spans. */
+/** The scanner's split with every character of the text in a span, in order. */
+export interface TracedSplit extends SplitResult {
   readonly spans: readonly TextSpan[];
 }
 
 const PERIOD_LABEL = "实施周期指标值";
 const ANNUAL_LABEL = "年度指标值";
 const MAX_SEQ_DIGITS = 4;
-
-/** Separators that close a field: `；` before the next label, `：` after a name, `。` ending the item (`， ,` too). */
-function isFieldSeparatorCode(c: number): boolean {
-  return (
-    c === 0xff1b ||
-    c === 0x3b ||
-    c === 0xff1a ||
-    c === 0x3a ||
-    c === 0xff0c ||
-    c === 0x2c ||
-    c === 0x3002 ||
-    c === 0x2e
-  );
-}
-
-function isDigitCode(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
-}
 
 /** All start offsets of `needle` in `text`, in order (one indexOf pass). */
 function occurrences(text: string, needle: string): number[] {
@@ -112,8 +77,8 @@ interface ItemHead {
  */
 function itemHeadAt(clean: string, pos: number, goalMode: boolean): ItemHead | null {
   let i = pos;
-  while (i - pos <= MAX_SEQ_DIGITS && isDigitCode(clean.charCodeAt(i))) i++;
-  if (i > pos && i - pos <= MAX_SEQ_DIGITS && clean.charCodeAt(i) === 0x3001 /* 、 */) {
+  while (i - pos <= MAX_SEQ_DIGITS && isDigit(clean.charCodeAt(i))) i++;
+  if (i > pos && i - pos <= MAX_SEQ_DIGITS && clean.charCodeAt(i) === IDEOGRAPHIC_COMMA) {
     const colon = matchLevelLabel(clean, i + 1, 1, true);
     return colon < 0 ? null : { start: pos, seqEnd: i, level1Start: i + 1, level1Colon: colon };
   }
@@ -190,7 +155,7 @@ class SpanCollector {
 /** Moves `end` back over field separators (`；`, `：`, `。`) and returns the new end. */
 function trimSeparators(clean: string, start: number, end: number): number {
   let e = end;
-  while (e > start && isFieldSeparatorCode(clean.charCodeAt(e - 1))) e--;
+  while (e > start && isFieldSeparator(clean.charCodeAt(e - 1))) e--;
   return e;
 }
 
@@ -211,9 +176,7 @@ function readValue(
 ): string | null {
   const labelEnd = Math.min(at + labelLength, next);
   push("label", at, labelEnd);
-  const colonCode = clean.charCodeAt(labelEnd);
-  const valueStart =
-    labelEnd < next && (colonCode === 0xff1a || colonCode === 0x3a) ? labelEnd + 1 : labelEnd;
+  const valueStart = labelEnd < next && isColon(clean.charCodeAt(labelEnd)) ? labelEnd + 1 : labelEnd;
   push("separator", labelEnd, valueStart);
   const valueEnd = next === bodyEnd ? bodyEnd : trimSeparators(clean, valueStart, next);
   push(kind, valueStart, valueEnd);
@@ -232,7 +195,7 @@ function parseItem(
   out: SpanCollector | null,
 ): SplitItem {
   const { clean, text } = stripped;
-  // Spans are only collected on request; a plain function (no closure per item) keeps the hot path lean.
+  // Spans are only collected for traceSpans; a plain function, no closure per item (README, "Speed").
   const push =
     out === null ? noSpan : (kind: SpanKind, s: number, e: number) => out.add(kind, s, Math.min(e, end));
   const bodyEnd = trimSeparators(clean, head.start, end);
@@ -355,22 +318,39 @@ function withoutMarkup(stripped: StrippedText, start: number, end: number): stri
   return out.trim();
 }
 
+/** Splits one cell's indicator text into items and fields (see the top of this file). */
 export function splitIndicators(text: string, options: SplitOptions = {}): SplitResult {
   const goalMode = options.mode === "goal";
-  if (options.spans === false) {
-    // Most indicator cells are nothing but well-formed items: one regex pass reads them (see the fast path).
-    if (!goalMode) {
-      const items = splitWellFormedItems(text);
-      if (items !== null) return { items, goal: "", unparsed: [], markup: [], spans: [] };
-    } else if (!MAY_HOLD_MARKUP_OR_ITEM.test(text)) {
-      // Goal prose with no markup and no numbered item: the goal is the text, trimmed.
-      return { items: [], goal: text.trim(), unparsed: [], markup: [], spans: [] };
-    }
+  // Most indicator cells are nothing but well-formed items: one regex pass reads them (see the fast path).
+  if (!goalMode) {
+    const items = splitWellFormedItems(text);
+    if (items !== null) return { items, goal: "", unparsed: [], markup: [] };
+  } else if (!MAY_HOLD_MARKUP_OR_ITEM.test(text)) {
+    // Goal prose with no markup and no numbered item: the goal is the text, trimmed.
+    return { items: [], goal: text.trim(), unparsed: [], markup: [] };
   }
+  return scan(text, goalMode, null).split;
+}
+
+/**
+ * The general scanner's split of the text (no shortcut taken) with the span of every character: concatenating
+ * the spans' text gives the text back. For the tests and for anyone who wants to see how a cell was read.
+ */
+export function traceSpans(text: string, options: SplitOptions = {}): TracedSplit {
+  const collector = new SpanCollector();
+  const { split, stripped } = scan(text, options.mode === "goal", collector);
+  return { ...split, spans: toOriginalSpans(stripped, collector.spans) };
+}
+
+/** The general scanner: item heads at sentence boundaries, then each item's fields; spans when collected. */
+function scan(
+  text: string,
+  goalMode: boolean,
+  logical: SpanCollector | null,
+): { split: SplitResult; stripped: StrippedText } {
   const stripped = stripNoise(text);
   const { clean } = stripped;
   const heads = findItemHeads(stripped, goalMode);
-  const logical = options.spans === false ? null : new SpanCollector();
   const unparsed: LeftoverText[] = [];
 
   const leadEnd = heads.length > 0 ? heads[0]!.start : clean.length;
@@ -395,11 +375,6 @@ export function splitIndicators(text: string, options: SplitOptions = {}): Split
     items.push(parseItem(stripped, heads[k]!, end, periodLabels, annualLabels, logical));
   }
 
-  return {
-    items,
-    goal,
-    unparsed,
-    markup: stripped.noise.filter((run) => run.kind === "markup"),
-    spans: logical ? toOriginalSpans(stripped, logical.spans) : [],
-  };
+  const markup = stripped.noise.filter((run) => run.kind === "markup");
+  return { split: { items, goal, unparsed, markup }, stripped };
 }

@@ -1,5 +1,9 @@
+import * as chars from "./chars";
 import { LEVEL1_FIRST_CHARS, wholeLevelLabel } from "./map-level";
-import type { SplitItem } from "./split-indicators";
+import type { SplitItem } from "./split-item";
+
+// Read once from chars.ts: under tsx every use of an imported name is a getter call (README, "Speed").
+const { IDEOGRAPHIC_COMMA, isDigit, isFieldSeparator } = chars;
 
 /**
  * The fast path of splitIndicators for the cell most tables are made of: nothing but well-formed items,
@@ -36,23 +40,6 @@ const WELL_FORMED_ITEM = new RegExp(
 
 const LEVEL1_FIRST_CODES = new Set(LEVEL1_FIRST_CHARS.map((ch) => ch.charCodeAt(0)));
 
-/** Does the field end in ；;：:，,。. (what the scanner trims from the end of a field)? */
-function endsWithSeparator(field: string): boolean {
-  switch (field.charCodeAt(field.length - 1)) {
-    case 0xff1b:
-    case 0x3b:
-    case 0xff1a:
-    case 0x3a:
-    case 0xff0c:
-    case 0x2c:
-    case 0x3002:
-    case 0x2e:
-      return true;
-    default:
-      return false;
-  }
-}
-
 /**
  * Could the scanner see the start of another item inside this field? It looks after every sentence end
  * (here only `.` can occur) for `digits、` or the first character of a level-1 label. Decimals such as `99.5%`
@@ -64,20 +51,20 @@ function mayHideItemHead(field: string, colonMayFollow: boolean): boolean {
     const next = field.charCodeAt(i + 1);
     if (colonMayFollow && LEVEL1_FIRST_CODES.has(next)) return true;
     let j = i + 1;
-    while (j < field.length && j - i <= 5 && isDigitCode(field.charCodeAt(j))) j++;
-    if (j > i + 1 && field.charCodeAt(j) === 0x3001 /* 、 */) return true;
+    while (j < field.length && j - i <= 5 && isDigit(field.charCodeAt(j))) j++;
+    if (j > i + 1 && field.charCodeAt(j) === IDEOGRAPHIC_COMMA) return true;
   }
   return false;
-}
-
-function isDigitCode(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
 }
 
 /** A name or value the scanner reads exactly as the regex captured it. */
 function isPlainField(field: string, colonMayFollow: boolean): boolean {
   // A value label inside a field would move the scanner's field boundaries: it takes the first label it finds.
-  return !endsWithSeparator(field) && !mayHideItemHead(field, colonMayFollow) && !field.includes("指标值");
+  return (
+    !isFieldSeparator(field.charCodeAt(field.length - 1)) &&
+    !mayHideItemHead(field, colonMayFollow) &&
+    !field.includes("指标值")
+  );
 }
 
 /**
@@ -92,7 +79,7 @@ export function splitWellFormedItems(text: string): SplitItem[] | null {
     const start = pattern.lastIndex;
     const match = pattern.exec(text);
     if (match === null) return null;
-    // Indexed reads, not array destructuring: destructuring walks the iterator protocol once per item.
+    // Indexed reads, not array destructuring, which walks the iterator protocol (README, "Speed").
     const name = match[4]!;
     const period = match[5]!;
     const annual = match[6]!;

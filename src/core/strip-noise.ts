@@ -5,6 +5,11 @@
  * One forward pass; a tag is looked for at most MAX_TAG_LENGTH characters ahead, so the work stays linear.
  */
 
+import * as chars from "./chars";
+
+// Read once from chars.ts: under tsx every use of an imported name is a getter call (README, "Speed").
+const { AMPERSAND, isAsciiLetter, isDigit, isWhitespace, LESS_THAN } = chars;
+
 export type NoiseKind = "markup" | "whitespace";
 
 export interface NoiseRun {
@@ -28,40 +33,23 @@ export interface StrippedText {
   readonly noise: readonly NoiseRun[];
 }
 
-/** A character that may start noise: `<`, `&` or any whitespace isWhitespaceCode knows (`<p>`, `&nbsp;`, `U+3000`). */
+/** A character that may start noise: `<`, `&` or any whitespace chars.isWhitespace knows (`<p>`, `&nbsp;`, `U+3000`). */
 const NOISE_START = /[<&\s\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]/;
 
 const MAX_TAG_LENGTH = 256;
 const MAX_ENTITY_LENGTH = 10;
 
-/** Space, tab, line breaks, NBSP, U+3000 and the other blanks a paste brings, by character code. */
-export function isWhitespaceCode(c: number): boolean {
-  return (
-    c === 0x20 ||
-    (c >= 0x09 && c <= 0x0d) ||
-    c === 0xa0 ||
-    c === 0x3000 ||
-    c === 0x2002 ||
-    c === 0x2003 ||
-    c === 0x2009 ||
-    c === 0x200b ||
-    c === 0xfeff
-  );
-}
-
-function isAsciiLetter(ch: string | undefined): boolean {
-  return ch !== undefined && ((ch >= "a" && ch <= "z") || (ch >= "A" && ch <= "Z"));
-}
-
-function isAsciiAlnum(ch: string | undefined): boolean {
-  return isAsciiLetter(ch) || (ch !== undefined && ch >= "0" && ch <= "9");
+/** A–Z, a–z, 0–9 at `i` (false past the end). */
+function isAsciiAlnumAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return isAsciiLetter(c) || isDigit(c);
 }
 
 /** End of an HTML tag starting at `pos` (`<p>`, `</p>`, `<br/>`, `<span style="x">`, `<!-- -->`), or -1. */
 function tagEnd(text: string, pos: number): number {
   const next = text[pos + 1];
-  const opener = next === "/" || next === "!" ? text[pos + 2] : next;
-  if (!isAsciiLetter(opener) && !(next === "!" && opener === "-")) return -1;
+  const opener = next === "/" || next === "!" ? pos + 2 : pos + 1;
+  if (!isAsciiLetter(text.charCodeAt(opener)) && !(next === "!" && text[opener] === "-")) return -1;
   const limit = Math.min(text.length, pos + MAX_TAG_LENGTH);
   for (let i = pos + 1; i < limit; i++) {
     const ch = text[i];
@@ -77,7 +65,7 @@ function entityEnd(text: string, pos: number): number {
   let i = pos + 1;
   if (text[i] === "#") i++;
   const bodyStart = i;
-  while (i < limit && isAsciiAlnum(text[i])) i++;
+  while (i < limit && isAsciiAlnumAt(text, i)) i++;
   return i > bodyStart && text[i] === ";" ? i + 1 : -1;
 }
 
@@ -98,20 +86,21 @@ export function stripNoise(text: string): StrippedText {
   const out = new StrippedBuilder(text);
   let i = 0;
   const n = text.length;
-  // Character codes, not one-character strings: CJK characters would each allocate a string.
+  // Character codes, not one-character strings (README, "Speed").
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (c === 0x3c /* < */ || c === 0x26 /* & */) {
-      const end = c === 0x3c ? tagEnd(text, i) : entityEnd(text, i);
+    if (c === LESS_THAN || c === AMPERSAND) {
+      const end = c === LESS_THAN ? tagEnd(text, i) : entityEnd(text, i);
       if (end > 0) {
         out.addNoise("markup", i, end);
         i = end;
         continue;
       }
-    } else if (isWhitespaceCode(c)) {
+    } else if (isWhitespace(c)) {
       let end = i + 1;
-      while (end < n && isWhitespaceCode(text.charCodeAt(end))) end++;
-      const between = i > 0 && isAsciiAlnum(text[i - 1]) && isAsciiAlnum(text[end]) && out.segmentStart < i;
+      while (end < n && isWhitespace(text.charCodeAt(end))) end++;
+      const between =
+        i > 0 && isAsciiAlnumAt(text, i - 1) && isAsciiAlnumAt(text, end) && out.segmentStart < i;
       if (!between) out.addNoise("whitespace", i, end);
       i = end;
       continue;

@@ -1,4 +1,6 @@
+import { analyzeTable } from "../../src/core/analyze-table";
 import { buildPlan } from "../../src/core/build-plan";
+import type { CellValue } from "../../src/core/grid";
 import { MAX_CELL_TEXT, type PlanCell } from "../../src/core/plan";
 import { analysis, indicator, issue, project, value } from "../../testing/hand-built-analysis";
 
@@ -18,11 +20,11 @@ function sample() {
     indicator(14, 1, "维保按时完成质量", { annualValue: null, annual: null }),
   ]);
   const issues = [
-    issue("missing-value", "error", "G14", "缺少年度指标值。", { seq: 1, project: "维保项目" }),
-    issue("row-total", "error", "B12", "总计不符。"),
+    issue("missing-value", "error", "G14", "缺少年度指标值。", { seq: 1 }, { projectIndex: 1, itemIndex: 0 }),
+    issue("row-total", "error", "B12", "总计不符。", {}, { projectIndex: 0 }),
     issue("sequence", "warning", "B12", "序号不连续。"),
-    issue("suspicious-value", "warning", "G12", "第2项可疑。", { seq: 2 }),
-    issue("markup", "info", "G12", "含有网页标记。"),
+    issue("suspicious-value", "warning", "G12", "第2项可疑。", { seq: 2 }, { projectIndex: 0, itemIndex: 1 }),
+    issue("markup", "info", "G12", "含有网页标记。", {}, { projectIndex: 0 }),
   ];
   return analysis([p1, p2], issues);
 }
@@ -87,6 +89,53 @@ describe("指标明细", () => {
 
   test("来源 links to the source cell", () => {
     expect(detail.rows[0]![13]).toEqual({ text: "G12", link: { sheet: "Sheet1", cell: "G12" } });
+  });
+});
+
+describe("问题 by the reference each issue carries", () => {
+  test("an item's issue goes to that item's row, even when another item of the cell has its number", () => {
+    const p = project(12, "p", [indicator(12, 1, "甲"), indicator(12, 1, "乙"), indicator(12, 3, "丙")]);
+    const issues = [
+      issue("sequence", "warning", "G12", "乙的序号。", { seq: 1 }, { projectIndex: 0, itemIndex: 1 }),
+      issue("markup", "info", "G12", "标记。", {}, { projectIndex: 0 }),
+      issue("markup", "info", "G13", "别的单元格。", {}, { projectIndex: 0 }),
+      issue("row-total", "error", "G12", "没有引用的问题不归任何一行。"),
+    ];
+    const rows = buildPlan(analysis([p], issues), opts).sheets[0]!.rows;
+    expect(rows.map((r) => r[12])).toEqual(["标记。", "乙的序号。\n标记。", "标记。"]);
+  });
+
+  // An 80,000-character cell of items all numbered 1、 (each after the first is a sequence issue). Matching
+  // issues to rows by cell and number gave every row every issue: seconds and gigabytes, and wrong rows.
+  const ITEM = "1、产出指标：数量指标：A；实施周期指标值：1；年度指标值：1。";
+  const table = (cells: number, length: number): CellValue[][] => [
+    ["项目名称", "总计", "财政拨款", "绩效目标", "绩效指标"],
+    ...Array.from({ length: cells }, (_, k) => [
+      `项目${k}`,
+      "1",
+      "1",
+      "目标",
+      ITEM.repeat(length / ITEM.length),
+    ]),
+  ];
+
+  test("an 80,000-character cell of repeated 1、 items: each row holds its own issue only", () => {
+    const a = analyzeTable(table(1, 80_000));
+    const items = a.projects[0]!.indicators.length;
+    expect(items).toBe(80_000 / ITEM.length);
+    const sequence = a.issues.filter((i) => i.rule === "sequence");
+    expect(sequence).toHaveLength(items - 1);
+    const plan = buildPlan(a, opts);
+    const counts = plan.sheets[0]!.rows.map((r) => String(r[12] ?? "").split("序号不连续").length - 1);
+    expect(counts).toEqual([0, ...Array<number>(items - 1).fill(1)]);
+    expect(plan.truncated).toBeUndefined();
+  });
+
+  test("twenty cells of 32,767 characters: every row holds at most its own sequence issue", () => {
+    const length = Math.floor(MAX_CELL_TEXT / ITEM.length) * ITEM.length;
+    const rows = buildPlan(analyzeTable(table(20, length)), opts).sheets[0]!.rows;
+    expect(rows).toHaveLength(20 * (length / ITEM.length));
+    expect(Math.max(...rows.map((r) => String(r[12] ?? "").split("序号不连续").length - 1))).toBe(1);
   });
 });
 

@@ -117,6 +117,7 @@ describe("checkIndicators", () => {
           row: 22,
           column: "G",
           cell: "G22",
+          about: { projectIndex: 0 },
           details: { project: "机关饭堂运行经费", category: "outcome" },
         },
       ]);
@@ -275,12 +276,13 @@ describe("checkIndicators", () => {
         row: 12,
         column: "G",
         cell: "G12",
+        about: { projectIndex: 0 },
         details: { project: "项目" },
       },
     ]);
   });
 
-  test("property: never throws, and every issue points at a cell of its project", () => {
+  test("property: never throws, and every issue points at a cell of the project or item it is about", () => {
     const text = fc.oneof(
       fc.constantFrom("3次", "合规", "≥95%", "292%", "XX", "20-35次", "35-20次", "", "  ", "100"),
       fc.string({ maxLength: 6 }),
@@ -309,6 +311,10 @@ describe("checkIndicators", () => {
         for (const issue of checkIndicators(parsed)) {
           expect(issue.row).not.toBeNull();
           expect([`G${issue.row}`, `A${issue.row}`]).toContain(issue.cell);
+          const project = parsed.projects[issue.about!.projectIndex]!;
+          expect(project.row).toBe(issue.row);
+          const itemIndex = issue.about!.itemIndex;
+          if (itemIndex !== undefined) expect(project.indicators[itemIndex]!.cell).toBe(issue.cell);
         }
       }),
       { numRuns: 300 },

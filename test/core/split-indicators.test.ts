@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { splitIndicators } from "../../src/core/split-indicators";
+import { splitIndicators, traceSpans } from "../../src/core/split-indicators";
 
 const ROW12_ITEM1 = "1、1-产出指标：11-数量指标：报废小车数量；实施周期指标值：1；年度指标值：1。";
 
@@ -200,7 +200,7 @@ describe("splitIndicators: nothing lost", () => {
   test("concatenating the spans gives back the text, and the spans tile it in order", () => {
     fc.assert(
       fc.property(anyText, fc.constantFrom("indicators", "goal"), (text, mode) => {
-        const { spans } = splitIndicators(text, { mode: mode as "indicators" | "goal" });
+        const { spans } = traceSpans(text, { mode: mode as "indicators" | "goal" });
         expect(spans.map((s) => s.text).join("")).toBe(text);
         let at = 0;
         for (const span of spans) {
@@ -241,13 +241,13 @@ describe("splitIndicators: nothing lost", () => {
       ROW12_ITEM1.repeat(5_000),
     ].join("");
     expect(junk.length).toBeGreaterThan(1_000_000);
-    const result = splitIndicators(junk);
+    const result = traceSpans(junk);
     expect(result.spans.map((s) => s.text).join("")).toBe(junk);
     // The first copy of the item is glued to the digits before it (no sentence boundary): 4,999 stand alone.
     expect(result.items.length).toBeGreaterThanOrEqual(4_999);
     expect(result.items[result.items.length - 1]?.name).toBe("报废小车数量");
-    // The table parser's way in (no spans, shortcuts first) reads the same items.
-    expect(splitIndicators(junk, { spans: false }).items).toEqual(result.items);
+    // The table parser's way in (shortcuts first) reads the same items.
+    expect(splitIndicators(junk).items).toEqual(result.items);
   });
 
   test("a 1 MB cell that the one-regex shortcut starts on and has to give up is read the same", () => {
@@ -256,8 +256,8 @@ describe("splitIndicators: nothing lost", () => {
       ROW12_ITEM1.repeat(1_000) +
       "2、产出指标：数量指标：A；实施周期指标值：1；年度指标值：" +
       "1.".repeat(500_000);
-    const quick = splitIndicators(junk, { spans: false });
-    expect(quick.items).toEqual(splitIndicators(junk).items);
+    const quick = splitIndicators(junk);
+    expect(quick.items).toEqual(traceSpans(junk).items);
     expect(quick.items).toHaveLength(1_001);
   });
 });

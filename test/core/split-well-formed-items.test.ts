@@ -1,12 +1,12 @@
 import fc from "fast-check";
-import { splitIndicators } from "../../src/core/split-indicators";
+import { splitIndicators, traceSpans } from "../../src/core/split-indicators";
 import { splitWellFormedItems } from "../../src/core/split-well-formed-items";
 
 const ITEM = "1、1-产出指标：11-数量指标：报废小车数量；实施周期指标值：1；年度指标值：1。";
 
-/** The general scanner's items (asking for spans keeps splitIndicators off the fast path). */
+/** The general scanner's items (traceSpans takes no shortcut). */
 function scannerItems(text: string) {
-  return splitIndicators(text, { spans: true }).items;
+  return traceSpans(text).items;
 }
 
 describe("splitWellFormedItems: which cells it reads", () => {
@@ -149,7 +149,7 @@ describe("splitWellFormedItems: the same items as the scanner", () => {
     expect(refused).toBeGreaterThan(100);
   });
 
-  test("splitIndicators without spans gives what it gives with spans, in both modes, for any cell", () => {
+  test("splitIndicators (shortcuts first) gives what the scanner alone gives, in both modes, for any cell", () => {
     const goalProse = fc
       .array(
         pick(
@@ -180,8 +180,8 @@ describe("splitWellFormedItems: the same items as the scanner", () => {
         pick("indicators", "goal"),
         (text, m) => {
           const mode = m as "indicators" | "goal";
-          const quick = splitIndicators(text, { mode, spans: false });
-          const full = splitIndicators(text, { mode, spans: true });
+          const quick = splitIndicators(text, { mode });
+          const full = traceSpans(text, { mode });
           expect(quick.items).toEqual(full.items);
           expect(quick.unparsed).toEqual(full.unparsed);
           expect(quick.markup).toEqual(full.markup);

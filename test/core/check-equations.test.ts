@@ -1,7 +1,13 @@
 import fc from "fast-check";
-import { checkTotals } from "../../src/core/check-totals";
-import { commonDecimals, fromScaledInteger, toScaledInteger } from "../../src/core/decimal-amount";
+import type { ParsedTable } from "../../src/core/analysis";
+import { checkEquations, type EquationCheckOptions } from "../../src/core/check-equations";
+import { commonDecimals, fromScaledInteger, toScaledInteger } from "../../src/core/exact-decimal";
 import { table, type ProjectSpec } from "../../testing/check-table-builder";
+
+/** The Guangdong layout's equations of a hand-made table, checked: the total issues of that table. */
+function checkTotals(parsed: ParsedTable, options: EquationCheckOptions = {}) {
+  return checkEquations(parsed.equations, options);
+}
 
 /** The sample's unit 2: twelve projects, 1963.53 in all. */
 const UNIT2_PROJECTS: ProjectSpec[] = [
@@ -58,7 +64,7 @@ describe("decimal amounts", () => {
   ])("commonDecimals(%j) = %i", (decimals, expected) => expect(commonDecimals(decimals)).toBe(expected));
 });
 
-describe("checkTotals", () => {
+describe("checkEquations over the Guangdong layout's totals", () => {
   test("a table that reconciles, with the sample's float trap, gives no issue", () => {
     const parsed = table({
       grand: { row: 10, amounts: { total: "1,981.54", fiscal: "1,981.54" } },
@@ -244,6 +250,26 @@ describe("checkTotals", () => {
       projects: [{ row: 12, amounts: { total: "2.00", fiscal: "1.00" } }],
     });
     expect(checkTotals(noTotal)).toEqual([]);
+  });
+
+  test("a table with a 总计 column and no source column has no row equation, only its column sums", () => {
+    const units = [
+      {
+        row: 11,
+        name: "单位",
+        amounts: { total: "20.00" },
+        projects: [
+          { row: 12, amounts: { total: "18.00" } },
+          { row: 13, amounts: { total: "2.00" } },
+        ],
+      },
+    ];
+    const onlyTotal = (grand: string) =>
+      table({ roles: ["total"], grand: { row: 10, amounts: { total: grand } }, units });
+    expect(checkTotals(onlyTotal("20.00"))).toEqual([]);
+    expect(summary(checkTotals(onlyTotal("21.00")))).toEqual([
+      { rule: "grand-total", cell: "B10", expected: 20, actual: 21 },
+    ]);
   });
 
   test("property: a table built to reconcile gives no issue; moving one project amount is caught there", () => {

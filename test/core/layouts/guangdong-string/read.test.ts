@@ -1,10 +1,9 @@
 import fc from "fast-check";
-import type { Indicator, IndicatorValue, Level, ParsedTable } from "../../src/core/analysis";
-import { analyzeTable } from "../../src/core/analyze-table";
-import type { CellValue } from "../../src/core/grid";
-import { parseTable } from "../../src/core/parse-table";
-import expected from "../fixtures/baiyun-2024.expected.json";
-import { loadSampleGrid } from "../../testing/sample";
+import type { Indicator, IndicatorValue, Level, ParsedTable } from "../../../../src/core/analysis";
+import { analyzeTable, parseTable } from "../../../../src/core/analyze-table";
+import type { CellValue } from "../../../../src/core/grid";
+import expected from "../../../fixtures/baiyun-2024.expected.json";
+import { loadSampleGrid } from "../../../../testing/sample";
 
 const level = (l: Level | null) => (l ? [l.written, l.code, l.name] : null);
 const value = (v: IndicatorValue | null) => (v ? [v.op, v.value, v.upper, v.unit] : null);
@@ -36,6 +35,18 @@ describe("parseTable on the sample (baiyun-2024)", () => {
       [33, "广州市白云区政府机关财务结算中心", 1],
     ]);
     expect(parsed.projects.reduce((n, p) => n + p.indicators.length, 0)).toBe(132);
+  });
+
+  test("each indicator's place (by the reference issues carry) is its cell, in the 绩效指标 or 绩效目标 column", () => {
+    const columns = parsed.table!.columns;
+    parsed.projects.forEach((project, p) => {
+      expect(parsed.indicatorCells[p]).toHaveLength(project.indicators.length);
+      project.indicators.forEach((indicator, i) => {
+        const place = parsed.indicatorCells[p]![i]!;
+        expect([place.address, place.row]).toEqual([indicator.cell, indicator.row]);
+        expect([columns.indicators, columns.goal]).toContain(place.column);
+      });
+    });
   });
 
   test("table, grand total, units and every project field match the hand-checked fixture", () => {
@@ -199,6 +210,7 @@ describe("parseTable on hand-made tables", () => {
     ];
     const parsed = parseTable(grid, { row: 5, column: 2 });
     expect(parsed.table).toEqual({
+      layout: "guangdong-string",
       title: "2024年项目支出绩效目标表",
       department: "某局",
       amountUnit: "元",
@@ -248,6 +260,7 @@ describe("parseTable on hand-made tables", () => {
         row: 2,
         column: "B",
         cell: "B2",
+        about: { projectIndex: 0 },
         actual: "待定",
         details: { project: "项目甲", amountColumn: "total" },
       },
@@ -269,6 +282,7 @@ describe("parseTable on hand-made tables", () => {
         row: 3,
         column: "D",
         cell: "D3",
+        about: { projectIndex: 0 },
         details: { project: "项目甲", unit: "单位乙", text: "详见附件。" },
       },
     ]);
@@ -298,6 +312,8 @@ describe("parseTable on hand-made tables", () => {
       projects: [],
       rows: [],
       issues: [{ rule: "no-table", severity: "error", row: null, column: null, cell: null, details: {} }],
+      equations: [],
+      indicatorCells: [],
     });
   });
 });
