@@ -5,6 +5,7 @@
 import { readTolerance as readCoreTolerance } from "../core/analyze-options";
 import type { Issue, Severity } from "../core/issue";
 import type { Messages } from "../core/messages";
+import type { PaneMessages } from "./messages";
 import type { RunProgress, RunSummary } from "../excel/run-normalizer";
 
 export interface PaneElements {
@@ -44,7 +45,7 @@ export function findElements(doc: Document): PaneElements {
 }
 
 /** Fills the static labels in the user's language. */
-export function renderLabels(doc: Document, ui: PaneElements, pane: Messages["pane"], locale: string): void {
+export function renderLabels(doc: Document, ui: PaneElements, pane: PaneMessages, locale: string): void {
   doc.documentElement.lang = locale;
   doc.title = pane.title;
   ui.title.textContent = pane.title;
@@ -55,7 +56,7 @@ export function renderLabels(doc: Document, ui: PaneElements, pane: Messages["pa
   ui.toleranceHint.textContent = pane.toleranceHint;
 }
 
-export function progressText(progress: RunProgress, pane: Messages["pane"]): string {
+export function progressText(progress: RunProgress, pane: PaneMessages): string {
   switch (progress.stage) {
     case "reading":
       return pane.reading;
@@ -89,8 +90,12 @@ function element<K extends keyof HTMLElementTagNameMap>(
 }
 
 /** The counts and the verdict: "no errors: ready to send", or how many errors to fix. */
-export function renderSummary(doc: Document, ui: PaneElements, summary: RunSummary, m: Messages): void {
-  const pane = m.pane;
+export function renderSummary(
+  doc: Document,
+  ui: PaneElements,
+  summary: RunSummary,
+  pane: PaneMessages,
+): void {
   ui.summary.replaceChildren();
   const verdict = element(
     doc,
@@ -126,6 +131,7 @@ export function renderIssues(
   ui: PaneElements,
   issues: readonly Issue[],
   m: Messages,
+  pane: PaneMessages,
   onSelect: (issue: Issue) => void,
 ): void {
   ui.issues.replaceChildren();
@@ -134,8 +140,8 @@ export function renderIssues(
     return;
   }
   ui.issues.append(
-    element(doc, "h2", undefined, m.pane.issuesHeading),
-    element(doc, "p", "hint", m.pane.issueHint),
+    element(doc, "h2", undefined, pane.issuesHeading),
+    element(doc, "p", "hint", pane.issueHint),
   );
   for (const severity of SEVERITIES) {
     const group = issues.filter((i) => i.severity === severity);
@@ -154,7 +160,7 @@ export function renderIssues(
       const button = element(doc, "button", `issue issue-${severity}`);
       button.type = "button";
       button.append(
-        element(doc, "span", "issue-cell", issue.cell ?? m.pane.wholeSheet),
+        element(doc, "span", "issue-cell", issue.cell ?? pane.wholeSheet),
         element(doc, "span", "issue-message", issue.message),
       );
       if (issue.cell === null) button.disabled = true;

@@ -1,10 +1,10 @@
 /** The pane's small pure helpers: Office errors in words, the tolerance box, progress lines. */
-import { messagesFor } from "../../src/core/messages";
+import { paneMessagesFor } from "../../src/taskpane/messages";
 import { describeOfficeError } from "../../src/taskpane/describe-office-error";
 import { progressText, readTolerance } from "../../src/taskpane/pane-view";
 
-const zh = messagesFor("zh-CN").pane;
-const en = messagesFor("en-US").pane;
+const zh = paneMessagesFor("zh-CN");
+const en = paneMessagesFor("en-US");
 
 describe("describeOfficeError says what went wrong and what to do, in the user's language", () => {
   test.each([
