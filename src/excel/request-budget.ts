@@ -8,11 +8,21 @@
 /** Well under the 5 MB limit, leaving room for Office.js's own envelope around each operation. */
 export const REQUEST_BUDGET_BYTES = 2_000_000;
 
-const encoder = new TextEncoder();
+/** UTF-8 length of a string without TextEncoder (Internet Explorer 11 has none): CJK costs 3 bytes. */
+export function utf8Bytes(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    // Each half of a surrogate pair adds 1: the pair's 2 units become 4 bytes.
+    bytes += code < 0x800 || (code >= 0xd800 && code <= 0xdfff) ? 1 : 2;
+  }
+  return bytes;
+}
 
-/** Size of a value as UTF-8 JSON, the way it travels in the request (CJK text costs 3 bytes a character). */
+/** Size of a value as UTF-8 JSON, the way it travels in the request. */
 export function jsonBytes(value: unknown): number {
-  return encoder.encode(JSON.stringify(value)).length;
+  return utf8Bytes(JSON.stringify(value));
 }
 
 export class RequestBudget {

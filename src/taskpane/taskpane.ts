@@ -5,6 +5,7 @@
 import { messagesFor, resolveLocale, type Locale } from "../core/messages";
 import { paneMessagesFor } from "./messages";
 import { clearMarks, runNormalizer, selectCell } from "../excel/run-normalizer";
+import { markBundleStarted } from "./bundle-started";
 import { describeOfficeError } from "./describe-office-error";
 import {
   findElements,
@@ -101,6 +102,8 @@ function mountPane(doc: Document, locale: Locale): void {
     }
   });
 }
+
+markBundleStarted(document);
 
 Office.onReady(() => {
   mountPane(document, resolveLocale(Office.context.displayLanguage));

@@ -1,4 +1,4 @@
-import { RequestBudget } from "../../src/excel/request-budget";
+import { RequestBudget, utf8Bytes } from "../../src/excel/request-budget";
 
 /** A context that only counts syncs, like the fake host's. */
 function countingContext() {
@@ -48,3 +48,10 @@ describe("RequestBudget.queueInChunks", () => {
     expect(queuedUnder).toEqual([1]);
   });
 });
+
+test.each(["", "abc", "合计", "é", "𠀋𠀋", "mixed 指标 ≥95% 😀"])(
+  "utf8Bytes(%j) is the UTF-8 length",
+  (text) => {
+    expect(utf8Bytes(text)).toBe(Buffer.byteLength(text, "utf8"));
+  },
+);

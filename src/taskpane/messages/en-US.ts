@@ -34,6 +34,12 @@ export const paneEnUS: PaneMessages = {
   truncated: (n: number) =>
     `${n} ${n === 1 ? "cell's" : "cells'"} text exceeded Excel's 32,767-character limit; only the start was written (see the note in the cell).`,
   notInExcel: "Open this add-in in Excel.",
+  unsupportedWebview:
+    "This version of Office cannot run the add-in's pane (its built-in browser is too old): update Office or use Excel on the web; your administrator can also check tables with the command-line tool.",
+  officeJsMissing:
+    "Office.js could not be loaded: this PC may not reach Microsoft's servers. Ask your administrator to host the add-in on the intranet (build with OFFICE_JS=local).",
+  bundleFailed: (detail: string) =>
+    `The pane could not start (${detail}): close it and open it again; if it persists, send this text to your administrator.`,
   officeErrors: {
     InvalidOperationInCellEditMode:
       "Excel is editing a cell: press Enter or Esc to leave the cell, then try again.",

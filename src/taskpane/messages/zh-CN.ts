@@ -32,6 +32,12 @@ export const paneZhCN = {
   truncated: (n: number) =>
     `有 ${n} 个单元格的文字超过 Excel 的 32767 字上限，只写入了开头（见单元格中的说明）。`,
   notInExcel: "请在 Excel 中打开本加载项。",
+  unsupportedWebview:
+    "此版本的 Office 不支持本加载项的面板（其内置浏览器过旧）：请更新 Office，或改用 Excel 网页版；也可请管理员用命令行工具检查表格。",
+  officeJsMissing:
+    "无法加载 Office.js：这台电脑可能无法访问微软的网站。请联系管理员改为内网部署（构建时设 OFFICE_JS=local）。",
+  bundleFailed: (detail: string) =>
+    `面板未能启动（${detail}）：请关闭面板后重新打开；若仍如此，请把这段文字发给管理员。`,
   /** What went wrong in Office and what to do next, by OfficeExtension error code. */
   officeErrors: {
     InvalidOperationInCellEditMode: "Excel 正在编辑单元格：请按 Enter 或 Esc 退出编辑后再试。",

@@ -1,0 +1,2 @@
+import { markBundleStarted } from "../taskpane/bundle-started";
+markBundleStarted(document);
