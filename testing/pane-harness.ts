@@ -16,14 +16,18 @@ export const CDN_OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/o
 const OUT = join(ROOT, ".tmp", "browser-dist");
 
 /** Runs webpack with the project's config into `out`; a failure carries webpack's own output. */
-export function runWebpack(out: string, env: Record<string, string> = {}): string {
+export function runWebpack(
+  out: string,
+  env: Record<string, string> = {},
+  mode: "production" | "development" = "production",
+): string {
   try {
     execFileSync(
       process.execPath,
       [
         join(ROOT, "node_modules", "webpack", "bin", "webpack.js"),
         "--mode",
-        "production",
+        mode,
         "--env",
         `outputPath=${out}`,
       ],
