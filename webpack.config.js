@@ -1,6 +1,6 @@
 /**
- * Builds the add-in into dist/: taskpane.html, commands.html and dialog.html with their bundles, the icons, and
- * manifest.xml with every URL pointing at the base URL.
+ * Builds the add-in into dist/: taskpane.html, commands.html and dialog.html with their bundles, help.html, the
+ * icons, and manifest.xml with every URL pointing at the base URL.
  *   ADDIN_BASE_URL  where dist/ is served (default https://localhost:3000, the dev server)
  *   OFFICE_JS=local serve office.js from dist/office-js/ (from @microsoft/office-js) instead of Microsoft's CDN,
  *                   for intranets without internet
@@ -174,6 +174,8 @@ module.exports = async (env = {}, argv = {}) => {
       page("taskpane", "./src/taskpane/taskpane.html", ["pane-guard", "taskpane"], pageOptions),
       page("commands", "./src/commands/commands.html", ["commands"], pageOptions),
       page("dialog", "./src/commands/dialog.html", ["pane-guard", "dialog"], pageOptions),
+      // The manifest's SupportUrl: a static page, no script.
+      page("help", "./src/taskpane/help.html", [], pageOptions),
       new CopyWebpackPlugin({ patterns: copies }),
     ],
     performance: { hints: false },

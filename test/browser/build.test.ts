@@ -46,6 +46,7 @@ test("the CDN build: manifest on the base URL, office.js from Microsoft, nothing
     expect(html).toMatch(/<meta http-equiv="?X-UA-Compatible"? content="IE=Edge"/);
   }
   expectEs5(out);
+  expect(existsSync(join(out, "help.html"))).toBe(true);
   for (const size of [16, 32, 64, 80]) expect(existsSync(join(out, "assets", `icon-${size}.png`))).toBe(true);
 });
 
