@@ -5,6 +5,7 @@
 import { messagesFor, resolveLocale, type Locale } from "../core/messages";
 import { paneMessagesFor } from "./messages";
 import { clearMarks, runNormalizer, selectCell } from "../excel/run-normalizer";
+import { clearedText, refusal } from "./describe-outcome";
 import { markBundleStarted } from "./bundle-started";
 import { describeOfficeError } from "./describe-office-error";
 import {
@@ -61,17 +62,16 @@ function mountPane(doc: Document, locale: Locale): void {
         tolerance: tolerance.value,
         onProgress: (p) => showStatus(ui, progressText(p, pane)),
       });
-      if (outcome.kind === "empty") {
+      if (outcome.kind !== "done") {
         showStatus(ui, "");
-        showAlert(ui, pane.empty(outcome.sheet));
-      } else if (outcome.kind === "own-sheet") {
-        showStatus(ui, "");
-        showAlert(ui, pane.ownSheet(outcome.sheet));
+        showAlert(ui, refusal(outcome, pane));
       } else {
         const { summary } = outcome;
         const notes = [pane.done(summary.activatedName ?? summary.sourceSheet)];
         if (!tolerance.valid) notes.push(pane.toleranceInvalid);
         if (summary.truncated > 0) notes.push(pane.truncated(summary.truncated));
+        if (summary.selectionIgnored) notes.push(pane.selectionIgnored);
+        if (summary.marksLeftAlone > 0) notes.push(pane.marksLeftAlone(summary.marksLeftAlone));
         showStatus(ui, notes.join(" "));
         renderSummary(doc, ui, summary, pane);
         renderIssues(doc, ui, summary.issues, m, pane, (issue) => {
@@ -93,8 +93,9 @@ function mountPane(doc: Document, locale: Locale): void {
     busy(true);
     showAlert(ui, null);
     try {
-      const restored = await clearMarks();
-      showStatus(ui, restored > 0 ? pane.marksCleared(restored) : pane.noMarks);
+      const cleared = await clearMarks();
+      if (cleared === null) showAlert(ui, pane.busy);
+      else showStatus(ui, clearedText(cleared, pane));
     } catch (error) {
       showAlert(ui, describeOfficeError(error, pane));
     } finally {

@@ -31,6 +31,13 @@ export const paneEnUS: PaneMessages = {
   marksCleared: (n: number) =>
     `Cleared the marks of ${n} ${n === 1 ? "cell" : "cells"}; their previous fills are back.`,
   noMarks: "There are no marks to clear.",
+  marksLeftAlone: (n: number) =>
+    `${n} more ${n === 1 ? "cell was" : "cells were"} left alone: ${n === 1 ? "its" : "their"} fill changed since the last run (or rows inserted or deleted moved ${n === 1 ? "it" : "them"}).`,
+  selectionIgnored:
+    "Several areas were selected, which Excel cannot hand over as one range: the sheet's whole used range was checked instead.",
+  protectedSheet: (sheet: string) =>
+    `The sheet "${sheet}" is protected: unprotect it (Review → Unprotect Sheet) and run again. Nothing was changed.`,
+  busy: "Another run (from the pane or the ribbon) is still going: wait for it to finish and try again.",
   truncated: (n: number) =>
     `${n} ${n === 1 ? "cell's" : "cells'"} text exceeded Excel's 32,767-character limit; only the start was written (see the note in the cell).`,
   notInExcel: "Open this add-in in Excel.",

@@ -29,6 +29,13 @@ export const paneZhCN = {
   ownSheet: (sheet: string) => `「${sheet}」是本工具生成的工作表：请切换到粘贴原表的工作表再运行。`,
   marksCleared: (n: number) => `已清除 ${n} 个单元格的标记，恢复了原来的填充。`,
   noMarks: "没有需要清除的标记。",
+  marksLeftAlone: (n: number) =>
+    `另有 ${n} 个单元格的填充在上次运行后被改动（或因插入、删除行而移动），没有动它们。`,
+  selectionIgnored:
+    "选中了多个区域，Excel 无法把它们作为一个区域交给加载项：已改为检查整张工作表的已用区域。",
+  protectedSheet: (sheet: string) =>
+    `工作表「${sheet}」受保护：请先撤消保护（审阅 → 撤消工作表保护）再运行。没有做任何更改。`,
+  busy: "另一次运行（面板或功能区按钮）尚未结束：请等它完成后再试。",
   truncated: (n: number) =>
     `有 ${n} 个单元格的文字超过 Excel 的 32767 字上限，只写入了开头（见单元格中的说明）。`,
   notInExcel: "请在 Excel 中打开本加载项。",
