@@ -11,7 +11,7 @@ import type { ApiSupport } from "./api-support";
 import { contiguousBlocks, groupBy, joinAreas } from "./group-cells";
 import { rectAddress } from "./range-address";
 import type { SheetRef } from "./read-source";
-import { jsonBytes, OPERATION_BYTES, RequestBudget } from "./request-budget";
+import { BULK_PIECE_CELLS, jsonBytes, OPERATION_BYTES, RequestBudget } from "./request-budget";
 import type { RunState, SavedFill } from "./run-state";
 
 /** Excel's column width unit is a character; Office.js takes points (about 6 per character at 11 pt). */
@@ -102,10 +102,12 @@ export async function applyPlan(
   for (const [index, planSheet] of plan.sheets.entries()) {
     const sheet = created[index]!;
     const formats = planSheet.columns.map((c) => c.numberFormat);
-    const rowFormatBytes = jsonBytes(formats) + 1;
+    // Each row: its values and formats as JSON, and its share of Office.js's 1,500-cell pieces (two properties).
+    const rowFormatBytes =
+      jsonBytes(formats) + 1 + (2 * OPERATION_BYTES.bulkPiece * formats.length) / BULK_PIECE_CELLS;
     const lastColumn = columnLetter(Math.max(1, planSheet.columns.length));
     const rows = planSheet.rows.map((row) => row.map(cellValue));
-    // The first row of a block also carries the block's own range and its two actions.
+    // A block also carries its own range and its two actions.
     await budget.queueInChunks(
       rows,
       (row) => jsonBytes(row) + 1 + rowFormatBytes,

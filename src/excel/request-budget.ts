@@ -18,7 +18,11 @@
  * | … and two more fill properties on the same fill       | +217            | +120 each                 |
  * | getRange(cell).hyperlink = link                        | 313 + link JSON | 340 + link JSON           |
  * | getRange(block).numberFormat = f; .values = v          | 434 + f + v     | 480 + JSON of f and v     |
+ * | … over 1,500 cells, per 1,500-cell piece and property    | ~700            | 760                       |
  * | getRanges(areas).format.fill.color = c                 | 635 + areas     | 680 + areas               |
+ *
+ * Office.js writes values and number formats of more than 1,500 cells in pieces of about 1,500 cells, each
+ * through getRow(i).getBoundingRect(getRow(j)) (setRangePropertiesInBulk): three more object paths a piece.
  *
  * The budget is 2,000,000 UTF-8 bytes: well under 5 MB, and under 4 MB even should a host count the request in
  * UTF-16 (2 bytes a character).
@@ -33,6 +37,8 @@ export const OPERATION_BYTES = {
   fillExtraProperty: 120,
   hyperlink: 340,
   valuesBlock: 480,
+  /** Per 1,500-cell piece of a large values or number-format write, per property. */
+  bulkPiece: 760,
   /** Anything else queued once per run (a sheet, a table, a header): a generous flat cost. */
   other: 1000,
   /** Every request: the braces, and the workbook, its worksheets and the sheet instantiated again. */
@@ -55,6 +61,9 @@ export function utf8Bytes(text: string): number {
 export function jsonBytes(value: unknown): number {
   return utf8Bytes(JSON.stringify(value));
 }
+
+/** Office.js's piece size for large values and number-format writes (setRangePropertiesInBulk). */
+export const BULK_PIECE_CELLS = 1500;
 
 export class RequestBudget {
   private used = 0;

@@ -18,6 +18,7 @@ import { describeOfficeError } from "../../src/taskpane/describe-office-error";
 import { paneMessagesFor } from "../../src/taskpane/messages";
 import { FakeRequestContext, FakeSettings, installFakeOffice } from "../../testing/fake-excel/fake-office-js";
 import { FakeWorkbook, type ApiLevel, type FakeFill } from "../../testing/fake-excel/workbook-model";
+import { markedCellsGrid } from "../../testing/marked-cells-grid";
 import { loadSampleGrid } from "../../testing/sample";
 
 jest.setTimeout(120_000);
@@ -195,12 +196,7 @@ describe("request and response size (Excel on the web: 5 MB)", () => {
   });
 
   test("20,000 marked cells: marked, then cleared, with no request over the budget", async () => {
-    const grid = loadSampleGrid();
-    // One project's total broken 20,000 times over: each copy's total cell is an error.
-    const header = grid.findIndex((row) => String(row[0] ?? "").startsWith("项目名称"));
-    const rows: CellValue[][] = grid.slice(0, header + 1);
-    for (let i = 0; i < 20_000; i++) rows.push([`项目${i}`, "18.50", "18.00", null, null, "目标", null]);
-    const model = setUp("1.9", rows);
+    const model = setUp("1.9", markedCellsGrid(loadSampleGrid(), 10_000));
     done(await runNormalizer({ locale: "zh-CN" }));
     expect(markedCells(model).length).toBeGreaterThanOrEqual(20_000);
     const cleared = await clearMarks();

@@ -39,7 +39,9 @@ interface PathInfo {
   readonly ObjectPathType: number;
   readonly Name: string;
   readonly ParentObjectPathId?: number;
-  readonly ArgumentInfo?: { readonly Arguments: unknown[] };
+  readonly ArgumentInfo?: { readonly Arguments: unknown[]; readonly ReferencedObjectPathIds?: number[] };
+  /** Office.js marks the paths it makes for its own chunked writes as disposable. */
+  readonly D?: true;
 }
 
 /** One entry of a request's Actions. */
@@ -74,6 +76,8 @@ class PendingRequest {
   ensureInstantiated(ctx: FakeRequestContext, target: FakeClientObject): void {
     if (this.instantiated.has(target.pathInfo.Id)) return;
     if (target.parent) this.ensureInstantiated(ctx, target.parent);
+    for (const argument of target.argumentObjects) this.ensureInstantiated(ctx, argument);
+    if (this.instantiated.has(target.pathInfo.Id)) return;
     this.instantiated.add(target.pathInfo.Id);
     this.paths.set(target.pathInfo.Id, target.pathInfo);
     this.actions.push({
@@ -92,13 +96,15 @@ class PendingRequest {
   /** The body Office.js sends: Actions with their "L" lists (ClientRequestBase._calculateLastUsedObjectPathIds). */
   body(): { Actions: ActionInfo[]; ObjectPaths: Record<string, PathInfo> } {
     const lastUse = new Map<number, number>();
-    for (let i = this.actions.length - 1; i >= 0; i--) {
-      const action = this.actions[i]!;
-      for (let object: FakeClientObject | null = action.target; object; object = object.parent) {
-        if (lastUse.has(object.pathInfo.Id)) break;
-        lastUse.set(object.pathInfo.Id, action.info.Id);
+    const mark = (start: FakeClientObject, actionId: number): void => {
+      for (let object: FakeClientObject | null = start; object; object = object.parent) {
+        if (lastUse.has(object.pathInfo.Id)) return;
+        lastUse.set(object.pathInfo.Id, actionId);
+        for (const argument of object.argumentObjects) mark(argument, actionId);
       }
-    }
+    };
+    for (let i = this.actions.length - 1; i >= 0; i--)
+      mark(this.actions[i]!.target, this.actions[i]!.info.Id);
     const byAction = new Map<number, number[]>();
     for (const [path, action] of lastUse) {
       const list = byAction.get(action);
@@ -137,6 +143,15 @@ export class FakeRequestContext {
   nextId(): number {
     return ++this.lastId;
   }
+
+  /** The id given to the last action queued (the responder maps Office.js's action ids onto the fake's). */
+  get lastActionId(): number {
+    const actions = this.request.actions;
+    return actions.length > 0 ? actions[actions.length - 1]!.info.Id : 0;
+  }
+
+  /** What the last sync's queries read, by the fake's action id (the answer Excel would send). */
+  lastResults = new Map<number, unknown>();
 
   enqueue(
     target: FakeClientObject,
@@ -199,12 +214,14 @@ export class FakeRequestContext {
         `request of ${record.bytes} bytes over ${model.requestLimitBytes}`,
       );
     const results: { ActionId: number; Value: unknown }[] = [];
+    this.lastResults = new Map();
     for (const action of request.actions) {
       if (!model.supports(action.minLevel))
         throw new FakeOfficeError("ApiNotFound", `needs ExcelApi ${action.minLevel}: ${action.target.path}`);
       const value = action.run();
-      if (action.info.ActionType === ACTION_TYPE.query)
-        results.push({ ActionId: action.info.Id, Value: value });
+      if (action.info.ActionType !== ACTION_TYPE.query) continue;
+      results.push({ ActionId: action.info.Id, Value: value });
+      this.lastResults.set(action.info.Id, value);
     }
     record.responseBytes = utf8Length(JSON.stringify({ Results: results }));
     if (record.responseBytes > model.responseLimitBytes)
@@ -239,6 +256,8 @@ export abstract class FakeClientObject {
   readonly pathInfo: PathInfo;
   /** "workbook.Worksheets[\"id\"].GetRange(\"A1\")", for error messages. */
   readonly path: string;
+  /** Objects passed as arguments (getBoundingRect's other range): instantiated and disposed with this one. */
+  readonly argumentObjects: readonly FakeClientObject[];
   private readonly loaded = new Map<string, unknown>();
   constructor(
     protected readonly ctx: FakeRequestContext,
@@ -246,13 +265,21 @@ export abstract class FakeClientObject {
     kind: PathKind,
     name: string,
     args?: unknown[],
+    options: { readonly argumentObjects?: FakeClientObject[]; readonly disposable?: boolean } = {},
   ) {
+    this.argumentObjects = options.argumentObjects ?? [];
+    const referenced = this.argumentObjects.map((o) => o.pathInfo.Id);
+    const argumentInfo = {
+      Arguments: args ?? [],
+      ...(referenced.length > 0 ? { ReferencedObjectPathIds: referenced } : {}),
+    };
     this.pathInfo = {
       Id: ctx.nextId(),
       ObjectPathType: PATH_TYPE[kind],
       Name: kind === "root" || kind === "indexer" ? "" : name,
       ...(parent ? { ParentObjectPathId: parent.pathInfo.Id } : {}),
-      ...(kind === "method" || kind === "indexer" ? { ArgumentInfo: { Arguments: args ?? [] } } : {}),
+      ...(kind === "method" || kind === "indexer" ? { ArgumentInfo: argumentInfo } : {}),
+      ...(options.disposable ? { D: true as const } : {}),
     };
     const shown = kind === "indexer" ? `[${JSON.stringify(args?.[0])}]` : `.${name}`;
     const call = kind === "method" ? `(${(args ?? []).map((a) => JSON.stringify(a)).join(",")})` : "";
@@ -652,9 +679,73 @@ class FakeRange extends FakeClientObject {
     args: unknown[],
     private readonly sheet: () => FakeSheet,
     private readonly rect: () => Rect,
+    options: { readonly argumentObjects?: FakeClientObject[]; readonly disposable?: boolean } = {},
   ) {
-    super(ctx, parent, kind, name, args);
+    super(ctx, parent, kind, name, args, options);
     this.format = new FakeRangeFormat(ctx, this, sheet, () => [rect()]);
+  }
+
+  /** Row `index` of the range, as Office.js's chunked writes take it. */
+  getRow(index: number): FakeRange {
+    const rect = this.rect;
+    return new FakeRange(
+      this.ctx,
+      this,
+      "method",
+      "GetRow",
+      [index],
+      this.sheet,
+      () => ({ ...rect(), top: rect().top + index, bottom: rect().top + index }),
+      { disposable: true },
+    );
+  }
+
+  /** The smallest range holding this one and `other`. */
+  getBoundingRect(other: FakeRange): FakeRange {
+    const a = this.rect;
+    const b = other.rect;
+    return new FakeRange(
+      this.ctx,
+      this,
+      "method",
+      "GetBoundingRect",
+      [other.pathInfo.Id],
+      this.sheet,
+      () => ({
+        top: Math.min(a().top, b().top),
+        left: Math.min(a().left, b().left),
+        bottom: Math.max(a().bottom, b().bottom),
+        right: Math.max(a().right, b().right),
+      }),
+      { argumentObjects: [other], disposable: true },
+    );
+  }
+
+  /** Office.js checks the array's shape on the server before a chunked write. */
+  _ValidateArraySize(rows: number, columns: number): void {
+    this.call("_ValidateArraySize", [rows, columns], () => {
+      const rect = this.rect();
+      if (rect.bottom - rect.top + 1 !== rows || rect.right - rect.left + 1 !== columns)
+        throw new FakeOfficeError("InvalidArgument", `array of ${rows}×${columns} for ${this.path}`);
+    });
+  }
+
+  /**
+   * values and numberFormat as Office.js sends them: over 1,500 cells (at ExcelApi 1.3 and up) it validates the
+   * size, then writes blocks of about 1,500 cells, each through getRow(first).getBoundingRect(getRow(last))
+   * (setRangePropertiesInBulk in excel-web-16.00.debug.js).
+   */
+  private setInBulk(value: unknown[][], write: (range: FakeRange, v: unknown[][]) => void): void {
+    const rows = value.length;
+    const columns = Array.isArray(value[0]) ? value[0].length : 0;
+    if (rows * columns <= 1500 || !this.ctx.model.supports("1.3")) return write(this, value);
+    this._ValidateArraySize(rows, columns);
+    const step = Math.max(1, Math.round(1500 / columns));
+    for (let start = 0; start < rows; start += step) {
+      const count = Math.min(step, rows - start);
+      const block = this.getRow(start).getBoundingRect(this.getRow(start + count - 1));
+      write(block, value.slice(start, start + count));
+    }
   }
   override resolveTarget(): unknown {
     if (!this.ctx.model.supports(this.minLevel))
@@ -705,6 +796,9 @@ class FakeRange extends FakeClientObject {
     return this.get("values");
   }
   set values(value: unknown[][]) {
+    this.setInBulk(value, (range, v) => range.writeValues(v));
+  }
+  private writeValues(value: unknown[][]): void {
     this.set("values", value, () => {
       const rect = this.rect();
       const rows = checkShape(rect, value, "values");
@@ -717,6 +811,9 @@ class FakeRange extends FakeClientObject {
     return this.get("numberFormat");
   }
   set numberFormat(value: unknown[][]) {
+    this.setInBulk(value, (range, v) => range.writeNumberFormat(v));
+  }
+  private writeNumberFormat(value: unknown[][]): void {
     this.set("numberFormat", value, () => {
       const rect = this.rect();
       const rows = checkShape(rect, value, "numberFormat");
