@@ -21,7 +21,15 @@
  * - document settings are a copy per runtime (FakeSettings).
  */
 import { parseCellAddress } from "../../src/core/cell-address";
-import { FakeSheet, FakeWorkbook, MAX_ROW, type FakeCell, type FakeFill, type Rect } from "./workbook-model";
+import {
+  FakeDialog,
+  FakeSheet,
+  FakeWorkbook,
+  MAX_ROW,
+  type FakeCell,
+  type FakeFill,
+  type Rect,
+} from "./workbook-model";
 
 export class FakeOfficeError extends Error {
   override readonly name = "RichApi.Error";
@@ -1217,10 +1225,28 @@ export function createFakeOffice(model: FakeWorkbook): { Office: unknown; Excel:
       },
       requirements: {
         isSetSupported: (name: string, version?: string) =>
-          name === "ExcelApi" ? model.supports(version ?? "1.1") : false,
+          name === "ExcelApi"
+            ? model.supports(version ?? "1.1")
+            : name === "DialogApi"
+              ? model.dialogApi
+              : false,
       },
       document: { settings },
+      ui: {
+        displayDialogAsync(url: string, options: unknown, callback: (result: unknown) => void): void {
+          // Office.context.ui.displayDialogAsync: the answer comes asynchronously, a failure as an AsyncResult.
+          setTimeout(() => {
+            if (model.dialogFailure !== null)
+              return callback({ status: "failed", error: { code: model.dialogFailure } });
+            const dialog = new FakeDialog(url, options);
+            model.dialogs.push(dialog);
+            callback({ status: "succeeded", value: dialog });
+          }, 0);
+        },
+        messageParent: (message: string) => void model.parentMessages.push(message),
+      },
     },
+    EventType: { DialogMessageReceived: "dialogMessageReceived", DialogEventReceived: "dialogEventReceived" },
     onReady: (callback?: (info: { host: string; platform: string }) => void) => {
       const info = { host: "Excel", platform: "PC" };
       callback?.(info);

@@ -209,6 +209,14 @@ export class FakeWorkbook {
   cellEditMode = false;
   /** When set, the next sync fails with this OfficeExtension error code (then the fault clears). */
   failNextSync: string | null = null;
+  /** Office has DialogApi 1.1 (Office 2016 retail 1602 and later, 2021, Microsoft 365, Mac, the web). */
+  dialogApi = true;
+  /** When set, displayDialogAsync fails with this code (12007: a dialog is already open; 12009: refused). */
+  dialogFailure: number | null = null;
+  /** Every dialog the add-in opened, in order. */
+  readonly dialogs: FakeDialog[] = [];
+  /** Messages a dialog page sent with Office.context.ui.messageParent. */
+  readonly parentMessages: string[] = [];
   /** Names passed to Office.actions.associate. */
   readonly actions = new Map<string, (event: unknown) => unknown>();
   private nextId = 1;
@@ -270,4 +278,29 @@ export function rectText(rect: Rect): string {
   const start = `${columnLetter(rect.left)}${rect.top}`;
   if (rect.top === rect.bottom && rect.left === rect.right) return start;
   return `${start}:${columnLetter(rect.right)}${rect.bottom}`;
+}
+
+/** A dialog opened with displayDialogAsync: the add-in's handlers, and what the clerk does with it. */
+export class FakeDialog {
+  closed = false;
+  readonly handlers = new Map<string, (arg: unknown) => void>();
+  constructor(
+    readonly url: string,
+    readonly options: unknown,
+  ) {}
+  addEventHandler(type: string, handler: (arg: unknown) => void): void {
+    this.handlers.set(type, handler);
+  }
+  close(): void {
+    this.closed = true;
+  }
+  /** The dialog page's 确定: messageParent("close"). */
+  clickOk(): void {
+    this.handlers.get("dialogMessageReceived")?.({ message: "close", origin: undefined });
+  }
+  /** The dialog's own ×: Office reports event 12006 and the dialog is gone. */
+  closeWithX(): void {
+    this.closed = true;
+    this.handlers.get("dialogEventReceived")?.({ error: 12006 });
+  }
 }

@@ -38,6 +38,16 @@ export const paneEnUS: PaneMessages = {
   protectedSheet: (sheet: string) =>
     `The sheet "${sheet}" is protected: unprotect it (Review → Unprotect Sheet) and run again. Nothing was changed.`,
   busy: "Another run (from the pane or the ribbon) is still going: wait for it to finish and try again.",
+  dialogClose: "OK",
+  ribbonCounts: (projects: number, indicators: number, errors: number, warnings: number) =>
+    `${projects} projects, ${indicators} indicators; ${errors} ${errors === 1 ? "error" : "errors"}, ${warnings} ${warnings === 1 ? "warning" : "warnings"}.`,
+  ribbonWhere: (sheet: string) =>
+    `See the sheet "${sheet}" (with the indicator detail and check results sheets); cells with problems in the source are filled: red for errors, yellow for warnings.`,
+  ribbonNextErrors:
+    "Fix the source table and click Normalize indicators again. Click Show pane for the list of problems, each a link to its cell.",
+  ribbonNextMarks: "Before sending, click Show pane, then Clear marks to restore the cells' own fills.",
+  ribbonNextClean: "There are no marks to clear: ready to send.",
+  ribbonFailed: "The run did not finish.",
   truncated: (n: number) =>
     `${n} ${n === 1 ? "cell's" : "cells'"} text exceeded Excel's 32,767-character limit; only the start was written (see the note in the cell).`,
   notInExcel: "Open this add-in in Excel.",

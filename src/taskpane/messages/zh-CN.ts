@@ -36,6 +36,16 @@ export const paneZhCN = {
   protectedSheet: (sheet: string) =>
     `工作表「${sheet}」受保护：请先撤消保护（审阅 → 撤消工作表保护）再运行。没有做任何更改。`,
   busy: "另一次运行（面板或功能区按钮）尚未结束：请等它完成后再试。",
+  /** The ribbon's result dialog. */
+  dialogClose: "确定",
+  ribbonCounts: (projects: number, indicators: number, errors: number, warnings: number) =>
+    `共 ${projects} 个项目、${indicators} 条指标；错误 ${errors} 个，警告 ${warnings} 个。`,
+  ribbonWhere: (sheet: string) =>
+    `结果见工作表「${sheet}」（另有“指标明细”与“校验结果”）；原表中有问题的单元格已标色：红＝错误，黄＝警告。`,
+  ribbonNextErrors: "请修改原表后再次点击“规范化指标”。点击“打开面板”可查看问题清单，并跳到相应单元格。",
+  ribbonNextMarks: "发送前请点击“打开面板”，再点击“清除标记”，恢复单元格原来的填充。",
+  ribbonNextClean: "没有标记需要清除：可以发送。",
+  ribbonFailed: "运行没有完成。",
   truncated: (n: number) =>
     `有 ${n} 个单元格的文字超过 Excel 的 32767 字上限，只写入了开头（见单元格中的说明）。`,
   notInExcel: "请在 Excel 中打开本加载项。",
