@@ -108,11 +108,6 @@ interface Layout {
   readonly values: unknown[][] | null;
 }
 
-/** Workbook.getSelectedRange fails when several areas are selected ("InvalidSelection"). */
-function isMultiAreaSelection(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === "InvalidSelection";
-}
-
 /**
  * One sync: the sheet, its used range (with values when asked), the selection, the sheet and table lists, and the
  * sheet's protection where ExcelApi 1.2 has it. A selection of several areas makes Excel fail the whole request:
@@ -142,8 +137,12 @@ async function readLayout(
   try {
     await context.sync();
   } catch (error) {
-    if (!withSelection || !isMultiAreaSelection(error)) throw error;
-    const again = await readLayout(context, support, sheetId, withValues, false);
+    if (!withSelection) throw error;
+    // Workbook.getSelectedRange "will throw an error" when several areas are selected; the docs name no code,
+    // so any failure is tried again without the selection, and reported as the original when that fails too.
+    const again = await readLayout(context, support, sheetId, withValues, false).catch(() => {
+      throw error;
+    });
     return { ...again, read: { ...again.read, selectionIgnored: true } };
   }
 
