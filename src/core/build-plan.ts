@@ -1,10 +1,10 @@
 import type { Analysis, Indicator, IndicatorValue, Project } from "./analysis";
 import { cellAddress } from "./cell-address";
+import { fitCellText, MAX_CELL_TEXT } from "./fit-cell-text";
 import { SEVERITY_ORDER, sortIssues, type Issue, type Severity } from "./issue";
 import { messagesFor, type Locale, type Messages } from "./messages";
 import {
   MARK_COLORS,
-  MAX_CELL_TEXT,
   type Plan,
   type PlanCell,
   type PlanColumn,
@@ -124,13 +124,8 @@ type Fit = (text: string, row: number, column: number) => string;
 function fitter(messages: Messages, truncated: PlanTruncation[]): (sheet: PlanSheetKey) => Fit {
   return (sheet) => (text, row, col) => {
     if (text.length <= MAX_CELL_TEXT) return text;
-    const note = messages.checks.truncated(text.length);
-    let keep = MAX_CELL_TEXT - note.length;
-    // Do not end on the first half of a surrogate pair.
-    const last = text.charCodeAt(keep - 1);
-    if (last >= 0xd800 && last <= 0xdbff) keep--;
     truncated.push({ sheet, cell: cellAddress(row + 2, col + 1), length: text.length });
-    return text.slice(0, keep) + note;
+    return fitCellText(text, messages.checks.truncated);
   };
 }
 

@@ -72,8 +72,8 @@ export interface PlanTruncation {
   readonly length: number;
 }
 
-/** Excel's limit on the characters of one cell. */
-export const MAX_CELL_TEXT = 32767;
+/** Excel's limit on the characters of one cell (the cut itself is fit-cell-text.ts's). */
+export { MAX_CELL_TEXT } from "./fit-cell-text";
 
 export const MARK_COLORS: Readonly<Record<Exclude<Severity, "info">, string>> = {
   error: "#FFC7CE",

@@ -5,25 +5,19 @@
  * (reserved by Excel's change tracking); unique within the workbook, ignoring case.
  */
 
+import { cutText } from "./fit-cell-text";
+
 export const MAX_SHEET_NAME_LENGTH = 31;
 
 /** Characters Excel refuses in a sheet name, half- and full-width. */
 const FORBIDDEN = new Set([":", "\\", "/", "?", "*", "[", "]", "：", "＼", "／", "？", "＊", "［", "］"]);
-
-/** Cuts to at most `max` UTF-16 units without splitting a surrogate pair (an emoji counts as two in Excel). */
-function cut(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const last = text.charCodeAt(max - 1);
-  const splitsPair = last >= 0xd800 && last <= 0xdbff;
-  return text.slice(0, splitsPair ? max - 1 : max);
-}
 
 /** Replaces forbidden characters with "_", drops apostrophes at either end and surrounding blanks. */
 export function sanitizeSheetName(wanted: string, fallback = "Sheet"): string {
   let name = "";
   for (const ch of wanted) name += FORBIDDEN.has(ch) || ch < " " ? "_" : ch;
   name = trimApostrophes(name.trim());
-  name = trimApostrophes(cut(name, MAX_SHEET_NAME_LENGTH).trim());
+  name = trimApostrophes(cutText(name, MAX_SHEET_NAME_LENGTH).trim());
   if (name === "") return fallback;
   if (name.toLowerCase() === "history") return `${name}_`;
   return name;
@@ -48,7 +42,7 @@ export function uniqueSheetName(wanted: string, avoid: Iterable<string>): string
   if (!taken.has(base.toLowerCase())) return base;
   for (let n = 2; ; n++) {
     const suffix = ` (${n})`;
-    const candidate = `${trimApostrophes(cut(base, MAX_SHEET_NAME_LENGTH - suffix.length).trimEnd())}${suffix}`;
+    const candidate = `${trimApostrophes(cutText(base, MAX_SHEET_NAME_LENGTH - suffix.length).trimEnd())}${suffix}`;
     if (!taken.has(candidate.toLowerCase())) return candidate;
   }
 }
