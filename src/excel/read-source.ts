@@ -137,12 +137,10 @@ async function readLayout(
   try {
     await context.sync();
   } catch (error) {
-    if (!withSelection) throw error;
-    // Workbook.getSelectedRange "will throw an error" when several areas are selected; the docs name no code,
-    // so any failure is tried again without the selection, and reported as the original when that fails too.
-    const again = await readLayout(context, support, sheetId, withValues, false).catch(() => {
-      throw error;
-    });
+    // Workbook.getSelectedRange "will throw an error" when several areas are selected; the docs name no error
+    // code, so the selection alone is asked again: when that fails too, the read goes on without it.
+    if (!withSelection || !(await selectionFails(context))) throw error;
+    const again = await readLayout(context, support, sheetId, withValues, false);
     return { ...again, read: { ...again.read, selectionIgnored: true } };
   }
 
@@ -161,6 +159,16 @@ async function readLayout(
   const values =
     withValues && used.cellCount <= MAX_CELLS_PER_READ ? (used.values as unknown[][] | null) : null;
   return { read, usedRect: usedRange?.rect ?? null, rect, values };
+}
+
+async function selectionFails(context: Excel.RequestContext): Promise<boolean> {
+  context.workbook.getSelectedRange().load("address");
+  try {
+    await context.sync();
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 function finish(read: Layout["read"], grid: CellValue[][], rect: CellRect): SourceRead {

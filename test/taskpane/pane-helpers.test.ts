@@ -14,6 +14,7 @@ describe("describeOfficeError says what went wrong and what to do, in the user's
       "Excel 正在编辑单元格：请按 Enter 或 Esc 退出编辑后再试。",
     ],
     [{ code: "AccessDenied" }, en, en.officeErrors.AccessDenied],
+    [{ code: "ResponsePayloadSizeLimitExceeded" }, zh, "表格太大，一次读不完：请选中一部分表格分批运行。"],
     [{ code: "SomethingNew" }, zh, zh.officeErrorUnknown("SomethingNew")],
     [new TypeError("x is undefined"), en, en.officeErrorUnknown("TypeError")],
     ["a thrown string", zh, zh.officeErrorUnknown("Error")],

@@ -62,6 +62,8 @@ export const paneEnUS: PaneMessages = {
       "Excel is editing a cell: press Enter or Esc to leave the cell, then try again.",
     RequestPayloadSizeLimitExceeded:
       "The table is too large to write at once: select part of it and run in parts.",
+    ResponsePayloadSizeLimitExceeded:
+      "The table is too large to read at once: select part of it and run in parts.",
     AccessDenied:
       "The workbook or sheet is protected or read-only: unprotect it or save a copy, then try again.",
     ItemNotFound: "A sheet or cell was not found (deleted or renamed?): run again.",

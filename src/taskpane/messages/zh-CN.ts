@@ -59,6 +59,7 @@ export const paneZhCN = {
   officeErrors: {
     InvalidOperationInCellEditMode: "Excel 正在编辑单元格：请按 Enter 或 Esc 退出编辑后再试。",
     RequestPayloadSizeLimitExceeded: "表格太大，一次写不下：请选中一部分表格分批运行。",
+    ResponsePayloadSizeLimitExceeded: "表格太大，一次读不完：请选中一部分表格分批运行。",
     AccessDenied: "工作簿或工作表受保护，或为只读：请取消保护或另存一份后再试。",
     ItemNotFound: "找不到工作表或单元格（可能已被删除或改名）：请重新运行。",
     ItemAlreadyExists: "已有同名的工作表或表格：请改名后再运行。",
