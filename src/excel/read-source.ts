@@ -139,7 +139,7 @@ async function readLayout(
   } catch (error) {
     // Workbook.getSelectedRange "will throw an error" when several areas are selected; the docs name no error
     // code, so the selection alone is asked again: when that fails too, the read goes on without it.
-    if (!withSelection || !(await selectionFails(context))) throw error;
+    if (!withSelection || isPayloadTooLarge(error) || !(await selectionFails(context))) throw error;
     const again = await readLayout(context, support, sheetId, withValues, false);
     return { ...again, read: { ...again.read, selectionIgnored: true } };
   }
