@@ -1,9 +1,17 @@
 /**
- * Builds the add-in into dist/: taskpane.html + commands.html with their bundles, the icons, and manifest.xml
- * with every URL pointing at the base URL.
+ * Builds the add-in into dist/: taskpane.html, commands.html and dialog.html with their bundles, help.html, the
+ * icons, and manifest.xml with every URL pointing at the base URL.
  *   ADDIN_BASE_URL  where dist/ is served (default https://localhost:3000, the dev server)
  *   OFFICE_JS=local serve office.js from dist/office-js/ (from @microsoft/office-js) instead of Microsoft's CDN,
  *                   for intranets without internet
+ *
+ * Every script we emit is ES5: volume-licensed Office 2016/2019 runs add-ins in Internet Explorer 11's engine
+ * (Microsoft's "Browsers and webview controls used by Office Add-ins"). TypeScript only strips types (ts-loader,
+ * transpileOnly); Babel's preset-env then lowers the syntax for IE 11 and, in "usage" mode, imports from core-js
+ * exactly the built-ins each module uses (Promise for async code, Map/Set from iterables, Array.from,
+ * String#includes, …). Usage mode rather than a hand-picked list because the core changes often: a new
+ * Object.entries there is polyfilled without anyone remembering to. test/browser/build.test.ts parses every
+ * emitted script with acorn at ecmaVersion 5.
  */
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
@@ -11,6 +19,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 
 const DEV_BASE_URL = "https://localhost:3000";
 const CDN_OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const NO_POLYFILLS = /src[\\/]taskpane[\\/](pane-guard\.ts|bundle-started\.ts|messages[\\/])/;
 
 function baseUrlFromEnv() {
   const url = (process.env.ADDIN_BASE_URL || DEV_BASE_URL).replace(/\/+$/, "");
@@ -33,6 +42,71 @@ function contentSecurityPolicy(localOfficeJs) {
   ].join("; ");
 }
 
+/**
+ * Usage mode sees only names, not types, so it also pulls in polyfills for calls that merely share a name with a
+ * built-in. These the code never uses (lift one if it starts to):
+ * - iterator helpers (ES2025): every .map/.filter/.some would bring them in; ours are all on arrays;
+ * - the Annex B HTML string methods: `.link` and `.bold` here are a plan cell's link and font.bold;
+ * - the ES2025 Set methods and Map upsert, which `new Set`/`new Map` bring in.
+ */
+const UNUSED_BUILT_INS = [
+  /^es(next)?\.iterator\./,
+  /^es\.string\.(anchor|big|blink|bold|fixed|fontcolor|fontsize|italics|link|small|strike|sub|sup)$/,
+  /^es(next)?\.set\.(union|intersection|difference|symmetric-difference|is-subset-of|is-superset-of|is-disjoint-from)/,
+  /^es(next)?\.map\.get-or-insert/,
+];
+
+/** Babel after TypeScript: lower the syntax for IE 11; with "usage", import the core-js modules the code uses. */
+function babelOptions(useBuiltIns) {
+  return {
+    babelrc: false,
+    configFile: false,
+    // ts-loader's output is ES modules; core-js's own files (imported by usage mode) are CommonJS.
+    sourceType: "unambiguous",
+    presets: [
+      [
+        "@babel/preset-env",
+        {
+          targets: { ie: "11" },
+          useBuiltIns,
+          ...(useBuiltIns
+            ? { corejs: require("core-js/package.json").version, exclude: UNUSED_BUILT_INS }
+            : {}),
+          bugfixes: true,
+          modules: false,
+        },
+      ],
+    ],
+  };
+}
+
+/** Loaders run bottom-up: ts-loader strips the types (npm test type-checks with tsc), then Babel. */
+function loaders(babel) {
+  return [
+    { loader: "babel-loader", options: babel },
+    {
+      loader: "ts-loader",
+      options: {
+        transpileOnly: true,
+        compilerOptions: { module: "esnext", target: "es2020", sourceMap: true },
+      },
+    },
+  ];
+}
+
+/** One page: its template, the scripts it loads in order (the guard first, not deferred), and the page options. */
+function page(name, template, scripts, options) {
+  return new HtmlWebpackPlugin({
+    filename: `${name}.html`,
+    template,
+    chunks: scripts,
+    chunksSortMode: "manual",
+    inject: false,
+    minify: false,
+    ...options,
+  });
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode || "production";
   // The dev server speaks HTTPS with the Office dev certificate (trusted once by `npx office-addin-dev-certs install`).
@@ -42,7 +116,7 @@ module.exports = async (env = {}, argv = {}) => {
   const baseUrl = baseUrlFromEnv();
   const localOfficeJs = process.env.OFFICE_JS === "local";
   const officeJs = localOfficeJs ? "office-js/office.js" : CDN_OFFICE_JS;
-  const csp = contentSecurityPolicy(localOfficeJs);
+  const pageOptions = { csp: contentSecurityPolicy(localOfficeJs), officeJs };
   const copies = [
     { from: "assets/*.png", to: "assets/[name][ext]" },
     { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
@@ -64,10 +138,16 @@ module.exports = async (env = {}, argv = {}) => {
   }
   return {
     mode,
-    devtool: mode === "production" ? "source-map" : "eval-source-map",
+    // Never an eval-based source map: the pages' Content-Security-Policy has no 'unsafe-eval', so the
+    // development build would be blocked (test/browser/dev-build.test.ts loads it).
+    devtool: "source-map",
+    // "es5" makes webpack's own runtime code ES5 too (no arrow functions in the chunk loader).
+    target: ["web", "es5"],
     entry: {
+      "pane-guard": "./src/taskpane/pane-guard.ts",
       taskpane: "./src/taskpane/taskpane.ts",
       commands: "./src/commands/commands.ts",
+      dialog: "./src/commands/dialog.ts",
     },
     output: {
       // `--env outputPath=…` builds elsewhere (the browser tests build into .tmp/, leaving dist/ alone).
@@ -81,30 +161,21 @@ module.exports = async (env = {}, argv = {}) => {
         {
           test: /\.ts$/,
           exclude: /node_modules/,
-          // npm test type-checks with tsc; the build only transpiles.
-          use: { loader: "ts-loader", options: { transpileOnly: true } },
+          oneOf: [
+            // The guard and what it imports (the wording tables, plain strings) get no polyfills: the guard must
+            // run exactly where those would fail (src/taskpane/pane-guard.ts).
+            { test: NO_POLYFILLS, use: loaders(babelOptions(false)) },
+            { use: loaders(babelOptions("usage")) },
+          ],
         },
       ],
     },
     plugins: [
-      new HtmlWebpackPlugin({
-        filename: "taskpane.html",
-        template: "./src/taskpane/taskpane.html",
-        chunks: ["taskpane"],
-        scriptLoading: "defer",
-        minify: false,
-        csp,
-        officeJs,
-      }),
-      new HtmlWebpackPlugin({
-        filename: "commands.html",
-        template: "./src/commands/commands.html",
-        chunks: ["commands"],
-        scriptLoading: "defer",
-        minify: false,
-        csp,
-        officeJs,
-      }),
+      page("taskpane", "./src/taskpane/taskpane.html", ["pane-guard", "taskpane"], pageOptions),
+      page("commands", "./src/commands/commands.html", ["commands"], pageOptions),
+      page("dialog", "./src/commands/dialog.html", ["pane-guard", "dialog"], pageOptions),
+      // The manifest's SupportUrl: a static page, no script.
+      page("help", "./src/taskpane/help.html", [], pageOptions),
       new CopyWebpackPlugin({ patterns: copies }),
     ],
     performance: { hints: false },

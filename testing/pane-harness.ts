@@ -12,18 +12,22 @@ import { chromium, type Browser, type Page } from "playwright-core";
 
 export const ROOT = join(__dirname, "..");
 export const CHROMIUM = "/usr/bin/chromium";
+export const CDN_OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const OUT = join(ROOT, ".tmp", "browser-dist");
-const CDN_OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
 /** Runs webpack with the project's config into `out`; a failure carries webpack's own output. */
-export function runWebpack(out: string, env: Record<string, string> = {}): string {
+export function runWebpack(
+  out: string,
+  env: Record<string, string> = {},
+  mode: "production" | "development" = "production",
+): string {
   try {
     execFileSync(
       process.execPath,
       [
         join(ROOT, "node_modules", "webpack", "bin", "webpack.js"),
         "--mode",
-        "production",
+        mode,
         "--env",
         `outputPath=${out}`,
       ],
@@ -108,6 +112,14 @@ export interface PaneOptions {
   readonly level?: "1.1" | "1.7" | "1.9";
   readonly lang?: string;
   readonly width?: number;
+  /** The webview's own language (navigator.language); zh-CN, as on a clerk's PC, unless given. */
+  readonly locale?: string;
+  /** The page to open (taskpane.html by default; dialog.html for the ribbon's result). */
+  readonly page?: string;
+  /** Extra query parameters for the page. */
+  readonly query?: Record<string, string>;
+  /** Answers for some URLs, by path ("/taskpane.js") or the CDN office.js URL: to break a page on purpose. */
+  readonly replace?: Record<string, { readonly status: number; readonly body: string }>;
 }
 
 /**
@@ -120,18 +132,30 @@ export async function openPane(
   fakeHost: string,
   options: PaneOptions = {},
 ): Promise<{ page: Page; outsideRequests: string[] }> {
-  const page = await browser.newPage({ viewport: { width: options.width ?? 320, height: 900 } });
+  const page = await browser.newPage({
+    viewport: { width: options.width ?? 320, height: 900 },
+    locale: options.locale ?? "zh-CN",
+  });
   const outsideRequests: string[] = [];
   await page.route("**/*", async (route) => {
     const url = route.request().url();
+    const replaced = options.replace?.[url] ?? options.replace?.[new URL(url).pathname];
+    if (replaced)
+      return route.fulfill({ status: replaced.status, contentType: "text/javascript", body: replaced.body });
     if (url === CDN_OFFICE_JS)
       return route.fulfill({ status: 200, contentType: "text/javascript", body: fakeHost });
     if (url.startsWith(origin)) return route.continue();
     outsideRequests.push(url);
     return route.abort();
   });
-  const query = new URLSearchParams({ level: options.level ?? "1.9", lang: options.lang ?? "zh-CN" });
-  await page.goto(`${origin}/taskpane.html?${query.toString()}`);
-  await page.waitForFunction(() => document.getElementById("run")?.textContent !== "");
+  const query = new URLSearchParams({
+    level: options.level ?? "1.9",
+    lang: options.lang ?? "zh-CN",
+    ...options.query,
+  });
+  await page.goto(`${origin}/${options.page ?? "taskpane.html"}?${query.toString()}`);
+  await page.waitForLoadState("load");
+  if (!options.page && !options.replace)
+    await page.waitForFunction(() => document.getElementById("run")?.textContent !== "");
   return { page, outsideRequests };
 }

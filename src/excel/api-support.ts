@@ -5,6 +5,12 @@
 export interface ApiSupport {
   /** 1.2: column widths (RangeFormat.columnWidth). Without it the new sheets keep default widths. */
   readonly columnWidths: boolean;
+  /**
+   * 1.2: getUsedRange(valuesOnly) and WorksheetProtection. Without them a sheet whose formatting reaches far
+   * (a whole column filled) is read to its last formatted cell, and a protected sheet is found out by the
+   * AccessDenied of the first write.
+   */
+  readonly valuesOnlyAndProtection: boolean;
   /** 1.7: hyperlinks and frozen panes. Without them the source column holds the cell address as text. */
   readonly linksAndFreeze: boolean;
   /** 1.9: multi-area ranges (getRanges) and fill patterns. Without them marks go out as contiguous blocks. */
@@ -17,6 +23,7 @@ export function detectApiSupport(
 ): ApiSupport {
   return {
     columnWidths: isSetSupported("ExcelApi", "1.2"),
+    valuesOnlyAndProtection: isSetSupported("ExcelApi", "1.2"),
     linksAndFreeze: isSetSupported("ExcelApi", "1.7"),
     multiAreaAndPattern: isSetSupported("ExcelApi", "1.9"),
   };

@@ -3,19 +3,16 @@
  * chunk: restore the previous run's marks and delete its sheets, create the new sheets, write number formats
  * then values in row chunks, then tables, frozen headers, marks and links.
  */
-import type { Plan, PlanCell, PlanSheet } from "../core/plan";
+import { columnLetter } from "../core/cell-address";
+import { MARK_COLORS, type Plan, type PlanCell, type PlanSheet } from "../core/plan";
+import { quoteSheetName } from "../core/sheet-name";
 import { needsTextGuard } from "../core/text-guard";
 import type { ApiSupport } from "./api-support";
 import { contiguousBlocks, groupBy, joinAreas } from "./group-cells";
-import { quoteSheetName } from "../core/sheet-name";
 import { rectAddress } from "./range-address";
 import type { SheetRef } from "./read-source";
-import { jsonBytes, REQUEST_BUDGET_BYTES, RequestBudget } from "./request-budget";
+import { BULK_PIECE_CELLS, jsonBytes, OPERATION_BYTES, RequestBudget } from "./request-budget";
 import type { RunState, SavedFill } from "./run-state";
-import { columnLetter } from "../core/cell-address";
-
-/** Rough request cost of one queued operation besides its values (object path, method, address). */
-const OPERATION_BYTES = 200;
 
 /** Excel's column width unit is a character; Office.js takes points (about 6 per character at 11 pt). */
 const POINTS_PER_CHARACTER = 6;
@@ -39,21 +36,29 @@ export interface ApplyOptions {
   readonly budgetBytes?: number;
 }
 
-/** Applies the plan; returns the state to remember for the next run and for 清除标记. */
+export interface ApplyResult {
+  /** The state to remember for the next run and for 清除标记. */
+  readonly state: RunState;
+  /** Marks of the previous run left alone: their cell no longer held the mark (refilled, or rows moved). */
+  readonly marksLeftAlone: number;
+}
+
+/** Applies the plan. */
 export async function applyPlan(
   context: Excel.RequestContext,
   plan: Plan,
   options: ApplyOptions,
-): Promise<RunState> {
+): Promise<ApplyResult> {
   const { support, previous } = options;
   const budget = new RequestBudget(context, options.budgetBytes);
   const worksheets = context.workbook.worksheets;
   const existingIds = new Set(options.sheets.map((s) => s.id));
 
   // 1. Undo the previous run: its marks first (so the fills read below are the user's), then its sheets.
+  let marksLeftAlone = 0;
   if (previous.marks && existingIds.has(previous.marks.sheetId)) {
     const marked = worksheets.getItem(previous.marks.sheetId);
-    await restoreFills(marked, previous.marks.fills, support, budget);
+    marksLeftAlone = (await restoreMarks(marked, previous.marks.fills, support, budget)).leftAlone;
   }
   for (const id of previous.sheetIds) {
     if (existingIds.has(id) && id !== options.sourceSheetId) worksheets.getItem(id).delete();
@@ -77,58 +82,44 @@ export async function applyPlan(
   };
   options.recordState?.(state);
 
-  // 3. The fills the marked cells have now, read a chunk at a time.
+  // 3. The fills the marked cells have now.
   const source = worksheets.getItem(options.sourceSheetId);
-  const fillProperties = support.multiAreaAndPattern ? "color,pattern" : "color";
-  const fills: Excel.RangeFill[] = [];
-  await budget.queueInChunks(
-    plan.marks,
-    () => OPERATION_BYTES,
-    (mark) => {
-      // `format.fill` is a child object, not a loaded property; the fill is loaded on the next line.
-      // eslint-disable-next-line office-addins/load-object-before-read
-      const fill = source.getRange(mark.cell).format.fill;
-      fill.load(fillProperties);
-      fills.push(fill);
-    },
+  const before = await readFills(
+    source,
+    plan.marks.map((m) => m.cell),
+    support,
+    budget,
   );
-  if (fills.length > 0) await budget.flush();
   const saved: SavedFill[] = plan.marks.map((mark, i) => ({
     cell: mark.cell,
-    color: fills[i]!.color ?? null,
-    pattern: support.multiAreaAndPattern ? (fills[i]!.pattern ?? null) : null,
+    ...before[i]!,
+    mark: mark.color,
   }));
 
-  // 4. Values, a row chunk per request: number formats first so Excel keeps text as text.
+  // 4. Values, a block of rows per request: number formats first so Excel keeps text as text.
   const rowsTotal = plan.sheets.reduce((n, s) => n + s.rows.length, 0);
   let rowsWritten = 0;
   for (const [index, planSheet] of plan.sheets.entries()) {
     const sheet = created[index]!;
     const formats = planSheet.columns.map((c) => c.numberFormat);
-    const formatBytes = jsonBytes(formats);
+    // Each row: its values and formats as JSON, and its share of Office.js's 1,500-cell pieces (two properties).
+    const rowFormatBytes =
+      jsonBytes(formats) + 1 + (2 * OPERATION_BYTES.bulkPiece * formats.length) / BULK_PIECE_CELLS;
     const lastColumn = columnLetter(Math.max(1, planSheet.columns.length));
-    let start = 0;
-    while (start < planSheet.rows.length) {
-      let end = start;
-      let bytes = OPERATION_BYTES;
-      const values: (string | number)[][] = [];
-      const limit = (options.budgetBytes ?? REQUEST_BUDGET_BYTES) - OPERATION_BYTES;
-      while (end < planSheet.rows.length) {
-        const row = planSheet.rows[end]!.map(cellValue);
-        const rowBytes = jsonBytes(row) + formatBytes;
-        if (end > start && bytes + rowBytes > limit) break;
-        values.push(row);
-        bytes += rowBytes;
-        end++;
-      }
-      await budget.reserve(bytes);
-      const range = sheet.getRange(`A${start + 2}:${lastColumn}${end + 1}`);
-      range.numberFormat = values.map(() => formats);
-      range.values = values;
-      rowsWritten += end - start;
-      options.onProgress?.({ rowsWritten, rowsTotal });
-      start = end;
-    }
+    const rows = planSheet.rows.map((row) => row.map(cellValue));
+    // A block also carries its own range and its two actions.
+    await budget.queueInChunks(
+      rows,
+      (row) => jsonBytes(row) + 1 + rowFormatBytes,
+      (block, start) => {
+        const range = sheet.getRange(`A${start + 2}:${lastColumn}${start + block.length + 1}`);
+        range.numberFormat = block.map(() => formats);
+        range.values = block as (string | number)[][];
+        rowsWritten += block.length;
+        options.onProgress?.({ rowsWritten, rowsTotal });
+      },
+      OPERATION_BYTES.valuesBlock,
+    );
   }
 
   // 5. Tables, frozen headers, the marks, and the sheet to show.
@@ -144,13 +135,22 @@ export async function applyPlan(
     if (support.linksAndFreeze && planSheet.freezeRows > 0)
       sheet.freezePanes.freezeRows(planSheet.freezeRows);
   }
+  await budget.reserve(OPERATION_BYTES.other * plan.sheets.length);
   for (const [color, marks] of groupBy(plan.marks, (m) => m.color)) {
     await forEachTarget(
       source,
       marks.map((m) => m.cell),
       support,
       budget,
-      (target) => (target.format.fill.color = color),
+      support.multiAreaAndPattern ? 2 : 0,
+      (target) => {
+        target.format.fill.color = color;
+        // At 1.9 a solid fill, whatever pattern or tint the cell had: a mark must read as a mark.
+        if (support.multiAreaAndPattern) {
+          target.format.fill.pattern = "Solid";
+          target.format.fill.tintAndShade = 0;
+        }
+      },
     );
   }
   const shown = plan.sheets.findIndex((s) => s.key === plan.activate);
@@ -177,62 +177,148 @@ export async function applyPlan(
     }
     await budget.queueInChunks(
       links,
-      (link) => OPERATION_BYTES + jsonBytes(link.hyperlink),
-      (link) => (link.sheet.getRange(link.address).hyperlink = link.hyperlink),
+      (link) => OPERATION_BYTES.hyperlink + link.address.length + jsonBytes(link.hyperlink),
+      (chunk) => {
+        for (const link of chunk) link.sheet.getRange(link.address).hyperlink = link.hyperlink;
+      },
     );
-    if (links.length > 0) await budget.flush();
+    await budget.flush();
   }
-  return state;
+  return { state, marksLeftAlone };
 }
 
-/** Puts back the fills saved when the cells were marked: same colour and pattern, or no fill at all. */
-export async function restoreFills(
+/** A fill as read back: every property ExcelApi 1.9 lets us read, null where it does not. */
+type FillReading = Omit<SavedFill, "cell" | "mark">;
+
+/** Reads the fills of `cells`, one small load per cell, a chunk of cells per request. */
+export async function readFills(
+  sheet: Excel.Worksheet,
+  cells: readonly string[],
+  support: ApiSupport,
+  budget: RequestBudget,
+): Promise<FillReading[]> {
+  const properties = support.multiAreaAndPattern ? "color,pattern,patternColor,tintAndShade" : "color";
+  const fills: Excel.RangeFill[] = [];
+  await budget.queueInChunks(
+    cells,
+    (cell) => OPERATION_BYTES.fillRead + cell.length,
+    (chunk) => {
+      for (const cell of chunk) {
+        const fill = sheet.getRange(cell).format.fill;
+        fill.load(properties);
+        fills.push(fill);
+      }
+    },
+  );
+  if (cells.length > 0) await budget.flush();
+  const full = support.multiAreaAndPattern;
+  return fills.map((fill) => ({
+    color: fill.color ?? null,
+    pattern: full ? (fill.pattern ?? null) : null,
+    patternColor: full ? (fill.patternColor ?? null) : null,
+    tintAndShade: full ? (fill.tintAndShade ?? null) : null,
+  }));
+}
+
+/** Does the cell still hold the mark the add-in put there (a solid fill of the mark colour at 1.9)? */
+function stillMarked(now: FillReading, saved: SavedFill): boolean {
+  const marks = saved.mark ? [saved.mark] : Object.values(MARK_COLORS);
+  const color = (now.color ?? "").toUpperCase();
+  return marks.some((m) => m.toUpperCase() === color) && (now.pattern === null || now.pattern === "Solid");
+}
+
+/**
+ * Puts back the saved fills of the cells that still hold their mark; a cell refilled since the run, or whose
+ * address now names another cell (rows inserted or deleted), is left alone.
+ */
+export async function restoreMarks(
+  sheet: Excel.Worksheet,
+  fills: readonly SavedFill[],
+  support: ApiSupport,
+  budget: RequestBudget,
+): Promise<{ restored: number; leftAlone: number }> {
+  const now = await readFills(
+    sheet,
+    fills.map((f) => f.cell),
+    support,
+    budget,
+  );
+  const marked = fills.filter((fill, i) => stillMarked(now[i]!, fill));
+  await restoreFills(sheet, marked, support, budget);
+  return { restored: marked.length, leftAlone: fills.length - marked.length };
+}
+
+/**
+ * Puts back the fills saved when the cells were marked: no fill, or the colour, and at ExcelApi 1.9 the pattern,
+ * its colour and the tint too. Below 1.9 Excel reports an unfilled cell as white, so white comes back as no fill.
+ */
+async function restoreFills(
   sheet: Excel.Worksheet,
   fills: readonly SavedFill[],
   support: ApiSupport,
   budget: RequestBudget,
 ): Promise<void> {
-  const groups = groupBy(fills, (f) => `${f.color ?? ""}|${f.pattern ?? ""}`);
+  const groups = groupBy(fills, (f) =>
+    JSON.stringify([f.color, f.pattern, f.patternColor ?? null, f.tintAndShade ?? null]),
+  );
   for (const group of groups.values()) {
-    const { color, pattern } = group[0]!;
-    // Excel reports an unfilled cell as white; only 1.9's pattern tells "None" from a real white fill.
+    const { color, pattern, patternColor, tintAndShade } = group[0]!;
     const noFill =
       color === null || pattern === "None" || (pattern === null && color.toUpperCase() === "#FFFFFF");
+    const patterned = support.multiAreaAndPattern && !noFill && pattern !== null && pattern !== "Solid";
+    const tinted =
+      support.multiAreaAndPattern && !noFill && typeof tintAndShade === "number" && tintAndShade !== 0;
+    const extra = (patterned ? 2 : 0) + (tinted ? 1 : 0) + (noFill ? 0 : 1);
     await forEachTarget(
       sheet,
       group.map((f) => f.cell),
       support,
       budget,
+      extra,
       (target) => {
-        if (noFill) return target.format.fill.clear();
-        target.format.fill.color = color;
-        if (support.multiAreaAndPattern && pattern && pattern !== "Solid")
-          target.format.fill.pattern = pattern as Excel.FillPattern;
+        const fill = target.format.fill;
+        fill.clear();
+        if (noFill || color === null) return;
+        fill.color = color;
+        if (patterned) {
+          fill.pattern = pattern as Excel.FillPattern;
+          if (patternColor) fill.patternColor = patternColor;
+        }
+        if (tinted) fill.tintAndShade = tintAndShade;
       },
     );
   }
 }
 
-/** Runs `apply` on the fewest ranges that cover exactly `cells`: multi-area at 1.9, blocks below. */
+/**
+ * Runs `apply` on the fewest ranges that cover exactly `cells`: multi-area at 1.9, blocks below. `extraProperties`
+ * is how many fill properties `apply` sets after the first.
+ */
 async function forEachTarget(
   sheet: Excel.Worksheet,
   cells: readonly string[],
   support: ApiSupport,
   budget: RequestBudget,
+  extraProperties: number,
   apply: (target: Excel.Range | Excel.RangeAreas) => void,
 ): Promise<void> {
   const blocks = contiguousBlocks(cells);
+  const perTarget = OPERATION_BYTES.fillWrite + extraProperties * OPERATION_BYTES.fillExtraProperty;
   if (support.multiAreaAndPattern) {
     await budget.queueInChunks(
       joinAreas(blocks),
-      (areas) => OPERATION_BYTES + areas.length,
-      (areas) => apply(sheet.getRanges(areas)),
+      (areas) => perTarget + areas.length,
+      (chunk) => {
+        for (const areas of chunk) apply(sheet.getRanges(areas));
+      },
     );
   } else {
     await budget.queueInChunks(
       blocks,
-      () => OPERATION_BYTES,
-      (block) => apply(sheet.getRange(block)),
+      (block) => perTarget + block.length,
+      (chunk) => {
+        for (const block of chunk) apply(sheet.getRange(block));
+      },
     );
   }
 }

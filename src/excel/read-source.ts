@@ -1,4 +1,5 @@
 import type { CellValue, Grid, Origin } from "../core/grid";
+import type { ApiSupport } from "./api-support";
 import { intersectRects, parseRangeAddress, rectAddress, type CellRect } from "./range-address";
 
 export interface SheetRef {
@@ -18,61 +19,84 @@ export interface SourceRead {
   readonly origin: Origin;
   /** "A1:G133": the block that was read. */
   readonly rect: CellRect | null;
+  /** Several areas were selected: Excel cannot hand them over as one range, so the used range was read. */
+  readonly selectionIgnored: boolean;
+  /** The sheet is protected (known at ExcelApi 1.2 and up): nothing may be marked on it. */
+  readonly protected: boolean;
 }
 
 /** Rows per request when the sheet is too big to read in one (halved again while a block is still too big). */
 const READ_CHUNK_ROWS = 4000;
 
+/** Excel reads at most 5,000,000 cells at once ("Resource limits and performance optimization"). */
+const MAX_CELLS_PER_READ = 5_000_000;
+
 /**
  * Reads the used range of the active sheet (or of the sheet with id `sheetId`), or the part of the selection
  * inside it when the selection spans more than one cell, with the sheet list: one sync. Cells of the selection
  * outside the used range are empty, so slicing the used range's values gives the selection's values without a
- * second request. Excel on the web answers at most 5 MB per request: a sheet bigger than that is read again a
- * block of rows at a time, one sync per block.
+ * second request. Excel on the web answers at most 5 MB per request, and any Excel at most 5 million cells per
+ * read (beyond that Range.values can come back null): a sheet bigger than that is read again a block of rows at
+ * a time, one sync per block.
  */
-export async function readSource(context: Excel.RequestContext, sheetId?: string): Promise<SourceRead> {
+export async function readSource(
+  context: Excel.RequestContext,
+  support: ApiSupport,
+  sheetId?: string,
+): Promise<SourceRead> {
+  let layout: Layout;
   try {
-    return await readInOneSync(context, sheetId);
+    layout = await readLayout(context, support, sheetId, true);
   } catch (error) {
     if (!isPayloadTooLarge(error)) throw error;
+    layout = await readLayout(context, support, sheetId, false);
   }
-  const layout = await readLayout(context, sheetId, false);
-  if (!layout.rect) return { ...layout.read, grid: null, rect: null };
-  const sheet = context.workbook.worksheets.getItem(layout.read.sheet.id);
+  if (!layout.rect || !layout.usedRect) return { ...layout.read, grid: null, rect: null };
+  if (layout.values)
+    return finish(layout.read, slice(layout.values, layout.usedRect, layout.rect), layout.rect);
+  return finish(layout.read, await readInBlocks(context, layout.read.sheet.id, layout.rect), layout.rect);
+}
+
+function slice(values: unknown[][], used: CellRect, rect: CellRect): CellValue[][] {
   const grid: CellValue[][] = [];
-  let rows = READ_CHUNK_ROWS;
-  for (let top = layout.rect.top; top <= layout.rect.bottom;) {
-    const block = { ...layout.rect, top, bottom: Math.min(layout.rect.bottom, top + rows - 1) };
+  for (let r = rect.top; r <= rect.bottom; r++) {
+    const source = values[r - used.top] ?? [];
+    const row: CellValue[] = [];
+    for (let c = rect.left; c <= rect.right; c++) row.push(toCellValue(source[c - used.left]));
+    grid.push(row);
+  }
+  return grid;
+}
+
+async function readInBlocks(context: Excel.RequestContext, sheetId: string, rect: CellRect) {
+  const sheet = context.workbook.worksheets.getItem(sheetId);
+  const columns = rect.right - rect.left + 1;
+  const grid: CellValue[][] = [];
+  let rows = Math.max(1, Math.min(READ_CHUNK_ROWS, Math.floor(MAX_CELLS_PER_READ / columns)));
+  for (let top = rect.top; top <= rect.bottom;) {
+    const block = { ...rect, top, bottom: Math.min(rect.bottom, top + rows - 1) };
     const range = sheet.getRange(rectAddress(block));
     range.load("values");
+    let values: unknown[][] | null;
     try {
       // One sync per block of rows, by design: each answer must stay under the response limit.
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
+      values = range.values as unknown[][] | null;
     } catch (error) {
       if (!isPayloadTooLarge(error) || rows === 1) throw error;
+      values = null;
+    }
+    // Too big for one answer (an error, or null values): the same rows again in halves.
+    if (values === null) {
+      if (rows === 1) throw new Error(`Excel returned no values for ${rectAddress(block)}`);
       rows = Math.ceil(rows / 2);
       continue;
     }
-    for (const row of range.values as unknown[][]) grid.push(row.map(toCellValue));
+    for (const row of values) grid.push(row.map(toCellValue));
     top = block.bottom + 1;
   }
-  return finish(layout.read, grid, layout.rect);
-}
-
-async function readInOneSync(context: Excel.RequestContext, sheetId?: string): Promise<SourceRead> {
-  const layout = await readLayout(context, sheetId, true);
-  if (!layout.rect || !layout.usedRect) return { ...layout.read, grid: null, rect: null };
-  const { rect, usedRect } = layout;
-  const values = layout.values ?? [];
-  const grid: CellValue[][] = [];
-  for (let r = rect.top; r <= rect.bottom; r++) {
-    const source = values[r - usedRect.top] ?? [];
-    const row: CellValue[] = [];
-    for (let c = rect.left; c <= rect.right; c++) row.push(toCellValue(source[c - usedRect.left]));
-    grid.push(row);
-  }
-  return finish(layout.read, grid, rect);
+  return grid;
 }
 
 interface Layout {
@@ -80,38 +104,71 @@ interface Layout {
   readonly usedRect: CellRect | null;
   /** The block to analyse: the selection within the used range, or the whole used range. */
   readonly rect: CellRect | null;
+  /** The used range's values, when they came with the layout (null: read them in blocks). */
   readonly values: unknown[][] | null;
 }
 
-/** One sync: the sheet, its used range (with values when asked), the selection, the sheet and table lists. */
-async function readLayout(context: Excel.RequestContext, sheetId: string | undefined, withValues: boolean) {
+/**
+ * One sync: the sheet, its used range (with values when asked), the selection, the sheet and table lists, and the
+ * sheet's protection where ExcelApi 1.2 has it. A selection of several areas makes Excel fail the whole request:
+ * it is then read again without the selection.
+ */
+async function readLayout(
+  context: Excel.RequestContext,
+  support: ApiSupport,
+  sheetId: string | undefined,
+  withValues: boolean,
+  withSelection = !sheetId,
+): Promise<Layout> {
   const workbook = context.workbook;
   // With a sheet id (the previous run's source, when the active sheet is one of the tool's own), the whole used
   // range of that sheet is read: the selection belongs to the active sheet.
   const active = sheetId ? workbook.worksheets.getItem(sheetId) : workbook.worksheets.getActiveWorksheet();
   active.load("id,name");
-  const used = active.getUsedRange();
-  if (withValues) used.load("address,values");
-  else used.load("address");
-  const selection = sheetId ? null : workbook.getSelectedRange();
+  // valuesOnly (1.2): formatting that runs down a whole column does not make the used range a million rows.
+  const used = support.valuesOnlyAndProtection ? active.getUsedRange(true) : active.getUsedRange();
+  used.load(withValues ? "address,cellCount,values" : "address,cellCount");
+  const selection = withSelection ? workbook.getSelectedRange() : null;
   selection?.load("address,cellCount");
+  const protection = support.valuesOnlyAndProtection ? active.protection : null;
+  protection?.load("protected");
   workbook.worksheets.load("items/id,items/name");
   workbook.tables.load("items/name");
-  await context.sync();
+  try {
+    await context.sync();
+  } catch (error) {
+    // Workbook.getSelectedRange "will throw an error" when several areas are selected; the docs name no error
+    // code, so the selection alone is asked again: when that fails too, the read goes on without it.
+    if (!withSelection || isPayloadTooLarge(error) || !(await selectionFails(context))) throw error;
+    const again = await readLayout(context, support, sheetId, withValues, false);
+    return { ...again, read: { ...again.read, selectionIgnored: true } };
+  }
 
   const read = {
     sheet: { id: active.id, name: active.name },
     sheets: workbook.worksheets.items.map((s) => ({ id: s.id, name: s.name })),
     tableNames: workbook.tables.items.map((t) => t.name),
     origin: { row: 1, column: 1 },
+    selectionIgnored: false,
+    protected: protection?.protected ?? false,
   };
   const usedRange = parseRangeAddress(used.address);
   const selected = selection && selection.cellCount > 1 ? parseRangeAddress(selection.address) : null;
-  // A multi-area selection has no single rectangle (parse gives null): the whole used range is read then.
   const rect = usedRange && (selected ? intersectRects(selected.rect, usedRange.rect) : usedRange.rect);
-  const values = withValues ? (used.values as unknown[][]) : null;
-  const layout: Layout = { read, usedRect: usedRange?.rect ?? null, rect, values };
-  return layout;
+  // Over 5 million cells Excel may answer null rather than fail: then the values are read in blocks.
+  const values =
+    withValues && used.cellCount <= MAX_CELLS_PER_READ ? (used.values as unknown[][] | null) : null;
+  return { read, usedRect: usedRange?.rect ?? null, rect, values };
+}
+
+async function selectionFails(context: Excel.RequestContext): Promise<boolean> {
+  context.workbook.getSelectedRange().load("address");
+  try {
+    await context.sync();
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 function finish(read: Layout["read"], grid: CellValue[][], rect: CellRect): SourceRead {

@@ -3,18 +3,24 @@
  * sheet, clear the marks, and select an issue's cell. Only this directory calls Excel.run.
  */
 import type { Analysis } from "../core/analysis";
-import { countAnalysis } from "../core/count-analysis";
 import { analyzeTable } from "../core/analyze-table";
 import { buildPlan } from "../core/build-plan";
+import { countAnalysis } from "../core/count-analysis";
 import type { Issue } from "../core/issue";
 import type { Locale } from "../core/messages";
 import type { PlanSheetKey } from "../core/plan";
 import { detectApiSupport, type ApiSupport } from "./api-support";
-import { applyPlan } from "./apply-plan";
+import { applyPlan, restoreMarks } from "./apply-plan";
 import { readSource } from "./read-source";
 import { RequestBudget } from "./request-budget";
-import { loadRunState, saveRunState, type DocumentSettings, type RunState } from "./run-state";
-import { restoreFills } from "./apply-plan";
+import {
+  acquireRunLock,
+  readRunState,
+  releaseRunLock,
+  saveRunState,
+  type DocumentSettings,
+  type RunState,
+} from "./run-state";
 
 export type RunProgress =
   | { readonly stage: "reading" }
@@ -29,6 +35,7 @@ export interface RunOptions {
   /** Injected by tests; the host's answers otherwise. */
   readonly support?: ApiSupport;
   readonly settings?: DocumentSettings;
+  readonly now?: () => number;
 }
 
 export interface RunSummary {
@@ -44,6 +51,10 @@ export interface RunSummary {
   readonly activatedName: string | null;
   /** Cells whose text was cut at Excel's 32,767-character limit (each holds a visible note). */
   readonly truncated: number;
+  /** Several areas were selected: the whole used range was analysed instead. */
+  readonly selectionIgnored: boolean;
+  /** Marks of the previous run left in place because their cell's fill had changed since (see clearMarks). */
+  readonly marksLeftAlone: number;
 }
 
 export type RunOutcome =
@@ -51,63 +62,113 @@ export type RunOutcome =
   /** Nothing on the sheet (or in the selection) to analyse. */
   | { readonly kind: "empty"; readonly sheet: string }
   /** The active sheet is one the add-in wrote: running on it would delete it. */
-  | { readonly kind: "own-sheet"; readonly sheet: string };
+  | { readonly kind: "own-sheet"; readonly sheet: string }
+  /** The sheet is protected: nothing was changed. */
+  | { readonly kind: "protected"; readonly sheet: string }
+  /** Another run (the pane's or the ribbon's) is still going. */
+  | { readonly kind: "busy" };
+
+export interface ClearResult {
+  /** Cells whose previous fill was put back. */
+  readonly restored: number;
+  /** Cells left alone: the clerk refilled them since the run, or rows inserted or deleted moved them. */
+  readonly leftAlone: number;
+}
 
 function documentSettings(options: { readonly settings?: DocumentSettings }): DocumentSettings {
-  return options.settings ?? Office.context.document.settings;
+  return options.settings ?? (Office.context.document.settings as unknown as DocumentSettings);
+}
+
+/** This runtime's name in the run lock. */
+const RUNTIME_ID = `runtime-${Math.random().toString(36).slice(2)}-${Date.now().toString(36)}`;
+
+/** Runs `work` holding the run lock, across runtimes (document settings) and within this one. */
+let runningHere = false;
+async function exclusively<T>(
+  settings: DocumentSettings,
+  now: () => number,
+  work: () => Promise<T>,
+): Promise<T | { readonly kind: "busy" }> {
+  if (runningHere) return { kind: "busy" };
+  runningHere = true;
+  try {
+    if (!(await acquireRunLock(settings, RUNTIME_ID, now()))) return { kind: "busy" };
+    try {
+      return await work();
+    } finally {
+      await releaseRunLock(settings, RUNTIME_ID);
+    }
+  } finally {
+    runningHere = false;
+  }
 }
 
 /** Reads the active sheet, checks it, and writes the result sheets and marks. */
 export function runNormalizer(options: RunOptions): Promise<RunOutcome> {
   const settings = documentSettings(options);
   const support = options.support ?? detectApiSupport();
-  return Excel.run(async (context) => {
-    options.onProgress?.({ stage: "reading" });
-    const previous = loadRunState(settings);
-    let source = await readSource(context);
-    if (previous.sheetIds.includes(source.sheet.id)) {
-      // Run from one of the tool's own sheets (say 校验结果 after fixing the source): analyse the last source.
-      const last = previous.sourceSheetId;
-      if (!last || !source.sheets.some((s) => s.id === last))
-        return { kind: "own-sheet", sheet: source.sheet.name };
-      source = await readSource(context, last);
-    }
-    if (!source.grid) return { kind: "empty", sheet: source.sheet.name };
+  return exclusively(settings, options.now ?? Date.now, () =>
+    Excel.run(async (context): Promise<RunOutcome> => {
+      options.onProgress?.({ stage: "reading" });
+      // The document's latest state: the other runtime (pane or ribbon) may have run since this one started.
+      const previous = await readRunState(settings);
+      let source = await readSource(context, support);
+      if (previous.sheetIds.includes(source.sheet.id)) {
+        // Run from one of the tool's own sheets (say 校验结果 after fixing the source): analyse the last source.
+        const last = previous.sourceSheetId;
+        if (!last || !source.sheets.some((s) => s.id === last))
+          return { kind: "own-sheet", sheet: source.sheet.name };
+        source = { ...(await readSource(context, support, last)), selectionIgnored: source.selectionIgnored };
+      }
+      if (!source.grid) return { kind: "empty", sheet: source.sheet.name };
+      if (source.protected) return { kind: "protected", sheet: source.sheet.name };
 
-    options.onProgress?.({ stage: "checking", rows: source.grid.length });
-    const analysis = analyzeTable(source.grid, {
-      origin: source.origin,
-      locale: options.locale,
-      tolerance: options.tolerance,
-    });
-    const own = new Set(previous.sheetIds);
-    const plan = buildPlan(analysis, {
-      sourceSheet: source.sheet.name,
-      locale: options.locale,
-      avoidSheetNames: source.sheets.filter((s) => !own.has(s.id)).map((s) => s.name),
-      avoidTableNames: source.tableNames.filter((n) => !(previous.tableNames ?? []).includes(n)),
-    });
-
-    let state: RunState = previous;
-    try {
-      state = await applyPlan(context, plan, {
-        support,
-        previous,
-        sheets: source.sheets,
-        sourceSheetId: source.sheet.id,
-        onProgress: (p) => options.onProgress?.({ stage: "writing", ...p }),
-        recordState: (s) => {
-          state = s;
-        },
+      options.onProgress?.({ stage: "checking", rows: source.grid.length });
+      const analysis = analyzeTable(source.grid, {
+        origin: source.origin,
+        locale: options.locale,
+        tolerance: options.tolerance,
       });
-    } finally {
-      // Even a run that failed half-way remembers the sheets it made, so the next run replaces them.
-      await saveRunState(settings, state);
-    }
-    const activatedName = plan.sheets.find((s) => s.key === plan.activate)?.name ?? null;
-    const summary = summarize(analysis, source.sheet.name, plan.activate, activatedName);
-    return { kind: "done", summary: { ...summary, truncated: plan.truncated?.length ?? 0 } };
-  });
+      const own = new Set(previous.sheetIds);
+      const plan = buildPlan(analysis, {
+        sourceSheet: source.sheet.name,
+        locale: options.locale,
+        avoidSheetNames: source.sheets.filter((s) => !own.has(s.id)).map((s) => s.name),
+        avoidTableNames: source.tableNames.filter((n) => !(previous.tableNames ?? []).includes(n)),
+      });
+
+      let state: RunState = previous;
+      let marksLeftAlone = 0;
+      try {
+        const applied = await applyPlan(context, plan, {
+          support,
+          previous,
+          sheets: source.sheets,
+          sourceSheetId: source.sheet.id,
+          onProgress: (p) => options.onProgress?.({ stage: "writing", ...p }),
+          recordState: (s) => {
+            state = s;
+          },
+        });
+        state = applied.state;
+        marksLeftAlone = applied.marksLeftAlone;
+      } finally {
+        // Even a run that failed half-way remembers the sheets it made, so the next run replaces them.
+        await saveRunState(settings, state);
+      }
+      const activatedName = plan.sheets.find((s) => s.key === plan.activate)?.name ?? null;
+      const summary = summarize(analysis, source.sheet.name, plan.activate, activatedName);
+      return {
+        kind: "done",
+        summary: {
+          ...summary,
+          truncated: plan.truncated?.length ?? 0,
+          selectionIgnored: source.selectionIgnored,
+          marksLeftAlone,
+        },
+      };
+    }),
+  );
 }
 
 export function summarize(
@@ -128,32 +189,43 @@ export function summarize(
     activated,
     activatedName,
     truncated: 0,
+    selectionIgnored: false,
+    marksLeftAlone: 0,
   };
 }
 
-/** Puts back every marked cell's previous fill; sheets and values are left alone. Returns the cells restored. */
-export function clearMarks(
-  options: { readonly support?: ApiSupport; readonly settings?: DocumentSettings } = {},
-) {
+/**
+ * Puts back the previous fill of every cell that still holds its mark; sheets and values are left alone, and so
+ * is a cell whose fill changed since the run. Null when another run holds the lock.
+ */
+export async function clearMarks(
+  options: {
+    readonly support?: ApiSupport;
+    readonly settings?: DocumentSettings;
+    readonly now?: () => number;
+  } = {},
+): Promise<ClearResult | null> {
   const settings = documentSettings(options);
   const support = options.support ?? detectApiSupport();
-  return Excel.run(async (context): Promise<number> => {
-    const state = loadRunState(settings);
-    if (!state.marks) return 0;
-    const sheets = context.workbook.worksheets;
-    sheets.load("items/id");
-    await context.sync();
-    const marks = state.marks;
-    let restored = 0;
-    if (sheets.items.some((s) => s.id === marks.sheetId)) {
-      const budget = new RequestBudget(context);
-      await restoreFills(sheets.getItem(marks.sheetId), marks.fills, support, budget);
-      await budget.flush();
-      restored = marks.fills.length;
-    }
-    await saveRunState(settings, { ...state, marks: null });
-    return restored;
-  });
+  const result = await exclusively(settings, options.now ?? Date.now, () =>
+    Excel.run(async (context): Promise<ClearResult> => {
+      const state = await readRunState(settings);
+      if (!state.marks) return { restored: 0, leftAlone: 0 };
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/id");
+      await context.sync();
+      const marks = state.marks;
+      let cleared: ClearResult = { restored: 0, leftAlone: 0 };
+      if (sheets.items.some((s) => s.id === marks.sheetId)) {
+        const budget = new RequestBudget(context);
+        cleared = await restoreMarks(sheets.getItem(marks.sheetId), marks.fills, support, budget);
+        await budget.flush();
+      }
+      await saveRunState(settings, { ...state, marks: null });
+      return cleared;
+    }),
+  );
+  return "kind" in result ? null : result;
 }
 
 /** Shows an issue's cell: activates its sheet and selects the cell. */

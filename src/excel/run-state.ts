@@ -1,18 +1,32 @@
 /**
  * What the add-in remembers in the document between runs, so that a re-run replaces only its own work and
  * 清除标记 restores fills exactly: the ids of the sheets it created (a user's own sheet named 指标明细 has a
- * different id and survives) and, for each cell it marked, the fill the cell had before.
+ * different id and survives) and, for each cell it marked, the fill the cell had before and the mark put there.
  * Stored in the document's add-in settings (Office.context.document.settings), which travel with the file.
+ *
+ * Settings are a copy per runtime: without a shared runtime, the task pane and the ribbon's function file each
+ * read the document's settings once when they start, and saveAsync writes the whole copy back ("Persist add-in
+ * state and settings"). So every read is preceded by refreshAsync, every write re-reads first, and a lock in the
+ * settings keeps the pane and the ribbon (or two clicks) from running at once.
  */
 
-/** A cell's fill before the add-in marked it. */
+/** A cell's fill before the add-in marked it, and the mark it got. */
 export interface SavedFill {
   /** A1 address on the marked sheet. */
   readonly cell: string;
   /** "#RRGGBB" as Excel reported it; "#FFFFFF" with pattern null (below ExcelApi 1.9) is taken as no fill. */
   readonly color: string | null;
-  /** Excel.FillPattern ("None", "Solid", …) where ExcelApi 1.9 let us read it; null below 1.9. */
+  /** Excel.FillPattern ("None", "Solid", "Gray50", …) where ExcelApi 1.9 let us read it; null below 1.9. */
   readonly pattern: string | null;
+  /** The pattern's colour and the fill's tint (ExcelApi 1.9); null below 1.9 or when Excel reported none. */
+  readonly patternColor?: string | null;
+  readonly tintAndShade?: number | null;
+  /**
+   * The colour the add-in filled the cell with. 清除标记 restores a cell only while it still holds that mark: a
+   * cell the clerk refilled since, or one that moved away when rows were inserted or deleted, is left alone.
+   * Absent in states saved before it existed: either mark colour counts then.
+   */
+  readonly mark?: string;
 }
 
 export interface RunState {
@@ -30,15 +44,41 @@ export interface RunState {
 export const EMPTY_RUN_STATE: RunState = { version: 1, sheetIds: [], marks: null };
 
 export const RUN_STATE_KEY = "indicatorNormalizer.runState";
+export const RUN_LOCK_KEY = "indicatorNormalizer.running";
+
+/**
+ * A lock older than this is taken to be left by a runtime that died (a closed pane, a function command that
+ * Office ended after its 5 minutes): the next run may take it over.
+ */
+export const RUN_LOCK_MAX_AGE_MS = 10 * 60 * 1000;
 
 /** The part of Office.Settings the add-in uses; the fake host supplies its own. */
 export interface DocumentSettings {
   get(name: string): unknown;
   set(name: string, value: unknown): void;
+  remove(name: string): void;
   saveAsync(callback?: (result: Office.AsyncResult<void>) => void): void;
+  refreshAsync(callback?: (result: Office.AsyncResult<Office.Settings>) => void): void;
 }
 
-/** Reads the state, treating anything unrecognisable (another version, a damaged value) as "nothing saved". */
+function failed(result: { status?: unknown } | undefined): boolean {
+  return !!result && result.status === Office.AsyncResultStatus.Failed;
+}
+
+/** Reads the document's copy of the settings into this runtime's copy. */
+export function refreshSettings(settings: DocumentSettings): Promise<void> {
+  return new Promise((resolve, reject) => {
+    settings.refreshAsync((result) => (failed(result) ? reject(result.error) : resolve()));
+  });
+}
+
+function saveSettings(settings: DocumentSettings): Promise<void> {
+  return new Promise((resolve, reject) => {
+    settings.saveAsync((result) => (failed(result) ? reject(result.error) : resolve()));
+  });
+}
+
+/** Reads the state from this runtime's copy, treating anything unrecognisable as "nothing saved". */
 export function loadRunState(settings: DocumentSettings): RunState {
   const raw = settings.get(RUN_STATE_KEY);
   if (typeof raw !== "object" || raw === null) return EMPTY_RUN_STATE;
@@ -56,13 +96,53 @@ export function loadRunState(settings: DocumentSettings): RunState {
   return { version: 1, sheetIds, tableNames, marks, ...(sourceSheetId ? { sourceSheetId } : {}) };
 }
 
-/** Writes the state and saves the settings into the document. */
-export function saveRunState(settings: DocumentSettings, state: RunState): Promise<void> {
+/** The state as the document holds it now (another runtime may have saved since this one started). */
+export async function readRunState(settings: DocumentSettings): Promise<RunState> {
+  await refreshSettings(settings);
+  return loadRunState(settings);
+}
+
+/** Writes the state into the document, on top of the document's latest copy of the other settings. */
+export async function saveRunState(settings: DocumentSettings, state: RunState): Promise<void> {
+  await refreshSettings(settings);
   settings.set(RUN_STATE_KEY, state);
-  return new Promise((resolve, reject) => {
-    settings.saveAsync((result) => {
-      if (result && result.status === Office.AsyncResultStatus.Failed) reject(result.error);
-      else resolve();
-    });
-  });
+  await saveSettings(settings);
+}
+
+interface RunLock {
+  readonly owner: string;
+  readonly since: number;
+}
+
+function readLock(settings: DocumentSettings): RunLock | null {
+  const raw = settings.get(RUN_LOCK_KEY) as Partial<RunLock> | null;
+  return raw && typeof raw.owner === "string" && typeof raw.since === "number"
+    ? { owner: raw.owner, since: raw.since }
+    : null;
+}
+
+/**
+ * Takes the run lock for `owner`, or returns false when another run holds it. Two runtimes that take it at the
+ * same moment both save; the one whose save landed last keeps it, and the other sees that on the second read.
+ */
+export async function acquireRunLock(
+  settings: DocumentSettings,
+  owner: string,
+  now: number,
+): Promise<boolean> {
+  await refreshSettings(settings);
+  const held = readLock(settings);
+  if (held && held.owner !== owner && now - held.since < RUN_LOCK_MAX_AGE_MS) return false;
+  settings.set(RUN_LOCK_KEY, { owner, since: now });
+  await saveSettings(settings);
+  await refreshSettings(settings);
+  return readLock(settings)?.owner === owner;
+}
+
+/** Gives the lock back (only if `owner` still holds it). */
+export async function releaseRunLock(settings: DocumentSettings, owner: string): Promise<void> {
+  await refreshSettings(settings);
+  if (readLock(settings)?.owner !== owner) return;
+  settings.remove(RUN_LOCK_KEY);
+  await saveSettings(settings);
 }

@@ -1,10 +1,13 @@
 /**
  * The task pane's DOM. Every piece of text, and above all anything that came from a cell, is set with
  * textContent: nothing reaches innerHTML, so a cell holding `<img src=x onerror=alert(1)>` shows as text.
+ * DOM calls are the ones Internet Explorer 11 has (appendChild, not append or replaceChildren): no polyfill
+ * supplies those, and ESLint forbids them here.
  */
 import { readTolerance as readCoreTolerance } from "../core/analyze-options";
 import type { Issue, Severity } from "../core/issue";
 import type { Messages } from "../core/messages";
+import type { PaneMessages } from "./messages";
 import type { RunProgress, RunSummary } from "../excel/run-normalizer";
 
 export interface PaneElements {
@@ -44,7 +47,7 @@ export function findElements(doc: Document): PaneElements {
 }
 
 /** Fills the static labels in the user's language. */
-export function renderLabels(doc: Document, ui: PaneElements, pane: Messages["pane"], locale: string): void {
+export function renderLabels(doc: Document, ui: PaneElements, pane: PaneMessages, locale: string): void {
   doc.documentElement.lang = locale;
   doc.title = pane.title;
   ui.title.textContent = pane.title;
@@ -55,7 +58,7 @@ export function renderLabels(doc: Document, ui: PaneElements, pane: Messages["pa
   ui.toleranceHint.textContent = pane.toleranceHint;
 }
 
-export function progressText(progress: RunProgress, pane: Messages["pane"]): string {
+export function progressText(progress: RunProgress, pane: PaneMessages): string {
   switch (progress.stage) {
     case "reading":
       return pane.reading;
@@ -76,6 +79,15 @@ export function showAlert(ui: PaneElements, text: string | null): void {
   ui.alert.hidden = text === null;
 }
 
+/** Removes every child (what replaceChildren() does where it exists). */
+function clear(parent: HTMLElement): void {
+  while (parent.lastChild) parent.removeChild(parent.lastChild);
+}
+
+function appendAll(parent: HTMLElement, ...children: HTMLElement[]): void {
+  for (const child of children) parent.appendChild(child);
+}
+
 function element<K extends keyof HTMLElementTagNameMap>(
   doc: Document,
   tag: K,
@@ -89,9 +101,13 @@ function element<K extends keyof HTMLElementTagNameMap>(
 }
 
 /** The counts and the verdict: "no errors: ready to send", or how many errors to fix. */
-export function renderSummary(doc: Document, ui: PaneElements, summary: RunSummary, m: Messages): void {
-  const pane = m.pane;
-  ui.summary.replaceChildren();
+export function renderSummary(
+  doc: Document,
+  ui: PaneElements,
+  summary: RunSummary,
+  pane: PaneMessages,
+): void {
+  clear(ui.summary);
   const verdict = element(
     doc,
     "p",
@@ -108,11 +124,11 @@ export function renderSummary(doc: Document, ui: PaneElements, summary: RunSumma
   ];
   for (const [key, value, label] of entries) {
     const item = element(doc, "div", `count count-${key}`);
-    item.append(element(doc, "dt", undefined, label), element(doc, "dd", undefined, String(value)));
+    appendAll(item, element(doc, "dt", undefined, label), element(doc, "dd", undefined, String(value)));
     item.dataset.count = key;
-    counts.append(item);
+    counts.appendChild(item);
   }
-  ui.summary.append(verdict, counts);
+  appendAll(ui.summary, verdict, counts);
   ui.summary.hidden = false;
 }
 
@@ -126,16 +142,18 @@ export function renderIssues(
   ui: PaneElements,
   issues: readonly Issue[],
   m: Messages,
+  pane: PaneMessages,
   onSelect: (issue: Issue) => void,
 ): void {
-  ui.issues.replaceChildren();
+  clear(ui.issues);
   if (issues.length === 0) {
     ui.issues.hidden = true;
     return;
   }
-  ui.issues.append(
-    element(doc, "h2", undefined, m.pane.issuesHeading),
-    element(doc, "p", "hint", m.pane.issueHint),
+  appendAll(
+    ui.issues,
+    element(doc, "h2", undefined, pane.issuesHeading),
+    element(doc, "p", "hint", pane.issueHint),
   );
   for (const severity of SEVERITIES) {
     const group = issues.filter((i) => i.severity === severity);
@@ -153,22 +171,23 @@ export function renderIssues(
     for (const issue of group) {
       const button = element(doc, "button", `issue issue-${severity}`);
       button.type = "button";
-      button.append(
-        element(doc, "span", "issue-cell", issue.cell ?? m.pane.wholeSheet),
+      appendAll(
+        button,
+        element(doc, "span", "issue-cell", issue.cell ?? pane.wholeSheet),
         element(doc, "span", "issue-message", issue.message),
       );
       if (issue.cell === null) button.disabled = true;
       else button.addEventListener("click", () => onSelect(issue));
       const item = element(doc, "li");
-      item.append(button);
-      list.append(item);
+      item.appendChild(button);
+      list.appendChild(item);
     }
     if (severity === "info") {
       const summary = element(doc, "summary");
-      summary.append(heading);
-      section.append(summary, list);
-    } else section.append(heading, list);
-    ui.issues.append(section);
+      summary.appendChild(heading);
+      appendAll(section, summary, list);
+    } else appendAll(section, heading, list);
+    ui.issues.appendChild(section);
   }
   ui.issues.hidden = false;
 }

@@ -3,7 +3,10 @@
  * cell), clear marks, and the tolerance. Language from Office.context.displayLanguage (zh-CN unless English).
  */
 import { messagesFor, resolveLocale, type Locale } from "../core/messages";
+import { paneMessagesFor } from "./messages";
 import { clearMarks, runNormalizer, selectCell } from "../excel/run-normalizer";
+import { clearedText, refusal } from "./describe-outcome";
+import { markBundleStarted } from "./bundle-started";
 import { describeOfficeError } from "./describe-office-error";
 import {
   findElements,
@@ -37,8 +40,9 @@ function recallTolerance(): string {
 
 function mountPane(doc: Document, locale: Locale): void {
   const m = messagesFor(locale);
+  const pane = paneMessagesFor(locale);
   const ui: PaneElements = findElements(doc);
-  renderLabels(doc, ui, m.pane, locale);
+  renderLabels(doc, ui, pane, locale);
   ui.tolerance.value = recallTolerance();
   ui.tolerance.addEventListener("change", () => rememberTolerance(ui.tolerance.value));
 
@@ -56,31 +60,30 @@ function mountPane(doc: Document, locale: Locale): void {
       const outcome = await runNormalizer({
         locale,
         tolerance: tolerance.value,
-        onProgress: (p) => showStatus(ui, progressText(p, m.pane)),
+        onProgress: (p) => showStatus(ui, progressText(p, pane)),
       });
-      if (outcome.kind === "empty") {
+      if (outcome.kind !== "done") {
         showStatus(ui, "");
-        showAlert(ui, m.pane.empty(outcome.sheet));
-      } else if (outcome.kind === "own-sheet") {
-        showStatus(ui, "");
-        showAlert(ui, m.pane.ownSheet(outcome.sheet));
+        showAlert(ui, refusal(outcome, pane));
       } else {
         const { summary } = outcome;
-        const notes = [m.pane.done(summary.activatedName ?? summary.sourceSheet)];
-        if (!tolerance.valid) notes.push(m.pane.toleranceInvalid);
-        if (summary.truncated > 0) notes.push(m.pane.truncated(summary.truncated));
+        const notes = [pane.done(summary.activatedName ?? summary.sourceSheet)];
+        if (!tolerance.valid) notes.push(pane.toleranceInvalid);
+        if (summary.truncated > 0) notes.push(pane.truncated(summary.truncated));
+        if (summary.selectionIgnored) notes.push(pane.selectionIgnored);
+        if (summary.marksLeftAlone > 0) notes.push(pane.marksLeftAlone(summary.marksLeftAlone));
         showStatus(ui, notes.join(" "));
-        renderSummary(doc, ui, summary, m);
-        renderIssues(doc, ui, summary.issues, m, (issue) => {
+        renderSummary(doc, ui, summary, pane);
+        renderIssues(doc, ui, summary.issues, m, pane, (issue) => {
           if (!issue.cell) return;
           selectCell(summary.sourceSheet, issue.cell).catch((error: unknown) =>
-            showAlert(ui, describeOfficeError(error, m.pane)),
+            showAlert(ui, describeOfficeError(error, pane)),
           );
         });
       }
     } catch (error) {
       showStatus(ui, "");
-      showAlert(ui, describeOfficeError(error, m.pane));
+      showAlert(ui, describeOfficeError(error, pane));
     } finally {
       busy(false);
     }
@@ -90,15 +93,18 @@ function mountPane(doc: Document, locale: Locale): void {
     busy(true);
     showAlert(ui, null);
     try {
-      const restored = await clearMarks();
-      showStatus(ui, restored > 0 ? m.pane.marksCleared(restored) : m.pane.noMarks);
+      const cleared = await clearMarks();
+      if (cleared === null) showAlert(ui, pane.busy);
+      else showStatus(ui, clearedText(cleared, pane));
     } catch (error) {
-      showAlert(ui, describeOfficeError(error, m.pane));
+      showAlert(ui, describeOfficeError(error, pane));
     } finally {
       busy(false);
     }
   });
 }
+
+markBundleStarted(document);
 
 Office.onReady(() => {
   mountPane(document, resolveLocale(Office.context.displayLanguage));

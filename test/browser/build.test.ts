@@ -1,9 +1,11 @@
 /**
- * The production build: manifest URLs follow ADDIN_BASE_URL; the default page loads office.js from Microsoft's
- * CDN and nothing else from outside; OFFICE_JS=local serves office.js from dist/ with a CSP naming no outside host.
+ * The production build: every script it emits parses as ES5 (Trident, the webview of Office 2016/2019
+ * volume-licensed); manifest URLs follow ADDIN_BASE_URL; the default page loads office.js from Microsoft's CDN and
+ * nothing else from outside; OFFICE_JS=local serves office.js from dist/ with a CSP naming no outside host.
  */
-import { existsSync, readFileSync } from "fs";
-import { join } from "path";
+import { parse } from "acorn";
+import { existsSync, readdirSync, readFileSync } from "fs";
+import { join, relative } from "path";
 import { ROOT, runWebpack } from "../../testing/pane-harness";
 
 jest.setTimeout(120_000);
@@ -32,7 +34,7 @@ test("the CDN build: manifest on the base URL, office.js from Microsoft, nothing
   const manifest = readFileSync(join(out, "manifest.xml"), "utf8");
   expect(manifest).not.toContain("localhost");
   expect(manifest).toContain("https://addins.example.gov.cn/indicators/taskpane.html");
-  for (const page of ["taskpane.html", "commands.html"]) {
+  for (const page of ["taskpane.html", "commands.html", "dialog.html"]) {
     const html = readFileSync(join(out, page), "utf8");
     const outside = resources(html).filter((r) => /^[a-z]+:/i.test(r));
     expect(outside).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js"]);
@@ -40,7 +42,11 @@ test("the CDN build: manifest on the base URL, office.js from Microsoft, nothing
     expect(csp(html)).not.toMatch(/script-src[^;]*'unsafe-inline'/);
     // No inline script: every <script> has a src.
     expect(html).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/);
+    // Trident would otherwise pick an old document mode.
+    expect(html).toMatch(/<meta http-equiv="?X-UA-Compatible"? content="IE=Edge"/);
   }
+  expectEs5(out);
+  expect(existsSync(join(out, "help.html"))).toBe(true);
   for (const size of [16, 32, 64, 80]) expect(existsSync(join(out, "assets", `icon-${size}.png`))).toBe(true);
 });
 
@@ -57,3 +63,39 @@ test("OFFICE_JS=local: office.js is served from dist/ and the CSP names no outsi
 test("a base URL that is not HTTPS is refused", () => {
   expect(() => build("build-http", { ADDIN_BASE_URL: "http://intranet/addin" })).toThrow();
 });
+
+/** Every .js under `dir` except Microsoft's office.js files (exempt: they ship their own builds per webview). */
+function emittedScripts(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".js") && !f.startsWith("office-js"))
+    .map((f) => join(dir, f));
+}
+
+function expectEs5(out: string): void {
+  const scripts = emittedScripts(out);
+  expect(scripts.map((f) => relative(out, f)).sort()).toEqual([
+    "commands.js",
+    "dialog.js",
+    "pane-guard.js",
+    "taskpane.js",
+  ]);
+  for (const file of scripts) {
+    // acorn at ecmaVersion 5 rejects `let`, arrow functions, classes, template literals, `?.`, `??`, /u and /y.
+    const parsed = (() => {
+      try {
+        parse(readFileSync(file, "utf8"), { ecmaVersion: 5, sourceType: "script" });
+        return "ES5";
+      } catch (error) {
+        return String(error);
+      }
+    })();
+    expect({ file: relative(out, file), parsed }).toEqual({ file: relative(out, file), parsed: "ES5" });
+  }
+  // The guard takes no polyfills (it must run where they would fail); the pane's bundle has Promise for IE 11.
+  const sources = (name: string): string[] =>
+    (JSON.parse(readFileSync(join(out, `${name}.map`), "utf8")) as { sources: string[] }).sources;
+  expect(sources("pane-guard.js").filter((s) => s.includes("core-js"))).toEqual([]);
+  expect(sources("taskpane.js")).toEqual(
+    expect.arrayContaining([expect.stringMatching(/core-js\/modules\/es\.promise\.js$/)]),
+  );
+}

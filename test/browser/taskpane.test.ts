@@ -190,3 +190,32 @@ test("an Office failure shows in the pane in the user's language, with what to d
   await page.waitForSelector("#verdict");
   await page.close();
 });
+
+test("the ribbon's result dialog shows the report from its URL, and 确定 tells the function file", async () => {
+  const report = {
+    kind: "done",
+    projects: 19,
+    indicators: 132,
+    errors: 3,
+    warnings: 5,
+    sheet: "校验结果",
+    selectionIgnored: false,
+    marksLeftAlone: 0,
+  };
+  const { page } = await openPane(browser, origin, fakeHost, {
+    page: "dialog.html",
+    query: { report: JSON.stringify(report) },
+  });
+  await page.waitForFunction(() => document.getElementById("verdict")?.textContent !== "");
+  expect(await page.textContent("#verdict")).toBe(
+    "有 3 个错误：请修改原表后再运行。 共 19 个项目、132 条指标；错误 3 个，警告 5 个。",
+  );
+  expect(await page.textContent("#where")).toContain("结果见工作表「校验结果」");
+  expect(await page.getAttribute("#verdict", "class")).toBe("verdict verdict-errors");
+  expect(await page.isHidden("#unsupported")).toBe(true);
+  await page.click("#close");
+  expect(await page.evaluate(() => (window as unknown as PageWindow).__fakeExcel.parentMessages)).toEqual([
+    "close",
+  ]);
+  await page.close();
+});

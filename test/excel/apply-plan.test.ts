@@ -7,7 +7,13 @@ import { detectApiSupport } from "../../src/excel/api-support";
 import { applyPlan } from "../../src/excel/apply-plan";
 import { readSource } from "../../src/excel/read-source";
 import { clearMarks, selectCell } from "../../src/excel/run-normalizer";
-import { EMPTY_RUN_STATE, loadRunState, saveRunState, type RunState } from "../../src/excel/run-state";
+import {
+  EMPTY_RUN_STATE,
+  loadRunState,
+  readRunState,
+  saveRunState,
+  type RunState,
+} from "../../src/excel/run-state";
 import { STRINGS_EXCEL_WOULD_REINTERPRET } from "../../testing/reinterpreted-strings";
 import { FakeRequestContext, installFakeOffice } from "../../testing/fake-excel/fake-office-js";
 import { FakeWorkbook, type ApiLevel } from "../../testing/fake-excel/workbook-model";
@@ -84,10 +90,11 @@ async function apply(model: FakeWorkbook, plan: Plan): Promise<RunState> {
   // The user is back on the source sheet, as after fixing it.
   model.activeSheetId = model.sheetByName("Sheet1")!.id;
   return Excel.run(async (context) => {
-    const source = await readSource(context);
-    const state = await applyPlan(context, plan, {
-      support: detectApiSupport(),
-      previous: loadRunState(settings),
+    const support = detectApiSupport();
+    const source = await readSource(context, support);
+    const { state } = await applyPlan(context, plan, {
+      support,
+      previous: await readRunState(settings),
       sheets: source.sheets,
       sourceSheetId: source.sheet.id,
     });
@@ -139,12 +146,11 @@ describe.each(LEVELS)("applyPlan at ExcelApi %s", (level) => {
     expect(sheet.fills().get("D9")).toEqual({ color: "#FFEB9C", pattern: "Solid" });
     expect(sheet.contentSnapshot()).toBe(contentBefore);
 
-    const restored = await clearMarks();
-    expect(restored).toBe(5);
+    expect(await clearMarks()).toEqual({ restored: 5, leftAlone: 0 });
     expect(sheet.fills()).toEqual(fillsBefore);
     expect(sheet.contentSnapshot()).toBe(contentBefore);
     expect(model.sheetByName("指标明细")).toBeDefined();
-    expect(await clearMarks()).toBe(0);
+    expect(await clearMarks()).toEqual({ restored: 0, leftAlone: 0 });
   });
 
   test("running twice leaves what running once leaves, and the saved fills stay the user's", async () => {
@@ -195,6 +201,7 @@ test("the fake refuses what Excel refuses", async () => {
   await expect(context.sync()).rejects.toMatchObject({ code: "ApiNotFound" });
   expect(detectApiSupport()).toEqual({
     columnWidths: false,
+    valuesOnlyAndProtection: false,
     linksAndFreeze: false,
     multiAreaAndPattern: false,
   });
@@ -211,7 +218,13 @@ test("selecting an issue's cell activates the source sheet and selects the cell"
 });
 
 test("a damaged saved state counts as nothing saved", () => {
-  const settings = { get: () => ({ version: 7 }), set: () => undefined, saveAsync: () => undefined };
+  const settings = {
+    get: () => ({ version: 7 }),
+    set: () => undefined,
+    remove: () => undefined,
+    saveAsync: () => undefined,
+    refreshAsync: () => undefined,
+  };
   expect(loadRunState(settings)).toEqual(EMPTY_RUN_STATE);
 });
 

@@ -1,4 +1,4 @@
-import { RequestBudget } from "../../src/excel/request-budget";
+import { RequestBudget, utf8Bytes } from "../../src/excel/request-budget";
 
 /** A context that only counts syncs, like the fake host's. */
 function countingContext() {
@@ -21,13 +21,13 @@ describe("RequestBudget.queueInChunks", () => {
     ["an item bigger than the budget goes alone", [10, 500, 10], 100, [[0], [1], [2]]],
   ])("%s", async (_, sizes, limit, expectedChunks) => {
     const context = countingContext();
-    const budget = new RequestBudget(context, limit);
+    const budget = new RequestBudget(context, limit, 0);
     // The sync count each item was queued under: items of one chunk share it, no sync happens among them.
     const queuedUnder: number[] = [];
     await budget.queueInChunks(
       sizes.map((bytes, index) => ({ bytes, index })),
       (item) => item.bytes,
-      () => queuedUnder.push(context.syncs),
+      (chunk) => chunk.forEach(() => queuedUnder.push(context.syncs)),
     );
     const chunks: number[][] = [];
     queuedUnder.forEach((sync, index) => (chunks[sync] ??= []).push(index));
@@ -37,14 +37,51 @@ describe("RequestBudget.queueInChunks", () => {
 
   test("what was queued before counts against the first chunk", async () => {
     const context = countingContext();
-    const budget = new RequestBudget(context, 100);
+    const budget = new RequestBudget(context, 100, 0);
     await budget.reserve(90);
     const queuedUnder: number[] = [];
     await budget.queueInChunks(
       [20],
       (bytes) => bytes,
-      () => queuedUnder.push(context.syncs),
+      (chunk) => chunk.forEach(() => queuedUnder.push(context.syncs)),
     );
     expect(queuedUnder).toEqual([1]);
   });
+
+  test("each chunk pays its own overhead, and learns where it starts", async () => {
+    const context = countingContext();
+    const budget = new RequestBudget(context, 100, 0);
+    const chunks: [number[], number][] = [];
+    await budget.queueInChunks(
+      [30, 30, 30, 30],
+      (b) => b,
+      (chunk, start) => chunks.push([[...chunk], start]),
+      40,
+    );
+    // 40 + 30 + 30 = 100 fits exactly; a third item would not.
+    expect(chunks).toEqual([
+      [[30, 30], 0],
+      [[30, 30], 2],
+    ]);
+    expect(context.syncs).toBe(1);
+  });
+});
+
+test.each(["", "abc", "合计", "é", "𠀋𠀋", "mixed 指标 ≥95% 😀"])(
+  "utf8Bytes(%j) is the UTF-8 length",
+  (text) => {
+    expect(utf8Bytes(text)).toBe(Buffer.byteLength(text, "utf8"));
+  },
+);
+
+test("every request's own overhead counts too", async () => {
+  const context = countingContext();
+  const budget = new RequestBudget(context, 100, 30);
+  const chunks: number[][] = [];
+  await budget.queueInChunks(
+    [30, 30, 30],
+    (b) => b,
+    (chunk) => chunks.push([...chunk]),
+  );
+  expect(chunks).toEqual([[30, 30], [30]]);
 });

@@ -11,52 +11,33 @@ const manifestText = readFileSync(join(ROOT, "manifest.xml"), "utf8");
 const manifest = readXml(manifestText);
 const all = descendants(manifest);
 
-/** OfficeApp's children in the order the TaskPaneApp schema demands (optional ones may be absent). */
-const OFFICE_APP_ORDER = [
-  "Id",
-  "AlternateId",
-  "Version",
-  "ProviderName",
-  "DefaultLocale",
-  "DisplayName",
-  "Description",
-  "IconUrl",
-  "HighResolutionIconUrl",
-  "SupportUrl",
-  "AppDomains",
-  "Hosts",
-  "Requirements",
-  "DefaultSettings",
-  "Permissions",
-  "VersionOverrides",
-];
-
 function child(element: XmlElement, name: string): XmlElement {
   const found = element.children.find((c) => c.name === name);
   if (!found) throw new Error(`<${element.name}> has no <${name}>`);
   return found;
 }
 
-function expectInOrder(names: string[], order: string[]): void {
-  const positions = names.map((n) => order.indexOf(n));
-  expect(positions).not.toContain(-1);
-  expect(positions).toEqual([...positions].sort((a, b) => a - b));
-}
-
-test("OfficeApp is a TaskPaneApp for Excel with its children in schema order", () => {
+test("OfficeApp is a TaskPaneApp for Excel (element order: manifest-schema.test.ts)", () => {
   expect(manifest.name).toBe("OfficeApp");
   expect(manifest.attributes["xsi:type"]).toBe("TaskPaneApp");
-  expectInOrder(
-    manifest.children.map((c) => c.name),
-    OFFICE_APP_ORDER,
-  );
   expect(child(child(manifest, "Hosts"), "Host").attributes.Name).toBe("Workbook");
-  const overrides = child(manifest, "VersionOverrides");
-  expectInOrder(
-    overrides.children.map((c) => c.name),
-    ["Description", "Requirements", "Hosts", "Resources"],
-  );
   expect(["en-US", "zh-CN"]).toContain(child(manifest, "DefaultLocale").text);
+});
+
+test("no AppDomain repeats the start page's own host, and none carries a path", () => {
+  const start = new URL(child(child(manifest, "DefaultSettings"), "SourceLocation").attributes.DefaultValue!);
+  const domains = all.filter((e) => e.name === "AppDomain").map((e) => new URL(e.text));
+  for (const domain of domains) {
+    expect(domain.origin).not.toBe(start.origin);
+    expect(domain.pathname).toBe("/");
+  }
+});
+
+test("SupportUrl is the help page the build emits, not the pane", () => {
+  const support = child(manifest, "SupportUrl");
+  for (const url of [support.attributes.DefaultValue!, ...support.children.map((o) => o.attributes.Value!)])
+    expect(url).toBe("https://localhost:3000/help.html");
+  expect(readFileSync(join(ROOT, "src", "taskpane", "help.html"), "utf8")).toContain("绩效指标规范化：帮助");
 });
 
 test("the Id is a GUID", () => {

@@ -1,10 +1,10 @@
 /** The pane's small pure helpers: Office errors in words, the tolerance box, progress lines. */
-import { messagesFor } from "../../src/core/messages";
+import { paneMessagesFor } from "../../src/taskpane/messages";
 import { describeOfficeError } from "../../src/taskpane/describe-office-error";
 import { progressText, readTolerance } from "../../src/taskpane/pane-view";
 
-const zh = messagesFor("zh-CN").pane;
-const en = messagesFor("en-US").pane;
+const zh = paneMessagesFor("zh-CN");
+const en = paneMessagesFor("en-US");
 
 describe("describeOfficeError says what went wrong and what to do, in the user's language", () => {
   test.each([
@@ -14,6 +14,7 @@ describe("describeOfficeError says what went wrong and what to do, in the user's
       "Excel 正在编辑单元格：请按 Enter 或 Esc 退出编辑后再试。",
     ],
     [{ code: "AccessDenied" }, en, en.officeErrors.AccessDenied],
+    [{ code: "ResponsePayloadSizeLimitExceeded" }, zh, "表格太大，一次读不完：请选中一部分表格分批运行。"],
     [{ code: "SomethingNew" }, zh, zh.officeErrorUnknown("SomethingNew")],
     [new TypeError("x is undefined"), en, en.officeErrorUnknown("TypeError")],
     ["a thrown string", zh, zh.officeErrorUnknown("Error")],

@@ -1,12 +1,35 @@
 /**
- * A fake of the parts of Office.js the add-in uses, over a FakeWorkbook. It behaves like the real host where it
- * matters: operations are queued and run only at sync; reading a property before load + sync throws
- * PropertyNotLoaded; sheet and table names are validated; values and number formats must match the range's
- * shape; APIs above the configured ExcelApi level fail with ApiNotFound; every sync is counted and its request
- * size estimated (UTF-8 JSON of the queued operations).
+ * A fake of the parts of Office.js the add-in uses, over a FakeWorkbook. Where real Excel and the fake could
+ * differ, the fake is the stricter one; each strictness names the Microsoft page it follows:
+ * - operations are queued and run only at sync; reading a property before load + sync throws PropertyNotLoaded;
+ * - every request is serialized as Office.js serializes it (RichApi's JSON: ObjectPaths plus Actions, one
+ *   Instantiate per object path per request, the "L" early-dispose lists; see ClientRequestBase in
+ *   @microsoft/office-js's excel-web-16.00.debug.js), and refused over 5,000,000 bytes with
+ *   RequestPayloadSizeLimitExceeded; an answer over 5,000,000 bytes fails with ResponsePayloadSizeLimitExceeded
+ *   ("Resource limits and performance optimization": Excel on the web limits requests and responses to 5MB;
+ *   test/browser/request-size.test.ts holds this serializer to the real library's within a few per cent);
+ * - Range.values of more than 5,000,000 cells reads as null ("Payload size limit best practices", Excel
+ *   performance page: "When a get operation using Range.values exceeds the five-million-cell limit, the API
+ *   doesn't always throw an error. In some cases, Range.values returns null instead");
+ * - workbook.getSelectedRange() fails when several areas are selected (Workbook.getSelectedRange reference: "If
+ *   there are multiple ranges selected, this method will throw an error");
+ * - merged cells hold their value in the top-left cell only;
+ * - a protected sheet refuses cell and format changes, a protected workbook refuses adding and deleting sheets,
+ *   with AccessDenied; while the clerk edits a cell every request fails with InvalidOperationInCellEditMode;
+ * - sheet and table names are validated; values and number formats must match the range's shape; APIs above the
+ *   configured ExcelApi level fail with ApiNotFound;
+ * - document settings are a copy per runtime (FakeSettings).
  */
 import { parseCellAddress } from "../../src/core/cell-address";
-import { FakeSheet, FakeWorkbook, MAX_ROW, type FakeCell, type Rect } from "./workbook-model";
+import {
+  FakeDialog,
+  FakeSheet,
+  FakeWorkbook,
+  MAX_ROW,
+  type FakeCell,
+  type FakeFill,
+  type Rect,
+} from "./workbook-model";
 
 export class FakeOfficeError extends Error {
   override readonly name = "RichApi.Error";
@@ -18,54 +41,202 @@ export class FakeOfficeError extends Error {
   }
 }
 
-interface Operation {
-  readonly payload: unknown;
+/** One entry of a request's ObjectPaths, key order as Office.js writes it. */
+interface PathInfo {
+  readonly Id: number;
+  readonly ObjectPathType: number;
+  readonly Name: string;
+  readonly ParentObjectPathId?: number;
+  readonly ArgumentInfo?: { readonly Arguments: unknown[]; readonly ReferencedObjectPathIds?: number[] };
+  /** Office.js marks the paths it makes for its own chunked writes as disposable. */
+  readonly D?: true;
+}
+
+/** One entry of a request's Actions. */
+interface ActionInfo {
+  readonly Id: number;
+  readonly ActionType: number;
+  readonly Name: string;
+  readonly ObjectPathId: number;
+  readonly QueryInfo?: { readonly Select: string[] };
+  readonly ArgumentInfo?: { readonly Arguments: unknown[] };
+  L?: number[];
+}
+
+const PATH_TYPE = { root: 1, method: 3, property: 4, indexer: 5 } as const;
+const ACTION_TYPE = { instantiate: 1, query: 2, method: 3, setProperty: 4 } as const;
+
+interface QueuedAction {
+  readonly info: ActionInfo;
+  readonly target: FakeClientObject;
   readonly minLevel: string;
-  /** Returns what a load read (its size counts toward the response), nothing for writes. */
+  /** Runs the action on the model; a query returns what it read (for the response's size). */
   readonly run: () => unknown;
 }
 
-const encoder = new TextEncoder();
+/** The request being built: what Office.js's ClientRequest holds until sync. */
+class PendingRequest {
+  readonly actions: QueuedAction[] = [];
+  readonly paths = new Map<number, PathInfo>();
+  private readonly instantiated = new Set<number>();
+
+  /** Office.js instantiates every object path once per request, parents first, before its first action. */
+  ensureInstantiated(ctx: FakeRequestContext, target: FakeClientObject): void {
+    if (this.instantiated.has(target.pathInfo.Id)) return;
+    if (target.parent) this.ensureInstantiated(ctx, target.parent);
+    for (const argument of target.argumentObjects) this.ensureInstantiated(ctx, argument);
+    if (this.instantiated.has(target.pathInfo.Id)) return;
+    this.instantiated.add(target.pathInfo.Id);
+    this.paths.set(target.pathInfo.Id, target.pathInfo);
+    this.actions.push({
+      info: {
+        Id: ctx.nextId(),
+        ActionType: ACTION_TYPE.instantiate,
+        Name: "",
+        ObjectPathId: target.pathInfo.Id,
+      },
+      target,
+      minLevel: "1.1",
+      run: () => target.resolveTarget(),
+    });
+  }
+
+  /** The body Office.js sends: Actions with their "L" lists (ClientRequestBase._calculateLastUsedObjectPathIds). */
+  body(): { Actions: ActionInfo[]; ObjectPaths: Record<string, PathInfo> } {
+    const lastUse = new Map<number, number>();
+    const mark = (start: FakeClientObject, actionId: number): void => {
+      for (let object: FakeClientObject | null = start; object; object = object.parent) {
+        if (lastUse.has(object.pathInfo.Id)) return;
+        lastUse.set(object.pathInfo.Id, actionId);
+        for (const argument of object.argumentObjects) mark(argument, actionId);
+      }
+    };
+    for (let i = this.actions.length - 1; i >= 0; i--)
+      mark(this.actions[i]!.target, this.actions[i]!.info.Id);
+    const byAction = new Map<number, number[]>();
+    for (const [path, action] of lastUse) {
+      const list = byAction.get(action);
+      if (list) list.push(path);
+      else byAction.set(action, [path]);
+    }
+    const actions = this.actions.map((a) => {
+      const last = byAction.get(a.info.Id);
+      // Office.js lists them from an object's keys: ascending.
+      return last ? { ...a.info, L: last.sort((x, y) => x - y) } : a.info;
+    });
+    const paths: Record<string, PathInfo> = {};
+    for (const id of [...this.paths.keys()].sort((a, b) => a - b)) paths[String(id)] = this.paths.get(id)!;
+    return { Actions: actions, ObjectPaths: paths };
+  }
+}
+
+/** UTF-8 length, as the request travels. */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    bytes += code < 0x80 ? 1 : code < 0x800 || (code >= 0xd800 && code <= 0xdfff) ? 2 : 3;
+  }
+  return bytes;
+}
 
 export class FakeRequestContext {
-  private queue: Operation[] = [];
+  private lastId = 0;
+  private request = new PendingRequest();
   readonly workbook: FakeWorkbookProxy;
   constructor(readonly model: FakeWorkbook) {
     this.workbook = new FakeWorkbookProxy(this);
   }
 
-  enqueue(payload: unknown, run: () => unknown, minLevel = "1.1"): void {
-    this.queue.push({ payload, run, minLevel });
+  nextId(): number {
+    return ++this.lastId;
+  }
+
+  /** The id given to the last action queued (the responder maps Office.js's action ids onto the fake's). */
+  get lastActionId(): number {
+    const actions = this.request.actions;
+    return actions.length > 0 ? actions[actions.length - 1]!.info.Id : 0;
+  }
+
+  /** What the last sync's queries read, by the fake's action id (the answer Excel would send). */
+  lastResults = new Map<number, unknown>();
+
+  enqueue(
+    target: FakeClientObject,
+    action: Omit<ActionInfo, "Id" | "ObjectPathId">,
+    run: () => unknown,
+    minLevel = "1.1",
+  ): void {
+    this.request.ensureInstantiated(this, target);
+    const info = { Id: this.nextId(), ...action, ObjectPathId: target.pathInfo.Id } as ActionInfo;
+    // Key order as Office.js writes it: Id, ActionType, Name, ObjectPathId, then the arguments or query.
+    const ordered: ActionInfo = {
+      Id: info.Id,
+      ActionType: info.ActionType,
+      Name: info.Name,
+      ObjectPathId: info.ObjectPathId,
+      ...(action.QueryInfo ? { QueryInfo: action.QueryInfo } : {}),
+      ...(action.ArgumentInfo ? { ArgumentInfo: action.ArgumentInfo } : {}),
+    };
+    this.request.actions.push({ info: ordered, target, minLevel, run });
+  }
+
+  /**
+   * Object-creating methods with side effects (worksheets.add, tables.add) are instantiated at once, as Office.js
+   * does: the sheet is created by the next sync even when nothing else uses it.
+   */
+  instantiateNow(target: FakeClientObject): void {
+    this.request.ensureInstantiated(this, target);
   }
 
   get pending(): number {
-    return this.queue.length;
+    return this.request.actions.length;
+  }
+
+  /** The body of the request that sync would send now (for size checks in tests). */
+  pendingBody(): unknown {
+    return this.request.body();
   }
 
   async sync(): Promise<void> {
-    const operations = this.queue;
-    this.queue = [];
-    const bytes = operations.reduce((n, op) => n + encoder.encode(JSON.stringify(op.payload)).length, 0);
-    this.model.syncs.push({ bytes, operations: operations.length });
+    const request = this.request;
+    this.request = new PendingRequest();
+    // Office.js sends nothing when nothing is queued.
+    if (request.actions.length === 0) return;
+    const operations = request.actions.filter((a) => a.info.ActionType !== ACTION_TYPE.instantiate).length;
+    const text = JSON.stringify(request.body());
+    const record = { bytes: utf8Length(text), utf16Bytes: 2 * text.length, responseBytes: 0, operations };
+    this.model.syncs.push(record);
     await Promise.resolve();
-    const fault = this.model.failNextSync;
+    const model = this.model;
+    if (model.cellEditMode)
+      throw new FakeOfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode");
+    const fault = model.failNextSync;
     if (fault) {
-      this.model.failNextSync = null;
+      model.failNextSync = null;
       throw new FakeOfficeError(fault, `injected fault: ${fault}`);
     }
-    let responseBytes = 0;
-    for (const op of operations) {
-      if (!this.model.supports(op.minLevel))
-        throw new FakeOfficeError(
-          "ApiNotFound",
-          `needs ExcelApi ${op.minLevel}: ${JSON.stringify(op.payload)}`,
-        );
-      const loaded = op.run();
-      if (loaded !== undefined && Number.isFinite(this.model.responseLimitBytes))
-        responseBytes += encoder.encode(JSON.stringify(loaded)).length;
+    if (record.bytes > model.requestLimitBytes)
+      throw new FakeOfficeError(
+        "RequestPayloadSizeLimitExceeded",
+        `request of ${record.bytes} bytes over ${model.requestLimitBytes}`,
+      );
+    const results: { ActionId: number; Value: unknown }[] = [];
+    this.lastResults = new Map();
+    for (const action of request.actions) {
+      if (!model.supports(action.minLevel))
+        throw new FakeOfficeError("ApiNotFound", `needs ExcelApi ${action.minLevel}: ${action.target.path}`);
+      const value = action.run();
+      if (action.info.ActionType !== ACTION_TYPE.query) continue;
+      results.push({ ActionId: action.info.Id, Value: value });
+      this.lastResults.set(action.info.Id, value);
     }
-    if (responseBytes > this.model.responseLimitBytes)
-      throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `response of ${responseBytes} bytes`);
+    record.responseBytes = utf8Length(JSON.stringify({ Results: results }));
+    if (record.responseBytes > model.responseLimitBytes)
+      throw new FakeOfficeError(
+        "ResponsePayloadSizeLimitExceeded",
+        `response of ${record.responseBytes} bytes over ${model.responseLimitBytes}`,
+      );
   }
 }
 
@@ -81,21 +252,74 @@ function splitProperties(props?: string | string[]): string[] {
   return list.map((p) => p.trim()).filter(Boolean);
 }
 
-/** Base of every proxy: load() queues a read; loaded values are kept per property. */
-abstract class FakeClientObject {
+/** "values" → "Values": property and method names travel in PascalCase. */
+function pascal(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+type PathKind = keyof typeof PATH_TYPE;
+
+/** Base of every proxy: its object path, load() as a query, loaded values kept per property. */
+export abstract class FakeClientObject {
+  readonly pathInfo: PathInfo;
+  /** "workbook.Worksheets[\"id\"].GetRange(\"A1\")", for error messages. */
+  readonly path: string;
+  /** Objects passed as arguments (getBoundingRect's other range): instantiated and disposed with this one. */
+  readonly argumentObjects: readonly FakeClientObject[];
   private readonly loaded = new Map<string, unknown>();
   constructor(
     protected readonly ctx: FakeRequestContext,
-    readonly path: string,
-  ) {}
+    readonly parent: FakeClientObject | null,
+    kind: PathKind,
+    name: string,
+    args?: unknown[],
+    options: { readonly argumentObjects?: FakeClientObject[]; readonly disposable?: boolean } = {},
+  ) {
+    this.argumentObjects = options.argumentObjects ?? [];
+    const referenced = this.argumentObjects.map((o) => o.pathInfo.Id);
+    const argumentInfo = {
+      Arguments: args ?? [],
+      ...(referenced.length > 0 ? { ReferencedObjectPathIds: referenced } : {}),
+    };
+    this.pathInfo = {
+      Id: ctx.nextId(),
+      ObjectPathType: PATH_TYPE[kind],
+      Name: kind === "root" || kind === "indexer" ? "" : name,
+      ...(parent ? { ParentObjectPathId: parent.pathInfo.Id } : {}),
+      ...(kind === "method" || kind === "indexer" ? { ArgumentInfo: argumentInfo } : {}),
+      ...(options.disposable ? { D: true as const } : {}),
+    };
+    const shown = kind === "indexer" ? `[${JSON.stringify(args?.[0])}]` : `.${name}`;
+    const call = kind === "method" ? `(${(args ?? []).map((a) => JSON.stringify(a)).join(",")})` : "";
+    this.path = `${parent ? parent.path : "workbook"}${kind === "root" ? "" : shown}${call}`;
+  }
+
+  /** Checks, at sync, that the object exists (a missing sheet fails here, as in Excel). */
+  resolveTarget(): unknown {
+    return undefined;
+  }
 
   load(props?: string | string[]): this {
     const list = splitProperties(props);
-    this.ctx.enqueue({ load: this.path, props: list }, () => {
-      for (const p of list) this.loaded.set(p, this.readProperty(p));
-      return list.map((p) => this.loaded.get(p));
-    });
+    this.ctx.enqueue(
+      this,
+      { ActionType: ACTION_TYPE.query, Name: "", QueryInfo: { Select: list } },
+      () => {
+        const value: Record<string, unknown> = {};
+        for (const p of list) {
+          this.loaded.set(p, this.readProperty(p));
+          value[pascal(p)] = this.loaded.get(p);
+        }
+        return value;
+      },
+      this.loadLevel(list),
+    );
     return this;
+  }
+
+  /** The ExcelApi version a load of these properties needs. */
+  protected loadLevel(_props: string[]): string {
+    return "1.1";
   }
 
   protected abstract readProperty(property: string): unknown;
@@ -106,11 +330,21 @@ abstract class FakeClientObject {
   }
 
   protected set(property: string, value: unknown, run: () => void, minLevel = "1.1"): void {
-    this.ctx.enqueue({ set: this.path, property, value }, run, minLevel);
+    this.ctx.enqueue(
+      this,
+      { ActionType: ACTION_TYPE.setProperty, Name: pascal(property), ArgumentInfo: { Arguments: [value] } },
+      run,
+      minLevel,
+    );
   }
 
   protected call(method: string, args: unknown[], run: () => void, minLevel = "1.1"): void {
-    this.ctx.enqueue({ call: this.path, method, args }, run, minLevel);
+    this.ctx.enqueue(
+      this,
+      { ActionType: ACTION_TYPE.method, Name: pascal(method), ArgumentInfo: { Arguments: args } },
+      run,
+      minLevel,
+    );
   }
 }
 
@@ -118,20 +352,27 @@ class FakeWorkbookProxy extends FakeClientObject {
   readonly worksheets: FakeWorksheetCollection;
   readonly tables: FakeWorkbookTables;
   constructor(ctx: FakeRequestContext) {
-    super(ctx, "workbook");
-    this.worksheets = new FakeWorksheetCollection(ctx);
-    this.tables = new FakeWorkbookTables(ctx);
+    super(ctx, null, "root", "");
+    this.worksheets = new FakeWorksheetCollection(ctx, this);
+    this.tables = new FakeWorkbookTables(ctx, this);
   }
   getSelectedRange(): FakeRange {
     const model = this.ctx.model;
     return new FakeRange(
       this.ctx,
-      "workbook.getSelectedRange()",
+      this,
+      "method",
+      "GetSelectedRange",
+      [],
       () => model.activeSheet,
-      () =>
-        model.selection.sheetId === model.activeSheetId
+      () => {
+        // Workbook.getSelectedRange: "If there are multiple ranges selected, this method will throw an error."
+        if (model.selection.areas && model.selection.areas.length > 1)
+          throw new FakeOfficeError("InvalidSelection", "several areas are selected");
+        return model.selection.sheetId === model.activeSheetId
           ? model.selection.rect
-          : { top: 1, left: 1, bottom: 1, right: 1 },
+          : { top: 1, left: 1, bottom: 1, right: 1 };
+      },
     );
   }
   protected readProperty(property: string): unknown {
@@ -142,12 +383,14 @@ class FakeWorkbookProxy extends FakeClientObject {
 /** workbook.tables: only `load("items/name")` is faked. */
 class FakeWorkbookTables extends FakeClientObject {
   private names: string[] | null = null;
-  constructor(ctx: FakeRequestContext) {
-    super(ctx, "workbook.tables");
+  constructor(ctx: FakeRequestContext, parent: FakeClientObject) {
+    super(ctx, parent, "property", "Tables");
   }
   override load(props?: string | string[]): this {
-    this.ctx.enqueue({ load: this.path, props }, () => {
+    const list = splitProperties(props).map((p) => p.replace(/^items\//, ""));
+    this.ctx.enqueue(this, { ActionType: ACTION_TYPE.query, Name: "", QueryInfo: { Select: list } }, () => {
       this.names = this.ctx.model.tables.map((t) => t.name);
+      return { _Items: this.names.map((name) => ({ Name: name })) };
     });
     return this;
   }
@@ -169,38 +412,51 @@ function validateSheetName(model: FakeWorkbook, name: string, except?: FakeSheet
   if (clash && clash !== except) throw new FakeOfficeError("ItemAlreadyExists", `sheet exists: ${name}`);
 }
 
+function refuseIfWorkbookProtected(model: FakeWorkbook): void {
+  if (model.workbookProtected)
+    throw new FakeOfficeError("AccessDenied", "the workbook's structure is protected");
+}
+
 class FakeWorksheetCollection extends FakeClientObject {
-  constructor(ctx: FakeRequestContext) {
-    super(ctx, "workbook.worksheets");
+  private loadedItems: FakeWorksheet[] | null = null;
+  constructor(ctx: FakeRequestContext, parent: FakeClientObject) {
+    super(ctx, parent, "property", "Worksheets");
   }
   get items(): FakeWorksheet[] {
-    return this.get<FakeWorksheet[]>("items");
+    if (!this.loadedItems) throw propertyNotLoaded("items");
+    return this.loadedItems;
   }
   override load(props?: string | string[]): this {
     const list = splitProperties(props).map((p) => p.replace(/^items\//, ""));
-    this.ctx.enqueue({ load: this.path, props: list }, () => {
-      const items = this.ctx.model.sheets.map((sheet) => {
-        const proxy = new FakeWorksheet(this.ctx, `worksheet(${sheet.id})`, () => sheet);
+    this.ctx.enqueue(this, { ActionType: ACTION_TYPE.query, Name: "", QueryInfo: { Select: list } }, () => {
+      this.loadedItems = this.ctx.model.sheets.map((sheet) => {
+        const proxy = new FakeWorksheet(this.ctx, this, "indexer", "", [sheet.id], () => sheet);
         proxy.fill(list);
         return proxy;
       });
-      this.loadedItems = items;
+      return {
+        _Items: this.loadedItems.map((item) =>
+          Object.fromEntries(list.map((p) => [pascal(p), item.peek(p)])),
+        ),
+      };
     });
     return this;
-  }
-  private loadedItems: FakeWorksheet[] | null = null;
-  protected override get<T>(property: string): T {
-    if (property !== "items" || !this.loadedItems) throw propertyNotLoaded(property);
-    return this.loadedItems as T;
   }
   protected readProperty(): unknown {
     return null;
   }
   getActiveWorksheet(): FakeWorksheet {
-    return new FakeWorksheet(this.ctx, "worksheets.getActiveWorksheet()", () => this.ctx.model.activeSheet);
+    return new FakeWorksheet(
+      this.ctx,
+      this,
+      "method",
+      "GetActiveWorksheet",
+      [],
+      () => this.ctx.model.activeSheet,
+    );
   }
   getItem(key: string): FakeWorksheet {
-    return new FakeWorksheet(this.ctx, `worksheets.getItem(${key})`, () => {
+    return new FakeWorksheet(this.ctx, this, "indexer", "", [key], () => {
       const sheet = this.ctx.model.sheetById(key) ?? this.ctx.model.sheetByName(key);
       if (!sheet) throw new FakeOfficeError("ItemNotFound", `no sheet ${key}`);
       return sheet;
@@ -208,34 +464,47 @@ class FakeWorksheetCollection extends FakeClientObject {
   }
   add(name: string): FakeWorksheet {
     let created: FakeSheet | null = null;
-    this.call("add", [name], () => {
-      validateSheetName(this.ctx.model, name);
-      created = this.ctx.model.addSheet(name);
-    });
-    return new FakeWorksheet(this.ctx, `worksheets.add(${name})`, () => {
-      if (!created) throw new FakeOfficeError("ItemNotFound", `sheet ${name} was not created`);
+    const sheet = new FakeWorksheet(this.ctx, this, "method", "Add", [name], () => {
+      if (!created) {
+        refuseIfWorkbookProtected(this.ctx.model);
+        validateSheetName(this.ctx.model, name);
+        created = this.ctx.model.addSheet(name);
+      }
       return created;
     });
+    this.ctx.instantiateNow(sheet);
+    return sheet;
   }
 }
 
 class FakeWorksheet extends FakeClientObject {
   readonly tables: FakeTableCollection;
   readonly freezePanes: FakeFreezePanes;
+  readonly protection: FakeWorksheetProtection;
+  private preloaded: Map<string, unknown> | null = null;
   constructor(
     ctx: FakeRequestContext,
-    path: string,
+    parent: FakeClientObject,
+    kind: PathKind,
+    name: string,
+    args: unknown[],
     readonly resolve: () => FakeSheet,
   ) {
-    super(ctx, path);
+    super(ctx, parent, kind, name, args);
     this.tables = new FakeTableCollection(ctx, this);
     this.freezePanes = new FakeFreezePanes(ctx, this);
+    this.protection = new FakeWorksheetProtection(ctx, this);
+  }
+  override resolveTarget(): unknown {
+    return this.resolve();
   }
   /** Loaded values filled in directly (collection loads). */
   fill(props: string[]): void {
     this.preloaded = new Map(props.map((p) => [p, this.readProperty(p)]));
   }
-  private preloaded: Map<string, unknown> | null = null;
+  peek(property: string): unknown {
+    return this.preloaded?.get(property);
+  }
   protected override get<T>(property: string): T {
     if (this.preloaded?.has(property)) return this.preloaded.get(property) as T;
     return super.get<T>(property);
@@ -260,22 +529,27 @@ class FakeWorksheet extends FakeClientObject {
     throw new FakeOfficeError("InvalidArgument", `worksheet.${property} is not faked`);
   }
   getRange(address: string): FakeRange {
-    return new FakeRange(this.ctx, `${this.path}.getRange(${address})`, this.resolve, () =>
+    return new FakeRange(this.ctx, this, "method", "GetRange", [address], this.resolve, () =>
       parseRect(address),
     );
   }
   getRanges(address: string): FakeRangeAreas {
-    const path = `${this.path}.getRanges(${address})`;
     if (address.length >= 8192) throw new FakeOfficeError("InvalidArgument", "getRanges address too long");
-    return new FakeRangeAreas(this.ctx, path, this.resolve, () => address.split(",").map(parseRect));
+    return new FakeRangeAreas(this.ctx, this, address, this.resolve, () => address.split(",").map(parseRect));
   }
-  getUsedRange(): FakeRange {
-    return new FakeRange(
+  /** valuesOnly (ExcelApi 1.2): the block of cells with values, ignoring cells that only carry formatting. */
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    const range = new FakeRange(
       this.ctx,
-      `${this.path}.getUsedRange()`,
+      this,
+      "method",
+      "GetUsedRange",
+      [valuesOnly ?? null],
       this.resolve,
-      () => this.resolve().usedRect() ?? { top: 1, left: 1, bottom: 1, right: 1 },
+      () => this.resolve().usedRect(valuesOnly === true) ?? { top: 1, left: 1, bottom: 1, right: 1 },
     );
+    if (valuesOnly !== undefined) range.minLevel = "1.2";
+    return range;
   }
   activate(): void {
     this.call("activate", [], () => {
@@ -285,6 +559,7 @@ class FakeWorksheet extends FakeClientObject {
   delete(): void {
     this.call("delete", [], () => {
       const model = this.ctx.model;
+      refuseIfWorkbookProtected(model);
       const sheet = this.resolve();
       if (model.sheets.length === 1)
         throw new FakeOfficeError("InvalidOperation", "cannot delete the last sheet");
@@ -295,6 +570,26 @@ class FakeWorksheet extends FakeClientObject {
       if (model.selection.sheetId === sheet.id)
         model.selection = { sheetId: model.activeSheetId, rect: { top: 1, left: 1, bottom: 1, right: 1 } };
     });
+  }
+}
+
+/** worksheet.protection (ExcelApi 1.2): only `protected` is faked. */
+class FakeWorksheetProtection extends FakeClientObject {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly worksheet: FakeWorksheet,
+  ) {
+    super(ctx, worksheet, "property", "Protection");
+  }
+  protected override loadLevel(): string {
+    return "1.2";
+  }
+  protected readProperty(property: string): unknown {
+    if (property === "protected") return this.worksheet.resolve().isProtected;
+    throw new FakeOfficeError("InvalidArgument", `protection.${property} is not faked`);
+  }
+  get protected(): boolean {
+    return this.get("protected");
   }
 }
 
@@ -322,6 +617,10 @@ function forEachCell(rect: Rect, visit: (row: number, column: number) => void): 
   for (let r = rect.top; r <= rect.bottom; r++) for (let c = rect.left; c <= rect.right; c++) visit(r, c);
 }
 
+function cellCount(rect: Rect): number {
+  return (rect.bottom - rect.top + 1) * (rect.right - rect.left + 1);
+}
+
 function checkShape(rect: Rect, value: unknown, what: string): unknown[][] {
   const rows = rect.bottom - rect.top + 1;
   const columns = rect.right - rect.left + 1;
@@ -332,6 +631,10 @@ function checkShape(rect: Rect, value: unknown, what: string): unknown[][] {
   )
     throw new FakeOfficeError("InvalidArgument", `${what} must be a ${rows}×${columns} array`);
   return value as unknown[][];
+}
+
+function refuseIfProtected(sheet: FakeSheet): void {
+  if (sheet.isProtected) throw new FakeOfficeError("AccessDenied", `the sheet ${sheet.name} is protected`);
 }
 
 /**
@@ -374,14 +677,88 @@ export function storeValue(cell: FakeCell, value: unknown): void {
 
 class FakeRange extends FakeClientObject {
   readonly format: FakeRangeFormat;
+  /** The ExcelApi version that creating this range needs (getUsedRange(valuesOnly) is 1.2). */
+  minLevel = "1.1";
   constructor(
     ctx: FakeRequestContext,
-    path: string,
+    parent: FakeClientObject,
+    kind: PathKind,
+    name: string,
+    args: unknown[],
     private readonly sheet: () => FakeSheet,
     private readonly rect: () => Rect,
+    options: { readonly argumentObjects?: FakeClientObject[]; readonly disposable?: boolean } = {},
   ) {
-    super(ctx, path);
-    this.format = new FakeRangeFormat(ctx, `${path}.format`, sheet, () => [rect()]);
+    super(ctx, parent, kind, name, args, options);
+    this.format = new FakeRangeFormat(ctx, this, sheet, () => [rect()]);
+  }
+
+  /** Row `index` of the range, as Office.js's chunked writes take it. */
+  getRow(index: number): FakeRange {
+    const rect = this.rect;
+    return new FakeRange(
+      this.ctx,
+      this,
+      "method",
+      "GetRow",
+      [index],
+      this.sheet,
+      () => ({ ...rect(), top: rect().top + index, bottom: rect().top + index }),
+      { disposable: true },
+    );
+  }
+
+  /** The smallest range holding this one and `other`. */
+  getBoundingRect(other: FakeRange): FakeRange {
+    const a = this.rect;
+    const b = other.rect;
+    return new FakeRange(
+      this.ctx,
+      this,
+      "method",
+      "GetBoundingRect",
+      [other.pathInfo.Id],
+      this.sheet,
+      () => ({
+        top: Math.min(a().top, b().top),
+        left: Math.min(a().left, b().left),
+        bottom: Math.max(a().bottom, b().bottom),
+        right: Math.max(a().right, b().right),
+      }),
+      { argumentObjects: [other], disposable: true },
+    );
+  }
+
+  /** Office.js checks the array's shape on the server before a chunked write. */
+  _ValidateArraySize(rows: number, columns: number): void {
+    this.call("_ValidateArraySize", [rows, columns], () => {
+      const rect = this.rect();
+      if (rect.bottom - rect.top + 1 !== rows || rect.right - rect.left + 1 !== columns)
+        throw new FakeOfficeError("InvalidArgument", `array of ${rows}×${columns} for ${this.path}`);
+    });
+  }
+
+  /**
+   * values and numberFormat as Office.js sends them: over 1,500 cells (at ExcelApi 1.3 and up) it validates the
+   * size, then writes blocks of about 1,500 cells, each through getRow(first).getBoundingRect(getRow(last))
+   * (setRangePropertiesInBulk in excel-web-16.00.debug.js).
+   */
+  private setInBulk(value: unknown[][], write: (range: FakeRange, v: unknown[][]) => void): void {
+    const rows = value.length;
+    const columns = Array.isArray(value[0]) ? value[0].length : 0;
+    if (rows * columns <= 1500 || !this.ctx.model.supports("1.3")) return write(this, value);
+    this._ValidateArraySize(rows, columns);
+    const step = Math.max(1, Math.round(1500 / columns));
+    for (let start = 0; start < rows; start += step) {
+      const count = Math.min(step, rows - start);
+      const block = this.getRow(start).getBoundingRect(this.getRow(start + count - 1));
+      write(block, value.slice(start, start + count));
+    }
+  }
+  override resolveTarget(): unknown {
+    if (!this.ctx.model.supports(this.minLevel))
+      throw new FakeOfficeError("ApiNotFound", `needs ExcelApi ${this.minLevel}: ${this.path}`);
+    return this.rect();
   }
   protected readProperty(property: string): unknown {
     const sheet = this.sheet();
@@ -390,8 +767,9 @@ class FakeRange extends FakeClientObject {
       case "address":
         return this.ctx.model.address(sheet, rect);
       case "values":
-        return sheet.valuesOf(rect);
+        return cellCount(rect) > this.ctx.model.maxCellsPerRead ? null : sheet.valuesOf(rect);
       case "numberFormat": {
+        if (cellCount(rect) > this.ctx.model.maxCellsPerRead) return null;
         const rows: string[][] = [];
         for (let r = rect.top; r <= rect.bottom; r++) {
           const row: string[] = [];
@@ -405,7 +783,7 @@ class FakeRange extends FakeClientObject {
       case "columnCount":
         return rect.right - rect.left + 1;
       case "cellCount":
-        return (rect.bottom - rect.top + 1) * (rect.right - rect.left + 1);
+        return cellCount(rect);
       default:
         throw new FakeOfficeError("InvalidArgument", `range.${property} is not faked`);
     }
@@ -426,10 +804,14 @@ class FakeRange extends FakeClientObject {
     return this.get("values");
   }
   set values(value: unknown[][]) {
+    this.setInBulk(value, (range, v) => range.writeValues(v));
+  }
+  private writeValues(value: unknown[][]): void {
     this.set("values", value, () => {
       const rect = this.rect();
       const rows = checkShape(rect, value, "values");
       const sheet = this.sheet();
+      refuseIfProtected(sheet);
       forEachCell(rect, (r, c) => storeValue(sheet.touch(r, c), rows[r - rect.top]![c - rect.left]));
     });
   }
@@ -437,10 +819,14 @@ class FakeRange extends FakeClientObject {
     return this.get("numberFormat");
   }
   set numberFormat(value: unknown[][]) {
+    this.setInBulk(value, (range, v) => range.writeNumberFormat(v));
+  }
+  private writeNumberFormat(value: unknown[][]): void {
     this.set("numberFormat", value, () => {
       const rect = this.rect();
       const rows = checkShape(rect, value, "numberFormat");
       const sheet = this.sheet();
+      refuseIfProtected(sheet);
       forEachCell(rect, (r, c) => {
         sheet.touch(r, c).numberFormat = String(rows[r - rect.top]![c - rect.left]);
       });
@@ -453,6 +839,7 @@ class FakeRange extends FakeClientObject {
       () => {
         const rect = this.rect();
         const sheet = this.sheet();
+        refuseIfProtected(sheet);
         forEachCell(rect, (r, c) => {
           const cell = sheet.touch(r, c);
           cell.hyperlink = { ...value };
@@ -473,28 +860,66 @@ class FakeRange extends FakeClientObject {
 
 class FakeRangeAreas extends FakeClientObject {
   readonly format: FakeRangeFormat;
-  constructor(ctx: FakeRequestContext, path: string, sheet: () => FakeSheet, rects: () => Rect[]) {
-    super(ctx, path);
-    this.format = new FakeRangeFormat(ctx, `${path}.format`, sheet, rects, "1.9");
+  constructor(
+    ctx: FakeRequestContext,
+    parent: FakeClientObject,
+    address: string,
+    sheet: () => FakeSheet,
+    rects: () => Rect[],
+  ) {
+    super(ctx, parent, "method", "GetRanges", [address]);
+    this.format = new FakeRangeFormat(ctx, this, sheet, rects, "1.9");
   }
   protected readProperty(property: string): unknown {
     throw new FakeOfficeError("InvalidArgument", `rangeAreas.${property} is not faked`);
   }
 }
 
-class FakeRangeFormat extends FakeClientObject {
+/** A format child (format, fill, font) over the rectangles of its range or areas. */
+abstract class FakeFormatPart extends FakeClientObject {
+  constructor(
+    ctx: FakeRequestContext,
+    parent: FakeClientObject,
+    name: string,
+    protected readonly sheet: () => FakeSheet,
+    protected readonly rects: () => Rect[],
+    protected readonly minLevel: string,
+  ) {
+    super(ctx, parent, "property", name);
+  }
+  /** Visits every cell of the range for a change: refused on a protected sheet. */
+  protected eachCell(visit: (cell: FakeCell) => void): void {
+    const sheet = this.sheet();
+    refuseIfProtected(sheet);
+    for (const rect of this.rects()) forEachCell(rect, (r, c) => visit(sheet.touch(r, c)));
+  }
+  /** One property over every cell: the value when all agree, null when mixed (as Excel reports). */
+  protected common(read: (cell: FakeCell | undefined) => unknown): unknown {
+    const seen = new Set<string>();
+    let value: unknown = null;
+    const sheet = this.sheet();
+    for (const rect of this.rects())
+      forEachCell(rect, (r, c) => {
+        value = read(sheet.cell(r, c));
+        seen.add(JSON.stringify(value));
+      });
+    return seen.size === 1 ? value : null;
+  }
+}
+
+class FakeRangeFormat extends FakeFormatPart {
   readonly fill: FakeRangeFill;
   readonly font: FakeRangeFont;
   constructor(
     ctx: FakeRequestContext,
-    path: string,
-    private readonly sheet: () => FakeSheet,
-    private readonly rects: () => Rect[],
-    private readonly minLevel = "1.1",
+    parent: FakeClientObject,
+    sheet: () => FakeSheet,
+    rects: () => Rect[],
+    minLevel = "1.1",
   ) {
-    super(ctx, path);
-    this.fill = new FakeRangeFill(ctx, `${path}.fill`, sheet, rects, minLevel);
-    this.font = new FakeRangeFont(ctx, `${path}.font`, sheet, rects, minLevel);
+    super(ctx, parent, "Format", sheet, rects, minLevel);
+    this.fill = new FakeRangeFill(ctx, this, sheet, rects, minLevel);
+    this.font = new FakeRangeFont(ctx, this, sheet, rects, minLevel);
   }
   protected readProperty(property: string): unknown {
     throw new FakeOfficeError("InvalidArgument", `format.${property} is not faked`);
@@ -504,6 +929,7 @@ class FakeRangeFormat extends FakeClientObject {
       "columnWidth",
       points,
       () => {
+        refuseIfProtected(this.sheet());
         for (const rect of this.rects())
           for (let c = rect.left; c <= rect.right; c++) this.sheet().columnWidths.set(c, points);
       },
@@ -511,78 +937,69 @@ class FakeRangeFormat extends FakeClientObject {
     );
   }
   set wrapText(wrap: boolean) {
-    this.set(
-      "wrapText",
-      wrap,
-      () => {
-        for (const rect of this.rects())
-          forEachCell(rect, (r, c) => void (this.sheet().touch(r, c).wrap = wrap));
-      },
-      this.minLevel,
-    );
+    this.set("wrapText", wrap, () => this.eachCell((cell) => void (cell.wrap = wrap)), this.minLevel);
   }
 }
 
-class FakeRangeFont extends FakeClientObject {
+class FakeRangeFont extends FakeFormatPart {
   constructor(
     ctx: FakeRequestContext,
-    path: string,
-    private readonly sheet: () => FakeSheet,
-    private readonly rects: () => Rect[],
-    private readonly minLevel: string,
+    parent: FakeClientObject,
+    sheet: () => FakeSheet,
+    rects: () => Rect[],
+    minLevel: string,
   ) {
-    super(ctx, path);
+    super(ctx, parent, "Font", sheet, rects, minLevel);
   }
   protected readProperty(property: string): unknown {
     throw new FakeOfficeError("InvalidArgument", `font.${property} is not faked`);
   }
   set bold(bold: boolean) {
-    this.set(
-      "bold",
-      bold,
-      () => {
-        for (const rect of this.rects())
-          forEachCell(rect, (r, c) => void (this.sheet().touch(r, c).bold = bold));
-      },
-      this.minLevel,
-    );
+    this.set("bold", bold, () => this.eachCell((cell) => void (cell.bold = bold)), this.minLevel);
   }
 }
 
-/** Excel reports a cell without fill as white with pattern "None". */
-const NO_FILL = { color: "#FFFFFF", pattern: "None" };
+/** Excel reports a cell without fill as white with pattern "None" (RangeFill.color: "#FFFFFF" for no fill). */
+const NO_FILL: FakeFill = { color: "#FFFFFF", pattern: "None" };
 
-class FakeRangeFill extends FakeClientObject {
+/** RangeFill properties past the colour are ExcelApi 1.9. */
+const FILL_1_9 = new Set(["pattern", "patternColor", "tintAndShade"]);
+
+class FakeRangeFill extends FakeFormatPart {
   constructor(
     ctx: FakeRequestContext,
-    path: string,
-    private readonly sheet: () => FakeSheet,
-    private readonly rects: () => Rect[],
-    private readonly minLevel: string,
+    parent: FakeClientObject,
+    sheet: () => FakeSheet,
+    rects: () => Rect[],
+    minLevel: string,
   ) {
-    super(ctx, path);
+    super(ctx, parent, "Fill", sheet, rects, minLevel);
   }
-  override load(props?: string | string[]): this {
-    if (splitProperties(props).includes("pattern")) {
-      // Reading the pattern is ExcelApi 1.9: queue a probe that fails below it.
-      this.ctx.enqueue({ load: this.path, props: ["pattern"] }, () => undefined, "1.9");
-    }
-    return super.load(props);
+  protected override loadLevel(props: string[]): string {
+    return props.some((p) => FILL_1_9.has(p)) ? "1.9" : this.minLevel;
   }
   protected readProperty(property: string): unknown {
-    const fills = new Set<string>();
-    const sheet = this.sheet();
-    for (const rect of this.rects())
-      forEachCell(rect, (r, c) => {
-        const fill = sheet.cell(r, c)?.fill ?? NO_FILL;
-        fills.add(property === "color" ? fill.color : fill.pattern);
-      });
-    // A range of mixed fills reports null, like Excel.
-    return fills.size === 1 ? [...fills][0] : null;
+    return this.common((cell) => {
+      const fill = cell?.fill ?? NO_FILL;
+      switch (property) {
+        case "color":
+          return fill.color;
+        case "pattern":
+          return fill.pattern;
+        // Excel reports the default pattern colour as "#000000" and no tint as 0.
+        case "patternColor":
+          return fill.patternColor ?? "#000000";
+        case "tintAndShade":
+          return fill.tintAndShade ?? 0;
+        default:
+          throw new FakeOfficeError("InvalidArgument", `fill.${property} is not faked`);
+      }
+    });
   }
   get color(): string {
     return this.get("color");
   }
+  /** A colour fills solid where there was no fill, and keeps a pattern that is there. */
   set color(color: string) {
     this.set(
       "color",
@@ -590,7 +1007,15 @@ class FakeRangeFill extends FakeClientObject {
       () => {
         if (!/^#[0-9A-F]{6}$/i.test(color))
           throw new FakeOfficeError("InvalidArgument", `bad color ${color}`);
-        this.each((cell) => (cell.fill = { color: color.toUpperCase(), pattern: "Solid" }));
+        this.eachCell((cell) => {
+          const pattern = cell.fill && cell.fill.pattern !== "None" ? cell.fill.pattern : "Solid";
+          cell.fill = withoutUndefined({
+            ...cell.fill,
+            color: color.toUpperCase(),
+            pattern,
+            tintAndShade: undefined,
+          });
+        });
       },
       this.minLevel,
     );
@@ -603,19 +1028,58 @@ class FakeRangeFill extends FakeClientObject {
       "pattern",
       pattern,
       () =>
-        this.each((cell) => {
-          cell.fill = pattern === "None" ? undefined : { color: cell.fill?.color ?? "#000000", pattern };
+        this.eachCell((cell) => {
+          cell.fill =
+            pattern === "None"
+              ? undefined
+              : withoutUndefined({ ...cell.fill, color: cell.fill?.color ?? "#FFFFFF", pattern });
+        }),
+      "1.9",
+    );
+  }
+  get patternColor(): string {
+    return this.get("patternColor");
+  }
+  set patternColor(patternColor: string) {
+    this.set(
+      "patternColor",
+      patternColor,
+      () =>
+        this.eachCell((cell) => {
+          if (!cell.fill) throw new FakeOfficeError("InvalidArgument", "patternColor on a cell without fill");
+          // "#000000" is what an unset pattern colour reads as: setting it is setting nothing.
+          const color = patternColor.toUpperCase();
+          cell.fill = withoutUndefined({
+            ...cell.fill,
+            patternColor: color === "#000000" ? undefined : color,
+          });
+        }),
+      "1.9",
+    );
+  }
+  get tintAndShade(): number {
+    return this.get("tintAndShade");
+  }
+  set tintAndShade(tint: number) {
+    this.set(
+      "tintAndShade",
+      tint,
+      () =>
+        this.eachCell((cell) => {
+          if (!(tint >= -1 && tint <= 1)) throw new FakeOfficeError("InvalidArgument", `bad tint ${tint}`);
+          if (!cell.fill) throw new FakeOfficeError("InvalidArgument", "tintAndShade on a cell without fill");
+          cell.fill = withoutUndefined({ ...cell.fill, tintAndShade: tint === 0 ? undefined : tint });
         }),
       "1.9",
     );
   }
   clear(): void {
-    this.call("clear", [], () => this.each((cell) => delete cell.fill), this.minLevel);
+    this.call("clear", [], () => this.eachCell((cell) => delete cell.fill), this.minLevel);
   }
-  private each(visit: (cell: FakeCell) => void): void {
-    const sheet = this.sheet();
-    for (const rect of this.rects()) forEachCell(rect, (r, c) => visit(sheet.touch(r, c)));
-  }
+}
+
+function withoutUndefined(fill: Record<string, unknown>): FakeFill {
+  return Object.fromEntries(Object.entries(fill).filter(([, v]) => v !== undefined)) as unknown as FakeFill;
 }
 
 const TABLE_NAME = /^[A-Za-z_\\\u4e00-\u9fff][A-Za-z0-9_.\u4e00-\u9fff]*$/;
@@ -625,15 +1089,17 @@ class FakeTableCollection extends FakeClientObject {
     ctx: FakeRequestContext,
     private readonly worksheet: FakeWorksheet,
   ) {
-    super(ctx, `${worksheet.path}.tables`);
+    super(ctx, worksheet, "property", "Tables");
   }
   protected readProperty(property: string): unknown {
     throw new FakeOfficeError("InvalidArgument", `tables.${property} is not faked`);
   }
   add(address: string, hasHeaders: boolean): FakeTable {
     const holder: { table: import("./workbook-model").FakeTable | null } = { table: null };
-    this.call("add", [address, hasHeaders], () => {
+    const table = new FakeTable(this.ctx, this, [address, hasHeaders], () => {
+      if (holder.table) return holder.table;
       const sheet = this.worksheet.resolve();
+      refuseIfProtected(sheet);
       const rect = parseRect(address);
       const model = this.ctx.model;
       const overlaps = model.tables.some(
@@ -651,21 +1117,24 @@ class FakeTableCollection extends FakeClientObject {
       while (model.tables.some((t) => t.name === `Table${n}`)) n++;
       holder.table = { name: `Table${n}`, style: "TableStyleMedium2", sheetId: sheet.id, rect };
       model.tables.push(holder.table);
-    });
-    return new FakeTable(this.ctx, `${this.path}.add(${address})`, () => {
-      if (!holder.table) throw new FakeOfficeError("ItemNotFound", "table was not created");
       return holder.table;
     });
+    this.ctx.instantiateNow(table);
+    return table;
   }
 }
 
 class FakeTable extends FakeClientObject {
   constructor(
     ctx: FakeRequestContext,
-    path: string,
+    parent: FakeClientObject,
+    args: unknown[],
     private readonly resolve: () => import("./workbook-model").FakeTable,
   ) {
-    super(ctx, path);
+    super(ctx, parent, "method", "Add", args);
+  }
+  override resolveTarget(): unknown {
+    return this.resolve();
   }
   protected readProperty(property: string): unknown {
     const table = this.resolve();
@@ -699,7 +1168,7 @@ class FakeFreezePanes extends FakeClientObject {
     ctx: FakeRequestContext,
     private readonly worksheet: FakeWorksheet,
   ) {
-    super(ctx, `${worksheet.path}.freezePanes`);
+    super(ctx, worksheet, "property", "FreezePanes");
   }
   protected readProperty(property: string): unknown {
     throw new FakeOfficeError("InvalidArgument", `freezePanes.${property} is not faked`);
@@ -709,7 +1178,15 @@ class FakeFreezePanes extends FakeClientObject {
   }
 }
 
-/** Office.context.document.settings over the model: set/get in memory, saveAsync writes into the "document". */
+type AsyncCallback = (result: { status: string; error?: unknown; value?: undefined }) => void;
+
+/**
+ * Office.context.document.settings in one runtime. Without a shared runtime, the task pane and the function file
+ * each hold their own in-memory copy, read when the runtime started; saveAsync writes the whole copy into the
+ * document, over whatever another runtime saved; refreshAsync reads the document's copy again ("Persist add-in
+ * state and settings": the settings are a property bag loaded once per session and saved whole; Settings.
+ * refreshAsync: "Reads all settings persisted in the document and refreshes the content add-in's copy").
+ */
 export class FakeSettings {
   private live: Record<string, unknown>;
   constructor(private readonly model: FakeWorkbook) {
@@ -724,13 +1201,19 @@ export class FakeSettings {
   remove(name: string): void {
     delete this.live[name];
   }
-  saveAsync(callback?: (result: { status: string; error?: unknown; value?: undefined }) => void): void {
+  saveAsync(callback?: AsyncCallback): void {
     this.model.savedSettings = JSON.stringify(this.live);
     setTimeout(() => callback?.({ status: "succeeded" }), 0);
   }
+  refreshAsync(callback?: (result: { status: string; value: FakeSettings }) => void): void {
+    setTimeout(() => {
+      this.live = JSON.parse(this.model.savedSettings) as Record<string, unknown>;
+      callback?.({ status: "succeeded", value: this });
+    }, 0);
+  }
 }
 
-/** The globals `Office` and `Excel` as the add-in sees them, over one fake workbook. */
+/** The globals `Office` and `Excel` as one runtime of the add-in sees them, over one fake workbook. */
 export function createFakeOffice(model: FakeWorkbook): { Office: unknown; Excel: unknown } {
   const settings = new FakeSettings(model);
   const Office = {
@@ -742,10 +1225,28 @@ export function createFakeOffice(model: FakeWorkbook): { Office: unknown; Excel:
       },
       requirements: {
         isSetSupported: (name: string, version?: string) =>
-          name === "ExcelApi" ? model.supports(version ?? "1.1") : false,
+          name === "ExcelApi"
+            ? model.supports(version ?? "1.1")
+            : name === "DialogApi"
+              ? model.dialogApi
+              : false,
       },
       document: { settings },
+      ui: {
+        displayDialogAsync(url: string, options: unknown, callback: (result: unknown) => void): void {
+          // Office.context.ui.displayDialogAsync: the answer comes asynchronously, a failure as an AsyncResult.
+          setTimeout(() => {
+            if (model.dialogFailure !== null)
+              return callback({ status: "failed", error: { code: model.dialogFailure } });
+            const dialog = new FakeDialog(url, options);
+            model.dialogs.push(dialog);
+            callback({ status: "succeeded", value: dialog });
+          }, 0);
+        },
+        messageParent: (message: string) => void model.parentMessages.push(message),
+      },
     },
+    EventType: { DialogMessageReceived: "dialogMessageReceived", DialogEventReceived: "dialogEventReceived" },
     onReady: (callback?: (info: { host: string; platform: string }) => void) => {
       const info = { host: "Excel", platform: "PC" };
       callback?.(info);

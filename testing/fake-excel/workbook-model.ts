@@ -1,6 +1,7 @@
 /**
- * The data behind the fake Excel host: sheets of cells with values, number formats and fills, tables, frozen
- * rows, the selection, document settings, and a log of every sync with its estimated request size. Test code
+ * The data behind the fake Excel host: sheets of cells with values, number formats and fills, merged areas,
+ * protection, tables, frozen rows, the selection (one area or several), the document settings as saved, and a log
+ * of every sync with its request size (measured the way Office.js serializes it: fake-office-js.ts). Test code
  * only; no Node APIs, so the same model runs in the browser tests.
  */
 import { cellAddress, columnLetter } from "../../src/core/cell-address";
@@ -8,9 +9,15 @@ import type { CellValue } from "../../src/core/grid";
 
 export type ApiLevel = "1.1" | "1.2" | "1.7" | "1.9";
 
+/**
+ * A cell's fill as Excel's RangeFill reports it: color is the background ("#RRGGBB"), pattern an Excel.FillPattern
+ * ("Solid", "Gray50", …); patternColor and tintAndShade (ExcelApi 1.9) only where they were set.
+ */
 export interface FakeFill {
   readonly color: string;
   readonly pattern: string;
+  readonly patternColor?: string;
+  readonly tintAndShade?: number;
 }
 
 export interface FakeCell {
@@ -43,8 +50,12 @@ export interface FakeTable {
 }
 
 export interface SyncRecord {
-  /** Estimated request size: UTF-8 JSON of the queued operations. */
+  /** Request size: UTF-8 bytes of the RichApi request body, built the way Office.js builds it. */
   readonly bytes: number;
+  /** The same request counted as UTF-16 (2 bytes per JavaScript character), should a host count that way. */
+  readonly utf16Bytes: number;
+  /** Response size: UTF-8 bytes of the loaded values, PascalCase as Excel answers them. */
+  readonly responseBytes: number;
   readonly operations: number;
 }
 
@@ -54,6 +65,10 @@ export const MAX_ROW = 1048576;
 
 export class FakeSheet {
   readonly cells = new Map<number, FakeCell>();
+  /** Merged areas: only the top-left cell holds a value (Office.js reads the others as ""). */
+  merges: Rect[] = [];
+  /** A protected sheet refuses every change to its cells and formats (AccessDenied). */
+  isProtected = false;
   frozenRows = 0;
   readonly columnWidths = new Map<number, number>();
   constructor(
@@ -80,14 +95,18 @@ export class FakeSheet {
     return cell;
   }
 
-  /** Smallest block holding every cell with a value or a format; null for a blank sheet. */
-  usedRect(): Rect | null {
+  /**
+   * Smallest block holding every cell with a value or a format (with `valuesOnly`, a value or a formula: Excel's
+   * getUsedRange(true)); null for a blank sheet.
+   */
+  usedRect(valuesOnly = false): Rect | null {
     let top = Infinity;
     let left = Infinity;
     let bottom = 0;
     let right = 0;
     for (const [key, cell] of this.cells) {
-      if (cell.value === "" && !cell.fill && cell.numberFormat === "General" && !cell.formula) continue;
+      const formatted = !!cell.fill || cell.numberFormat !== "General";
+      if (cell.value === "" && !cell.formula && (valuesOnly || !formatted)) continue;
       const row = Math.floor(key / MAX_COLUMN) + 1;
       const column = (key % MAX_COLUMN) + 1;
       top = Math.min(top, row);
@@ -119,6 +138,33 @@ export class FakeSheet {
     );
   }
 
+  /** Merges a block as Excel does: the top-left cell keeps its value, the others are emptied. */
+  merge(rect: Rect): void {
+    for (let r = rect.top; r <= rect.bottom; r++)
+      for (let c = rect.left; c <= rect.right; c++)
+        if (r !== rect.top || c !== rect.left) {
+          const cell = this.cell(r, c);
+          if (cell) cell.value = "";
+        }
+    this.merges.push(rect);
+  }
+
+  /**
+   * Inserts `count` empty rows before `row` (count < 0 deletes rows from `row` on), as the clerk does by hand:
+   * every cell below moves with its value and fill, so an address saved before now names another cell.
+   */
+  shiftRows(row: number, count: number): void {
+    const moved = new Map<number, FakeCell>();
+    for (const [key, cell] of this.cells) {
+      const r = Math.floor(key / MAX_COLUMN) + 1;
+      const c = (key % MAX_COLUMN) + 1;
+      if (r < row) moved.set(key, cell);
+      else if (count > 0 || r >= row - count) moved.set(FakeSheet.key(r + count, c), cell);
+    }
+    this.cells.clear();
+    for (const [key, cell] of moved) this.cells.set(key, cell);
+  }
+
   /** Every cell with a fill, as "A1" → fill. */
   fills(): Map<string, FakeFill> {
     const fills = new Map<string, FakeFill>();
@@ -143,14 +189,34 @@ export class FakeWorkbook {
   sheets: FakeSheet[] = [];
   tables: FakeTable[] = [];
   activeSheetId: string;
-  selection: { sheetId: string; rect: Rect };
+  /** `areas` holds a selection of several areas (Ctrl+click); `rect` is the first. */
+  selection: { sheetId: string; rect: Rect; areas?: Rect[] };
   readonly syncs: SyncRecord[] = [];
   /** Office.context.document.settings as saved into the document (JSON, as Office stores it). */
   savedSettings = "{}";
-  /** Excel on the web refuses a response over 5 MB; Infinity models the desktop. */
-  responseLimitBytes = Infinity;
+  /**
+   * Excel on the web refuses a request or a response over 5 MB ("Resource limits and performance optimization":
+   * "Excel on the web has a payload size limit for requests and responses of 5MB"); the desktop has no such
+   * limit, so the fake takes the web's (the stricter). 5,000,000 bytes rather than 5 MiB, to stay on the safe side.
+   */
+  requestLimitBytes = 5_000_000;
+  responseLimitBytes = 5_000_000;
+  /** Excel reads at most 5,000,000 cells at once; smaller in tests that need a big sheet cheaply. */
+  maxCellsPerRead = 5_000_000;
+  /** A protected workbook (structure) refuses adding and deleting sheets (AccessDenied). */
+  workbookProtected = false;
+  /** The clerk is typing in a cell: every request fails with InvalidOperationInCellEditMode until they stop. */
+  cellEditMode = false;
   /** When set, the next sync fails with this OfficeExtension error code (then the fault clears). */
   failNextSync: string | null = null;
+  /** Office has DialogApi 1.1 (Office 2016 retail 1602 and later, 2021, Microsoft 365, Mac, the web). */
+  dialogApi = true;
+  /** When set, displayDialogAsync fails with this code (12007: a dialog is already open; 12009: refused). */
+  dialogFailure: number | null = null;
+  /** Every dialog the add-in opened, in order. */
+  readonly dialogs: FakeDialog[] = [];
+  /** Messages a dialog page sent with Office.context.ui.messageParent. */
+  readonly parentMessages: string[] = [];
   /** Names passed to Office.actions.associate. */
   readonly actions = new Map<string, (event: unknown) => unknown>();
   private nextId = 1;
@@ -212,4 +278,29 @@ export function rectText(rect: Rect): string {
   const start = `${columnLetter(rect.left)}${rect.top}`;
   if (rect.top === rect.bottom && rect.left === rect.right) return start;
   return `${start}:${columnLetter(rect.right)}${rect.bottom}`;
+}
+
+/** A dialog opened with displayDialogAsync: the add-in's handlers, and what the clerk does with it. */
+export class FakeDialog {
+  closed = false;
+  readonly handlers = new Map<string, (arg: unknown) => void>();
+  constructor(
+    readonly url: string,
+    readonly options: unknown,
+  ) {}
+  addEventHandler(type: string, handler: (arg: unknown) => void): void {
+    this.handlers.set(type, handler);
+  }
+  close(): void {
+    this.closed = true;
+  }
+  /** The dialog page's 确定: messageParent("close"). */
+  clickOk(): void {
+    this.handlers.get("dialogMessageReceived")?.({ message: "close", origin: undefined });
+  }
+  /** The dialog's own ×: Office reports event 12006 and the dialog is gone. */
+  closeWithX(): void {
+    this.closed = true;
+    this.handlers.get("dialogEventReceived")?.({ error: 12006 });
+  }
 }

@@ -1,7 +1,8 @@
 /**
  * Every user-facing sentence in Chinese (the default language). en-US.ts must have the same shape; the type
  * Messages is taken from this table. Sections: issues (one per rule id), labels, sheets and columns for the
- * plan, cli and pane. Each section is owned by the code that shows it; keep wording here, not in code.
+ * plan, and cli (the pane's and the ribbon's wording is in src/taskpane/messages). Each section is owned by the
+ * code that shows it; keep wording here, not in code.
  */
 import type { IssueDraft, RuleId, Severity } from "../issue";
 import type { AmountRole } from "../analysis";
@@ -176,52 +177,6 @@ export const zhCN = {
     fileFailed: (file: string, reason: string) => `${file}：无法读取。${reason}`,
     total: (files: number, issues: string, unreadable: number) =>
       `合计 ${files} 个文件：${issues}${unreadable > 0 ? `；${unreadable} 个无法读取` : ""}`,
-  },
-  /** Owned by src/taskpane and src/commands. */
-  pane: {
-    title: "绩效指标规范化",
-    intro: "把项目支出绩效目标表粘贴到工作表中（或选中表格所在区域），然后点击“规范化指标”。",
-    run: "规范化指标",
-    clearMarks: "清除标记",
-    tolerance: "合计容差",
-    toleranceHint: "金额单位与原表相同；留空则取表中最后一位小数的一半。",
-    toleranceInvalid: "容差须为不小于 0 的数字；已按留空处理。",
-    reading: "正在读取工作表…",
-    checking: (rows: number) => `正在校验 ${rows} 行…`,
-    writing: (done: number, total: number) => `正在写入结果：${done} / ${total} 行…`,
-    done: (sheet: string) => `已完成：结果见工作表「${sheet}」。`,
-    projects: "项目",
-    indicators: "指标",
-    errors: "错误",
-    warnings: "警告",
-    infos: "提示",
-    clean: "没有错误：可以发送。",
-    hasErrors: (n: number) => `有 ${n} 个错误：请修改原表后再运行。`,
-    issuesHeading: "问题清单",
-    issueHint: "点击问题可选中原表中的单元格。",
-    wholeSheet: "整表",
-    empty: (sheet: string) => `工作表「${sheet}」是空的：请先粘贴表格，或选中表格所在区域。`,
-    ownSheet: (sheet: string) => `「${sheet}」是本工具生成的工作表：请切换到粘贴原表的工作表再运行。`,
-    marksCleared: (n: number) => `已清除 ${n} 个单元格的标记，恢复了原来的填充。`,
-    noMarks: "没有需要清除的标记。",
-    truncated: (n: number) =>
-      `有 ${n} 个单元格的文字超过 Excel 的 32767 字上限，只写入了开头（见单元格中的说明）。`,
-    notInExcel: "请在 Excel 中打开本加载项。",
-    /** What went wrong in Office and what to do next, by OfficeExtension error code. */
-    officeErrors: {
-      InvalidOperationInCellEditMode: "Excel 正在编辑单元格：请按 Enter 或 Esc 退出编辑后再试。",
-      RequestPayloadSizeLimitExceeded: "表格太大，一次写不下：请选中一部分表格分批运行。",
-      AccessDenied: "工作簿或工作表受保护，或为只读：请取消保护或另存一份后再试。",
-      ItemNotFound: "找不到工作表或单元格（可能已被删除或改名）：请重新运行。",
-      ItemAlreadyExists: "已有同名的工作表或表格：请改名后再运行。",
-      ApiNotFound: "此版本的 Excel 不支持所需功能：请更新 Office 后再试。",
-      InvalidSelection: "当前选中的不是单元格区域：请先点选一个单元格。",
-      ActivityLimitReached: "操作过多，Excel 暂时无法处理：请稍候再试。",
-      Timeout: "Excel 响应超时：请稍候再试，或选中一部分表格分批运行。",
-      GeneralException: "Excel 内部出错：请保存工作簿，关闭后重新打开再试。",
-    } as Record<string, string>,
-    officeErrorUnknown: (code: string) =>
-      `Excel 报告错误（${code}）：请保存工作簿，关闭后重新打开再试；若仍出错，请联系管理员。`,
   },
 };
 

@@ -1,0 +1,79 @@
+/** The pane's, the ribbon's and the dialog's wording in English. Same shape as zh-CN.ts, which gives the type. */
+import type { PaneMessages } from "./zh-CN";
+
+export const paneEnUS: PaneMessages = {
+  title: "Indicator normalizer",
+  intro:
+    "Paste the performance target table into a sheet (or select the block it is in), then click Normalize.",
+  run: "Normalize indicators",
+  clearMarks: "Clear marks",
+  tolerance: "Total tolerance",
+  toleranceHint: "In the table's amount unit; leave empty for half the last displayed digit.",
+  toleranceInvalid: "The tolerance must be a number of 0 or more; it was treated as empty.",
+  reading: "Reading the sheet…",
+  checking: (rows: number) => `Checking ${rows} rows…`,
+  writing: (done: number, total: number) => `Writing results: ${done} / ${total} rows…`,
+  done: (sheet: string) => `Done: see the sheet "${sheet}".`,
+  projects: "Projects",
+  indicators: "Indicators",
+  errors: "Errors",
+  warnings: "Warnings",
+  infos: "Notes",
+  clean: "No errors: ready to send.",
+  hasErrors: (n: number) => `${n} ${n === 1 ? "error" : "errors"}: fix the source table and run again.`,
+  issuesHeading: "Problems",
+  issueHint: "Click a problem to select its cell in the source sheet.",
+  wholeSheet: "Sheet",
+  empty: (sheet: string) =>
+    `The sheet "${sheet}" is empty: paste the table first, or select the block it is in.`,
+  ownSheet: (sheet: string) =>
+    `"${sheet}" is one of this tool's result sheets: switch to the sheet with the pasted table and run again.`,
+  marksCleared: (n: number) =>
+    `Cleared the marks of ${n} ${n === 1 ? "cell" : "cells"}; their previous fills are back.`,
+  noMarks: "There are no marks to clear.",
+  marksLeftAlone: (n: number) =>
+    `${n} more ${n === 1 ? "cell was" : "cells were"} left alone: ${n === 1 ? "its" : "their"} fill changed since the last run (or rows inserted or deleted moved ${n === 1 ? "it" : "them"}).`,
+  selectionIgnored:
+    "Several areas were selected, which Excel cannot hand over as one range: the sheet's whole used range was checked instead.",
+  protectedSheet: (sheet: string) =>
+    `The sheet "${sheet}" is protected: unprotect it (Review → Unprotect Sheet) and run again. Nothing was changed.`,
+  busy: "Another run (from the pane or the ribbon) is still going: wait for it to finish and try again.",
+  dialogClose: "OK",
+  ribbonCounts: (projects: number, indicators: number, errors: number, warnings: number) =>
+    `${projects} projects, ${indicators} indicators; ${errors} ${errors === 1 ? "error" : "errors"}, ${warnings} ${warnings === 1 ? "warning" : "warnings"}.`,
+  ribbonWhere: (sheet: string) =>
+    `See the sheet "${sheet}" (with the indicator detail and check results sheets); cells with problems in the source are filled: red for errors, yellow for warnings.`,
+  ribbonNextErrors:
+    "Fix the source table and click Normalize indicators again. Click Show pane for the list of problems, each a link to its cell.",
+  ribbonNextMarks: "Before sending, click Show pane, then Clear marks to restore the cells' own fills.",
+  ribbonNextClean: "There are no marks to clear: ready to send.",
+  ribbonFailed: "The run did not finish.",
+  truncated: (n: number) =>
+    `${n} ${n === 1 ? "cell's" : "cells'"} text exceeded Excel's 32,767-character limit; only the start was written (see the note in the cell).`,
+  notInExcel: "Open this add-in in Excel.",
+  unsupportedWebview:
+    "This version of Office cannot run the add-in's pane (its built-in browser is too old): update Office or use Excel on the web; your administrator can also check tables with the command-line tool.",
+  officeJsMissing:
+    "Office.js could not be loaded: this PC may not reach Microsoft's servers. Ask your administrator to host the add-in on the intranet (build with OFFICE_JS=local).",
+  bundleFailed: (detail: string) =>
+    `The pane could not start (${detail}): close it and open it again; if it persists, send this text to your administrator.`,
+  officeErrors: {
+    InvalidOperationInCellEditMode:
+      "Excel is editing a cell: press Enter or Esc to leave the cell, then try again.",
+    RequestPayloadSizeLimitExceeded:
+      "The table is too large to write at once: select part of it and run in parts.",
+    ResponsePayloadSizeLimitExceeded:
+      "The table is too large to read at once: select part of it and run in parts.",
+    AccessDenied:
+      "The workbook or sheet is protected or read-only: unprotect it or save a copy, then try again.",
+    ItemNotFound: "A sheet or cell was not found (deleted or renamed?): run again.",
+    ItemAlreadyExists: "A sheet or table of that name already exists: rename it and run again.",
+    ApiNotFound: "This version of Excel lacks a feature the add-in needs: update Office and try again.",
+    InvalidSelection: "The selection is not a range of cells: click a cell first.",
+    ActivityLimitReached: "Excel is busy with too many operations: wait a moment and try again.",
+    Timeout: "Excel took too long to answer: wait a moment, or select part of the table and run in parts.",
+    GeneralException: "Excel hit an internal error: save the workbook, close and reopen it, then try again.",
+  } as Record<string, string>,
+  officeErrorUnknown: (code: string) =>
+    `Excel reported an error (${code}): save the workbook, close and reopen it, then try again; if it persists, contact your administrator.`,
+};
