@@ -1,0 +1,252 @@
+/**
+ * Reads shared strings and one worksheet's cells into the grid the core analyses, streaming: the sheet part
+ * is inflated and scanned a chunk at a time, so only the grid is held, never the sheet's XML. Cells read as
+ * Office.js hands them to the add-in: shared and inline strings as their plain text (rich-text runs joined,
+ * phonetic runs left out, Excel's `_xHHHH_` escapes decoded), formulas as their cached result, booleans,
+ * errors as their literal (`#N/A`), dates as serial numbers, and the covered cells of a merge empty.
+ */
+import type { CellValue } from "../core/grid";
+import { cellAddress, parseCellAddress } from "../core/cell-address";
+import { limitError, InputError } from "./input-error";
+import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, MAX_CELL_TEXT } from "./package-limits";
+import { partEntry, type XlsxPackage } from "./xlsx-package";
+import { attribute, XmlStream, XmlSyntaxError, type XmlHandler } from "./xml-scanner";
+import { decodeOoxmlEscapes, decodeXmlEntities } from "./xml-text";
+import { entryChunks, ZipFormatError } from "./zip-archive";
+
+/** Streams a part through a handler; a malformed part is "not a valid .xlsx", naming the part. */
+export async function scanPart(pkg: XlsxPackage, name: string, handler: XmlHandler): Promise<void> {
+  const entry = partEntry(pkg, name);
+  if (!entry) throw new InputError("not-xlsx", pkg.path, `missing part ${name}`);
+  if (entry.size > pkg.limits.partBytes) throw limitError(pkg.path, "part", pkg.limits.partBytes, name);
+  const stream = new XmlStream(handler);
+  try {
+    await entryChunks(pkg.archive, entry, pkg.codec, (chunk) => stream.push(chunk));
+    stream.end();
+  } catch (error) {
+    if (error instanceof XmlSyntaxError || error instanceof ZipFormatError)
+      throw new InputError("not-xlsx", pkg.path, `${name}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** The shared string table: one plain string per `<si>`. */
+export async function readSharedStrings(pkg: XlsxPackage, name: string | null): Promise<string[]> {
+  const strings: string[] = [];
+  if (name === null || !partEntry(pkg, name)) return strings;
+  let inItem = false;
+  let inText = false;
+  let phonetic = 0;
+  let text = "";
+  await scanPart(pkg, name, {
+    open(element) {
+      if (element === "si") {
+        inItem = true;
+        text = "";
+      } else if (element === "rPh") phonetic++;
+      else if (element === "t" && inItem && phonetic === 0) inText = true;
+    },
+    close(element) {
+      if (element === "t") inText = false;
+      else if (element === "rPh") phonetic--;
+      else if (element === "si") {
+        strings.push(decodeOoxmlEscapes(text));
+        inItem = false;
+      }
+    },
+    text(raw, cdata) {
+      if (inText) text += cdata ? raw : decodeXmlEntities(raw);
+    },
+  });
+  return strings;
+}
+
+export interface SheetGrid {
+  readonly grid: CellValue[][];
+  /** Characters of text cells (UTF-16 units), as counted against the table-text limit. */
+  readonly textLength: number;
+}
+
+/** One frozen empty row shared by all empty rows of all grids. */
+const EMPTY_ROW: CellValue[] = Object.freeze([]) as unknown as CellValue[];
+
+/** Excel's day 0 (1899-12-30), for `t="d"` cells written as ISO dates by some writers. */
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/** The sheet's cells from A1, as a grid of rows (each as long as its last non-empty cell). */
+export async function readSheetGrid(pkg: XlsxPackage, sheetPath: string, shared: readonly string[]): Promise<SheetGrid> {
+  const { limits, path } = pkg;
+  const grid: CellValue[][] = [];
+  const merges: string[] = [];
+  let row: CellValue[] = EMPTY_ROW;
+  let rowNumber = 0;
+  let column = 0;
+  let type: string | null = null;
+  let inValue = false;
+  let inInline = false;
+  let inText = false;
+  let phonetic = 0;
+  let inFormula = false;
+  let value = "";
+  let hasValue = false;
+  let textLength = 0;
+  let cells = 0;
+
+  const tooLarge = (limit: Parameters<typeof limitError>[1], figure: number, where = ""): never => {
+    throw limitError(path, limit, figure, where);
+  };
+  const startRow = (r: number): void => {
+    if (r > EXCEL_MAX_ROWS) tooLarge("rows", EXCEL_MAX_ROWS, `${r}`);
+    while (grid.length < r - 1) grid.push(EMPTY_ROW);
+    row = EMPTY_ROW;
+    rowNumber = r;
+    column = 0;
+  };
+  const endRow = (): void => {
+    if (rowNumber === 0) return;
+    grid[rowNumber - 1] = row;
+  };
+  const store = (cellValue: CellValue): void => {
+    if (cellValue === null) return;
+    if (typeof cellValue === "string") {
+      if (cellValue.length > MAX_CELL_TEXT)
+        tooLarge("cell-text", MAX_CELL_TEXT, cellAddress(rowNumber, column));
+      textLength += cellValue.length;
+      if (textLength > limits.tableText) tooLarge("table-text", limits.tableText);
+    }
+    if (row === EMPTY_ROW) row = [];
+    cells += column - row.length;
+    if (cells > limits.tableCells) tooLarge("table-cells", limits.tableCells);
+    while (row.length < column - 1) row.push(null);
+    row[column - 1] = cellValue;
+  };
+
+  const handler: XmlHandler = {
+    open(element, tag, selfClosing) {
+      switch (element) {
+        case "row": {
+          endRow();
+          const r = attribute(tag, "r");
+          startRow(r === null ? rowNumber + 1 : Number(r));
+          return;
+        }
+        case "c": {
+          const ref = attribute(tag, "r");
+          const position = ref === null ? null : parseCellAddress(ref);
+          column = position ? position.column : column + 1;
+          if (position && position.row !== rowNumber) {
+            // A cell outside its row element: trust the reference.
+            endRow();
+            startRow(position.row);
+          }
+          if (column > EXCEL_MAX_COLUMNS) tooLarge("columns", EXCEL_MAX_COLUMNS, ref ?? "");
+          type = attribute(tag, "t");
+          value = "";
+          hasValue = false;
+          if (selfClosing) type = null;
+          return;
+        }
+        case "v":
+          inValue = !inFormula;
+          return;
+        case "f":
+          inFormula = !selfClosing;
+          return;
+        case "is":
+          inInline = true;
+          return;
+        case "rPh":
+          phonetic++;
+          return;
+        case "t":
+          inText = inInline && phonetic === 0;
+          return;
+        case "mergeCell": {
+          const ref = attribute(tag, "ref");
+          if (ref) merges.push(ref);
+          return;
+        }
+      }
+    },
+    close(element) {
+      switch (element) {
+        case "v":
+          inValue = false;
+          return;
+        case "f":
+          inFormula = false;
+          return;
+        case "t":
+          inText = false;
+          return;
+        case "rPh":
+          phonetic--;
+          return;
+        case "is":
+          inInline = false;
+          return;
+        case "c":
+          if (hasValue) store(cellValue(type, value, shared));
+          return;
+        case "sheetData":
+          endRow();
+          rowNumber = 0;
+          return;
+      }
+    },
+    text(raw, cdata) {
+      if (inValue || inText) {
+        value += cdata ? raw : decodeXmlEntities(raw);
+        hasValue = true;
+      }
+    },
+  };
+  await scanPart(pkg, sheetPath, handler);
+  for (const ref of merges) blankCovered(grid, ref);
+  return { grid, textLength };
+}
+
+/** A cell's value from its type attribute and its text (entities decoded, Excel's escapes not yet). */
+function cellValue(type: string | null, raw: string, shared: readonly string[]): CellValue {
+  switch (type) {
+    case "s": {
+      const text = shared[Number(raw)];
+      return text === undefined || text === "" ? null : text;
+    }
+    case "inlineStr":
+    case "str": {
+      const text = decodeOoxmlEscapes(raw);
+      return text === "" ? null : text;
+    }
+    case "b":
+      return raw.trim() === "1" || raw.trim() === "true";
+    case "e":
+      return raw || null;
+    case "d": {
+      const ms = Date.parse(raw);
+      return Number.isNaN(ms) ? raw : (ms - EXCEL_EPOCH_MS) / 86_400_000;
+    }
+    default: {
+      if (raw === "") return null;
+      const n = Number(raw);
+      return Number.isNaN(n) ? decodeOoxmlEscapes(raw) : n;
+    }
+  }
+}
+
+/** Empties every cell of a merged range but its top-left one, as Excel holds a merge. */
+function blankCovered(grid: CellValue[][], ref: string): void {
+  const [from, to] = ref.split(":");
+  const a = from ? parseCellAddress(from) : null;
+  const b = to ? parseCellAddress(to) : null;
+  if (!a || !b) return;
+  for (let r = a.row; r <= Math.min(b.row, grid.length); r++) {
+    const row = grid[r - 1];
+    if (!row || row.length === 0) continue;
+    for (let c = a.column; c <= Math.min(b.column, row.length); c++) {
+      if (r === a.row && c === a.column) continue;
+      row[c - 1] = null;
+    }
+  }
+}
+
