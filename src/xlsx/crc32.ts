@@ -1,7 +1,7 @@
 /**
- * CRC-32 (the zip checksum, polynomial 0xEDB88320) of a part written into the package. fflate computes it
- * only inside its own compressors; the package writer deflates with the fastest codec at hand (Node's zlib in
- * the CLI) and hands fflate the finished bytes, so it needs the checksum on its own.
+ * CRC-32 (the zip checksum, polynomial 0xEDB88320) of a part written into the package, for the browser: fflate
+ * computes it only inside its own compressors, and the package writer hands fflate finished bytes. Node's codec
+ * uses zlib.crc32 instead.
  */
 const TABLE = (() => {
   const table = new Int32Array(256);
@@ -13,8 +13,8 @@ const TABLE = (() => {
   return table;
 })();
 
-export function crc32(bytes: Uint8Array): number {
-  let c = -1;
+export function crc32(bytes: Uint8Array, previous = 0): number {
+  let c = previous ^ -1;
   for (let i = 0; i < bytes.length; i++) c = TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
   return (c ^ -1) >>> 0;
 }

@@ -38,7 +38,7 @@ import {
   type PackageSheet,
   type XlsxPackage,
 } from "./xlsx-package";
-import { writeZip, type OutputPart } from "./write-zip";
+import { writeZip, type DeflatedPart, type OutputPart } from "./write-zip";
 
 const CONTENT_TYPES = {
   worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
@@ -121,7 +121,7 @@ export interface EditedPackage {
 
 export function writeNormalizedPackage(pkg: XlsxPackage, record: RunRecord, plan: Plan): EditedPackage {
   const changed = new Map<string, string>();
-  const added: { name: string; text: string }[] = [];
+  const added: { name: string; text: string | DeflatedPart }[] = [];
   const deleted = new Set<string>(record.recordParts);
   const sheetByName = new Map(pkg.sheets.map((s) => [s.name, s]));
   const source = sheetByName.get(plan.sourceSheet);
@@ -147,10 +147,16 @@ export function writeNormalizedPackage(pkg: XlsxPackage, record: RunRecord, plan
   let marksLeft = 0;
   const marks: RecordedMark[] = [];
   const planMarks = new Map(plan.marks.map((m) => [m.cell, m.severity]));
+  const markStyles = new Map<string, number>();
   const markStyle = (base: number, severity: MarkSeverity): number => {
+    const key = `${base}:${severity}`;
+    const known = markStyles.get(key);
+    if (known !== undefined) return known;
     const xf = styles.item("cellXfs", base) ?? styles.item("cellXfs", 0) ?? '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
     const fillId = styles.add("fills", markFill(severity));
-    return styles.add("cellXfs", withAttributes(xf, { fillId: String(fillId), applyFill: "1" }));
+    const style = styles.add("cellXfs", withAttributes(xf, { fillId: String(fillId), applyFill: "1" }));
+    markStyles.set(key, style);
+    return style;
   };
   const editSheet = (sheet: PackageSheet, cells: Iterable<string>, restyle: (cell: string, current: number) => number | null, select?: boolean): void => {
     const original = changed.get(sheet.path!) ?? readPartText(pkg, sheet.path!);
@@ -204,7 +210,7 @@ export function writeNormalizedPackage(pkg: XlsxPackage, record: RunRecord, plan
       selected: planSheet.key === activeKey,
       tableId,
       tableRelId: "rId1",
-    });
+    }, pkg.codec);
     added.push({ name: path, text: xml.sheet });
     if (xml.table) {
       const tablePath = names.next("xl/tables/table", ".xml");
@@ -264,7 +270,12 @@ export function writeNormalizedPackage(pkg: XlsxPackage, record: RunRecord, plan
     const text = changed.get(entry.name);
     parts.push(text === undefined ? { kind: "copy", from: pkg.archive, entry } : { kind: "new", name: entry.name, data: encoder.encode(text) });
   }
-  for (const part of added) parts.push({ kind: "new", name: part.name, data: encoder.encode(part.text) });
+  for (const part of added)
+    parts.push(
+      typeof part.text === "string"
+        ? { kind: "new", name: part.name, data: encoder.encode(part.text) }
+        : { kind: "deflated", name: part.name, part: part.text },
+    );
   return { bytes: writeZip(parts, pkg.codec), marksLeft };
 }
 

@@ -8,8 +8,13 @@ import { cellAddress, columnLetter } from "../core/cell-address";
 import type { Grid, Origin } from "../core/grid";
 import { DEFAULT_SEVERITY, type IssueDraft } from "../core/issue";
 
+/** Any surrogate (pairs included) or U+FFFE/U+FFFF: `\uD83D\uDE00`, `\uFFFE`. */
+const MAYBE_INVALID = /[\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /** `"\uD800"` → "U+D800"; the first such character of a text, or null. Matches lone surrogates, U+FFFE, U+FFFF. */
 export function firstInvalidCharacter(text: string): string | null {
+  // Most text has no surrogate or non-character at all: one native scan rules it out.
+  if (!MAYBE_INVALID.test(text)) return null;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0xfffe || c === 0xffff) return codePoint(c);

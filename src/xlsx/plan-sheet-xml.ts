@@ -6,6 +6,9 @@
 import { columnLetter } from "../core/cell-address";
 import type { PlanCell, PlanSheet } from "../core/plan";
 import { quoteSheetName } from "../core/sheet-name";
+import type { DeflatedPart } from "./write-zip";
+import { XmlChunks } from "./xml-chunks";
+import type { ZipCodec } from "./zip-codec";
 import { escapeXmlAttribute, escapeXmlText } from "./xml-text";
 
 export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -23,8 +26,20 @@ export interface PlanSheetStyles {
 /** A string cell: `xml:space` keeps leading and trailing blanks and line breaks as written. */
 export function inlineStringCell(ref: string, style: number, text: string): string {
   const escaped = escapeXmlText(text);
-  const space = /^[\s]|[\s]$|\n|\t/.test(text) ? ' xml:space="preserve"' : "";
+  const space = needsPreserve(text) ? ' xml:space="preserve"' : "";
   return `<c r="${ref}"${style ? ` s="${style}"` : ""} t="inlineStr"><is><t${space}>${escaped}</t></is></c>`;
+}
+
+/** Leading or trailing blanks, line breaks or tabs, which XML would not keep without xml:space. */
+function needsPreserve(text: string): boolean {
+  return (
+    text.charCodeAt(0) <= 0x20 ||
+    text.charCodeAt(text.length - 1) <= 0x20 ||
+    text.indexOf("\n") >= 0 ||
+    text.indexOf("\t") >= 0 ||
+    text.charCodeAt(0) === 0x3000 ||
+    text.charCodeAt(text.length - 1) === 0x3000
+  );
 }
 
 export function numberCell(ref: string, style: number, value: number): string {
@@ -32,7 +47,8 @@ export function numberCell(ref: string, style: number, value: number): string {
 }
 
 export interface PlanSheetXml {
-  readonly sheet: string;
+  /** Compressed as written (see xml-chunks.ts). */
+  readonly sheet: DeflatedPart;
   readonly table: string | null;
 }
 
@@ -40,14 +56,15 @@ export function planSheetXml(
   planSheet: PlanSheet,
   styles: PlanSheetStyles,
   options: { readonly selected: boolean; readonly tableId: number; readonly tableRelId: string },
+  codec: ZipCodec,
 ): PlanSheetXml {
   const columns = planSheet.columns;
   const lastColumn = columnLetter(columns.length);
   const rowCount = Math.max(planSheet.rows.length, planSheet.table ? 1 : 0);
   const lastRow = rowCount + 1;
-  const out: string[] = [];
+  const out = new XmlChunks(codec);
   const links: string[] = [];
-  out.push(
+  for (const piece of [
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`,
     `<dimension ref="A1:${lastColumn}${lastRow}"/>`,
     `<sheetViews><sheetView${options.selected ? ' tabSelected="1"' : ""} workbookViewId="0">`,
@@ -56,43 +73,48 @@ export function planSheetXml(
       : "",
     "</sheetView></sheetViews>",
     '<sheetFormatPr defaultRowHeight="15"/><cols>',
-  );
+  ])
+    out.write(piece);
   columns.forEach((c, i) =>
-    out.push(`<col min="${i + 1}" max="${i + 1}" width="${c.width}" style="${styles.column[i]}" customWidth="1"/>`),
+    out.write(`<col min="${i + 1}" max="${i + 1}" width="${c.width}" style="${styles.column[i]}" customWidth="1"/>`),
   );
-  out.push("</cols><sheetData>");
+  out.write("</cols><sheetData>");
   const headerStyle = planSheet.table ? 0 : styles.header;
-  out.push('<row r="1">');
-  columns.forEach((c, i) => out.push(inlineStringCell(`${columnLetter(i + 1)}1`, headerStyle, c.header)));
-  out.push("</row>");
+  out.write('<row r="1">');
+  columns.forEach((c, i) => out.write(inlineStringCell(`${columnLetter(i + 1)}1`, headerStyle, c.header)));
+  out.write("</row>");
   const letters = columns.map((_c, i) => columnLetter(i + 1));
   planSheet.rows.forEach((row, r) => {
     const rowNumber = r + 2;
-    out.push(`<row r="${rowNumber}">`);
+    out.write(`<row r="${rowNumber}">`);
     for (let c = 0; c < row.length; c++) {
       const cell: PlanCell | undefined = row[c];
       if (cell === null || cell === undefined) continue;
       const ref = `${letters[c]}${rowNumber}`;
-      if (typeof cell === "number") out.push(numberCell(ref, styles.column[c]!, cell));
-      else if (typeof cell === "string") out.push(inlineStringCell(ref, styles.column[c]!, cell));
+      if (typeof cell === "number") out.write(numberCell(ref, styles.column[c]!, cell));
+      else if (typeof cell === "string") out.write(inlineStringCell(ref, styles.column[c]!, cell));
       else {
-        out.push(inlineStringCell(ref, styles.link[c]!, cell.text));
+        out.write(inlineStringCell(ref, styles.link[c]!, cell.text));
         links.push(
           `<hyperlink ref="${ref}" location="${escapeXmlAttribute(`${quoteSheetName(cell.link.sheet)}!${cell.link.cell}`)}" display="${escapeXmlAttribute(cell.text)}"/>`,
         );
       }
     }
-    out.push("</row>");
+    out.write("</row>");
   });
-  out.push("</sheetData>");
-  if (links.length > 0) out.push("<hyperlinks>", ...links, "</hyperlinks>");
-  out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
-  if (planSheet.table) out.push(`<tableParts count="1"><tablePart r:id="${options.tableRelId}"/></tableParts>`);
-  out.push("</worksheet>");
+  out.write("</sheetData>");
+  if (links.length > 0) {
+    out.write("<hyperlinks>");
+    for (const link of links) out.write(link);
+    out.write("</hyperlinks>");
+  }
+  out.write('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+  if (planSheet.table) out.write(`<tableParts count="1"><tablePart r:id="${options.tableRelId}"/></tableParts>`);
+  out.write("</worksheet>");
   const table = planSheet.table
     ? tableXml(planSheet, options.tableId, `A1:${lastColumn}${lastRow}`)
     : null;
-  return { sheet: out.join(""), table };
+  return { sheet: out.finish(), table };
 }
 
 function tableXml(planSheet: PlanSheet, id: number, ref: string): string {

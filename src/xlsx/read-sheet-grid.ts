@@ -91,6 +91,7 @@ export async function readSheetGrid(pkg: XlsxPackage, sheetPath: string, shared:
   let hasValue = false;
   let textLength = 0;
   let cells = 0;
+  const cellTag: CellTag = { row: 0, column: 0, type: null };
 
   const tooLarge = (limit: Parameters<typeof limitError>[1], figure: number, where = ""): never => {
     throw limitError(path, limit, figure, where);
@@ -131,16 +132,15 @@ export async function readSheetGrid(pkg: XlsxPackage, sheetPath: string, shared:
           return;
         }
         case "c": {
-          const ref = attribute(tag, "r");
-          const position = ref === null ? null : parseCellAddress(ref);
-          column = position ? position.column : column + 1;
-          if (position && position.row !== rowNumber) {
+          readCellTag(tag, cellTag);
+          column = cellTag.column > 0 ? cellTag.column : column + 1;
+          if (cellTag.row > 0 && cellTag.row !== rowNumber) {
             // A cell outside its row element: trust the reference.
             endRow();
-            startRow(position.row);
+            startRow(cellTag.row);
           }
-          if (column > EXCEL_MAX_COLUMNS) tooLarge("columns", EXCEL_MAX_COLUMNS, ref ?? "");
-          type = attribute(tag, "t");
+          if (column > EXCEL_MAX_COLUMNS) tooLarge("columns", EXCEL_MAX_COLUMNS, cellAddress(rowNumber, EXCEL_MAX_COLUMNS + 1));
+          type = cellTag.type;
           value = "";
           hasValue = false;
           if (selfClosing) type = null;
@@ -204,6 +204,69 @@ export async function readSheetGrid(pkg: XlsxPackage, sheetPath: string, shared:
   await scanPart(pkg, sheetPath, handler);
   for (const ref of merges) blankCovered(grid, ref);
   return { grid, textLength };
+}
+
+/** The attributes of a `<c>` start tag that reading needs, parsed in one pass (this runs once per cell). */
+interface CellTag {
+  /** From `r`; 0 when absent or unreadable. */
+  row: number;
+  column: number;
+  /** `t`, or null for a number. */
+  type: string | null;
+}
+
+function readCellTag(tag: string, out: CellTag): void {
+  out.row = 0;
+  out.column = 0;
+  out.type = null;
+  const n = tag.length;
+  let i = 1;
+  while (i < n) {
+    // Attribute name start: after a blank.
+    const c = tag.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) {
+      i++;
+      continue;
+    }
+    while (i < n && tag.charCodeAt(i) <= 0x20) i++;
+    const nameStart = i;
+    while (i < n && tag.charCodeAt(i) !== 0x3d) i++;
+    const nameEnd = i;
+    i++;
+    while (i < n && tag.charCodeAt(i) <= 0x20) i++;
+    const quote = tag.charCodeAt(i);
+    if (quote !== 0x22 && quote !== 0x27) return;
+    const valueStart = i + 1;
+    const valueEnd = tag.indexOf(quote === 0x22 ? '"' : "'", valueStart);
+    if (valueEnd < 0) return;
+    const name = nameEnd - nameStart === 1 ? tag.charCodeAt(nameStart) : 0;
+    if (name === 0x72) readAddress(tag, valueStart, valueEnd, out);
+    else if (name === 0x74) out.type = tag.slice(valueStart, valueEnd);
+    i = valueEnd + 1;
+  }
+}
+
+/** `AB12` (or `$AB$12`) between two positions → row and column; zeros when it is not an address. */
+function readAddress(text: string, start: number, end: number, out: CellTag): void {
+  let column = 0;
+  let row = 0;
+  let i = start;
+  if (text.charCodeAt(i) === 0x24) i++;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i) | 0x20; // lower case
+    if (c < 0x61 || c > 0x7a) break;
+    column = column * 26 + (c - 0x60);
+  }
+  if (text.charCodeAt(i) === 0x24) i++;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return;
+    row = row * 10 + (c - 0x30);
+  }
+  if (column > 0 && row > 0) {
+    out.row = row;
+    out.column = column;
+  }
 }
 
 /** A cell's value from its type attribute and its text (entities decoded, Excel's escapes not yet). */

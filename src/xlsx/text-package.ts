@@ -9,10 +9,11 @@ import { AMOUNT_ROLES } from "../core/analysis";
 import { cellAddress } from "../core/cell-address";
 import { fitCellText } from "../core/fit-cell-text";
 import type { Grid } from "../core/grid";
+import { XmlChunks } from "./xml-chunks";
 import { escapeXmlAttribute } from "./xml-text";
 import { inlineStringCell, MAIN_NS, numberCell, REL_NS } from "./plan-sheet-xml";
 import { MINIMAL_STYLES, StylesPart } from "./styles-part";
-import { writeZip } from "./write-zip";
+import { writeZip, type DeflatedPart } from "./write-zip";
 import type { ZipCodec } from "./zip-codec";
 
 /** A number format that shows an amount as it was typed: thousands separators and decimals. */
@@ -58,28 +59,27 @@ export function textPackage(
     }
     return s;
   };
-  const out: string[] = [
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`,
-    '<sheetViews><sheetView tabSelected="1" workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/><sheetData>',
-  ];
+  const out = new XmlChunks(codec);
+  out.write(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`);
+  out.write('<sheetViews><sheetView tabSelected="1" workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/><sheetData>');
   grid.forEach((cells, r) => {
     if (cells.length === 0) return;
     const row = r + 1;
-    out.push(`<row r="${row}">`);
+    out.write(`<row r="${row}">`);
     cells.forEach((value, c) => {
       if (value === null) return;
       const ref = cellAddress(row, c + 1);
       const amount = amounts.get(ref);
-      if (amount) out.push(numberCell(ref, styleFor(amount.format), amount.value));
-      else if (typeof value === "number") out.push(numberCell(ref, 0, value));
-      else if (typeof value === "boolean") out.push(`<c r="${ref}" t="b"><v>${value ? 1 : 0}</v></c>`);
-      else out.push(inlineStringCell(ref, textStyle, fitCellText(value, note)));
+      if (amount) out.write(numberCell(ref, styleFor(amount.format), amount.value));
+      else if (typeof value === "number") out.write(numberCell(ref, 0, value));
+      else if (typeof value === "boolean") out.write(`<c r="${ref}" t="b"><v>${value ? 1 : 0}</v></c>`);
+      else out.write(inlineStringCell(ref, textStyle, fitCellText(value, note)));
     });
-    out.push("</row>");
+    out.write("</row>");
   });
-  out.push('</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>');
+  out.write('</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>');
   const encoder = new TextEncoder();
-  const parts: [string, string][] = [
+  const parts: [string, string | DeflatedPart][] = [
     [
       "[Content_Types].xml",
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
@@ -105,7 +105,9 @@ export function textPackage(
         '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>',
     ],
     ["xl/styles.xml", styles.toString()],
-    ["xl/worksheets/sheet1.xml", out.join("")],
+    ["xl/worksheets/sheet1.xml", out.finish()],
   ];
-  return writeZip(parts.map(([name, text]) => ({ kind: "new", name, data: encoder.encode(text) })), codec);
+  return writeZip(parts.map(([name, text]) =>
+      typeof text === "string" ? { kind: "new", name, data: encoder.encode(text) } : { kind: "deflated", name, part: text },
+    ), codec);
 }

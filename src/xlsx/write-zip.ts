@@ -1,12 +1,37 @@
 import { Zip, type ZipInputFile } from "fflate";
-import { crc32 } from "./crc32";
 import { rawEntryData, type ZipArchive, type ZipEntry } from "./zip-archive";
-import type { ZipCodec } from "./zip-codec";
+import type { Deflater, ZipCodec } from "./zip-codec";
 
 /** One part of the package to write: copied as stored in another archive, or new bytes to compress. */
 export type OutputPart =
   | { readonly kind: "copy"; readonly from: ZipArchive; readonly entry: ZipEntry }
-  | { readonly kind: "new"; readonly name: string; readonly data: Uint8Array };
+  | { readonly kind: "new"; readonly name: string; readonly data: Uint8Array }
+  | { readonly kind: "deflated"; readonly name: string; readonly part: DeflatedPart };
+
+/** A new part compressed as it is produced: only its compressed bytes are held. */
+export class DeflatedPart {
+  size = 0;
+  crc = 0;
+  readonly chunks: Uint8Array[] = [];
+  private readonly deflater: Deflater;
+  private done = false;
+
+  constructor(private readonly codec: ZipCodec) {
+    this.deflater = codec.createDeflater();
+  }
+
+  add(chunk: Uint8Array): void {
+    this.size += chunk.length;
+    this.crc = this.codec.crc32(chunk, this.crc);
+    this.chunks.push(...this.deflater.push(chunk, false));
+  }
+
+  finish(): this {
+    if (!this.done) this.chunks.push(...this.deflater.push(new Uint8Array(0), true));
+    this.done = true;
+    return this;
+  }
+}
 
 /**
  * Writes a zip archive with fflate's streaming writer. A copied part keeps its compressed bytes, checksum and
@@ -24,7 +49,8 @@ export function writeZip(parts: readonly OutputPart[], codec: ZipCodec, mtime: D
     const { file, data } = zipInput(part, codec, mtime);
     zip.add(file);
     // fflate types its chunks as plain-ArrayBuffer views; a Buffer from Node's zlib is one at run time.
-    file.ondata!(null, data as Uint8Array<ArrayBuffer>, true);
+    data.forEach((chunk, i) => file.ondata!(null, chunk as Uint8Array<ArrayBuffer>, i === data.length - 1));
+    if (data.length === 0) file.ondata!(null, new Uint8Array(0), true);
   }
   zip.end();
   if (failure) throw failure;
@@ -39,7 +65,7 @@ export function writeZip(parts: readonly OutputPart[], codec: ZipCodec, mtime: D
   return out;
 }
 
-function zipInput(part: OutputPart, codec: ZipCodec, mtime: Date): { file: ZipInputFile; data: Uint8Array } {
+function zipInput(part: OutputPart, codec: ZipCodec, mtime: Date): { file: ZipInputFile; data: readonly Uint8Array[] } {
   if (part.kind === "copy") {
     const { entry } = part;
     return {
@@ -50,11 +76,14 @@ function zipInput(part: OutputPart, codec: ZipCodec, mtime: Date): { file: ZipIn
         compression: entry.method,
         mtime: entry.mtime,
       },
-      data: rawEntryData(part.from, entry),
+      data: [rawEntryData(part.from, entry)],
     };
   }
+  const deflated = part.kind === "deflated" ? part.part.finish() : new DeflatedPart(codec);
+  if (part.kind === "new") deflated.add(part.data);
+  deflated.finish();
   return {
-    file: { filename: part.name, size: part.data.length, crc: crc32(part.data), compression: 8, mtime },
-    data: codec.deflate(part.data),
+    file: { filename: part.name, size: deflated.size, crc: deflated.crc, compression: 8, mtime },
+    data: deflated.chunks,
   };
 }

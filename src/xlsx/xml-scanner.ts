@@ -26,13 +26,15 @@ export class XmlSyntaxError extends Error {
 function localName(tag: string, start: number): string {
   let end = start;
   const n = tag.length;
+  // `tag` may be the whole chunk: the name ends at the first blank, "/" or ">".
   while (end < n) {
     const c = tag.charCodeAt(end);
     if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x2f || c === 0x3e) break;
     end++;
   }
-  const colon = tag.lastIndexOf(":", end - 1);
-  return tag.slice(colon >= start ? colon + 1 : start, end);
+  let nameStart = start;
+  for (let i = start; i < end; i++) if (tag.charCodeAt(i) === 0x3a) nameStart = i + 1;
+  return tag.slice(nameStart, end);
 }
 
 /** End of a start tag: the `>` not inside a quoted attribute value (where XML allows a literal `>`). */
@@ -73,7 +75,7 @@ export function scanXml(text: string, start: number, handler: XmlHandler, final:
     if (c1 === 0x2f) {
       const gt = text.indexOf(">", lt);
       if (gt < 0) return final ? fail("unclosed end tag") : lt;
-      handler.close(localName(text.slice(lt + 2, gt), 0));
+      handler.close(localName(text, lt + 2));
       pos = gt + 1;
     } else if (c1 === 0x3f) {
       const end = text.indexOf("?>", lt);

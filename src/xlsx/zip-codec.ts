@@ -1,4 +1,5 @@
-import { Inflate, deflateSync, inflateSync } from "fflate";
+import { Deflate, Inflate, inflateSync } from "fflate";
+import { crc32 } from "./crc32";
 
 /**
  * Raw deflate both ways, as the package reader and writer need it. The writer and the reader are pure (bytes in,
@@ -10,11 +11,19 @@ export interface ZipCodec {
   inflate(data: Uint8Array, size: number): Uint8Array;
   /** The part a chunk at a time, so a large sheet is never held whole; throws past `limit` bytes. */
   inflateChunks(data: Uint8Array, limit: number, onChunk: (chunk: Uint8Array) => void): Promise<void>;
-  deflate(data: Uint8Array): Uint8Array;
+  /** A deflate stream for one part fed a chunk at a time, so a large sheet is never held uncompressed. */
+  createDeflater(): Deflater;
+  /** CRC-32 of a chunk, continuing from `previous` (0 to start). */
+  crc32(chunk: Uint8Array, previous: number): number;
 }
 
 /** Compressed bytes fed to the streaming inflater at a time. */
 const FEED = 1 << 16;
+
+export interface Deflater {
+  /** Compresses the next chunk; returns the compressed bytes ready so far (`final` ends the stream). */
+  push(chunk: Uint8Array, final: boolean): Uint8Array[];
+}
 
 export class TooLargeError extends Error {
   constructor(readonly limit: number) {
@@ -41,10 +50,20 @@ export const fflateCodec: ZipCodec = {
       inflater.push(data.subarray(at, Math.min(data.length, at + FEED)), at + FEED >= data.length);
     if (data.length === 0) inflater.push(new Uint8Array(0), true);
   },
-  deflate(data) {
+  createDeflater() {
     // Level 1: deflating was about a third of a large write's profile at zlib's default 6; level 1 removes most
     // of it for a file about a third larger.
-    return deflateSync(data, { level: 1 });
+    let ready: Uint8Array[] = [];
+    const deflater = new Deflate({ level: 1 }, (chunk) => ready.push(chunk));
+    return {
+      push(chunk, final) {
+        deflater.push(chunk, final);
+        const out = ready;
+        ready = [];
+        return out;
+      },
+    };
   },
+  crc32,
 };
 
