@@ -31,7 +31,9 @@ async function writeTable(path: string): Promise<void> {
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true });
   const sheet = book.addWorksheet("目标表");
   const amount = (v: CellValue, c: number): CellValue =>
-    c >= 1 && c <= 4 && typeof v === "string" && /^-?[\d,]+(\.\d+)?$/.test(v) ? Number(v.replace(/,/g, "")) : v;
+    c >= 1 && c <= 4 && typeof v === "string" && /^-?[\d,]+(\.\d+)?$/.test(v)
+      ? Number(v.replace(/,/g, ""))
+      : v;
   for (const row of grid) sheet.addRow(row.map(amount)).commit();
   sheet.commit();
   await book.commit();
@@ -46,7 +48,8 @@ interface Measured {
 /** One whole process under GNU time: wall time, CPU time and peak resident memory. */
 function measure(command: string, args: string[]): Measured {
   const result = spawnSync("/usr/bin/time", ["-f", "%e %U %S %M", command, ...args], { encoding: "utf8" });
-  if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${args.join(" ")} failed: ${result.stderr}`);
+  if (result.status !== 0 && result.status !== 1)
+    throw new Error(`${command} ${args.join(" ")} failed: ${result.stderr}`);
   const last = result.stderr.trim().split("\n").pop()!.split(" ").map(Number);
   const [wall, user, system, rssKB] = last as [number, number, number, number];
   return { ms: wall * 1000, cpuMs: (user + system) * 1000, rssMB: rssKB / 1024 };
@@ -67,9 +70,18 @@ async function main(): Promise<void> {
     oursNormalize: () => measure(process.execPath, [CLI, "normalize", table, "-o", join(dir, "ours.xlsx")]),
     peerNormalize: () => measure(PYTHON, [PEER, "normalize", table, join(dir, "peer.xlsx")]),
   };
-  const runs: Record<keyof typeof commands, Measured[]> = { oursCheck: [], peerCheck: [], oursNormalize: [], peerNormalize: [] };
-  for (let i = 0; i < RUNS; i++) for (const [name, run] of Object.entries(commands)) runs[name as keyof typeof commands].push(run());
-  const b = Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, best(v)])) as Record<keyof typeof commands, Measured>;
+  const runs: Record<keyof typeof commands, Measured[]> = {
+    oursCheck: [],
+    peerCheck: [],
+    oursNormalize: [],
+    peerNormalize: [],
+  };
+  for (let i = 0; i < RUNS; i++)
+    for (const [name, run] of Object.entries(commands)) runs[name as keyof typeof commands].push(run());
+  const b = Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, best(v)])) as Record<
+    keyof typeof commands,
+    Measured
+  >;
   const indicators = Number(spawnSync(PYTHON, [PEER, "check", table], { encoding: "utf8" }).stdout.trim());
   rmSync(dir, { recursive: true, force: true });
   const round = (n: number): number => Math.round(n);

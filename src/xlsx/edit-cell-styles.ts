@@ -83,10 +83,16 @@ export function editCellStyles(xml: string, cells: Iterable<string>, restyle: Re
       const base = (column: number): number => rowStyle ?? columnStyles(column);
       if (selfClosing) {
         const cells = rowTargets.map((x) => newCell(p, x, base(x.column), restyle)).join("");
-        out.push(xml.slice(pos, start), cells ? `<${tag.replace(/\s*\/$/, "")}>${cells}</${p}row>` : `<${tag}>`);
+        out.push(
+          xml.slice(pos, start),
+          cells ? `<${tag.replace(/\s*\/$/, "")}>${cells}</${p}row>` : `<${tag}>`,
+        );
         pos = tagEnd + 1;
       } else {
-        out.push(xml.slice(pos, tagEnd + 1), editRow(xml.slice(tagEnd + 1, close), p, rowTargets, base, restyle));
+        out.push(
+          xml.slice(pos, tagEnd + 1),
+          editRow(xml.slice(tagEnd + 1, close), p, rowTargets, base, restyle),
+        );
         pos = close;
       }
       break;
@@ -105,12 +111,19 @@ function findTag(xml: string, tag: string, from: number, end: number): number {
     at = xml.indexOf(tag, at);
     if (at < 0 || at >= end) return -1;
     const next = xml.charCodeAt(at + tag.length);
-    if (next === 0x20 || next === 0x3e || next === 0x2f || next === 0x09 || next === 0x0a || next === 0x0d) return at;
+    if (next === 0x20 || next === 0x3e || next === 0x2f || next === 0x09 || next === 0x0a || next === 0x0d)
+      return at;
     at += tag.length;
   }
 }
 
-function editRow(body: string, p: string, targets: readonly Target[], base: (column: number) => number, restyle: RestyleCell): string {
+function editRow(
+  body: string,
+  p: string,
+  targets: readonly Target[],
+  base: (column: number) => number,
+  restyle: RestyleCell,
+): string {
   const out: string[] = [];
   let pos = 0;
   let column = 0;
@@ -152,7 +165,9 @@ function editRow(body: string, p: string, targets: readonly Target[], base: (col
 function setStyle(tag: string, style: number): string {
   if (/\ss="[^"]*"/.test(tag)) return tag.replace(/(\ss=)"[^"]*"/, `$1"${style}"`);
   const ref = /^(\S+\s+r="[^"]*")/.exec(tag);
-  return ref ? `${ref[1]} s="${style}"${tag.slice(ref[1]!.length)}` : tag.replace(/^(\S+)/, `$1 s="${style}"`);
+  return ref
+    ? `${ref[1]} s="${style}"${tag.slice(ref[1]!.length)}`
+    : tag.replace(/^(\S+)/, `$1 s="${style}"`);
 }
 
 function newCell(p: string, target: Target, baseStyle: number, restyle: RestyleCell): string {
@@ -178,7 +193,11 @@ function readColumnStyles(head: string): (column: number) => number {
     const tag = `col ${match[1]}`;
     const style = attribute(tag, "style");
     if (style === null) continue;
-    spans.push({ min: Number(attribute(tag, "min")), max: Number(attribute(tag, "max")), style: Number(style) });
+    spans.push({
+      min: Number(attribute(tag, "min")),
+      max: Number(attribute(tag, "max")),
+      style: Number(style),
+    });
   }
   return (column) => spans.find((s) => column >= s.min && column <= s.max)?.style ?? 0;
 }

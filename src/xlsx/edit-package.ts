@@ -14,7 +14,6 @@ import { quoteSheetName } from "../core/sheet-name";
 import { editCellStyles, setTabSelected } from "./edit-cell-styles";
 import { planSheetXml, type PlanSheetStyles } from "./plan-sheet-xml";
 import {
-
   OWN_NAME_PREFIX,
   recordPropsXml,
   recordXml,
@@ -152,13 +151,21 @@ export function writeNormalizedPackage(pkg: XlsxPackage, record: RunRecord, plan
     const key = `${base}:${severity}`;
     const known = markStyles.get(key);
     if (known !== undefined) return known;
-    const xf = styles.item("cellXfs", base) ?? styles.item("cellXfs", 0) ?? '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
+    const xf =
+      styles.item("cellXfs", base) ??
+      styles.item("cellXfs", 0) ??
+      '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
     const fillId = styles.add("fills", markFill(severity));
     const style = styles.add("cellXfs", withAttributes(xf, { fillId: String(fillId), applyFill: "1" }));
     markStyles.set(key, style);
     return style;
   };
-  const editSheet = (sheet: PackageSheet, cells: Iterable<string>, restyle: (cell: string, current: number) => number | null, select?: boolean): void => {
+  const editSheet = (
+    sheet: PackageSheet,
+    cells: Iterable<string>,
+    restyle: (cell: string, current: number) => number | null,
+    select?: boolean,
+  ): void => {
     const original = changed.get(sheet.path!) ?? readPartText(pkg, sheet.path!);
     let xml = editCellStyles(original, cells, restyle);
     if (select !== undefined) xml = setTabSelected(xml, select);
@@ -191,7 +198,13 @@ export function writeNormalizedPackage(pkg: XlsxPackage, record: RunRecord, plan
       const severity = planMarks.get(cell);
       if (severity === undefined) return style === current ? null : style;
       const marked = markStyle(style, severity);
-      marks.push({ cell, severity, style: marked, previousStyle: style, previousFill: styles.fillOfXf(style) });
+      marks.push({
+        cell,
+        severity,
+        style: marked,
+        previousStyle: style,
+        previousFill: styles.fillOfXf(style),
+      });
       return marked;
     },
     activate ? false : undefined,
@@ -206,16 +219,24 @@ export function writeNormalizedPackage(pkg: XlsxPackage, record: RunRecord, plan
     const path = names.next("xl/worksheets/sheet", ".xml");
     const relId = names.nextRelId();
     newSheets.push({ planSheet, path, relId, sheetId: nextSheetId + newSheets.length });
-    const xml = planSheetXml(planSheet, planSheetStyles(styles, planSheet), {
-      selected: planSheet.key === activeKey,
-      tableId,
-      tableRelId: "rId1",
-    }, pkg.codec);
+    const xml = planSheetXml(
+      planSheet,
+      planSheetStyles(styles, planSheet),
+      {
+        selected: planSheet.key === activeKey,
+        tableId,
+        tableRelId: "rId1",
+      },
+      pkg.codec,
+    );
     added.push({ name: path, text: xml.sheet });
     if (xml.table) {
       const tablePath = names.next("xl/tables/table", ".xml");
       added.push({ name: tablePath, text: xml.table });
-      added.push({ name: relsPathOf(path), text: relsXml([{ id: "rId1", type: REL_TYPES.table, target: relativeTarget(path, tablePath) }]) });
+      added.push({
+        name: relsPathOf(path),
+        text: relsXml([{ id: "rId1", type: REL_TYPES.table, target: relativeTarget(path, tablePath) }]),
+      });
       tableId++;
     }
   }
@@ -231,22 +252,43 @@ export function writeNormalizedPackage(pkg: XlsxPackage, record: RunRecord, plan
     const props = item.replace(/item(\d+)\.xml$/, "itemProps$1.xml");
     added.push({ name: item, text: recordXml(plan.sourceSheet, marks) });
     added.push({ name: props, text: recordPropsXml(`{${globalThis.crypto.randomUUID().toUpperCase()}}`) });
-    added.push({ name: relsPathOf(item), text: relsXml([{ id: "rId1", type: REL_TYPES.customXmlProps, target: relativeTarget(item, props) }]) });
-    relsToAdd.push({ id: names.nextRelId(), type: REL_TYPES.customXml, target: relativeTarget(pkg.workbookPath, item) });
+    added.push({
+      name: relsPathOf(item),
+      text: relsXml([{ id: "rId1", type: REL_TYPES.customXmlProps, target: relativeTarget(item, props) }]),
+    });
+    relsToAdd.push({
+      id: names.nextRelId(),
+      type: REL_TYPES.customXml,
+      target: relativeTarget(pkg.workbookPath, item),
+    });
   }
   if (styles.changed || !hasStyles) {
     if (hasStyles) changed.set(stylesPath, styles.toString());
     else {
       added.push({ name: stylesPath, text: styles.toString() });
-      relsToAdd.push({ id: names.nextRelId(), type: REL_TYPES.styles, target: relativeTarget(pkg.workbookPath, stylesPath) });
+      relsToAdd.push({
+        id: names.nextRelId(),
+        type: REL_TYPES.styles,
+        target: relativeTarget(pkg.workbookPath, stylesPath),
+      });
     }
   }
   const ownNames = [
-    ...newSheets.map((s) => ({ name: SHEET_NAME_KEYS[s.planSheet.key], formula: `${quoteSheetName(s.planSheet.name)}!$A$1` })),
+    ...newSheets.map((s) => ({
+      name: SHEET_NAME_KEYS[s.planSheet.key],
+      formula: `${quoteSheetName(s.planSheet.name)}!$A$1`,
+    })),
     ...(marks.length > 0 ? [{ name: SOURCE_NAME, formula: `${quoteSheetName(plan.sourceSheet)}!$A$1` }] : []),
   ];
-  const finalOrder = [...pkg.sheets.filter((s) => !replaced.includes(s)).map((s) => s.name), ...newSheets.map((s) => s.planSheet.name)];
-  const activeName = activeKey ? newSheets.find((s) => s.planSheet.key === activeKey)?.planSheet.name : activeSheet && !replaced.includes(activeSheet) ? activeSheet.name : plan.sourceSheet;
+  const finalOrder = [
+    ...pkg.sheets.filter((s) => !replaced.includes(s)).map((s) => s.name),
+    ...newSheets.map((s) => s.planSheet.name),
+  ];
+  const activeName = activeKey
+    ? newSheets.find((s) => s.planSheet.key === activeKey)?.planSheet.name
+    : activeSheet && !replaced.includes(activeSheet)
+      ? activeSheet.name
+      : plan.sourceSheet;
   changed.set(
     pkg.workbookPath,
     editWorkbookXml(readPartText(pkg, pkg.workbookPath), {
@@ -258,9 +300,19 @@ export function writeNormalizedPackage(pkg: XlsxPackage, record: RunRecord, plan
     }),
   );
   const workbookRelsPath = relsPathOf(pkg.workbookPath);
-  const removedRelIds = new Set([...replaced.map((s) => s.relId), ...(record.recordRelId ? [record.recordRelId] : [])]);
+  const removedRelIds = new Set([
+    ...replaced.map((s) => s.relId),
+    ...(record.recordRelId ? [record.recordRelId] : []),
+  ]);
   changed.set(workbookRelsPath, editRelsXml(readPartText(pkg, workbookRelsPath), removedRelIds, relsToAdd));
-  changed.set("[Content_Types].xml", editContentTypes(readPartText(pkg, "[Content_Types].xml"), deleted, added.map((a) => a.name)));
+  changed.set(
+    "[Content_Types].xml",
+    editContentTypes(
+      readPartText(pkg, "[Content_Types].xml"),
+      deleted,
+      added.map((a) => a.name),
+    ),
+  );
 
   // 4. The package: originals in their order (copied, rewritten or dropped), then the new parts.
   const encoder = new TextEncoder();
@@ -268,7 +320,11 @@ export function writeNormalizedPackage(pkg: XlsxPackage, record: RunRecord, plan
   for (const entry of pkg.archive.entries) {
     if (deleted.has(entry.name)) continue;
     const text = changed.get(entry.name);
-    parts.push(text === undefined ? { kind: "copy", from: pkg.archive, entry } : { kind: "new", name: entry.name, data: encoder.encode(text) });
+    parts.push(
+      text === undefined
+        ? { kind: "copy", from: pkg.archive, entry }
+        : { kind: "new", name: entry.name, data: encoder.encode(text) },
+    );
   }
   for (const part of added)
     parts.push(
@@ -283,7 +339,10 @@ export function writeNormalizedPackage(pkg: XlsxPackage, record: RunRecord, plan
  * The style a previously marked cell goes back to, given the style it has now; null when the clerk changed its
  * fill since (their change stays). `has` tells whether the record lists the cell at all.
  */
-function restorer(styles: StylesPart, record: RunRecord): ((cell: string, current: number) => number | null) & { has(cell: string): boolean } {
+function restorer(
+  styles: StylesPart,
+  record: RunRecord,
+): ((cell: string, current: number) => number | null) & { has(cell: string): boolean } {
   const byCell = new Map<string, RecordedMark | null>();
   for (const m of record.marks) byCell.set(m.cell, m);
   for (const cell of record.legacyMarks) if (!byCell.has(cell)) byCell.set(cell, null);
@@ -292,7 +351,8 @@ function restorer(styles: StylesPart, record: RunRecord): ((cell: string, curren
     if (mark === undefined) return current;
     if (!isMarkFill(styles.fillOfXf(current))) return null;
     // The cell still wears the mark it was given: its exact previous format.
-    if (mark && current === mark.style && mark.previousStyle < styles.count("cellXfs")) return mark.previousStyle;
+    if (mark && current === mark.style && mark.previousStyle < styles.count("cellXfs"))
+      return mark.previousStyle;
     // Formats renumbered (another program saved the file) or restyled since: keep the format, put the fill back.
     const xf = styles.item("cellXfs", current)!;
     const fillId = mark?.previousFill ? styles.add("fills", mark.previousFill) : 0;
@@ -303,8 +363,14 @@ function restorer(styles: StylesPart, record: RunRecord): ((cell: string, curren
 
 function planSheetStyles(styles: StylesPart, planSheet: PlanSheet): PlanSheetStyles {
   const font = styles.defaultFont();
-  const linkFont = styles.add("fonts", `<font><u/><sz val="${font.size}"/><color rgb="FF0563C1"/><name val="${font.name}"/>${font.extra}</font>`);
-  const boldFont = styles.add("fonts", `<font><b/><sz val="${font.size}"/><name val="${font.name}"/>${font.extra}</font>`);
+  const linkFont = styles.add(
+    "fonts",
+    `<font><u/><sz val="${font.size}"/><color rgb="FF0563C1"/><name val="${font.name}"/>${font.extra}</font>`,
+  );
+  const boldFont = styles.add(
+    "fonts",
+    `<font><b/><sz val="${font.size}"/><name val="${font.name}"/>${font.extra}</font>`,
+  );
   const xf = (numFmtId: number, fontId: number, wrap: boolean): number =>
     styles.add(
       "cellXfs",
@@ -314,7 +380,10 @@ function planSheetStyles(styles: StylesPart, planSheet: PlanSheet): PlanSheetSty
   return {
     column: planSheet.columns.map((c, i) => xf(formats[i]!, 0, c.wrap)),
     link: planSheet.columns.map((c, i) => xf(formats[i]!, linkFont, c.wrap)),
-    header: styles.add("cellXfs", `<xf numFmtId="0" fontId="${boldFont}" fillId="0" borderId="0" xfId="0" applyFont="1"/>`),
+    header: styles.add(
+      "cellXfs",
+      `<xf numFmtId="0" fontId="${boldFont}" fillId="0" borderId="0" xfId="0" applyFont="1"/>`,
+    ),
   };
 }
 
@@ -324,8 +393,11 @@ class PartNames {
   private relNumber: number;
 
   constructor(pkg: XlsxPackage, deleted: ReadonlySet<string>) {
-    this.taken = new Set(pkg.archive.entries.filter((e) => !deleted.has(e.name)).map((e) => e.name.toLowerCase()));
-    this.relNumber = Math.max(0, ...pkg.workbookRels.map((r) => Number(/^rId(\d+)$/.exec(r.id)?.[1] ?? 0))) + 1;
+    this.taken = new Set(
+      pkg.archive.entries.filter((e) => !deleted.has(e.name)).map((e) => e.name.toLowerCase()),
+    );
+    this.relNumber =
+      Math.max(0, ...pkg.workbookRels.map((r) => Number(/^rId(\d+)$/.exec(r.id)?.[1] ?? 0))) + 1;
   }
 
   next(prefix: string, suffix: string): string {
@@ -357,7 +429,11 @@ function relationshipXml(r: { id: string; type: string; target: string }): strin
   return `<Relationship Id="${r.id}" Type="${r.type}" Target="${escapeXmlAttribute(r.target)}"/>`;
 }
 
-function editRelsXml(xml: string, remove: ReadonlySet<string>, add: readonly { id: string; type: string; target: string }[]): string {
+function editRelsXml(
+  xml: string,
+  remove: ReadonlySet<string>,
+  add: readonly { id: string; type: string; target: string }[],
+): string {
   let out = xml.replace(/<(?:\w+:)?Relationship\b[^>]*?(?:\/>|>\s*<\/(?:\w+:)?Relationship>)/g, (element) => {
     const id = attribute(element.slice(1), "Id");
     return id !== null && remove.has(id) ? "" : element;
@@ -368,7 +444,7 @@ function editRelsXml(xml: string, remove: ReadonlySet<string>, add: readonly { i
 }
 
 function editContentTypes(xml: string, deleted: ReadonlySet<string>, added: readonly string[]): string {
-  let out = xml.replace(/<(?:\w+:)?Override\b[^>]*?\/>/g, (element) => {
+  const out = xml.replace(/<(?:\w+:)?Override\b[^>]*?\/>/g, (element) => {
     const part = attribute(element.slice(1), "PartName");
     return part !== null && deleted.has(part.replace(/^\//, "")) ? "" : element;
   });
@@ -407,14 +483,22 @@ interface WorkbookEdit {
 function editWorkbookXml(xml: string, edit: WorkbookEdit): string {
   const root = /<(\w+:)?workbook\b[^>]*>/.exec(xml);
   const p = root?.[1] ?? "";
-  const relPrefix = /xmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(root?.[0] ?? "")?.[1];
+  const relPrefix =
+    /xmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(
+      root?.[0] ?? "",
+    )?.[1];
   let out = xml.replace(/<(?:\w+:)?sheet\b[^>]*?\/>/g, (element) => {
     const id = /\s(?:\w+:)?id="([^"]*)"/.exec(element)?.[1];
     return id !== undefined && edit.removeRelIds.has(id) ? "" : element;
   });
-  const idAttribute = relPrefix ? `${relPrefix}:id` : 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id';
+  const idAttribute = relPrefix
+    ? `${relPrefix}:id`
+    : 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id';
   const sheetsXml = edit.newSheets
-    .map((s) => `<${p}sheet name="${escapeXmlAttribute(s.name)}" sheetId="${s.sheetId}" ${idAttribute}="${s.relId}"/>`)
+    .map(
+      (s) =>
+        `<${p}sheet name="${escapeXmlAttribute(s.name)}" sheetId="${s.sheetId}" ${idAttribute}="${s.relId}"/>`,
+    )
     .join("");
   out = out.replace(new RegExp(`</${p}sheets>`), `${sheetsXml}</${p}sheets>`);
   // Defined names: drop the tool's own and the removed sheets' local names, renumber the others' sheet index.
@@ -423,7 +507,8 @@ function editWorkbookXml(xml: string, edit: WorkbookEdit): string {
     if (removed.includes(index)) return null;
     return index - removed.filter((r) => r < index).length;
   };
-  const definedNamePattern = /<(?:\w+:)?definedName\b([^>]*)>([\s\S]*?)<\/(?:\w+:)?definedName>|<(?:\w+:)?definedName\b[^>]*\/>/g;
+  const definedNamePattern =
+    /<(?:\w+:)?definedName\b([^>]*)>([\s\S]*?)<\/(?:\w+:)?definedName>|<(?:\w+:)?definedName\b[^>]*\/>/g;
   out = out.replace(definedNamePattern, (element) => {
     const tag = element.slice(1, element.indexOf(">"));
     const name = attribute(tag, "name") ?? "";
@@ -434,18 +519,26 @@ function editWorkbookXml(xml: string, edit: WorkbookEdit): string {
     return moved === Number(local) ? element : element.replace(/(\slocalSheetId=)"\d+"/, `$1"${moved}"`);
   });
   const namesXml = edit.ownNames
-    .map((n) => `<${p}definedName name="${escapeXmlAttribute(n.name)}" hidden="1">${escapeXmlText(n.formula)}</${p}definedName>`)
+    .map(
+      (n) =>
+        `<${p}definedName name="${escapeXmlAttribute(n.name)}" hidden="1">${escapeXmlText(n.formula)}</${p}definedName>`,
+    )
     .join("");
-  if (new RegExp(`</${p}definedNames>`).test(out)) out = out.replace(new RegExp(`</${p}definedNames>`), `${namesXml}</${p}definedNames>`);
+  if (new RegExp(`</${p}definedNames>`).test(out))
+    out = out.replace(new RegExp(`</${p}definedNames>`), `${namesXml}</${p}definedNames>`);
   else if (namesXml) {
-    const after = [`</${p}externalReferences>`, `</${p}functionGroups>`, `</${p}sheets>`].find((t) => out.includes(t))!;
+    const after = [`</${p}externalReferences>`, `</${p}functionGroups>`, `</${p}sheets>`].find((t) =>
+      out.includes(t),
+    )!;
     out = out.replace(after, `${after}<${p}definedNames>${namesXml}</${p}definedNames>`);
   }
   // An empty definedNames element is invalid.
   out = out.replace(new RegExp(`<${p}definedNames>\\s*</${p}definedNames>`), "");
   // The tab shown on opening; the first tab shown in the bar must still exist.
   out = out.replace(/<(?:\w+:)?workbookView\b[^>]*?\/?>/, (view) => {
-    let v = /\sactiveTab="/.test(view) ? view.replace(/(\sactiveTab=)"\d+"/, `$1"${edit.activeTab}"`) : view.replace(/^(<(?:\w+:)?workbookView)/, `$1 activeTab="${edit.activeTab}"`);
+    let v = /\sactiveTab="/.test(view)
+      ? view.replace(/(\sactiveTab=)"\d+"/, `$1"${edit.activeTab}"`)
+      : view.replace(/^(<(?:\w+:)?workbookView)/, `$1 activeTab="${edit.activeTab}"`);
     v = v.replace(/\sfirstSheet="\d+"/, "");
     return v;
   });

@@ -41,7 +41,8 @@ export const nodeZipCodec: ZipCodec = {
     // nothing measurable. Level 1: see zip-codec.ts.
     return {
       push(chunk, final) {
-        const out: Uint8Array[] = chunk.length > 0 ? [deflateRawSync(chunk, { level: 1, finishFlush: constants.Z_SYNC_FLUSH })] : [];
+        const out: Uint8Array[] =
+          chunk.length > 0 ? [deflateRawSync(chunk, { level: 1, finishFlush: constants.Z_SYNC_FLUSH })] : [];
         if (final) out.push(Buffer.from([0x03, 0x00]));
         return out;
       },

@@ -54,7 +54,13 @@ export function normalizeInput(input: InputTable, options: NormalizeOptions): No
     input.package ??
     openPackage(
       input.path,
-      textPackage(input.sheetName, input.grid, analysis, messagesFor(options.locale).checks.truncatedSource, codec),
+      textPackage(
+        input.sheetName,
+        input.grid,
+        analysis,
+        messagesFor(options.locale).checks.truncatedSource,
+        codec,
+      ),
       codec,
       DEFAULT_LIMITS,
     );

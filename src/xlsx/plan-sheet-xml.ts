@@ -76,7 +76,9 @@ export function planSheetXml(
   ])
     out.write(piece);
   columns.forEach((c, i) =>
-    out.write(`<col min="${i + 1}" max="${i + 1}" width="${c.width}" style="${styles.column[i]}" customWidth="1"/>`),
+    out.write(
+      `<col min="${i + 1}" max="${i + 1}" width="${c.width}" style="${styles.column[i]}" customWidth="1"/>`,
+    ),
   );
   out.write("</cols><sheetData>");
   const headerStyle = planSheet.table ? 0 : styles.header;
@@ -109,11 +111,10 @@ export function planSheetXml(
     out.write("</hyperlinks>");
   }
   out.write('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
-  if (planSheet.table) out.write(`<tableParts count="1"><tablePart r:id="${options.tableRelId}"/></tableParts>`);
+  if (planSheet.table)
+    out.write(`<tableParts count="1"><tablePart r:id="${options.tableRelId}"/></tableParts>`);
   out.write("</worksheet>");
-  const table = planSheet.table
-    ? tableXml(planSheet, options.tableId, `A1:${lastColumn}${lastRow}`)
-    : null;
+  const table = planSheet.table ? tableXml(planSheet, options.tableId, `A1:${lastColumn}${lastRow}`) : null;
   return { sheet: out.finish(), table };
 }
 
@@ -129,5 +130,3 @@ function tableXml(planSheet: PlanSheet, id: number, ref: string): string {
     `<tableStyleInfo name="${escapeXmlAttribute(table.style)}" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`
   );
 }
-
-

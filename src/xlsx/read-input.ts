@@ -59,8 +59,7 @@ export async function readInputBytes(
 ): Promise<InputTable> {
   const ext = extname(path).toLowerCase();
   const limits = options.limits ?? DEFAULT_LIMITS;
-  if ((XLSX_EXTENSIONS as readonly string[]).includes(ext))
-    return readXlsx(path, bytes, options, limits);
+  if ((XLSX_EXTENSIONS as readonly string[]).includes(ext)) return readXlsx(path, bytes, options, limits);
   if ((TEXT_EXTENSIONS as readonly string[]).includes(ext)) return readText(path, bytes, ext, limits);
   throw new InputError("unsupported-type", path, ext);
 }

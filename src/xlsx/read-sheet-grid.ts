@@ -74,7 +74,11 @@ const EMPTY_ROW: CellValue[] = Object.freeze([]) as unknown as CellValue[];
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
 /** The sheet's cells from A1, as a grid of rows (each as long as its last non-empty cell). */
-export async function readSheetGrid(pkg: XlsxPackage, sheetPath: string, shared: readonly string[]): Promise<SheetGrid> {
+export async function readSheetGrid(
+  pkg: XlsxPackage,
+  sheetPath: string,
+  shared: readonly string[],
+): Promise<SheetGrid> {
   const { limits, path } = pkg;
   const grid: CellValue[][] = [];
   const merges: string[] = [];
@@ -139,7 +143,8 @@ export async function readSheetGrid(pkg: XlsxPackage, sheetPath: string, shared:
             endRow();
             startRow(cellTag.row);
           }
-          if (column > EXCEL_MAX_COLUMNS) tooLarge("columns", EXCEL_MAX_COLUMNS, cellAddress(rowNumber, EXCEL_MAX_COLUMNS + 1));
+          if (column > EXCEL_MAX_COLUMNS)
+            tooLarge("columns", EXCEL_MAX_COLUMNS, cellAddress(rowNumber, EXCEL_MAX_COLUMNS + 1));
           type = cellTag.type;
           value = "";
           hasValue = false;
@@ -312,4 +317,3 @@ function blankCovered(grid: CellValue[][], ref: string): void {
     }
   }
 }
-

@@ -96,7 +96,8 @@ export function readRunRecord(pkg: XlsxPackage): RunRecord {
     const refs = splitReferences(dn.formula);
     for (const key of ["detail", "checks"] as const) {
       const sheet = refs[0]?.sheet;
-      if (dn.name === SHEET_NAME_KEYS[key] && sheet && sheetNames.has(sheet)) ownSheets.push({ key, name: sheet });
+      if (dn.name === SHEET_NAME_KEYS[key] && sheet && sheetNames.has(sheet))
+        ownSheets.push({ key, name: sheet });
     }
     if (dn.name === SOURCE_NAME && refs[0] && sheetNames.has(refs[0].sheet)) namedSource = refs[0].sheet;
     if (dn.name === LEGACY_MARKS_NAME)
@@ -107,7 +108,10 @@ export function readRunRecord(pkg: XlsxPackage): RunRecord {
   }
   const found = findRecordPart(pkg);
   const marks = found ? found.marks : [];
-  const markedSheet = namedSource ?? (found?.sheet && sheetNames.has(found.sheet) ? found.sheet : null) ?? (legacySheet && sheetNames.has(legacySheet) ? legacySheet : null);
+  const markedSheet =
+    namedSource ??
+    (found?.sheet && sheetNames.has(found.sheet) ? found.sheet : null) ??
+    (legacySheet && sheetNames.has(legacySheet) ? legacySheet : null);
   return {
     ownSheets,
     markedSheet: marks.length > 0 || legacyMarks.length > 0 ? markedSheet : null,

@@ -107,7 +107,8 @@ export class StylesPart {
     if (builtin !== undefined) return builtin;
     const state = this.section("numFmts");
     for (const item of [...state.items, ...state.added])
-      if (xfAttribute(item, "formatCode") === escapeXmlAttribute(code)) return Number(xfAttribute(item, "numFmtId"));
+      if (xfAttribute(item, "formatCode") === escapeXmlAttribute(code))
+        return Number(xfAttribute(item, "numFmtId"));
     const ids = [...state.items, ...state.added].map((i) => Number(xfAttribute(i, "numFmtId") ?? 0));
     const id = Math.max(163, ...ids) + 1;
     state.added.push(this.withPrefix(`<numFmt numFmtId="${id}" formatCode="${escapeXmlAttribute(code)}"/>`));
@@ -117,7 +118,8 @@ export class StylesPart {
   /** The font every cell uses by default (index 0), for fonts derived from it. */
   defaultFont(): { size: string; name: string; extra: string } {
     const font = this.item("fonts", 0) ?? "";
-    const val = (tag: string): string | null => new RegExp(`<(?:\\w+:)?${tag}\\b[^>]*\\bval="([^"]*)"`).exec(font)?.[1] ?? null;
+    const val = (tag: string): string | null =>
+      new RegExp(`<(?:\\w+:)?${tag}\\b[^>]*\\bval="([^"]*)"`).exec(font)?.[1] ?? null;
     const family = val("family");
     const charset = val("charset");
     const scheme = val("scheme");
@@ -200,5 +202,10 @@ function sectionRange(
   if (open[1] === "/") return { start, bodyStart, bodyEnd: bodyStart, end: bodyStart };
   const close = new RegExp(`</(?:\\w+:)?${name}>`).exec(xml.slice(bodyStart));
   if (!close) return null;
-  return { start, bodyStart, bodyEnd: bodyStart + close.index, end: bodyStart + close.index + close[0].length };
+  return {
+    start,
+    bodyStart,
+    bodyEnd: bodyStart + close.index,
+    end: bodyStart + close.index + close[0].length,
+  };
 }

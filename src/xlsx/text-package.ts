@@ -27,7 +27,8 @@ function numericAmounts(analysis: Analysis): Map<string, { value: number; format
   const add = (cells: AmountCells): void => {
     for (const role of AMOUNT_ROLES) {
       const c = cells[role];
-      if (typeof c.raw === "string" && c.value !== null) out.set(c.cell, { value: c.value, format: amountFormat(c.raw, c.decimals) });
+      if (typeof c.raw === "string" && c.value !== null)
+        out.set(c.cell, { value: c.value, format: amountFormat(c.raw, c.decimals) });
     }
   };
   if (analysis.grandTotal) add(analysis.grandTotal.amountCells);
@@ -48,20 +49,30 @@ export function textPackage(
   codec: ZipCodec,
 ): Uint8Array {
   const styles = new StylesPart(MINIMAL_STYLES);
-  const textStyle = styles.add("cellXfs", '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>');
+  const textStyle = styles.add(
+    "cellXfs",
+    '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>',
+  );
   const amounts = numericAmounts(analysis);
   const formatStyles = new Map<string, number>();
   const styleFor = (format: string): number => {
     let s = formatStyles.get(format);
     if (s === undefined) {
-      s = styles.add("cellXfs", `<xf numFmtId="${styles.numberFormat(format)}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`);
+      s = styles.add(
+        "cellXfs",
+        `<xf numFmtId="${styles.numberFormat(format)}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`,
+      );
       formatStyles.set(format, s);
     }
     return s;
   };
   const out = new XmlChunks(codec);
-  out.write(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`);
-  out.write('<sheetViews><sheetView tabSelected="1" workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/><sheetData>');
+  out.write(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`,
+  );
+  out.write(
+    '<sheetViews><sheetView tabSelected="1" workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/><sheetData>',
+  );
   grid.forEach((cells, r) => {
     if (cells.length === 0) return;
     const row = r + 1;
@@ -77,7 +88,9 @@ export function textPackage(
     });
     out.write("</row>");
   });
-  out.write('</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>');
+  out.write(
+    '</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>',
+  );
   const encoder = new TextEncoder();
   const parts: [string, string | DeflatedPart][] = [
     [
@@ -107,7 +120,12 @@ export function textPackage(
     ["xl/styles.xml", styles.toString()],
     ["xl/worksheets/sheet1.xml", out.finish()],
   ];
-  return writeZip(parts.map(([name, text]) =>
-      typeof text === "string" ? { kind: "new", name, data: encoder.encode(text) } : { kind: "deflated", name, part: text },
-    ), codec);
+  return writeZip(
+    parts.map(([name, text]) =>
+      typeof text === "string"
+        ? { kind: "new", name, data: encoder.encode(text) }
+        : { kind: "deflated", name, part: text },
+    ),
+    codec,
+  );
 }

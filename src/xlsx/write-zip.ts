@@ -38,7 +38,11 @@ export class DeflatedPart {
  * method, so it is byte-identical and costs nothing; a new part is deflated by the codec. fflate takes any object
  * with a name, size, checksum and method as an entry (its ZipInputFile), which is what both kinds are here.
  */
-export function writeZip(parts: readonly OutputPart[], codec: ZipCodec, mtime: Date = new Date()): Uint8Array {
+export function writeZip(
+  parts: readonly OutputPart[],
+  codec: ZipCodec,
+  mtime: Date = new Date(),
+): Uint8Array {
   const chunks: Uint8Array[] = [];
   let failure: Error | null = null;
   const zip = new Zip((error, chunk) => {
@@ -65,7 +69,11 @@ export function writeZip(parts: readonly OutputPart[], codec: ZipCodec, mtime: D
   return out;
 }
 
-function zipInput(part: OutputPart, codec: ZipCodec, mtime: Date): { file: ZipInputFile; data: readonly Uint8Array[] } {
+function zipInput(
+  part: OutputPart,
+  codec: ZipCodec,
+  mtime: Date,
+): { file: ZipInputFile; data: readonly Uint8Array[] } {
   if (part.kind === "copy") {
     const { entry } = part;
     return {

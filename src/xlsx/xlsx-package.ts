@@ -25,7 +25,12 @@ const STRICT_PREFIX = "http://purl.oclc.org/ooxml/officeDocument/relationships/"
 const TRANSITIONAL_PREFIX = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
 
 export function relTypeIs(type: string, wanted: string): boolean {
-  return type === wanted || (type.startsWith(STRICT_PREFIX) && wanted.endsWith(type.slice(STRICT_PREFIX.length)) && wanted.startsWith(TRANSITIONAL_PREFIX));
+  return (
+    type === wanted ||
+    (type.startsWith(STRICT_PREFIX) &&
+      wanted.endsWith(type.slice(STRICT_PREFIX.length)) &&
+      wanted.startsWith(TRANSITIONAL_PREFIX))
+  );
 }
 
 export interface Relationship {
@@ -69,7 +74,12 @@ export interface XlsxPackage {
 }
 
 /** Opens the package: refuses a non-zip, an encrypted file and a package over the size ceiling before inflating. */
-export function openPackage(path: string, bytes: Uint8Array, codec: ZipCodec, limits: ReadLimits): XlsxPackage {
+export function openPackage(
+  path: string,
+  bytes: Uint8Array,
+  codec: ZipCodec,
+  limits: ReadLimits,
+): XlsxPackage {
   // An encrypted workbook (or an old .xls) is an OLE compound file, not a zip.
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
     throw new InputError("encrypted", path);
@@ -91,10 +101,18 @@ export function openPackage(path: string, bytes: Uint8Array, codec: ZipCodec, li
   const workbook = readWorkbookXml(readPartBytes(partial, workbookPath));
   const sheets = workbook.sheets.map((s): PackageSheet => {
     const rel = workbookRels.find((r) => r.id === s.relId);
-    const target = rel && relTypeIs(rel.type, REL_TYPES.worksheet) ? resolveTarget(workbookPath, rel.target) : null;
+    const target =
+      rel && relTypeIs(rel.type, REL_TYPES.worksheet) ? resolveTarget(workbookPath, rel.target) : null;
     return { ...s, path: target && archive.byName.has(target) ? target : null };
   });
-  return { ...partial, workbookPath, workbookRels, sheets, definedNames: workbook.definedNames, activeTab: workbook.activeTab };
+  return {
+    ...partial,
+    workbookPath,
+    workbookRels,
+    sheets,
+    definedNames: workbook.definedNames,
+    activeTab: workbook.activeTab,
+  };
 }
 
 type PartReader = Pick<XlsxPackage, "archive" | "codec" | "limits" | "path">;

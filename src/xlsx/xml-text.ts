@@ -11,6 +11,7 @@
  * would change (C0 controls but tab and LF, CR, U+FFFE, U+FFFF, any surrogate: pairs are checked one by one
  * below), and a literal escape. Matches, by example: `&`, `\u0001`, `\r`, `\uFFFE`, `_x000D_`.
  */
+// eslint-disable-next-line no-control-regex -- matching the control characters XML 1.0 forbids is the point.
 const NEEDS_ESCAPE = /[&<>\u0000-\u0008\u000B-\u001F\uD800-\uDFFF\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_/;
 
 function hex4(code: number): string {
@@ -55,7 +56,9 @@ function isEscapeAt(text: string, i: number): boolean {
 
 /** For attribute values: the text escapes plus the quote, and tab/LF as references so they are not blanked. */
 export function escapeXmlAttribute(text: string): string {
-  return escapeXmlText(text).replace(/["\t\n]/g, (c) => (c === '"' ? "&quot;" : c === "\t" ? "&#9;" : "&#10;"));
+  return escapeXmlText(text).replace(/["\t\n]/g, (c) =>
+    c === '"' ? "&quot;" : c === "\t" ? "&#9;" : "&#10;",
+  );
 }
 
 /**

@@ -59,7 +59,8 @@ export function readZipArchive(bytes: Uint8Array): ZipArchive {
   let directoryOffset = u32(bytes, eocd + 16);
   if (count === 0xffff || directorySize === 0xffffffff || directoryOffset === 0xffffffff) {
     const locator = eocd - 20;
-    if (locator < 0 || u32(bytes, locator) !== ZIP64_LOCATOR) throw new ZipFormatError("zip64 locator missing");
+    if (locator < 0 || u32(bytes, locator) !== ZIP64_LOCATOR)
+      throw new ZipFormatError("zip64 locator missing");
     const record = u64(bytes, locator + 8);
     if (record + 56 > bytes.length || u32(bytes, record) !== ZIP64_EOCD)
       throw new ZipFormatError("zip64 directory record missing");
@@ -91,7 +92,12 @@ export function readZipArchive(bytes: Uint8Array): ZipArchive {
     const name = (flags & 0x800 ? utf8 : latin1).decode(nameBytes);
     const extra = bytes.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength);
     if (size === 0xffffffff || compressedSize === 0xffffffff || localOffset === 0xffffffff) {
-      const zip64 = readZip64Extra(extra, size === 0xffffffff, compressedSize === 0xffffffff, localOffset === 0xffffffff);
+      const zip64 = readZip64Extra(
+        extra,
+        size === 0xffffffff,
+        compressedSize === 0xffffffff,
+        localOffset === 0xffffffff,
+      );
       size = zip64.size ?? size;
       compressedSize = zip64.compressedSize ?? compressedSize;
       localOffset = zip64.localOffset ?? localOffset;
@@ -130,7 +136,7 @@ function readZip64Extra(
   hasCompressed: boolean,
   hasOffset: boolean,
 ): { size?: number; compressedSize?: number; localOffset?: number } {
-  for (let at = 0; at + 4 <= extra.length; ) {
+  for (let at = 0; at + 4 <= extra.length;) {
     const id = u16(extra, at);
     const length = u16(extra, at + 2);
     if (id === 0x0001) {
@@ -193,7 +199,8 @@ export async function entryChunks(
   try {
     await codec.inflateChunks(data, entry.size, onChunk);
   } catch (error) {
-    if (error instanceof TooLargeError) throw new ZipFormatError(`${entry.name}: larger than the directory says`);
+    if (error instanceof TooLargeError)
+      throw new ZipFormatError(`${entry.name}: larger than the directory says`);
     throw error;
   }
 }

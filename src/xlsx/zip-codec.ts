@@ -66,4 +66,3 @@ export const fflateCodec: ZipCodec = {
   },
   crc32,
 };
-

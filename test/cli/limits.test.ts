@@ -13,7 +13,6 @@ import { DeflatedPart, writeZip, type OutputPart } from "../../src/xlsx/write-zi
 import { SAMPLE_PATH } from "../../testing/sample";
 import { buildCli, runBuiltCli } from "./built-cli";
 
-
 const dir = mkdtempSync(join(tmpdir(), "limits-"));
 let cli: string;
 
@@ -28,13 +27,22 @@ function packageParts(sheet: OutputPart, shared: string[]): OutputPart[] {
       "[Content_Types].xml",
       '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
     ),
-    text("_rels/.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
-    text("xl/workbook.xml", `<workbook xmlns="${MAIN}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="表" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+    text(
+      "_rels/.rels",
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+    ),
+    text(
+      "xl/workbook.xml",
+      `<workbook xmlns="${MAIN}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="表" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    ),
     text(
       "xl/_rels/workbook.xml.rels",
       '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
     ),
-    text("xl/sharedStrings.xml", `<sst xmlns="${MAIN}">${shared.map((s) => `<si><t>${s}</t></si>`).join("")}</sst>`),
+    text(
+      "xl/sharedStrings.xml",
+      `<sst xmlns="${MAIN}">${shared.map((s) => `<si><t>${s}</t></si>`).join("")}</sst>`,
+    ),
     sheet,
   ];
 }
@@ -55,7 +63,13 @@ function tableFile(name: string, rows: number): string {
   }
   part.add(encoder.encode(`${xml}</sheetData></worksheet>`));
   const path = join(dir, name);
-  writeFileSync(path, writeZip(packageParts({ kind: "deflated", name: "xl/worksheets/sheet1.xml", part: part.finish() }, shared), nodeZipCodec));
+  writeFileSync(
+    path,
+    writeZip(
+      packageParts({ kind: "deflated", name: "xl/worksheets/sheet1.xml", part: part.finish() }, shared),
+      nodeZipCodec,
+    ),
+  );
   return path;
 }
 
@@ -70,7 +84,10 @@ function bombFile(name: string, copies: number, declared: (trueSize: number) => 
     if (error) throw error;
     chunks.push(chunk);
   });
-  for (const part of packageParts({ kind: "new", name: "xl/worksheets/sheet1.xml", data: new Uint8Array(0) }, ["x"])) {
+  for (const part of packageParts(
+    { kind: "new", name: "xl/worksheets/sheet1.xml", data: new Uint8Array(0) },
+    ["x"],
+  )) {
     if (part.kind !== "new") continue;
     const file: ZipInputFile = {
       filename: part.name,
@@ -103,7 +120,9 @@ test("a zip bomb is refused from its directory, before inflating: exit 2, one li
   const bomb = bombFile("bomb.xlsx", 20, (size) => size);
   const run = runBuiltCli(cli, ["check", bomb, "--lang", "en"]);
   expect(run.status).toBe(2);
-  expect(run.stdout).toMatch(/bomb\.xlsx: cannot be read\. .*more than 1,073,741,824 bytes \(possibly a zip bomb\)/);
+  expect(run.stdout).toMatch(
+    /bomb\.xlsx: cannot be read\. .*more than 1,073,741,824 bytes \(possibly a zip bomb\)/,
+  );
   expect(run.peakRssMB).toBeLessThan(150);
 }, 60_000);
 
@@ -118,20 +137,37 @@ test("a part that inflates past the size its directory declares is refused while
 test.each([
   ["300,000", 300_000],
   ["1,000,000", 1_000_000],
-])("a table of %s rows exits 2 at the table limit, within 250 MB", (_label, rows) => {
-  const path = tableFile(`rows-${rows}.xlsx`, rows);
-  const run = runBuiltCli(cli, ["normalize", path, "-o", join(dir, "out.xlsx"), "--lang", "en"]);
-  expect(run.status).toBe(2);
-  expectOneLine(run.stderr, /holds more than 40,000,000 characters of text: split it into several files/);
-  expect(run.peakRssMB).toBeLessThanOrEqual(250);
-}, 120_000);
+])(
+  "a table of %s rows exits 2 at the table limit, within 250 MB",
+  (_label, rows) => {
+    const path = tableFile(`rows-${rows}.xlsx`, rows);
+    const run = runBuiltCli(cli, ["normalize", path, "-o", join(dir, "out.xlsx"), "--lang", "en"]);
+    expect(run.status).toBe(2);
+    expectOneLine(run.stderr, /holds more than 40,000,000 characters of text: split it into several files/);
+    expect(run.peakRssMB).toBeLessThanOrEqual(250);
+  },
+  120_000,
+);
 
 test("a row past Excel's last row, and a cell past its 32,767 characters, are refused", () => {
-  const sheet = (data: string): OutputPart => ({ kind: "new", name: "xl/worksheets/sheet1.xml", data: encoder.encode(`<worksheet xmlns="${MAIN}"><sheetData>${data}</sheetData></worksheet>`) });
+  const sheet = (data: string): OutputPart => ({
+    kind: "new",
+    name: "xl/worksheets/sheet1.xml",
+    data: encoder.encode(`<worksheet xmlns="${MAIN}"><sheetData>${data}</sheetData></worksheet>`),
+  });
   const rows = join(dir, "rows.xlsx");
-  writeFileSync(rows, writeZip(packageParts(sheet('<row r="1048577"><c r="A1048577"><v>1</v></c></row>'), []), nodeZipCodec));
+  writeFileSync(
+    rows,
+    writeZip(packageParts(sheet('<row r="1048577"><c r="A1048577"><v>1</v></c></row>'), []), nodeZipCodec),
+  );
   const long = join(dir, "long.xlsx");
-  writeFileSync(long, writeZip(packageParts(sheet('<row r="3"><c r="B3" t="s"><v>0</v></c></row>'), ["长".repeat(32768)]), nodeZipCodec));
+  writeFileSync(
+    long,
+    writeZip(
+      packageParts(sheet('<row r="3"><c r="B3" t="s"><v>0</v></c></row>'), ["长".repeat(32768)]),
+      nodeZipCodec,
+    ),
+  );
   const a = runBuiltCli(cli, ["normalize", rows, "--json", "--lang", "en"]);
   expect(a.status).toBe(2);
   expectOneLine(a.stderr, /has row 1048577, past Excel's limit of 1,048,576 rows/);

@@ -38,7 +38,13 @@ test("the fixture has what a clerk's workbook has", () => {
 
 test("every part but the ones the tool must change is byte-identical", () => {
   const source = sheetPartOf(before, "目标表");
-  const mayChange = new Set(["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml", source]);
+  const mayChange = new Set([
+    "xl/workbook.xml",
+    "xl/_rels/workbook.xml.rels",
+    "[Content_Types].xml",
+    "xl/styles.xml",
+    source,
+  ]);
   for (const [name, bytes] of before) {
     if (mayChange.has(name)) continue;
     expect([name, Buffer.from(after.get(name) ?? []).equals(Buffer.from(bytes))]).toEqual([name, true]);
@@ -63,7 +69,9 @@ test("every part but the ones the tool must change is byte-identical", () => {
 test("the changed parts only gain: sheets, names, styles appended, marked cells restyled", () => {
   const workbook = partText(after, "xl/workbook.xml");
   // The clerk's names are kept as written, the tool's are added hidden.
-  expect(workbook).toContain('localSheetId="0" name="_xlnm.Print_Titles" vbProcedure="false">目标表!9:9</definedName>');
+  expect(workbook).toContain(
+    'localSheetId="0" name="_xlnm.Print_Titles" vbProcedure="false">目标表!9:9</definedName>',
+  );
   expect(workbook).toContain('<definedName name="IndicatorNormalizer.Detail" hidden="1">');
   const stylesBefore = partText(before, "xl/styles.xml");
   const stylesAfter = partText(after, "xl/styles.xml");
@@ -73,7 +81,11 @@ test("the changed parts only gain: sheets, names, styles appended, marked cells 
   const source = sheetPartOf(before, "目标表");
   const marked = new Set(result.plan.marks.map((m) => m.cell));
   const strip = (xml: string) =>
-    xml.replace(/<c r="([A-Z]+\d+)"[^>]*?(\/?)>/g, (tag, cell: string) => (marked.has(cell) ? `<c r="${cell}">` : tag)).replace(/ tabSelected="[^"]*"/, "");
+    xml
+      .replace(/<c r="([A-Z]+\d+)"[^>]*?(\/?)>/g, (tag, cell: string) =>
+        marked.has(cell) ? `<c r="${cell}">` : tag,
+      )
+      .replace(/ tabSelected="[^"]*"/, "");
   expect(strip(partText(after, source))).toBe(strip(partText(before, source)));
 });
 

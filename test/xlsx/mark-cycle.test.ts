@@ -33,9 +33,17 @@ async function clerkWorkbook(wrong: boolean): Promise<Uint8Array> {
   ];
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet("目标表");
-  rows.forEach((row, r) => row.forEach((v, c) => v !== null && v !== "" && v !== undefined && (sheet.getCell(r + 1, c + 1).value = v)));
+  rows.forEach((row, r) =>
+    row.forEach(
+      (v, c) => v !== null && v !== "" && v !== undefined && (sheet.getCell(r + 1, c + 1).value = v),
+    ),
+  );
   for (let r = 10; r <= 13; r++) {
-    for (const [column, argb] of [["A", GREEN], ["B", BAD], ["C", NEUTRAL]] as const) {
+    for (const [column, argb] of [
+      ["A", GREEN],
+      ["B", BAD],
+      ["C", NEUTRAL],
+    ] as const) {
       const cell = sheet.getCell(`${column}${r}`);
       cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb } };
       if (argb === BAD) cell.font = { color: { argb: "FF9C0006" } };
@@ -63,7 +71,9 @@ function fillColor(part: StylesPart, style: number): string | null {
 function fix(bytes: Uint8Array): Uint8Array {
   const parts = unzipParts(bytes);
   return withPart(bytes, sheetPartOf(parts, "目标表"), (xml) =>
-    xml.replace(/(<c r="B12"[^>]*><v>)19(<\/v>)/, "$118$2").replace(/(<c r="C13"[^>]*><v>)17(<\/v>)/, "$118$2"),
+    xml
+      .replace(/(<c r="B12"[^>]*><v>)19(<\/v>)/, "$118$2")
+      .replace(/(<c r="C13"[^>]*><v>)17(<\/v>)/, "$118$2"),
   );
 }
 
@@ -82,13 +92,17 @@ test("the first run marks the wrong cells, adjacent ones included, each with its
   const { styles, part } = sourceStyles(first.bytes);
   const before = sourceStyles(original);
   for (const mark of first.plan.marks) {
-    expect([mark.cell, fillColor(part, styles.get(mark.cell)!)]).toEqual([mark.cell, `FF${mark.color.slice(1)}`]);
+    expect([mark.cell, fillColor(part, styles.get(mark.cell)!)]).toEqual([
+      mark.cell,
+      `FF${mark.color.slice(1)}`,
+    ]);
     // The mark copies the cell's format: the clerk's dark red font stays under a red mark.
     const xf = part.item("cellXfs", styles.get(mark.cell)!)!;
     const was = before.part.item("cellXfs", before.styles.get(mark.cell) ?? 0)!;
     expect(/fontId="(\d+)"/.exec(xf)?.[1]).toBe(/fontId="(\d+)"/.exec(was)?.[1]);
   }
-  for (const [cell, style] of before.styles) if (!marks.includes(cell)) expect([cell, styles.get(cell)]).toEqual([cell, style]);
+  for (const [cell, style] of before.styles)
+    if (!marks.includes(cell)) expect([cell, styles.get(cell)]).toEqual([cell, style]);
 });
 
 test("fix → re-run: every cell has exactly the clerk's style again, Bad and Neutral fills included", async () => {
@@ -103,7 +117,11 @@ test("fix → re-run: every cell has exactly the clerk's style again, Bad and Ne
   // The tool's sheets were replaced, not doubled, and no record of marks is left.
   const parts = unzipParts(second.bytes);
   const workbook = partText(parts, "xl/workbook.xml");
-  expect([...workbook.matchAll(/<sheet [^>]*?name="([^"]+)"/g)].map((m) => m[1])).toEqual(["目标表", "指标明细", "校验结果"]);
+  expect([...workbook.matchAll(/<sheet [^>]*?name="([^"]+)"/g)].map((m) => m[1])).toEqual([
+    "目标表",
+    "指标明细",
+    "校验结果",
+  ]);
   expect(workbook).not.toContain("IndicatorNormalizer.Source");
   expect([...parts.keys()].some((n) => n.startsWith("customXml/"))).toBe(false);
 });
@@ -112,7 +130,9 @@ test("a mark whose fill the clerk changed since is theirs: left, and counted", a
   const before = sourceStyles(first.bytes);
   const green = before.styles.get("A12")!;
   const parts = unzipParts(first.bytes);
-  const changed = withPart(first.bytes, sheetPartOf(parts, "目标表"), (xml) => xml.replace(/<c r="B12" s="\d+"/, `<c r="B12" s="${green}"`));
+  const changed = withPart(first.bytes, sheetPartOf(parts, "目标表"), (xml) =>
+    xml.replace(/<c r="B12" s="\d+"/, `<c r="B12" s="${green}"`),
+  );
   const second = await normalize(fix(changed));
   expect(second.marksLeft).toBe(1);
   expect(sourceStyles(second.bytes).styles.get("B12")).toBe(green);
@@ -125,11 +145,21 @@ test("a mark restyled since (another program renumbered the formats, or a new fo
   const bold = part.count("fonts");
   let bytes = withPart(first.bytes, "xl/styles.xml", (xml) =>
     xml
-      .replace(/<fonts count="(\d+)">([\s\S]*?)<\/fonts>/, (_m, n: string, body: string) => `<fonts count="${Number(n) + 1}">${body}<font><b/><sz val="11"/></font></fonts>`)
-      .replace(/<cellXfs count="(\d+)">([\s\S]*?)<\/cellXfs>/, (_m, n: string, body: string) => `<cellXfs count="${Number(n) + 1}">${body}${marked.replace(/fontId="\d+"/, `fontId="${bold}"`)}</cellXfs>`),
+      .replace(
+        /<fonts count="(\d+)">([\s\S]*?)<\/fonts>/,
+        (_m, n: string, body: string) =>
+          `<fonts count="${Number(n) + 1}">${body}<font><b/><sz val="11"/></font></fonts>`,
+      )
+      .replace(
+        /<cellXfs count="(\d+)">([\s\S]*?)<\/cellXfs>/,
+        (_m, n: string, body: string) =>
+          `<cellXfs count="${Number(n) + 1}">${body}${marked.replace(/fontId="\d+"/, `fontId="${bold}"`)}</cellXfs>`,
+      ),
   );
   const restyled = part.count("cellXfs");
-  bytes = withPart(bytes, sheetPartOf(parts, "目标表"), (xml) => xml.replace(/<c r="B12" s="\d+"/, `<c r="B12" s="${restyled}"`));
+  bytes = withPart(bytes, sheetPartOf(parts, "目标表"), (xml) =>
+    xml.replace(/<c r="B12" s="\d+"/, `<c r="B12" s="${restyled}"`),
+  );
   const second = await normalize(fix(bytes));
   const after = sourceStyles(second.bytes);
   const xf = after.part.item("cellXfs", after.styles.get("B12")!)!;
@@ -139,12 +169,17 @@ test("a mark restyled since (another program renumbered the formats, or a new fo
 
 test("a clerk's own sheet called 指标明细 is not the tool's: kept, and the tool's goes beside it", async () => {
   const book = new ExcelJS.Workbook();
-  await book.xlsx.load(Buffer.from(await clerkWorkbook(false)));
+  await book.xlsx.load(Buffer.from(await clerkWorkbook(false)) as unknown as ArrayBuffer); // ExcelJS types predate Node's generic Buffer
   book.addWorksheet("指标明细").getCell("A1").value = "mine";
   const result = await normalize(new Uint8Array(await book.xlsx.writeBuffer()));
   const again = await normalize(result.bytes);
   const workbook = partText(unzipParts(again.bytes), "xl/workbook.xml");
-  expect([...workbook.matchAll(/<sheet [^>]*?name="([^"]+)"/g)].map((m) => m[1])).toEqual(["目标表", "指标明细", "指标明细 (2)", "校验结果"]);
+  expect([...workbook.matchAll(/<sheet [^>]*?name="([^"]+)"/g)].map((m) => m[1])).toEqual([
+    "目标表",
+    "指标明细",
+    "指标明细 (2)",
+    "校验结果",
+  ]);
   const back = await readInputBytes("x.xlsx", again.bytes, { sheet: "指标明细", codec: nodeZipCodec });
   expect(back.grid).toEqual([["mine"]]);
 });

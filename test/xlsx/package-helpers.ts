@@ -52,7 +52,8 @@ export function sheetPartOf(parts: ReadonlyMap<string, Uint8Array>, sheetName: s
   const sheet = new RegExp(`<sheet [^>]*name="${sheetName}"[^>]*r:id="([^"]+)"`).exec(workbook);
   if (!sheet) throw new Error(`no sheet ${sheetName}`);
   const rels = partText(parts, "xl/_rels/workbook.xml.rels");
-  const rel = new RegExp(`<Relationship Id="${sheet[1]}"[^>]*Target="([^"]+)"`).exec(rels) ??
+  const rel =
+    new RegExp(`<Relationship Id="${sheet[1]}"[^>]*Target="([^"]+)"`).exec(rels) ??
     new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${sheet[1]}"`).exec(rels);
   const target = rel![1]!;
   return target.startsWith("/") ? target.slice(1) : `xl/${target}`;
@@ -65,7 +66,16 @@ export function libreOfficeOpens(bytes: Uint8Array): { ok: boolean; output: stri
   writeFileSync(input, bytes);
   const result = spawnSync(
     "soffice",
-    ["--headless", "--norestore", `-env:UserInstallation=file://${dir}/profile`, "--convert-to", "csv", "--outdir", dir, input],
+    [
+      "--headless",
+      "--norestore",
+      `-env:UserInstallation=file://${dir}/profile`,
+      "--convert-to",
+      "csv",
+      "--outdir",
+      dir,
+      input,
+    ],
     { encoding: "utf8", timeout: 120_000 },
   );
   const ok = result.status === 0 && readdirSync(dir).includes("book.csv");

@@ -65,7 +65,7 @@ test("shared strings with escapes and rich-text runs decode the same way; phonet
   const shared =
     '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
     escaped.map((t) => `<si><t>${t}</t></si>`).join("") +
-    "<si><r><t>富</t></r><r><rPr><b/></rPr><t>文本</t></r><rPh sb=\"0\" eb=\"1\"><t>フ</t></rPh></si></sst>";
+    '<si><r><t>富</t></r><r><rPr><b/></rPr><t>文本</t></r><rPh sb="0" eb="1"><t>フ</t></rPh></si></sst>';
   let bytes = withPart(result.bytes, "[Content_Types].xml", (xml) =>
     xml.replace(
       "</Types>",

@@ -82,7 +82,8 @@ export const zhCN = {
         return `${path} 的表格超过 ${n} 个单元格的上限：请把表格拆成几个文件分别处理。`;
     }
   },
-  marksLeft: (count: number) => `上次运行标记的 ${count} 个单元格已被改过填充色，保留了你的修改，未恢复原填充。`,
+  marksLeft: (count: number) =>
+    `上次运行标记的 ${count} 个单元格已被改过填充色，保留了你的修改，未恢复原填充。`,
 };
 
 export type CliMessages = typeof zhCN;
