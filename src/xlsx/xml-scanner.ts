@@ -38,7 +38,7 @@ function localName(tag: string, start: number): string {
 }
 
 /** End of a start tag: the `>` not inside a quoted attribute value (where XML allows a literal `>`). */
-function tagEnd(text: string, from: number): number {
+export function tagEnd(text: string, from: number): number {
   const gt = text.indexOf(">", from);
   if (gt < 0) return -1;
   const quote = text.slice(from, gt);
@@ -152,20 +152,26 @@ function isSpace(c: number): boolean {
  * Feeds a part's bytes, chunk by chunk, through the scanner: decodes UTF-8 (or UTF-16 when the part starts with
  * its byte-order mark) incrementally and keeps only the incomplete tail between chunks.
  */
+/** Scans complete tokens of `text`; returns where the incomplete tail starts (text.length when `final`). */
+export type ChunkScanner = (text: string, final: boolean) => number;
+
 export class XmlStream {
   private tail = "";
   private decoder: TextDecoder | null = null;
+  private readonly scan: ChunkScanner;
 
   constructor(
-    private readonly handler: XmlHandler,
+    handler: XmlHandler | ChunkScanner,
     /** A token longer than this (a runaway tag or text) is refused rather than buffered without end. */
     private readonly maxTail = 1 << 25,
-  ) {}
+  ) {
+    this.scan = typeof handler === "function" ? handler : (text, final) => scanXml(text, 0, handler, final);
+  }
 
   push(chunk: Uint8Array): void {
     if (!this.decoder) this.decoder = new TextDecoder(sniffEncoding(chunk));
     const text = this.tail + this.decoder.decode(chunk, { stream: true });
-    const used = scanXml(text, 0, this.handler, false);
+    const used = this.scan(text, false);
     this.tail = used === text.length ? "" : text.slice(used);
     if (this.tail.length > this.maxTail) throw new XmlSyntaxError("token too long");
   }
@@ -173,7 +179,7 @@ export class XmlStream {
   end(): void {
     const text = this.tail + (this.decoder ? this.decoder.decode() : "");
     this.tail = "";
-    scanXml(text, 0, this.handler, true);
+    this.scan(text, true);
   }
 }
 
