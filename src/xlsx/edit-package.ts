@@ -351,7 +351,12 @@ function restorer(
     if (mark === undefined) return current;
     if (!isMarkFill(styles.fillOfXf(current))) return null;
     // The cell still wears the mark it was given: its exact previous format.
-    if (mark && current === mark.style && mark.previousStyle < styles.count("cellXfs"))
+    if (
+      mark &&
+      current === mark.style &&
+      mark.previousStyle >= 0 &&
+      mark.previousStyle < styles.count("cellXfs")
+    )
       return mark.previousStyle;
     // Formats renumbered (another program saved the file) or restyled since: keep the format, put the fill back.
     const xf = styles.item("cellXfs", current)!;

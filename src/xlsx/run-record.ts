@@ -156,26 +156,34 @@ function parseRecord(bytes: Uint8Array): { sheet: string | null; marks: Recorded
   const marks: RecordedMark[] = [];
   let current: Omit<RecordedMark, "previousFill"> | null = null;
   let fill = "";
+  let attributeFill = "";
   scanXmlBytes(bytes, {
     open(name, tag, selfClosing) {
       if (name === "marks") sheet = attribute(tag, "sheet");
       else if (name === "mark") {
         const cell = (attribute(tag, "cell") ?? "").toUpperCase();
         const severity = attribute(tag, "severity") === "warning" ? "warning" : "error";
-        const style = Number(attribute(tag, "style"));
-        const previousStyle = Number(attribute(tag, "previousStyle") ?? 0);
+        // The add-in knows no format indexes: it may leave them out (-1 never matches a cell's style).
+        const style = Number(attribute(tag, "style") ?? -1);
+        const previousStyle = Number(attribute(tag, "previousStyle") ?? -1);
         if (!parseCellAddress(cell) || !Number.isInteger(style) || !Number.isInteger(previousStyle)) return;
         current = { cell, severity, style, previousStyle };
+        attributeFill = fillFromAttributes(
+          attribute(tag, "previousPattern"),
+          attribute(tag, "previousColor"),
+        );
         fill = "";
         if (selfClosing) {
-          marks.push({ ...current, previousFill: null });
+          marks.push({ ...current, previousFill: attributeFill === "" ? null : attributeFill });
           current = null;
         }
       }
     },
     close(name) {
       if (name === "mark" && current) {
-        marks.push({ ...current, previousFill: fill === "" ? null : fill });
+        // The exact record (written by the CLI) wins over the pattern and colour (all the add-in can see).
+        const previous = fill !== "" ? fill : attributeFill;
+        marks.push({ ...current, previousFill: previous === "" ? null : previous });
         current = null;
       }
     },
@@ -184,6 +192,17 @@ function parseRecord(bytes: Uint8Array): { sheet: string | null; marks: Recorded
     },
   });
   return { sheet, marks };
+}
+
+/**
+ * A fill record from a mark's attributes, for records written by the add-in, which sees fills as a pattern and a
+ * colour (Office.js) rather than as styles.xml records: `none` → no fill; `solid` + `#RRGGBB` → that colour.
+ */
+function fillFromAttributes(pattern: string | null, color: string | null): string {
+  if (pattern === "none") return '<fill><patternFill patternType="none"/></fill>';
+  if (pattern === "solid" && color && /^#[0-9A-Fa-f]{6}$/.test(color))
+    return `<fill><patternFill patternType="solid"><fgColor rgb="FF${color.slice(1).toUpperCase()}"/><bgColor indexed="64"/></patternFill></fill>`;
+  return "";
 }
 
 /** The custom XML part's text: the marked sheet and, per cell, the mark's style and what it covered. */

@@ -183,3 +183,20 @@ test("a clerk's own sheet called 指标明细 is not the tool's: kept, and the t
   const back = await readInputBytes("x.xlsx", again.bytes, { sheet: "指标明细", codec: nodeZipCodec });
   expect(back.grid).toEqual([["mine"]]);
 });
+
+test("marks recorded by the add-in (a pattern and a colour per cell, no format index) are restored too", async () => {
+  const parts = unzipParts(first.bytes);
+  const item = [...parts.keys()].find((n) => /^customXml\/item\d+\.xml$/.test(n))!;
+  const addinForm = withPart(first.bytes, item, (xml) =>
+    xml
+      .replace('tool="cli"', 'tool="addin"')
+      .replace(/ style="\d+" previousStyle="\d+"/g, "")
+      .replace(/>[^<]*<\/mark>/g, "/>"),
+  );
+  expect(partText(unzipParts(addinForm), item)).not.toContain("previousStyle");
+  const second = await normalize(fix(addinForm));
+  expect(second.marksLeft).toBe(0);
+  const after = sourceStyles(second.bytes);
+  expect(fillColor(after.part, after.styles.get("C11")!)).toBe(NEUTRAL);
+  expect(fillColor(after.part, after.styles.get("B12")!)).toBe(BAD);
+});
