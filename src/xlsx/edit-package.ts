@@ -300,10 +300,13 @@ export function writeNormalizedPackage(pkg: XlsxPackage, record: RunRecord, plan
     }),
   );
   const workbookRelsPath = relsPathOf(pkg.workbookPath);
-  const removedRelIds = new Set([
-    ...replaced.map((s) => s.relId),
-    ...(record.recordRelId ? [record.recordRelId] : []),
-  ]);
+  const recordRelsIn = (relsPart: string): string[] =>
+    record.recordRels.filter((r) => r.relsPart === relsPart).map((r) => r.id);
+  const removedRelIds = new Set([...replaced.map((s) => s.relId), ...recordRelsIn(workbookRelsPath)]);
+  // LibreOffice relates custom XML from the package root.
+  const rootRecordRels = recordRelsIn("_rels/.rels");
+  if (rootRecordRels.length > 0)
+    changed.set("_rels/.rels", editRelsXml(readPartText(pkg, "_rels/.rels"), new Set(rootRecordRels), []));
   changed.set(workbookRelsPath, editRelsXml(readPartText(pkg, workbookRelsPath), removedRelIds, relsToAdd));
   changed.set(
     "[Content_Types].xml",

@@ -58,9 +58,10 @@ export interface RunRecord {
   readonly marks: readonly RecordedMark[];
   /** Cells listed by a legacy Marks name (no previous style known). */
   readonly legacyMarks: readonly string[];
-  /** The record's custom XML parts (item, properties, their relationships) and the workbook's relationship to it. */
+  /** The record's custom XML parts (item, properties, their relationships). */
   readonly recordParts: readonly string[];
-  readonly recordRelId: string | null;
+  /** Relationships to the record: from the workbook (Excel, this tool) or the package root (LibreOffice). */
+  readonly recordRels: readonly { readonly relsPart: string; readonly id: string }[];
 }
 
 export const EMPTY_RECORD: RunRecord = {
@@ -69,7 +70,7 @@ export const EMPTY_RECORD: RunRecord = {
   marks: [],
   legacyMarks: [],
   recordParts: [],
-  recordRelId: null,
+  recordRels: [],
 };
 
 /** `'指标明细'!$A$1` → { sheet: "指标明细", cell: "A1" }; also each area of a union. */
@@ -118,7 +119,7 @@ export function readRunRecord(pkg: XlsxPackage): RunRecord {
     marks: markedSheet ? marks : [],
     legacyMarks: markedSheet ? legacyMarks : [],
     recordParts: found?.parts ?? [],
-    recordRelId: found?.relId ?? null,
+    recordRels: found?.rels ?? [],
   };
 }
 
@@ -126,15 +127,17 @@ interface FoundRecord {
   sheet: string | null;
   marks: RecordedMark[];
   parts: string[];
-  relId: string;
+  rels: { relsPart: string; id: string }[];
 }
 
-/** The workbook's custom XML part whose root is in the record's namespace, read. */
+/**
+ * The custom XML part whose root is in the record's namespace, read. Parts are looked for by name, because
+ * Excel relates custom XML from the workbook and LibreOffice from the package root.
+ */
 function findRecordPart(pkg: XlsxPackage): FoundRecord | null {
-  for (const rel of pkg.workbookRels) {
-    if (!relTypeIs(rel.type, REL_TYPES.customXml) || rel.external) continue;
-    const item = resolveTarget(pkg.workbookPath, rel.target);
-    if (!pkg.archive.byName.has(item)) continue;
+  for (const entry of pkg.archive.entries) {
+    const item = entry.name;
+    if (!/^customXml\/item\d+\.xml$/i.test(item)) continue;
     const bytes = readPartBytes(pkg, item);
     // Cheap test before parsing: the namespace appears in the first bytes of our part.
     const head = new TextDecoder().decode(bytes.subarray(0, 512));
@@ -146,7 +149,16 @@ function findRecordPart(pkg: XlsxPackage): FoundRecord | null {
       for (const r of readRelationships(pkg, itemRels))
         if (relTypeIs(r.type, REL_TYPES.customXmlProps)) parts.push(resolveTarget(item, r.target));
     }
-    return { ...parseRecord(bytes), parts, relId: rel.id };
+    const rels: { relsPart: string; id: string }[] = [];
+    for (const [source, relsPart] of [
+      [pkg.workbookPath, relsPathOf(pkg.workbookPath)],
+      ["", "_rels/.rels"],
+    ] as const) {
+      for (const r of readRelationships(pkg, relsPart))
+        if (relTypeIs(r.type, REL_TYPES.customXml) && resolveTarget(source, r.target) === item)
+          rels.push({ relsPart, id: r.id });
+    }
+    return { ...parseRecord(bytes), parts, rels };
   }
   return null;
 }

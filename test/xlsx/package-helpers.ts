@@ -2,7 +2,7 @@
 import { unzipSync, zipSync } from "fflate";
 import { SaxesParser } from "saxes";
 import { spawnSync } from "child_process";
-import { mkdtempSync, readdirSync, writeFileSync } from "fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 
@@ -59,11 +59,16 @@ export function sheetPartOf(parts: ReadonlyMap<string, Uint8Array>, sheetName: s
   return target.startsWith("/") ? target.slice(1) : `xl/${target}`;
 }
 
-/** Whether LibreOffice opens the file: headless conversion to CSV succeeds and writes the file. */
-export function libreOfficeOpens(bytes: Uint8Array): { ok: boolean; output: string } {
-  const dir = mkdtempSync(join(tmpdir(), "lo-open-"));
+/** Runs LibreOffice headless on the file: a conversion to `format` (csv, pdf, xlsx), in a profile of its own. */
+function libreOfficeConvert(
+  bytes: Uint8Array,
+  format: string,
+  output: string,
+): { path: string | null; log: string } {
+  const dir = mkdtempSync(join(tmpdir(), "lo-"));
   const input = join(dir, "book.xlsx");
   writeFileSync(input, bytes);
+  const outdir = join(dir, "out");
   const result = spawnSync(
     "soffice",
     [
@@ -71,13 +76,26 @@ export function libreOfficeOpens(bytes: Uint8Array): { ok: boolean; output: stri
       "--norestore",
       `-env:UserInstallation=file://${dir}/profile`,
       "--convert-to",
-      "csv",
+      format,
       "--outdir",
-      dir,
+      outdir,
       input,
     ],
     { encoding: "utf8", timeout: 120_000 },
   );
-  const ok = result.status === 0 && readdirSync(dir).includes("book.csv");
-  return { ok, output: `${result.stdout}${result.stderr}${result.error?.message ?? ""}` };
+  const made = result.status === 0 && existsSync(join(outdir, output)) ? join(outdir, output) : null;
+  return { path: made, log: `${result.stdout}${result.stderr}${result.error?.message ?? ""}` };
+}
+
+/** Whether LibreOffice opens the file: headless conversion to CSV succeeds and writes the file. */
+export function libreOfficeOpens(bytes: Uint8Array): { ok: boolean; output: string } {
+  const converted = libreOfficeConvert(bytes, "csv", "book.csv");
+  return { ok: converted.path !== null, output: converted.log };
+}
+
+/** The workbook as LibreOffice saves it (as a clerk's LibreOffice would, renumbering every format). */
+export function libreOfficeSaves(bytes: Uint8Array): Uint8Array {
+  const converted = libreOfficeConvert(bytes, "xlsx:Calc MS Excel 2007 XML", "book.xlsx");
+  if (!converted.path) throw new Error(`LibreOffice could not save the workbook: ${converted.log}`);
+  return new Uint8Array(readFileSync(converted.path));
 }
