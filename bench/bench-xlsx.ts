@@ -44,7 +44,7 @@ async function ours(grid: CellValue[][]) {
   const t1 = performance.now();
   const analysis = analyzeTable(input.grid, { origin: input.origin, locale: "zh-CN" });
   const t2 = performance.now();
-  const base = textPackage(input.sheetName, input.grid, analysis, (n) => `（${n}）`, nodeZipCodec);
+  const base = await textPackage(input.sheetName, input.grid, analysis, (n) => `（${n}）`, nodeZipCodec);
   const pkg = openPackage("synthetic.xlsx", base, nodeZipCodec, DEFAULT_LIMITS);
   const names = namesInUse(pkg, EMPTY_RECORD, input.sheetName);
   const plan = buildPlan(analysis, {
@@ -53,7 +53,7 @@ async function ours(grid: CellValue[][]) {
     avoidSheetNames: names.sheets,
     avoidTableNames: names.tables,
   });
-  const { bytes } = writeNormalizedPackage(pkg, EMPTY_RECORD, plan);
+  const { bytes } = await writeNormalizedPackage(pkg, EMPTY_RECORD, plan);
   const t3 = performance.now();
   return {
     projects: analysis.projects.length,

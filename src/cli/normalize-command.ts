@@ -81,7 +81,7 @@ export async function writeNormalized(
   }
   const input = await readInputOrReport(inputPath, args, locale, io);
   if (input === null) return null;
-  const normalized = normalizeInput(input, { locale, codec: nodeZipCodec, ...tolerance(args) });
+  const normalized = await normalizeInput(input, { locale, codec: nodeZipCodec, ...tolerance(args) });
   try {
     writeOutputFile(output, normalized.bytes);
   } catch (error) {

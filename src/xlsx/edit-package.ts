@@ -118,7 +118,11 @@ export interface EditedPackage {
   readonly marksLeft: number;
 }
 
-export function writeNormalizedPackage(pkg: XlsxPackage, record: RunRecord, plan: Plan): EditedPackage {
+export async function writeNormalizedPackage(
+  pkg: XlsxPackage,
+  record: RunRecord,
+  plan: Plan,
+): Promise<EditedPackage> {
   const changed = new Map<string, string>();
   const added: { name: string; text: string | DeflatedPart }[] = [];
   const deleted = new Set<string>(record.recordParts);
@@ -335,7 +339,7 @@ export function writeNormalizedPackage(pkg: XlsxPackage, record: RunRecord, plan
         ? { kind: "new", name: part.name, data: encoder.encode(part.text) }
         : { kind: "deflated", name: part.name, part: part.text },
     );
-  return { bytes: writeZip(parts, pkg.codec), marksLeft };
+  return { bytes: await writeZip(parts, pkg.codec), marksLeft };
 }
 
 /**

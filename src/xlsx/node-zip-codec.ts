@@ -1,5 +1,12 @@
-import { constants, crc32, createInflateRaw, deflateRawSync, inflateRawSync } from "zlib";
-import { TooLargeError, type ZipCodec } from "./zip-codec";
+import { constants, crc32, deflateRaw, inflateRawSync } from "zlib";
+import { promisify } from "util";
+
+const deflateChunk = (chunk: Uint8Array): Promise<Buffer> =>
+  promisify(deflateRaw)(chunk, { level: 1, finishFlush: constants.Z_SYNC_FLUSH });
+import { fflateCodec, TooLargeError, type ZipCodec } from "./zip-codec";
+
+const NATIVE_WHOLE_PART = 16 << 20;
+const SLICE = 1 << 18;
 
 /** Node's native zlib: the CLI's codec (see zip-codec.ts for why the pure code takes a codec at all). */
 export const nodeZipCodec: ZipCodec = {
@@ -11,28 +18,14 @@ export const nodeZipCodec: ZipCodec = {
       throw error;
     }
   },
-  inflateChunks(data, limit, onChunk) {
-    return new Promise((resolve, reject) => {
-      let total = 0;
-      const inflater = createInflateRaw({ chunkSize: 1 << 18 });
-      inflater.on("data", (chunk: Buffer) => {
-        total += chunk.length;
-        if (total > limit) {
-          inflater.destroy();
-          reject(new TooLargeError(limit));
-          return;
-        }
-        try {
-          onChunk(chunk);
-        } catch (error) {
-          inflater.destroy();
-          reject(error as Error);
-        }
-      });
-      inflater.on("error", reject);
-      inflater.on("end", resolve);
-      inflater.end(data);
-    });
+  async inflateChunks(data, limit, onChunk) {
+    // Up to 16 MiB the part is inflated natively at once and handed over a slice at a time; a larger part is
+    // inflated by fflate's synchronous stream, which hands each piece over before inflating the next, so memory
+    // stays bounded whatever the part's size (Node's own zlib stream buffers ahead of a slow reader).
+    if (limit > NATIVE_WHOLE_PART) return fflateCodec.inflateChunks(data, limit, onChunk);
+    const whole = this.inflate(data, limit);
+    for (let at = 0; at < whole.length; at += SLICE)
+      onChunk(whole.subarray(at, Math.min(whole.length, at + SLICE)));
   },
   createDeflater() {
     // Node's zlib has no synchronous stream, so each chunk is deflated on its own, ending with a sync flush (a
@@ -40,9 +33,8 @@ export const nodeZipCodec: ZipCodec = {
     // final block (bits 1, 01, end of block: 03 00). Chunks are ~1 MB, so the lost cross-chunk matches cost
     // nothing measurable. Level 1: see zip-codec.ts.
     return {
-      push(chunk, final) {
-        const out: Uint8Array[] =
-          chunk.length > 0 ? [deflateRawSync(chunk, { level: 1, finishFlush: constants.Z_SYNC_FLUSH })] : [];
+      async push(chunk, final) {
+        const out: Uint8Array[] = chunk.length > 0 ? [await deflateChunk(chunk)] : [];
         if (final) out.push(Buffer.from([0x03, 0x00]));
         return out;
       },

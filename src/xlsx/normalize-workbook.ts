@@ -47,14 +47,17 @@ export function analyzeInput(input: InputTable, options: AnalyzeInputOptions): A
   return { ...analysis, issues: sortIssues([...analysis.issues, ...localizeIssues(found, options.locale)]) };
 }
 
-export function normalizeInput(input: InputTable, options: NormalizeOptions): NormalizedWorkbook {
+export async function normalizeInput(
+  input: InputTable,
+  options: NormalizeOptions,
+): Promise<NormalizedWorkbook> {
   const codec = options.codec ?? fflateCodec;
   const analysis = analyzeInput(input, options);
   const pkg =
     input.package ??
     openPackage(
       input.path,
-      textPackage(
+      await textPackage(
         input.sheetName,
         input.grid,
         analysis,
@@ -72,6 +75,6 @@ export function normalizeInput(input: InputTable, options: NormalizeOptions): No
     avoidSheetNames: names.sheets,
     avoidTableNames: names.tables,
   });
-  const { bytes, marksLeft } = writeNormalizedPackage(pkg, record, plan);
+  const { bytes, marksLeft } = await writeNormalizedPackage(pkg, record, plan);
   return { bytes, analysis, plan, marksLeft };
 }

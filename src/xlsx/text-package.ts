@@ -41,13 +41,13 @@ function numericAmounts(analysis: Analysis): Map<string, { value: number; format
  * The bytes of a new package whose only sheet holds the grid. `note` is the visible note left in a field
  * longer than a cell (the CLI reports those cells too).
  */
-export function textPackage(
+export async function textPackage(
   sheetName: string,
   grid: Grid,
   analysis: Analysis,
   note: (length: number) => string,
   codec: ZipCodec,
-): Uint8Array {
+): Promise<Uint8Array> {
   const styles = new StylesPart(MINIMAL_STYLES);
   const textStyle = styles.add(
     "cellXfs",

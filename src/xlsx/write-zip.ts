@@ -12,24 +12,28 @@ export type OutputPart =
 export class DeflatedPart {
   size = 0;
   crc = 0;
-  readonly chunks: Uint8Array[] = [];
+  private readonly pending: Promise<Uint8Array[]>[] = [];
   private readonly deflater: Deflater;
-  private done = false;
+  private done: Promise<Uint8Array[]> | null = null;
 
   constructor(private readonly codec: ZipCodec) {
     this.deflater = codec.createDeflater();
   }
 
   add(chunk: Uint8Array): void {
+    if (this.done) throw new Error("DeflatedPart: add after finish");
     this.size += chunk.length;
     this.crc = this.codec.crc32(chunk, this.crc);
-    this.chunks.push(...this.deflater.push(chunk, false));
+    this.pending.push(this.deflater.push(chunk, false));
   }
 
-  finish(): this {
-    if (!this.done) this.chunks.push(...this.deflater.push(new Uint8Array(0), true));
-    this.done = true;
-    return this;
+  /** The compressed chunks, in order, once every chunk is compressed. */
+  finish(): Promise<Uint8Array[]> {
+    if (!this.done) {
+      this.pending.push(this.deflater.push(new Uint8Array(0), true));
+      this.done = Promise.all(this.pending).then((parts) => parts.flat());
+    }
+    return this.done;
   }
 }
 
@@ -38,11 +42,11 @@ export class DeflatedPart {
  * method, so it is byte-identical and costs nothing; a new part is deflated by the codec. fflate takes any object
  * with a name, size, checksum and method as an entry (its ZipInputFile), which is what both kinds are here.
  */
-export function writeZip(
+export async function writeZip(
   parts: readonly OutputPart[],
   codec: ZipCodec,
   mtime: Date = new Date(),
-): Uint8Array {
+): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let failure: Error | null = null;
   const zip = new Zip((error, chunk) => {
@@ -50,7 +54,7 @@ export function writeZip(
     else chunks.push(chunk);
   });
   for (const part of parts) {
-    const { file, data } = zipInput(part, codec, mtime);
+    const { file, data } = await zipInput(part, codec, mtime);
     zip.add(file);
     // fflate types its chunks as plain-ArrayBuffer views; a Buffer from Node's zlib is one at run time.
     data.forEach((chunk, i) => file.ondata!(null, chunk as Uint8Array<ArrayBuffer>, i === data.length - 1));
@@ -69,11 +73,11 @@ export function writeZip(
   return out;
 }
 
-function zipInput(
+async function zipInput(
   part: OutputPart,
   codec: ZipCodec,
   mtime: Date,
-): { file: ZipInputFile; data: readonly Uint8Array[] } {
+): Promise<{ file: ZipInputFile; data: readonly Uint8Array[] }> {
   if (part.kind === "copy") {
     const { entry } = part;
     return {
@@ -87,11 +91,11 @@ function zipInput(
       data: [rawEntryData(part.from, entry)],
     };
   }
-  const deflated = part.kind === "deflated" ? part.part.finish() : new DeflatedPart(codec);
+  const deflated = part.kind === "deflated" ? part.part : new DeflatedPart(codec);
   if (part.kind === "new") deflated.add(part.data);
-  deflated.finish();
+  const data = await deflated.finish();
   return {
     file: { filename: part.name, size: deflated.size, crc: deflated.crc, compression: 8, mtime },
-    data: deflated.chunks,
+    data,
   };
 }

@@ -28,8 +28,9 @@ export class XmlChunks {
     this.current = "";
   }
 
+  /** The part, its last chunk handed to the compressor (writeZip waits for the compressed bytes). */
   finish(): DeflatedPart {
     this.flush();
-    return this.part.finish();
+    return this.part;
   }
 }

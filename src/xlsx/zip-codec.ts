@@ -21,8 +21,11 @@ export interface ZipCodec {
 const FEED = 1 << 16;
 
 export interface Deflater {
-  /** Compresses the next chunk; returns the compressed bytes ready so far (`final` ends the stream). */
-  push(chunk: Uint8Array, final: boolean): Uint8Array[];
+  /**
+   * Compresses the next chunk (`final` ends the stream). The result may come later: Node's codec compresses on
+   * libuv's thread pool, on the other core, while the next chunk of XML is being built.
+   */
+  push(chunk: Uint8Array, final: boolean): Promise<Uint8Array[]>;
 }
 
 export class TooLargeError extends Error {
@@ -60,7 +63,7 @@ export const fflateCodec: ZipCodec = {
         deflater.push(chunk, final);
         const out = ready;
         ready = [];
-        return out;
+        return Promise.resolve(out);
       },
     };
   },

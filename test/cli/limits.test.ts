@@ -4,7 +4,7 @@
  * and text past Excel's limits, and tables of 300,000 and 1,000,000 rows. A batch `check` goes on past them.
  */
 import { Zip, type ZipInputFile } from "fflate";
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { constants, deflateRawSync } from "zlib";
@@ -48,7 +48,7 @@ function packageParts(sheet: OutputPart, shared: string[]): OutputPart[] {
 }
 
 /** A sheet of `rows` rows, written a megabyte at a time: the header, then project rows of the sample's kind. */
-function tableFile(name: string, rows: number): string {
+async function tableFile(name: string, rows: number): Promise<string> {
   const lines = readFileSync(SAMPLE_PATH, "utf8").split(/\r?\n/);
   const project = lines[11]!.split("\t");
   const shared = ["项目名称", "总计", "财政拨款", "绩效目标", "绩效指标", project[5]!, project[6]!];
@@ -65,8 +65,8 @@ function tableFile(name: string, rows: number): string {
   const path = join(dir, name);
   writeFileSync(
     path,
-    writeZip(
-      packageParts({ kind: "deflated", name: "xl/worksheets/sheet1.xml", part: part.finish() }, shared),
+    await writeZip(
+      packageParts({ kind: "deflated", name: "xl/worksheets/sheet1.xml", part }, shared),
       nodeZipCodec,
     ),
   );
@@ -111,6 +111,8 @@ beforeAll(async () => {
   cli = await buildCli();
 }, 60_000);
 
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
 function expectOneLine(stderr: string, pattern: RegExp): void {
   expect(stderr.trimEnd().split("\n")).toHaveLength(1);
   expect(stderr).toMatch(pattern);
@@ -139,8 +141,8 @@ test.each([
   ["1,000,000", 1_000_000],
 ])(
   "a table of %s rows exits 2 at the table limit, within 250 MB",
-  (_label, rows) => {
-    const path = tableFile(`rows-${rows}.xlsx`, rows);
+  async (_label, rows) => {
+    const path = await tableFile(`rows-${rows}.xlsx`, rows);
     const run = runBuiltCli(cli, ["normalize", path, "-o", join(dir, "out.xlsx"), "--lang", "en"]);
     expect(run.status).toBe(2);
     expectOneLine(run.stderr, /holds more than 40,000,000 characters of text: split it into several files/);
@@ -149,7 +151,7 @@ test.each([
   120_000,
 );
 
-test("a row past Excel's last row, and a cell past its 32,767 characters, are refused", () => {
+test("a row past Excel's last row, and a cell past its 32,767 characters, are refused", async () => {
   const sheet = (data: string): OutputPart => ({
     kind: "new",
     name: "xl/worksheets/sheet1.xml",
@@ -158,12 +160,15 @@ test("a row past Excel's last row, and a cell past its 32,767 characters, are re
   const rows = join(dir, "rows.xlsx");
   writeFileSync(
     rows,
-    writeZip(packageParts(sheet('<row r="1048577"><c r="A1048577"><v>1</v></c></row>'), []), nodeZipCodec),
+    await writeZip(
+      packageParts(sheet('<row r="1048577"><c r="A1048577"><v>1</v></c></row>'), []),
+      nodeZipCodec,
+    ),
   );
   const long = join(dir, "long.xlsx");
   writeFileSync(
     long,
-    writeZip(
+    await writeZip(
       packageParts(sheet('<row r="3"><c r="B3" t="s"><v>0</v></c></row>'), ["长".repeat(32768)]),
       nodeZipCodec,
     ),

@@ -28,7 +28,7 @@ let after: Map<string, Uint8Array>;
 
 beforeAll(async () => {
   const table = await readInputBytes("kept-parts.xlsx", input, { codec: nodeZipCodec });
-  result = normalizeInput(table, { locale: "zh-CN", codec: nodeZipCodec });
+  result = await normalizeInput(table, { locale: "zh-CN", codec: nodeZipCodec });
   after = unzipParts(result.bytes);
 });
 
@@ -113,7 +113,7 @@ test("LibreOffice opens the result", () => {
 test("after LibreOffice saved the result (formats renumbered), a re-run gives the clerk's Bad and Neutral fills back", async () => {
   const saved = libreOfficeSaves(result.bytes);
   // Analysing another sheet restores the marks on the table and marks nothing new there.
-  const again = normalizeInput(
+  const again = await normalizeInput(
     await readInputBytes("saved.xlsx", saved, { sheet: "图表", codec: nodeZipCodec }),
     {
       locale: "zh-CN",

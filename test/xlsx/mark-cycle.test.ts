@@ -54,7 +54,7 @@ async function clerkWorkbook(wrong: boolean): Promise<Uint8Array> {
 
 async function normalize(bytes: Uint8Array) {
   const input = await readInputBytes("book.xlsx", bytes, { codec: nodeZipCodec });
-  return normalizeInput(input, { locale: "zh-CN", codec: nodeZipCodec });
+  return await normalizeInput(input, { locale: "zh-CN", codec: nodeZipCodec });
 }
 
 function sourceStyles(bytes: Uint8Array): { styles: Map<string, number>; part: StylesPart; xml: string } {

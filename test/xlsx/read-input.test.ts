@@ -66,7 +66,7 @@ describe("readInput on text files", () => {
     writeFileSync(path, `a\t${long}\n`);
     const input = await readInput(path);
     expect(input.grid[0]![1]).toBe(long);
-    const { bytes } = normalizeInput(input, { locale: "zh-CN", codec: nodeZipCodec });
+    const { bytes } = await normalizeInput(input, { locale: "zh-CN", codec: nodeZipCodec });
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer); // ExcelJS types predate Node's generic Buffer
     const shown = book.getWorksheet("long")!.getCell("B1").value as string;

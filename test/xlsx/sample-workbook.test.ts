@@ -13,7 +13,7 @@ let book: ExcelJS.Workbook;
 const sampleBytes = readFileSync(SAMPLE_PATH);
 
 beforeAll(async () => {
-  result = normalizeInput(await readInput(SAMPLE_PATH), { locale: "zh-CN", codec: nodeZipCodec });
+  result = await normalizeInput(await readInput(SAMPLE_PATH), { locale: "zh-CN", codec: nodeZipCodec });
   book = new ExcelJS.Workbook();
   await book.xlsx.load(Buffer.from(result.bytes) as unknown as ArrayBuffer); // ExcelJS types predate Node's generic Buffer
 });

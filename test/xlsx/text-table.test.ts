@@ -29,7 +29,7 @@ function trickyGrid(): CellValue[][] {
 
 async function writeAndReadBack(grid: CellValue[][]) {
   const input = gridInput("tricky.tsv", grid);
-  const result = normalizeInput(input, { locale: "zh-CN", codec: nodeZipCodec });
+  const result = await normalizeInput(input, { locale: "zh-CN", codec: nodeZipCodec });
   const back = await readInputBytes("out.xlsx", result.bytes, { sheet: "tricky", codec: nodeZipCodec });
   return { result, back };
 }
