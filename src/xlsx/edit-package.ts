@@ -223,7 +223,7 @@ export async function writeNormalizedPackage(
     const path = names.next("xl/worksheets/sheet", ".xml");
     const relId = names.nextRelId();
     newSheets.push({ planSheet, path, relId, sheetId: nextSheetId + newSheets.length });
-    const xml = planSheetXml(
+    const xml = await planSheetXml(
       planSheet,
       planSheetStyles(styles, planSheet),
       {

@@ -1,8 +1,4 @@
-import { constants, crc32, deflateRaw, inflateRawSync } from "zlib";
-import { promisify } from "util";
-
-const deflateChunk = (chunk: Uint8Array): Promise<Buffer> =>
-  promisify(deflateRaw)(chunk, { level: 1, finishFlush: constants.Z_SYNC_FLUSH });
+import { constants, crc32, deflateRawSync, inflateRawSync } from "zlib";
 import { fflateCodec, TooLargeError, type ZipCodec } from "./zip-codec";
 
 const NATIVE_WHOLE_PART = 16 << 20;
@@ -33,10 +29,13 @@ export const nodeZipCodec: ZipCodec = {
     // final block (bits 1, 01, end of block: 03 00). Chunks are ~1 MB, so the lost cross-chunk matches cost
     // nothing measurable. Level 1: see zip-codec.ts.
     return {
-      async push(chunk, final) {
-        const out: Uint8Array[] = chunk.length > 0 ? [await deflateChunk(chunk)] : [];
+      push(chunk, final) {
+        // Synchronously: compressing on libuv's thread pool beside the XML writer was measured at 40 MB more
+        // peak memory for under a tenth of the time, on two cores that other work shares.
+        const out: Uint8Array[] =
+          chunk.length > 0 ? [deflateRawSync(chunk, { level: 1, finishFlush: constants.Z_SYNC_FLUSH })] : [];
         if (final) out.push(Buffer.from([0x03, 0x00]));
-        return out;
+        return Promise.resolve(out);
       },
     };
   },

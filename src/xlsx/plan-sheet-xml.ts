@@ -52,12 +52,12 @@ export interface PlanSheetXml {
   readonly table: string | null;
 }
 
-export function planSheetXml(
+export async function planSheetXml(
   planSheet: PlanSheet,
   styles: PlanSheetStyles,
   options: { readonly selected: boolean; readonly tableId: number; readonly tableRelId: string },
   codec: ZipCodec,
-): PlanSheetXml {
+): Promise<PlanSheetXml> {
   const columns = planSheet.columns;
   const lastColumn = columnLetter(columns.length);
   const rowCount = Math.max(planSheet.rows.length, planSheet.table ? 1 : 0);
@@ -86,7 +86,9 @@ export function planSheetXml(
   columns.forEach((c, i) => out.write(inlineStringCell(`${columnLetter(i + 1)}1`, headerStyle, c.header)));
   out.write("</row>");
   const letters = columns.map((_c, i) => columnLetter(i + 1));
-  planSheet.rows.forEach((row, r) => {
+  for (let r = 0; r < planSheet.rows.length; r++) {
+    const row = planSheet.rows[r]!;
+    if (r % 2048 === 2047) await out.drain();
     const rowNumber = r + 2;
     out.write(`<row r="${rowNumber}">`);
     for (let c = 0; c < row.length; c++) {
@@ -103,7 +105,7 @@ export function planSheetXml(
       }
     }
     out.write("</row>");
-  });
+  }
   out.write("</sheetData>");
   if (links.length > 0) {
     out.write("<hyperlinks>");

@@ -73,8 +73,10 @@ export async function textPackage(
   out.write(
     '<sheetViews><sheetView tabSelected="1" workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/><sheetData>',
   );
-  grid.forEach((cells, r) => {
-    if (cells.length === 0) return;
+  for (let r = 0; r < grid.length; r++) {
+    const cells = grid[r]!;
+    if (r % 2048 === 2047) await out.drain();
+    if (cells.length === 0) continue;
     const row = r + 1;
     out.write(`<row r="${row}">`);
     cells.forEach((value, c) => {
@@ -87,7 +89,7 @@ export async function textPackage(
       else out.write(inlineStringCell(ref, textStyle, fitCellText(value, note)));
     });
     out.write("</row>");
-  });
+  }
   out.write(
     '</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>',
   );

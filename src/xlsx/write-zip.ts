@@ -27,6 +27,16 @@ export class DeflatedPart {
     this.pending.push(this.deflater.push(chunk, false));
   }
 
+  /**
+   * Waits until at most `inFlight` chunks are still being compressed: the writer calls this between rows, so
+   * compression runs beside it on the other core without uncompressed chunks piling up.
+   */
+  async drain(inFlight = 2): Promise<void> {
+    while (this.pending.length - this.settled > inFlight) await this.pending[this.settled++];
+  }
+
+  private settled = 0;
+
   /** The compressed chunks, in order, once every chunk is compressed. */
   finish(): Promise<Uint8Array[]> {
     if (!this.done) {

@@ -28,6 +28,11 @@ export class XmlChunks {
     this.current = "";
   }
 
+  /** See DeflatedPart.drain. */
+  drain(): Promise<void> {
+    return this.part.drain();
+  }
+
   /** The part, its last chunk handed to the compressor (writeZip waits for the compressed bytes). */
   finish(): DeflatedPart {
     this.flush();

@@ -21,10 +21,7 @@ export interface ZipCodec {
 const FEED = 1 << 16;
 
 export interface Deflater {
-  /**
-   * Compresses the next chunk (`final` ends the stream). The result may come later: Node's codec compresses on
-   * libuv's thread pool, on the other core, while the next chunk of XML is being built.
-   */
+  /** Compresses the next chunk (`final` ends the stream); a codec may deliver the bytes later. */
   push(chunk: Uint8Array, final: boolean): Promise<Uint8Array[]>;
 }
 
