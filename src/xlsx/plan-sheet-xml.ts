@@ -32,15 +32,12 @@ export function inlineStringCell(ref: string, style: number, text: string): stri
 
 /** Leading or trailing blanks, line breaks or tabs, which XML would not keep without xml:space. */
 function needsPreserve(text: string): boolean {
-  return (
-    text.charCodeAt(0) <= 0x20 ||
-    text.charCodeAt(text.length - 1) <= 0x20 ||
-    text.indexOf("\n") >= 0 ||
-    text.indexOf("\t") >= 0 ||
-    text.charCodeAt(0) === 0x3000 ||
-    text.charCodeAt(text.length - 1) === 0x3000
-  );
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  return first <= 0x20 || last <= 0x20 || first === 0x3000 || last === 0x3000 || LINE_BREAK_OR_TAB.test(text);
 }
+
+const LINE_BREAK_OR_TAB = /[\n\t]/;
 
 export function numberCell(ref: string, style: number, value: number): string {
   return `<c r="${ref}"${style ? ` s="${style}"` : ""}><v>${value}</v></c>`;
@@ -86,6 +83,16 @@ export async function planSheetXml(
   columns.forEach((c, i) => out.write(inlineStringCell(`${columnLetter(i + 1)}1`, headerStyle, c.header)));
   out.write("</row>");
   const letters = columns.map((_c, i) => columnLetter(i + 1));
+  // `'目标表'!` escaped once per sheet, not once per link.
+  const prefixes = new Map<string, string>();
+  const linkPrefix = (sheet: string): string => {
+    let prefix = prefixes.get(sheet);
+    if (prefix === undefined) {
+      prefix = escapeXmlAttribute(`${quoteSheetName(sheet)}!`);
+      prefixes.set(sheet, prefix);
+    }
+    return prefix;
+  };
   for (let r = 0; r < planSheet.rows.length; r++) {
     const row = planSheet.rows[r]!;
     if (r % 2048 === 2047) await out.drain();
@@ -100,7 +107,7 @@ export async function planSheetXml(
       else {
         out.write(inlineStringCell(ref, styles.link[c]!, cell.text));
         links.push(
-          `<hyperlink ref="${ref}" location="${escapeXmlAttribute(`${quoteSheetName(cell.link.sheet)}!${cell.link.cell}`)}" display="${escapeXmlAttribute(cell.text)}"/>`,
+          `<hyperlink ref="${ref}" location="${linkPrefix(cell.link.sheet)}${escapeXmlAttribute(cell.link.cell)}" display="${escapeXmlAttribute(cell.text)}"/>`,
         );
       }
     }
