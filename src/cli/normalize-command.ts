@@ -19,9 +19,17 @@ export interface NormalizeArgs extends InputOptions {
   readonly output: string | null;
 }
 
+/**
+ * The output's extension: a macro workbook stays .xlsm (Excel refuses macros in a file named .xlsx, and the
+ * package keeps them); everything else becomes .xlsx.
+ */
+function outputExtension(input: string): ".xlsx" | ".xlsm" {
+  return extname(input).toLowerCase() === ".xlsm" ? ".xlsm" : ".xlsx";
+}
+
 /** `a/b/表.tsv` → `a/b/表.normalized.xlsx`: beside the input, never the input itself. */
 export function defaultOutputPath(file: string): string {
-  return join(dirname(file), `${basename(file, extname(file))}.normalized.xlsx`);
+  return join(dirname(file), `${basename(file, extname(file))}.normalized${outputExtension(file)}`);
 }
 
 /** `normalize <file> --json` prints the analysis; `normalize <file> [-o out.xlsx]` writes the workbook. */
@@ -71,8 +79,9 @@ export async function writeNormalized(
   io: CliIo,
 ): Promise<WrittenWorkbook | null> {
   const m = cliMessagesFor(locale);
-  if (extname(output).toLowerCase() !== ".xlsx") {
-    io.stderr(`${m.outputNotXlsx(displayPath(output, io.cwd))}\n`);
+  const wanted = outputExtension(inputPath);
+  if (extname(output).toLowerCase() !== wanted) {
+    io.stderr(`${m.outputExtension(displayPath(output, io.cwd), wanted)}\n`);
     return null;
   }
   if (isSameFile(inputPath, output, io.cwd)) {

@@ -38,7 +38,8 @@ export const enUS: CliMessages = {
   cannotWrite: (path: string, detail: string) => `Cannot write ${path}: ${detail}`,
   outputIsInput: (path: string) =>
     `The output cannot be the input file itself (${path}): choose another name.`,
-  outputNotXlsx: (path: string) => `The output file name must end in .xlsx: ${path}`,
+  outputExtension: (path: string, extension: string) =>
+    `The output file name must end in ${extension}${extension === ".xlsm" ? " (a macro workbook)" : ""}: ${path}`,
   counts: (projects: number, units: number, indicators: number) =>
     `${projects} projects, ${units} units, ${indicators} indicators`,
   issueCounts: (errors: number, warnings: number, infos: number) =>

@@ -40,7 +40,8 @@ export const zhCN = {
   unreadable: (path: string, detail: string) => `无法读取 ${path}：${detail}`,
   cannotWrite: (path: string, detail: string) => `无法写入 ${path}：${detail}`,
   outputIsInput: (path: string) => `输出文件不能是输入文件本身（${path}）：请换一个输出文件名。`,
-  outputNotXlsx: (path: string) => `输出文件名须以 .xlsx 结尾：${path}`,
+  outputExtension: (path: string, extension: string) =>
+    `输出文件名须以 ${extension} 结尾${extension === ".xlsm" ? "（含宏的工作簿）" : ""}：${path}`,
   counts: (projects: number, units: number, indicators: number) =>
     `${projects} 个项目，${units} 个单位，${indicators} 条指标`,
   issueCounts: (errors: number, warnings: number, infos: number) =>
