@@ -1,4 +1,3 @@
-/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read -- ExcelJS, not Office.js: it reads the written file back; there is no context to sync. */
 /**
  * The plan written into a package and read back as Excel's users' other tools read it (ExcelJS): strings Excel
  * would reinterpret stay strings with the text format, numbers stay numbers, the detail sheet is a filtered
