@@ -41,9 +41,9 @@ export async function scanPart(
       }
       stream.push(chunk);
     });
-    if (!stream) stream = new XmlStream(typeof handler === "function" ? handler("") : handler);
-    (stream as XmlStream).end();
-    stream.end();
+    // TypeScript cannot see the callback assign it.
+    const started = stream as XmlStream | null;
+    (started ?? new XmlStream(typeof handler === "function" ? handler("") : handler)).end();
   } catch (error) {
     if (error instanceof XmlSyntaxError || error instanceof ZipFormatError)
       throw new InputError("not-xlsx", pkg.path, `${name}: ${error.message}`);
@@ -230,8 +230,8 @@ export async function readSheetGrid(
   /**
    * The fast path for unprefixed sheet XML (what Excel, LibreOffice, openpyxl and ExcelJS write): rows and
    * cells found with indexOf, a cell's `<v>` read directly; anything else in a cell (a formula, an inline
-   * string, CDATA) goes through the general scanner with the same handler. About 4× faster on the
-   * 10,000-project sheet than the general scanner alone.
+   * string, CDATA) goes through the general scanner with the same handler. It took reading the
+   * 10,000-project workbook from about 450 ms to about 250 ms in a cold process (on a loaded machine).
    */
   const fast: ChunkScanner = (text, final) => {
     const n = text.length;
