@@ -1,10 +1,11 @@
 import { resolve } from "path";
-import { analyzeTable } from "../core/analyze-table";
-import { messagesFor, type Locale } from "../core/messages";
+import type { Locale } from "../core/messages";
+import { analyzeInput } from "../xlsx/normalize-workbook";
 import { readInput } from "../xlsx/read-input";
 import type { CliIo } from "./cli-io";
 import { describeInputError } from "./describe-input-error";
-import { EXIT_HAS_ERRORS, EXIT_OK, EXIT_UNREADABLE } from "./normalize-command";
+import { EXIT_HAS_ERRORS, EXIT_OK, EXIT_UNREADABLE } from "./exit-codes";
+import { cliMessagesFor } from "./messages";
 import { displayPath } from "./display-path";
 import type { InputOptions } from "./parse-args";
 import { ProgressBar } from "./progress-bar";
@@ -28,7 +29,7 @@ export interface CheckedFile {
  * per file, then a total. Exit 2 if a file could not be read, else 1 if any file has an error, else 0.
  */
 export async function checkCommand(args: CheckArgs, locale: Locale, io: CliIo): Promise<number> {
-  const m = messagesFor(locale).cli;
+  const m = cliMessagesFor(locale);
   const progress = io.stderrIsTTY ? new ProgressBar(io.stderr, args.files.length) : null;
   const results: CheckedFile[] = [];
   for (const [index, file] of args.files.entries()) {
@@ -36,12 +37,11 @@ export async function checkCommand(args: CheckArgs, locale: Locale, io: CliIo): 
     progress?.draw(index, shown);
     let result: CheckedFile;
     try {
-      const input = await readInput(resolve(io.cwd, file), {
-        locale,
-        ...(args.sheet !== undefined ? { sheet: args.sheet } : {}),
-      });
-      const analysis = analyzeTable(input.grid, {
-        origin: input.origin,
+      const input = await readInput(
+        resolve(io.cwd, file),
+        args.sheet !== undefined ? { sheet: args.sheet } : {},
+      );
+      const analysis = analyzeInput(input, {
         locale,
         ...(args.tolerance !== undefined ? { tolerance: args.tolerance } : {}),
       });

@@ -1,15 +1,17 @@
 import { join } from "path";
-import { messagesFor, type Locale } from "../core/messages";
+import type { Locale } from "../core/messages";
 import type { CliIo } from "./cli-io";
 import { displayPath } from "./display-path";
-import { EXIT_OK, EXIT_UNREADABLE, printSummary, writeNormalized } from "./normalize-command";
+import { EXIT_OK, EXIT_UNREADABLE } from "./exit-codes";
+import { cliMessagesFor } from "./messages";
+import { printSummary, writeNormalized } from "./normalize-command";
 
 export const DEMO_INPUT = join("samples", "baiyun-2024.tsv");
 export const DEMO_OUTPUT = join("out", "baiyun-2024.normalized.xlsx");
 
 /** `demo`: normalizes the bundled sample into out/ and says what it found and where the file went. */
 export async function demoCommand(locale: Locale, io: CliIo): Promise<number> {
-  const m = messagesFor(locale).cli;
+  const m = cliMessagesFor(locale);
   const input = join(io.projectRoot, DEMO_INPUT);
   const output = join(io.projectRoot, DEMO_OUTPUT);
   io.stdout(`${m.demoTitle}\n${m.demoInput(displayPath(input, io.cwd))}\n\n`);

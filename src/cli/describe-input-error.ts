@@ -1,9 +1,9 @@
-import type { Messages } from "../core/messages";
-import { InputError } from "../xlsx/input-error";
+import type { CliMessages } from "./messages";
+import { InputError, type LimitName } from "../xlsx/input-error";
 import { displayPath } from "./display-path";
 
 /** One sentence saying why a file could not be read; an unexpected error gives its own message, no stack. */
-export function describeInputError(error: unknown, m: Messages["cli"], cwd: string): string {
+export function describeInputError(error: unknown, m: CliMessages, cwd: string): string {
   if (!(error instanceof InputError))
     return m.unreadable("", error instanceof Error ? error.message : String(error));
   const { detail } = error;
@@ -27,5 +27,11 @@ export function describeInputError(error: unknown, m: Messages["cli"], cwd: stri
       return m.empty(path);
     case "unreadable":
       return m.unreadable(path, detail);
+    case "encrypted":
+      return m.encrypted(path);
+    case "too-large": {
+      const [limit, figure, where] = detail.split("|");
+      return m.tooLarge(path, limit as LimitName, Number(figure), where ?? "");
+    }
   }
 }

@@ -1,19 +1,17 @@
 import { basename, dirname, extname, join, resolve } from "path";
-import { analyzeTable } from "../core/analyze-table";
-import type { Locale, Messages } from "../core/messages";
-import { messagesFor } from "../core/messages";
-import { normalizeInput, writeWorkbook, type NormalizedWorkbook } from "../xlsx/normalize-workbook";
-import { countOverlongCells, readInput } from "../xlsx/read-input";
+import { messagesFor, type Locale } from "../core/messages";
+import { nodeZipCodec } from "../xlsx/node-zip-codec";
+import { analyzeInput, normalizeInput, type NormalizedWorkbook } from "../xlsx/normalize-workbook";
+import { countOverlongCells, readInput, type InputTable } from "../xlsx/read-input";
 import type { CliIo } from "./cli-io";
 import { describeInputError } from "./describe-input-error";
-import type { InputOptions } from "./parse-args";
 import { displayPath } from "./display-path";
+import { EXIT_OK, EXIT_UNREADABLE } from "./exit-codes";
+import { cliMessagesFor } from "./messages";
+import type { InputOptions } from "./parse-args";
 import { isSameFile } from "./same-file";
 import { countAnalysis, describeCounts } from "./summarize-analysis";
-
-export const EXIT_OK = 0;
-export const EXIT_HAS_ERRORS = 1;
-export const EXIT_UNREADABLE = 2;
+import { writeOutputFile } from "./write-output-file";
 
 export interface NormalizeArgs extends InputOptions {
   readonly file: string;
@@ -21,9 +19,17 @@ export interface NormalizeArgs extends InputOptions {
   readonly output: string | null;
 }
 
+/**
+ * The output's extension: a macro workbook stays .xlsm (Excel refuses macros in a file named .xlsx, and the
+ * package keeps them); everything else becomes .xlsx.
+ */
+function outputExtension(input: string): ".xlsx" | ".xlsm" {
+  return extname(input).toLowerCase() === ".xlsm" ? ".xlsm" : ".xlsx";
+}
+
 /** `a/b/表.tsv` → `a/b/表.normalized.xlsx`: beside the input, never the input itself. */
 export function defaultOutputPath(file: string): string {
-  return join(dirname(file), `${basename(file, extname(file))}.normalized.xlsx`);
+  return join(dirname(file), `${basename(file, extname(file))}.normalized${outputExtension(file)}`);
 }
 
 /** `normalize <file> --json` prints the analysis; `normalize <file> [-o out.xlsx]` writes the workbook. */
@@ -32,11 +38,7 @@ export async function normalizeCommand(args: NormalizeArgs, locale: Locale, io: 
   if (args.json) {
     const input = await readInputOrReport(inputPath, args, locale, io);
     if (input === null) return EXIT_UNREADABLE;
-    const analysis = analyzeTable(input.grid, {
-      origin: input.origin,
-      locale,
-      ...(args.tolerance !== undefined ? { tolerance: args.tolerance } : {}),
-    });
+    const analysis = analyzeInput(input, { locale, ...tolerance(args) });
     io.stdout(`${JSON.stringify(analysis, null, 2)}\n`);
     return EXIT_OK;
   }
@@ -47,23 +49,26 @@ export async function normalizeCommand(args: NormalizeArgs, locale: Locale, io: 
   return EXIT_OK;
 }
 
+function tolerance(args: InputOptions): { tolerance?: number } {
+  return args.tolerance !== undefined ? { tolerance: args.tolerance } : {};
+}
+
 /** Reads the input; on failure prints one line on stderr saying what is wrong and returns null. */
 async function readInputOrReport(
   inputPath: string,
   args: InputOptions,
   locale: Locale,
   io: CliIo,
-): Promise<Awaited<ReturnType<typeof readInput>> | null> {
+): Promise<InputTable | null> {
   try {
-    return await readInput(inputPath, {
-      locale,
-      ...(args.sheet !== undefined ? { sheet: args.sheet } : {}),
-    });
+    return await readInput(inputPath, args.sheet !== undefined ? { sheet: args.sheet } : {});
   } catch (error) {
-    io.stderr(`${describeInputError(error, messagesFor(locale).cli, io.cwd)}\n`);
+    io.stderr(`${describeInputError(error, cliMessagesFor(locale), io.cwd)}\n`);
     return null;
   }
 }
+
+export type WrittenWorkbook = NormalizedWorkbook & { readonly overlongSourceCells: number };
 
 /** Reads, normalizes and writes; prints one line on stderr and returns null when it cannot. */
 export async function writeNormalized(
@@ -72,10 +77,11 @@ export async function writeNormalized(
   args: InputOptions,
   locale: Locale,
   io: CliIo,
-): Promise<(NormalizedWorkbook & { overlongSourceCells: number }) | null> {
-  const m = messagesFor(locale).cli;
-  if (extname(output).toLowerCase() !== ".xlsx") {
-    io.stderr(`${m.outputNotXlsx(displayPath(output, io.cwd))}\n`);
+): Promise<WrittenWorkbook | null> {
+  const m = cliMessagesFor(locale);
+  const wanted = outputExtension(inputPath);
+  if (extname(output).toLowerCase() !== wanted) {
+    io.stderr(`${m.outputExtension(displayPath(output, io.cwd), wanted)}\n`);
     return null;
   }
   if (isSameFile(inputPath, output, io.cwd)) {
@@ -84,12 +90,9 @@ export async function writeNormalized(
   }
   const input = await readInputOrReport(inputPath, args, locale, io);
   if (input === null) return null;
-  const normalized = normalizeInput(input, {
-    locale,
-    ...(args.tolerance !== undefined ? { tolerance: args.tolerance } : {}),
-  });
+  const normalized = await normalizeInput(input, { locale, codec: nodeZipCodec, ...tolerance(args) });
   try {
-    await writeWorkbook(normalized.workbook, output);
+    writeOutputFile(output, normalized.bytes);
   } catch (error) {
     io.stderr(`${m.cannotWrite(displayPath(output, io.cwd), (error as Error).message)}\n`);
     return null;
@@ -97,31 +100,27 @@ export async function writeNormalized(
   return { ...normalized, overlongSourceCells: input.kind === "text" ? countOverlongCells(input.grid) : 0 };
 }
 
-export function printSummary(
-  result: NormalizedWorkbook & { overlongSourceCells: number },
-  output: string,
-  locale: Locale,
-  io: CliIo,
-): void {
-  const messages = messagesFor(locale);
-  const m = messages.cli;
+export function printSummary(result: WrittenWorkbook, output: string, locale: Locale, io: CliIo): void {
+  const m = cliMessagesFor(locale);
   const { counts, issues } = describeCounts(countAnalysis(result.analysis), m);
   const [detail, checks] = result.plan.sheets;
   const truncated = (result.plan.truncated?.length ?? 0) + result.overlongSourceCells;
   const lines = [
     counts,
     m.problemsLine(issues),
-    ...issueLines(result, messages),
+    ...issueLines(result, locale),
     m.wrote(displayPath(output, io.cwd)),
     m.sheetsWritten(detail?.name ?? "", checks?.name ?? ""),
     ...(truncated > 0 ? [m.truncatedCells(truncated)] : []),
+    ...(result.marksLeft > 0 ? [m.marksLeft(result.marksLeft)] : []),
   ];
   io.stdout(`${lines.join("\n")}\n`);
 }
 
 /** The errors and warnings, worst first, a few of them: what to fix first. Notes stay in the checks sheet. */
-function issueLines(result: NormalizedWorkbook, messages: Messages, limit = 5): string[] {
-  const { cli: m, severity } = messages;
+function issueLines(result: NormalizedWorkbook, locale: Locale, limit = 5): string[] {
+  const m = cliMessagesFor(locale);
+  const { severity } = messagesFor(locale);
   const all = result.analysis.issues;
   const serious = all.filter((i) => i.severity !== "info");
   const lines = serious

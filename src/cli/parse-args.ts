@@ -1,5 +1,6 @@
 import { readLocale, readTolerance } from "../core/analyze-options";
-import type { Locale, Messages } from "../core/messages";
+import type { Locale } from "../core/messages";
+import type { CliMessages } from "./messages";
 
 export interface InputOptions {
   readonly sheet?: string;
@@ -24,7 +25,7 @@ export type CliCommand =
 export type ParsedArgs =
   | { readonly ok: true; readonly locale: Locale; readonly command: CliCommand }
   /** `message` picks the sentence from the user's message table. */
-  | { readonly ok: false; readonly locale: Locale; readonly message: (m: Messages["cli"]) => string };
+  | { readonly ok: false; readonly locale: Locale; readonly message: (m: CliMessages) => string };
 
 const VALUE_OPTIONS = new Set(["--lang", "--sheet", "--tolerance", "--format", "-o", "--output"]);
 const FLAG_OPTIONS = new Set(["--json", "--help", "-h"]);
@@ -38,7 +39,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const values = new Map<string, string>();
   const flags = new Set<string>();
   let langError: string | null = null;
-  let error: ((m: Messages["cli"]) => string) | null = null;
+  let error: ((m: CliMessages) => string) | null = null;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === "--") {
@@ -67,7 +68,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const readLang = readLocale(lang);
   const locale: Locale = readLang.ok ? readLang.value : "zh-CN";
   if (!readLang.ok) langError = readLang.raw;
-  const fail = (message: (m: Messages["cli"]) => string): ParsedArgs => ({ ok: false, locale, message });
+  const fail = (message: (m: CliMessages) => string): ParsedArgs => ({ ok: false, locale, message });
   if (langError !== null) return fail((m) => m.badLanguage(langError!));
   if (flags.has("--help") || positionals.length === 0) return { ok: true, locale, command: { kind: "help" } };
   if (error) return fail(error);

@@ -1,8 +1,8 @@
 export { countAnalysis, type AnalysisCounts } from "../core/count-analysis";
 import type { AnalysisCounts } from "../core/count-analysis";
-import type { Messages } from "../core/messages";
+import type { CliMessages } from "./messages";
 
-export function describeCounts(c: AnalysisCounts, m: Messages["cli"]): { counts: string; issues: string } {
+export function describeCounts(c: AnalysisCounts, m: CliMessages): { counts: string; issues: string } {
   return {
     counts: m.counts(c.projects, c.units, c.indicators),
     issues: m.issueCounts(c.errors, c.warnings, c.infos),

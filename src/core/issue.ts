@@ -23,6 +23,7 @@ export const RULE_IDS = [
   "duplicate-project",
   "empty-project",
   "no-table",
+  "invalid-character",
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];
@@ -50,6 +51,7 @@ export const DEFAULT_SEVERITY: Readonly<Record<RuleId, Severity>> = {
   "duplicate-project": "warning",
   "empty-project": "error",
   "no-table": "error",
+  "invalid-character": "warning",
 };
 
 /**

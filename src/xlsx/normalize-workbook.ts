@@ -1,56 +1,80 @@
-import type ExcelJS from "exceljs";
-import { mkdirSync, writeFileSync } from "fs";
-import { dirname } from "path";
+/**
+ * Analyse an input and build the output package: pure apart from nothing (bytes in, bytes out); the CLI
+ * writes the bytes to a file, a browser page offers them as a download.
+ */
 import type { Analysis } from "../core/analysis";
 import { analyzeTable } from "../core/analyze-table";
 import { buildPlan } from "../core/build-plan";
-import type { Locale } from "../core/messages";
+import { sortIssues } from "../core/issue";
+import { localizeIssues, messagesFor, type Locale } from "../core/messages";
 import type { Plan } from "../core/plan";
-import { applyPlan, removePreviousRun, tableNames } from "./apply-plan";
+import { namesInUse, writeNormalizedPackage } from "./edit-package";
+import { findInvalidCharacters } from "./find-invalid-characters";
+import { DEFAULT_LIMITS } from "./package-limits";
 import type { InputTable } from "./read-input";
+import { EMPTY_RECORD } from "./run-record";
+import { textPackage } from "./text-package";
+import { openPackage } from "./xlsx-package";
+import { fflateCodec, type ZipCodec } from "./zip-codec";
 
-export interface NormalizeOptions {
+export interface AnalyzeInputOptions {
   readonly locale: Locale;
   readonly tolerance?: number;
 }
 
-export interface NormalizedWorkbook {
-  readonly workbook: ExcelJS.Workbook;
-  readonly analysis: Analysis;
-  readonly plan: Plan;
+export interface NormalizeOptions extends AnalyzeInputOptions {
+  readonly codec?: ZipCodec;
 }
 
-/** Analyses the input's table and applies the plan to its workbook (replacing a previous run's output). */
-export function normalizeInput(input: InputTable, options: NormalizeOptions): NormalizedWorkbook {
-  const { workbook } = input;
+export interface NormalizedWorkbook {
+  /** The output package. */
+  readonly bytes: Uint8Array;
+  readonly analysis: Analysis;
+  readonly plan: Plan;
+  /** Earlier marks left in place because the clerk changed their fill since. */
+  readonly marksLeft: number;
+}
+
+/** The core's analysis plus the file shell's own findings (characters no program can be trusted to keep). */
+export function analyzeInput(input: InputTable, options: AnalyzeInputOptions): Analysis {
   const analysis = analyzeTable(input.grid, {
     origin: input.origin,
     locale: options.locale,
     ...(options.tolerance !== undefined ? { tolerance: options.tolerance } : {}),
   });
-  removePreviousRun(workbook, input.sheetName);
+  const found = findInvalidCharacters(input.grid, input.origin);
+  if (found.length === 0) return analysis;
+  return { ...analysis, issues: sortIssues([...analysis.issues, ...localizeIssues(found, options.locale)]) };
+}
+
+export async function normalizeInput(
+  input: InputTable,
+  options: NormalizeOptions,
+): Promise<NormalizedWorkbook> {
+  const codec = options.codec ?? fflateCodec;
+  const analysis = analyzeInput(input, options);
+  const pkg =
+    input.package ??
+    openPackage(
+      input.path,
+      await textPackage(
+        input.sheetName,
+        input.grid,
+        analysis,
+        messagesFor(options.locale).checks.truncatedSource,
+        codec,
+      ),
+      codec,
+      DEFAULT_LIMITS,
+    );
+  const record = input.record ?? EMPTY_RECORD;
+  const names = namesInUse(pkg, record, input.sheetName);
   const plan = buildPlan(analysis, {
     sourceSheet: input.sheetName,
     locale: options.locale,
-    avoidSheetNames: workbook.worksheets.map((ws) => ws.name),
-    avoidTableNames: tableNames(workbook),
+    avoidSheetNames: names.sheets,
+    avoidTableNames: names.tables,
   });
-  applyPlan(workbook, plan);
-  return { workbook, analysis, plan };
-}
-
-/**
- * Zip settings for the written workbook. Deflate level 1 instead of zlib's default 6: deflating was about a
- * third of a large write's CPU profile, and level 1 removes most of it, for a file about a third larger
- * (6.3 MB instead of 4.7 MB for 70,000 indicators).
- */
-export const XLSX_WRITE_OPTIONS = {
-  zip: { compression: "DEFLATE", compressionOptions: { level: 1 } },
-} as unknown as Partial<ExcelJS.XlsxWriteOptions>;
-
-/** Writes the workbook, creating the folder; the bytes are built first, so a failure leaves no half file. */
-export async function writeWorkbook(workbook: ExcelJS.Workbook, path: string): Promise<void> {
-  const bytes = await workbook.xlsx.writeBuffer(XLSX_WRITE_OPTIONS);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, Buffer.from(bytes as ArrayBuffer));
+  const { bytes, marksLeft } = await writeNormalizedPackage(pkg, record, plan);
+  return { bytes, analysis, plan, marksLeft };
 }

@@ -1,4 +1,4 @@
-import { messagesFor } from "../../src/core/messages";
+import { cliMessagesFor } from "../../src/cli/messages";
 import { parseArgs } from "../../src/cli/parse-args";
 
 describe("parseArgs", () => {
@@ -32,7 +32,7 @@ describe("parseArgs", () => {
     expect(parseArgs(argv).locale).toBe(locale);
   });
 
-  const en = messagesFor("en-US").cli;
+  const en = cliMessagesFor("en-US");
   test.each([
     [["frobnicate"], 'Unknown command "frobnicate".'],
     [["check", "a.tsv", "--verbose"], 'Unknown option "--verbose".'],
@@ -51,7 +51,7 @@ describe("parseArgs", () => {
 
   test("an unknown language is refused in Chinese", () => {
     const parsed = parseArgs(["demo", "--lang", "fr"]);
-    expect(parsed.ok || parsed.message(messagesFor(parsed.locale).cli)).toBe(
+    expect(parsed.ok || parsed.message(cliMessagesFor(parsed.locale))).toBe(
       "不支持的语言「fr」：可用 zh-CN 或 en。",
     );
   });

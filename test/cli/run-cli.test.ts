@@ -14,6 +14,7 @@ import { join } from "path";
 import type { CliIo } from "../../src/cli/cli-io";
 import { runCli } from "../../src/cli/run-cli";
 import { SAMPLE_PATH } from "../../testing/sample";
+import { unzipParts, zipParts } from "../xlsx/package-helpers";
 
 interface Captured {
   code: number;
@@ -150,6 +151,24 @@ describe("normalize -o", () => {
     );
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^Cannot write sample\.tsv\/out\.xlsx: .+\n$/);
+  });
+
+  test("a macro workbook stays .xlsm, its macros copied byte for byte", async () => {
+    const dir = workspace();
+    const path = await userWorkbook(dir);
+    const parts = unzipParts(new Uint8Array(readFileSync(path)));
+    const vba = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3, 4]);
+    parts.set("xl/vbaProject.bin", vba);
+    writeFileSync(join(dir, "macros.xlsm"), zipParts(parts));
+    const refused = await run(["normalize", "macros.xlsm", "-o", "out.xlsx", "--lang", "en"], dir);
+    expect(refused).toMatchObject({
+      code: 2,
+      stderr: "The output file name must end in .xlsm (a macro workbook): out.xlsx\n",
+    });
+    const r = await run(["normalize", "macros.xlsm", "--sheet", "目标表"], dir);
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    const out = unzipParts(new Uint8Array(readFileSync(join(dir, "macros.normalized.xlsm"))));
+    expect(Buffer.from(out.get("xl/vbaProject.bin")!).equals(Buffer.from(vba))).toBe(true);
   });
 
   test("refuses an output that is not .xlsx", async () => {

@@ -3,10 +3,12 @@ import { mkdtempSync, mkdirSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { decodeTextFile } from "../../src/xlsx/decode-text-file";
-import { excelCellValue } from "../../src/xlsx/excel-cell-value";
 import { InputError } from "../../src/xlsx/input-error";
-import { readInput } from "../../src/xlsx/read-input";
+import { nodeZipCodec } from "../../src/xlsx/node-zip-codec";
+import { normalizeInput } from "../../src/xlsx/normalize-workbook";
+import { readInput, readInputBytes } from "../../src/xlsx/read-input";
 import { loadSampleGrid, loadSampleText } from "../../testing/sample";
+import { unzipParts, zipParts } from "./package-helpers";
 
 const dir = mkdtempSync(join(tmpdir(), "read-input-"));
 
@@ -64,7 +66,10 @@ describe("readInput on text files", () => {
     writeFileSync(path, `a\t${long}\n`);
     const input = await readInput(path);
     expect(input.grid[0]![1]).toBe(long);
-    const shown = input.workbook.getWorksheet("long")!.getCell("B1").value as string;
+    const { bytes } = await normalizeInput(input, { locale: "zh-CN", codec: nodeZipCodec });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer); // ExcelJS types predate Node's generic Buffer
+    const shown = book.getWorksheet("long")!.getCell("B1").value as string;
     expect(shown.length).toBe(32767);
     expect(
       shown.endsWith(
@@ -128,14 +133,36 @@ describe("readInput on .xlsx", () => {
   });
 });
 
-test.each([
-  [null, null],
-  ["", null],
-  [{ sharedFormula: "A1", result: "文字" }, "文字"],
-  [{ formula: "A1" }, null],
-  [{ formula: "1/0", result: { error: "#DIV/0!" } }, "#DIV/0!"],
-  [{ text: { richText: [{ text: "富" }, { text: "文本" }] }, hyperlink: "#A1" }, "富文本"],
-  [true, true],
-])("excelCellValue(%j) = %j", (value, expected) => {
-  expect(excelCellValue(value as ExcelJS.CellValue)).toBe(expected);
+test("the fflate codec (a browser's) reads the same grid as Node's zlib", async () => {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet("表").addRow(["项目名称", 1, true, "x"]);
+  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  const node = await readInputBytes("a.xlsx", bytes, { codec: nodeZipCodec });
+  const browser = await readInputBytes("a.xlsx", bytes);
+  expect(browser.grid).toEqual(node.grid);
+  expect(node.grid).toEqual([["项目名称", 1, true, "x"]]);
+});
+
+test("namespace prefixes, cells without references, CDATA and comments read as Excel reads them", async () => {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet("表").getCell("A1").value = "x";
+  const parts = unzipParts(new Uint8Array(await wb.xlsx.writeBuffer()));
+  parts.set(
+    "xl/worksheets/sheet1.xml",
+    new TextEncoder().encode(
+      '<?xml version="1.0"?><!-- written by a .NET tool --><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>' +
+        '<x:row r="2"><x:c t="inlineStr"><x:is><x:t><![CDATA[<甲>]]></x:t></x:is></x:c><x:c><x:v>2.5</x:v></x:c><x:c t="str"><x:f>A1</x:f><x:v>结果</x:v></x:c></x:row>' +
+        '<x:row><x:c r="B3" t="e"><x:v>#N/A</x:v></x:c></x:row></x:sheetData></x:worksheet>',
+    ),
+  );
+  const input = await readInputBytes("a.xlsx", zipParts(parts), { codec: nodeZipCodec });
+  expect(input.grid).toEqual([[], ["<甲>", 2.5, "结果"], [null, "#N/A"]]);
+});
+
+test("an encrypted workbook (an OLE compound file) is named as such", async () => {
+  const bytes = Buffer.concat([
+    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+    Buffer.alloc(504),
+  ]);
+  await expect(readInputBytes("secret.xlsx", bytes)).rejects.toMatchObject({ reason: "encrypted" });
 });

@@ -60,6 +60,8 @@ const issues: Record<RuleId, (i: IssueDraft) => string> = {
   "empty-project": (i) => `Project "${i.details.project ?? ""}" has no indicators.`,
   "no-table": () =>
     `No performance target table found: a header row with columns such as 项目名称 and 绩效指标 is needed. Check where the table was pasted.`,
+  "invalid-character": (i) =>
+    `This cell holds the invalid character ${i.details.text ?? ""} (half a surrogate pair or a non-character, usually left by a broken copy or conversion). It is kept as is; Excel and WPS may not show it correctly, so check the source.`,
 };
 
 const severity: Record<Severity, string> = { error: "Error", warning: "Warning", info: "Info" };
@@ -113,64 +115,5 @@ export const enUS: Messages = {
       `… (the whole text has ${length} characters, over Excel's 32,767 limit per cell: only its start is shown; see the source cell)`,
     truncatedSource: (length: number) =>
       `… (this field has ${length} characters, over Excel's 32,767 limit per cell: only its start is shown; see the original text file)`,
-  },
-  cli: {
-    help: [
-      "indicator-normalizer: splits the indicator text of a 项目支出绩效目标表, reconciles the amounts, marks problems.",
-      "",
-      "Usage:",
-      "  npm run --silent cli -- normalize <file> -o <out.xlsx>   write the result workbook (marked table, indicators, checks)",
-      "  npm run --silent cli -- normalize <file> --json          print only the analysis as JSON",
-      "  npm run --silent cli -- check <files…> [--format json]    check many files: one line each, then a total",
-      "  npm run demo                                             run on the bundled sample, writing to out/",
-      "",
-      "Files: .xlsx (first sheet, or --sheet NAME), .tsv/.txt/.csv (UTF-8, UTF-16 or GB18030).",
-      "Options: --sheet NAME  --tolerance N (in the table's amount unit; default half the last digit)  --lang en  --help",
-      "Exit status: 0 ran; 1 check found errors; 2 a file could not be read or the arguments are wrong.",
-    ].join("\n"),
-    usageHint: "Run npm run --silent cli -- --help for usage.",
-    unknownCommand: (name: string) => `Unknown command "${name}".`,
-    unknownOption: (name: string) => `Unknown option "${name}".`,
-    missingValue: (option: string) => `Option ${option} needs a value.`,
-    badLanguage: (value: string) => `Unsupported language "${value}": use zh-CN or en.`,
-    badTolerance: (value: string) => `Tolerance "${value}" is not a non-negative number.`,
-    badFormat: (value: string) => `Unsupported format "${value}": use text or json.`,
-    missingFile: "No input file given.",
-    extraArgument: (value: string) => `Unexpected argument "${value}".`,
-    jsonAndOutput: "--json and -o cannot be used together.",
-    notFound: (path: string) => `File not found: ${path}`,
-    isDirectory: (path: string) => `${path} is a folder, not a file.`,
-    unsupportedType: (path: string) => `Unsupported file type: ${path} (use .xlsx, .tsv, .txt or .csv)`,
-    notXlsx: (path: string) =>
-      `${path} is not a valid .xlsx file (damaged, or an old .xls: save it as .xlsx in Excel).`,
-    noSheet: (path: string) => `${path} has no worksheet.`,
-    sheetNotFound: (path: string, sheet: string, names: string) =>
-      `${path} has no sheet named "${sheet}"; its sheets: ${names}.`,
-    empty: (path: string) => `${path} is empty.`,
-    unreadable: (path: string, detail: string) => `Cannot read ${path}: ${detail}`,
-    cannotWrite: (path: string, detail: string) => `Cannot write ${path}: ${detail}`,
-    outputIsInput: (path: string) =>
-      `The output cannot be the input file itself (${path}): choose another name.`,
-    outputNotXlsx: (path: string) => `The output file name must end in .xlsx: ${path}`,
-    counts: (projects: number, units: number, indicators: number) =>
-      `${projects} projects, ${units} units, ${indicators} indicators`,
-    issueCounts: (errors: number, warnings: number, infos: number) =>
-      `${errors} errors, ${warnings} warnings, ${infos} notes`,
-    issueLine: (severity: string, cell: string, message: string) => `  ${severity} ${cell}  ${message}`,
-    moreIssues: (count: number, sheet: string) => `  ${count} more in "${sheet}".`,
-    wrote: (path: string) => `Wrote ${path}`,
-    sheetsWritten: (detail: string, checks: string) =>
-      `New sheets "${detail}" and "${checks}"; problem cells in the table are filled (red = error, yellow = warning).`,
-    truncatedCells: (count: number) =>
-      `Note: ${count} cells exceed Excel's 32,767-character limit: only their start was written, with a note in the cell.`,
-    demoTitle: "Demo: Baiyun district, 2024 project expenditure performance target table",
-    demoInput: (path: string) => `Input: ${path}`,
-    demoNext: (path: string) =>
-      `Open ${path} in Excel and start with "Check results": click a cell address to jump to the table.`,
-    problemsLine: (issues: string) => `Problems: ${issues}`,
-    fileLine: (file: string, counts: string, issues: string) => `${file}: ${counts}; ${issues}`,
-    fileFailed: (file: string, reason: string) => `${file}: cannot be read. ${reason}`,
-    total: (files: number, issues: string, unreadable: number) =>
-      `Total, ${files} files: ${issues}${unreadable > 0 ? `; ${unreadable} unreadable` : ""}`,
   },
 };

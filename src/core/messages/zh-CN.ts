@@ -66,6 +66,8 @@ const issues: Record<RuleId, (i: IssueDraft) => string> = {
   "empty-project": (i) => `项目「${i.details.project ?? ""}」没有绩效指标。`,
   "no-table": () =>
     `没有找到项目支出绩效目标表：需要一行表头，含“项目名称”“绩效指标”等列。请检查粘贴的位置。`,
+  "invalid-character": (i) =>
+    `此单元格含有无效字符 ${i.details.text ?? ""}（半个代理对或非字符，常见于复制或转换出错），已原样保留；Excel、WPS 可能无法正确显示，请核对原文。`,
 };
 
 const severity: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
@@ -119,64 +121,6 @@ export const zhCN = {
       `……（全文 ${length} 字，超出 Excel 单元格 32767 字上限，此处只显示开头；全文见来源单元格）`,
     truncatedSource: (length: number) =>
       `……（此处原文共 ${length} 字，超出 Excel 单元格 32767 字上限，此处只显示开头；全文见原文本文件）`,
-  },
-  /** Owned by src/cli. */
-  cli: {
-    help: [
-      "指标规范化工具：拆分项目支出绩效目标表的绩效指标，核对金额，标出问题。",
-      "",
-      "用法：",
-      "  npm run --silent cli -- normalize <文件> -o <输出.xlsx>   写出结果工作簿（原表加标记、指标明细、校验结果）",
-      "  npm run --silent cli -- normalize <文件> --json           只输出分析结果 JSON",
-      "  npm run --silent cli -- check <文件…> [--format json]     逐个校验，每个文件一行，最后一行合计",
-      "  npm run demo                                              处理自带样表，写到 out/",
-      "",
-      "文件：.xlsx（第一个工作表，或 --sheet 名称），.tsv/.txt/.csv（UTF-8、UTF-16 或 GB18030 编码）。",
-      "选项：--sheet 名称  --tolerance 容差（金额单位，默认为末位数字的一半）  --lang en（英文）  --help",
-      "退出码：0 正常；1 check 发现错误；2 有文件无法读取或参数有误。",
-    ].join("\n"),
-    usageHint: "运行 npm run --silent cli -- --help 查看用法。",
-    unknownCommand: (name: string) => `未知的命令「${name}」。`,
-    unknownOption: (name: string) => `未知的选项「${name}」。`,
-    missingValue: (option: string) => `选项 ${option} 后面缺少取值。`,
-    badLanguage: (value: string) => `不支持的语言「${value}」：可用 zh-CN 或 en。`,
-    badTolerance: (value: string) => `容差「${value}」不是非负数。`,
-    badFormat: (value: string) => `不支持的格式「${value}」：可用 text 或 json。`,
-    missingFile: "缺少输入文件。",
-    extraArgument: (value: string) => `多余的参数「${value}」。`,
-    jsonAndOutput: "--json 与 -o 不能同时使用。",
-    notFound: (path: string) => `找不到文件：${path}`,
-    isDirectory: (path: string) => `${path} 是文件夹，不是文件。`,
-    unsupportedType: (path: string) => `不支持的文件类型：${path}（请用 .xlsx、.tsv、.txt 或 .csv）`,
-    notXlsx: (path: string) =>
-      `${path} 不是有效的 .xlsx 文件（可能已损坏，或是旧版 .xls：请在 Excel 中另存为 .xlsx）。`,
-    noSheet: (path: string) => `${path} 中没有工作表。`,
-    sheetNotFound: (path: string, sheet: string, names: string) =>
-      `${path} 中没有名为「${sheet}」的工作表；现有：${names}。`,
-    empty: (path: string) => `${path} 是空文件。`,
-    unreadable: (path: string, detail: string) => `无法读取 ${path}：${detail}`,
-    cannotWrite: (path: string, detail: string) => `无法写入 ${path}：${detail}`,
-    outputIsInput: (path: string) => `输出文件不能是输入文件本身（${path}）：请换一个输出文件名。`,
-    outputNotXlsx: (path: string) => `输出文件名须以 .xlsx 结尾：${path}`,
-    counts: (projects: number, units: number, indicators: number) =>
-      `${projects} 个项目，${units} 个单位，${indicators} 条指标`,
-    issueCounts: (errors: number, warnings: number, infos: number) =>
-      `错误 ${errors}，警告 ${warnings}，提示 ${infos}`,
-    issueLine: (severity: string, cell: string, message: string) => `  ${severity} ${cell}  ${message}`,
-    moreIssues: (count: number, sheet: string) => `  另有 ${count} 条，见「${sheet}」。`,
-    wrote: (path: string) => `已写入 ${path}`,
-    sheetsWritten: (detail: string, checks: string) =>
-      `新增工作表「${detail}」「${checks}」；原表中有问题的单元格已标色（红＝错误，黄＝警告）。`,
-    truncatedCells: (count: number) =>
-      `注意：${count} 个单元格超出 Excel 的 32767 字上限，只写入了开头部分，并在单元格中注明。`,
-    demoTitle: "示例：白云区 2024 年项目支出绩效目标表",
-    demoInput: (path: string) => `输入：${path}`,
-    demoNext: (path: string) => `用 Excel 打开 ${path}，先看「校验结果」，点单元格地址可跳到原表。`,
-    problemsLine: (issues: string) => `问题：${issues}`,
-    fileLine: (file: string, counts: string, issues: string) => `${file}：${counts}；${issues}`,
-    fileFailed: (file: string, reason: string) => `${file}：无法读取。${reason}`,
-    total: (files: number, issues: string, unreadable: number) =>
-      `合计 ${files} 个文件：${issues}${unreadable > 0 ? `；${unreadable} 个无法读取` : ""}`,
   },
 };
 

@@ -1,0 +1,87 @@
+import type { LimitName } from "../../xlsx/input-error";
+import type { CliMessages } from "./zh-CN";
+
+export const enUS: CliMessages = {
+  help: [
+    "indicator-normalizer: splits the indicator text of a 项目支出绩效目标表, reconciles the amounts, marks problems.",
+    "",
+    "Usage:",
+    "  npm run --silent cli -- normalize <file> -o <out.xlsx>   write the result workbook (marked table, indicators, checks)",
+    "  npm run --silent cli -- normalize <file> --json          print only the analysis as JSON",
+    "  npm run --silent cli -- check <files…> [--format json]    check many files: one line each, then a total",
+    "  npm run demo                                             run on the bundled sample, writing to out/",
+    "",
+    "Files: .xlsx/.xlsm (first sheet, or --sheet NAME), .tsv/.txt/.csv (UTF-8, UTF-16 or GB18030).",
+    "Options: --sheet NAME  --tolerance N (in the table's amount unit; default half the last digit)  --lang en  --help",
+    "Exit status: 0 ran; 1 check found errors; 2 a file could not be read, was over a limit, or the arguments are wrong.",
+  ].join("\n"),
+  usageHint: "Run npm run --silent cli -- --help for usage.",
+  unknownCommand: (name: string) => `Unknown command "${name}".`,
+  unknownOption: (name: string) => `Unknown option "${name}".`,
+  missingValue: (option: string) => `Option ${option} needs a value.`,
+  badLanguage: (value: string) => `Unsupported language "${value}": use zh-CN or en.`,
+  badTolerance: (value: string) => `Tolerance "${value}" is not a non-negative number.`,
+  badFormat: (value: string) => `Unsupported format "${value}": use text or json.`,
+  missingFile: "No input file given.",
+  extraArgument: (value: string) => `Unexpected argument "${value}".`,
+  jsonAndOutput: "--json and -o cannot be used together.",
+  notFound: (path: string) => `File not found: ${path}`,
+  isDirectory: (path: string) => `${path} is a folder, not a file.`,
+  unsupportedType: (path: string) => `Unsupported file type: ${path} (use .xlsx, .tsv, .txt or .csv)`,
+  notXlsx: (path: string) =>
+    `${path} is not a valid .xlsx file (damaged, or an old .xls: save it as .xlsx in Excel).`,
+  noSheet: (path: string) => `${path} has no worksheet.`,
+  sheetNotFound: (path: string, sheet: string, names: string) =>
+    `${path} has no sheet named "${sheet}"; its sheets: ${names}.`,
+  empty: (path: string) => `${path} is empty.`,
+  unreadable: (path: string, detail: string) => `Cannot read ${path}: ${detail}`,
+  cannotWrite: (path: string, detail: string) => `Cannot write ${path}: ${detail}`,
+  outputIsInput: (path: string) =>
+    `The output cannot be the input file itself (${path}): choose another name.`,
+  outputExtension: (path: string, extension: string) =>
+    `The output file name must end in ${extension}${extension === ".xlsm" ? " (a macro workbook)" : ""}: ${path}`,
+  counts: (projects: number, units: number, indicators: number) =>
+    `${projects} projects, ${units} units, ${indicators} indicators`,
+  issueCounts: (errors: number, warnings: number, infos: number) =>
+    `${errors} errors, ${warnings} warnings, ${infos} notes`,
+  issueLine: (severity: string, cell: string, message: string) => `  ${severity} ${cell}  ${message}`,
+  moreIssues: (count: number, sheet: string) => `  ${count} more in "${sheet}".`,
+  wrote: (path: string) => `Wrote ${path}`,
+  sheetsWritten: (detail: string, checks: string) =>
+    `New sheets "${detail}" and "${checks}"; problem cells in the table are filled (red = error, yellow = warning).`,
+  truncatedCells: (count: number) =>
+    `Note: ${count} cells exceed Excel's 32,767-character limit: only their start was written, with a note in the cell.`,
+  demoTitle: "Demo: Baiyun district, 2024 project expenditure performance target table",
+  demoInput: (path: string) => `Input: ${path}`,
+  demoNext: (path: string) =>
+    `Open ${path} in Excel and start with "Check results": click a cell address to jump to the table.`,
+  problemsLine: (issues: string) => `Problems: ${issues}`,
+  fileLine: (file: string, counts: string, issues: string) => `${file}: ${counts}; ${issues}`,
+  fileFailed: (file: string, reason: string) => `${file}: cannot be read. ${reason}`,
+  total: (files: number, issues: string, unreadable: number) =>
+    `Total, ${files} files: ${issues}${unreadable > 0 ? `; ${unreadable} unreadable` : ""}`,
+
+  encrypted: (path: string) =>
+    `${path} is an encrypted (password-protected) workbook or an old .xls: remove the password or save it as .xlsx in Excel.`,
+  tooLarge: (path: string, limit: LimitName, figure: number, where: string) => {
+    const n = figure.toLocaleString("en-US");
+    switch (limit) {
+      case "package":
+        return `${path} would inflate to more than ${n} bytes (possibly a zip bomb); not processed.`;
+      case "part":
+        return `Part ${where} of ${path} would inflate to more than ${n} bytes; not processed.`;
+      case "rows":
+        return `${path} has row ${where}, past Excel's limit of ${n} rows; the file may be damaged.`;
+      case "columns":
+        return `${path} has cell ${where}, past Excel's limit of ${n} columns; the file may be damaged.`;
+      case "cell-text":
+        return `Cell ${where} of ${path} holds more than Excel's ${n} characters per cell; the file may be damaged.`;
+      case "table-text":
+        return `The table in ${path} holds more than ${n} characters of text: split it into several files.`;
+      case "table-cells":
+        return `The table in ${path} has more than ${n} cells: split it into several files.`;
+    }
+  },
+  marksLeft: (count: number) =>
+    `${count} cells marked by the last run have had their fill changed since: your change was kept, not restored.`,
+};

@@ -1,0 +1,411 @@
+/**
+ * Reads shared strings and one worksheet's cells into the grid the core analyses, streaming: the sheet part
+ * is inflated and scanned a chunk at a time, so only the grid is held, never the sheet's XML. Cells read as
+ * Office.js hands them to the add-in: shared and inline strings as their plain text (rich-text runs joined,
+ * phonetic runs left out, Excel's `_xHHHH_` escapes decoded), formulas as their cached result, booleans,
+ * errors as their literal (`#N/A`), dates as serial numbers, and the covered cells of a merge empty.
+ */
+import type { CellValue } from "../core/grid";
+import { cellAddress, parseCellAddress } from "../core/cell-address";
+import { limitError, InputError } from "./input-error";
+import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, MAX_CELL_TEXT } from "./package-limits";
+import { partEntry, type XlsxPackage } from "./xlsx-package";
+import {
+  attribute,
+  scanXml,
+  tagEnd,
+  XmlStream,
+  XmlSyntaxError,
+  type ChunkScanner,
+  type XmlHandler,
+} from "./xml-scanner";
+import { decodeOoxmlEscapes, decodeXmlEntities } from "./xml-text";
+import { entryChunks, ZipFormatError } from "./zip-archive";
+
+/** Streams a part through a handler; a malformed part is "not a valid .xlsx", naming the part. */
+export async function scanPart(
+  pkg: XlsxPackage,
+  name: string,
+  handler: XmlHandler | ((first: string) => ChunkScanner),
+): Promise<void> {
+  const entry = partEntry(pkg, name);
+  if (!entry) throw new InputError("not-xlsx", pkg.path, `missing part ${name}`);
+  if (entry.size > pkg.limits.partBytes) throw limitError(pkg.path, "part", pkg.limits.partBytes, name);
+  let stream: XmlStream | null = null;
+  try {
+    await entryChunks(pkg.archive, entry, pkg.codec, (chunk) => {
+      if (!stream) {
+        // A scanner may be chosen from the part's start (the sheet reader's fast path needs no prefixes).
+        const first = new TextDecoder().decode(chunk.subarray(0, 2048));
+        stream = new XmlStream(typeof handler === "function" ? handler(first) : handler);
+      }
+      stream.push(chunk);
+    });
+    // TypeScript cannot see the callback assign it.
+    const started = stream as XmlStream | null;
+    (started ?? new XmlStream(typeof handler === "function" ? handler("") : handler)).end();
+  } catch (error) {
+    if (error instanceof XmlSyntaxError || error instanceof ZipFormatError)
+      throw new InputError("not-xlsx", pkg.path, `${name}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** The shared string table: one plain string per `<si>`. */
+export async function readSharedStrings(pkg: XlsxPackage, name: string | null): Promise<string[]> {
+  const strings: string[] = [];
+  if (name === null || !partEntry(pkg, name)) return strings;
+  let inItem = false;
+  let inText = false;
+  let phonetic = 0;
+  let text = "";
+  await scanPart(pkg, name, {
+    open(element) {
+      if (element === "si") {
+        inItem = true;
+        text = "";
+      } else if (element === "rPh") phonetic++;
+      else if (element === "t" && inItem && phonetic === 0) inText = true;
+    },
+    close(element) {
+      if (element === "t") inText = false;
+      else if (element === "rPh") phonetic--;
+      else if (element === "si") {
+        strings.push(decodeOoxmlEscapes(text));
+        inItem = false;
+      }
+    },
+    text(raw, cdata) {
+      if (inText) text += cdata ? raw : decodeXmlEntities(raw);
+    },
+  });
+  return strings;
+}
+
+export interface SheetGrid {
+  readonly grid: CellValue[][];
+  /** Characters of text cells (UTF-16 units), as counted against the table-text limit. */
+  readonly textLength: number;
+}
+
+/** One frozen empty row shared by all empty rows of all grids. */
+const EMPTY_ROW: CellValue[] = Object.freeze([]) as unknown as CellValue[];
+
+/** Excel's day 0 (1899-12-30), for `t="d"` cells written as ISO dates by some writers. */
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/** The sheet's cells from A1, as a grid of rows (each as long as its last non-empty cell). */
+export async function readSheetGrid(
+  pkg: XlsxPackage,
+  sheetPath: string,
+  shared: readonly string[],
+): Promise<SheetGrid> {
+  const { limits, path } = pkg;
+  const grid: CellValue[][] = [];
+  const merges: string[] = [];
+  let row: CellValue[] = EMPTY_ROW;
+  let rowNumber = 0;
+  let column = 0;
+  let type: string | null = null;
+  let inValue = false;
+  let inInline = false;
+  let inText = false;
+  let phonetic = 0;
+  let inFormula = false;
+  let value = "";
+  let hasValue = false;
+  let textLength = 0;
+  let cells = 0;
+  const cellTag: CellTag = { row: 0, column: 0, type: null };
+
+  const tooLarge = (limit: Parameters<typeof limitError>[1], figure: number, where = ""): never => {
+    throw limitError(path, limit, figure, where);
+  };
+  const startRow = (r: number): void => {
+    if (r > EXCEL_MAX_ROWS) tooLarge("rows", EXCEL_MAX_ROWS, `${r}`);
+    while (grid.length < r - 1) grid.push(EMPTY_ROW);
+    row = EMPTY_ROW;
+    rowNumber = r;
+    column = 0;
+  };
+  const endRow = (): void => {
+    if (rowNumber === 0) return;
+    grid[rowNumber - 1] = row;
+  };
+  const store = (cellValue: CellValue): void => {
+    if (cellValue === null) return;
+    if (typeof cellValue === "string") {
+      if (cellValue.length > MAX_CELL_TEXT)
+        tooLarge("cell-text", MAX_CELL_TEXT, cellAddress(rowNumber, column));
+      textLength += cellValue.length;
+      if (textLength > limits.tableText) tooLarge("table-text", limits.tableText);
+    }
+    if (row === EMPTY_ROW) row = [];
+    cells += column - row.length;
+    if (cells > limits.tableCells) tooLarge("table-cells", limits.tableCells);
+    while (row.length < column - 1) row.push(null);
+    row[column - 1] = cellValue;
+  };
+
+  const handler: XmlHandler = {
+    open(element, tag, selfClosing) {
+      switch (element) {
+        case "row": {
+          endRow();
+          const r = attribute(tag, "r");
+          startRow(r === null ? rowNumber + 1 : Number(r));
+          return;
+        }
+        case "c": {
+          readCellTag(tag, cellTag);
+          column = cellTag.column > 0 ? cellTag.column : column + 1;
+          if (cellTag.row > 0 && cellTag.row !== rowNumber) {
+            // A cell outside its row element: trust the reference.
+            endRow();
+            startRow(cellTag.row);
+          }
+          if (column > EXCEL_MAX_COLUMNS)
+            tooLarge("columns", EXCEL_MAX_COLUMNS, cellAddress(rowNumber, EXCEL_MAX_COLUMNS + 1));
+          type = cellTag.type;
+          value = "";
+          hasValue = false;
+          if (selfClosing) type = null;
+          return;
+        }
+        case "v":
+          inValue = !inFormula;
+          return;
+        case "f":
+          inFormula = !selfClosing;
+          return;
+        case "is":
+          inInline = true;
+          return;
+        case "rPh":
+          phonetic++;
+          return;
+        case "t":
+          inText = inInline && phonetic === 0;
+          return;
+        case "mergeCell": {
+          const ref = attribute(tag, "ref");
+          if (ref) merges.push(ref);
+          return;
+        }
+      }
+    },
+    close(element) {
+      switch (element) {
+        case "v":
+          inValue = false;
+          return;
+        case "f":
+          inFormula = false;
+          return;
+        case "t":
+          inText = false;
+          return;
+        case "rPh":
+          phonetic--;
+          return;
+        case "is":
+          inInline = false;
+          return;
+        case "c":
+          if (hasValue) store(cellValue(type, value, shared));
+          return;
+        case "sheetData":
+          endRow();
+          rowNumber = 0;
+          return;
+      }
+    },
+    text(raw, cdata) {
+      if (inValue || inText) {
+        value += cdata ? raw : decodeXmlEntities(raw);
+        hasValue = true;
+      }
+    },
+  };
+  /**
+   * The fast path for unprefixed sheet XML (what Excel, LibreOffice, openpyxl and ExcelJS write): rows and
+   * cells found with indexOf, a cell's `<v>` read directly; anything else in a cell (a formula, an inline
+   * string, CDATA) goes through the general scanner with the same handler. It took reading the
+   * 10,000-project workbook from about 450 ms to about 250 ms in a cold process (on a loaded machine).
+   */
+  const fast: ChunkScanner = (text, final) => {
+    const n = text.length;
+    let pos = 0;
+    while (pos < n) {
+      const lt = text.indexOf("<", pos);
+      if (lt < 0) return final ? n : pos;
+      if (lt + 10 >= n && !final) return lt;
+      const c1 = text.charCodeAt(lt + 1);
+      const c2 = text.charCodeAt(lt + 2);
+      if (c1 === 0x63 && (c2 === 0x20 || c2 === 0x3e || c2 === 0x2f)) {
+        const gt = tagEnd(text, lt + 1);
+        if (gt < 0) return final ? n : lt;
+        const selfClosing = text.charCodeAt(gt - 1) === 0x2f;
+        let end = gt;
+        if (!selfClosing) {
+          end = text.indexOf("</c>", gt);
+          if (end < 0) return final ? n : lt;
+        }
+        handler.open("c", text.slice(lt + 1, gt), selfClosing);
+        if (!selfClosing) {
+          const v = gt + 1;
+          if (
+            text.startsWith("<v>", v) &&
+            text.indexOf("<", v + 3) === end - 4 &&
+            text.startsWith("</v>", end - 4)
+          ) {
+            value = decodeXmlEntities(text.slice(v + 3, end - 4));
+            hasValue = true;
+          } else scanXml(text.slice(v, end), 0, handler, true);
+          handler.close("c");
+          pos = end + 4;
+        } else pos = gt + 1;
+        continue;
+      }
+      if (c1 === 0x21 || c1 === 0x3f) {
+        // A comment, CDATA outside a cell, a declaration or a processing instruction: skip to its end.
+        const close = text.startsWith("<!--", lt)
+          ? "-->"
+          : text.startsWith("<![CDATA[", lt)
+            ? "]]>"
+            : c1 === 0x3f
+              ? "?>"
+              : ">";
+        const next = text.indexOf(close, lt + 2);
+        if (next < 0) return final ? n : lt;
+        pos = next + close.length;
+        continue;
+      }
+      const gt = tagEnd(text, lt + 1);
+      if (gt < 0) return final ? n : lt;
+      if (c1 === 0x2f) handler.close(text.slice(lt + 2, gt).trim());
+      else {
+        const tag = text.slice(lt + 1, gt);
+        const selfClosing = tag.charCodeAt(tag.length - 1) === 0x2f;
+        const space = tag.search(/[\s/]/);
+        const name = space < 0 ? tag : tag.slice(0, space);
+        handler.open(name, tag, selfClosing);
+        if (selfClosing) handler.close(name);
+      }
+      pos = gt + 1;
+    }
+    return pos;
+  };
+  await scanPart(pkg, sheetPath, (first) =>
+    /<\w+:worksheet\b/.test(first) ? (text, final) => scanXml(text, 0, handler, final) : fast,
+  );
+  for (const ref of merges) blankCovered(grid, ref);
+  return { grid, textLength };
+}
+
+/** The attributes of a `<c>` start tag that reading needs, parsed in one pass (this runs once per cell). */
+interface CellTag {
+  /** From `r`; 0 when absent or unreadable. */
+  row: number;
+  column: number;
+  /** `t`, or null for a number. */
+  type: string | null;
+}
+
+function readCellTag(tag: string, out: CellTag): void {
+  out.row = 0;
+  out.column = 0;
+  out.type = null;
+  const n = tag.length;
+  let i = 1;
+  while (i < n) {
+    // Attribute name start: after a blank.
+    const c = tag.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) {
+      i++;
+      continue;
+    }
+    while (i < n && tag.charCodeAt(i) <= 0x20) i++;
+    const nameStart = i;
+    while (i < n && tag.charCodeAt(i) !== 0x3d) i++;
+    const nameEnd = i;
+    i++;
+    while (i < n && tag.charCodeAt(i) <= 0x20) i++;
+    const quote = tag.charCodeAt(i);
+    if (quote !== 0x22 && quote !== 0x27) return;
+    const valueStart = i + 1;
+    const valueEnd = tag.indexOf(quote === 0x22 ? '"' : "'", valueStart);
+    if (valueEnd < 0) return;
+    const name = nameEnd - nameStart === 1 ? tag.charCodeAt(nameStart) : 0;
+    if (name === 0x72) readAddress(tag, valueStart, valueEnd, out);
+    else if (name === 0x74) out.type = tag.slice(valueStart, valueEnd);
+    i = valueEnd + 1;
+  }
+}
+
+/** `AB12` (or `$AB$12`) between two positions → row and column; zeros when it is not an address. */
+function readAddress(text: string, start: number, end: number, out: CellTag): void {
+  let column = 0;
+  let row = 0;
+  let i = start;
+  if (text.charCodeAt(i) === 0x24) i++;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i) | 0x20; // lower case
+    if (c < 0x61 || c > 0x7a) break;
+    column = column * 26 + (c - 0x60);
+  }
+  if (text.charCodeAt(i) === 0x24) i++;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return;
+    row = row * 10 + (c - 0x30);
+  }
+  if (column > 0 && row > 0) {
+    out.row = row;
+    out.column = column;
+  }
+}
+
+/** A cell's value from its type attribute and its text (entities decoded, Excel's escapes not yet). */
+function cellValue(type: string | null, raw: string, shared: readonly string[]): CellValue {
+  switch (type) {
+    case "s": {
+      const text = shared[Number(raw)];
+      return text === undefined || text === "" ? null : text;
+    }
+    case "inlineStr":
+    case "str": {
+      const text = decodeOoxmlEscapes(raw);
+      return text === "" ? null : text;
+    }
+    case "b":
+      return raw.trim() === "1" || raw.trim() === "true";
+    case "e":
+      return raw || null;
+    case "d": {
+      const ms = Date.parse(raw);
+      return Number.isNaN(ms) ? raw : (ms - EXCEL_EPOCH_MS) / 86_400_000;
+    }
+    default: {
+      if (raw === "") return null;
+      const n = Number(raw);
+      return Number.isNaN(n) ? decodeOoxmlEscapes(raw) : n;
+    }
+  }
+}
+
+/** Empties every cell of a merged range but its top-left one, as Excel holds a merge. */
+function blankCovered(grid: CellValue[][], ref: string): void {
+  const [from, to] = ref.split(":");
+  const a = from ? parseCellAddress(from) : null;
+  const b = to ? parseCellAddress(to) : null;
+  if (!a || !b) return;
+  for (let r = a.row; r <= Math.min(b.row, grid.length); r++) {
+    const row = grid[r - 1];
+    if (!row || row.length === 0) continue;
+    for (let c = a.column; c <= Math.min(b.column, row.length); c++) {
+      if (r === a.row && c === a.column) continue;
+      row[c - 1] = null;
+    }
+  }
+}
