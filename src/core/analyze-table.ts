@@ -1,10 +1,10 @@
 import type { Analysis, ParsedTable } from "./analysis";
-import { checkEquations } from "./check-equations";
 import { checkIndicators } from "./check-indicators";
 import { A1_ORIGIN, type Grid, type Origin } from "./grid";
 import { makeIssue, sortIssues } from "./issue";
 import { locateTable } from "./locate-table";
 import { localizeIssues, type Locale } from "./messages";
+import { reconcileTotals } from "./reconcile-totals";
 import { splitTable } from "./split-table";
 
 export interface AnalyzeOptions {
@@ -18,14 +18,15 @@ export interface AnalyzeOptions {
 
 /**
  * The core's one entry point: a grid of cells in, the analysis of DESIGN.md out. Never throws on input.
- * The stages of DESIGN.md, in order: locate, classify, read and split (parseTable), then check. The last stage,
+ * The stages of DESIGN.md, in order: locate, classify, read and split (parseTable), then check (the totals name
+ * the cells to change: reconcile-totals.ts). The last stage,
  * plan, is its own call (buildPlan), since the shells choose the sheet names and language it needs.
  */
 export function analyzeTable(grid: Grid, options: AnalyzeOptions = {}): Analysis {
   const parsed = parseTable(grid, options.origin ?? A1_ORIGIN);
   const drafts = [
     ...parsed.issues,
-    ...checkEquations(parsed.equations, { tolerance: options.tolerance }),
+    ...reconcileTotals(parsed, { tolerance: options.tolerance }),
     ...checkIndicators(parsed),
   ];
   const issues = localizeIssues(sortIssues(drafts), options.locale ?? "zh-CN");

@@ -126,7 +126,7 @@ describe("问题 by the reference each issue carries", () => {
     const sequence = a.issues.filter((i) => i.rule === "sequence");
     expect(sequence).toHaveLength(items - 1);
     const plan = buildPlan(a, opts);
-    const counts = plan.sheets[0]!.rows.map((r) => String(r[12] ?? "").split("序号不连续").length - 1);
+    const counts = plan.sheets[0]!.rows.map((r) => String(r[12] ?? "").split("序号应为").length - 1);
     expect(counts).toEqual([0, ...Array<number>(items - 1).fill(1)]);
     expect(plan.truncated).toBeUndefined();
   });
@@ -135,7 +135,7 @@ describe("问题 by the reference each issue carries", () => {
     const length = Math.floor(MAX_CELL_TEXT / ITEM.length) * ITEM.length;
     const rows = buildPlan(analyzeTable(table(20, length)), opts).sheets[0]!.rows;
     expect(rows).toHaveLength(20 * (length / ITEM.length));
-    expect(Math.max(...rows.map((r) => String(r[12] ?? "").split("序号不连续").length - 1))).toBe(1);
+    expect(Math.max(...rows.map((r) => String(r[12] ?? "").split("序号应为").length - 1))).toBe(1);
   });
 });
 

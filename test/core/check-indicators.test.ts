@@ -118,7 +118,7 @@ describe("checkIndicators", () => {
           column: "G",
           cell: "G22",
           about: { projectIndex: 0 },
-          details: { project: "机关饭堂运行经费", category: "outcome" },
+          details: { project: "机关饭堂运行经费", category: "outcome", present: ["output", "satisfaction"] },
         },
       ]);
     });
