@@ -22,6 +22,8 @@ export interface CheckedFile {
   readonly counts: AnalysisCounts | null;
   /** Why the file could not be read; null when it was checked. */
   readonly error: string | null;
+  /** When no table was found in it: what was looked for (the file counts as one with an error). */
+  readonly noTable?: string;
 }
 
 /**
@@ -30,7 +32,7 @@ export interface CheckedFile {
  */
 export async function checkCommand(args: CheckArgs, locale: Locale, io: CliIo): Promise<number> {
   const m = cliMessagesFor(locale);
-  const progress = io.stderrIsTTY ? new ProgressBar(io.stderr, args.files.length) : null;
+  const progress = io.stderrIsTTY ? new ProgressBar(io.stderrControl ?? io.stderr, args.files.length) : null;
   const results: CheckedFile[] = [];
   for (const [index, file] of args.files.entries()) {
     const shown = displayPath(file, io.cwd);
@@ -45,14 +47,23 @@ export async function checkCommand(args: CheckArgs, locale: Locale, io: CliIo): 
         locale,
         ...(args.tolerance !== undefined ? { tolerance: args.tolerance } : {}),
       });
-      result = { file: shown, counts: countAnalysis(analysis), error: null };
+      const noTable =
+        analysis.table === null ? analysis.issues.find((i) => i.rule === "no-table") : undefined;
+      result = {
+        file: shown,
+        counts: countAnalysis(analysis),
+        error: null,
+        ...(noTable ? { noTable: noTable.message } : {}),
+      };
     } catch (error) {
       result = { file: shown, counts: null, error: describeInputError(error, m, io.cwd) };
     }
     results.push(result);
     if (args.format === "text") {
       progress?.clear();
-      if (result.counts) {
+      if (result.noTable !== undefined) {
+        io.stdout(`${m.fileNoTable(result.file, result.noTable)}\n`);
+      } else if (result.counts) {
         const { counts, issues } = describeCounts(result.counts, m);
         io.stdout(`${m.fileLine(result.file, counts, issues)}\n`);
       } else {

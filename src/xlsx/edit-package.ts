@@ -12,7 +12,8 @@
 import { MARK_COLORS, type Plan, type PlanSheet, type PlanSheetKey } from "../core/plan";
 import { quoteSheetName } from "../core/sheet-name";
 import { editCellStyles, setTabSelected } from "./edit-cell-styles";
-import { planSheetXml, type PlanSheetStyles } from "./plan-sheet-xml";
+import { editNotes, NOTE_CONTENT_TYPES } from "./legacy-notes";
+import { planSheetXml, printTitlesFormula, type PlanSheetStyles } from "./plan-sheet-xml";
 import {
   OWN_NAME_PREFIX,
   recordPropsXml,
@@ -99,7 +100,12 @@ export function namesInUse(
 
 /** The mark's fill record, solid in the mark's colour (the same XML every run, so it is found again). */
 function markFill(severity: MarkSeverity): string {
-  const rgb = `FF${MARK_COLORS[severity].slice(1).toUpperCase()}`;
+  return solidFill(MARK_COLORS[severity]);
+}
+
+/** A solid fill record of "#RRGGBB". */
+function solidFill(color: string): string {
+  const rgb = `FF${color.slice(1).toUpperCase()}`;
   return `<fill><patternFill patternType="solid"><fgColor rgb="${rgb}"/><bgColor indexed="64"/></patternFill></fill>`;
 }
 
@@ -116,12 +122,20 @@ export interface EditedPackage {
   readonly bytes: Uint8Array;
   /** Marked cells whose previous mark was left because the clerk had changed its fill. */
   readonly marksLeft: number;
+  /** Notes not written because the cell already had a comment of the clerk's (kept as it was). */
+  readonly notesSkipped: number;
+}
+
+/** The authors the tool's notes are written under, in every language: the next run recognises them all. */
+export interface NoteAuthors {
+  readonly ours: readonly string[];
 }
 
 export async function writeNormalizedPackage(
   pkg: XlsxPackage,
   record: RunRecord,
   plan: Plan,
+  noteAuthors: NoteAuthors = { ours: [plan.noteAuthor] },
 ): Promise<EditedPackage> {
   const changed = new Map<string, string>();
   const added: { name: string; text: string | DeflatedPart }[] = [];
@@ -214,6 +228,26 @@ export async function writeNormalizedPackage(
     activate ? false : undefined,
   );
 
+  // 1b. Notes on the marked cells (legacy comments and their VML boxes), beside the clerk's own comments.
+  const notes = editNotes(pkg, source.path, plan.notes, plan.noteAuthor, noteAuthors.ours, (prefix, suffix) =>
+    names.next(prefix, suffix),
+  );
+  for (const [name, text] of notes.parts) {
+    if (pkg.archive.byName.has(name)) changed.set(name, text);
+    else added.push({ name, text });
+  }
+  for (const name of notes.deleted) deleted.add(name);
+  const sourceRels = relsPathOf(source.path);
+  if (notes.sheetRels !== null) {
+    if (pkg.archive.byName.has(sourceRels)) changed.set(sourceRels, notes.sheetRels);
+    else added.push({ name: sourceRels, text: notes.sheetRels });
+  }
+  {
+    const original = changed.get(source.path) ?? readPartText(pkg, source.path);
+    const xml = notes.editSheet(original);
+    if (xml !== original) changed.set(source.path, xml);
+  }
+
   // 2. The new sheets.
   const nextSheetId = Math.max(0, ...pkg.sheets.map((s) => Number(s.sheetId) || 0)) + 1;
   const newSheets: { planSheet: PlanSheet; path: string; relId: string; sheetId: number }[] = [];
@@ -288,6 +322,13 @@ export async function writeNormalizedPackage(
     ...pkg.sheets.filter((s) => !replaced.includes(s)).map((s) => s.name),
     ...newSheets.map((s) => s.planSheet.name),
   ];
+  // The header row repeated on every printed page: a sheet-level name, as Excel writes print titles.
+  const localNames = newSheets.flatMap((s) => {
+    const formula = printTitlesFormula(s.planSheet);
+    return formula === null
+      ? []
+      : [{ name: "_xlnm.Print_Titles", formula, localSheetId: finalOrder.indexOf(s.planSheet.name) }];
+  });
   const activeName = activeKey
     ? newSheets.find((s) => s.planSheet.key === activeKey)?.planSheet.name
     : activeSheet && !replaced.includes(activeSheet)
@@ -300,6 +341,7 @@ export async function writeNormalizedPackage(
       removedIndexes: replaced.map((s) => pkg.sheets.indexOf(s)),
       newSheets: newSheets.map((s) => ({ name: s.planSheet.name, sheetId: s.sheetId, relId: s.relId })),
       ownNames,
+      localNames,
       activeTab: Math.max(0, finalOrder.indexOf(activeName ?? plan.sourceSheet)),
     }),
   );
@@ -318,6 +360,7 @@ export async function writeNormalizedPackage(
       readPartText(pkg, "[Content_Types].xml"),
       deleted,
       added.map((a) => a.name),
+      notes.needsVmlDefault,
     ),
   );
 
@@ -339,7 +382,7 @@ export async function writeNormalizedPackage(
         ? { kind: "new", name: part.name, data: encoder.encode(part.text) }
         : { kind: "deflated", name: part.name, part: part.text },
     );
-  return { bytes: await writeZip(parts, pkg.codec), marksLeft };
+  return { bytes: await writeZip(parts, pkg.codec), marksLeft, notesSkipped: notes.skipped };
 }
 
 /**
@@ -389,13 +432,28 @@ function planSheetStyles(styles: StylesPart, planSheet: PlanSheet): PlanSheetSty
       `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"${fontId ? ' applyFont="1"' : ""} applyAlignment="1"><alignment vertical="top"${wrap ? ' wrapText="1"' : ""}/></xf>`,
     );
   const formats = planSheet.columns.map((c) => styles.numberFormat(c.numberFormat));
+  const filled = new Map<string, number>();
   return {
     column: planSheet.columns.map((c, i) => xf(formats[i]!, 0, c.wrap)),
     link: planSheet.columns.map((c, i) => xf(formats[i]!, linkFont, c.wrap)),
     header: styles.add(
       "cellXfs",
-      `<xf numFmtId="0" fontId="${boldFont}" fillId="0" borderId="0" xfId="0" applyFont="1"/>`,
+      `<xf numFmtId="49" fontId="${boldFont}" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>`,
     ),
+    filled: (column, color) => {
+      const key = `${column}:${color}`;
+      let style = filled.get(key);
+      if (style === undefined) {
+        const fillId = styles.add("fills", solidFill(color));
+        const wrap = planSheet.columns[column]?.wrap ?? false;
+        style = styles.add(
+          "cellXfs",
+          `<xf numFmtId="${formats[column] ?? 0}" fontId="0" fillId="${fillId}" borderId="0" xfId="0" applyNumberFormat="1" applyFill="1" applyAlignment="1"><alignment vertical="top"${wrap ? ' wrapText="1"' : ""}/></xf>`,
+        );
+        filled.set(key, style);
+      }
+      return style;
+    },
   };
 }
 
@@ -455,11 +513,21 @@ function editRelsXml(
   return out;
 }
 
-function editContentTypes(xml: string, deleted: ReadonlySet<string>, added: readonly string[]): string {
-  const out = xml.replace(/<(?:\w+:)?Override\b[^>]*?\/>/g, (element) => {
+function editContentTypes(
+  xml: string,
+  deleted: ReadonlySet<string>,
+  added: readonly string[],
+  vmlDefault = false,
+): string {
+  let out = xml.replace(/<(?:\w+:)?Override\b[^>]*?\/>/g, (element) => {
     const part = attribute(element.slice(1), "PartName");
     return part !== null && deleted.has(part.replace(/^\//, "")) ? "" : element;
   });
+  if (vmlDefault && !/<(?:\w+:)?Default\b[^>]*Extension="vml"/i.test(out)) {
+    const first = out.search(/<(?:\w+:)?(?:Default|Override)\b/);
+    const at = first >= 0 ? first : out.lastIndexOf("</");
+    out = `${out.slice(0, at)}<Default Extension="vml" ContentType="${NOTE_CONTENT_TYPES.vml}"/>${out.slice(at)}`;
+  }
   const hasXmlDefault = /<(?:\w+:)?Default\b[^>]*Extension="xml"/i.test(out);
   const overrides = added
     .map((name) => {
@@ -471,11 +539,15 @@ function editContentTypes(xml: string, deleted: ReadonlySet<string>, added: read
             ? CONTENT_TYPES.table
             : /customXml\/itemProps\d+\.xml$/.test(name)
               ? CONTENT_TYPES.customXmlProps
-              : name.endsWith("styles.xml")
-                ? CONTENT_TYPES.styles
-                : hasXmlDefault
+              : /^xl\/comments\d+\.xml$/.test(name)
+                ? NOTE_CONTENT_TYPES.comments
+                : name.endsWith(".vml")
                   ? null
-                  : CONTENT_TYPES.xml;
+                  : name.endsWith("styles.xml")
+                    ? CONTENT_TYPES.styles
+                    : hasXmlDefault
+                      ? null
+                      : CONTENT_TYPES.xml;
       return type ? `<Override PartName="/${escapeXmlAttribute(name)}" ContentType="${type}"/>` : "";
     })
     .join("");
@@ -489,6 +561,8 @@ interface WorkbookEdit {
   readonly removedIndexes: readonly number[];
   readonly newSheets: readonly { name: string; sheetId: number; relId: string }[];
   readonly ownNames: readonly { name: string; formula: string }[];
+  /** Sheet-level names of the new sheets (print titles), at their index in the final sheet order. */
+  readonly localNames: readonly { name: string; formula: string; localSheetId: number }[];
   readonly activeTab: number;
 }
 
@@ -530,12 +604,19 @@ function editWorkbookXml(xml: string, edit: WorkbookEdit): string {
     if (moved === null) return "";
     return moved === Number(local) ? element : element.replace(/(\slocalSheetId=)"\d+"/, `$1"${moved}"`);
   });
-  const namesXml = edit.ownNames
-    .map(
-      (n) =>
-        `<${p}definedName name="${escapeXmlAttribute(n.name)}" hidden="1">${escapeXmlText(n.formula)}</${p}definedName>`,
-    )
-    .join("");
+  const namesXml =
+    edit.ownNames
+      .map(
+        (n) =>
+          `<${p}definedName name="${escapeXmlAttribute(n.name)}" hidden="1">${escapeXmlText(n.formula)}</${p}definedName>`,
+      )
+      .join("") +
+    edit.localNames
+      .map(
+        (n) =>
+          `<${p}definedName name="${escapeXmlAttribute(n.name)}" localSheetId="${n.localSheetId}">${escapeXmlText(n.formula)}</${p}definedName>`,
+      )
+      .join("");
   if (new RegExp(`</${p}definedNames>`).test(out))
     out = out.replace(new RegExp(`</${p}definedNames>`), `${namesXml}</${p}definedNames>`);
   else if (namesXml) {

@@ -11,8 +11,7 @@
  */
 import { parseCellAddress } from "../core/cell-address";
 import { unquoteSheetName } from "../core/sheet-name";
-import type { PlanSheetKey } from "../core/plan";
-import type { Severity } from "../core/issue";
+import type { MarkKind, PlanSheetKey } from "../core/plan";
 import { attribute, scanXmlBytes } from "./xml-scanner";
 import { decodeXmlEntities, escapeXmlAttribute, escapeXmlText } from "./xml-text";
 import {
@@ -36,7 +35,8 @@ export const SOURCE_NAME = `${OWN_NAME_PREFIX}Source`;
 export const LEGACY_MARKS_NAME = `${OWN_NAME_PREFIX}Marks`;
 export const RECORD_NAMESPACE = "urn:indicator-normalizer:run:1";
 
-export type MarkSeverity = Exclude<Severity, "info">;
+/** error, warning, or consequence (a total upset only by a wrong amount elsewhere: light blue). */
+export type MarkSeverity = MarkKind;
 
 export interface RecordedMark {
   /** A1 address on the marked sheet. */
@@ -174,7 +174,8 @@ function parseRecord(bytes: Uint8Array): { sheet: string | null; marks: Recorded
       if (name === "marks") sheet = attribute(tag, "sheet");
       else if (name === "mark") {
         const cell = (attribute(tag, "cell") ?? "").toUpperCase();
-        const severity = attribute(tag, "severity") === "warning" ? "warning" : "error";
+        const written = attribute(tag, "severity");
+        const severity = written === "warning" || written === "consequence" ? written : "error";
         // The add-in knows no format indexes: it may leave them out (-1 never matches a cell's style).
         const style = Number(attribute(tag, "style") ?? -1);
         const previousStyle = Number(attribute(tag, "previousStyle") ?? -1);
