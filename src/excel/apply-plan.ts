@@ -1,7 +1,9 @@
 /**
  * Applies a Plan to the open workbook through Office.js, in a small constant number of syncs plus one per
- * chunk: restore the previous run's marks and delete its sheets, create the new sheets, write number formats
- * then values in row chunks, then tables, frozen headers, marks and links.
+ * chunk: restore the previous run's marks and remove its comments and sheets, create the new sheets (widths,
+ * bold header, print setup at ExcelApi 1.9), write number formats then values in row chunks, then tables,
+ * frozen headers, filled severity cells, rows fitted to their wrapped text, marks, links, and (ExcelApi 1.10) a
+ * comment on each marked cell that has none of the clerk's.
  */
 import { columnLetter } from "../core/cell-address";
 import { MARK_COLORS, type Plan, type PlanCell, type PlanSheet } from "../core/plan";
@@ -11,7 +13,7 @@ import type { ApiSupport } from "./api-support";
 import { contiguousBlocks, groupBy, joinAreas } from "./group-cells";
 import { rectAddress } from "./range-address";
 import type { SheetRef } from "./read-source";
-import { BULK_PIECE_CELLS, jsonBytes, OPERATION_BYTES, RequestBudget } from "./request-budget";
+import { BULK_PIECE_CELLS, jsonBytes, OPERATION_BYTES, RequestBudget, utf8Bytes } from "./request-budget";
 import type { RunState, SavedFill } from "./run-state";
 
 /** Excel's column width unit is a character; Office.js takes points (about 6 per character at 11 pt). */
@@ -41,6 +43,8 @@ export interface ApplyResult {
   readonly state: RunState;
   /** Marks of the previous run left alone: their cell no longer held the mark (refilled, or rows moved). */
   readonly marksLeftAlone: number;
+  /** Marked cells that kept a comment or note of the clerk's and got no comment of ours. */
+  readonly commentsSkipped: number;
 }
 
 /** Applies the plan. */
@@ -59,6 +63,7 @@ export async function applyPlan(
   if (previous.marks && existingIds.has(previous.marks.sheetId)) {
     const marked = worksheets.getItem(previous.marks.sheetId);
     marksLeftAlone = (await restoreMarks(marked, previous.marks.fills, support, budget)).leftAlone;
+    await removeComments(marked, previous.commentIds ?? [], support, budget);
   }
   for (const id of previous.sheetIds) {
     if (existingIds.has(id) && id !== options.sourceSheetId) worksheets.getItem(id).delete();
@@ -118,7 +123,8 @@ export async function applyPlan(
         rowsWritten += block.length;
         options.onProgress?.({ rowsWritten, rowsTotal });
       },
-      OPERATION_BYTES.valuesBlock,
+      // Plus, per property, the piece a block starts (the per-row share above rounds it down).
+      OPERATION_BYTES.valuesBlock + 2 * OPERATION_BYTES.bulkPiece,
     );
   }
 
@@ -134,8 +140,26 @@ export async function applyPlan(
     }
     if (support.linksAndFreeze && planSheet.freezeRows > 0)
       sheet.freezePanes.freezeRows(planSheet.freezeRows);
+    // Excel measures wrapped text itself: the plan's row heights are the file shell's estimate.
+    if (support.columnWidths && planSheet.rows.length > 0 && planSheet.columns.some((c) => c.wrap))
+      sheet
+        .getRange(`A2:${columnLetter(planSheet.columns.length)}${planSheet.rows.length + 1}`)
+        .format.autofitRows();
   }
   await budget.reserve(OPERATION_BYTES.other * plan.sheets.length);
+  for (const [index, planSheet] of plan.sheets.entries()) {
+    const sheet = created[index]!;
+    for (const [color, fills] of groupBy(planSheet.fills, (f) => f.color)) {
+      const blocks = contiguousBlocks(fills.map((f) => `${columnLetter(f.column + 1)}${f.row + 2}`));
+      await budget.queueInChunks(
+        blocks,
+        (block) => OPERATION_BYTES.fillWrite + block.length,
+        (chunk) => {
+          for (const block of chunk) sheet.getRange(block).format.fill.color = color;
+        },
+      );
+    }
+  }
   for (const [color, marks] of groupBy(plan.marks, (m) => m.color)) {
     await forEachTarget(
       source,
@@ -184,7 +208,94 @@ export async function applyPlan(
     );
     await budget.flush();
   }
-  return { state, marksLeftAlone };
+
+  // 7. A comment on each marked cell saying what is wrong (ExcelApi 1.10), beside the clerk's own.
+  let commentsSkipped = 0;
+  if (support.comments && plan.notes.length > 0) {
+    const added = await addComments(source, plan, support, budget);
+    commentsSkipped = added.skipped;
+    state = { ...state, commentIds: added.ids };
+    options.recordState?.(state);
+  }
+  return { state, marksLeftAlone, commentsSkipped };
+}
+
+/** The cells (A1, no sheet) that hold a comment, or at ExcelApi 1.18 a note, on the sheet. */
+async function commentedCells(
+  sheet: Excel.Worksheet,
+  support: ApiSupport,
+  budget: RequestBudget,
+): Promise<Set<string>> {
+  const collections = [sheet.comments, ...(support.notes ? [sheet.notes] : [])];
+  for (const c of collections) c.load("items/id");
+  await budget.flush();
+  const ranges: Excel.Range[] = [];
+  const items = collections.flatMap((c) => (c.items as { getLocation(): Excel.Range }[]).slice());
+  await budget.queueInChunks(
+    items,
+    () => OPERATION_BYTES.commentItem,
+    (chunk) => {
+      for (const item of chunk) ranges.push(item.getLocation().load("address"));
+    },
+  );
+  if (items.length > 0) await budget.flush();
+  return new Set(ranges.map((r) => r.address.slice(r.address.lastIndexOf("!") + 1).replace(/\$/g, "")));
+}
+
+/**
+ * Adds the plan's notes as comments on the source sheet, skipping cells that have a comment or note already.
+ * A cell Excel refuses (a note below ExcelApi 1.18, which the add-in cannot see) fails the last request: the
+ * comments that did land are then found again by their text, so the next run can remove them.
+ */
+async function addComments(
+  source: Excel.Worksheet,
+  plan: Plan,
+  support: ApiSupport,
+  budget: RequestBudget,
+): Promise<{ ids: string[]; skipped: number }> {
+  const taken = await commentedCells(source, support, budget);
+  const notes = plan.notes.filter((n) => !taken.has(n.cell));
+  const prefix = `${quoteSheetName(plan.sourceSheet)}!`;
+  const added: Excel.Comment[] = [];
+  try {
+    await budget.queueInChunks(
+      notes,
+      (note) => OPERATION_BYTES.commentAdd + utf8Bytes(note.text) + prefix.length + note.cell.length,
+      (chunk) => {
+        for (const note of chunk) added.push(source.comments.add(prefix + note.cell, note.text).load("id"));
+      },
+    );
+    await budget.flush();
+    return { ids: added.map((c) => c.id), skipped: plan.notes.length - notes.length };
+  } catch {
+    const texts = new Set(notes.map((n) => n.text));
+    const comments = source.comments.load("items/id,content");
+    await budget.flush();
+    const ids = comments.items.filter((c) => texts.has(c.content)).map((c) => c.id);
+    return { ids, skipped: plan.notes.length - ids.length };
+  }
+}
+
+/** Deletes the comments of a previous run that are still there (the clerk may have deleted some). */
+export async function removeComments(
+  sheet: Excel.Worksheet,
+  ids: readonly string[],
+  support: ApiSupport,
+  budget: RequestBudget,
+): Promise<void> {
+  if (!support.comments || ids.length === 0) return;
+  const wanted = new Set(ids);
+  const comments = sheet.comments.load("items/id");
+  await budget.flush();
+  const ours = comments.items.filter((c) => wanted.has(c.id));
+  await budget.queueInChunks(
+    ours,
+    () => OPERATION_BYTES.commentItem,
+    (chunk) => {
+      for (const c of chunk) c.delete();
+    },
+  );
+  if (ours.length > 0) await budget.flush();
 }
 
 /** A fill as read back: every property ExcelApi 1.9 lets us read, null where it does not. */
@@ -332,6 +443,18 @@ function queueLayout(sheet: Excel.Worksheet, planSheet: PlanSheet, support: ApiS
   header.numberFormat = [planSheet.columns.map(() => "@")];
   header.values = [planSheet.columns.map((c) => guardText(c.header))];
   header.format.font.bold = true;
+  // Print setup (PageLayout, ExcelApi 1.9): landscape A4, every column on one page wide (0: as many pages tall
+  // as the rows need, OOXML's fitToHeight), the header row on every page, the sheet's name and page in the footer.
+  if (support.multiAreaAndPattern) {
+    const print = planSheet.print;
+    const layout = sheet.pageLayout;
+    layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+    layout.paperSize = print.paper;
+    layout.zoom = { horizontalFitToPages: print.fitToPagesWide, verticalFitToPages: 0 };
+    if (print.repeatRows > 0) layout.setPrintTitleRows(`$1:$${print.repeatRows}`);
+    layout.headersFooters.defaultForAllPages.leftFooter = print.footer.left;
+    layout.headersFooters.defaultForAllPages.rightFooter = print.footer.right;
+  }
   const dataRows = Math.max(1, planSheet.rows.length);
   for (const [i, column] of planSheet.columns.entries()) {
     const letter = columnLetter(i + 1);

@@ -7,10 +7,10 @@ import { analyzeTable } from "../core/analyze-table";
 import { buildPlan } from "../core/build-plan";
 import { countAnalysis } from "../core/count-analysis";
 import type { Issue } from "../core/issue";
-import type { Locale } from "../core/messages";
+import { messagesFor, type Locale } from "../core/messages";
 import type { PlanSheetKey } from "../core/plan";
 import { detectApiSupport, type ApiSupport } from "./api-support";
-import { applyPlan, restoreMarks } from "./apply-plan";
+import { applyPlan, removeComments, restoreMarks } from "./apply-plan";
 import { readSource } from "./read-source";
 import { RequestBudget } from "./request-budget";
 import {
@@ -55,12 +55,19 @@ export interface RunSummary {
   readonly selectionIgnored: boolean;
   /** Marks of the previous run left in place because their cell's fill had changed since (see clearMarks). */
   readonly marksLeftAlone: number;
+  /** Marked cells that kept the clerk's comment or note and got no comment of the add-in's. */
+  readonly commentsSkipped: number;
 }
 
 export type RunOutcome =
   | { readonly kind: "done"; readonly summary: RunSummary }
   /** Nothing on the sheet (or in the selection) to analyse. */
   | { readonly kind: "empty"; readonly sheet: string }
+  /**
+   * No table on the sheet: nothing was added to the workbook. What was looked for and what to do, in the
+   * user's language (the core's no-table message and advice).
+   */
+  | { readonly kind: "no-table"; readonly sheet: string; readonly lookedFor: string; readonly advice: string }
   /** The active sheet is one the add-in wrote: running on it would delete it. */
   | { readonly kind: "own-sheet"; readonly sheet: string }
   /** The sheet is protected: nothing was changed. */
@@ -129,6 +136,16 @@ export function runNormalizer(options: RunOptions): Promise<RunOutcome> {
         locale: options.locale,
         tolerance: options.tolerance,
       });
+      if (analysis.table === null) {
+        // Nothing found is not "done": no sheet, no mark, no change to the workbook.
+        const issue = analysis.issues.find((i) => i.rule === "no-table");
+        return {
+          kind: "no-table",
+          sheet: source.sheet.name,
+          lookedFor: issue?.message ?? "",
+          advice: issue ? messagesFor(options.locale).advice[issue.rule](issue) : "",
+        };
+      }
       const own = new Set(previous.sheetIds);
       const plan = buildPlan(analysis, {
         sourceSheet: source.sheet.name,
@@ -139,6 +156,7 @@ export function runNormalizer(options: RunOptions): Promise<RunOutcome> {
 
       let state: RunState = previous;
       let marksLeftAlone = 0;
+      let commentsSkipped = 0;
       try {
         const applied = await applyPlan(context, plan, {
           support,
@@ -152,6 +170,7 @@ export function runNormalizer(options: RunOptions): Promise<RunOutcome> {
         });
         state = applied.state;
         marksLeftAlone = applied.marksLeftAlone;
+        commentsSkipped = applied.commentsSkipped;
       } finally {
         // Even a run that failed half-way remembers the sheets it made, so the next run replaces them.
         await saveRunState(settings, state);
@@ -165,6 +184,7 @@ export function runNormalizer(options: RunOptions): Promise<RunOutcome> {
           truncated: plan.truncated?.length ?? 0,
           selectionIgnored: source.selectionIgnored,
           marksLeftAlone,
+          commentsSkipped,
         },
       };
     }),
@@ -191,6 +211,7 @@ export function summarize(
     truncated: 0,
     selectionIgnored: false,
     marksLeftAlone: 0,
+    commentsSkipped: 0,
   };
 }
 
@@ -218,10 +239,12 @@ export async function clearMarks(
       let cleared: ClearResult = { restored: 0, leftAlone: 0 };
       if (sheets.items.some((s) => s.id === marks.sheetId)) {
         const budget = new RequestBudget(context);
-        cleared = await restoreMarks(sheets.getItem(marks.sheetId), marks.fills, support, budget);
+        const marked = sheets.getItem(marks.sheetId);
+        cleared = await restoreMarks(marked, marks.fills, support, budget);
+        await removeComments(marked, state.commentIds ?? [], support, budget);
         await budget.flush();
       }
-      await saveRunState(settings, { ...state, marks: null });
+      await saveRunState(settings, { ...state, marks: null, commentIds: [] });
       return cleared;
     }),
   );

@@ -39,6 +39,8 @@ export interface RunState {
   readonly tableNames?: readonly string[];
   /** The marks in place now: the sheet they are on (by id) and each cell's previous fill. */
   readonly marks: { readonly sheetId: string; readonly fills: readonly SavedFill[] } | null;
+  /** Ids of the comments the last run put on the marked cells (ExcelApi 1.10): removed with the marks. */
+  readonly commentIds?: readonly string[];
 }
 
 export const EMPTY_RUN_STATE: RunState = { version: 1, sheetIds: [], marks: null };
@@ -93,7 +95,17 @@ export function loadRunState(settings: DocumentSettings): RunState {
     : [];
   const sheetIds = state.sheetIds.filter((id) => typeof id === "string");
   const sourceSheetId = typeof state.sourceSheetId === "string" ? state.sourceSheetId : undefined;
-  return { version: 1, sheetIds, tableNames, marks, ...(sourceSheetId ? { sourceSheetId } : {}) };
+  const commentIds = Array.isArray(state.commentIds)
+    ? state.commentIds.filter((id) => typeof id === "string")
+    : [];
+  return {
+    version: 1,
+    sheetIds,
+    tableNames,
+    marks,
+    ...(sourceSheetId ? { sourceSheetId } : {}),
+    ...(commentIds.length > 0 ? { commentIds } : {}),
+  };
 }
 
 /** The state as the document holds it now (another runtime may have saved since this one started). */

@@ -72,6 +72,7 @@ function mountPane(doc: Document, locale: Locale): void {
         if (summary.truncated > 0) notes.push(pane.truncated(summary.truncated));
         if (summary.selectionIgnored) notes.push(pane.selectionIgnored);
         if (summary.marksLeftAlone > 0) notes.push(pane.marksLeftAlone(summary.marksLeftAlone));
+        if (summary.commentsSkipped > 0) notes.push(pane.commentsSkipped(summary.commentsSkipped));
         showStatus(ui, notes.join(" "));
         renderSummary(doc, ui, summary, pane);
         renderIssues(doc, ui, summary.issues, m, pane, (issue) => {

@@ -193,7 +193,7 @@ describe("the analysis reports the cell to change, and the totals it upsets insi
     expect(issue.details.consequences).toEqual(["B12", "C11"]);
     expect(issue.about).toEqual({ projectIndex: 0 });
     expect(issue.message).toBe(
-      "项目「公务用车购置费」的财政拨款（C12）应为 18.00 万元，表中为 17.00 万元；改正后，总计 B12、单位「广州市白云区人民政府办公室」的财政拨款小计 C11 都能对上。",
+      "项目「公务用车购置费」的财政拨款（C12）应为 18.00 万元，表中为 17.00 万元；改正后，总计 B12、单位「广州市白云区人民政府办公室」的财政拨款 C11 都能对上。",
     );
   });
 

@@ -2,6 +2,7 @@
 import { paneMessagesFor } from "../../src/taskpane/messages";
 import { describeOfficeError } from "../../src/taskpane/describe-office-error";
 import { progressText, readTolerance } from "../../src/taskpane/pane-view";
+import { refusal } from "../../src/taskpane/describe-outcome";
 
 const zh = paneMessagesFor("zh-CN");
 const en = paneMessagesFor("en-US");
@@ -46,4 +47,17 @@ test("progress lines carry the counts", () => {
   expect(progressText({ stage: "writing", rowsWritten: 50, rowsTotal: 146 }, en)).toBe(
     "Writing results: 50 / 146 rows…",
   );
+});
+
+test("no table: the pane says which sheet, what was looked for, what to do, and that nothing changed", () => {
+  const outcome = {
+    kind: "no-table" as const,
+    sheet: "会议纪要",
+    lookedFor: "没有找到项目支出绩效目标表：要找的是一行表头，含“项目名称”列。",
+    advice: "把表格连同表头行粘贴到工作表中。",
+  };
+  expect(refusal(outcome, paneMessagesFor("zh-CN"))).toBe(
+    "工作表「会议纪要」：没有找到项目支出绩效目标表：要找的是一行表头，含“项目名称”列。把表格连同表头行粘贴到工作表中。没有对工作簿做任何更改。",
+  );
+  expect(refusal(outcome, paneMessagesFor("en-US"))).toMatch(/Nothing in the workbook was changed\.$/);
 });

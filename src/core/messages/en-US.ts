@@ -373,6 +373,7 @@ export const enUS: Messages = {
       severity: "Severity",
       id: "Rule id",
     },
+    columnHeadings: { column: "Column", meaning: "Meaning" },
     detailTitle: "Columns of the indicator sheet",
     checksTitle: "Columns of the check results",
     printTitle: "Printing",

@@ -58,11 +58,11 @@ function rowOf(d: IssueDetails): string {
   return d.project ? `项目「${d.project}」` : d.unit ? `单位「${d.unit}」` : "合计行";
 }
 
-/** A total a change repairs: "总计 B12", "单位「…」的财政拨款小计 C11", "合计行的财政拨款 C10". */
+/** A total a change repairs: "总计 B12", "单位「…」的财政拨款 C11", "合计行的财政拨款 C10". */
 function repaired(t: RepairedTotal): string {
   const column = amountColumn[t.amountColumn ?? "total"];
   if (t.rule === "row-total") return `总计 ${t.cell}`;
-  if (t.rule === "group-total") return `单位「${t.unit ?? ""}」的${column}小计 ${t.cell}`;
+  if (t.rule === "group-total") return `单位「${t.unit ?? ""}」的${column} ${t.cell}`;
   return `合计行的${column} ${t.cell}`;
 }
 
@@ -71,9 +71,9 @@ function causes(d: IssueDetails): string {
   const c = d.culprits;
   if (!c) return "";
   if (c.verdict === "too-many") return "要让各合计都相符，至少要改 4 个以上单元格，无法判断是哪几格写错。";
-  const ways = c.candidates.map((set) => set.join("、")).join("；或改 ");
-  const more = c.count > c.candidates.length ? `等，共 ${c.count} 种改法` : `，共 ${c.count} 种改法`;
-  return `改动最少的改法不止一种，无法确定是哪一格写错：改 ${ways} 都能让合计相符${more}。`;
+  const ways = c.candidates.map((set) => set.join("、")).join("，或改 ");
+  const more = c.count > c.candidates.length ? `等（共 ${c.count} 种改法）` : `（共 ${c.count} 种改法）`;
+  return `改动最少的改法不止一种，无法确定是哪一格写错：改 ${ways}${more}都能让合计相符。`;
 }
 
 const issues: Record<RuleId, (i: IssueDraft) => string> = {
@@ -87,7 +87,7 @@ const issues: Record<RuleId, (i: IssueDraft) => string> = {
   "row-total": (i) =>
     `${rowOf(i.details)}的总计应等于财政拨款＋财政专户拨款＋其他资金＝${amount(i, i.expected)}，表中为 ${amount(i, i.actual)}。${causes(i.details)}`,
   "group-total": (i) =>
-    `单位「${i.details.unit ?? ""}」的${amountColumn[i.details.amountColumn ?? "total"]}小计应等于其下各项目之和＝${amount(i, i.expected)}，表中为 ${amount(i, i.actual)}。${causes(i.details)}`,
+    `单位「${i.details.unit ?? ""}」的${amountColumn[i.details.amountColumn ?? "total"]}应等于其下各项目之和＝${amount(i, i.expected)}，表中为 ${amount(i, i.actual)}。${causes(i.details)}`,
   "grand-total": (i) =>
     `合计行的${amountColumn[i.details.amountColumn ?? "total"]}应等于各单位（没有单位行时为各项目）之和＝${amount(i, i.expected)}，表中为 ${amount(i, i.actual)}。${causes(i.details)}`,
   "level-mismatch": (i) => {
@@ -375,6 +375,7 @@ export const zhCN = {
     ],
     rulesTitle: "每条规则的含义和处理",
     ruleHeadings: { meaning: "含义", example: "示例", advice: "处理", severity: "严重程度", id: "规则编号" },
+    columnHeadings: { column: "列", meaning: "含义" },
     detailTitle: "「指标明细」各列",
     checksTitle: "「校验结果」各列",
     printTitle: "打印",

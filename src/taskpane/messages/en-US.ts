@@ -26,6 +26,11 @@ export const paneEnUS: PaneMessages = {
   wholeSheet: "Sheet",
   empty: (sheet: string) =>
     `The sheet "${sheet}" is empty: paste the table first, or select the block it is in.`,
+  noTable: (sheet: string, lookedFor: string, advice: string) =>
+    `Sheet "${sheet}": ${lookedFor} ${advice} Nothing in the workbook was changed.`,
+  commentsSkipped: (n: number) =>
+    `${n} marked cells already had a comment or note: it was kept, and none was added.`,
+  guide: "User guide",
   ownSheet: (sheet: string) =>
     `"${sheet}" is one of this tool's result sheets: switch to the sheet with the pasted table and run again.`,
   marksCleared: (n: number) =>

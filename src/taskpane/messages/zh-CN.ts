@@ -26,6 +26,10 @@ export const paneZhCN = {
   issueHint: "点击问题可选中原表中的单元格。",
   wholeSheet: "整表",
   empty: (sheet: string) => `工作表「${sheet}」是空的：请先粘贴表格，或选中表格所在区域。`,
+  noTable: (sheet: string, lookedFor: string, advice: string) =>
+    `工作表「${sheet}」：${lookedFor}${advice}没有对工作簿做任何更改。`,
+  commentsSkipped: (n: number) => `${n} 个标色的单元格原有批注，保留了原批注，未另加说明。`,
+  guide: "使用说明",
   ownSheet: (sheet: string) => `「${sheet}」是本工具生成的工作表：请切换到粘贴原表的工作表再运行。`,
   marksCleared: (n: number) => `已清除 ${n} 个单元格的标记，恢复了原来的填充。`,
   noMarks: "没有需要清除的标记。",
