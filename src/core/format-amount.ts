@@ -22,6 +22,25 @@ export function formatAmount(value: number, format: Pick<AmountFormat, "decimals
   return `${sign}${grouped}${fraction}`;
 }
 
+/** Decimals beyond this in an amount are float noise, not how the table writes amounts. */
+const MAX_TABLE_DECIMALS = 4;
+
+/**
+ * The decimals the table writes its amounts with: the most any amount shows (`2,476.54` → 2), so that a message
+ * about an amount read as the number 18 still says `18.00`. Float noise (1963.5300000000002) does not count.
+ */
+export function tableDecimals(table: Pick<ParsedTable, "grandTotal" | "units" | "projects">): number {
+  let most = 0;
+  const look = (decimals: number, value: number | null): void => {
+    if (value !== null && decimals <= MAX_TABLE_DECIMALS && decimals > most) most = decimals;
+  };
+  if (table.grandTotal)
+    for (const c of Object.values(table.grandTotal.amountCells)) look(c.decimals, c.value);
+  for (const u of table.units) for (const c of Object.values(u.amountCells)) look(c.decimals, c.value);
+  for (const p of table.projects) for (const c of Object.values(p.amountCells)) look(c.decimals, c.value);
+  return most;
+}
+
 /**
  * Whether the table writes thousands separators: yes when an amount of four digits or more is text with a comma
  * (`2,476.54`), no when such amounts are text without one (`2476.54`); numbers say nothing (their format is not

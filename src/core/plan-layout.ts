@@ -6,7 +6,7 @@
  * Widths are in Excel's unit, the width of a digit of the default font: a Chinese character takes two (in 等线
  * and 宋体 at 11 pt a CJK glyph is twice a digit's width). Heights are in points: 15 per line at 11 pt (Excel's
  * Calibri and 等线 take 14.25 and 14.4; LibreOffice's Noto Sans CJK about 15), plus a little room below, and a line
- * is counted as breaking one character early, since CJK line breaking keeps punctuation off a line's start.
+ * is counted as breaking a unit early, since CJK line breaking keeps punctuation off a line's start.
  */
 import type { PlanCell } from "./plan";
 
@@ -91,8 +91,8 @@ export function wrappedLines(text: string, width: number): number {
     const end = text.indexOf("\n", start);
     const line = end < 0 ? text.slice(start) : text.slice(start, end);
     // A wide character does not split over two lines, and punctuation is kept off a line's start: count as if
-    // each line may lose a character (two units) at its end.
-    lines += Math.max(1, Math.ceil(displayWidth(line) / Math.max(1, room - 2)));
+    // each line may lose a unit at its end.
+    lines += Math.max(1, Math.ceil(displayWidth(line) / Math.max(1, room - 1)));
     if (end < 0) return lines;
     start = end + 1;
   }

@@ -10,7 +10,7 @@ import type { ParsedTable } from "./analysis";
 import { brokenEquationIssue, evaluateEquations, type EquationCheckOptions } from "./check-equations";
 import { toNumber } from "./exact-decimal";
 import { findCulprits, type CulpritGroup } from "./find-culprits";
-import { tableUsesGrouping } from "./format-amount";
+import { tableDecimals, tableUsesGrouping } from "./format-amount";
 import {
   makeIssue,
   type AmountFormat,
@@ -34,8 +34,9 @@ export function reconcileTotals(parsed: ParsedTable, options: ReconcileOptions =
   if (evaluation.broken.length === 0) return [];
   // Only a table with a broken total pays for looking at how it writes amounts.
   const grouping = tableUsesGrouping(parsed);
+  const decimals = tableDecimals(parsed);
   const unit = parsed.table?.amountUnit ?? null;
-  const format = (decimals: number): AmountFormat => ({ decimals, grouping, unit });
+  const format = (scale: number): AmountFormat => ({ decimals: Math.max(scale, decimals), grouping, unit });
   const brokenByIndex = new Map(evaluation.broken.map((b) => [b.index, b]));
 
   const issues: IssueDraft[] = [];
