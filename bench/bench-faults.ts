@@ -13,11 +13,15 @@
  *   new issue points at the seeded place: for totals, the equation's cells include a seeded cell; for
  *   indicators, the issue is at the seeded cell and item);
  * - clean: new errors and warnings on clean variants (both should be 0), and the sample's own issues that a
- *   clean variant lost although their project is still there (0: the variants really were parsed).
+ *   clean variant lost although their project is still there (0: the variants really were parsed);
+ * - culpritNamed: of the seeded total faults (one or two changed cells), those whose smallest explanation is
+ *   unique, and of those the share whose error marks are exactly the changed cells (the target is 1.0); the
+ *   faults with several equally small explanations, or none of three cells or fewer, are counted apart.
  */
 import { readFileSync } from "fs";
 import { join } from "path";
 import { analyzeTable } from "../src/core/analyze-table";
+import { buildPlan } from "../src/core/build-plan";
 import { cellAddress } from "../src/core/cell-address";
 import type { CellValue } from "../src/core/grid";
 import type { Issue, RuleId } from "../src/core/issue";
@@ -38,7 +42,7 @@ const AMOUNT_COLUMNS = [1, 2, 3, 4];
 const GOAL = 5;
 const INDICATORS = 6;
 
-const TOTAL_RULES: readonly RuleId[] = ["row-total", "group-total", "grand-total"];
+const TOTAL_RULES: readonly RuleId[] = ["wrong-amount", "row-total", "group-total", "grand-total"];
 
 /** mulberry32: small, fast, good enough to pick faults reproducibly. */
 function prng(seed: number): () => number {
@@ -438,6 +442,10 @@ function main(): void {
     indicator: { faults: 0, detected: 0, localised: 0, issues: 0, expected: 0 },
   };
   const byKind: Record<string, { faults: number; detected: number; localised: number; noise: number }> = {};
+  const culprit = { faults: 0, unique: 0, named: 0, ambiguous: 0, tooMany: 0 };
+  const culpritByKind: Record<string, { faults: number; unique: number; named: number; ambiguous: number }> =
+    {};
+  const culpritMisses: string[] = [];
   const misses: string[] = [];
   let tables = 0;
   for (const [kind, make] of Object.entries(kinds)) {
@@ -450,12 +458,38 @@ function main(): void {
       // SHOW_FAULTS=1 prints each seeded change to stderr, to check what the generators do.
       if (process.env.SHOW_FAULTS)
         console.error(kind, fault.cells.join(","), fault.seq ?? "", describe(sample, fault));
+      const analysis = analyzeTable(fault.grid);
       const fresh = newIssues(
         baseline,
-        analyzeTable(fault.grid).issues,
+        analysis.issues,
         (i) => faultKey(i, fault),
         (i) => faultKey(i),
       );
+      if (fault.family === "total") {
+        // Culprit named: the error marks on amount cells are exactly the seeded cells.
+        const k = (culpritByKind[kind] ??= { faults: 0, unique: 0, named: 0, ambiguous: 0 });
+        culprit.faults++;
+        k.faults++;
+        const verdicts = new Set(analysis.issues.map((i) => i.details.culprits?.verdict).filter(Boolean));
+        if (verdicts.has("too-many")) culprit.tooMany++;
+        else if (verdicts.has("ambiguous")) {
+          culprit.ambiguous++;
+          k.ambiguous++;
+        } else {
+          culprit.unique++;
+          k.unique++;
+          const plan = buildPlan(analysis, { sourceSheet: "Sheet1", locale: "zh-CN" });
+          const amountMarks = plan.marks
+            .filter((m) => m.severity === "error" && AMOUNT_COLUMNS.includes(m.cell.charCodeAt(0) - 65))
+            .map((m) => m.cell)
+            .sort();
+          if (amountMarks.join() === [...fault.cells].sort().join()) {
+            culprit.named++;
+            k.named++;
+          } else if (culpritMisses.length < 5)
+            culpritMisses.push(`${kind} ${fault.cells.join(",")}: marked ${amountMarks.join(",")}`);
+        }
+      }
       const expected = fresh.filter((i) => fault.expect.includes(i.rule));
       const onSite = (i: Issue): boolean =>
         fault.family === "total"
@@ -545,6 +579,16 @@ function main(): void {
       },
       byKind,
       misses,
+      culpritNamed: {
+        faults: culprit.faults,
+        unique: culprit.unique,
+        named: culprit.named,
+        share: ratio(culprit.named, culprit.unique),
+        ambiguous: culprit.ambiguous,
+        tooMany: culprit.tooMany,
+        byKind: culpritByKind,
+        misses: culpritMisses,
+      },
       ms: Math.round(performance.now() - started),
     }),
   );

@@ -76,52 +76,43 @@ export function findCulprits(
   if (broken.length === 0) return [];
   const graph = new EquationGraph(equations, states);
   const search = new CulpritSearch(graph, options.nodeBudget ?? NODE_BUDGET);
-
-  // Groups of broken equations that share a cell (union-find over the cells).
   const brokenIndexes = broken.map((b) => b.index);
-  const group = new UnionFind(equations.length);
-  const firstBrokenOf = new Map<number, number>();
-  for (const e of brokenIndexes) {
-    for (const c of graph.cellsOf[e]!) {
-      const other = firstBrokenOf.get(c);
-      if (other === undefined) firstBrokenOf.set(c, e);
-      else group.union(other, e);
-    }
-  }
-  const members = (): Map<number, number[]> => {
-    const byRoot = new Map<number, number[]>();
-    for (const e of brokenIndexes) {
-      const root = group.find(e);
-      const list = byRoot.get(root);
-      if (list === undefined) byRoot.set(root, [e]);
-      else list.push(e);
-    }
-    return byRoot;
-  };
 
   // Each group is searched on its own. An explanation that reaches into another group's broken equations
-  // explains them together: the two merge (even when the other was searched already) and are searched again,
-  // until no smallest explanation reaches outside its group.
-  const results = new Map<number, SearchResult>();
-  let byRoot = members();
-  for (let pending = [...byRoot.keys()]; pending.length > 0;) {
-    const root = group.find(pending.shift()!);
-    if (results.has(root)) continue;
-    const result = search.explain(new Set(byRoot.get(root)!));
+  // explains them together: the two merge (even when the other was searched already) and are searched again.
+  const groups = sharedCellGroups(graph, brokenIndexes);
+  const owner = new Map<number, number>();
+  groups.forEach((g, i) => g.forEach((e) => owner.set(e, i)));
+  const results = new Map<number, Grouped[]>();
+  const pending = groups.map((_, i) => i);
+  while (pending.length > 0) {
+    const id = pending.shift()!;
+    if (results.has(id) || groups[id]!.length === 0) continue;
+    const required = new Set(groups[id]);
+    const result = search.explain(required);
     if (result.reached.size === 0 || result.verdict === "too-many") {
-      results.set(root, result);
+      results.set(
+        id,
+        result.verdict === "too-many"
+          ? explainTooMany(graph, search, groups[id]!, result)
+          : [{ broken: groups[id]!, result }],
+      );
       continue;
     }
-    for (const other of result.reached) {
-      results.delete(group.find(other));
-      group.union(root, other);
+    for (const e of result.reached) {
+      const other = owner.get(e)!;
+      if (other === id) continue;
+      results.delete(other);
+      for (const m of groups[other]!) owner.set(m, id);
+      groups[id] = [...groups[id]!, ...groups[other]!];
+      groups[other] = [];
     }
-    byRoot = members();
-    pending.unshift(group.find(root));
+    pending.unshift(id);
   }
-  return [...results.entries()]
-    .map(([root, result]) => ({
-      broken: byRoot.get(root)!,
+  return [...results.values()]
+    .flat()
+    .map(({ broken: b, result }) => ({
+      broken: [...b].sort((x, y) => x - y),
       verdict: result.verdict,
       explanations: result.explanations,
       explanationCount: result.count,
@@ -129,15 +120,133 @@ export function findCulprits(
     .sort((a, b) => a.broken[0]! - b.broken[0]!);
 }
 
-/** The equations as a graph: cells (numbered) ↔ equations, with each equation's coefficients and state. */
+interface Grouped {
+  readonly broken: readonly number[];
+  readonly result: SearchResult;
+}
+
+/** Equations of a group that could be hubs: the few sharing the most cells with the group's others. */
+const HUB_CANDIDATES = 8;
+
+function hubCandidates(graph: EquationGraph, part: readonly number[]): number[] {
+  const uses = new Map<EquationCell, number>();
+  for (const e of part) graph.forEachCell(e, (c) => uses.set(c, (uses.get(c) ?? 0) + 1));
+  const shared = part.map((e) => {
+    let n = 0;
+    graph.forEachCell(e, (c) => (n += uses.get(c)! > 1 ? 1 : 0));
+    return { e, n };
+  });
+  return shared
+    .filter((x) => x.n > 1)
+    .sort((a, b) => b.n - a.n || a.e - b.e)
+    .slice(0, HUB_CANDIDATES)
+    .map((x) => x.e);
+}
+
+/** Broken equations that share a cell, as groups (union-find over the cells), in equation order. */
+function sharedCellGroups(
+  graph: EquationGraph,
+  brokenIndexes: readonly number[],
+  skip?: ReadonlySet<number>,
+): number[][] {
+  const list = skip ? brokenIndexes.filter((e) => !skip.has(e)) : brokenIndexes;
+  const group = new UnionFind(list.length);
+  const firstOf = new Map<EquationCell, number>();
+  list.forEach((e, i) =>
+    graph.forEachCell(e, (cell) => {
+      const other = firstOf.get(cell);
+      if (other === undefined) firstOf.set(cell, i);
+      else group.union(other, i);
+    }),
+  );
+  const byRoot = new Map<number, number[]>();
+  list.forEach((e, i) => {
+    const root = group.find(i);
+    const members = byRoot.get(root);
+    if (members === undefined) byRoot.set(root, [e]);
+    else members.push(e);
+  });
+  return [...byRoot.values()];
+}
+
+/** A group that needs more than three cells: split at its hubs when it has any, else reported as it is. */
+function explainTooMany(
+  graph: EquationGraph,
+  search: CulpritSearch,
+  group: readonly number[],
+  result: SearchResult,
+): Grouped[] {
+  if (group.length < 2) return [{ broken: group, result }];
+  return splitAtHubs(graph, search, group) ?? [{ broken: group, result }];
+}
+
+/**
+ * Several independent wrong amounts whose totals meet in one broken equation (the 合计 of a column adds every
+ * unit: a wrong subtotal in each of four units breaks it once) form one group that needs more than three cells.
+ * Such an equation is a hub: without it the group falls apart. Each part is then explained on its own, the hubs
+ * free to change; the parts' changes must then add up to exactly what each hub lacks. When they do, every part's
+ * explanation stands and the hubs are among the totals it repairs; when a part has no unique explanation, or the
+ * sums miss, the hubs are reported as they are. Null when the group has no hub.
+ */
+function splitAtHubs(
+  graph: EquationGraph,
+  search: CulpritSearch,
+  group: readonly number[],
+): Grouped[] | null {
+  const hubs = new Set<number>();
+  let parts: number[][] = [group.slice()];
+  for (;;) {
+    // The hub that splits the largest part into the most pieces.
+    const largest = parts.reduce((a, b) => (b.length > a.length ? b : a));
+    if (largest.length < 2) break;
+    let best: { hub: number; pieces: number[][] } | null = null;
+    for (const candidate of hubCandidates(graph, largest)) {
+      const pieces = sharedCellGroups(graph, largest, new Set([candidate]));
+      if (pieces.length > 1 && (best === null || pieces.length > best.pieces.length))
+        best = { hub: candidate, pieces };
+    }
+    if (best === null) break;
+    hubs.add(best.hub);
+    parts = [...parts.filter((p) => p !== largest), ...best.pieces];
+    const unresolved = parts.filter((p) => search.explain(new Set(p), hubs).verdict === "too-many");
+    if (unresolved.length === 0 || unresolved.every((p) => p.length === 1)) break;
+  }
+  if (hubs.size === 0) return null;
+  const explained = parts.map((p) => ({ broken: p, result: search.explain(new Set(p), hubs) }));
+  // The hubs hold when the unique parts' changes make up exactly what each lacks, in the finest digit any of
+  // their cells or changes shows.
+  let verified = explained.every((p) => p.result.verdict === "unique");
+  const changes = verified ? explained.flatMap((p) => p.result.explanations[0]!) : [];
+  for (const hub of hubs) {
+    if (!verified) break;
+    let scale = 0;
+    graph.forEachCell(hub, (c) => (scale = Math.max(scale, c.amount!.scale)));
+    for (const change of changes) scale = Math.max(scale, change.to.scale);
+    let rest = graph.residualUnits(hub, scale);
+    for (const change of changes) {
+      const sign = graph.coefficient(hub, change.cell);
+      if (sign !== 0) rest += sign * (unitsAt(change.to, scale) - unitsAt(change.from, scale));
+    }
+    if (rest !== 0) verified = false;
+  }
+  const out: Grouped[] = explained.map((part) => {
+    if (!verified || part.result.verdict !== "unique") return part;
+    // The hubs this part's change reaches are among the totals it repairs.
+    const reached = [...hubs].filter((hub) =>
+      part.result.explanations[0]!.some((change) => graph.coefficient(hub, change.cell) !== 0),
+    );
+    return { broken: [...part.broken, ...reached], result: part.result };
+  });
+  if (!verified) for (const hub of hubs) out.push({ broken: [hub], result: TOO_MANY });
+  return out;
+}
+
+const TOO_MANY: SearchResult = { verdict: "too-many", explanations: [], count: 0, reached: new Set() };
+
+/** The equations as a graph: each cell ↔ the equations it is in, with each equation's state. */
 class EquationGraph {
-  readonly cells: EquationCell[] = [];
-  /** Per equation: its cells' numbers (target first); empty for a skipped equation. */
-  readonly cellsOf: number[][] = [];
-  /** Per equation: +1 for the target, −1 for each addend, parallel to cellsOf. */
-  readonly coefficientsOf: number[][] = [];
   /** Per cell: the equations it is in (skipped ones left out), ascending. */
-  readonly equationsOf: number[][] = [];
+  private readonly byCell = new Map<EquationCell, number[]>();
   /** The most equations any cell is in: one cell can meet at most this many requirements. */
   readonly maxDegree: number;
 
@@ -145,39 +254,53 @@ class EquationGraph {
     readonly equations: readonly TotalEquation[],
     readonly states: readonly ("held" | "broken" | "skipped")[],
   ) {
-    const numbers = new Map<EquationCell, number>();
-    const numberOf = (cell: EquationCell): number => {
-      let n = numbers.get(cell);
-      if (n === undefined) {
-        n = this.cells.length;
-        numbers.set(cell, n);
-        this.cells.push(cell);
-        this.equationsOf.push([]);
-      }
-      return n;
-    };
     let maxDegree = 1;
-    for (let e = 0; e < equations.length; e++) {
-      const cells: number[] = [];
-      const coefficients: number[] = [];
-      if (states[e] !== "skipped") {
-        const equation = equations[e]!;
-        cells.push(numberOf(equation.target));
-        coefficients.push(1);
-        for (const addend of equation.addends) {
-          cells.push(numberOf(addend));
-          coefficients.push(-1);
-        }
-        for (const c of cells) {
-          const list = this.equationsOf[c]!;
-          if (list[list.length - 1] !== e) list.push(e);
-          if (list.length > maxDegree) maxDegree = list.length;
-        }
+    const add = (cell: EquationCell, e: number): void => {
+      const list = this.byCell.get(cell);
+      if (list === undefined) this.byCell.set(cell, [e]);
+      else if (list[list.length - 1] !== e) {
+        list.push(e);
+        if (list.length > maxDegree) maxDegree = list.length;
       }
-      this.cellsOf.push(cells);
-      this.coefficientsOf.push(coefficients);
+    };
+    for (let e = 0; e < equations.length; e++) {
+      if (states[e] === "skipped") continue;
+      const equation = equations[e]!;
+      add(equation.target, e);
+      for (const addend of equation.addends) add(addend, e);
     }
     this.maxDegree = maxDegree;
+  }
+
+  equationsOf(cell: EquationCell): readonly number[] {
+    return this.byCell.get(cell) ?? [];
+  }
+
+  /** How many cells an equation has. */
+  size(e: number): number {
+    return this.equations[e]!.addends.length + 1;
+  }
+
+  forEachCell(e: number, visit: (cell: EquationCell, sign: number) => void): void {
+    const equation = this.equations[e]!;
+    visit(equation.target, 1);
+    for (const addend of equation.addends) visit(addend, -1);
+  }
+
+  /** The cell's coefficient in the equation: +1 as its target, −1 per time it is an addend, 0 when absent. */
+  coefficient(e: number, cell: EquationCell): number {
+    let sign = 0;
+    this.forEachCell(e, (c, s) => {
+      if (c === cell) sign += s;
+    });
+    return sign;
+  }
+
+  /** target − Σ addends, in units of 10^-scale. */
+  residualUnits(e: number, scale: number): number {
+    let residual = 0;
+    this.forEachCell(e, (c, s) => (residual += s * unitsAt(c.amount!, scale)));
+    return residual;
   }
 }
 
@@ -192,11 +315,15 @@ interface SearchResult {
 class CulpritSearch {
   private nodes = 0;
   private required: ReadonlySet<number> = new Set();
+  /** Broken equations free to change (hubs): not required, not solved. */
+  private free: ReadonlySet<number> = new Set();
   private seen = new Set<string>();
   private found: Explanation[] = [];
   private count = 0;
   private reached = new Set<number>();
   private overflow = false;
+  /** Small numbers for the cells a search has put in a set (for the keys of sets seen). */
+  private readonly ids = new Map<EquationCell, number>();
 
   constructor(
     private readonly graph: EquationGraph,
@@ -204,8 +331,9 @@ class CulpritSearch {
   ) {}
 
   /** The smallest explanations of the `required` broken equations: sets of 1, then 2, then 3 cells. */
-  explain(required: ReadonlySet<number>): SearchResult {
+  explain(required: ReadonlySet<number>, free: ReadonlySet<number> = new Set()): SearchResult {
     this.required = required;
+    this.free = free;
     this.nodes = 0;
     this.overflow = false;
     for (let size = 1; size <= MAX_CULPRITS; size++) {
@@ -224,26 +352,36 @@ class CulpritSearch {
         };
       }
     }
-    return { verdict: "too-many", explanations: [], count: 0, reached: new Set() };
+    return TOO_MANY;
   }
 
-  private visit(set: readonly number[], size: number): void {
+  private id(cell: EquationCell): number {
+    let id = this.ids.get(cell);
+    if (id === undefined) this.ids.set(cell, (id = this.ids.size));
+    return id;
+  }
+
+  private visit(set: readonly EquationCell[], size: number): void {
     if (++this.nodes > this.budget || this.overflow) return;
-    const key = set.length < 2 ? String(set[0] ?? "") : [...set].sort((a, b) => a - b).join(",");
+    const key = set
+      .map((c) => this.id(c))
+      .sort((a, b) => a - b)
+      .join(",");
     if (this.seen.has(key)) return;
     this.seen.add(key);
 
     const { graph } = this;
-    // How many cells of the set each equation it touches has.
+    // How many cells of the set each equation it touches has (free equations aside).
     const touches = new Map<number, number>();
-    for (const c of set) for (const e of graph.equationsOf[c]!) touches.set(e, (touches.get(e) ?? 0) + 1);
+    for (const c of set)
+      for (const e of graph.equationsOf(c)) if (!this.free.has(e)) touches.set(e, (touches.get(e) ?? 0) + 1);
     // Requirements: a required broken equation not touched; a holding equation touched by one cell only.
     let requirements = 0;
     let best = -1;
     let bestOptions = Infinity;
     const consider = (e: number): void => {
       requirements++;
-      const options = graph.cellsOf[e]!.length;
+      const options = graph.size(e);
       if (options < bestOptions) {
         best = e;
         bestOptions = options;
@@ -259,7 +397,8 @@ class CulpritSearch {
     const room = size - set.length;
     // Each further cell meets at most maxDegree requirements.
     if (room === 0 || requirements > room * graph.maxDegree) return;
-    for (const c of graph.cellsOf[best]!) {
+    const equation = graph.equations[best]!;
+    for (const c of [equation.target, ...equation.addends]) {
       if (set.includes(c)) continue;
       this.visit([...set, c], size);
       if (this.nodes > this.budget || this.overflow) return;
@@ -267,25 +406,20 @@ class CulpritSearch {
   }
 
   /** Solves the equations the set touches for the set's changes; records an explanation when they fit. */
-  private solve(set: readonly number[], touches: ReadonlyMap<number, number>): void {
+  private solve(set: readonly EquationCell[], touches: ReadonlyMap<number, number>): void {
     const { graph } = this;
     // Every amount in whole units of the finest digit any of these equations shows.
     let scale = 0;
-    for (const e of touches.keys())
-      for (const c of graph.cellsOf[e]!) scale = Math.max(scale, graph.cells[c]!.amount!.scale);
-    const units = (c: number): number => unitsAt(graph.cells[c]!.amount!, scale);
+    for (const e of touches.keys()) graph.forEachCell(e, (c) => (scale = Math.max(scale, c.amount!.scale)));
     const rows: IntegerRow[] = [];
     for (const e of touches.keys()) {
-      const cells = graph.cellsOf[e]!;
-      const signs = graph.coefficientsOf[e]!;
       const coefficients = set.map(() => 0);
       let residual = 0;
-      for (let k = 0; k < cells.length; k++) {
-        const c = cells[k]!;
+      graph.forEachCell(e, (c, sign) => {
         const at = set.indexOf(c);
-        if (at >= 0) coefficients[at] = coefficients[at]! + signs[k]!;
-        residual += signs[k]! * units(c);
-      }
+        if (at >= 0) coefficients[at] = coefficients[at]! + sign;
+        residual += sign * unitsAt(c.amount!, scale);
+      });
       if (Math.abs(residual) > MAX_UNITS) {
         this.overflow = true;
         return;
@@ -301,8 +435,8 @@ class CulpritSearch {
       const delta = solution.values[k]!;
       // A cell that keeps its value is not part of a smallest explanation.
       if (delta === 0) return;
-      const cell = graph.cells[set[k]!]!;
-      const now = units(set[k]!);
+      const cell = set[k]!;
+      const now = unitsAt(cell.amount!, scale);
       // A repair never turns an amount negative (a negative amount stays allowed to change).
       if (now >= 0 && now + delta < 0) return;
       changes.push({ cell, from: { units: now, scale }, to: { units: now + delta, scale } });

@@ -5,6 +5,7 @@ import { findCulprits, type CulpritGroup } from "../../src/core/find-culprits";
 import type { CellValue } from "../../src/core/grid";
 import { solveIntegerSystem } from "../../src/core/solve-integer-system";
 import { equationCell, type EquationCell, type TotalEquation } from "../../src/core/total-equation";
+import { buildSyntheticGrid } from "../../bench/synthetic-table";
 import { loadSampleGrid } from "../../testing/sample";
 
 /** The sample with some cells rewritten, e.g. { C12: "17.00" }. */
@@ -119,6 +120,28 @@ describe("the cell to change in the sample (one per case of the issue)", () => {
       "too-many",
       "too-many",
     ]);
+  });
+});
+
+describe("several wrong amounts that meet in one total (a hub)", () => {
+  // Five units of 20 projects; the first unit row is grid row 11 (sheet row 12).
+  const grid = () => buildSyntheticGrid(loadSampleGrid(), 100);
+  const unitRows = (g: CellValue[][]) =>
+    g.flatMap((row, i) => (String(row[0]).startsWith("合成单位") ? [i] : []));
+
+  test("four wrong unit totals: each is its own cell to change, and the 合计 is repaired by all four", () => {
+    const g = grid();
+    const faulty = unitRows(g).slice(0, 4);
+    for (const r of faulty) g[r]![1] = (Number(String(g[r]![1]).replace(/,/g, "")) + 1).toFixed(2);
+    const equations = parseTable(g).equations;
+    const groups = findCulprits(equations);
+    expect(groups.map((x) => x.verdict)).toEqual(["unique", "unique", "unique", "unique"]);
+    expect(groups.map((x) => x.explanations[0]!.map((c) => c.cell.address).join())).toEqual(
+      faulty.map((r) => `B${r + 1}`),
+    );
+    // The 合计's total equation is among the totals every part repairs.
+    const grand = equations.findIndex((e) => e.rule === "grand-total" && e.target.address === "B10");
+    for (const x of groups) expect(x.broken).toContain(grand);
   });
 });
 
@@ -273,18 +296,22 @@ describe("properties", () => {
         (edits) => {
           const cells = Object.fromEntries(edits.map(([a, cents]) => [a, (cents / 100).toFixed(2)]));
           const equations = parseTable(sampleWith(cells)).equations;
-          for (const group of findCulprits(equations)) {
-            if (group.verdict !== "unique") continue;
-            const changed = new Map(group.explanations[0]!.map((c) => [c.cell, c.to]));
-            const value = (c: EquationCell) => {
-              const a = changed.get(c) ?? c.amount!;
-              return Math.round((a.units / 10 ** a.scale) * 100);
-            };
-            for (const e of equations) {
-              if (!e.addends.concat(e.target).some((c) => changed.has(c))) continue;
-              expect(value(e.target)).toBe(e.addends.reduce((n, c) => n + value(c), 0));
-            }
-          }
+          const groups = findCulprits(equations);
+          // Every unique explanation applied together (parts split at a hub hold only together).
+          const changed = new Map(
+            groups
+              .filter((g) => g.verdict === "unique")
+              .flatMap((g) => g.explanations[0]!.map((c) => [c.cell, c.to] as const)),
+          );
+          const unexplained = new Set(groups.filter((g) => g.verdict !== "unique").flatMap((g) => g.broken));
+          const value = (c: EquationCell) => {
+            const a = changed.get(c) ?? c.amount!;
+            return Math.round((a.units / 10 ** a.scale) * 100);
+          };
+          equations.forEach((e, i) => {
+            if (unexplained.has(i) || !e.addends.concat(e.target).some((c) => changed.has(c))) return;
+            expect(value(e.target)).toBe(e.addends.reduce((n, c) => n + value(c), 0));
+          });
         },
       ),
       { numRuns: 150 },
