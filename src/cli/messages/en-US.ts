@@ -48,7 +48,7 @@ export const enUS: CliMessages = {
   moreIssues: (count: number, sheet: string) => `  ${count} more in "${sheet}".`,
   wrote: (path: string) => `Wrote ${path}`,
   sheetsWritten: (detail: string, checks: string) =>
-    `New sheets "${detail}" and "${checks}"; problem cells in the table are filled (red = error, yellow = warning).`,
+    `New sheets "${detail}" and "${checks}"; problem cells in the table are filled and annotated (red = error, yellow = warning, light blue = a total that disagrees only because of a wrong amount elsewhere).`,
   truncatedCells: (count: number) =>
     `Note: ${count} cells exceed Excel's 32,767-character limit: only their start was written, with a note in the cell.`,
   demoTitle: "Demo: Baiyun district, 2024 project expenditure performance target table",

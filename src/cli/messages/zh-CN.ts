@@ -50,7 +50,7 @@ export const zhCN = {
   moreIssues: (count: number, sheet: string) => `  另有 ${count} 条，见「${sheet}」。`,
   wrote: (path: string) => `已写入 ${path}`,
   sheetsWritten: (detail: string, checks: string) =>
-    `新增工作表「${detail}」「${checks}」；原表中有问题的单元格已标色（红＝错误，黄＝警告）。`,
+    `新增工作表「${detail}」「${checks}」；原表中有问题的单元格已标色并加批注（红＝错误，黄＝警告，浅蓝＝因别处写错而对不上的合计）。`,
   truncatedCells: (count: number) =>
     `注意：${count} 个单元格超出 Excel 的 32767 字上限，只写入了开头部分，并在单元格中注明。`,
   demoTitle: "示例：白云区 2024 年项目支出绩效目标表",

@@ -47,7 +47,7 @@ export const paneEnUS: PaneMessages = {
   ribbonCounts: (projects: number, indicators: number, errors: number, warnings: number) =>
     `${projects} projects, ${indicators} indicators; ${errors} ${errors === 1 ? "error" : "errors"}, ${warnings} ${warnings === 1 ? "warning" : "warnings"}.`,
   ribbonWhere: (sheet: string) =>
-    `See the sheet "${sheet}" (with the indicator detail and check results sheets); cells with problems in the source are filled: red for errors, yellow for warnings.`,
+    `See the sheet "${sheet}" (with the indicator detail and check results sheets); cells with problems in the source are filled: red for errors, yellow for warnings, light blue for totals that disagree only because of a red cell.`,
   ribbonNextErrors:
     "Fix the source table and click Normalize indicators again. Click Show pane for the list of problems, each a link to its cell.",
   ribbonNextMarks: "Before sending, click Show pane, then Clear marks to restore the cells' own fills.",

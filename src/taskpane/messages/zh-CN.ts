@@ -45,7 +45,7 @@ export const paneZhCN = {
   ribbonCounts: (projects: number, indicators: number, errors: number, warnings: number) =>
     `共 ${projects} 个项目、${indicators} 条指标；错误 ${errors} 个，警告 ${warnings} 个。`,
   ribbonWhere: (sheet: string) =>
-    `结果见工作表「${sheet}」（另有“指标明细”与“校验结果”）；原表中有问题的单元格已标色：红＝错误，黄＝警告。`,
+    `结果见工作表「${sheet}」（另有“指标明细”与“校验结果”）；原表中有问题的单元格已标色：红＝错误，黄＝警告，浅蓝＝因别处写错而对不上的合计。`,
   ribbonNextErrors: "请修改原表后再次点击“规范化指标”。点击“打开面板”可查看问题清单，并跳到相应单元格。",
   ribbonNextMarks: "发送前请点击“打开面板”，再点击“清除标记”，恢复单元格原来的填充。",
   ribbonNextClean: "没有标记需要清除：可以发送。",
