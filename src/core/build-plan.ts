@@ -60,12 +60,11 @@ export function buildPlan(analysis: Analysis, options: BuildPlanOptions): Plan {
     [],
     print,
   );
-  const checkRowsFor = checkRows(issues, options.sourceSheet, messages, fit("checks"));
   const checks = laidOut(
     "checks",
     checksName,
     CHECK_COLUMNS.map((c) => ({ header: messages.checkColumns[c.key], ...c })),
-    checkRowsFor,
+    checkRows(issues, options.sourceSheet, messages, fit("checks")),
     // With no issue the sheet holds one sentence, not a table of one fake row.
     issues.length > 0
       ? { name: uniqueTableName(TABLE_NAMES.checks, options.avoidTableNames), style: "TableStyleMedium2" }
@@ -89,7 +88,6 @@ export function buildPlan(analysis: Analysis, options: BuildPlanOptions): Plan {
 /** A column as the plan lays it out: its content decides its width within these limits. */
 interface ColumnSpec<K extends string> extends WidthLimits {
   readonly key: K;
-  readonly header?: string;
   readonly numberFormat: string;
   readonly wrap: boolean;
 }

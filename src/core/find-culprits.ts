@@ -32,7 +32,7 @@ import type { EquationCell, TotalEquation } from "./total-equation";
 /** The largest explanation looked for. */
 export const MAX_CULPRITS = 3;
 /** Search nodes per group of broken equations; a table of real size needs a few hundred. */
-const NODE_BUDGET = 200_000;
+const NODE_BUDGET = 20_000;
 /** Explanations kept per group beyond the first: enough to name them, and to count them. */
 const MAX_EXPLANATIONS = 50;
 /** The largest number of units an amount may have here: the solve's growth stays within 2^53. */
