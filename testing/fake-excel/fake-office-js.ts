@@ -482,9 +482,6 @@ class FakeWorksheet extends FakeClientObject {
   readonly tables: FakeTableCollection;
   readonly freezePanes: FakeFreezePanes;
   readonly protection: FakeWorksheetProtection;
-  readonly comments: FakeCommentCollection;
-  readonly notes: FakeCommentCollection;
-  readonly pageLayout: FakePageLayout;
   private preloaded: Map<string, unknown> | null = null;
   constructor(
     ctx: FakeRequestContext,
@@ -498,9 +495,19 @@ class FakeWorksheet extends FakeClientObject {
     this.tables = new FakeTableCollection(ctx, this);
     this.freezePanes = new FakeFreezePanes(ctx, this);
     this.protection = new FakeWorksheetProtection(ctx, this);
-    this.comments = new FakeCommentCollection(ctx, this, "comments");
-    this.notes = new FakeCommentCollection(ctx, this, "notes");
-    this.pageLayout = new FakePageLayout(ctx, this);
+  }
+  // Made when first used, as Office.js does: each proxy takes an id, and ids' digits count in a request's size.
+  private commentsProxy?: FakeCommentCollection;
+  private notesProxy?: FakeCommentCollection;
+  private pageLayoutProxy?: FakePageLayout;
+  get comments(): FakeCommentCollection {
+    return (this.commentsProxy ??= new FakeCommentCollection(this.ctx, this, "comments"));
+  }
+  get notes(): FakeCommentCollection {
+    return (this.notesProxy ??= new FakeCommentCollection(this.ctx, this, "notes"));
+  }
+  get pageLayout(): FakePageLayout {
+    return (this.pageLayoutProxy ??= new FakePageLayout(this.ctx, this));
   }
   override resolveTarget(): unknown {
     return this.resolve();
@@ -1361,13 +1368,15 @@ class FakeCommentItem extends FakeClientObject {
 
 /** worksheet.pageLayout (ExcelApi 1.9): print orientation, paper, zoom, print titles, footers. */
 class FakePageLayout extends FakeClientObject {
-  readonly headersFooters: FakeHeaderFooterGroup;
+  private headersFootersProxy?: FakeHeaderFooterGroup;
   constructor(
     ctx: FakeRequestContext,
     private readonly worksheet: FakeWorksheet,
   ) {
     super(ctx, worksheet, "property", "PageLayout");
-    this.headersFooters = new FakeHeaderFooterGroup(ctx, this, worksheet);
+  }
+  get headersFooters(): FakeHeaderFooterGroup {
+    return (this.headersFootersProxy ??= new FakeHeaderFooterGroup(this.ctx, this, this.worksheet));
   }
   protected readProperty(property: string): unknown {
     throw new FakeOfficeError("InvalidArgument", `pageLayout.${property} is not faked`);
@@ -1415,10 +1424,16 @@ class FakePageLayout extends FakeClientObject {
 type FakePageLayoutModel = import("./workbook-model").FakePageLayout;
 
 class FakeHeaderFooterGroup extends FakeClientObject {
-  readonly defaultForAllPages: FakeHeaderFooter;
-  constructor(ctx: FakeRequestContext, parent: FakeClientObject, worksheet: FakeWorksheet) {
+  private defaultProxy?: FakeHeaderFooter;
+  constructor(
+    ctx: FakeRequestContext,
+    parent: FakeClientObject,
+    private readonly worksheet: FakeWorksheet,
+  ) {
     super(ctx, parent, "property", "HeadersFooters");
-    this.defaultForAllPages = new FakeHeaderFooter(ctx, this, worksheet);
+  }
+  get defaultForAllPages(): FakeHeaderFooter {
+    return (this.defaultProxy ??= new FakeHeaderFooter(this.ctx, this, this.worksheet));
   }
   protected readProperty(property: string): unknown {
     throw new FakeOfficeError("InvalidArgument", `headersFooters.${property} is not faked`);
