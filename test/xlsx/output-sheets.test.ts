@@ -12,6 +12,7 @@ import { normalizeInput } from "../../src/xlsx/normalize-workbook";
 import { gridInput, readInputBytes } from "../../src/xlsx/read-input";
 import { loadSampleGrid } from "../../testing/sample";
 import { written, type WrittenWorkbook } from "../../testing/written-workbook";
+import { libreOfficePrints } from "./package-helpers";
 
 let result: WrittenWorkbook;
 let book: ExcelJS.Workbook;
@@ -186,3 +187,18 @@ describe("notes on a re-run and beside the clerk's comments", () => {
     for (const mark of out.plan.marks) if (mark.cell !== "G25") expect(notes.has(mark.cell)).toBe(true);
   });
 });
+
+test("LibreOffice prints each sheet one page wide, its header on every page, its name and page number below", () => {
+  const pages = libreOfficePrints(result.bytes);
+  for (const sheet of result.plan.sheets) {
+    const own = pages.filter((page) => page.trimEnd().split("\n").pop()!.trim().startsWith(sheet.name));
+    expect(own.length).toBeGreaterThan(0);
+    for (const page of own) {
+      // Every column's header on every page: all columns fit across, and the header row repeats.
+      const header = page.split("\n").find((line) => line.includes(sheet.columns[0]!.header)) ?? "";
+      for (const column of sheet.columns)
+        expect([sheet.name, header.includes(column.header)]).toEqual([sheet.name, true]);
+      expect(page.trimEnd().split("\n").pop()).toMatch(/第 \d+ 页，共 \d+ 页$/);
+    }
+  }
+}, 120_000);
