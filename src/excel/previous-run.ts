@@ -71,7 +71,8 @@ export function resolveSavedState(
     for (const s of saved.sheets) {
       const same = byId(s.id);
       const sameSession = same && same.name === s.name ? same : undefined;
-      const sheet = (s.table ? holding(s.table) : undefined) ?? sameSession ?? (trusted ? byName(s.name) : undefined);
+      const sheet =
+        (s.table ? holding(s.table) : undefined) ?? sameSession ?? (trusted ? byName(s.name) : undefined);
       if (sheet && found.indexOf(sheet) < 0) found.push(sheet);
     }
   } else {
@@ -82,7 +83,11 @@ export function resolveSavedState(
     }
   }
   const source = saved.sourceSheetName ? byName(saved.sourceSheetName) : byId(saved.sourceSheetId);
-  const marked = saved.marks ? (saved.marks.sheetName ? byName(saved.marks.sheetName) : byId(saved.marks.sheetId)) : undefined;
+  const marked = saved.marks
+    ? saved.marks.sheetName
+      ? byName(saved.marks.sheetName)
+      : byId(saved.marks.sheetId)
+    : undefined;
   const ids = found.map((s) => s.id);
   const tableNames: string[] = [];
   for (const id of ids) for (const t of tablesOf(id)) tableNames.push(t);

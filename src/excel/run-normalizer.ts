@@ -183,7 +183,13 @@ export function runNormalizer(options: RunOptions): Promise<RunOutcome> {
         // Even a run that failed half-way remembers the sheets it made, so the next run replaces them. When Excel
         // itself failed, remembering may fail too: the first error is the one the clerk is told.
         if (state !== previous) {
-          const saving = saveRun(context, support, settings, previousRun, describeState(state, plan, source.sheet));
+          const saving = saveRun(
+            context,
+            support,
+            settings,
+            previousRun,
+            describeState(state, plan, source.sheet),
+          );
           if (failed) await saving.catch(() => undefined);
           else await saving;
         }
@@ -214,7 +220,12 @@ function describeState(state: RunState, plan: Plan, source: SheetRef): RunState 
     ...state,
     sheets: state.sheetIds.map((id, i) => {
       const planned = plan.sheets[i];
-      return { id, name: planned?.name ?? "", key: planned?.key, ...(planned?.table ? { table: planned.table.name } : {}) };
+      return {
+        id,
+        name: planned?.name ?? "",
+        key: planned?.key,
+        ...(planned?.table ? { table: planned.table.name } : {}),
+      };
     }),
     sourceSheetName: source.name,
     marks: state.marks ? { ...state.marks, sheetName: source.name } : null,

@@ -123,6 +123,8 @@ export async function readWorkbookRecord(
     // One part per request: each answer can be as large as a part (about 1.5 MB for 20,000 marks).
     // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();
+    // getXml answers a ClientResult, whose value the sync fills: there is nothing to load.
+    // eslint-disable-next-line office-addins/load-object-before-read
     const parsed = parseRecordXml(xml.value);
     if (parsed) read.push(parsed);
   }
@@ -245,7 +247,9 @@ function partMarkOf(fill: SavedFill, severity: MarkSeverity): PartMark {
   const tint = typeof fill.tintAndShade === "number" && fill.tintAndShade !== 0 ? fill.tintAndShade : null;
   // Below ExcelApi 1.9 Excel reports no pattern, and an unfilled cell as white: white is taken as no fill there.
   const noFill =
-    fill.color === null || fill.pattern === "None" || (fill.pattern === null && fill.color.toUpperCase() === "#FFFFFF");
+    fill.color === null ||
+    fill.pattern === "None" ||
+    (fill.pattern === null && fill.color.toUpperCase() === "#FFFFFF");
   if (noFill) return { ...mark, previousPattern: "none", previousColor: null };
   const pattern = fill.pattern === null ? "solid" : ooxmlPatternOf(fill.pattern);
   if (pattern === "solid" || pattern === null)
@@ -275,7 +279,11 @@ function markXml(mark: PartMark): string {
 const PART_BUDGET_BYTES = Math.floor(REQUEST_BUDGET_BYTES * 0.75);
 
 /** The record's XML: the marks in order, in as many parts as the request budget needs (`part="2"`, …). */
-export function recordPartsXml(sheet: string, marks: readonly PartMark[], partBytes = PART_BUDGET_BYTES): string[] {
+export function recordPartsXml(
+  sheet: string,
+  marks: readonly PartMark[],
+  partBytes = PART_BUDGET_BYTES,
+): string[] {
   const open = (n: number) =>
     `<run xmlns="${RECORD_NAMESPACE}" version="1" tool="addin" part="${n}"><marks sheet="${escapeAttribute(sheet)}">`;
   const close = "</marks></run>";

@@ -32,7 +32,14 @@ import {
   type XlsxPackage,
 } from "./xlsx-package";
 
-export { LEGACY_MARKS_NAME, OWN_NAME_PREFIX, RECORD_NAMESPACE, SHEET_NAME_KEYS, SOURCE_NAME, splitReferences };
+export {
+  LEGACY_MARKS_NAME,
+  OWN_NAME_PREFIX,
+  RECORD_NAMESPACE,
+  SHEET_NAME_KEYS,
+  SOURCE_NAME,
+  splitReferences,
+};
 
 export type MarkSeverity = Exclude<Severity, "info">;
 

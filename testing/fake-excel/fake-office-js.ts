@@ -354,7 +354,12 @@ export abstract class FakeClientObject {
   }
 
   /** A method whose answer Excel sends back: a ClientResult whose value is there after the sync. */
-  protected callForResult<T>(method: string, args: unknown[], run: () => T, minLevel = "1.1"): FakeClientResult<T> {
+  protected callForResult<T>(
+    method: string,
+    args: unknown[],
+    run: () => T,
+    minLevel = "1.1",
+  ): FakeClientResult<T> {
     const result = new FakeClientResult<T>();
     this.ctx.enqueue(
       this,
@@ -1251,7 +1256,8 @@ class FakeFreezePanes extends FakeClientObject {
  */
 function validateDefinedName(model: FakeWorkbook, name: string): void {
   const shaped = /^[A-Za-z_\\\u00c0-\uffff][A-Za-z0-9_.\u00c0-\uffff]*$/.test(name) && name.length <= 255;
-  const cellLike = /^[A-Za-z]{1,3}\$?\d+$/.test(name) || /^[Rr]\d*([Cc]\d*)?$/.test(name) || /^[Cc]\d*$/.test(name);
+  const cellLike =
+    /^[A-Za-z]{1,3}\$?\d+$/.test(name) || /^[Rr]\d*([Cc]\d*)?$/.test(name) || /^[Cc]\d*$/.test(name);
   if (!shaped || cellLike) throw new FakeOfficeError("InvalidArgument", `invalid name: ${name}`);
   if (model.nameByName(name)) throw new FakeOfficeError("ItemAlreadyExists", `name exists: ${name}`);
 }
@@ -1306,7 +1312,9 @@ class FakeNamedItemCollection extends FakeClientObject {
           return proxy;
         });
         return {
-          _Items: this.loadedItems.map((item) => Object.fromEntries(list.map((p) => [pascal(p), item.peek(p)]))),
+          _Items: this.loadedItems.map((item) =>
+            Object.fromEntries(list.map((p) => [pascal(p), item.peek(p)])),
+          ),
         };
       },
       list.includes("formula") ? "1.7" : list.includes("comment") ? "1.4" : "1.1",
@@ -1479,7 +1487,15 @@ class FakeNamedItem extends FakeClientObject {
         throw new FakeOfficeError("InvalidArgument", `${this.path} is not a single range`);
       return { sheet: only.sheet, rect: only.rect };
     };
-    return new FakeRange(this.ctx, this, "method", "GetRange", [], () => target().sheet, () => target().rect);
+    return new FakeRange(
+      this.ctx,
+      this,
+      "method",
+      "GetRange",
+      [],
+      () => target().sheet,
+      () => target().rect,
+    );
   }
 }
 
@@ -1516,13 +1532,20 @@ class FakeCustomXmlPartCollection extends FakeClientObject {
     parent: FakeClientObject,
     private readonly namespace: string | null = null,
   ) {
-    super(ctx, parent, namespace === null ? "property" : "method", namespace === null ? "CustomXmlParts" : "GetByNamespace", namespace === null ? undefined : [namespace]);
+    super(
+      ctx,
+      parent,
+      namespace === null ? "property" : "method",
+      namespace === null ? "CustomXmlParts" : "GetByNamespace",
+      namespace === null ? undefined : [namespace],
+    );
   }
   override resolveTarget(): unknown {
     requireCustomXml(this.ctx.model, this.path);
     // getByNamespace("") fails with InvalidArgument (OfficeDev/office-js issue 2580); the reference asks for "a
     // fully qualified schema URI".
-    if (this.namespace === "") throw new FakeOfficeError("InvalidArgument", "getByNamespace needs a namespace");
+    if (this.namespace === "")
+      throw new FakeOfficeError("InvalidArgument", "getByNamespace needs a namespace");
     return null;
   }
   private members(): FakeCustomXmlPart[] {

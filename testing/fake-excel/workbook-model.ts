@@ -270,7 +270,10 @@ export class FakeWorkbook {
    */
   addSheet(name: string): FakeSheet {
     const serial = String(this.nextId++).padStart(8, "0");
-    const sheet = new FakeSheet(`{5E55${String(this.session).padStart(4, "0")}-${serial.slice(0, 4)}-4000-8000-0000${serial}}`, name);
+    const sheet = new FakeSheet(
+      `{5E55${String(this.session).padStart(4, "0")}-${serial.slice(0, 4)}-4000-8000-0000${serial}}`,
+      name,
+    );
     sheet.rowShiftListeners.push((row, count) => this.moveNames(sheet, row, count));
     this.sheets.push(sheet);
     return sheet;
@@ -286,12 +289,16 @@ export class FakeWorkbook {
   reopen(): void {
     this.session++;
     this.sheets = this.sheets.map((sheet, index) => {
-      const reopened = new FakeSheet(`{00000000-0001-0000-${index.toString(16).padStart(4, "0")}-000000000000}`, sheet.name);
+      const reopened = new FakeSheet(
+        `{00000000-0001-0000-${index.toString(16).padStart(4, "0")}-000000000000}`,
+        sheet.name,
+      );
       Object.assign(reopened, { cells: sheet.cells, merges: sheet.merges, isProtected: sheet.isProtected });
       reopened.frozenRows = sheet.frozenRows;
       for (const [column, width] of sheet.columnWidths) reopened.columnWidths.set(column, width);
       reopened.rowShiftListeners.push((row, count) => this.moveNames(reopened, row, count));
-      for (const name of this.names) for (const ref of name.refs) if (ref.sheet === sheet) ref.sheet = reopened;
+      for (const name of this.names)
+        for (const ref of name.refs) if (ref.sheet === sheet) ref.sheet = reopened;
       this.tables = this.tables.map((t) => (t.sheetId === sheet.id ? { ...t, sheetId: reopened.id } : t));
       if (this.activeSheetId === sheet.id) this.activeSheetId = reopened.id;
       if (this.selection.sheetId === sheet.id) this.selection = { ...this.selection, sheetId: reopened.id };
