@@ -3,9 +3,9 @@
  * XML, the add-in goes through Office.js): the hidden names, the custom XML part's namespace and element names,
  * and the two spellings of a fill pattern. docs/marks-record.md is the contract. Pure: no I/O.
  */
-import { parseCellAddress } from "./cell-address";
+import { columnLetter, parseCellAddress } from "./cell-address";
 import type { PlanSheetKey } from "./plan";
-import { unquoteSheetName } from "./sheet-name";
+import { quoteSheetName, unquoteSheetName } from "./sheet-name";
 
 export const OWN_NAME_PREFIX = "IndicatorNormalizer.";
 export const SHEET_NAME_KEYS: Readonly<Record<PlanSheetKey, string>> = {
@@ -47,6 +47,28 @@ export function splitReferences(formula: string): ({ sheet: string; cell: string
     refs.push(sheet !== null && parseCellAddress(cell) ? { sheet, cell } : null);
   }
   return refs;
+}
+
+/**
+ * The marked cells as the Cells names' references, in order, each list under MAX_CELLS_NAME_FORMULA characters
+ * (without the leading `=`): `'目标表'!$G$20,'目标表'!$G$22`.
+ */
+export function cellsNameFormulas(sheet: string, cells: readonly string[]): string[] {
+  const prefix = `${quoteSheetName(sheet)}!`;
+  const formulas: string[] = [];
+  let current = "";
+  for (const cell of cells) {
+    const pos = parseCellAddress(cell);
+    if (!pos) continue;
+    const area = `${prefix}$${columnLetter(pos.column)}$${pos.row}`;
+    if (current && current.length + 2 + area.length > MAX_CELLS_NAME_FORMULA) {
+      formulas.push(current);
+      current = "";
+    }
+    current = current ? `${current},${area}` : area;
+  }
+  if (current) formulas.push(current);
+  return formulas;
 }
 
 /**

@@ -9,12 +9,12 @@
  * from 1.4; the part needs 1.5 (CustomXmlPartCollection). The add-in writes the record from 1.5 on; below, it
  * reads the names only, to recognise the other tool's sheets and to count the marks it cannot read.
  */
-import { columnLetter, parseCellAddress } from "../core/cell-address";
+import { parseCellAddress } from "../core/cell-address";
 import { MARK_COLORS, type PlanSheetKey } from "../core/plan";
 import {
   CELLS_NAME_PREFIX,
+  cellsNameFormulas,
   fillPatternOf,
-  MAX_CELLS_NAME_FORMULA,
   ooxmlPatternOf,
   OWN_NAME_PREFIX,
   RECORD_NAMESPACE,
@@ -22,7 +22,6 @@ import {
   SOURCE_NAME,
   splitReferences,
 } from "../core/run-record-format";
-import { quoteSheetName } from "../core/sheet-name";
 import type { ApiSupport } from "./api-support";
 import type { SheetRef } from "./read-source";
 import { jsonBytes, OPERATION_BYTES, REQUEST_BUDGET_BYTES, type RequestBudget } from "./request-budget";
@@ -305,24 +304,6 @@ export function recordPartsXml(
   return parts;
 }
 
-/** The marked cells as Cells names' formulas, each under Excel's formula length: `=Sheet1!$G$20,Sheet1!$G$22`. */
-export function cellsNameFormulas(sheet: string, cells: readonly string[]): string[] {
-  const prefix = `${quoteSheetName(sheet)}!`;
-  const formulas: string[] = [];
-  let current = "";
-  for (const cell of cells) {
-    const pos = parseCellAddress(cell)!;
-    const area = `${prefix}$${columnLetter(pos.column)}$${pos.row}`;
-    if (current && current.length + 1 + area.length > MAX_CELLS_NAME_FORMULA) {
-      formulas.push(`=${current}`);
-      current = "";
-    }
-    current = current ? `${current},${area}` : area;
-  }
-  if (current) formulas.push(`=${current}`);
-  return formulas;
-}
-
 export interface RecordToWrite {
   /** The tool's sheets as created by this run. */
   readonly sheets: readonly { readonly key: PlanSheetKey; readonly name: string }[];
@@ -367,7 +348,8 @@ export async function writeWorkbookRecord(
       marks.sheet,
       marks.fills.map((f) => f.cell),
     );
-    for (let i = 0; i < formulas.length; i++) await addName(`${CELLS_NAME_PREFIX}${i + 1}`, formulas[i]!);
+    for (let i = 0; i < formulas.length; i++)
+      await addName(`${CELLS_NAME_PREFIX}${i + 1}`, `=${formulas[i]!}`);
   }
 }
 
