@@ -282,7 +282,12 @@ export abstract class FakeClientObject {
     options: { readonly argumentObjects?: FakeClientObject[]; readonly disposable?: boolean } = {},
   ) {
     this.argumentObjects = options.argumentObjects ?? [];
-    const referenced = this.argumentObjects.map((o) => o.pathInfo.Id);
+    // One entry per argument, as Office.js writes them: the path id of an object argument, 0 for any other.
+    const objectIds = this.argumentObjects.map((o) => o.pathInfo.Id);
+    const referenced =
+      objectIds.length > 0
+        ? (args ?? []).map((a) => (objectIds.indexOf(a as number) >= 0 ? (a as number) : 0))
+        : [];
     const argumentInfo = {
       Arguments: args ?? [],
       ...(referenced.length > 0 ? { ReferencedObjectPathIds: referenced } : {}),
@@ -526,10 +531,12 @@ class FakeWorksheetCollection extends FakeClientObject {
 }
 
 class FakeWorksheet extends FakeClientObject {
-  readonly tables: FakeTableCollection;
-  readonly freezePanes: FakeFreezePanes;
-  readonly protection: FakeWorksheetProtection;
   private preloaded: Map<string, unknown> | null = null;
+  private children: {
+    tables?: FakeTableCollection;
+    freezePanes?: FakeFreezePanes;
+    protection?: FakeWorksheetProtection;
+  } = {};
   constructor(
     ctx: FakeRequestContext,
     parent: FakeClientObject,
@@ -539,9 +546,16 @@ class FakeWorksheet extends FakeClientObject {
     readonly resolve: () => FakeSheet,
   ) {
     super(ctx, parent, kind, name, args);
-    this.tables = new FakeTableCollection(ctx, this);
-    this.freezePanes = new FakeFreezePanes(ctx, this);
-    this.protection = new FakeWorksheetProtection(ctx, this);
+  }
+  // Made when first used, as Office.js makes property objects (and so numbers their paths) on first access.
+  get tables(): FakeTableCollection {
+    return (this.children.tables ??= new FakeTableCollection(this.ctx, this));
+  }
+  get freezePanes(): FakeFreezePanes {
+    return (this.children.freezePanes ??= new FakeFreezePanes(this.ctx, this));
+  }
+  get protection(): FakeWorksheetProtection {
+    return (this.children.protection ??= new FakeWorksheetProtection(this.ctx, this));
   }
   override resolveTarget(): unknown {
     return this.resolve();
@@ -725,7 +739,7 @@ export function storeValue(cell: FakeCell, value: unknown): void {
 }
 
 class FakeRange extends FakeClientObject {
-  readonly format: FakeRangeFormat;
+  private formatPart: FakeRangeFormat | null = null;
   /** The ExcelApi version that creating this range needs (getUsedRange(valuesOnly) is 1.2). */
   minLevel = "1.1";
   constructor(
@@ -739,7 +753,11 @@ class FakeRange extends FakeClientObject {
     options: { readonly argumentObjects?: FakeClientObject[]; readonly disposable?: boolean } = {},
   ) {
     super(ctx, parent, kind, name, args, options);
-    this.format = new FakeRangeFormat(ctx, this, sheet, () => [rect()]);
+  }
+
+  /** Made on first use, as Office.js makes (and numbers) a property object when it is first reached. */
+  get format(): FakeRangeFormat {
+    return (this.formatPart ??= new FakeRangeFormat(this.ctx, this, this.sheet, () => [this.rect()]));
   }
 
   /** The cells this range stands for, resolved at sync (names.add takes a range as its reference). */
@@ -913,16 +931,18 @@ class FakeRange extends FakeClientObject {
 }
 
 class FakeRangeAreas extends FakeClientObject {
-  readonly format: FakeRangeFormat;
+  private formatPart: FakeRangeFormat | null = null;
   constructor(
     ctx: FakeRequestContext,
     parent: FakeClientObject,
     address: string,
-    sheet: () => FakeSheet,
-    rects: () => Rect[],
+    private readonly sheet: () => FakeSheet,
+    private readonly rects: () => Rect[],
   ) {
     super(ctx, parent, "method", "GetRanges", [address]);
-    this.format = new FakeRangeFormat(ctx, this, sheet, rects, "1.9");
+  }
+  get format(): FakeRangeFormat {
+    return (this.formatPart ??= new FakeRangeFormat(this.ctx, this, this.sheet, this.rects, "1.9"));
   }
   protected readProperty(property: string): unknown {
     throw new FakeOfficeError("InvalidArgument", `rangeAreas.${property} is not faked`);
@@ -962,8 +982,7 @@ abstract class FakeFormatPart extends FakeClientObject {
 }
 
 class FakeRangeFormat extends FakeFormatPart {
-  readonly fill: FakeRangeFill;
-  readonly font: FakeRangeFont;
+  private parts: { fill?: FakeRangeFill; font?: FakeRangeFont } = {};
   constructor(
     ctx: FakeRequestContext,
     parent: FakeClientObject,
@@ -972,8 +991,12 @@ class FakeRangeFormat extends FakeFormatPart {
     minLevel = "1.1",
   ) {
     super(ctx, parent, "Format", sheet, rects, minLevel);
-    this.fill = new FakeRangeFill(ctx, this, sheet, rects, minLevel);
-    this.font = new FakeRangeFont(ctx, this, sheet, rects, minLevel);
+  }
+  get fill(): FakeRangeFill {
+    return (this.parts.fill ??= new FakeRangeFill(this.ctx, this, this.sheet, this.rects, this.minLevel));
+  }
+  get font(): FakeRangeFont {
+    return (this.parts.font ??= new FakeRangeFont(this.ctx, this, this.sheet, this.rects, this.minLevel));
   }
   protected readProperty(property: string): unknown {
     throw new FakeOfficeError("InvalidArgument", `format.${property} is not faked`);
@@ -1552,13 +1575,15 @@ class FakeCustomXmlPartCollection extends FakeClientObject {
     const parts = this.ctx.model.customXmlParts;
     return this.namespace === null ? parts : parts.filter((p) => p.namespaceUri === this.namespace);
   }
+  private proxies: FakeCustomXmlPartProxy[] | null = null;
   get items(): FakeCustomXmlPartProxy[] {
     if (!this.loadedItems) throw propertyNotLoaded("items");
-    return this.loadedItems.map((part) => {
+    this.proxies ??= this.loadedItems.map((part) => {
       const proxy = new FakeCustomXmlPartProxy(this.ctx, this, "indexer", "", [part.id], () => part);
       proxy.fill(part);
       return proxy;
     });
+    return this.proxies;
   }
   override load(props?: string | string[]): this {
     const list = splitProperties(props).map((p) => p.replace(/^items\//, ""));
@@ -1567,6 +1592,7 @@ class FakeCustomXmlPartCollection extends FakeClientObject {
       { ActionType: ACTION_TYPE.query, Name: "", QueryInfo: { Select: list } },
       () => {
         this.loadedItems = this.members();
+        this.proxies = null;
         return {
           _Items: this.loadedItems.map((p) =>
             Object.fromEntries(list.map((key) => [pascal(key), key === "id" ? p.id : p.namespaceUri])),
