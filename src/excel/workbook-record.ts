@@ -80,8 +80,9 @@ export async function readWorkbookRecord(
   const workbook = context.workbook;
   const names = workbook.names;
   // NamedItem.value gives a named range's reference (`=Sheet1!$A$1`) from 1.1 on, but reads #REF! as soon as one
-  // area of a Cells name is gone; NamedItem.formula (1.7) keeps the other areas.
-  names.load(support.linksAndFreeze ? "items/name,items/value,items/formula" : "items/name,items/value");
+  // area of a Cells name is gone; NamedItem.formula (1.7) keeps the other areas. One of the two: with 20,000
+  // marks the Cells names hold about 300 KB of references.
+  names.load(support.linksAndFreeze ? "items/name,items/formula" : "items/name,items/value");
   const parts = support.workbookRecord ? workbook.customXmlParts.getByNamespace(RECORD_NAMESPACE) : null;
   parts?.load("items/id");
   const tables = sheets.map((sheet) => {
