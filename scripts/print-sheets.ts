@@ -15,7 +15,9 @@ function main(): void {
   execFileSync("node", [join(ROOT, "dist-cli", "indicator-normalizer.js"), "demo"], { cwd: ROOT });
   const dir = mkdtempSync(join(tmpdir(), "print-"));
   const workbook = join(ROOT, "out", "baiyun-2024.normalized.xlsx");
-  execFileSync("soffice", ["--headless", "--convert-to", "pdf", "--outdir", dir, workbook], { stdio: "ignore" });
+  execFileSync("soffice", ["--headless", "--convert-to", "pdf", "--outdir", dir, workbook], {
+    stdio: "ignore",
+  });
   const pdf = join(dir, "baiyun-2024.normalized.pdf");
   // Which page each sheet starts on: the footer names the sheet (&A) on every page.
   const pages = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).split("\f");

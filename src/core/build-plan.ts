@@ -80,6 +80,7 @@ export function buildPlan(analysis: Analysis, options: BuildPlanOptions): Plan {
     marks,
     notes: notesFor(marks, issues, messages, checksName),
     noteAuthor: messages.notes.author,
+    commentTag: messages.notes.commentTag,
     activate: hasErrors ? "checks" : "detail",
     ...(truncated.length > 0 ? { truncated } : {}),
   };

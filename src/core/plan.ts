@@ -105,6 +105,11 @@ export interface Plan {
   readonly notes: readonly PlanNote[];
   /** The author the notes are written under (and recognised by on the next run). */
   readonly noteAuthor: string;
+  /**
+   * What starts each note written as an Office.js comment: a comment's author is the clerk's name there, so this
+   * is how the next run and 清除标记 recognise the add-in's comments.
+   */
+  readonly commentTag: string;
   /** The sheet to show after a run: the checks when there are errors, else the indicator detail. */
   readonly activate: PlanSheetKey;
   /**

@@ -7,6 +7,8 @@
  */
 import { columnLetter } from "../core/cell-address";
 import { MARK_COLORS, type Plan, type PlanCell, type PlanSheet } from "../core/plan";
+import { enUS } from "../core/messages/en-US";
+import { zhCN } from "../core/messages/zh-CN";
 import { quoteSheetName } from "../core/sheet-name";
 import { needsTextGuard } from "../core/text-guard";
 import type { ApiSupport } from "./api-support";
@@ -43,6 +45,8 @@ export interface ApplyResult {
   readonly state: RunState;
   /** Marks of the previous run left alone: their cell no longer held the mark (refilled, or rows moved). */
   readonly marksLeftAlone: number;
+  /** Marks of the previous run whose fill came back without its colour (SavedFill.colourLost). */
+  readonly marksColourLost: number;
   /** Marked cells that kept a comment or note of the clerk's and got no comment of ours. */
   readonly commentsSkipped: number;
 }
@@ -60,10 +64,14 @@ export async function applyPlan(
 
   // 1. Undo the previous run: its marks first (so the fills read below are the user's), then its sheets.
   let marksLeftAlone = 0;
+  let marksColourLost = 0;
   if (previous.marks && existingIds.has(previous.marks.sheetId)) {
     const marked = worksheets.getItem(previous.marks.sheetId);
-    marksLeftAlone = (await restoreMarks(marked, previous.marks.fills, support, budget)).leftAlone;
-    await removeComments(marked, previous.commentIds ?? [], support, budget);
+    const restored = await restoreMarks(marked, previous.marks.fills, support, budget);
+    marksLeftAlone = restored.leftAlone;
+    marksColourLost = restored.colourLost;
+    // The source sheet's are removed below, just before the new ones are added.
+    if (previous.marks.sheetId !== options.sourceSheetId) await removeComments(marked, support, budget);
   }
   for (const id of previous.sheetIds) {
     if (existingIds.has(id) && id !== options.sourceSheetId) worksheets.getItem(id).delete();
@@ -209,15 +217,12 @@ export async function applyPlan(
     await budget.flush();
   }
 
-  // 7. A comment on each marked cell saying what is wrong (ExcelApi 1.10), beside the clerk's own.
-  let commentsSkipped = 0;
-  if (support.comments && plan.notes.length > 0) {
-    const added = await addComments(source, plan, support, budget);
-    commentsSkipped = added.skipped;
-    state = { ...state, commentIds: added.ids };
-    options.recordState?.(state);
-  }
-  return { state, marksLeftAlone, commentsSkipped };
+  // 7. A comment on each marked cell saying what is wrong (ExcelApi 1.10), beside the clerk's own; the tool's
+  // earlier comments (and, from 1.18, the command line's notes) on the sheet go first.
+  await removeComments(source, support, budget);
+  const commentsSkipped =
+    support.comments && plan.notes.length > 0 ? await addComments(source, plan, support, budget) : 0;
+  return { state, marksLeftAlone, marksColourLost, commentsSkipped };
 }
 
 /** The cells (A1, no sheet) that hold a comment, or at ExcelApi 1.18 a note, on the sheet. */
@@ -243,51 +248,68 @@ async function commentedCells(
 }
 
 /**
- * Adds the plan's notes as comments on the source sheet, skipping cells that have a comment or note already.
- * A cell Excel refuses (a note below ExcelApi 1.18, which the add-in cannot see) fails the last request: the
- * comments that did land are then found again by their text, so the next run can remove them.
+ * Adds the plan's notes as comments on the source sheet, each starting with the plan's comment tag (Office.js
+ * writes the clerk's name as a comment's author, so the tag is how the next run and 清除标记 know the comment is
+ * the add-in's), skipping cells that have a comment or note already. A cell Excel refuses (a note below ExcelApi
+ * 1.18, which the add-in cannot see) fails the last request; the comments that landed carry the tag all the same.
+ * Returns how many marked cells got no comment.
  */
 async function addComments(
   source: Excel.Worksheet,
   plan: Plan,
   support: ApiSupport,
   budget: RequestBudget,
-): Promise<{ ids: string[]; skipped: number }> {
+): Promise<number> {
   const taken = await commentedCells(source, support, budget);
   const notes = plan.notes.filter((n) => !taken.has(n.cell));
   const prefix = `${quoteSheetName(plan.sourceSheet)}!`;
-  const added: Excel.Comment[] = [];
   try {
     await budget.queueInChunks(
       notes,
-      (note) => OPERATION_BYTES.commentAdd + utf8Bytes(note.text) + prefix.length + note.cell.length,
+      (note) =>
+        OPERATION_BYTES.commentAdd +
+        utf8Bytes(plan.commentTag + note.text) +
+        prefix.length +
+        note.cell.length,
       (chunk) => {
-        for (const note of chunk) added.push(source.comments.add(prefix + note.cell, note.text).load("id"));
+        for (const note of chunk) source.comments.add(prefix + note.cell, plan.commentTag + note.text);
       },
     );
     await budget.flush();
-    return { ids: added.map((c) => c.id), skipped: plan.notes.length - notes.length };
+    return plan.notes.length - notes.length;
   } catch {
-    const texts = new Set(notes.map((n) => n.text));
-    const comments = source.comments.load("items/id,content");
+    // Which ones landed: those on the sheet now with the tag.
+    const comments = source.comments.load("items/content");
     await budget.flush();
-    const ids = comments.items.filter((c) => texts.has(c.content)).map((c) => c.id);
-    return { ids, skipped: plan.notes.length - ids.length };
+    const landed = comments.items.filter((c) => isOwnComment(c.content)).length;
+    return plan.notes.length - landed;
   }
 }
 
-/** Deletes the comments of a previous run that are still there (the clerk may have deleted some). */
+/** The add-in's comment tags in every language: a run in one language removes the comments of a run in the other. */
+const COMMENT_TAGS = [zhCN.notes.commentTag, enUS.notes.commentTag];
+
+function isOwnComment(content: string): boolean {
+  return COMMENT_TAGS.some((tag) => content.startsWith(tag));
+}
+
+/**
+ * Deletes the tool's comments on the sheet (ExcelApi 1.10), recognised by their tag, and from ExcelApi 1.18 the
+ * notes the command line wrote (recognised by their author); the clerk's stay.
+ */
 export async function removeComments(
   sheet: Excel.Worksheet,
-  ids: readonly string[],
   support: ApiSupport,
   budget: RequestBudget,
 ): Promise<void> {
-  if (!support.comments || ids.length === 0) return;
-  const wanted = new Set(ids);
-  const comments = sheet.comments.load("items/id");
+  if (!support.comments) return;
+  const comments = sheet.comments.load("items/content");
+  const notes = support.notes ? sheet.notes.load("items/authorName") : null;
   await budget.flush();
-  const ours = comments.items.filter((c) => wanted.has(c.id));
+  const ours: { delete(): void }[] = [
+    ...comments.items.filter((c) => isOwnComment(c.content)),
+    ...(notes ? notes.items.filter((n) => NOTE_AUTHORS.includes(n.authorName)) : []),
+  ];
   await budget.queueInChunks(
     ours,
     () => OPERATION_BYTES.commentItem,
@@ -297,6 +319,9 @@ export async function removeComments(
   );
   if (ours.length > 0) await budget.flush();
 }
+
+/** The author of the notes the command line writes, in every language. */
+const NOTE_AUTHORS = [zhCN.notes.author, enUS.notes.author];
 
 /** A fill as read back: every property ExcelApi 1.9 lets us read, null where it does not. */
 type FillReading = Omit<SavedFill, "cell" | "mark">;
@@ -347,7 +372,7 @@ export async function restoreMarks(
   fills: readonly SavedFill[],
   support: ApiSupport,
   budget: RequestBudget,
-): Promise<{ restored: number; leftAlone: number }> {
+): Promise<{ restored: number; leftAlone: number; colourLost: number }> {
   const now = await readFills(
     sheet,
     fills.map((f) => f.cell),
@@ -356,7 +381,8 @@ export async function restoreMarks(
   );
   const marked = fills.filter((fill, i) => stillMarked(now[i]!, fill));
   await restoreFills(sheet, marked, support, budget);
-  return { restored: marked.length, leftAlone: fills.length - marked.length };
+  const colourLost = marked.filter((f) => f.colourLost).length;
+  return { restored: marked.length, leftAlone: fills.length - marked.length, colourLost };
 }
 
 /**

@@ -322,6 +322,7 @@ export const enUS: Messages = {
   },
   notes: {
     author: "Indicator normalizer",
+    commentTag: "[Indicator normalizer] ",
     consequence: (culprits: string) =>
       `This total disagrees because ${culprits} is wrong: it agrees once ${culprits} is fixed. No need to change this cell.`,
     more: (count: number, sheet: string) => `… ${count} more in "${sheet}".`,

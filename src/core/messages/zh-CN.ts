@@ -326,6 +326,8 @@ export const zhCN = {
   /** The notes on marked source cells (the clerk sees why without switching sheets). */
   notes: {
     author: "绩效指标规范化",
+    /** Starts each comment the add-in writes (Office.js gives comments the clerk's name as author). */
+    commentTag: "【绩效指标规范化】",
     /** A total that disagrees only because of another cell. */
     consequence: (culprits: string) =>
       `此合计对不上，是因为 ${culprits} 写错了：改正 ${culprits} 后即相符，此格不必改。`,
