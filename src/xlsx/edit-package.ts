@@ -229,25 +229,33 @@ export async function writeNormalizedPackage(
     activate ? false : undefined,
   );
 
-  // 1b. Notes on the marked cells (legacy comments and their VML boxes), beside the clerk's own comments.
-  const notes = editNotes(pkg, source.path, plan.notes, plan.noteAuthor, noteAuthors.ours, (prefix, suffix) =>
-    names.next(prefix, suffix),
-  );
-  for (const [name, text] of notes.parts) {
-    if (pkg.archive.byName.has(name)) changed.set(name, text);
-    else added.push({ name, text });
-  }
-  for (const name of notes.deleted) deleted.add(name);
-  const sourceRels = relsPathOf(source.path);
-  if (notes.sheetRels !== null) {
-    if (pkg.archive.byName.has(sourceRels)) changed.set(sourceRels, notes.sheetRels);
-    else added.push({ name: sourceRels, text: notes.sheetRels });
-  }
-  {
-    const original = changed.get(source.path) ?? readPartText(pkg, source.path);
-    const xml = notes.editSheet(original);
-    if (xml !== original) changed.set(source.path, xml);
-  }
+  // 1b. Notes on the marked cells (legacy comments and their VML boxes), beside the clerk's own comments; the
+  // previous run's notes go, on the sheet it marked too when that was another sheet.
+  let notesSkipped = 0;
+  const placeNotes = (sheetPath: string, notes: Plan["notes"]): void => {
+    const edit = editNotes(pkg, sheetPath, notes, plan.noteAuthor, noteAuthors.ours, (prefix, suffix) =>
+      names.next(prefix, suffix),
+    );
+    notesSkipped += edit.skipped;
+    needsVmlDefault ||= edit.needsVmlDefault;
+    for (const [name, text] of edit.parts) {
+      if (pkg.archive.byName.has(name)) changed.set(name, text);
+      else added.push({ name, text });
+    }
+    for (const name of edit.deleted) deleted.add(name);
+    const relsPath = relsPathOf(sheetPath);
+    if (edit.sheetRels !== null) {
+      if (pkg.archive.byName.has(relsPath)) changed.set(relsPath, edit.sheetRels);
+      else added.push({ name: relsPath, text: edit.sheetRels });
+    }
+    const original = changed.get(sheetPath) ?? readPartText(pkg, sheetPath);
+    const xml = edit.editSheet(original);
+    if (xml !== original) changed.set(sheetPath, xml);
+  };
+  let needsVmlDefault = false;
+  if (previousSheet?.path && previousSheet !== source && !deleted.has(previousSheet.path))
+    placeNotes(previousSheet.path, []);
+  placeNotes(source.path, plan.notes);
 
   // 2. The new sheets.
   const nextSheetId = Math.max(0, ...pkg.sheets.map((s) => Number(s.sheetId) || 0)) + 1;
@@ -366,7 +374,7 @@ export async function writeNormalizedPackage(
       readPartText(pkg, "[Content_Types].xml"),
       deleted,
       added.map((a) => a.name),
-      notes.needsVmlDefault,
+      needsVmlDefault,
     ),
   );
 
@@ -388,7 +396,7 @@ export async function writeNormalizedPackage(
         ? { kind: "new", name: part.name, data: encoder.encode(part.text) }
         : { kind: "deflated", name: part.name, part: part.text },
     );
-  return { bytes: await writeZip(parts, pkg.codec), marksLeft, notesSkipped: notes.skipped };
+  return { bytes: await writeZip(parts, pkg.codec), marksLeft, notesSkipped };
 }
 
 /**

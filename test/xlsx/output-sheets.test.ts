@@ -165,6 +165,29 @@ describe("notes on a re-run and beside the clerk's comments", () => {
     expect(again.notesSkipped).toBe(0);
   });
 
+  test("a run on another sheet takes the previous run's notes off the sheet it marked", async () => {
+    const wb = new ExcelJS.Workbook();
+    for (const name of ["甲表", "乙表"]) {
+      const sheet = wb.addWorksheet(name);
+      loadSampleGrid().forEach((row, r) =>
+        row.forEach((v, c) => v !== null && (sheet.getCell(r + 1, c + 1).value = v)),
+      );
+    }
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const run = async (input: Uint8Array, sheet: string) =>
+      written(
+        await normalizeInput(await readInputBytes("two.xlsx", input, { sheet, codec: nodeZipCodec }), {
+          locale: "zh-CN",
+          codec: nodeZipCodec,
+        }),
+      );
+    const first = await run(bytes, "甲表");
+    expect((await notesOf(first.bytes, "甲表")).size).toBe(first.plan.notes.length);
+    const second = await run(first.bytes, "乙表");
+    expect((await notesOf(second.bytes, "甲表")).size).toBe(0);
+    expect((await notesOf(second.bytes, "乙表")).size).toBe(second.plan.notes.length);
+  });
+
   test("a marked cell with the clerk's own note keeps it, gets none of ours, and is counted", async () => {
     const wb = new ExcelJS.Workbook();
     const sheet = wb.addWorksheet("目标表");
