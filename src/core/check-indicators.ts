@@ -210,7 +210,7 @@ function findingsOf(indicator: Indicator, levels: LevelFacts): Finding[] | null 
 
   const periodMissing = isBlank(indicator.periodValue);
   const annualMissing = isBlank(indicator.annualValue);
-  if (periodMissing) findings = withFinding(findings, "missing-value", { field: "period" });
+  // The target is 年度指标值: an item with only that is complete (the columnar layouts have no other).
   if (annualMissing) findings = withFinding(findings, "missing-value", { field: "annual" });
 
   // The target is 年度指标值; 实施周期指标值 stands in only when the annual value is missing.

@@ -66,7 +66,6 @@ describe("checkIndicators", () => {
   describe("missing-value", () => {
     test.each([
       [{ annual: null }, "annual"],
-      [{ period: null }, "period"],
       [{ annual: "  " }, "annual"],
     ] as const)("%j → missing %s", (change, field) => {
       expect(brief(check(withItem(1, change)))).toEqual([
@@ -74,9 +73,13 @@ describe("checkIndicators", () => {
       ]);
     });
 
-    test("both missing: one issue per field", () => {
+    test("an item with only 年度指标值 is read as such, with no issue", () => {
+      expect(check(withItem(1, { period: null }))).toEqual([]);
+    });
+
+    test("both missing: one issue, for the target (年度指标值)", () => {
       const issues = check(withItem(1, { annual: null, period: null }));
-      expect(issues.map((i) => i.details.field)).toEqual(["period", "annual"]);
+      expect(issues.map((i) => [i.rule, i.details.field])).toEqual([["missing-value", "annual"]]);
     });
   });
 
