@@ -148,7 +148,7 @@ export interface GrandTotalRow {
 }
 
 export type RowKind =
-  "title" | "header" | "grand-total" | "unit" | "project" | "continuation" | "blank" | "note";
+  "title" | "header" | "grand-total" | "unit" | "subtotal" | "project" | "continuation" | "blank" | "note";
 
 export interface ClassifiedRow {
   readonly row: number;
@@ -217,7 +217,42 @@ export interface ParsedTable extends Omit<TableRead, "table" | "projects"> {
   readonly indicatorCells: readonly (readonly SheetCell[])[];
 }
 
+/**
+ * One table of an analysis that read several (stacked or side by side on a sheet, or on several sheets). The
+ * analysis lists every table's projects, units and rows one table after the other; `table` and `grandTotal` of
+ * the analysis are its first table's, so an analysis of one table reads as it always has.
+ */
+export interface AnalysisTable {
+  /** The sheet the table is on; absent when the analysis read one sheet. */
+  readonly sheet?: string;
+  readonly table: TableInfo;
+  readonly grandTotal: GrandTotalRow | null;
+  /** Its projects are projects[projectStart, projectEnd) of the analysis, its units units[unitStart, unitEnd). */
+  readonly projectStart: number;
+  readonly projectEnd: number;
+  readonly unitStart: number;
+  readonly unitEnd: number;
+}
+
 /** The core's result and the CLI's --json output. */
 export interface Analysis extends Omit<ParsedTable, "issues" | "equations" | "indicatorCells"> {
   readonly issues: readonly Issue[];
+  /** Present when the analysis read more than one table: each table, in sheet order (see AnalysisTable). */
+  readonly tables?: readonly AnalysisTable[];
+}
+
+/** The sheet of the table a project belongs to, or undefined when the analysis read one sheet. */
+export function sheetOfProject(analysis: Pick<Analysis, "tables">, projectIndex: number): string | undefined {
+  const tables = analysis.tables;
+  if (tables === undefined) return undefined;
+  for (const t of tables) if (projectIndex >= t.projectStart && projectIndex < t.projectEnd) return t.sheet;
+  return undefined;
+}
+
+/** The sheets an analysis read, in order (empty when it read one sheet): issues are sorted sheet by sheet. */
+export function sheetsOf(analysis: Pick<Analysis, "tables">): string[] {
+  const sheets: string[] = [];
+  for (const t of analysis.tables ?? [])
+    if (t.sheet !== undefined && !sheets.includes(t.sheet)) sheets.push(t.sheet);
+  return sheets;
 }

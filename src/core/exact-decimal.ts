@@ -91,3 +91,12 @@ export function compareSum(
   if (Math.abs(sum - actual) <= allowed + 1e-9) return null;
   return { expected: { units: sum, scale }, actual: { units: actual, scale } };
 }
+
+/** Σ of amounts, exact, at the finest scale among them (0 at scale 0 for none). */
+export function sumDecimals(amounts: readonly ExactDecimal[]): ExactDecimal {
+  let scale = 0;
+  for (const a of amounts) if (a.scale > scale) scale = a.scale;
+  let units = 0;
+  for (const a of amounts) units += unitsAt(a, scale);
+  return units === 0 && scale === 0 ? ZERO : { units, scale };
+}

@@ -16,7 +16,7 @@ import type { IssueDetails, IssueSubject, RuleId } from "./issue";
 const { exactDecimal } = decimal;
 
 /** The rules a broken total equation raises. */
-export type TotalRule = Extract<RuleId, "row-total" | "group-total" | "grand-total">;
+export type TotalRule = Extract<RuleId, "row-total" | "group-total" | "subtotal" | "grand-total">;
 
 /** One amount cell of an equation. */
 export interface EquationCell extends SheetCell {

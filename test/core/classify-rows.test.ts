@@ -1,5 +1,6 @@
 import type { RowKind } from "../../src/core/analysis";
 import { classifyRows, type BodyRowFacts } from "../../src/core/classify-rows";
+import { exactDecimal } from "../../src/core/exact-decimal";
 
 /** Rows as [name, amount, text, firstText]; "" is empty; a row of all "" is blank. */
 type Row = [name: string, amount: string, text: string, first?: string];
@@ -11,6 +12,7 @@ function facts(rows: Row[]): BodyRowFacts {
     hasAmounts: (r) => rows[r]![1] !== "",
     hasText: (r) => rows[r]![2] !== "",
     firstText: (r) => rows[r]![3] ?? rows[r]!.find((cell) => cell) ?? "",
+    total: (r) => (rows[r]![1] === "" ? { units: 0, scale: 0 } : exactDecimal(Number(rows[r]![1]), 0)),
   };
 }
 

@@ -17,6 +17,7 @@ export const guangdongString = registerLayout({
     classifyRows(new GuangdongCells(grid, table), {
       start: table.start,
       headerRows: table.headerRows,
+      repeatedHeaders: table.repeatedHeaders,
       bodyStart: table.bodyStart,
       end: table.end,
       originRow: table.origin.row,

@@ -17,7 +17,7 @@ import { rawText, type Grid } from "../../grid";
 import { makeIssue, type IssueDetails, type IssueDraft } from "../../issue";
 import { parseAmount } from "../../parse-amount";
 import { GuangdongCells } from "./cells";
-import { guangdongEquations } from "./equations";
+import { guangdongEquations, type SubtotalRow } from "./equations";
 import type { GuangdongTable } from "./locate";
 
 /** Reads the classified rows of a Guangdong table (see TableReader). */
@@ -58,6 +58,9 @@ class TableReader {
   private readonly issues: IssueDraft[] = [];
   private readonly units: UnitDraft[] = [];
   private readonly projects: ProjectRead[] = [];
+  private readonly subtotals: SubtotalRow[] = [];
+  /** Index of the first project a 小计 row below would add up: the first after the last unit or 小计 row. */
+  private groupStart = 0;
   private grandTotal: GrandTotalRow | null = null;
   private current: ProjectDraft | null = null;
   private currentUnit: UnitDraft | null = null;
@@ -106,6 +109,7 @@ class TableReader {
       columns: this.table.info.columns,
       grandTotal: this.grandTotal,
       units,
+      subtotals: this.subtotals,
       projects: this.projects,
     });
     return {
@@ -134,8 +138,23 @@ class TableReader {
         this.grandTotal ??= { row, amounts: amountsOf(amountCells), amountCells };
         return;
       }
+      case "subtotal": {
+        this.finishProject();
+        const unit = this.currentUnit?.name ?? null;
+        const projectIndexes: number[] = [];
+        for (let i = this.groupStart; i < this.projects.length; i++) projectIndexes.push(i);
+        this.groupStart = this.projects.length;
+        this.subtotals.push({
+          row,
+          unit,
+          amountCells: this.readAmounts(r, row, unit === null ? {} : { unit }, -1),
+          projectIndexes,
+        });
+        return;
+      }
       case "unit": {
         this.finishProject();
+        this.groupStart = this.projects.length;
         const name = this.cells.name(r);
         const unit: UnitDraft = {
           row,
