@@ -1,5 +1,4 @@
-import type { Analysis, AnalysisTable, ParsedTable, UnitRow } from "./analysis";
-import type { SheetCell } from "./cell-address";
+import type { Analysis, AnalysisTable, IndicatorPlace, ParsedTable, UnitRow } from "./analysis";
 import { checkEquations } from "./check-equations";
 import { checkIndicators } from "./check-indicators";
 import { A1_ORIGIN, type Grid, type Origin } from "./grid";
@@ -125,7 +124,7 @@ function mergeTables(
   const units: UnitRow[] = [];
   const rows: ParsedTable["rows"][number][] = [];
   const equations: ParsedTable["equations"][number][] = [];
-  const indicatorCells: (readonly SheetCell[])[] = [];
+  const indicatorCells: (readonly IndicatorPlace[])[] = [];
   const drafts: IssueDraft[] = [];
   const tables: AnalysisTable[] = [];
   for (const part of parts) {

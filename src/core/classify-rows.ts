@@ -103,7 +103,7 @@ export function classifyRows(facts: BodyRowFacts, table: TableRows): ClassifiedR
   const repeated = new Set(table.repeatedHeaders ?? []);
   for (let r = table.bodyStart; r < table.end; r++)
     kinds.push(repeated.has(r) ? "header" : classifyBodyRow(facts, r, table.end));
-  resolveEmptyProjects(facts, kinds, table.start);
+  resolveUnitRows(facts, kinds, table.start);
   return kinds.map((kind, k) => ({ row: table.originRow + table.start + k, kind }));
 }
 
@@ -117,8 +117,14 @@ export function classifyRows(facts: BodyRowFacts, table: TableRows): ClassifiedR
  * table where no unit row adds up (a table without units). `kinds[k]` is grid row start + k; rows are decided
  * top to bottom, each decision seen by the next.
  */
-function resolveEmptyProjects(facts: BodyRowFacts, kinds: RowKind[], start: number): void {
-  const amount = (k: number): ExactDecimal | null => facts.total(start + k);
+export function resolveUnitRows(
+  facts: Pick<BodyRowFacts, "total" | "hasAmounts">,
+  kinds: RowKind[],
+  start: number,
+): void {
+  // A unit or 合计 row without any amount is a heading: no amount (a project's empty amount is 0).
+  const amount = (k: number): ExactDecimal | null =>
+    kinds[k] === "project" || facts.hasAmounts(start + k) ? facts.total(start + k) : null;
   const groups = new UnitGroups(kinds, amount);
   const doubtful: number[] = [];
   let confirmed = 0;

@@ -89,6 +89,17 @@ function headerOf(grid: Grid, group: HeaderGroup<ColumnRole>): GuangdongHeader |
  * title lines above each header; table-stack.ts says where each table ends.
  */
 export function locateGuangdongTables(grid: Grid, origin: Origin): GuangdongTable[] {
+  // The one-segment-per-indicator layout asks for the same tables: found once per grid and origin.
+  const cached = located.get(grid);
+  if (cached && cached.origin === origin) return cached.tables;
+  const tables = findGuangdongTables(grid, origin);
+  located.set(grid, { origin, tables });
+  return tables;
+}
+
+const located = new WeakMap<Grid, { origin: Origin; tables: GuangdongTable[] }>();
+
+function findGuangdongTables(grid: Grid, origin: Origin): GuangdongTable[] {
   const headers: GuangdongHeader[] = [];
   for (let r = 0; r < grid.length; r++) {
     const row = grid[r];

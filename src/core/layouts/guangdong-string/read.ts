@@ -228,7 +228,8 @@ class TableReader {
       texts.push({ role: "goal", column: this.sheetColumns.goal, pieces: draft.goalPieces });
     }
     if (draft.indicatorPieces.length > 0) {
-      texts.push({ role: "indicators", column: this.sheetColumns.indicators, pieces: draft.indicatorPieces });
+      const role = this.table.layout === "indicator-segments" ? "segments" : "indicators";
+      texts.push({ role, column: this.sheetColumns.indicators, pieces: draft.indicatorPieces });
     }
     this.currentUnit?.projectIndexes.push(this.projects.length);
     this.projects.push({
