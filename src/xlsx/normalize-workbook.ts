@@ -5,7 +5,8 @@
 import type { Analysis } from "../core/analysis";
 import { analyzeTable } from "../core/analyze-table";
 import { buildPlan } from "../core/build-plan";
-import { sortIssues } from "../core/issue";
+import { sheetCell } from "../core/cell-address";
+import { makeIssue, sortIssues } from "../core/issue";
 import { localizeIssues, messagesFor, type Locale } from "../core/messages";
 import type { Plan } from "../core/plan";
 import { namesInUse, writeNormalizedPackage } from "./edit-package";
@@ -42,7 +43,14 @@ export function analyzeInput(input: InputTable, options: AnalyzeInputOptions): A
     locale: options.locale,
     ...(options.tolerance !== undefined ? { tolerance: options.tolerance } : {}),
   });
-  const found = findInvalidCharacters(input.grid, input.origin);
+  const found = [
+    ...findInvalidCharacters(input.grid, input.origin),
+    ...(input.invalidBytes ?? []).map((b) =>
+      makeIssue("invalid-bytes", sheetCell(input.origin.row + b.row, input.origin.column + b.column), {
+        byteOffset: b.byteOffset,
+      }),
+    ),
+  ];
   if (found.length === 0) return analysis;
   return { ...analysis, issues: sortIssues([...analysis.issues, ...localizeIssues(found, options.locale)]) };
 }

@@ -32,6 +32,15 @@ export interface InputTable {
   readonly origin: Origin;
   /** For text files: how the bytes were decoded. */
   readonly encoding: TextEncodingName | null;
+  /**
+   * For a UTF-8 text file with bytes that are not UTF-8: where the first bad bytes of each cell holding some are
+   * in the file, and that cell's grid row and column (0-based).
+   */
+  readonly invalidBytes?: readonly {
+    readonly byteOffset: number;
+    readonly row: number;
+    readonly column: number;
+  }[];
 }
 
 export interface ReadInputOptions {
@@ -126,13 +135,25 @@ async function readXlsx(
 }
 
 function readText(path: string, bytes: Uint8Array, ext: string, limits: ReadLimits): InputTable {
-  const { text, encoding } = decodeTextFile(bytes);
+  const { text, encoding, invalidBytes } = decodeTextFile(bytes);
   if (text.trim() === "") throw new InputError("empty", path);
   // Text fields longer than a cell are kept whole for the analysis (and cut visibly in the written sheet), so
   // only the whole table's text is limited here.
   if (text.length > limits.tableText) throw limitError(path, "table-text", limits.tableText);
-  const grid = readDelimitedText(text, ext === ".tsv" ? "\t" : guessDelimiter(text));
-  return { ...gridInput(path, grid), encoding };
+  const find = {
+    offsets: invalidBytes.map((b) => b.textOffset),
+    places: [] as { row: number; column: number }[],
+  };
+  const grid = readDelimitedText(text, ext === ".tsv" ? "\t" : guessDelimiter(text), find);
+  if (invalidBytes.length === 0) return { ...gridInput(path, grid), encoding };
+  // One report per cell: its first bad bytes.
+  const cells: { byteOffset: number; row: number; column: number }[] = [];
+  find.places.forEach((place, k) => {
+    const last = cells[cells.length - 1];
+    if (last && last.row === place.row && last.column === place.column) return;
+    cells.push({ byteOffset: invalidBytes[k]!.byteOffset, row: place.row, column: place.column });
+  });
+  return { ...gridInput(path, grid), encoding, invalidBytes: cells };
 }
 
 /** A grid from a text file (or built in memory, as the benchmark does) as an input with no package yet. */
