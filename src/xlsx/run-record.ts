@@ -30,8 +30,13 @@ export const SHEET_NAME_KEYS: Readonly<Record<PlanSheetKey, string>> = {
   detail: `${OWN_NAME_PREFIX}Detail`,
   checks: `${OWN_NAME_PREFIX}Checks`,
 };
-/** The sheet the marks are on. */
+/** The sheet the marks are on; `Source2`, `Source3`, … the further marked sheets of a several-sheet analysis. */
 export const SOURCE_NAME = `${OWN_NAME_PREFIX}Source`;
+
+/** The name of the k-th marked sheet (0-based): Source, Source2, Source3, … */
+export function sourceName(k: number): string {
+  return k === 0 ? SOURCE_NAME : `${SOURCE_NAME}${k + 1}`;
+}
 /** Written by versions before the record existed: the marked cells, recognised by their mark colour. */
 export const LEGACY_MARKS_NAME = `${OWN_NAME_PREFIX}Marks`;
 export const RECORD_NAMESPACE = "urn:indicator-normalizer:run:1";
@@ -50,14 +55,23 @@ export interface RecordedMark {
   readonly previousFill: string | null;
 }
 
+/** The marks of one sheet. */
+export interface MarkedSheet {
+  /** The sheet's name (it still exists). */
+  readonly sheet: string;
+  readonly marks: readonly RecordedMark[];
+  /** Cells listed by a legacy Marks name (no previous style known). */
+  readonly legacy: readonly string[];
+}
+
 export interface RunRecord {
   /** The tool's sheets that still exist, by the defined names pointing at them. */
   readonly ownSheets: readonly { readonly key: PlanSheetKey; readonly name: string }[];
-  /** Name of the marked sheet, when there are marks and the sheet still exists. */
-  readonly markedSheet: string | null;
-  readonly marks: readonly RecordedMark[];
-  /** Cells listed by a legacy Marks name (no previous style known). */
-  readonly legacyMarks: readonly string[];
+  /**
+   * The marked sheets that still exist, the one IndicatorNormalizer.Source names first (an analysis of tables on
+   * several sheets marks several: Source2, Source3, … name the others, in the order of the record's <marks>).
+   */
+  readonly marked: readonly MarkedSheet[];
   /** The record's custom XML parts (item, properties, their relationships). */
   readonly recordParts: readonly string[];
   /** Relationships to the record: from the workbook (Excel, this tool) or the package root (LibreOffice). */
@@ -66,9 +80,7 @@ export interface RunRecord {
 
 export const EMPTY_RECORD: RunRecord = {
   ownSheets: [],
-  markedSheet: null,
-  marks: [],
-  legacyMarks: [],
+  marked: [],
   recordParts: [],
   recordRels: [],
 };
@@ -89,7 +101,7 @@ export function splitReferences(formula: string): { sheet: string; cell: string 
 export function readRunRecord(pkg: XlsxPackage): RunRecord {
   const sheetNames = new Set(pkg.sheets.map((s) => s.name));
   const ownSheets: { key: PlanSheetKey; name: string }[] = [];
-  let namedSource: string | null = null;
+  const namedSources: (string | undefined)[] = [];
   const legacyMarks: string[] = [];
   let legacySheet: string | null = null;
   for (const dn of pkg.definedNames) {
@@ -100,7 +112,10 @@ export function readRunRecord(pkg: XlsxPackage): RunRecord {
       if (dn.name === SHEET_NAME_KEYS[key] && sheet && sheetNames.has(sheet))
         ownSheets.push({ key, name: sheet });
     }
-    if (dn.name === SOURCE_NAME && refs[0] && sheetNames.has(refs[0].sheet)) namedSource = refs[0].sheet;
+    // Source, Source2, …: the marked sheets, by the names that follow them when the clerk renames one.
+    const source = /^IndicatorNormalizer\.Source([0-9]*)$/.exec(dn.name);
+    if (source && refs[0] && sheetNames.has(refs[0].sheet))
+      namedSources[source[1] === "" ? 0 : Number(source[1]) - 1] = refs[0].sheet;
     if (dn.name === LEGACY_MARKS_NAME)
       for (const ref of refs) {
         legacySheet ??= ref.sheet;
@@ -108,24 +123,30 @@ export function readRunRecord(pkg: XlsxPackage): RunRecord {
       }
   }
   const found = findRecordPart(pkg);
-  const marks = found ? found.marks : [];
-  const markedSheet =
-    namedSource ??
-    (found?.sheet && sheetNames.has(found.sheet) ? found.sheet : null) ??
-    (legacySheet && sheetNames.has(legacySheet) ? legacySheet : null);
+  const marked: MarkedSheet[] = [];
+  (found?.groups ?? []).forEach((group, k) => {
+    const sheet = namedSources[k] ?? (group.sheet && sheetNames.has(group.sheet) ? group.sheet : undefined);
+    if (sheet !== undefined && group.marks.length > 0) marked.push({ sheet, marks: group.marks, legacy: [] });
+  });
+  if (legacyMarks.length > 0) {
+    const first = marked[0];
+    if (first) marked[0] = { ...first, legacy: legacyMarks };
+    else {
+      const sheet = namedSources[0] ?? (legacySheet && sheetNames.has(legacySheet) ? legacySheet : undefined);
+      if (sheet !== undefined) marked.push({ sheet, marks: [], legacy: legacyMarks });
+    }
+  }
   return {
     ownSheets,
-    markedSheet: marks.length > 0 || legacyMarks.length > 0 ? markedSheet : null,
-    marks: markedSheet ? marks : [],
-    legacyMarks: markedSheet ? legacyMarks : [],
+    marked,
     recordParts: found?.parts ?? [],
     recordRels: found?.rels ?? [],
   };
 }
 
 interface FoundRecord {
-  sheet: string | null;
-  marks: RecordedMark[];
+  /** Each <marks> element: the sheet it names and its marks. */
+  groups: { sheet: string | null; marks: RecordedMark[] }[];
   parts: string[];
   rels: { relsPart: string; id: string }[];
 }
@@ -163,16 +184,18 @@ function findRecordPart(pkg: XlsxPackage): FoundRecord | null {
   return null;
 }
 
-function parseRecord(bytes: Uint8Array): { sheet: string | null; marks: RecordedMark[] } {
-  let sheet: string | null = null;
-  const marks: RecordedMark[] = [];
+function parseRecord(bytes: Uint8Array): { groups: { sheet: string | null; marks: RecordedMark[] }[] } {
+  const groups: { sheet: string | null; marks: RecordedMark[] }[] = [];
+  let marks: RecordedMark[] = [];
   let current: Omit<RecordedMark, "previousFill"> | null = null;
   let fill = "";
   let attributeFill = "";
   scanXmlBytes(bytes, {
     open(name, tag, selfClosing) {
-      if (name === "marks") sheet = attribute(tag, "sheet");
-      else if (name === "mark") {
+      if (name === "marks") {
+        marks = [];
+        groups.push({ sheet: attribute(tag, "sheet"), marks });
+      } else if (name === "mark") {
         const cell = (attribute(tag, "cell") ?? "").toUpperCase();
         const severity = attribute(tag, "severity") === "warning" ? "warning" : "error";
         // The add-in knows no format indexes: it may leave them out (-1 never matches a cell's style).
@@ -203,7 +226,7 @@ function parseRecord(bytes: Uint8Array): { sheet: string | null; marks: Recorded
       if (current) fill += cdata ? raw : decodeXmlEntities(raw);
     },
   });
-  return { sheet, marks };
+  return { groups };
 }
 
 /**
@@ -217,21 +240,26 @@ function fillFromAttributes(pattern: string | null, color: string | null): strin
   return "";
 }
 
-/** The custom XML part's text: the marked sheet and, per cell, the mark's style and what it covered. */
-export function recordXml(sheet: string, marks: readonly RecordedMark[]): string {
-  const lines = marks.map((m) => {
-    const color = m.previousFill ? fillColor(m.previousFill) : null;
-    const pattern = m.previousFill ? (/patternType="([^"]*)"/.exec(m.previousFill)?.[1] ?? "none") : "none";
-    const attrs =
-      `cell="${m.cell}" severity="${m.severity}" style="${m.style}" previousStyle="${m.previousStyle}"` +
-      ` previousPattern="${escapeXmlAttribute(pattern)}"` +
-      (color ? ` previousColor="${color}"` : "");
-    return m.previousFill ? `<mark ${attrs}>${escapeXmlText(m.previousFill)}</mark>` : `<mark ${attrs}/>`;
+/**
+ * The custom XML part's text: one <marks> per marked sheet (in the order of the Source names) and, per cell, the
+ * mark's style and what it covered.
+ */
+export function recordXml(groups: readonly { sheet: string; marks: readonly RecordedMark[] }[]): string {
+  const body = groups.map(({ sheet, marks }) => {
+    const lines = marks.map((m) => {
+      const color = m.previousFill ? fillColor(m.previousFill) : null;
+      const pattern = m.previousFill ? (/patternType="([^"]*)"/.exec(m.previousFill)?.[1] ?? "none") : "none";
+      const attrs =
+        `cell="${m.cell}" severity="${m.severity}" style="${m.style}" previousStyle="${m.previousStyle}"` +
+        ` previousPattern="${escapeXmlAttribute(pattern)}"` +
+        (color ? ` previousColor="${color}"` : "");
+      return m.previousFill ? `<mark ${attrs}>${escapeXmlText(m.previousFill)}</mark>` : `<mark ${attrs}/>`;
+    });
+    return `<marks sheet="${escapeXmlAttribute(sheet)}">${lines.join("")}</marks>`;
   });
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    `<run xmlns="${RECORD_NAMESPACE}" version="1" tool="cli">` +
-    `<marks sheet="${escapeXmlAttribute(sheet)}">${lines.join("")}</marks></run>`
+    `<run xmlns="${RECORD_NAMESPACE}" version="1" tool="cli">${body.join("")}</run>`
   );
 }
 

@@ -42,7 +42,7 @@ function cellsOf(holder: AmountHolder, present: readonly AmountRole[]): Map<Amou
     const amount = holder.amountCells[role];
     const at = parseCellAddress(amount.cell);
     if (at === null) continue;
-    cells.set(role, equationCell(at.row, at.column, amount.cell, amount.value, amount.decimals));
+    cells.set(role, equationCell(at.row, at.column, amount.cell, amount.value, amount.decimals, amount.raw));
   }
   return cells;
 }

@@ -18,6 +18,7 @@ import * as decimal from "../../exact-decimal";
 import type { ExactDecimal } from "../../exact-decimal";
 import { cellText, rawText, type Grid } from "../../grid";
 import { makeIssue, type IssueDetails, type IssueDraft } from "../../issue";
+import { amountIssue } from "../../amount-issue";
 import { parseAmount } from "../../parse-amount";
 import { amountEquations } from "../amount-equations";
 import { hasIndicatorCells, ProjectIndicatorRows, type IndicatorColumns } from "../indicator-rows";
@@ -178,20 +179,13 @@ export function readDepartmentTable(
       const column = c === undefined ? nameColumn : origin.column + c;
       const address = cellAddress(row, column);
       out[role] = { cell: address, raw: parsed.raw, value: parsed.value, decimals: parsed.decimals };
-      if (parsed.value === null) {
-        const actual = typeof parsed.raw === "number" ? parsed.raw : String(parsed.raw);
-        issues.push(
-          makeIssue(
-            "amount-not-number",
-            { row, column, address },
-            Object.assign({}, details, { amountColumn: role }),
-            {
-              about: projectIndex < 0 ? undefined : { projectIndex },
-              actual,
-            },
-          ),
-        );
-      }
+      const issue = amountIssue(
+        parsed,
+        { row, column, address },
+        Object.assign({}, details, { amountColumn: role }),
+        projectIndex < 0 ? undefined : { projectIndex },
+      );
+      if (issue) issues.push(issue);
     }
     return out;
   };

@@ -165,7 +165,9 @@ class EquationCells {
       const column = this.columns[role];
       const cell = amountCells[role];
       this.cells.push(
-        column === undefined ? undefined : equationCell(row, column, cell.cell, cell.value, cell.decimals),
+        column === undefined
+          ? undefined
+          : equationCell(row, column, cell.cell, cell.value, cell.decimals, cell.raw),
       );
     }
     return index;

@@ -15,6 +15,7 @@ import {
 import { cellAddress, columnLetter } from "../../cell-address";
 import { rawText, type Grid } from "../../grid";
 import { makeIssue, type IssueDetails, type IssueDraft } from "../../issue";
+import { amountIssue } from "../../amount-issue";
 import { parseAmount } from "../../parse-amount";
 import { GuangdongCells } from "./cells";
 import { guangdongEquations, type SubtotalRow } from "./equations";
@@ -254,11 +255,9 @@ class TableReader {
       cells[role] = { cell, raw: parsed.raw, value: parsed.value, decimals: parsed.decimals };
       if (parsed.value === null) {
         const at = { row, column: this.sheetColumns[role], address: cell };
-        const actual = typeof parsed.raw === "number" ? parsed.raw : String(parsed.raw);
         const about = projectIndex < 0 ? undefined : { projectIndex };
-        this.issues.push(
-          makeIssue("amount-not-number", at, { ...details, amountColumn: role }, { about, actual }),
-        );
+        const issue = amountIssue(parsed, at, { ...details, amountColumn: role }, about);
+        if (issue) this.issues.push(issue);
       }
     }
     return cells;

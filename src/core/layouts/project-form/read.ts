@@ -12,6 +12,7 @@ import { sheetCell } from "../../cell-address";
 import { isDateRange } from "../../date-range";
 import { cellText, type Grid } from "../../grid";
 import { makeIssue, type IssueDetails, type IssueDraft } from "../../issue";
+import { amountIssue } from "../../amount-issue";
 import { parseAmount } from "../../parse-amount";
 import { amountEquations } from "../amount-equations";
 import { hasIndicatorCells, ProjectIndicatorRows } from "../indicator-rows";
@@ -71,15 +72,10 @@ export function readProjectForm(grid: Grid, table: FormTable, rows: readonly Cla
       value: parsed.value,
       decimals: parsed.decimals,
     };
-    if (parsed.value === null) {
-      const actual = typeof parsed.raw === "number" ? parsed.raw : String(parsed.raw);
-      issues.push(
-        makeIssue("amount-not-number", where, Object.assign({}, details, { amountColumn: role }), {
-          about: { projectIndex: 0 },
-          actual,
-        }),
-      );
-    }
+    const issue = amountIssue(parsed, where, Object.assign({}, details, { amountColumn: role }), {
+      projectIndex: 0,
+    });
+    if (issue) issues.push(issue);
   }
 
   const period = fields.period;
