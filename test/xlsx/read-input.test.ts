@@ -171,7 +171,11 @@ describe("readInput on .xlsx", () => {
     const input = await readInput(path);
     expect(input.sheetName).toBe("表");
     // The date as its format (built-in 14) displays it in Chinese Excel.
-    expect(input.grid).toEqual([["项目名称", 2, "链接", "2024/1/1", "#N/A", "x"], [], ["2,476.54", null, 18]]);
+    expect(input.grid).toEqual([
+      ["项目名称", 2, "链接", "2024/1/1", "#N/A", "x"],
+      [],
+      ["2,476.54", null, 18],
+    ]);
   });
 
   test("--sheet picks a sheet by name; an unknown name is an InputError listing the sheets", async () => {
