@@ -75,6 +75,16 @@ export function toNumber(amount: ExactDecimal): number {
   return Number(bigToText(amount.big, amount.scale));
 }
 
+/**
+ * The amount for an issue's expected/actual figure: the nearest double, or its exact digits as text when a double
+ * cannot hold them (beyond 2^53, seven or more decimals), so that a message never says "should be X, is X".
+ */
+export function toFigure(amount: ExactDecimal): number | string {
+  return amount.big === undefined && amount.scale <= MAX_SCALE_DECIMALS
+    ? toNumber(amount)
+    : bigToText(amount.big ?? BigInt(amount.units), amount.scale);
+}
+
 /** 123456n at 2 → "1234.56"; -5n at 3 → "-0.005". */
 function bigToText(units: bigint, scale: number): string {
   const negative = units < bigZero();
