@@ -208,16 +208,16 @@ function findingsOf(indicator: Indicator, levels: LevelFacts): Finding[] | null 
 
   if (levels.disagree) findings = withFinding(findings, "level-mismatch", {});
 
-  const periodMissing = isBlank(indicator.periodValue);
   const annualMissing = isBlank(indicator.annualValue);
   // The target is 年度指标值: an item with only that is complete (the columnar layouts have no other).
   if (annualMissing) findings = withFinding(findings, "missing-value", { field: "annual" });
 
-  // The target is 年度指标值; 实施周期指标值 stands in only when the annual value is missing.
-  const target = !annualMissing ? indicator.annual : !periodMissing ? indicator.period : null;
-  const targetField = !annualMissing ? "annual" : "period";
-  if (levels.quantity && target && target.op === "text" && !isPlaceholder(target.raw)) {
-    findings = withFinding(findings, "quantity-not-numeric", { field: targetField, text: target.raw });
+  // The target is 年度指标值. Without it there is nothing to judge: 实施周期指标值 is often a definition
+  // (`实际完成的工作量/计划完成的工作量`), not a target, and the missing value is the finding. A level pair in
+  // doubt (level-mismatch) says nothing sure about the kind of value the item needs.
+  const target = annualMissing ? null : indicator.annual;
+  if (levels.quantity && !levels.disagree && target && target.op === "text" && !isPlaceholder(target.raw)) {
+    findings = withFinding(findings, "quantity-not-numeric", { field: "annual", text: target.raw });
   }
 
   const annual = indicator.annual;
