@@ -5,7 +5,7 @@
 import { messagesFor, resolveLocale, type Locale } from "../core/messages";
 import { paneMessagesFor } from "./messages";
 import { clearMarks, runNormalizer, selectCell } from "../excel/run-normalizer";
-import { clearedText, refusal } from "./describe-outcome";
+import { clearedText, marksNotes, refusal } from "./describe-outcome";
 import { markBundleStarted } from "./bundle-started";
 import { describeOfficeError } from "./describe-office-error";
 import {
@@ -71,7 +71,16 @@ function mountPane(doc: Document, locale: Locale): void {
         if (!tolerance.valid) notes.push(pane.toleranceInvalid);
         if (summary.truncated > 0) notes.push(pane.truncated(summary.truncated));
         if (summary.selectionIgnored) notes.push(pane.selectionIgnored);
-        if (summary.marksLeftAlone > 0) notes.push(pane.marksLeftAlone(summary.marksLeftAlone));
+        notes.push(
+          ...marksNotes(
+            {
+              leftAlone: summary.marksLeftAlone,
+              colourLost: summary.marksColourLost,
+              unreadable: summary.marksUnreadable,
+            },
+            pane,
+          ),
+        );
         showStatus(ui, notes.join(" "));
         renderSummary(doc, ui, summary, pane);
         renderIssues(doc, ui, summary.issues, m, pane, (issue) => {

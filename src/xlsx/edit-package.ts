@@ -10,6 +10,7 @@
  * stored, byte for byte. Pure: bytes in, bytes out.
  */
 import { MARK_COLORS, type Plan, type PlanSheet, type PlanSheetKey } from "../core/plan";
+import { CELLS_NAME_PREFIX, cellsNameFormulas } from "../core/run-record-format";
 import { quoteSheetName } from "../core/sheet-name";
 import { editCellStyles, setTabSelected } from "./edit-cell-styles";
 import { planSheetXml, type PlanSheetStyles } from "./plan-sheet-xml";
@@ -294,6 +295,16 @@ export async function writeNormalizedPackage(
       formula: `${quoteSheetName(s.planSheet.name)}!$A$1`,
     })),
     ...markedSheets.map((m, k) => ({ name: sourceName(k), formula: `${quoteSheetName(m.sheet)}!$A$1` })),
+    // Where each mark is, in the part's order, sheet by sheet: Excel moves these when the clerk inserts or deletes
+    // rows. A name refers to one sheet, so each marked sheet has its own names, numbered on.
+    ...markedSheets
+      .flatMap((m) =>
+        cellsNameFormulas(
+          m.sheet,
+          m.marks.map((mark) => mark.cell),
+        ),
+      )
+      .map((formula, i) => ({ name: `${CELLS_NAME_PREFIX}${i + 1}`, formula })),
   ];
   const finalOrder = [
     ...pkg.sheets.filter((s) => !replaced.includes(s)).map((s) => s.name),

@@ -10,9 +10,18 @@
  * wears the mark's fill.
  */
 import { parseCellAddress } from "../core/cell-address";
-import { unquoteSheetName } from "../core/sheet-name";
-import type { PlanSheetKey } from "../core/plan";
 import type { Severity } from "../core/issue";
+import {
+  CELLS_NAME_PREFIX,
+  fillPatternOf,
+  LEGACY_MARKS_NAME,
+  OWN_NAME_PREFIX,
+  RECORD_NAMESPACE,
+  SHEET_NAME_KEYS,
+  SOURCE_NAME,
+  splitReferences,
+} from "../core/run-record-format";
+import type { PlanSheetKey } from "../core/plan";
 import { attribute, scanXmlBytes } from "./xml-scanner";
 import { decodeXmlEntities, escapeXmlAttribute, escapeXmlText } from "./xml-text";
 import {
@@ -25,23 +34,21 @@ import {
   type XlsxPackage,
 } from "./xlsx-package";
 
-export const OWN_NAME_PREFIX = "IndicatorNormalizer.";
-export const SHEET_NAME_KEYS: Readonly<Record<PlanSheetKey, string>> = {
-  detail: `${OWN_NAME_PREFIX}Detail`,
-  checks: `${OWN_NAME_PREFIX}Checks`,
+export {
+  LEGACY_MARKS_NAME,
+  OWN_NAME_PREFIX,
+  RECORD_NAMESPACE,
+  SHEET_NAME_KEYS,
+  SOURCE_NAME,
+  splitReferences,
 };
-/** The sheet the marks are on; `Source2`, `Source3`, … the further marked sheets of a several-sheet analysis. */
-export const SOURCE_NAME = `${OWN_NAME_PREFIX}Source`;
+
+export type MarkSeverity = Exclude<Severity, "info">;
 
 /** The name of the k-th marked sheet (0-based): Source, Source2, Source3, … */
 export function sourceName(k: number): string {
   return k === 0 ? SOURCE_NAME : `${SOURCE_NAME}${k + 1}`;
 }
-/** Written by versions before the record existed: the marked cells, recognised by their mark colour. */
-export const LEGACY_MARKS_NAME = `${OWN_NAME_PREFIX}Marks`;
-export const RECORD_NAMESPACE = "urn:indicator-normalizer:run:1";
-
-export type MarkSeverity = Exclude<Severity, "info">;
 
 export interface RecordedMark {
   /** A1 address on the marked sheet. */
@@ -68,8 +75,9 @@ export interface RunRecord {
   /** The tool's sheets that still exist, by the defined names pointing at them. */
   readonly ownSheets: readonly { readonly key: PlanSheetKey; readonly name: string }[];
   /**
-   * The marked sheets that still exist, the one IndicatorNormalizer.Source names first (an analysis of tables on
-   * several sheets marks several: Source2, Source3, … name the others, in the order of the record's <marks>).
+   * The marked sheets that still exist, the one IndicatorNormalizer.Source names first. The add-in marks one
+   * sheet; the CLI, reading tables on several sheets, marks each: Source2, Source3, … name the others, in the
+   * order of the record's <marks> elements.
    */
   readonly marked: readonly MarkedSheet[];
   /** The record's custom XML parts (item, properties, their relationships). */
@@ -85,48 +93,42 @@ export const EMPTY_RECORD: RunRecord = {
   recordRels: [],
 };
 
-/** `'指标明细'!$A$1` → { sheet: "指标明细", cell: "A1" }; also each area of a union. */
-export function splitReferences(formula: string): { sheet: string; cell: string }[] {
-  const refs: { sheet: string; cell: string }[] = [];
-  // Areas of a union: `'a''b'!$A$1` or `Sheet1!$B$2:$C$3`, separated by commas outside quotes. Examples:
-  // `'指标明细'!$A$1`, `Sheet1!$G$20,Sheet1!$G$22`.
-  const area = /('(?:[^']|'')+'|[^,!']+)!(\$?[A-Za-z]{1,3}\$?\d+)(?::\$?[A-Za-z]{1,3}\$?\d+)?/g;
-  for (const match of formula.matchAll(area)) {
-    const cell = match[2]!.replace(/\$/g, "").toUpperCase();
-    if (parseCellAddress(cell)) refs.push({ sheet: unquoteSheetName(match[1]!), cell });
-  }
-  return refs;
-}
-
 export function readRunRecord(pkg: XlsxPackage): RunRecord {
   const sheetNames = new Set(pkg.sheets.map((s) => s.name));
   const ownSheets: { key: PlanSheetKey; name: string }[] = [];
   const namedSources: (string | undefined)[] = [];
   const legacyMarks: string[] = [];
   let legacySheet: string | null = null;
+  const cellsNames: { n: number; formula: string }[] = [];
   for (const dn of pkg.definedNames) {
     if (dn.localSheetId !== null || !dn.name.startsWith(OWN_NAME_PREFIX)) continue;
-    const refs = splitReferences(dn.formula);
+    const refs = splitReferences(dn.formula).filter((r) => r !== null);
     for (const key of ["detail", "checks"] as const) {
       const sheet = refs[0]?.sheet;
       if (dn.name === SHEET_NAME_KEYS[key] && sheet && sheetNames.has(sheet))
         ownSheets.push({ key, name: sheet });
     }
     // Source, Source2, …: the marked sheets, by the names that follow them when the clerk renames one.
-    const source = /^IndicatorNormalizer\.Source([0-9]*)$/.exec(dn.name);
-    if (source && refs[0] && sheetNames.has(refs[0].sheet))
-      namedSources[source[1] === "" ? 0 : Number(source[1]) - 1] = refs[0].sheet;
+    const k = sourceIndex(dn.name);
+    if (k >= 0 && refs[0] && sheetNames.has(refs[0].sheet)) namedSources[k] = refs[0].sheet;
     if (dn.name === LEGACY_MARKS_NAME)
       for (const ref of refs) {
         legacySheet ??= ref.sheet;
         if (ref.sheet === legacySheet) legacyMarks.push(ref.cell);
       }
+    const n = dn.name.startsWith(CELLS_NAME_PREFIX) ? Number(dn.name.slice(CELLS_NAME_PREFIX.length)) : 0;
+    if (Number.isInteger(n) && n > 0) cellsNames.push({ n, formula: dn.formula });
   }
   const found = findRecordPart(pkg);
+  // Each <marks> group's sheet: its Source name's (renames followed), else the sheet the part names.
+  const groups = (found?.groups ?? []).map((g, k) => ({
+    sheet: namedSources[k] ?? (g.sheet && sheetNames.has(g.sheet) ? g.sheet : null),
+    marks: g.marks,
+  }));
+  const moved = movedMarks(groups, cellsNames);
   const marked: MarkedSheet[] = [];
-  (found?.groups ?? []).forEach((group, k) => {
-    const sheet = namedSources[k] ?? (group.sheet && sheetNames.has(group.sheet) ? group.sheet : undefined);
-    if (sheet !== undefined && group.marks.length > 0) marked.push({ sheet, marks: group.marks, legacy: [] });
+  moved.forEach((g) => {
+    if (g.sheet !== null && g.marks.length > 0) marked.push({ sheet: g.sheet, marks: g.marks, legacy: [] });
   });
   if (legacyMarks.length > 0) {
     const first = marked[0];
@@ -144,18 +146,52 @@ export function readRunRecord(pkg: XlsxPackage): RunRecord {
   };
 }
 
+/** `IndicatorNormalizer.Source` → 0, `…Source2` → 1, …; -1 for any other name. */
+function sourceIndex(name: string): number {
+  if (name === SOURCE_NAME) return 0;
+  if (!name.startsWith(SOURCE_NAME)) return -1;
+  const n = Number(name.slice(SOURCE_NAME.length));
+  return Number.isInteger(n) && n >= 2 ? n - 1 : -1;
+}
+
+/**
+ * The recorded marks at the cells where they are now: the Cells names list them in the part's order (sheet by
+ * sheet), and Excel moved those references when the clerk inserted or deleted rows (the part keeps the old
+ * addresses). A mark whose area reads #REF! went with its deleted row. Without the names, or when they do not
+ * line up with the part (a program dropped some), the part's addresses stand.
+ */
+function movedMarks(
+  groups: { sheet: string | null; marks: RecordedMark[] }[],
+  cellsNames: { n: number; formula: string }[],
+): { sheet: string | null; marks: RecordedMark[] }[] {
+  const positions = cellsNames.sort((a, b) => a.n - b.n).flatMap((c) => splitReferences(c.formula));
+  const total = groups.reduce((n, g) => n + g.marks.length, 0);
+  if (cellsNames.length === 0 || positions.length !== total) return groups;
+  let at = 0;
+  return groups.map((g) => {
+    const moved: RecordedMark[] = [];
+    for (const mark of g.marks) {
+      const now = positions[at++];
+      if (now && (g.sheet === null || now.sheet === g.sheet)) moved.push({ ...mark, cell: now.cell });
+    }
+    return { sheet: g.sheet, marks: moved };
+  });
+}
+
 interface FoundRecord {
-  /** Each <marks> element: the sheet it names and its marks. */
+  /** Each sheet's marks, in order: the <marks> elements of every part, those of one sheet in a row joined. */
   groups: { sheet: string | null; marks: RecordedMark[] }[];
   parts: string[];
   rels: { relsPart: string; id: string }[];
 }
 
 /**
- * The custom XML part whose root is in the record's namespace, read. Parts are looked for by name, because
- * Excel relates custom XML from the workbook and LibreOffice from the package root.
+ * The custom XML parts whose root is in the record's namespace, read and joined in their `part` order (the add-in
+ * splits a long record into parts of a request's size). Parts are looked for by name, because Excel relates custom
+ * XML from the workbook and LibreOffice from the package root.
  */
 function findRecordPart(pkg: XlsxPackage): FoundRecord | null {
+  const found: (FoundRecord & { order: number })[] = [];
   for (const entry of pkg.archive.entries) {
     const item = entry.name;
     if (!/^customXml\/item\d+\.xml$/i.test(item)) continue;
@@ -179,20 +215,38 @@ function findRecordPart(pkg: XlsxPackage): FoundRecord | null {
         if (relTypeIs(r.type, REL_TYPES.customXml) && resolveTarget(source, r.target) === item)
           rels.push({ relsPart, id: r.id });
     }
-    return { ...parseRecord(bytes), parts, rels };
+    found.push({ ...parseRecord(bytes), parts, rels });
   }
-  return null;
+  if (found.length === 0) return null;
+  found.sort((a, b) => a.order - b.order);
+  // The add-in splits one sheet's marks into parts; the CLI writes one <marks> per sheet: join runs of a sheet.
+  const groups: { sheet: string | null; marks: RecordedMark[] }[] = [];
+  for (const g of found.flatMap((f) => f.groups)) {
+    const last = groups[groups.length - 1];
+    if (last && last.sheet === g.sheet) last.marks.push(...g.marks);
+    else groups.push({ sheet: g.sheet, marks: [...g.marks] });
+  }
+  return {
+    groups,
+    parts: found.flatMap((f) => f.parts),
+    rels: found.flatMap((f) => f.rels),
+  };
 }
 
-function parseRecord(bytes: Uint8Array): { groups: { sheet: string | null; marks: RecordedMark[] }[] } {
+function parseRecord(bytes: Uint8Array): {
+  groups: { sheet: string | null; marks: RecordedMark[] }[];
+  order: number;
+} {
   const groups: { sheet: string | null; marks: RecordedMark[] }[] = [];
+  let order = 1;
   let marks: RecordedMark[] = [];
   let current: Omit<RecordedMark, "previousFill"> | null = null;
   let fill = "";
   let attributeFill = "";
   scanXmlBytes(bytes, {
     open(name, tag, selfClosing) {
-      if (name === "marks") {
+      if (name === "run") order = Number(attribute(tag, "part") ?? 1) || 1;
+      else if (name === "marks") {
         marks = [];
         groups.push({ sheet: attribute(tag, "sheet"), marks });
       } else if (name === "mark") {
@@ -203,10 +257,7 @@ function parseRecord(bytes: Uint8Array): { groups: { sheet: string | null; marks
         const previousStyle = Number(attribute(tag, "previousStyle") ?? -1);
         if (!parseCellAddress(cell) || !Number.isInteger(style) || !Number.isInteger(previousStyle)) return;
         current = { cell, severity, style, previousStyle };
-        attributeFill = fillFromAttributes(
-          attribute(tag, "previousPattern"),
-          attribute(tag, "previousColor"),
-        );
+        attributeFill = fillFromAttributes(tag);
         fill = "";
         if (selfClosing) {
           marks.push({ ...current, previousFill: attributeFill === "" ? null : attributeFill });
@@ -226,18 +277,30 @@ function parseRecord(bytes: Uint8Array): { groups: { sheet: string | null; marks
       if (current) fill += cdata ? raw : decodeXmlEntities(raw);
     },
   });
-  return { groups };
+  return { groups, order };
 }
 
 /**
- * A fill record from a mark's attributes, for records written by the add-in, which sees fills as a pattern and a
- * colour (Office.js) rather than as styles.xml records: `none` → no fill; `solid` + `#RRGGBB` → that colour.
+ * A fill record from a mark's attributes, for records written by the add-in, which sees fills as a pattern and
+ * colours (Office.js) rather than as styles.xml records: `none` → no fill; `solid` + `#RRGGBB` → that colour
+ * (with `previousTint`, its tint); another pattern + `#RRGGBB` → that pattern in that colour over
+ * `previousBackground` (styles.xml's fgColor and bgColor). Anything else gives "" (no fill known).
  */
-function fillFromAttributes(pattern: string | null, color: string | null): string {
+function fillFromAttributes(tag: string): string {
+  const pattern = attribute(tag, "previousPattern");
+  const rgb = (name: string): string | null => {
+    const value = attribute(tag, name);
+    return value && /^#[0-9A-Fa-f]{6}$/.test(value) ? `FF${value.slice(1).toUpperCase()}` : null;
+  };
+  const color = rgb("previousColor");
+  const tint = Number(attribute(tag, "previousTint"));
+  const tinted = attribute(tag, "previousTint") !== null && Number.isFinite(tint) && tint !== 0;
   if (pattern === "none") return '<fill><patternFill patternType="none"/></fill>';
-  if (pattern === "solid" && color && /^#[0-9A-Fa-f]{6}$/.test(color))
-    return `<fill><patternFill patternType="solid"><fgColor rgb="FF${color.slice(1).toUpperCase()}"/><bgColor indexed="64"/></patternFill></fill>`;
-  return "";
+  if (!pattern || !color || fillPatternOf(pattern) === null) return "";
+  const fg = `<fgColor rgb="${color}"${tinted ? ` tint="${tint}"` : ""}/>`;
+  const background = rgb("previousBackground");
+  const bg = pattern !== "solid" && background ? `<bgColor rgb="${background}"/>` : '<bgColor indexed="64"/>';
+  return `<fill><patternFill patternType="${pattern}">${fg}${bg}</patternFill></fill>`;
 }
 
 /**
@@ -249,10 +312,16 @@ export function recordXml(groups: readonly { sheet: string; marks: readonly Reco
     const lines = marks.map((m) => {
       const color = m.previousFill ? fillColor(m.previousFill) : null;
       const pattern = m.previousFill ? (/patternType="([^"]*)"/.exec(m.previousFill)?.[1] ?? "none") : "none";
+      const background = m.previousFill ? fillColor(m.previousFill, "bgColor") : null;
+      const tint = m.previousFill
+        ? /<(?:\w+:)?fgColor\b[^>]*\btint="(-?[0-9.Ee+-]+)"/.exec(m.previousFill)?.[1]
+        : undefined;
       const attrs =
         `cell="${m.cell}" severity="${m.severity}" style="${m.style}" previousStyle="${m.previousStyle}"` +
         ` previousPattern="${escapeXmlAttribute(pattern)}"` +
-        (color ? ` previousColor="${color}"` : "");
+        (color ? ` previousColor="${color}"` : "") +
+        (background && pattern !== "solid" ? ` previousBackground="${background}"` : "") +
+        (color && tint ? ` previousTint="${tint}"` : "");
       return m.previousFill ? `<mark ${attrs}>${escapeXmlText(m.previousFill)}</mark>` : `<mark ${attrs}/>`;
     });
     return `<marks sheet="${escapeXmlAttribute(sheet)}">${lines.join("")}</marks>`;
@@ -263,9 +332,12 @@ export function recordXml(groups: readonly { sheet: string; marks: readonly Reco
   );
 }
 
-/** `#RRGGBB` of a fill's foreground colour when it is given as RGB; theme and indexed colours give null. */
-function fillColor(fill: string): string | null {
-  const rgb = /<(?:\w+:)?fgColor\b[^>]*\brgb="(?:[0-9A-Fa-f]{2})?([0-9A-Fa-f]{6})"/.exec(fill);
+/** `#RRGGBB` of a fill's foreground (or background) colour when it is given as RGB; theme and indexed give null. */
+function fillColor(fill: string, element: "fgColor" | "bgColor" = "fgColor"): string | null {
+  // Examples: `<fgColor rgb="FFFFC7CE"/>` → #FFC7CE; `<x:bgColor rgb="00B050"/>` → #00B050.
+  const rgb = new RegExp(`<(?:\\w+:)?${element}\\b[^>]*\\brgb="(?:[0-9A-Fa-f]{2})?([0-9A-Fa-f]{6})"`).exec(
+    fill,
+  );
   return rgb ? `#${rgb[1]!.toUpperCase()}` : null;
 }
 
