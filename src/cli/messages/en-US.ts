@@ -97,7 +97,7 @@ export const enUS: CliMessages = {
     layout: string,
     projects: number,
   ) =>
-    `${index === null ? "Read " : `Table ${index}: `}${sheet === null ? "" : `sheet "${sheet}", `}header on row ${headerRow} (${layout}), ${projects} projects`,
+    `${index === null ? "Read " : `Table ${index}: `}${sheet === null ? "" : `sheet "${sheet}", `}header on row ${headerRow} (${layout}), ${projects} project${projects === 1 ? "" : "s"}`,
   tablesRead: (count: number) => `Read ${count} tables:`,
   sheetsRead: (sheets: readonly string[]) => ` (sheets: ${sheets.join(", ")})`,
 };
