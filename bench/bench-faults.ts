@@ -13,7 +13,9 @@
  *   new issue points at the seeded place: for totals, the equation's cells include a seeded cell; for
  *   indicators, the issue is at the seeded cell and item);
  * - clean: new errors and warnings on clean variants (both should be 0), and the sample's own issues that a
- *   clean variant lost although their project is still there (0: the variants really were parsed).
+ *   clean variant lost although their project is still there (0: the variants really were parsed);
+ * - layouts: the same figures on the department table, the single-project form and the segment dialect
+ *   (bench/columnar-faults.ts).
  */
 import { readFileSync } from "fs";
 import { join } from "path";
@@ -22,10 +24,14 @@ import { cellAddress } from "../src/core/cell-address";
 import type { CellValue } from "../src/core/grid";
 import type { Issue, RuleId } from "../src/core/issue";
 import { readDelimitedText } from "../src/core/read-delimited-text";
+import { columnarFaultFigures } from "./columnar-faults";
 
 const SEED = Number(process.env.SEED ?? 20240101);
 const FAULTS_PER_KIND = Number(process.env.FAULTS_PER_KIND ?? 100);
 const CLEAN_TABLES = Number(process.env.CLEAN_TABLES ?? 120);
+/** Per layout of bench/columnar-faults.ts: faults of each kind, and clean tables. */
+const LAYOUT_FAULTS_PER_KIND = Number(process.env.LAYOUT_FAULTS_PER_KIND ?? 60);
+const LAYOUT_CLEAN_TABLES = Number(process.env.LAYOUT_CLEAN_TABLES ?? 60);
 
 type Row = CellValue[];
 type Grid = Row[];
@@ -545,6 +551,8 @@ function main(): void {
       },
       byKind,
       misses,
+      // The other layouts (issue #12): department tables, single-project forms, the segment dialect.
+      layouts: columnarFaultFigures(SEED, LAYOUT_FAULTS_PER_KIND, LAYOUT_CLEAN_TABLES),
       ms: Math.round(performance.now() - started),
     }),
   );

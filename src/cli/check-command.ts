@@ -4,6 +4,7 @@ import { analyzeInput } from "../xlsx/normalize-workbook";
 import { readInput } from "../xlsx/read-input";
 import type { CliIo } from "./cli-io";
 import { describeInputError } from "./describe-input-error";
+import { describeSheets } from "./describe-tables";
 import { EXIT_HAS_ERRORS, EXIT_OK, EXIT_UNREADABLE } from "./exit-codes";
 import { cliMessagesFor } from "./messages";
 import { displayPath } from "./display-path";
@@ -22,6 +23,8 @@ export interface CheckedFile {
   readonly counts: AnalysisCounts | null;
   /** Why the file could not be read; null when it was checked. */
   readonly error: string | null;
+  /** The sheets read, when a workbook's tables are not simply on its first sheet (`（工作表：A、B）`); else "". */
+  readonly sheets?: string;
 }
 
 /**
@@ -45,7 +48,8 @@ export async function checkCommand(args: CheckArgs, locale: Locale, io: CliIo): 
         locale,
         ...(args.tolerance !== undefined ? { tolerance: args.tolerance } : {}),
       });
-      result = { file: shown, counts: countAnalysis(analysis), error: null };
+      const sheets = describeSheets(input, m);
+      result = { file: shown, counts: countAnalysis(analysis), error: null, ...(sheets ? { sheets } : {}) };
     } catch (error) {
       result = { file: shown, counts: null, error: describeInputError(error, m, io.cwd) };
     }
@@ -54,7 +58,7 @@ export async function checkCommand(args: CheckArgs, locale: Locale, io: CliIo): 
       progress?.clear();
       if (result.counts) {
         const { counts, issues } = describeCounts(result.counts, m);
-        io.stdout(`${m.fileLine(result.file, counts, issues)}\n`);
+        io.stdout(`${m.fileLine(`${result.file}${result.sheets ?? ""}`, counts, issues)}\n`);
       } else {
         io.stdout(`${m.fileFailed(result.file, result.error ?? "")}\n`);
       }

@@ -5,6 +5,7 @@ import { analyzeInput, normalizeInput, type NormalizedWorkbook } from "../xlsx/n
 import { countOverlongCells, readInput, type InputTable } from "../xlsx/read-input";
 import type { CliIo } from "./cli-io";
 import { describeInputError } from "./describe-input-error";
+import { describeSheets, describeTables } from "./describe-tables";
 import { displayPath } from "./display-path";
 import { EXIT_OK, EXIT_UNREADABLE } from "./exit-codes";
 import { cliMessagesFor } from "./messages";
@@ -40,6 +41,10 @@ export async function normalizeCommand(args: NormalizeArgs, locale: Locale, io: 
     if (input === null) return EXIT_UNREADABLE;
     const analysis = analyzeInput(input, { locale, ...tolerance(args) });
     io.stdout(`${JSON.stringify(analysis, null, 2)}\n`);
+    // Where the tables were found, when that is not simply the one table of the first sheet (stdout is the JSON).
+    const m = cliMessagesFor(locale);
+    if (analysis.tables !== undefined || describeSheets(input, m) !== "")
+      io.stderr(`${describeTables(analysis, input, m).join("\n")}\n`);
     return EXIT_OK;
   }
   const output = resolve(io.cwd, args.output ?? defaultOutputPath(args.file));
@@ -68,7 +73,11 @@ async function readInputOrReport(
   }
 }
 
-export type WrittenWorkbook = NormalizedWorkbook & { readonly overlongSourceCells: number };
+export type WrittenWorkbook = NormalizedWorkbook & {
+  readonly overlongSourceCells: number;
+  /** Which tables were read, one line each (describe-tables.ts). */
+  readonly tablesRead: readonly string[];
+};
 
 /** Reads, normalizes and writes; prints one line on stderr and returns null when it cannot. */
 export async function writeNormalized(
@@ -97,7 +106,11 @@ export async function writeNormalized(
     io.stderr(`${m.cannotWrite(displayPath(output, io.cwd), (error as Error).message)}\n`);
     return null;
   }
-  return { ...normalized, overlongSourceCells: input.kind === "text" ? countOverlongCells(input.grid) : 0 };
+  return {
+    ...normalized,
+    overlongSourceCells: input.kind === "text" ? countOverlongCells(input.grid) : 0,
+    tablesRead: describeTables(normalized.analysis, input, cliMessagesFor(locale)),
+  };
 }
 
 export function printSummary(result: WrittenWorkbook, output: string, locale: Locale, io: CliIo): void {
@@ -106,6 +119,7 @@ export function printSummary(result: WrittenWorkbook, output: string, locale: Lo
   const [detail, checks] = result.plan.sheets;
   const truncated = (result.plan.truncated?.length ?? 0) + result.overlongSourceCells;
   const lines = [
+    ...result.tablesRead,
     counts,
     m.problemsLine(issues),
     ...issueLines(result, locale),

@@ -1,4 +1,4 @@
-import type { Analysis, Indicator, IndicatorValue } from "./analysis";
+import { sheetOfProject, sheetsOf, type Analysis, type Indicator, type IndicatorValue } from "./analysis";
 import { cellAddress, compareColumnLetters } from "./cell-address";
 import { fitCellText, MAX_CELL_TEXT } from "./fit-cell-text";
 import { SEVERITY_ORDER, sortIssues, type Issue, type Severity } from "./issue";
@@ -13,7 +13,7 @@ import {
   type PlanSheetKey,
   type PlanTruncation,
 } from "./plan";
-import { uniqueSheetName } from "./sheet-name";
+import { quoteSheetName, uniqueSheetName } from "./sheet-name";
 
 export interface BuildPlanOptions {
   /** Name of the analysed sheet: marks go there and links point there. */
@@ -40,7 +40,7 @@ export function buildPlan(analysis: Analysis, options: BuildPlanOptions): Plan {
   const avoid = [options.sourceSheet, ...(options.avoidSheetNames ?? [])];
   const detailName = uniqueSheetName(messages.sheets.detail, avoid);
   const checksName = uniqueSheetName(messages.sheets.checks, [...avoid, detailName]);
-  const issues = sortIssues(analysis.issues);
+  const issues = sortIssues(analysis.issues, sheetsOf(analysis));
   const truncated: PlanTruncation[] = [];
   const fit = fitter(messages, truncated);
 
@@ -68,7 +68,7 @@ export function buildPlan(analysis: Analysis, options: BuildPlanOptions): Plan {
   return {
     sourceSheet: options.sourceSheet,
     sheets: [detail, checks],
-    marks: marksFor(issues),
+    marks: marksFor(issues, options.sourceSheet),
     activate: hasErrors ? "checks" : "detail",
     ...(truncated.length > 0 ? { truncated } : {}),
   };
@@ -219,7 +219,7 @@ function detailRows(
         value?.upper ?? null,
         text(value?.unit ?? null, 11),
         text(problems.of(projectIndex, itemIndex, indicator), 12),
-        { text: indicator.cell, link: { sheet: sourceSheet, cell: indicator.cell } },
+        sourceLink(sheetOfProject(analysis, projectIndex), sourceSheet, indicator.cell),
       ]);
     }
   }
@@ -231,21 +231,59 @@ function checkRows(issues: readonly Issue[], sourceSheet: string, m: Messages, f
   return issues.map((issue, index) => [
     m.severity[issue.severity],
     issue.rule,
-    issue.cell === null ? null : { text: issue.cell, link: { sheet: sourceSheet, cell: issue.cell } },
+    issue.cell === null ? null : sourceLink(issue.sheet, sourceSheet, issue.cell),
     fit(issue.message, index, 3),
   ]);
 }
 
-/** One mark per flagged cell, the worst severity winning; info is not marked. Sorted by row, then column. */
-function marksFor(issues: readonly Issue[]): PlanMark[] {
-  const worst = new Map<string, { severity: Exclude<Severity, "info">; row: number; column: string }>();
+/**
+ * A link to a source cell; its text is the address, with the sheet's name when the analysis read several
+ * sheets (`'部门表'!B5`), so that each row says where it came from.
+ */
+function sourceLink(sheet: string | undefined, sourceSheet: string, cell: string): PlanCell {
+  return sheet === undefined
+    ? { text: cell, link: { sheet: sourceSheet, cell } }
+    : { text: `${quoteSheetName(sheet)}!${cell}`, link: { sheet, cell } };
+}
+
+/**
+ * One mark per flagged cell, the worst severity winning; info is not marked. Sorted by sheet (the source sheet
+ * first), then row, then column. A mark on another sheet than the source (an analysis of several) names it.
+ */
+function marksFor(issues: readonly Issue[], sourceSheet: string): PlanMark[] {
+  const worst = new Map<
+    string,
+    {
+      severity: Exclude<Severity, "info">;
+      sheet: string | undefined;
+      cell: string;
+      row: number;
+      column: string;
+    }
+  >();
+  const sheets: (string | undefined)[] = [undefined, sourceSheet];
   for (const issue of issues) {
     if (issue.cell === null || issue.severity === "info") continue;
-    const previous = worst.get(issue.cell);
+    if (!sheets.includes(issue.sheet)) sheets.push(issue.sheet);
+    const key = issue.sheet === undefined ? issue.cell : `${issue.sheet}!${issue.cell}`;
+    const previous = worst.get(key);
     if (previous && SEVERITY_ORDER[previous.severity] <= SEVERITY_ORDER[issue.severity]) continue;
-    worst.set(issue.cell, { severity: issue.severity, row: issue.row ?? 0, column: issue.column ?? "" });
+    worst.set(key, {
+      severity: issue.severity,
+      sheet: issue.sheet,
+      cell: issue.cell,
+      row: issue.row ?? 0,
+      column: issue.column ?? "",
+    });
   }
-  return [...worst.entries()]
-    .sort(([, a], [, b]) => a.row - b.row || compareColumnLetters(a.column, b.column))
-    .map(([cell, { severity }]) => ({ cell, severity, color: MARK_COLORS[severity] }));
+  const rank = (sheet: string | undefined): number => (sheet === undefined ? 0 : sheets.indexOf(sheet));
+  return [...worst.values()]
+    .sort(
+      (a, b) => rank(a.sheet) - rank(b.sheet) || a.row - b.row || compareColumnLetters(a.column, b.column),
+    )
+    .map(({ cell, sheet, severity }) =>
+      sheet === undefined || sheet === sourceSheet
+        ? { cell, severity, color: MARK_COLORS[severity] }
+        : { cell, sheet, severity, color: MARK_COLORS[severity] },
+    );
 }

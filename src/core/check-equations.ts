@@ -1,5 +1,5 @@
 import { readTolerance } from "./analyze-options";
-import { compareSum, toNumber, type ExactDecimal } from "./exact-decimal";
+import { compareSum, toFigure, type ExactDecimal } from "./exact-decimal";
 import { makeIssue, type IssueDraft } from "./issue";
 import type { TotalEquation } from "./total-equation";
 
@@ -44,8 +44,8 @@ export function checkEquations(
     issues.push(
       makeIssue(equation.rule, equation.target, Object.assign({}, equation.details, { cells }), {
         about: equation.about,
-        expected: toNumber(broken.expected),
-        actual: toNumber(broken.actual),
+        expected: toFigure(broken.expected),
+        actual: toFigure(broken.actual),
       }),
     );
   }

@@ -8,6 +8,7 @@ import { columnLetter, compareColumnLetters, type SheetCell } from "./cell-addre
 export const RULE_IDS = [
   "row-total",
   "group-total",
+  "subtotal",
   "grand-total",
   "level-mismatch",
   "missing-value",
@@ -24,6 +25,10 @@ export const RULE_IDS = [
   "empty-project",
   "no-table",
   "invalid-character",
+  "weight-total",
+  "bad-date-range",
+  "uncomputed-formula",
+  "invalid-bytes",
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];
@@ -36,6 +41,7 @@ export const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, wa
 export const DEFAULT_SEVERITY: Readonly<Record<RuleId, Severity>> = {
   "row-total": "error",
   "group-total": "error",
+  subtotal: "error",
   "grand-total": "error",
   "level-mismatch": "error",
   "missing-value": "error",
@@ -52,6 +58,10 @@ export const DEFAULT_SEVERITY: Readonly<Record<RuleId, Severity>> = {
   "empty-project": "error",
   "no-table": "error",
   "invalid-character": "warning",
+  "weight-total": "warning",
+  "bad-date-range": "warning",
+  "uncomputed-formula": "info",
+  "invalid-bytes": "warning",
 };
 
 /**
@@ -82,6 +92,10 @@ export interface IssueDetails {
   readonly expectedSeq?: number;
   /** Cells (A1) whose values make up the failed equation, the flagged cell included. */
   readonly cells?: readonly string[];
+  /** A formula as written in the cell (uncomputed-formula). */
+  readonly formula?: string;
+  /** Byte offset in the file of the first bytes that are not valid UTF-8 (invalid-bytes), 0-based. */
+  readonly byteOffset?: number;
 }
 
 /**
@@ -97,6 +111,8 @@ export interface IssueSubject {
 export interface Issue {
   readonly rule: RuleId;
   readonly severity: Severity;
+  /** The sheet of the cell, when the analysis read tables on more than one sheet. */
+  readonly sheet?: string;
   /** Sheet row (1-based) of the cell the issue points at; null only for whole-sheet issues. */
   readonly row: number | null;
   /** Column letter of that cell. */
@@ -151,12 +167,23 @@ export function makeIssue(
   return issue as IssueDraft;
 }
 
-/** Errors first, then warnings, then info; within a severity, in sheet order (row, then column). Stable. */
-export function sortIssues<T extends IssueDraft>(issues: readonly T[]): T[] {
+/**
+ * Errors first, then warnings, then info; within a severity, sheet by sheet (in the order of `sheets`, for an
+ * analysis of several sheets), then in sheet order (row, then column). Stable.
+ */
+export function sortIssues<T extends IssueDraft>(issues: readonly T[], sheets: readonly string[] = []): T[] {
+  const rank = (issue: T): number => (issue.sheet === undefined ? -1 : sheets.indexOf(issue.sheet));
   return [...issues].sort(
     (a, b) =>
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      (sheets.length > 0 ? rank(a) - rank(b) : 0) ||
       (a.row ?? 0) - (b.row ?? 0) ||
       compareColumnLetters(a.column ?? "", b.column ?? ""),
   );
+}
+
+/** The issue with its sheet named, the field in its place (after severity), for an analysis of several sheets. */
+export function issueOnSheet<T extends IssueDraft>(issue: T, sheet: string): T {
+  const { rule, severity, ...rest } = issue;
+  return { rule, severity, sheet, ...rest } as unknown as T;
 }

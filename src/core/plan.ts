@@ -41,8 +41,10 @@ export interface PlanSheet {
 }
 
 export interface PlanMark {
-  /** A1 address on the source sheet. */
+  /** A1 address on the source sheet (or on `sheet`). */
   readonly cell: string;
+  /** The sheet, when it is not the source sheet: an analysis of tables on several sheets marks each of them. */
+  readonly sheet?: string;
   readonly severity: Exclude<Severity, "info">;
   /** Fill colour, "#FFC7CE" for errors, "#FFEB9C" for warnings. */
   readonly color: string;

@@ -6,6 +6,8 @@ export function refusal(outcome: Exclude<RunOutcome, { kind: "done" }>, pane: Pa
   switch (outcome.kind) {
     case "empty":
       return pane.empty(outcome.sheet);
+    case "table-elsewhere":
+      return pane.tableElsewhere(outcome.sheet, outcome.found);
     case "own-sheet":
       return pane.ownSheet(outcome.sheet);
     case "protected":

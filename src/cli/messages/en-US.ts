@@ -84,4 +84,20 @@ export const enUS: CliMessages = {
   },
   marksLeft: (count: number) =>
     `${count} cells marked by the last run have had their fill changed since: your change was kept, not restored.`,
+  layouts: {
+    "guangdong-string": "one row per project, numbered indicator text",
+    "indicator-segments": "one row per project, one segment per indicator",
+    "department-columns": "department table, one row per indicator",
+    "project-form": "single-project form",
+  } as Record<string, string>,
+  tableRead: (
+    index: number | null,
+    sheet: string | null,
+    headerRow: number,
+    layout: string,
+    projects: number,
+  ) =>
+    `${index === null ? "Read " : `Table ${index}: `}${sheet === null ? "" : `sheet "${sheet}", `}header on row ${headerRow} (${layout}), ${projects} project${projects === 1 ? "" : "s"}`,
+  tablesRead: (count: number) => `Read ${count} tables:`,
+  sheetsRead: (sheets: readonly string[]) => ` (sheets: ${sheets.join(", ")})`,
 };

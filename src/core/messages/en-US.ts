@@ -30,6 +30,8 @@ const issues: Record<RuleId, (i: IssueDraft) => string> = {
     `${i.details.project ? `Project "${i.details.project}"` : i.details.unit ? `Unit "${i.details.unit}"` : "Grand total"}: Total should equal fiscal + special account + other: expected ${fmt(i.expected)}, found ${fmt(i.actual)}.`,
   "group-total": (i) =>
     `${amountColumn[i.details.amountColumn ?? "total"]} of unit "${i.details.unit ?? ""}" should equal the sum of its projects: expected ${fmt(i.expected)}, found ${fmt(i.actual)}.`,
+  subtotal: (i) =>
+    `${amountColumn[i.details.amountColumn ?? "total"]} of the subtotal (小计) row${i.details.unit ? ` of unit "${i.details.unit}"` : ""} should equal the sum of the projects above it: expected ${fmt(i.expected)}, found ${fmt(i.actual)}.`,
   "grand-total": (i) =>
     `${amountColumn[i.details.amountColumn ?? "total"]} of the grand total should equal the sum of the units (of the projects when there are no unit rows): expected ${fmt(i.expected)}, found ${fmt(i.actual)}.`,
   "level-mismatch": (i) =>
@@ -62,6 +64,14 @@ const issues: Record<RuleId, (i: IssueDraft) => string> = {
     `No performance target table found: a header row with columns such as 项目名称 and 绩效指标 is needed. Check where the table was pasted.`,
   "invalid-character": (i) =>
     `This cell holds the invalid character ${i.details.text ?? ""} (half a surrogate pair or a non-character, usually left by a broken copy or conversion). It is kept as is; Excel and WPS may not show it correctly, so check the source.`,
+  "weight-total": (i) =>
+    `The weights of project "${i.details.project ?? ""}" add up to ${fmt(i.actual)}; they should add up to ${fmt(i.expected)}.`,
+  "bad-date-range": (i) =>
+    `The period (项目起止时间) of project "${i.details.project ?? ""}", "${i.details.text ?? ""}", is not a date range (such as 2024年1月-2024年12月); check it against the source.`,
+  "uncomputed-formula": (i) =>
+    `This cell is a formula (${i.details.formula ?? ""}) with no saved result that could not be worked out, so the totals it takes part in were not checked: open and save the file in Excel, then check again.`,
+  "invalid-bytes": (i) =>
+    `The file has bytes that are not UTF-8 from byte ${fmt(i.details.byteOffset ?? null)} on; it was read as UTF-8 and they show as �. Check this cell's text against the source.`,
 };
 
 const severity: Record<Severity, string> = { error: "Error", warning: "Warning", info: "Info" };

@@ -37,6 +37,8 @@ const issues: Record<RuleId, (i: IssueDraft) => string> = {
     `${i.details.project ? `项目「${i.details.project}」` : i.details.unit ? `单位「${i.details.unit}」` : "合计行"}的总计应等于财政拨款＋财政专户拨款＋其他资金：应为 ${fmt(i.expected)}，表中为 ${fmt(i.actual)}。`,
   "group-total": (i) =>
     `单位「${i.details.unit ?? ""}」的${amountColumn[i.details.amountColumn ?? "total"]}应等于其下各项目之和：应为 ${fmt(i.expected)}，表中为 ${fmt(i.actual)}。`,
+  subtotal: (i) =>
+    `${i.details.unit ? `单位「${i.details.unit}」下` : ""}小计行的${amountColumn[i.details.amountColumn ?? "total"]}应等于其上各项目之和：应为 ${fmt(i.expected)}，表中为 ${fmt(i.actual)}。`,
   "grand-total": (i) =>
     `合计行的${amountColumn[i.details.amountColumn ?? "total"]}应等于各单位（没有单位行时为各项目）之和：应为 ${fmt(i.expected)}，表中为 ${fmt(i.actual)}。`,
   "level-mismatch": (i) =>
@@ -68,6 +70,14 @@ const issues: Record<RuleId, (i: IssueDraft) => string> = {
     `没有找到项目支出绩效目标表：需要一行表头，含“项目名称”“绩效指标”等列。请检查粘贴的位置。`,
   "invalid-character": (i) =>
     `此单元格含有无效字符 ${i.details.text ?? ""}（半个代理对或非字符，常见于复制或转换出错），已原样保留；Excel、WPS 可能无法正确显示，请核对原文。`,
+  "weight-total": (i) =>
+    `项目「${i.details.project ?? ""}」各指标的权重合计为 ${fmt(i.actual)}，应为 ${fmt(i.expected)}。`,
+  "bad-date-range": (i) =>
+    `项目「${i.details.project ?? ""}」的项目起止时间「${i.details.text ?? ""}」不是日期区间（如 2024年1月-2024年12月），请核对原表。`,
+  "uncomputed-formula": (i) =>
+    `此单元格是公式（${i.details.formula ?? ""}），文件中没有保存计算结果，无法算出，相关合计未核对：请在 Excel 中打开、保存后再检查。`,
+  "invalid-bytes": (i) =>
+    `文件第 ${fmt(i.details.byteOffset ?? null)} 字节起有不是 UTF-8 的字节，已按 UTF-8 读取并显示为 �；此单元格的文字请核对原文。`,
 };
 
 const severity: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };

@@ -26,6 +26,8 @@ export const paneEnUS: PaneMessages = {
   wholeSheet: "Sheet",
   empty: (sheet: string) =>
     `The sheet "${sheet}" is empty: paste the table first, or select the block it is in.`,
+  tableElsewhere: (sheet: string, found: string) =>
+    `No performance target table on the sheet "${sheet}", but there is one on "${found}": open that sheet and run again. Nothing was changed.`,
   ownSheet: (sheet: string) =>
     `"${sheet}" is one of this tool's result sheets: switch to the sheet with the pasted table and run again.`,
   marksCleared: (n: number) =>

@@ -26,6 +26,8 @@ export const paneZhCN = {
   issueHint: "点击问题可选中原表中的单元格。",
   wholeSheet: "整表",
   empty: (sheet: string) => `工作表「${sheet}」是空的：请先粘贴表格，或选中表格所在区域。`,
+  tableElsewhere: (sheet: string, found: string) =>
+    `工作表「${sheet}」中没有找到项目支出绩效目标表，工作表「${found}」中有：请切换到「${found}」再运行。没有做任何更改。`,
   ownSheet: (sheet: string) => `「${sheet}」是本工具生成的工作表：请切换到粘贴原表的工作表再运行。`,
   marksCleared: (n: number) => `已清除 ${n} 个单元格的标记，恢复了原来的填充。`,
   noMarks: "没有需要清除的标记。",
