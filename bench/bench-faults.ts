@@ -17,6 +17,8 @@
  * - culpritNamed: of the seeded total faults (one or two changed cells), those whose smallest explanation is
  *   unique, and of those the share whose error marks are exactly the changed cells (the target is 1.0); the
  *   faults with several equally small explanations, or none of three cells or fewer, are counted apart.
+ * - layouts: the same figures on the department table, the single-project form and the segment dialect
+ *   (bench/columnar-faults.ts).
  */
 import { readFileSync } from "fs";
 import { join } from "path";
@@ -26,10 +28,14 @@ import { cellAddress } from "../src/core/cell-address";
 import type { CellValue } from "../src/core/grid";
 import type { Issue, RuleId } from "../src/core/issue";
 import { readDelimitedText } from "../src/core/read-delimited-text";
+import { columnarFaultFigures } from "./columnar-faults";
 
 const SEED = Number(process.env.SEED ?? 20240101);
 const FAULTS_PER_KIND = Number(process.env.FAULTS_PER_KIND ?? 100);
 const CLEAN_TABLES = Number(process.env.CLEAN_TABLES ?? 120);
+/** Per layout of bench/columnar-faults.ts: faults of each kind, and clean tables. */
+const LAYOUT_FAULTS_PER_KIND = Number(process.env.LAYOUT_FAULTS_PER_KIND ?? 60);
+const LAYOUT_CLEAN_TABLES = Number(process.env.LAYOUT_CLEAN_TABLES ?? 60);
 
 type Row = CellValue[];
 type Grid = Row[];
@@ -589,6 +595,8 @@ function main(): void {
         byKind: culpritByKind,
         misses: culpritMisses,
       },
+      // The other layouts (issue #12): department tables, single-project forms, the segment dialect.
+      layouts: columnarFaultFigures(SEED, LAYOUT_FAULTS_PER_KIND, LAYOUT_CLEAN_TABLES),
       ms: Math.round(performance.now() - started),
     }),
   );

@@ -4,6 +4,7 @@ import { analyzeInput } from "../xlsx/normalize-workbook";
 import { readInput } from "../xlsx/read-input";
 import type { CliIo } from "./cli-io";
 import { describeInputError } from "./describe-input-error";
+import { describeSheets } from "./describe-tables";
 import { EXIT_HAS_ERRORS, EXIT_OK, EXIT_UNREADABLE } from "./exit-codes";
 import { cliMessagesFor } from "./messages";
 import { displayPath } from "./display-path";
@@ -24,6 +25,8 @@ export interface CheckedFile {
   readonly error: string | null;
   /** When no table was found in it: what was looked for (the file counts as one with an error). */
   readonly noTable?: string;
+  /** The sheets read, when a workbook's tables are not simply on its first sheet (`（工作表：A、B）`); else "". */
+  readonly sheets?: string;
 }
 
 /**
@@ -49,11 +52,13 @@ export async function checkCommand(args: CheckArgs, locale: Locale, io: CliIo): 
       });
       const noTable =
         analysis.table === null ? analysis.issues.find((i) => i.rule === "no-table") : undefined;
+      const sheets = noTable ? "" : describeSheets(input, m);
       result = {
         file: shown,
         counts: countAnalysis(analysis),
         error: null,
         ...(noTable ? { noTable: noTable.message } : {}),
+        ...(sheets ? { sheets } : {}),
       };
     } catch (error) {
       result = { file: shown, counts: null, error: describeInputError(error, m, io.cwd) };
@@ -65,7 +70,7 @@ export async function checkCommand(args: CheckArgs, locale: Locale, io: CliIo): 
         io.stdout(`${m.fileNoTable(result.file, result.noTable)}\n`);
       } else if (result.counts) {
         const { counts, issues } = describeCounts(result.counts, m);
-        io.stdout(`${m.fileLine(result.file, counts, issues)}\n`);
+        io.stdout(`${m.fileLine(`${result.file}${result.sheets ?? ""}`, counts, issues)}\n`);
       } else {
         io.stdout(`${m.fileFailed(result.file, result.error ?? "")}\n`);
       }

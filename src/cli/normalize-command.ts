@@ -5,6 +5,7 @@ import { analyzeInput, normalizeInput, type NormalizedWorkbook } from "../xlsx/n
 import { countOverlongCells, readInput, type InputTable } from "../xlsx/read-input";
 import type { CliIo } from "./cli-io";
 import { describeInputError } from "./describe-input-error";
+import { describeSheets, describeTables } from "./describe-tables";
 import { displayPath } from "./display-path";
 import { EXIT_HAS_ERRORS, EXIT_OK, EXIT_UNREADABLE } from "./exit-codes";
 import { cliMessagesFor } from "./messages";
@@ -40,6 +41,10 @@ export async function normalizeCommand(args: NormalizeArgs, locale: Locale, io: 
     if (input === null) return EXIT_UNREADABLE;
     const analysis = analyzeInput(input, { locale, ...tolerance(args) });
     io.stdout(`${JSON.stringify(analysis, null, 2)}\n`);
+    // Where the tables were found, when that is not simply the one table of the first sheet (stdout is the JSON).
+    const m = cliMessagesFor(locale);
+    if (analysis.tables !== undefined || describeSheets(input, m) !== "")
+      io.stderr(`${describeTables(analysis, input, m).join("\n")}\n`);
     // The analysis says there is no table (one no-table issue); the status says so too.
     return analysis.table === null ? EXIT_HAS_ERRORS : EXIT_OK;
   }
@@ -70,7 +75,11 @@ async function readInputOrReport(
   }
 }
 
-export type WrittenWorkbook = NormalizedWorkbook & { readonly overlongSourceCells: number };
+export type WrittenWorkbook = NormalizedWorkbook & {
+  readonly overlongSourceCells: number;
+  /** Which tables were read, one line each (describe-tables.ts). */
+  readonly tablesRead: readonly string[];
+};
 
 /**
  * Reads, normalizes and writes; prints one line on stderr and returns null when it cannot. When no table is found
@@ -101,7 +110,7 @@ export async function writeNormalized(
       normalized.analysis.issues.find((i) => i.rule === "no-table") ?? normalized.analysis.issues[0];
     const advice = issue ? messagesFor(locale).advice[issue.rule](issue) : "";
     io.stderr(`${m.noTable(displayPath(inputPath, io.cwd), issue?.message ?? "", advice)}\n`);
-    return { ...normalized, overlongSourceCells: 0 };
+    return { ...normalized, overlongSourceCells: 0, tablesRead: [] };
   }
   try {
     writeOutputFile(output, normalized.bytes);
@@ -109,7 +118,11 @@ export async function writeNormalized(
     io.stderr(`${m.cannotWrite(displayPath(output, io.cwd), (error as Error).message)}\n`);
     return null;
   }
-  return { ...normalized, overlongSourceCells: input.kind === "text" ? countOverlongCells(input.grid) : 0 };
+  return {
+    ...normalized,
+    overlongSourceCells: input.kind === "text" ? countOverlongCells(input.grid) : 0,
+    tablesRead: describeTables(normalized.analysis, input, cliMessagesFor(locale)),
+  };
 }
 
 export function printSummary(result: WrittenWorkbook, output: string, locale: Locale, io: CliIo): void {
@@ -118,6 +131,7 @@ export function printSummary(result: WrittenWorkbook, output: string, locale: Lo
   const [detail, checks] = result.plan.sheets;
   const truncated = (result.plan.truncated?.length ?? 0) + result.overlongSourceCells;
   const lines = [
+    ...result.tablesRead,
     counts,
     m.problemsLine(issues),
     ...issueLines(result, locale),

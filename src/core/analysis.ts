@@ -7,8 +7,25 @@ import type { TotalEquation } from "./total-equation";
 export type AmountRole = "total" | "fiscal" | "specialAccount" | "other";
 export const AMOUNT_ROLES: readonly AmountRole[] = ["total", "fiscal", "specialAccount", "other"];
 
-/** Every column role the locator can recognise. */
-export type ColumnRole = "name" | AmountRole | "goal" | "indicators";
+/**
+ * Every column role the locators can recognise: the string layouts' (name, amounts, goal, indicators) and the
+ * columnar layouts' own (the unit, and an indicator's fields one per column).
+ */
+export type ColumnRole =
+  | "name"
+  | AmountRole
+  | "goal"
+  | "indicators"
+  | "unit"
+  | "level1"
+  | "level2"
+  | "indicatorName"
+  | "op"
+  | "value"
+  | "period"
+  | "measure"
+  | "weight"
+  | "direction";
 
 /** One amount cell: the parsed number beside the raw value. */
 export interface AmountCell {
@@ -148,7 +165,7 @@ export interface GrandTotalRow {
 }
 
 export type RowKind =
-  "title" | "header" | "grand-total" | "unit" | "project" | "continuation" | "blank" | "note";
+  "title" | "header" | "grand-total" | "unit" | "subtotal" | "project" | "continuation" | "blank" | "note";
 
 export interface ClassifiedRow {
   readonly row: number;
@@ -167,21 +184,54 @@ export interface TextPiece {
 }
 
 /**
- * A project's text that holds indicators, numbered items in one string (`1、1-产出指标：…。2、…`), as one
- * column's cells over the project's rows (a multi-line cell pasted as several rows). A layout whose indicators
- * come otherwise (another string dialect, one row per indicator) adds its own kind of source here and its
- * splitter to split-table.ts.
+ * A project's text that holds indicators, as one column's cells over the project's rows (a multi-line cell
+ * pasted as several rows): numbered items in one string (`1、1-产出指标：…。2、…`), or one segment per indicator
+ * in the other string dialect (`一级指标：产出指标,二级指标：数量指标,三级指标：…,指标值：20,计量单位：台;`).
  */
 export interface IndicatorText {
   /**
    * "indicators": the 绩效指标 cell; text before the first item is unparsed. "goal": the 绩效目标 cell; text
-   * before the first item is the goal, and items after it are misplaced indicators.
+   * before the first item is the goal, and items after it are misplaced indicators. "segments": the 绩效指标 cell
+   * in the one-segment-per-indicator dialect (split-indicator-segments.ts).
    */
-  readonly role: "goal" | "indicators";
+  readonly role: "goal" | "indicators" | "segments";
   /** Sheet column of the cells. */
   readonly column: number;
   readonly pieces: readonly TextPiece[];
 }
+
+/** Where an indicator is on the sheet: its cell, and in a columnar layout the cells of its value and level label. */
+export interface IndicatorPlace extends SheetCell {
+  /** The cell of its value (指标值), where a missing or suspicious value is marked. */
+  readonly valueCell?: SheetCell;
+  /** The cell that holds its level-2 label (or level-1, when that is the one in doubt), merged cells filled. */
+  readonly levelCell?: SheetCell;
+}
+
+/** One indicator of a columnar layout, read from its row: its fields already apart, merged levels filled. */
+export interface RowIndicator {
+  readonly seq: number | null;
+  /** Level labels as written (filled down from the merged cell above), or null. */
+  readonly level1: string | null;
+  readonly level2: string | null;
+  readonly name: string;
+  readonly periodValue: string | null;
+  /** The value as the row writes it, comparison and unit joined to it: `≥20台`, `提升`. */
+  readonly annualValue: string | null;
+  /** The row's indicator cells as written, joined with ` | `. */
+  readonly raw: string;
+  /** Its 三级指标 cell (Indicator.cell), with its value and level cells. */
+  readonly place: IndicatorPlace;
+}
+
+/** The indicators of a project in a columnar layout: one per row. */
+export interface IndicatorRows {
+  readonly role: "rows";
+  readonly items: readonly RowIndicator[];
+}
+
+/** Whatever holds a project's indicators, as the layout read it; split-table.ts has a splitter for each. */
+export type IndicatorSource = IndicatorText | IndicatorRows;
 
 /** A project as read, before its indicator texts are split: the Project without its goal and indicators. */
 export interface ProjectRead extends Pick<
@@ -189,7 +239,7 @@ export interface ProjectRead extends Pick<
   "row" | "unit" | "name" | "nameCell" | "amountCells" | "continuationRows"
 > {
   /** Its indicator texts, in the order to split them (the goal cell first). */
-  readonly texts: readonly IndicatorText[];
+  readonly texts: readonly IndicatorSource[];
 }
 
 /** What a layout's read step gives: the table's rows read into the common model, and its total equations. */
@@ -212,12 +262,48 @@ export interface ParsedTable extends Omit<TableRead, "table" | "projects"> {
   readonly projects: readonly Project[];
   /**
    * Where each indicator sits, by the same reference issues carry: indicatorCells[projectIndex][itemIndex].
-   * Items of one cell share one SheetCell. (Indicator.cell is its address; this adds the row and column numbers.)
+   * Items of one cell share one SheetCell. (Indicator.cell is its address; this adds the row and column numbers,
+   * and in a columnar layout the cells of its value and level.)
    */
-  readonly indicatorCells: readonly (readonly SheetCell[])[];
+  readonly indicatorCells: readonly (readonly IndicatorPlace[])[];
+}
+
+/**
+ * One table of an analysis that read several (stacked or side by side on a sheet, or on several sheets). The
+ * analysis lists every table's projects, units and rows one table after the other; `table` and `grandTotal` of
+ * the analysis are its first table's, so an analysis of one table reads as it always has.
+ */
+export interface AnalysisTable {
+  /** The sheet the table is on; absent when the analysis read one sheet. */
+  readonly sheet?: string;
+  readonly table: TableInfo;
+  readonly grandTotal: GrandTotalRow | null;
+  /** Its projects are projects[projectStart, projectEnd) of the analysis, its units units[unitStart, unitEnd). */
+  readonly projectStart: number;
+  readonly projectEnd: number;
+  readonly unitStart: number;
+  readonly unitEnd: number;
 }
 
 /** The core's result and the CLI's --json output. */
 export interface Analysis extends Omit<ParsedTable, "issues" | "equations" | "indicatorCells"> {
   readonly issues: readonly Issue[];
+  /** Present when the analysis read more than one table: each table, in sheet order (see AnalysisTable). */
+  readonly tables?: readonly AnalysisTable[];
+}
+
+/** The sheet of the table a project belongs to, or undefined when the analysis read one sheet. */
+export function sheetOfProject(analysis: Pick<Analysis, "tables">, projectIndex: number): string | undefined {
+  const tables = analysis.tables;
+  if (tables === undefined) return undefined;
+  for (const t of tables) if (projectIndex >= t.projectStart && projectIndex < t.projectEnd) return t.sheet;
+  return undefined;
+}
+
+/** The sheets an analysis read, in order (empty when it read one sheet): issues are sorted sheet by sheet. */
+export function sheetsOf(analysis: Pick<Analysis, "tables">): string[] {
+  const sheets: string[] = [];
+  for (const t of analysis.tables ?? [])
+    if (t.sheet !== undefined && !sheets.includes(t.sheet)) sheets.push(t.sheet);
+  return sheets;
 }

@@ -1,8 +1,9 @@
-import type { Analysis, ParsedTable } from "./analysis";
+import type { Analysis, AnalysisTable, IndicatorPlace, ParsedTable, UnitRow } from "./analysis";
 import { checkIndicators } from "./check-indicators";
 import { A1_ORIGIN, type Grid, type Origin } from "./grid";
-import { makeIssue, sortIssues } from "./issue";
-import { locateTable } from "./locate-table";
+import { issueOnSheet, makeIssue, sortIssues, type IssueDraft } from "./issue";
+import type { FoundTable } from "./layouts/layout";
+import { findTables } from "./locate-table";
 import { localizeIssues, type Locale } from "./messages";
 import { reconcileTotals } from "./reconcile-totals";
 import { splitTable } from "./split-table";
@@ -16,31 +17,162 @@ export interface AnalyzeOptions {
   readonly tolerance?: number;
 }
 
+/** One sheet to analyse: its cells, where they sit, and its name when the analysis reads several sheets. */
+export interface SheetGrid {
+  readonly name?: string;
+  readonly grid: Grid;
+  /** Sheet position of grid[0][0]; A1 by default. */
+  readonly origin?: Origin;
+}
+
 /**
  * The core's one entry point: a grid of cells in, the analysis of DESIGN.md out. Never throws on input.
  * The stages of DESIGN.md, in order: locate, classify, read and split (parseTable), then check (the totals name
  * the cells to change: reconcile-totals.ts). The last stage,
  * plan, is its own call (buildPlan), since the shells choose the sheet names and language it needs.
+ * Every table of the grid is read (stacked or side by side); see analyzeSheets.
  */
 export function analyzeTable(grid: Grid, options: AnalyzeOptions = {}): Analysis {
-  const parsed = parseTable(grid, options.origin ?? A1_ORIGIN);
-  const drafts = [
+  return analyzeSheets([{ grid, origin: options.origin }], options);
+}
+
+/** One table read and checked, with the sheet it is on. */
+interface TablePart {
+  readonly sheet: string | undefined;
+  readonly parsed: ParsedTable;
+  readonly drafts: readonly IssueDraft[];
+}
+
+/**
+ * The analysis of every table on the given sheets, in order: each table is read and checked on its own (a
+ * project name in two tables is no duplicate, and totals never cross tables), then the tables are listed one
+ * after the other (see AnalysisTable). With tables on more than one sheet, each table and issue names its sheet.
+ */
+export function analyzeSheets(sheets: readonly SheetGrid[], options: AnalyzeOptions = {}): Analysis {
+  const parts: TablePart[] = [];
+  for (const sheet of sheets) {
+    for (const found of findTables(sheet.grid, sheet.origin ?? A1_ORIGIN)) {
+      const parsed = readFound(found);
+      parts.push({ sheet: sheet.name, parsed, drafts: checkTable(parsed, options) });
+    }
+  }
+  const locale = options.locale ?? "zh-CN";
+  if (parts.length === 0) {
+    const none = noTable();
+    const { table, grandTotal, units, projects, rows } = none;
+    return { table, grandTotal, units, projects, rows, issues: localizeIssues(none.issues, locale) };
+  }
+  const onSheets = new Set(parts.map((p) => p.sheet)).size > 1;
+  const merged = mergeTables(parts, onSheets);
+  const sheetOrder = onSheets ? parts.flatMap((p) => (p.sheet === undefined ? [] : [p.sheet])) : [];
+  const issues = localizeIssues(sortIssues(merged.drafts, sheetOrder), locale);
+  const { table, grandTotal, units, projects, rows } = merged.parsed;
+  return parts.length === 1
+    ? { table, grandTotal, units, projects, rows, issues }
+    : { table, grandTotal, units, projects, rows, issues, tables: merged.tables };
+}
+
+/** The checks of one table: the reader's own issues, its total equations, its indicators. */
+function checkTable(parsed: ParsedTable, options: AnalyzeOptions): IssueDraft[] {
+  return [
     ...parsed.issues,
     ...reconcileTotals(parsed, { tolerance: options.tolerance }),
     ...checkIndicators(parsed),
   ];
-  const issues = localizeIssues(sortIssues(drafts), options.locale ?? "zh-CN");
-  const { table, grandTotal, units, projects, rows } = parsed;
-  return { table, grandTotal, units, projects, rows, issues };
 }
 
-/** The reading half of the analysis, before any check: locate, classify, read, split. */
+/** The reading half of the analysis, before any check: locate, classify, read, split; every table of the grid. */
 export function parseTable(grid: Grid, origin: Origin = A1_ORIGIN): ParsedTable {
-  const found = locateTable(grid, origin); // locate: the best table any layout recognises
-  if (found === null) return noTable();
+  const found = findTables(grid, origin); // locate: every table any layout recognises, the best reading of each
+  if (found.length === 0) return noTable();
+  const parts = found.map((table) => {
+    const parsed = readFound(table);
+    return { sheet: undefined, parsed, drafts: parsed.issues };
+  });
+  const merged = mergeTables(parts, false);
+  return { ...merged.parsed, issues: merged.drafts };
+}
+
+function readFound(found: FoundTable): ParsedTable {
   const rows = found.classify(); // classify: every row's kind
   const read = found.read(rows); // read: projects, amounts, indicator texts, total equations
   return splitTable(read); // split: indicator texts → indicators with parsed values
+}
+
+/**
+ * The tables one after the other: projects, units, rows, equations and indicator cells concatenated, each
+ * table's references (a unit's projects, an issue's project) moved by the projects listed before it. One table
+ * is returned as it is.
+ */
+function mergeTables(
+  parts: readonly TablePart[],
+  onSheets: boolean,
+): { parsed: ParsedTable; drafts: IssueDraft[]; tables: AnalysisTable[] } {
+  const first = parts[0]!;
+  if (parts.length === 1 && !onSheets) {
+    const only = first.parsed;
+    const table: AnalysisTable = {
+      table: only.table!,
+      grandTotal: only.grandTotal,
+      projectStart: 0,
+      projectEnd: only.projects.length,
+      unitStart: 0,
+      unitEnd: only.units.length,
+    };
+    return { parsed: only, drafts: [...first.drafts], tables: [table] };
+  }
+  const projects: ParsedTable["projects"][number][] = [];
+  const units: UnitRow[] = [];
+  const rows: ParsedTable["rows"][number][] = [];
+  const equations: ParsedTable["equations"][number][] = [];
+  const indicatorCells: (readonly IndicatorPlace[])[] = [];
+  const drafts: IssueDraft[] = [];
+  const tables: AnalysisTable[] = [];
+  for (const part of parts) {
+    const p = part.parsed;
+    const offset = projects.length;
+    const unitStart = units.length;
+    projects.push(...p.projects);
+    for (const unit of p.units)
+      units.push(
+        offset === 0 ? unit : { ...unit, projectIndexes: unit.projectIndexes.map((i) => i + offset) },
+      );
+    rows.push(...p.rows);
+    equations.push(...p.equations);
+    indicatorCells.push(...p.indicatorCells);
+    for (const draft of part.drafts) {
+      let moved = draft;
+      if (offset > 0 && draft.about !== undefined) {
+        moved = Object.assign({}, draft, {
+          about:
+            draft.about.itemIndex === undefined
+              ? { projectIndex: draft.about.projectIndex + offset }
+              : { projectIndex: draft.about.projectIndex + offset, itemIndex: draft.about.itemIndex },
+        });
+      }
+      drafts.push(onSheets && part.sheet !== undefined ? issueOnSheet(moved, part.sheet) : moved);
+    }
+    const entry = {
+      table: p.table!,
+      grandTotal: p.grandTotal,
+      projectStart: offset,
+      projectEnd: projects.length,
+      unitStart,
+      unitEnd: units.length,
+    };
+    tables.push(onSheets && part.sheet !== undefined ? { sheet: part.sheet, ...entry } : entry);
+  }
+  const parsed: ParsedTable = {
+    table: first.parsed.table,
+    grandTotal: first.parsed.grandTotal,
+    units,
+    projects,
+    rows,
+    issues: [],
+    equations,
+    indicatorCells,
+  };
+  return { parsed, drafts, tables };
 }
 
 function noTable(): ParsedTable {

@@ -1,4 +1,4 @@
-import type { Analysis, Indicator, IndicatorValue } from "./analysis";
+import { sheetOfProject, sheetsOf, type Analysis, type Indicator, type IndicatorValue } from "./analysis";
 import { cellAddress, parseCellAddress } from "./cell-address";
 import { fitCellText, MAX_CELL_TEXT } from "./fit-cell-text";
 import { sortIssues, type Issue } from "./issue";
@@ -19,7 +19,7 @@ import {
   type PlanTruncation,
 } from "./plan";
 import { fitColumnWidths, fitRowHeights, type WidthLimits } from "./plan-layout";
-import { uniqueSheetName } from "./sheet-name";
+import { quoteSheetName, uniqueSheetName } from "./sheet-name";
 
 export interface BuildPlanOptions {
   /** Name of the analysed sheet: marks go there and links point there. */
@@ -46,7 +46,7 @@ export function buildPlan(analysis: Analysis, options: BuildPlanOptions): Plan {
   const avoid = [options.sourceSheet, ...(options.avoidSheetNames ?? [])];
   const detailName = uniqueSheetName(messages.sheets.detail, avoid);
   const checksName = uniqueSheetName(messages.sheets.checks, [...avoid, detailName]);
-  const issues = sortIssues(analysis.issues);
+  const issues = sortIssues(analysis.issues, sheetsOf(analysis));
   const truncated: PlanTruncation[] = [];
   const fit = fitter(messages, truncated);
 
@@ -73,12 +73,12 @@ export function buildPlan(analysis: Analysis, options: BuildPlanOptions): Plan {
     print,
   );
   const hasErrors = issues.some((i) => i.severity === "error");
-  const marks = marksFor(issues);
+  const marks = marksFor(issues, options.sourceSheet);
   return {
     sourceSheet: options.sourceSheet,
     sheets: [detail, checks],
     marks,
-    notes: notesFor(marks, issues, messages, checksName),
+    notes: notesFor(marks, issues, messages, checksName, options.sourceSheet),
     noteAuthor: messages.notes.author,
     commentTag: messages.notes.commentTag,
     activate: hasErrors ? "checks" : "detail",
@@ -286,7 +286,7 @@ function detailRows(
         value?.upper ?? null,
         text(value?.unit ?? null, 11),
         text(problems.of(projectIndex, itemIndex, indicator), 12),
-        { text: indicator.cell, link: { sheet: sourceSheet, cell: indicator.cell } },
+        sourceLink(sheetOfProject(analysis, projectIndex), sourceSheet, indicator.cell),
       ]);
     }
   }
@@ -298,7 +298,7 @@ function checkRows(issues: readonly Issue[], sourceSheet: string, m: Messages, f
   return issues.map((issue, index) => [
     m.severity[issue.severity],
     m.ruleNames[issue.rule],
-    issue.cell === null ? null : { text: issue.cell, link: { sheet: sourceSheet, cell: issue.cell } },
+    issue.cell === null ? null : sourceLink(issue.sheet, sourceSheet, issue.cell),
     fit(issue.message, index, 3),
     fit(m.advice[issue.rule](issue), index, 4),
     issue.rule,
@@ -315,24 +315,60 @@ function severityFills(issues: readonly Issue[]): PlanFill[] {
 }
 
 /**
- * One mark per flagged cell, the worst winning: errors and warnings at their cells (info is not marked), and the
- * totals a wrong amount upsets as consequences. Sorted by row, then column.
+ * A link to a source cell; its text is the address, with the sheet's name when the analysis read several
+ * sheets (`'部门表'!B5`), so that each row says where it came from.
  */
-function marksFor(issues: readonly Issue[]): PlanMark[] {
-  const worst = new Map<string, MarkKind>();
-  const mark = (cell: string, kind: MarkKind): void => {
-    const previous = worst.get(cell);
-    if (previous === undefined || MARK_ORDER[kind] < MARK_ORDER[previous]) worst.set(cell, kind);
+function sourceLink(sheet: string | undefined, sourceSheet: string, cell: string): PlanCell {
+  return sheet === undefined
+    ? { text: cell, link: { sheet: sourceSheet, cell } }
+    : { text: `${quoteSheetName(sheet)}!${cell}`, link: { sheet, cell } };
+}
+
+/** A marked cell: where it is, and the key that tells it apart from a cell of the same address on another sheet. */
+interface MarkedCell {
+  severity: MarkKind;
+  readonly sheet: string | undefined;
+  readonly cell: string;
+  readonly row: number;
+  readonly column: number;
+}
+
+function cellKey(sheet: string | undefined, cell: string): string {
+  return sheet === undefined ? cell : `${sheet}!${cell}`;
+}
+
+/**
+ * One mark per flagged cell, the worst winning: errors and warnings at their cells (info is not marked), and the
+ * totals a wrong amount upsets as consequences. Sorted by sheet (the source sheet first), then row, then column.
+ * A mark on another sheet than the source (an analysis of several) names it.
+ */
+function marksFor(issues: readonly Issue[], sourceSheet: string): PlanMark[] {
+  const worst = new Map<string, MarkedCell>();
+  const sheets: (string | undefined)[] = [undefined, sourceSheet];
+  const mark = (sheet: string | undefined, cell: string, kind: MarkKind): void => {
+    const key = cellKey(sheet, cell);
+    const previous = worst.get(key);
+    if (previous !== undefined) {
+      if (MARK_ORDER[kind] < MARK_ORDER[previous.severity]) previous.severity = kind;
+      return;
+    }
+    const at = parseCellAddress(cell) ?? { row: 0, column: 0 };
+    worst.set(key, { severity: kind, sheet, cell, row: at.row, column: at.column });
   };
   for (const issue of issues) {
     if (issue.cell === null || issue.severity === "info") continue;
-    mark(issue.cell, issue.severity);
-    for (const cell of issue.details.consequences ?? []) mark(cell, "consequence");
+    if (!sheets.includes(issue.sheet)) sheets.push(issue.sheet);
+    mark(issue.sheet, issue.cell, issue.severity);
+    for (const cell of issue.details.consequences ?? []) mark(issue.sheet, cell, "consequence");
   }
-  return [...worst.entries()]
-    .map(([cell, severity]) => ({ cell, severity, at: parseCellAddress(cell) ?? { row: 0, column: 0 } }))
-    .sort((a, b) => a.at.row - b.at.row || a.at.column - b.at.column)
-    .map(({ cell, severity }) => ({ cell, severity, color: MARK_COLORS[severity] }));
+  const rank = (sheet: string | undefined): number => (sheet === undefined ? 0 : sheets.indexOf(sheet));
+  return [...worst.values()]
+    .sort((a, b) => rank(a.sheet) - rank(b.sheet) || a.row - b.row || a.column - b.column)
+    .map(({ cell, sheet, severity }) =>
+      sheet === undefined || sheet === sourceSheet
+        ? { cell, severity, color: MARK_COLORS[severity] }
+        : { cell, sheet, severity, color: MARK_COLORS[severity] },
+    );
 }
 
 /** Messages a note holds before it refers to the checks sheet, and its length. */
@@ -348,18 +384,24 @@ function notesFor(
   issues: readonly Issue[],
   m: Messages,
   checksSheet: string,
+  sourceSheet: string,
 ): PlanNote[] {
   const messages = new Map<string, string[]>();
   const causes = new Map<string, string[]>();
+  // Issues name their sheet only in an analysis of several sheets; marks omit the source sheet's name.
+  const keyOf = (sheet: string | undefined, cell: string): string =>
+    cellKey(sheet === sourceSheet ? undefined : sheet, cell);
   for (const issue of issues) {
     if (issue.cell === null || issue.severity === "info") continue;
-    pushTo(messages, issue.cell, issue.message);
-    for (const cell of issue.details.consequences ?? []) pushTo(causes, cell, issue.cell);
+    pushTo(messages, keyOf(issue.sheet, issue.cell), issue.message);
+    for (const cell of issue.details.consequences ?? []) pushTo(causes, keyOf(issue.sheet, cell), issue.cell);
   }
   return marks.map((mark) => {
+    const key = keyOf(mark.sheet, mark.cell);
+    const at = mark.sheet === undefined ? {} : { sheet: mark.sheet };
     if (mark.severity === "consequence")
-      return { cell: mark.cell, text: m.notes.consequence(unique(causes.get(mark.cell) ?? []).join("、")) };
-    const all = messages.get(mark.cell) ?? [];
+      return { cell: mark.cell, ...at, text: m.notes.consequence(unique(causes.get(key) ?? []).join("、")) };
+    const all = messages.get(key) ?? [];
     let text = "";
     let shown = 0;
     for (const message of all) {
@@ -369,7 +411,7 @@ function notesFor(
     }
     if (shown === 0 && all.length > 0) text = fitNote(all[0]!);
     if (shown < all.length) text += `\n${m.notes.more(all.length - Math.max(shown, 1), checksSheet)}`;
-    return { cell: mark.cell, text };
+    return { cell: mark.cell, ...at, text };
   });
 }
 

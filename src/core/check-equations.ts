@@ -1,5 +1,5 @@
 import { readTolerance } from "./analyze-options";
-import { compareSum, toNumber, type ExactDecimal } from "./exact-decimal";
+import { compareSum, toFigure, type ExactDecimal } from "./exact-decimal";
 import { makeIssue, type IssueDetails, type IssueDraft } from "./issue";
 import type { TotalEquation } from "./total-equation";
 
@@ -82,8 +82,8 @@ export function brokenEquationIssue(broken: BrokenEquation, extra: IssueDetails 
     Object.assign({}, equation.details, { cells: equationAddresses(equation) }, extra),
     {
       about: equation.about,
-      expected: toNumber(broken.expected),
-      actual: toNumber(broken.actual),
+      expected: toFigure(broken.expected),
+      actual: toFigure(broken.actual),
     },
   );
 }

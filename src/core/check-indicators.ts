@@ -1,4 +1,4 @@
-import type { Indicator, IndicatorValue, Level, ParsedTable, Project } from "./analysis";
+import type { Indicator, IndicatorPlace, IndicatorValue, Level, ParsedTable, Project } from "./analysis";
 import { sheetCell, type SheetCell } from "./cell-address";
 import { withoutWhitespace } from "./chars";
 import {
@@ -197,7 +197,7 @@ function checkIndicator(
   indicator: Indicator,
   projectIndex: number,
   itemIndex: number,
-  cell: SheetCell,
+  cell: IndicatorPlace,
   levelFacts: LevelFactsCache,
   issues: IssueDraft[],
 ): void {
@@ -207,7 +207,7 @@ function checkIndicator(
   const details = indicatorDetails(project, indicator);
   const subject: IssueSubject = { projectIndex, itemIndex };
   for (const finding of findings) {
-    issues.push(draft(finding.rule, cell, withExtra(details, finding.extra), subject));
+    issues.push(draft(finding.rule, placeOf(finding.rule, cell), withExtra(details, finding.extra), subject));
   }
 }
 
@@ -218,19 +218,18 @@ function findingsOf(indicator: Indicator, levels: LevelFacts): Finding[] | null 
 
   if (levels.mismatch) findings = withFinding(findings, "level-mismatch", levels.mismatch);
 
-  const periodMissing = isBlank(indicator.periodValue);
   const annualMissing = isBlank(indicator.annualValue);
-  // The message quotes the other field's value, when there is one: what was written instead.
-  if (periodMissing)
-    findings = withFinding(findings, "missing-value", otherValue("period", indicator.annualValue));
+  // The target is 年度指标值: an item with only that is complete (the columnar layouts have no other). The
+  // message quotes 实施周期指标值 when there is one: what was written instead.
   if (annualMissing)
     findings = withFinding(findings, "missing-value", otherValue("annual", indicator.periodValue));
 
-  // The target is 年度指标值; 实施周期指标值 stands in only when the annual value is missing.
-  const target = !annualMissing ? indicator.annual : !periodMissing ? indicator.period : null;
-  const targetField = !annualMissing ? "annual" : "period";
-  if (levels.quantity && target && target.op === "text" && !isPlaceholder(target.raw)) {
-    findings = withFinding(findings, "quantity-not-numeric", { field: targetField, text: target.raw });
+  // The target is 年度指标值. Without it there is nothing to judge: 实施周期指标值 is often a definition
+  // (`实际完成的工作量/计划完成的工作量`), not a target, and the missing value is the finding. A level pair in
+  // doubt (level-mismatch) says nothing sure about the kind of value the item needs.
+  const target = annualMissing ? null : indicator.annual;
+  if (levels.quantity && !levels.mismatch && target && target.op === "text" && !isPlaceholder(target.raw)) {
+    findings = withFinding(findings, "quantity-not-numeric", { field: "annual", text: target.raw });
   }
 
   const annual = indicator.annual;
@@ -260,6 +259,16 @@ function findingsOf(indicator: Indicator, levels: LevelFacts): Finding[] | null 
 
 function otherValue(field: "period" | "annual", other: string | null): IssueDetails {
   return isBlank(other) ? { field } : { field, text: other! };
+}
+
+/**
+ * The cell a finding points at: in a columnar layout a level finding is at the level's cell and a value finding
+ * at the value's cell; in the string layouts every finding is at the item's own cell.
+ */
+function placeOf(rule: RuleId, place: IndicatorPlace): SheetCell {
+  if (rule === "level-mismatch") return place.levelCell ?? place;
+  if (rule === "sequence") return place;
+  return place.valueCell ?? place;
 }
 
 /** Framework code of a level's canonical name ("产出指标" → "1", "社会效益指标" → "22"), or null. */

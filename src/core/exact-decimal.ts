@@ -4,16 +4,20 @@
  * exactly 196353.
  *
  * Every operation the total checks need is here, so that the representation can grow without the checks
- * changing: today `units` is a safe integer (amounts up to 9,007,199,254.740991 at six decimals); a cell whose
- * digits need more (integers beyond 2^53, seven or more decimals read from the cell's text) would carry a bigint
- * here, and only this module's arithmetic would learn it.
+ * changing. `units` is a safe integer for every amount a clerk types (up to 9,007,199,254.740991 at six
+ * decimals), and the arithmetic is plain numbers. A cell whose digits need more (an integer beyond 2^53, seven
+ * or more decimals), read from the cell's text, also carries its exact units as a bigint (`big`); only this
+ * module looks at it, and only a sum that holds such a cell, or overflows, is added up in bigints.
  */
 
 /** units × 10^-scale: 1963.53 is { units: 196353, scale: 2 }; 18 is { units: 18, scale: 0 }. */
 export interface ExactDecimal {
+  /** The units; when `big` is present, the nearest double to it (for ordering and messages only). */
   readonly units: number;
-  /** Decimal places, 0..MAX_SCALE_DECIMALS: the places the cell displays (the tolerance is half the last one). */
+  /** Decimal places: the places the cell displays (the tolerance is half the last one). */
   readonly scale: number;
+  /** The exact units when they are not a safe integer or the scale is beyond MAX_SCALE_DECIMALS (from text). */
+  readonly big?: bigint;
 }
 
 /**
@@ -67,7 +71,103 @@ export function unitsAt(amount: ExactDecimal, scale: number): number {
 
 /** The amount as the nearest double, as a clerk would read it (for messages and the JSON). */
 export function toNumber(amount: ExactDecimal): number {
-  return fromScaledInteger(amount.units, amount.scale);
+  if (amount.big === undefined) return fromScaledInteger(amount.units, amount.scale);
+  return Number(bigToText(amount.big, amount.scale));
+}
+
+/**
+ * The amount for an issue's expected/actual figure: the nearest double, or its exact digits as text when a double
+ * cannot hold them (beyond 2^53, seven or more decimals), so that a message never says "should be X, is X".
+ */
+export function toFigure(amount: ExactDecimal): number | string {
+  return amount.big === undefined && amount.scale <= MAX_SCALE_DECIMALS
+    ? toNumber(amount)
+    : bigToText(amount.big ?? BigInt(amount.units), amount.scale);
+}
+
+/** 123456n at 2 → "1234.56"; -5n at 3 → "-0.005". */
+function bigToText(units: bigint, scale: number): string {
+  const negative = units < bigZero();
+  const digits = (negative ? -units : units).toString().padStart(scale + 1, "0");
+  const text = scale === 0 ? digits : `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
+  return negative ? `-${text}` : text;
+}
+
+/*
+ * BigInt is called, never written as a literal (`0n`) or raised with `**`: the pane's bundle is ES5 for Internet
+ * Explorer 11, which has no BigInt; there the big path is never taken (exactDecimalFromText returns null).
+ */
+const HAS_BIGINT = typeof BigInt === "function";
+function bigZero(): bigint {
+  return BigInt(0);
+}
+
+/** Decimal places kept from a cell's text: far more than any amount has, far fewer than a runaway string. */
+const MAX_TEXT_SCALE = 30;
+
+/**
+ * The exact decimal of an amount's text (`12345678901234567890`, `0.12345678`, `-1,234.5`, full-width digits
+ * allowed), or null when the text is not a plain amount. Safe amounts come back in the ordinary form.
+ * Examples of what the pattern matches: `-1234.5`, `0.12345678`, `12345678901234567890`.
+ */
+export function exactDecimalFromText(text: string): ExactDecimal | null {
+  const plain = text
+    .replace(/[,，\s\u00a0\u3000]/g, "")
+    .replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10));
+  const match = /^(-?)([0-9]+)(?:[.．]([0-9]+))?$/.exec(plain);
+  if (!match) return null;
+  const fraction = (match[3] ?? "").slice(0, MAX_TEXT_SCALE);
+  const scale = fraction.length;
+  // Without BigInt (Internet Explorer 11) the amount stays a double, as it always was.
+  if (!HAS_BIGINT) return null;
+  const big = BigInt(`${match[1]}${match[2]}${fraction}`);
+  const units = Number(big);
+  if (Number.isSafeInteger(units) && scale <= MAX_SCALE_DECIMALS)
+    return units === 0 && scale === 0 ? ZERO : { units, scale };
+  return { units, scale, big };
+}
+
+/**
+ * Whether an amount read as (value, decimals) needs its text to be exact: seven or more decimals, or more
+ * units than a double holds exactly. Cheap, so that it can run on every amount.
+ */
+export function needsExactText(value: number, decimals: number): boolean {
+  if (decimals > MAX_SCALE_DECIMALS) return true;
+  return (
+    Math.abs(value) * POWERS_OF_TEN[Math.max(0, Math.min(decimals, MAX_SCALE_DECIMALS))]! >
+    Number.MAX_SAFE_INTEGER
+  );
+}
+
+/** The units of an amount at a scale at least its own, as a bigint. */
+function bigAt(amount: ExactDecimal, scale: number): bigint {
+  let units = amount.big ?? BigInt(amount.units);
+  const ten = BigInt(10);
+  for (let k = amount.scale; k < scale; k++) units *= ten;
+  return units;
+}
+
+/** compareSum for sums that hold a bigint amount or overflow a double's integers. */
+function compareSumBig(
+  target: ExactDecimal,
+  addends: readonly ExactDecimal[],
+  tolerance: number | undefined,
+): { readonly expected: ExactDecimal; readonly actual: ExactDecimal } | null {
+  let scale = target.scale;
+  for (const a of addends) if (a.scale > scale) scale = a.scale;
+  let sum = bigZero();
+  for (const a of addends) sum += bigAt(a, scale);
+  const actual = bigAt(target, scale);
+  const diff = sum > actual ? sum - actual : actual - sum;
+  // Default: half the last displayed digit; between integers of units that is no difference at all.
+  const allowed = BigInt(tolerance === undefined ? 0 : Math.floor(tolerance * 10 ** scale + 1e-9));
+  if (diff <= allowed) return null;
+  return { expected: fromBig(sum, scale), actual: fromBig(actual, scale) };
+}
+
+function fromBig(units: bigint, scale: number): ExactDecimal {
+  const n = Number(units);
+  return Number.isSafeInteger(n) ? { units: n, scale } : { units: n, scale, big: units };
 }
 
 /**
@@ -81,13 +181,40 @@ export function compareSum(
   tolerance: number | undefined,
 ): { readonly expected: ExactDecimal; readonly actual: ExactDecimal } | null {
   let scale = target.scale;
-  for (const a of addends) if (a.scale > scale) scale = a.scale;
+  let big = target.big !== undefined;
+  for (const a of addends) {
+    if (a.scale > scale) scale = a.scale;
+    if (a.big !== undefined) big = true;
+  }
+  if (HAS_BIGINT && (big || scale > MAX_SCALE_DECIMALS)) return compareSumBig(target, addends, tolerance);
   let sum = 0;
   for (const a of addends) sum += unitsAt(a, scale);
   const actual = unitsAt(target, scale);
+  // A sum past a double's integers is no longer exact: add it up again in bigints.
+  if (!Number.isSafeInteger(sum) || !Number.isSafeInteger(actual))
+    return compareSumBig(target, addends, tolerance);
   // Default: half the last displayed digit, i.e. half a unit; integers then differ by at least one unit.
   const allowed = tolerance === undefined ? 0.5 : tolerance * POWERS_OF_TEN[scale]!;
   // The epsilon absorbs the float error of tolerance × 10^scale (0.01 × 100 = 1.0000000000000002).
   if (Math.abs(sum - actual) <= allowed + 1e-9) return null;
   return { expected: { units: sum, scale }, actual: { units: actual, scale } };
+}
+
+/** Σ of amounts, exact, at the finest scale among them (0 at scale 0 for none). */
+export function sumDecimals(amounts: readonly ExactDecimal[]): ExactDecimal {
+  let scale = 0;
+  let big = false;
+  for (const a of amounts) {
+    if (a.scale > scale) scale = a.scale;
+    if (a.big !== undefined) big = true;
+  }
+  if (!HAS_BIGINT || (!big && scale <= MAX_SCALE_DECIMALS)) {
+    let units = 0;
+    for (const a of amounts) units += unitsAt(a, scale);
+    if (!HAS_BIGINT || Number.isSafeInteger(units))
+      return units === 0 && scale === 0 ? ZERO : { units, scale };
+  }
+  let sum = bigZero();
+  for (const a of amounts) sum += bigAt(a, scale);
+  return fromBig(sum, scale);
 }

@@ -9,6 +9,7 @@ export const RULE_IDS = [
   "wrong-amount",
   "row-total",
   "group-total",
+  "subtotal",
   "grand-total",
   "level-mismatch",
   "missing-value",
@@ -25,6 +26,10 @@ export const RULE_IDS = [
   "empty-project",
   "no-table",
   "invalid-character",
+  "weight-total",
+  "bad-date-range",
+  "uncomputed-formula",
+  "invalid-bytes",
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];
@@ -38,6 +43,7 @@ export const DEFAULT_SEVERITY: Readonly<Record<RuleId, Severity>> = {
   "wrong-amount": "error",
   "row-total": "error",
   "group-total": "error",
+  subtotal: "error",
   "grand-total": "error",
   "level-mismatch": "error",
   "missing-value": "error",
@@ -54,6 +60,10 @@ export const DEFAULT_SEVERITY: Readonly<Record<RuleId, Severity>> = {
   "empty-project": "error",
   "no-table": "error",
   "invalid-character": "warning",
+  "weight-total": "warning",
+  "bad-date-range": "warning",
+  "uncomputed-formula": "info",
+  "invalid-bytes": "warning",
 };
 
 /**
@@ -104,6 +114,10 @@ export interface IssueDetails {
   readonly reason?: "placeholder" | "reversed-range" | "over-100";
   /** duplicate-project: the row of the project's first occurrence. */
   readonly firstRow?: number;
+  /** A formula as written in the cell (uncomputed-formula). */
+  readonly formula?: string;
+  /** Byte offset in the file of the first bytes that are not valid UTF-8 (invalid-bytes), 0-based. */
+  readonly byteOffset?: number;
 }
 
 /** Decimals, thousands separator and unit of the table's amounts. */
@@ -115,7 +129,7 @@ export interface AmountFormat {
 
 /** A total equation that a change repairs: its rule, its target cell, and what it adds up. */
 export interface RepairedTotal {
-  readonly rule: "row-total" | "group-total" | "grand-total";
+  readonly rule: "row-total" | "group-total" | "subtotal" | "grand-total";
   readonly cell: string;
   readonly amountColumn?: IssueDetails["amountColumn"];
   readonly unit?: string;
@@ -145,6 +159,8 @@ export interface IssueSubject {
 export interface Issue {
   readonly rule: RuleId;
   readonly severity: Severity;
+  /** The sheet of the cell, when the analysis read tables on more than one sheet. */
+  readonly sheet?: string;
   /** Sheet row (1-based) of the cell the issue points at; null only for whole-sheet issues. */
   readonly row: number | null;
   /** Column letter of that cell. */
@@ -199,12 +215,23 @@ export function makeIssue(
   return issue as IssueDraft;
 }
 
-/** Errors first, then warnings, then info; within a severity, in sheet order (row, then column). Stable. */
-export function sortIssues<T extends IssueDraft>(issues: readonly T[]): T[] {
+/**
+ * Errors first, then warnings, then info; within a severity, sheet by sheet (in the order of `sheets`, for an
+ * analysis of several sheets), then in sheet order (row, then column). Stable.
+ */
+export function sortIssues<T extends IssueDraft>(issues: readonly T[], sheets: readonly string[] = []): T[] {
+  const rank = (issue: T): number => (issue.sheet === undefined ? -1 : sheets.indexOf(issue.sheet));
   return [...issues].sort(
     (a, b) =>
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      (sheets.length > 0 ? rank(a) - rank(b) : 0) ||
       (a.row ?? 0) - (b.row ?? 0) ||
       compareColumnLetters(a.column ?? "", b.column ?? ""),
   );
+}
+
+/** The issue with its sheet named, the field in its place (after severity), for an analysis of several sheets. */
+export function issueOnSheet<T extends IssueDraft>(issue: T, sheet: string): T {
+  const { rule, severity, ...rest } = issue;
+  return { rule, severity, sheet, ...rest } as unknown as T;
 }

@@ -22,6 +22,8 @@ function normalizeAmountText(text: string): string {
     else if (ch === "．") out += ".";
     else if (ch === "，") out += ",";
     else if (ch === "－" || ch === "−") out += "-";
+    else if (ch === "（") out += "(";
+    else if (ch === "）") out += ")";
     else if (ch === " " || ch === "\u00a0" || ch === "\u3000" || ch === "\t") continue;
     else out += ch;
   }
@@ -47,7 +49,14 @@ function decimalsOf(n: number): number {
   return point >= 0 ? text.length - point - 1 : 0;
 }
 
-/** Reads an amount cell: numbers as they are, text with thousands separators or full-width digits, empty = 0. */
+/** A dash alone: what accounting formats and many tables show for a nil amount (`-`, `－`, `—`, `–`). */
+const NIL_DASH = /^[-－—–]+$/;
+
+/**
+ * Reads an amount cell: numbers as they are, text with thousands separators or full-width digits, empty = 0, a
+ * lone dash = 0, `(1,234.50)` = -1234.50 (accounting negatives). A formula's text (`=VLOOKUP(…)`, a formula the
+ * file shell could not work out) is not a number: its value is null, and its raw text says why.
+ */
 export function parseAmount(cell: CellValue | undefined): ParsedAmount {
   if (cell === null || cell === undefined) return { raw: null, value: 0, decimals: 0 };
   if (typeof cell === "number") {
@@ -59,12 +68,20 @@ export function parseAmount(cell: CellValue | undefined): ParsedAmount {
   // The usual cell ("2,476.54") needs no normalising; only others are copied character by character.
   let text = raw;
   let match = AMOUNT_PATTERN.exec(text);
+  let negative = false;
   if (!match) {
     text = normalizeAmountText(raw);
     if (text === "") return { raw: raw === "" ? null : raw, value: 0, decimals: 0 };
+    if (NIL_DASH.test(text)) return { raw, value: 0, decimals: 0 };
+    // `(1,234.50)`: an accounting negative.
+    if (text.length > 2 && text.startsWith("(") && text.endsWith(")")) {
+      text = text.slice(1, -1);
+      negative = true;
+    }
     match = AMOUNT_PATTERN.exec(text);
-    if (!match) return { raw, value: null, decimals: 0 };
+    if (!match || (negative && text.startsWith("-"))) return { raw, value: null, decimals: 0 };
   }
   const digits = text.includes(",") ? text.replace(/,/g, "") : text;
-  return { raw, value: Number(digits), decimals: match[1]?.length ?? 0 };
+  const value = Number(digits);
+  return { raw, value: negative ? -value : value, decimals: match[1]?.length ?? 0 };
 }

@@ -77,8 +77,10 @@ export interface PlanPrint {
 export type MarkKind = Exclude<Severity, "info"> | "consequence";
 
 export interface PlanMark {
-  /** A1 address on the source sheet. */
+  /** A1 address on the source sheet (or on `sheet`). */
   readonly cell: string;
+  /** The sheet, when it is not the source sheet: an analysis of tables on several sheets marks each of them. */
+  readonly sheet?: string;
   readonly severity: MarkKind;
   /** Fill colour, MARK_COLORS[severity]. */
   readonly color: string;
@@ -86,8 +88,10 @@ export interface PlanMark {
 
 /** A note (a legacy comment) on a marked source cell saying what is wrong there. */
 export interface PlanNote {
-  /** A1 address on the source sheet. */
+  /** A1 address on the source sheet (or on `sheet`). */
   readonly cell: string;
+  /** The sheet, when it is not the source sheet (as PlanMark.sheet). */
+  readonly sheet?: string;
   readonly text: string;
 }
 

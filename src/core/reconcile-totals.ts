@@ -8,7 +8,7 @@
  */
 import type { ParsedTable } from "./analysis";
 import { brokenEquationIssue, evaluateEquations, type EquationCheckOptions } from "./check-equations";
-import { toNumber } from "./exact-decimal";
+import { toFigure } from "./exact-decimal";
 import { findCulprits, type CulpritGroup } from "./find-culprits";
 import { tableDecimals, tableUsesGrouping } from "./format-amount";
 import {
@@ -85,8 +85,8 @@ function culpritIssues(
     });
     return makeIssue("wrong-amount", change.cell, details, {
       about: mine.find((e) => e.about !== undefined)?.about,
-      expected: toNumber(change.to),
-      actual: toNumber(change.from),
+      expected: toFigure(change.to),
+      actual: toFigure(change.from),
     });
   });
 }

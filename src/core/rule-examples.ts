@@ -58,6 +58,17 @@ export const RULE_EXAMPLES: Readonly<Record<RuleId, IssueDraft>> = {
     },
     { expected: 497, actual: 495 },
   ),
+  subtotal: makeIssue(
+    "subtotal",
+    sheetCell(18, 3),
+    {
+      unit: UNIT,
+      amountColumn: "fiscal",
+      amountFormat: AMOUNTS,
+      culprits: { verdict: "too-many", candidates: [], count: 0 },
+    },
+    { expected: 96, actual: 69 },
+  ),
   "grand-total": makeIssue(
     "grand-total",
     sheetCell(10, 3),
@@ -181,4 +192,25 @@ export const RULE_EXAMPLES: Readonly<Record<RuleId, IssueDraft>> = {
   ),
   "no-table": makeIssue("no-table", null, {}),
   "invalid-character": makeIssue("invalid-character", sheetCell(13, 1), { text: "U+D83D" }),
+  // The other layouts' rules: a department table's weights, a single-project form's period, a file's formulas
+  // and bytes (the fixtures of test/fixtures/tables show each).
+  "weight-total": makeIssue(
+    "weight-total",
+    sheetCell(11, 11),
+    { project: "健康宣传", unit: "区卫生健康局", cells: ["K11", "K12", "K13", "K14"] },
+    { about: { projectIndex: 1 }, expected: 100, actual: 90 },
+  ),
+  "bad-date-range": makeIssue(
+    "bad-date-range",
+    sheetCell(5, 2),
+    { project: "急救设备购置", text: "20246-202516" },
+    { about: { projectIndex: 0 } },
+  ),
+  "uncomputed-formula": makeIssue(
+    "uncomputed-formula",
+    sheetCell(4, 4),
+    { project: PROJECT, amountColumn: "fiscal", formula: "=VLOOKUP(A4,A5:D6,4,FALSE)" },
+    { about: { projectIndex: 0 } },
+  ),
+  "invalid-bytes": makeIssue("invalid-bytes", sheetCell(6, 5), { byteOffset: 401 }),
 };

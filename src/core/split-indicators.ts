@@ -6,7 +6,18 @@ import { splitWellFormedItems } from "./split-well-formed-items";
 import { stripNoise, toOriginalEnd, toOriginalOffset, type StrippedText } from "./strip-noise";
 
 // Read once from chars.ts: under tsx every use of an imported name is a getter call (README, "Speed").
-const { IDEOGRAPHIC_COMMA, isColon, isDigit, isFieldSeparator } = chars;
+const {
+  FULLWIDTH_LEFT_PAREN,
+  FULLWIDTH_PERIOD,
+  FULLWIDTH_RIGHT_PAREN,
+  IDEOGRAPHIC_COMMA,
+  isColon,
+  isDigit,
+  isFieldSeparator,
+  LEFT_PAREN,
+  PERIOD,
+  RIGHT_PAREN,
+} = chars;
 
 export type { LeftoverText, SplitItem, SplitResult } from "./split-item";
 
@@ -64,35 +75,83 @@ class ForwardCursor {
 
 interface ItemHead {
   readonly start: number;
-  /** End of the item number (digits), or start when there is none. */
+  /** The item number as written (`1、`, `1.`, `（1）`, `①` → 1); null when there is none. */
+  readonly seq: number | null;
+  /** Where the number's digits (or its circled numeral) are; both `start` when there is no number. */
+  readonly seqStart: number;
   readonly seqEnd: number;
   /** Where the level-1 label starts and the index of its colon. */
   readonly level1Start: number;
   readonly level1Colon: number;
 }
 
-/**
- * Does an item start at clean offset `pos`? `1、1-产出指标：`, `12、产出指标(50分)：`, and in indicator mode
- * also an unnumbered `1-产出指标：` / `产出指标：`. Bounded look-ahead.
- */
-function itemHeadAt(clean: string, pos: number, goalMode: boolean): ItemHead | null {
-  let i = pos;
-  while (i - pos <= MAX_SEQ_DIGITS && isDigit(clean.charCodeAt(i))) i++;
-  if (i > pos && i - pos <= MAX_SEQ_DIGITS && clean.charCodeAt(i) === IDEOGRAPHIC_COMMA) {
-    const colon = matchLevelLabel(clean, i + 1, 1, true);
-    return colon < 0 ? null : { start: pos, seqEnd: i, level1Start: i + 1, level1Colon: colon };
-  }
-  if (goalMode) return null;
-  const colon = matchLevelLabel(clean, pos, 1);
-  return colon < 0 ? null : { start: pos, seqEnd: pos, level1Start: pos, level1Colon: colon };
+/** ① (U+2460) … ⑳ (U+2473): circled item numbers 1–20. */
+const CIRCLED_ONE = 0x2460;
+const CIRCLED_TWENTY = 0x2473;
+
+/** A numbered item's head when a level-1 label starts at `labelStart`, else null. */
+function numberedHead(
+  clean: string,
+  start: number,
+  seqStart: number,
+  seqEnd: number,
+  seq: number,
+  labelStart: number,
+  allowUnknownCoded: boolean,
+): ItemHead | null {
+  const colon = matchLevelLabel(clean, labelStart, 1, allowUnknownCoded);
+  return colon < 0 ? null : { start, seq, seqStart, seqEnd, level1Start: labelStart, level1Colon: colon };
 }
 
 /**
- * A sentence or clause end (。 . ； ; ！ !) followed by what can begin an item: a digit or the first character
- * of a level-1 label. Matches `。2` in `…：1。2、1-产出指标`, `；产` in `…；产出指标：`; not `；实` in `；实施周期指标值`.
+ * Does an item start at clean offset `pos`? A numbered item: `1、1-产出指标：`, `12、产出指标(50分)：`,
+ * `1.产出指标：` or `1．…` (so `1.1-产出指标：` is item 1 with the level `1-产出指标`), `（1）产出指标：`,
+ * `(1)…`, `①产出指标：`; in indicator mode also an unnumbered `1-产出指标：` / `产出指标：`. After `、`, a
+ * bracket or a circled numeral a coded unknown label counts (`1、1-产出类：`); after `1.` only a known name
+ * does (`1.5-2小时：` is not an item). Bounded look-ahead.
+ */
+function itemHeadAt(clean: string, pos: number, goalMode: boolean): ItemHead | null {
+  const c = clean.charCodeAt(pos);
+  if (c >= CIRCLED_ONE && c <= CIRCLED_TWENTY) {
+    return numberedHead(clean, pos, pos, pos + 1, c - CIRCLED_ONE + 1, pos + 1, true);
+  }
+  if (c === LEFT_PAREN || c === FULLWIDTH_LEFT_PAREN) {
+    let i = pos + 1;
+    while (i - pos <= MAX_SEQ_DIGITS && isDigit(clean.charCodeAt(i))) i++;
+    const close = clean.charCodeAt(i);
+    if (i === pos + 1 || i - pos > MAX_SEQ_DIGITS + 1) return null;
+    if (close !== RIGHT_PAREN && close !== FULLWIDTH_RIGHT_PAREN) return null;
+    return numberedHead(clean, pos, pos + 1, i, Number(clean.slice(pos + 1, i)), i + 1, true);
+  }
+  let i = pos;
+  while (i - pos <= MAX_SEQ_DIGITS && isDigit(clean.charCodeAt(i))) i++;
+  if (i > pos && i - pos <= MAX_SEQ_DIGITS) {
+    const after = clean.charCodeAt(i);
+    // `1、` followed by anything but a label is no item, numbered or not.
+    if (after === IDEOGRAPHIC_COMMA)
+      return numberedHead(clean, pos, pos, i, Number(clean.slice(pos, i)), i + 1, true);
+    if (after === PERIOD || after === FULLWIDTH_PERIOD) {
+      const head = numberedHead(clean, pos, pos, i, Number(clean.slice(pos, i)), i + 1, false);
+      if (head !== null) return head;
+    }
+  }
+  if (goalMode) return null;
+  const colon = matchLevelLabel(clean, pos, 1);
+  return colon < 0
+    ? null
+    : { start: pos, seq: null, seqStart: pos, seqEnd: pos, level1Start: pos, level1Colon: colon };
+}
+
+/**
+ * A sentence or clause end (。 . ； ; ！ !) followed by what can begin an item: a digit, a bracket, a circled
+ * numeral or the first character of a level-1 label. Matches `。2` in `…：1。2、1-产出指标`, `；产` in
+ * `…；产出指标：`, `；（` in `…；（2）产出指标：`; not `；实` in `；实施周期指标值`.
  * One character and a look-ahead of one: linear, no backtracking.
  */
-const HEAD_AFTER_SENTENCE_END = new RegExp(`[。.；;！!](?=[0-9${LEVEL1_FIRST_CHARS.join("")}])`, "g");
+const HEAD_AFTER_SENTENCE_END = new RegExp(
+  `[。.；;！!](?=[0-9(（\\u2460-\\u2473${LEVEL1_FIRST_CHARS.join("")}])`,
+  "g",
+);
 
 /**
  * Item starts at sentence boundaries: the start, after `。`/`；`, or after markup or whitespace (a segment
@@ -107,17 +166,18 @@ function findItemHeads(stripped: StrippedText, goalMode: boolean): ItemHead[] {
   let segment = 1;
   let previous = -1;
   for (let pos = 0; pos < clean.length;) {
+    while (segment < segments.length && segments[segment]!.cleanStart <= pos) segment++;
+    const fromSegment = segment < segments.length ? segments[segment]!.cleanStart : clean.length;
     // Inside the head just found (`1、 1-产出指标：`): the label after the number is not a second item.
     const last = heads[heads.length - 1];
     if (pos > previous && !(last && pos <= last.level1Colon)) {
       const head = itemHeadAt(clean, pos, goalMode);
-      if (head) heads.push(head);
+      // An item number does not run over a line break: in `…：2.5⏎3.效益指标：` the item is 3, not 53.
+      if (head && head.seqEnd <= fromSegment) heads.push(head);
     }
     previous = pos;
     while (match && match.index + 1 <= pos) match = pattern.exec(clean);
-    while (segment < segments.length && segments[segment]!.cleanStart <= pos) segment++;
     const fromSentence = match ? match.index + 1 : clean.length;
-    const fromSegment = segment < segments.length ? segments[segment]!.cleanStart : clean.length;
     pos = Math.min(fromSentence, fromSegment);
   }
   return heads;
@@ -125,10 +185,11 @@ function findItemHeads(stripped: StrippedText, goalMode: boolean): ItemHead[] {
 
 /**
  * What a goal cell needs the scanner for: markup (`<p>`, `&nbsp;`), a zero-width space (noise that trim()
- * keeps), or `、` after a digit or a blank (a numbered item, `1、产出指标：`, `1 、`). Matches `<`, `&`, `2、`;
- * not the `、` of `视频会、现场会`.
+ * keeps), or what may number an item: `、`, `.` or `．` after a digit or a blank (`1、产出指标：`, `1 、`,
+ * `1.产出指标：`), a bracket before a digit or a blank (`（1）`), a circled numeral (`①`). Matches `<`, `&`,
+ * `2、`, `5.`, `（1`, `①`; not the `、` of `视频会、现场会` nor `（含`.
  */
-const MAY_HOLD_MARKUP_OR_ITEM = /[<&\u200b]|[0-9\s]、/;
+const MAY_HOLD_MARKUP_OR_ITEM = /[<&\u200b\u2460-\u2473]|[0-9\s][、.．]|[(（][0-9\s]/;
 
 interface LogicalSpan {
   readonly kind: SpanKind;
@@ -200,8 +261,9 @@ function parseItem(
     out === null ? noSpan : (kind: SpanKind, s: number, e: number) => out.add(kind, s, Math.min(e, end));
   const bodyEnd = trimSeparators(clean, head.start, end);
 
-  const seq = head.seqEnd > head.start ? Number(clean.slice(head.start, head.seqEnd)) : null;
-  push("seq", head.start, head.seqEnd);
+  const seq = head.seq;
+  push("separator", head.start, head.seqStart);
+  push("seq", head.seqStart, head.seqEnd);
   push("separator", head.seqEnd, head.level1Start);
   const level1 = cachedLevel(clean.slice(head.level1Start, head.level1Colon), 1);
   push("level1", head.level1Start, head.level1Colon);

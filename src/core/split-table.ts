@@ -1,6 +1,8 @@
 import {
   amountsOf,
   type Indicator,
+  type IndicatorPlace,
+  type IndicatorRows,
   type IndicatorText,
   type ParsedTable,
   type Project,
@@ -11,7 +13,9 @@ import {
 import type { SheetCell } from "./cell-address";
 import { columnLetter } from "./cell-address";
 import { makeIssue, type IssueDetails, type IssueDraft, type IssueSubject } from "./issue";
+import { cachedLevel } from "./map-level";
 import { parseValue } from "./parse-value";
+import { splitIndicatorSegments } from "./split-indicator-segments";
 import { splitIndicators, type SplitResult } from "./split-indicators";
 
 /**
@@ -22,7 +26,7 @@ import { splitIndicators, type SplitResult } from "./split-indicators";
  */
 export function splitTable(read: TableRead): ParsedTable {
   const issues: IssueDraft[] = [...read.issues];
-  const indicatorCells = new Array<SheetCell[]>(read.projects.length);
+  const indicatorCells = new Array<IndicatorPlace[]>(read.projects.length);
   const projects = new Array<Project>(read.projects.length);
   for (let i = 0; i < read.projects.length; i++) {
     const split = splitProject(read.projects[i]!, { projectIndex: i }, issues);
@@ -71,24 +75,36 @@ function splitProject(
   read: ProjectRead,
   about: IssueSubject,
   issues: IssueDraft[],
-): { project: Project; cells: SheetCell[] } {
+): { project: Project; cells: IndicatorPlace[] } {
   const details: IssueDetails =
     read.unit !== null ? { project: read.name, unit: read.unit } : { project: read.name };
   // Split first, then fill arrays of the exact size: they are kept with the analysis, one pair per project,
   // and an array grown by push keeps room for 17 (README, "Speed").
-  const splits: SplitText[] = [];
+  const splits: (SplitText | IndicatorRows)[] = [];
   let count = 0;
   for (const source of read.texts) {
+    if (source.role === "rows") {
+      splits.push(source);
+      count += source.items.length;
+      continue;
+    }
     const joined = new JoinedText(source.pieces);
-    const split = splitIndicators(joined.text, { mode: source.role });
+    const split =
+      source.role === "segments"
+        ? splitIndicatorSegments(joined.text)
+        : splitIndicators(joined.text, { mode: source.role });
     splits.push({ source, joined, split });
     count += split.items.length;
   }
   const indicators = new Array<Indicator>(count);
-  const cells = new Array<SheetCell>(count);
+  const cells = new Array<IndicatorPlace>(count);
   let filled = 0;
   let goal = "";
   for (const text of splits) {
+    if ("items" in text) {
+      filled = collectRows(text, indicators, cells, filled);
+      continue;
+    }
     filled = collect(text, details, about, indicators, cells, filled, issues);
     if (text.source.role === "goal") goal = text.split.goal;
   }
@@ -111,6 +127,35 @@ interface SplitText {
   readonly source: IndicatorText;
   readonly joined: JoinedText;
   readonly split: SplitResult;
+}
+
+/** A columnar layout's indicators: levels mapped and values parsed, each at the places its row gives. */
+function collectRows(source: IndicatorRows, into: Indicator[], cells: IndicatorPlace[], at: number): number {
+  let next = at;
+  for (const item of source.items) {
+    const period = item.periodValue === null ? null : parseValue(item.periodValue, item.name);
+    const annual =
+      item.annualValue === null
+        ? null
+        : item.annualValue === item.periodValue
+          ? period
+          : parseValue(item.annualValue, item.name);
+    cells[next] = item.place;
+    into[next++] = {
+      row: item.place.row,
+      cell: item.place.address,
+      seq: item.seq,
+      level1: item.level1 === null ? null : cachedLevel(item.level1, 1),
+      level2: item.level2 === null ? null : cachedLevel(item.level2, 2),
+      name: item.name,
+      periodValue: item.periodValue,
+      annualValue: item.annualValue,
+      period,
+      annual,
+      raw: item.raw,
+    };
+  }
+  return next;
 }
 
 /** The cell at (row, column), its column letter given (no closure per text: README, "Speed"). */

@@ -3,7 +3,18 @@ import { LEVEL1_FIRST_CHARS, wholeLevelLabel } from "./map-level";
 import type { SplitItem } from "./split-item";
 
 // Read once from chars.ts: under tsx every use of an imported name is a getter call (README, "Speed").
-const { IDEOGRAPHIC_COMMA, isDigit, isFieldSeparator } = chars;
+const {
+  FULLWIDTH_LEFT_PAREN,
+  FULLWIDTH_PERIOD,
+  IDEOGRAPHIC_COMMA,
+  isDigit,
+  isFieldSeparator,
+  LEFT_PAREN,
+  PERIOD,
+} = chars;
+
+/** The dashes a level code is written with (`1-产出指标`, `1－…`, `1—…`, `1–…`, `1_…`), as map-level reads them. */
+const CODE_DASH_CODES = new Set([..."-－—–_"].map((ch) => ch.charCodeAt(0)));
 
 /**
  * The fast path of splitIndicators for the cell most tables are made of: nothing but well-formed items,
@@ -40,19 +51,33 @@ const WELL_FORMED_ITEM = new RegExp(
 
 const LEVEL1_FIRST_CODES = new Set(LEVEL1_FIRST_CHARS.map((ch) => ch.charCodeAt(0)));
 
+/** ( （ ① … ⑳: what starts a bracketed or circled item number (`（1）产出指标：`, `①产出指标：`). */
+function opensItemNumber(c: number): boolean {
+  return c === LEFT_PAREN || c === FULLWIDTH_LEFT_PAREN || (c >= 0x2460 && c <= 0x2473);
+}
+
+/** What may follow an item number's digits inside a name: `、`, `.`, `．` or a level code's dash (`1-产出`). */
+function followsNumberInName(c: number): boolean {
+  return c === IDEOGRAPHIC_COMMA || c === PERIOD || c === FULLWIDTH_PERIOD || CODE_DASH_CODES.has(c);
+}
+
 /**
  * Could the scanner see the start of another item inside this field? It looks after every sentence end
- * (here only `.` can occur) for `digits、` or the first character of a level-1 label. Decimals such as `99.5%`
- * and `PM2.5` are safe; `1.2、…` and `x.产出` are left to the scanner. A level-1 label can only complete (it
- * needs its colon) in a field that a colon may follow, the name.
+ * (here only `.` can occur) for an item number (`digits、`, `digits.`, `（`, `①`) or a level-1 label. Decimals
+ * such as `99.5%` and `PM2.5` are safe; `1.2、…`, `x.（1）…` and `x.产出` are left to the scanner. A label
+ * needs its colon, so most of these can only complete in a field that a colon may follow, the name; but a
+ * coded label after `、`, a bracket or a circled numeral may run on past a value into the next item.
  */
 function mayHideItemHead(field: string, colonMayFollow: boolean): boolean {
   for (let i = field.indexOf("."); i >= 0 && i + 1 < field.length; i = field.indexOf(".", i + 1)) {
     const next = field.charCodeAt(i + 1);
+    if (opensItemNumber(next)) return true;
     if (colonMayFollow && LEVEL1_FIRST_CODES.has(next)) return true;
     let j = i + 1;
     while (j < field.length && j - i <= 5 && isDigit(field.charCodeAt(j))) j++;
-    if (j > i + 1 && field.charCodeAt(j) === IDEOGRAPHIC_COMMA) return true;
+    if (j === i + 1) continue;
+    const after = field.charCodeAt(j);
+    if (after === IDEOGRAPHIC_COMMA || (colonMayFollow && followsNumberInName(after))) return true;
   }
   return false;
 }

@@ -9,6 +9,8 @@ import * as chars from "./chars";
 
 // Read once from chars.ts: under tsx every use of an imported name is a getter call (README, "Speed").
 const { AMPERSAND, isAsciiLetter, isDigit, isWhitespace, LESS_THAN } = chars;
+const LINE_FEED = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
 
 export type NoiseKind = "markup" | "whitespace";
 
@@ -71,7 +73,8 @@ function entityEnd(text: string, pos: number): number {
 
 /**
  * Splits text into clean segments and noise runs. Whitespace between two ASCII letters or digits
- * (`Windows Server`, `E9 管理` keeps nothing, `3 000` keeps the space) is content, not noise.
+ * (`Windows Server`, `E9 管理` keeps nothing, `3 000` keeps the space) is content, not noise, unless it holds
+ * a line break.
  */
 export function stripNoise(text: string): StrippedText {
   // Most cells hold no markup or whitespace at all: one regex test (a single linear scan) settles them.
@@ -98,9 +101,19 @@ export function stripNoise(text: string): StrippedText {
       }
     } else if (isWhitespace(c)) {
       let end = i + 1;
-      while (end < n && isWhitespace(text.charCodeAt(end))) end++;
+      let lineBreak = c === LINE_FEED || c === CARRIAGE_RETURN;
+      while (end < n && isWhitespace(text.charCodeAt(end))) {
+        const d = text.charCodeAt(end);
+        if (d === LINE_FEED || d === CARRIAGE_RETURN) lineBreak = true;
+        end++;
+      }
+      // A line break is never content: items may be separated by nothing else (`…年度指标值：100⏎2、…`).
       const between =
-        i > 0 && isAsciiAlnumAt(text, i - 1) && isAsciiAlnumAt(text, end) && out.segmentStart < i;
+        !lineBreak &&
+        i > 0 &&
+        isAsciiAlnumAt(text, i - 1) &&
+        isAsciiAlnumAt(text, end) &&
+        out.segmentStart < i;
       if (!between) out.addNoise("whitespace", i, end);
       i = end;
       continue;

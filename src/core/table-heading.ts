@@ -47,22 +47,26 @@ function departmentIn(text: string): string | null {
 }
 
 /**
- * The title lines of grid rows [start, headerStart): the department and amount unit lines, the title (the line
- * naming a 绩效目标表, else the first other line). When no line states the unit, the header rows may (`总计（万元）`).
+ * The title lines of grid rows [start, headerStart) within grid columns [columnStart, columnEnd): the
+ * department and amount unit lines, the title (the line naming a 绩效目标表, else the first other line). When no
+ * line states the unit, the header rows may (`总计（万元）`).
  */
 export function readTitleLines(
   grid: Grid,
   start: number,
   headerStart: number,
   headerRows: readonly number[],
+  columnStart = 0,
+  columnEnd = Number.MAX_SAFE_INTEGER,
 ): TitleLines {
   let title: string | null = null;
   let fallbackTitle: string | null = null;
   let department: string | null = null;
   let amountUnit: AmountUnit | null = null;
   for (let r = start; r < headerStart; r++) {
-    for (const cell of grid[r] ?? []) {
-      const text = cellText(cell);
+    const row = grid[r] ?? [];
+    for (let c = columnStart; c < Math.min(columnEnd, row.length); c++) {
+      const text = cellText(row[c]);
       if (text === "") continue;
       const dept = departmentIn(text);
       const unit = amountUnitIn(text);
@@ -76,8 +80,9 @@ export function readTitleLines(
   }
   if (amountUnit === null) {
     for (const r of headerRows) {
-      for (const cell of grid[r] ?? []) {
-        const text = cellText(cell);
+      const row = grid[r] ?? [];
+      for (let c = columnStart; c < Math.min(columnEnd, row.length); c++) {
+        const text = cellText(row[c]);
         if (text.includes("万元")) amountUnit ??= "万元";
         else if (/[（(]元[）)]/.test(text)) amountUnit ??= "元"; // `总计（元）`, `金额(元)`
       }

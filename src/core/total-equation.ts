@@ -13,10 +13,10 @@ import type { ExactDecimal } from "./exact-decimal";
 import type { IssueDetails, IssueSubject, RuleId } from "./issue";
 
 // Read once: under tsx every use of an imported name is a getter call (README, "Speed").
-const { exactDecimal } = decimal;
+const { exactDecimal, exactDecimalFromText, needsExactText } = decimal;
 
 /** The rules a broken total equation raises. */
-export type TotalRule = Extract<RuleId, "row-total" | "group-total" | "grand-total">;
+export type TotalRule = Extract<RuleId, "row-total" | "group-total" | "subtotal" | "grand-total">;
 
 /** One amount cell of an equation. */
 export interface EquationCell extends SheetCell {
@@ -24,15 +24,24 @@ export interface EquationCell extends SheetCell {
   readonly amount: ExactDecimal | null;
 }
 
-/** An equation cell made from an amount as read: its number (null when not a number) and the decimals it shows. */
+/**
+ * An equation cell made from an amount as read: its number (null when not a number) and the decimals it shows;
+ * with its text (`raw`), an amount a double cannot hold exactly (beyond 2^53, seven or more decimals) is exact.
+ */
 export function equationCell(
   row: number,
   column: number,
   address: string,
   value: number | null,
   decimals: number,
+  raw?: string | number | null,
 ): EquationCell {
-  return { row, column, address, amount: value === null ? null : exactDecimal(value, decimals) };
+  if (value === null) return { row, column, address, amount: null };
+  const amount =
+    typeof raw === "string" && needsExactText(value, decimals)
+      ? (exactDecimalFromText(raw) ?? exactDecimal(value, decimals))
+      : exactDecimal(value, decimals);
+  return { row, column, address, amount };
 }
 
 export interface TotalEquation {

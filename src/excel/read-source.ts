@@ -1,3 +1,5 @@
+import { asDisplayed } from "../core/display-number";
+import { findTables } from "../core/locate-table";
 import type { CellValue, Grid, Origin } from "../core/grid";
 import type { ApiSupport } from "./api-support";
 import { intersectRects, parseRangeAddress, rectAddress, type CellRect } from "./range-address";
@@ -53,16 +55,27 @@ export async function readSource(
   }
   if (!layout.rect || !layout.usedRect) return { ...layout.read, grid: null, rect: null };
   if (layout.values)
-    return finish(layout.read, slice(layout.values, layout.usedRect, layout.rect), layout.rect);
+    return finish(
+      layout.read,
+      slice(layout.values, layout.formats, layout.usedRect, layout.rect),
+      layout.rect,
+    );
   return finish(layout.read, await readInBlocks(context, layout.read.sheet.id, layout.rect), layout.rect);
 }
 
-function slice(values: unknown[][], used: CellRect, rect: CellRect): CellValue[][] {
+function slice(
+  values: unknown[][],
+  formats: unknown[][] | null,
+  used: CellRect,
+  rect: CellRect,
+): CellValue[][] {
   const grid: CellValue[][] = [];
   for (let r = rect.top; r <= rect.bottom; r++) {
     const source = values[r - used.top] ?? [];
+    const format = formats?.[r - used.top];
     const row: CellValue[] = [];
-    for (let c = rect.left; c <= rect.right; c++) row.push(toCellValue(source[c - used.left]));
+    for (let c = rect.left; c <= rect.right; c++)
+      row.push(toCellValue(source[c - used.left], format?.[c - used.left]));
     grid.push(row);
   }
   return grid;
@@ -76,7 +89,7 @@ async function readInBlocks(context: Excel.RequestContext, sheetId: string, rect
   for (let top = rect.top; top <= rect.bottom;) {
     const block = { ...rect, top, bottom: Math.min(rect.bottom, top + rows - 1) };
     const range = sheet.getRange(rectAddress(block));
-    range.load("values");
+    range.load("values,numberFormat");
     let values: unknown[][] | null;
     try {
       // One sync per block of rows, by design: each answer must stay under the response limit.
@@ -93,7 +106,8 @@ async function readInBlocks(context: Excel.RequestContext, sheetId: string, rect
       rows = Math.ceil(rows / 2);
       continue;
     }
-    for (const row of values) grid.push(row.map(toCellValue));
+    const formats = range.numberFormat as unknown[][] | null;
+    values.forEach((row, k) => grid.push(row.map((v, c) => toCellValue(v, formats?.[k]?.[c]))));
     top = block.bottom + 1;
   }
   return grid;
@@ -106,6 +120,8 @@ interface Layout {
   readonly rect: CellRect | null;
   /** The used range's values, when they came with the layout (null: read them in blocks). */
   readonly values: unknown[][] | null;
+  /** Their number formats, read with them. */
+  readonly formats: unknown[][] | null;
 }
 
 /**
@@ -127,7 +143,8 @@ async function readLayout(
   active.load("id,name");
   // valuesOnly (1.2): formatting that runs down a whole column does not make the used range a million rows.
   const used = support.valuesOnlyAndProtection ? active.getUsedRange(true) : active.getUsedRange();
-  used.load(withValues ? "address,cellCount,values" : "address,cellCount");
+  // The number formats come with the values: a number whose format hides digits is read as displayed.
+  used.load(withValues ? "address,cellCount,values,numberFormat" : "address,cellCount");
   const selection = withSelection ? workbook.getSelectedRange() : null;
   selection?.load("address,cellCount");
   const protection = support.valuesOnlyAndProtection ? active.protection : null;
@@ -158,7 +175,8 @@ async function readLayout(
   // Over 5 million cells Excel may answer null rather than fail: then the values are read in blocks.
   const values =
     withValues && used.cellCount <= MAX_CELLS_PER_READ ? (used.values as unknown[][] | null) : null;
-  return { read, usedRect: usedRange?.rect ?? null, rect, values };
+  const formats = values ? (used.numberFormat as unknown[][] | null) : null;
+  return { read, usedRect: usedRange?.rect ?? null, rect, values, formats };
 }
 
 async function selectionFails(context: Excel.RequestContext): Promise<boolean> {
@@ -186,9 +204,45 @@ function isPayloadTooLarge(error: unknown): boolean {
   );
 }
 
-/** Excel reports empty cells as "" and errors as "#N/A"-style strings; the core wants null for empty. */
-function toCellValue(value: unknown): CellValue {
+/**
+ * Excel reports empty cells as "" and errors as "#N/A"-style strings; the core wants null for empty. A number
+ * with a format other than General is read as it displays (core/display-number.ts): `1,963.53` for 1963.5333
+ * shown with two decimals, `95%`, a date as its date.
+ */
+function toCellValue(value: unknown, format?: unknown): CellValue {
   if (value === "" || value === undefined || value === null) return null;
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (typeof value === "number")
+    return typeof format === "string" && format !== "General" ? asDisplayed(value, format) : value;
+  if (typeof value === "string" || typeof value === "boolean") return value;
   return String(value);
+}
+
+/** Sheets looked at for a table when the active sheet has none: a workbook's first few visible ones. */
+const MAX_SHEETS_SEARCHED = 20;
+
+/**
+ * The first visible sheet but `except` (in tab order) on which any layout finds a table, or null. The add-in reads
+ * the active sheet; when that holds no table, this says which sheet does, so the pane can send the clerk there
+ * rather than write a result of nothing. One request for the sheets and their visibility (ExcelApi 1.1), then
+ * each sheet read as readSource reads one (its blocks and limits), until one holds a table.
+ */
+export async function findTableSheet(
+  context: Excel.RequestContext,
+  support: ApiSupport,
+  except: ReadonlySet<string>,
+): Promise<SheetRef | null> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/id,items/name,items/visibility");
+  await context.sync();
+  const candidates = sheets.items
+    .filter((s) => s.visibility === "Visible" && !except.has(s.id))
+    .slice(0, MAX_SHEETS_SEARCHED)
+    .map((s) => ({ id: s.id, name: s.name }));
+  for (const sheet of candidates) {
+    // One sheet at a time, by design: the first that holds a table ends the search, and each read stays within
+    // Excel's limits (readSource reads a big sheet in blocks).
+    const read = await readSource(context, support, sheet.id);
+    if (read.grid && findTables(read.grid, read.origin).length > 0) return sheet;
+  }
+  return null;
 }

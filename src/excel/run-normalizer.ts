@@ -6,13 +6,14 @@ import type { Analysis } from "../core/analysis";
 import { analyzeTable } from "../core/analyze-table";
 import { buildPlan } from "../core/build-plan";
 import { countAnalysis } from "../core/count-analysis";
+import { findTables } from "../core/locate-table";
 import type { Issue } from "../core/issue";
 import { messagesFor, type Locale } from "../core/messages";
 import type { Plan, PlanSheetKey } from "../core/plan";
 import { detectApiSupport, type ApiSupport } from "./api-support";
 import { applyPlan, removeComments, restoreMarks } from "./apply-plan";
 import { readPreviousRun, type PreviousRun } from "./previous-run";
-import { readSource, type SheetRef } from "./read-source";
+import { findTableSheet, readSource, type SheetRef } from "./read-source";
 import { RequestBudget } from "./request-budget";
 import {
   acquireRunLock,
@@ -74,6 +75,8 @@ export type RunOutcome =
    * user's language (the core's no-table message and advice).
    */
   | { readonly kind: "no-table"; readonly sheet: string; readonly lookedFor: string; readonly advice: string }
+  /** No table on the active sheet, but one on another: nothing was written; the clerk is told which to open. */
+  | { readonly kind: "table-elsewhere"; readonly sheet: string; readonly found: string }
   /** The active sheet is one the add-in wrote: running on it would delete it. */
   | { readonly kind: "own-sheet"; readonly sheet: string }
   /** The sheet is protected: nothing was changed. */
@@ -137,6 +140,12 @@ export function runNormalizer(options: RunOptions): Promise<RunOutcome> {
         if (!last || !source.sheets.some((s) => s.id === last))
           return { kind: "own-sheet", sheet: source.sheet.name };
         source = { ...(await readSource(context, support, last)), selectionIgnored: source.selectionIgnored };
+      }
+      if (!source.grid || findTables(source.grid, source.origin).length === 0) {
+        // No table here: another sheet may hold it (the add-in reads the active sheet only).
+        const except = new Set([source.sheet.id, ...previous.sheetIds]);
+        const found = await findTableSheet(context, support, except);
+        if (found) return { kind: "table-elsewhere", sheet: source.sheet.name, found: found.name };
       }
       if (!source.grid) return { kind: "empty", sheet: source.sheet.name };
       if (source.protected) return { kind: "protected", sheet: source.sheet.name };

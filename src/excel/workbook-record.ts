@@ -72,6 +72,8 @@ interface PartMark {
   readonly previousColor: string | null;
   readonly previousBackground: string | null;
   readonly previousTint: number | null;
+  /** The sheet its <marks> element names: the CLI marks every sheet it read a table on, one <marks> each. */
+  readonly sheet?: string | null;
 }
 
 const RGB = /^#[0-9A-Fa-f]{6}$/;
@@ -145,6 +147,8 @@ export async function readWorkbookRecord(
     const moved = positions && positions.length === recorded.length ? positions : null;
     const fills: SavedFill[] = [];
     recorded.forEach((mark, i) => {
+      // Without the names, only the first sheet's marks are this sheet's (a CLI record may hold other sheets').
+      if (!moved && (mark.sheet ?? null) !== read[0]!.sheet) return;
       const now = moved ? moved[i] : { sheet: markedSheet.name, cell: mark.cell };
       // Its row or column was deleted: the mark went with it.
       if (!now || now.sheet !== markedSheet.name) return;
@@ -216,6 +220,7 @@ export function parseRecordXml(
       previousColor: color("previousColor"),
       previousBackground: color("previousBackground"),
       previousTint: element.hasAttribute("previousTint") && isFinite(tint) ? tint : null,
+      sheet: (element.parentNode as Element | null)?.getAttribute?.("sheet") ?? null,
     });
   }
   const order = Number(root.getAttribute("part") ?? 1);

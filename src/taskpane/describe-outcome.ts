@@ -8,6 +8,8 @@ export function refusal(outcome: Exclude<RunOutcome, { kind: "done" }>, pane: Pa
       return pane.empty(outcome.sheet);
     case "no-table":
       return pane.noTable(outcome.sheet, outcome.lookedFor, outcome.advice);
+    case "table-elsewhere":
+      return pane.tableElsewhere(outcome.sheet, outcome.found);
     case "own-sheet":
       return pane.ownSheet(outcome.sheet);
     case "protected":

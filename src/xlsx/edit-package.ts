@@ -9,7 +9,7 @@
  * A previous run's sheets and record are removed and its marks restored first. Every other part is copied as
  * stored, byte for byte. Pure: bytes in, bytes out.
  */
-import { MARK_COLORS, type Plan, type PlanSheet, type PlanSheetKey } from "../core/plan";
+import { MARK_COLORS, type Plan, type PlanNote, type PlanSheet, type PlanSheetKey } from "../core/plan";
 import { CELLS_NAME_PREFIX, cellsNameFormulas } from "../core/run-record-format";
 import { quoteSheetName } from "../core/sheet-name";
 import { editCellStyles, setTabSelected } from "./edit-cell-styles";
@@ -20,7 +20,8 @@ import {
   recordPropsXml,
   recordXml,
   SHEET_NAME_KEYS,
-  SOURCE_NAME,
+  sourceName,
+  type MarkedSheet,
   type MarkSeverity,
   type RecordedMark,
   type RunRecord,
@@ -160,11 +161,17 @@ export async function writeNormalizedPackage(
   const hasStyles = stylesRel !== undefined && pkg.archive.byName.has(stylesPath);
   const styles = new StylesPart(hasStyles ? readPartText(pkg, stylesPath) : MINIMAL_STYLES);
 
-  // 1. Restore the previous run's marks and mark this run's cells, cell by cell.
-  const restored = restorer(styles, record);
+  // 1. Restore the previous run's marks and mark this run's cells, cell by cell, sheet by sheet: the source sheet,
+  // the other sheets an analysis of several sheets marks (PlanMark.sheet), and the sheets marked last time.
   let marksLeft = 0;
-  const marks: RecordedMark[] = [];
-  const planMarks = new Map(plan.marks.map((m) => [m.cell, m.severity]));
+  const markedSheets: { sheet: string; marks: RecordedMark[] }[] = [];
+  const planMarks = new Map<string, Map<string, MarkSeverity>>([[plan.sourceSheet, new Map()]]);
+  for (const m of plan.marks) {
+    const sheet = m.sheet ?? plan.sourceSheet;
+    let cells = planMarks.get(sheet);
+    if (!cells) planMarks.set(sheet, (cells = new Map()));
+    cells.set(m.cell, m.severity);
+  }
   const markStyles = new Map<string, number>();
   const markStyle = (base: number, severity: MarkSeverity): number => {
     const key = `${base}:${severity}`;
@@ -190,44 +197,48 @@ export async function writeNormalizedPackage(
     if (select !== undefined) xml = setTabSelected(xml, select);
     if (xml !== original) changed.set(sheet.path!, xml);
   };
-  const previousSheet = record.markedSheet ? sheetByName.get(record.markedSheet) : undefined;
-  const previousCells = [...record.marks.map((m) => m.cell), ...record.legacyMarks];
-  if (previousSheet?.path && previousSheet !== source && !deleted.has(previousSheet.path)) {
-    editSheet(previousSheet, previousCells, (cell, current) => {
-      const style = restored(cell, current);
-      if (style === null) marksLeft++;
-      return style;
-    });
-  }
-  const sourceIsPrevious = previousSheet === source;
   const activeSheet = pkg.sheets[pkg.activeTab];
   // The plan's sheet is shown only when the source sheet is the one shown now; another sheet shown by the clerk
   // keeps being shown (changing it would mean editing that sheet too).
   const activate = activeSheet === source || activeSheet === undefined || replaced.includes(activeSheet);
-  editSheet(
-    source,
-    sourceIsPrevious ? [...previousCells, ...planMarks.keys()] : planMarks.keys(),
-    (cell, current) => {
-      let style = current;
-      if (sourceIsPrevious && restored.has(cell)) {
-        const back = restored(cell, current);
-        if (back === null) marksLeft++;
-        else style = back;
-      }
-      const severity = planMarks.get(cell);
-      if (severity === undefined) return style === current ? null : style;
-      const marked = markStyle(style, severity);
-      marks.push({
-        cell,
-        severity,
-        style: marked,
-        previousStyle: style,
-        previousFill: styles.fillOfXf(style),
-      });
-      return marked;
-    },
-    activate ? false : undefined,
-  );
+  const previousBySheet = new Map(record.marked.map((m) => [m.sheet, m]));
+  const sheetsToEdit = [...new Set([...planMarks.keys(), ...previousBySheet.keys()])];
+  for (const name of sheetsToEdit) {
+    const sheet = sheetByName.get(name);
+    if (!sheet?.path || deleted.has(sheet.path)) continue;
+    const previous = previousBySheet.get(name);
+    const restored = restorer(styles, previous);
+    const wanted = planMarks.get(name) ?? new Map<string, MarkSeverity>();
+    const previousCells = previous ? [...previous.marks.map((m) => m.cell), ...previous.legacy] : [];
+    const marks: RecordedMark[] = [];
+    editSheet(
+      sheet,
+      [...previousCells, ...wanted.keys()],
+      (cell, current) => {
+        let style = current;
+        if (restored.has(cell)) {
+          const back = restored(cell, current);
+          if (back === null) marksLeft++;
+          else style = back;
+        }
+        const severity = wanted.get(cell);
+        if (severity === undefined) return style === current ? null : style;
+        const marked = markStyle(style, severity);
+        marks.push({
+          cell,
+          severity,
+          style: marked,
+          previousStyle: style,
+          previousFill: styles.fillOfXf(style),
+        });
+        return marked;
+      },
+      sheet === source && activate ? false : undefined,
+    );
+    if (marks.length > 0) markedSheets.push({ sheet: name, marks });
+  }
+  // The source sheet's marks first: IndicatorNormalizer.Source names it (the add-in reads that one).
+  markedSheets.sort((a, b) => Number(b.sheet === plan.sourceSheet) - Number(a.sheet === plan.sourceSheet));
 
   // 1b. Notes on the marked cells (legacy comments and their VML boxes), beside the clerk's own comments; the
   // previous run's notes go, on the sheet it marked too when that was another sheet.
@@ -253,9 +264,17 @@ export async function writeNormalizedPackage(
     if (xml !== original) changed.set(sheetPath, xml);
   };
   let needsVmlDefault = false;
-  if (previousSheet?.path && previousSheet !== source && !deleted.has(previousSheet.path))
-    placeNotes(previousSheet.path, []);
-  placeNotes(source.path, plan.notes);
+  const notesBySheet = new Map<string, PlanNote[]>();
+  for (const note of plan.notes) {
+    const sheet = note.sheet ?? plan.sourceSheet;
+    const list = notesBySheet.get(sheet);
+    if (list === undefined) notesBySheet.set(sheet, [note]);
+    else list.push(note);
+  }
+  for (const name of new Set([plan.sourceSheet, ...sheetsToEdit])) {
+    const sheet = sheetByName.get(name);
+    if (sheet?.path && !deleted.has(sheet.path)) placeNotes(sheet.path, notesBySheet.get(name) ?? []);
+  }
 
   // 2. The new sheets.
   const nextSheetId = Math.max(0, ...pkg.sheets.map((s) => Number(s.sheetId) || 0)) + 1;
@@ -294,10 +313,10 @@ export async function writeNormalizedPackage(
     type: REL_TYPES.worksheet,
     target: relativeTarget(pkg.workbookPath, s.path),
   }));
-  if (marks.length > 0) {
+  if (markedSheets.length > 0) {
     const item = names.next("customXml/item", ".xml");
     const props = item.replace(/item(\d+)\.xml$/, "itemProps$1.xml");
-    added.push({ name: item, text: recordXml(plan.sourceSheet, marks) });
+    added.push({ name: item, text: recordXml(markedSheets) });
     added.push({ name: props, text: recordPropsXml(`{${globalThis.crypto.randomUUID().toUpperCase()}}`) });
     added.push({
       name: relsPathOf(item),
@@ -325,12 +344,17 @@ export async function writeNormalizedPackage(
       name: SHEET_NAME_KEYS[s.planSheet.key],
       formula: `${quoteSheetName(s.planSheet.name)}!$A$1`,
     })),
-    ...(marks.length > 0 ? [{ name: SOURCE_NAME, formula: `${quoteSheetName(plan.sourceSheet)}!$A$1` }] : []),
-    // Where each mark is, in the part's order: Excel moves these when the clerk inserts or deletes rows.
-    ...cellsNameFormulas(
-      plan.sourceSheet,
-      marks.map((m) => m.cell),
-    ).map((formula, i) => ({ name: `${CELLS_NAME_PREFIX}${i + 1}`, formula })),
+    ...markedSheets.map((m, k) => ({ name: sourceName(k), formula: `${quoteSheetName(m.sheet)}!$A$1` })),
+    // Where each mark is, in the part's order, sheet by sheet: Excel moves these when the clerk inserts or deletes
+    // rows. A name refers to one sheet, so each marked sheet has its own names, numbered on.
+    ...markedSheets
+      .flatMap((m) =>
+        cellsNameFormulas(
+          m.sheet,
+          m.marks.map((mark) => mark.cell),
+        ),
+      )
+      .map((formula, i) => ({ name: `${CELLS_NAME_PREFIX}${i + 1}`, formula })),
   ];
   const finalOrder = [
     ...pkg.sheets.filter((s) => !replaced.includes(s)).map((s) => s.name),
@@ -405,11 +429,11 @@ export async function writeNormalizedPackage(
  */
 function restorer(
   styles: StylesPart,
-  record: RunRecord,
+  previous: MarkedSheet | undefined,
 ): ((cell: string, current: number) => number | null) & { has(cell: string): boolean } {
   const byCell = new Map<string, RecordedMark | null>();
-  for (const m of record.marks) byCell.set(m.cell, m);
-  for (const cell of record.legacyMarks) if (!byCell.has(cell)) byCell.set(cell, null);
+  for (const m of previous?.marks ?? []) byCell.set(m.cell, m);
+  for (const cell of previous?.legacy ?? []) if (!byCell.has(cell)) byCell.set(cell, null);
   const restore = (cell: string, current: number): number | null => {
     const mark = byCell.get(cell);
     if (mark === undefined) return current;

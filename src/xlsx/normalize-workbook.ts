@@ -2,10 +2,11 @@
  * Analyse an input and build the output package: pure apart from nothing (bytes in, bytes out); the CLI
  * writes the bytes to a file, a browser page offers them as a download.
  */
-import type { Analysis } from "../core/analysis";
-import { analyzeTable } from "../core/analyze-table";
+import { sheetsOf, type Analysis } from "../core/analysis";
+import { analyzeSheets, analyzeTable } from "../core/analyze-table";
 import { buildPlan } from "../core/build-plan";
-import { sortIssues } from "../core/issue";
+import { sheetCell } from "../core/cell-address";
+import { issueOnSheet, makeIssue, sortIssues, type IssueDraft } from "../core/issue";
 import { enUS } from "../core/messages/en-US";
 import { localizeIssues, messagesFor, type Locale } from "../core/messages";
 import { zhCN } from "../core/messages/zh-CN";
@@ -42,16 +43,31 @@ export interface NormalizedWorkbook {
 /** The notes' author in every language: a run in one language replaces the notes of a run in the other. */
 const NOTE_AUTHORS = [zhCN.notes.author, enUS.notes.author];
 
-/** The core's analysis plus the file shell's own findings (characters no program can be trusted to keep). */
+/**
+ * The core's analysis plus the file shell's own findings (characters no program can be trusted to keep, bytes
+ * that were not UTF-8). Tables on several sheets are analysed together, each table and issue naming its sheet.
+ */
 export function analyzeInput(input: InputTable, options: AnalyzeInputOptions): Analysis {
-  const analysis = analyzeTable(input.grid, {
-    origin: input.origin,
-    locale: options.locale,
-    ...(options.tolerance !== undefined ? { tolerance: options.tolerance } : {}),
-  });
-  const found = findInvalidCharacters(input.grid, input.origin);
+  const tolerance = options.tolerance !== undefined ? { tolerance: options.tolerance } : {};
+  const several = input.sheets.length > 1;
+  const analysis = several
+    ? analyzeSheets(
+        input.sheets.map((s) => ({ name: s.name, grid: s.grid, origin: s.origin })),
+        { locale: options.locale, ...tolerance },
+      )
+    : analyzeTable(input.grid, { origin: input.origin, locale: options.locale, ...tolerance });
+  const found: IssueDraft[] = [];
+  for (const sheet of input.sheets) {
+    for (const issue of findInvalidCharacters(sheet.grid, sheet.origin))
+      found.push(several ? issueOnSheet(issue, sheet.name) : issue);
+  }
+  for (const b of input.invalidBytes ?? []) {
+    const at = sheetCell(input.origin.row + b.row, input.origin.column + b.column);
+    found.push(makeIssue("invalid-bytes", at, { byteOffset: b.byteOffset }));
+  }
   if (found.length === 0) return analysis;
-  return { ...analysis, issues: sortIssues([...analysis.issues, ...localizeIssues(found, options.locale)]) };
+  const issues = [...analysis.issues, ...localizeIssues(found, options.locale)];
+  return { ...analysis, issues: sortIssues(issues, several ? sheetsOf(analysis) : []) };
 }
 
 export async function normalizeInput(

@@ -9,7 +9,16 @@ import { nodeZipCodec } from "./node-zip-codec";
 import { DEFAULT_LIMITS, MAX_CELL_TEXT, type ReadLimits } from "./package-limits";
 import { readSharedStrings, readSheetGrid } from "./read-sheet-grid";
 import { readRunRecord, type RunRecord } from "./run-record";
-import { openPackage, REL_TYPES, relTypeIs, resolveTarget, type XlsxPackage } from "./xlsx-package";
+import { findTables } from "../core/locate-table";
+import { readNumberFormats } from "./read-number-formats";
+import {
+  openPackage,
+  REL_TYPES,
+  relTypeIs,
+  resolveTarget,
+  type PackageSheet,
+  type XlsxPackage,
+} from "./xlsx-package";
 import { fflateCodec, type ZipCodec } from "./zip-codec";
 
 export const TEXT_EXTENSIONS = [".tsv", ".txt", ".csv"] as const;
@@ -25,13 +34,35 @@ export interface InputTable {
   readonly package: XlsxPackage | null;
   /** What earlier runs left in the package (its sheets and marks); empty for text. */
   readonly record: RunRecord | null;
+  /** The (first) analysed sheet: its name, its index in the workbook's sheet list (0 for text) and its cells. */
   readonly sheetName: string;
-  /** Index of the analysed sheet in the workbook's sheet list (0 for text). */
   readonly sheetIndex: number;
   readonly grid: Grid;
   readonly origin: Origin;
+  /**
+   * Every sheet analysed, the first one above included: without --sheet, each sheet of a workbook that holds a
+   * table (in tab order), or the first visible sheet when none does.
+   */
+  readonly sheets: readonly InputSheet[];
   /** For text files: how the bytes were decoded. */
   readonly encoding: TextEncodingName | null;
+  /**
+   * For a UTF-8 text file with bytes that are not UTF-8: where the first bad bytes of each cell holding some are
+   * in the file, and that cell's grid row and column (0-based).
+   */
+  readonly invalidBytes?: readonly {
+    readonly byteOffset: number;
+    readonly row: number;
+    readonly column: number;
+  }[];
+}
+
+/** One sheet of the input, read. */
+export interface InputSheet {
+  readonly name: string;
+  readonly index: number;
+  readonly grid: Grid;
+  readonly origin: Origin;
 }
 
 export interface ReadInputOptions {
@@ -91,53 +122,89 @@ async function readXlsx(
   const pkg = openPackage(path, bytes, codec, limits);
   const record = readRunRecord(pkg);
   const worksheets = pkg.sheets.filter((s) => s.path !== null);
-  // By default the first visible worksheet that is not one the tool wrote in an earlier run.
-  const own = new Set(record.ownSheets.map((s) => s.name));
-  const candidates = worksheets.filter((s) => !own.has(s.name));
-  const sheet =
-    options.sheet === undefined
-      ? (candidates.find((s) => s.state === "visible") ?? candidates[0])
-      : (worksheets.find((s) => s.name === options.sheet) ??
-        worksheets.find((s) => s.name.toLowerCase() === options.sheet!.toLowerCase()));
-  if (!sheet) {
-    if (options.sheet !== undefined) {
-      const names = pkg.sheets.map((s) => s.name).join(", ");
-      throw new InputError("sheet-not-found", path, `${options.sheet}|${names}`);
-    }
-    throw new InputError("no-sheet", path);
-  }
   const sharedRel = pkg.workbookRels.find((r) => relTypeIs(r.type, REL_TYPES.sharedStrings));
   const shared = await readSharedStrings(
     pkg,
     sharedRel ? resolveTarget(pkg.workbookPath, sharedRel.target) : null,
   );
-  const { grid } = await readSheetGrid(pkg, sheet.path!, shared);
+  const formats = readNumberFormats(pkg);
+  const origin = { row: 1, column: 1 };
+  const read = async (sheet: PackageSheet): Promise<InputSheet> => ({
+    name: sheet.name,
+    index: pkg.sheets.indexOf(sheet),
+    grid: (await readSheetGrid(pkg, sheet.path!, shared, formats)).grid,
+    origin,
+  });
+  let sheets: InputSheet[];
+  if (options.sheet !== undefined) {
+    const sheet =
+      worksheets.find((s) => s.name === options.sheet) ??
+      worksheets.find((s) => s.name.toLowerCase() === options.sheet!.toLowerCase());
+    if (!sheet) {
+      const names = pkg.sheets.map((s) => s.name).join(", ");
+      throw new InputError("sheet-not-found", path, `${options.sheet}|${names}`);
+    }
+    sheets = [await read(sheet)];
+  } else {
+    // Every sheet that holds a table (visible ones first; the tool's own sheets of an earlier run left out);
+    // none: the first visible sheet, whose analysis then says that no table was found.
+    const own = new Set(record.ownSheets.map((s) => s.name));
+    const candidates = worksheets.filter((s) => !own.has(s.name));
+    const visible = candidates.filter((s) => s.state === "visible");
+    if (candidates.length === 0) throw new InputError("no-sheet", path);
+    sheets = [];
+    let first: InputSheet | null = null;
+    for (const group of [visible, candidates.filter((s) => s.state !== "visible")]) {
+      for (const sheet of group) {
+        const input = await read(sheet);
+        first ??= input;
+        if (findTables(input.grid, input.origin).length > 0) sheets.push(input);
+      }
+      if (sheets.length > 0) break;
+    }
+    if (sheets.length === 0) sheets = [first!];
+  }
+  const main = sheets[0]!;
   return {
     path,
     kind: "xlsx",
     package: pkg,
     record,
-    sheetName: sheet.name,
-    sheetIndex: pkg.sheets.indexOf(sheet),
-    grid,
-    origin: { row: 1, column: 1 },
+    sheetName: main.name,
+    sheetIndex: main.index,
+    grid: main.grid,
+    origin: main.origin,
+    sheets,
     encoding: null,
   };
 }
 
 function readText(path: string, bytes: Uint8Array, ext: string, limits: ReadLimits): InputTable {
-  const { text, encoding } = decodeTextFile(bytes);
+  const { text, encoding, invalidBytes } = decodeTextFile(bytes);
   if (text.trim() === "") throw new InputError("empty", path);
   // Text fields longer than a cell are kept whole for the analysis (and cut visibly in the written sheet), so
   // only the whole table's text is limited here.
   if (text.length > limits.tableText) throw limitError(path, "table-text", limits.tableText);
-  const grid = readDelimitedText(text, ext === ".tsv" ? "\t" : guessDelimiter(text));
-  return { ...gridInput(path, grid), encoding };
+  const find = {
+    offsets: invalidBytes.map((b) => b.textOffset),
+    places: [] as { row: number; column: number }[],
+  };
+  const grid = readDelimitedText(text, ext === ".tsv" ? "\t" : guessDelimiter(text), find);
+  if (invalidBytes.length === 0) return { ...gridInput(path, grid), encoding };
+  // One report per cell: its first bad bytes.
+  const cells: { byteOffset: number; row: number; column: number }[] = [];
+  find.places.forEach((place, k) => {
+    const last = cells[cells.length - 1];
+    if (last && last.row === place.row && last.column === place.column) return;
+    cells.push({ byteOffset: invalidBytes[k]!.byteOffset, row: place.row, column: place.column });
+  });
+  return { ...gridInput(path, grid), encoding, invalidBytes: cells };
 }
 
 /** A grid from a text file (or built in memory, as the benchmark does) as an input with no package yet. */
 export function gridInput(path: string, grid: Grid): InputTable {
   const sheetName = sanitizeSheetName(basename(path, extname(path)));
+  const origin = { row: 1, column: 1 };
   return {
     path,
     kind: "text",
@@ -146,7 +213,8 @@ export function gridInput(path: string, grid: Grid): InputTable {
     sheetName,
     sheetIndex: 0,
     grid,
-    origin: { row: 1, column: 1 },
+    origin,
+    sheets: [{ name: sheetName, index: 0, grid, origin }],
     encoding: null,
   };
 }

@@ -7,6 +7,9 @@
  */
 import type { CellValue } from "../core/grid";
 import { cellAddress, parseCellAddress } from "../core/cell-address";
+import { asDisplayed } from "../core/display-number";
+import { settleFormulas, type PendingFormula } from "../core/settle-formulas";
+import type { FormatOfStyle } from "./read-number-formats";
 import { limitError, InputError } from "./input-error";
 import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, MAX_CELL_TEXT } from "./package-limits";
 import { partEntry, type XlsxPackage } from "./xlsx-package";
@@ -94,11 +97,19 @@ const EMPTY_ROW: CellValue[] = Object.freeze([]) as unknown as CellValue[];
 /** Excel's day 0 (1899-12-30), for `t="d"` cells written as ISO dates by some writers. */
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
-/** The sheet's cells from A1, as a grid of rows (each as long as its last non-empty cell). */
+/**
+ * The sheet's cells from A1, as a grid of rows (each as long as its last non-empty cell). With the package's
+ * number formats (read-number-formats.ts), a number whose display hides digits, a percentage or a date is given
+ * as the text it displays (core/display-number.ts). A number whose digits a double does not hold (an integer
+ * beyond 2^53, seven or more decimals written out) is given as its text, so the core compares it exactly. A
+ * formula saved without its result is worked out when it is a sum or difference of the sheet's cells, else
+ * given as its formula text (core/settle-formulas.ts).
+ */
 export async function readSheetGrid(
   pkg: XlsxPackage,
   sheetPath: string,
   shared: readonly string[],
+  formatOf: FormatOfStyle = () => null,
 ): Promise<SheetGrid> {
   const { limits, path } = pkg;
   const grid: CellValue[][] = [];
@@ -112,11 +123,16 @@ export async function readSheetGrid(
   let inText = false;
   let phonetic = 0;
   let inFormula = false;
+  let formula = "";
+  let hasFormula = false;
   let value = "";
   let hasValue = false;
+  const pending: PendingFormula[] = [];
+  /** The number format of each pending formula's cell, for the value it is worked out to. */
+  const pendingFormats: (string | null)[] = [];
   let textLength = 0;
   let cells = 0;
-  const cellTag: CellTag = { row: 0, column: 0, type: null };
+  const cellTag: CellTag = { row: 0, column: 0, type: null, style: 0 };
 
   const tooLarge = (limit: Parameters<typeof limitError>[1], figure: number, where = ""): never => {
     throw limitError(path, limit, figure, where);
@@ -169,6 +185,8 @@ export async function readSheetGrid(
           type = cellTag.type;
           value = "";
           hasValue = false;
+          formula = "";
+          hasFormula = false;
           if (selfClosing) type = null;
           return;
         }
@@ -177,6 +195,7 @@ export async function readSheetGrid(
           return;
         case "f":
           inFormula = !selfClosing;
+          hasFormula = true;
           return;
         case "is":
           inInline = true;
@@ -212,7 +231,11 @@ export async function readSheetGrid(
           inInline = false;
           return;
         case "c":
-          if (hasValue) store(cellValue(type, value, shared));
+          if (hasValue) store(cellValue(type, value, shared, formatOf(cellTag.style)));
+          else if (hasFormula && rowNumber > 0) {
+            pending.push({ r: rowNumber - 1, c: column - 1, formula });
+            pendingFormats.push(formatOf(cellTag.style));
+          }
           return;
         case "sheetData":
           endRow();
@@ -224,7 +247,7 @@ export async function readSheetGrid(
       if (inValue || inText) {
         value += cdata ? raw : decodeXmlEntities(raw);
         hasValue = true;
-      }
+      } else if (inFormula) formula += cdata ? raw : decodeXmlEntities(raw);
     },
   };
   /**
@@ -300,6 +323,16 @@ export async function readSheetGrid(
     /<\w+:worksheet\b/.test(first) ? (text, final) => scanXml(text, 0, handler, final) : fast,
   );
   for (const ref of merges) blankCovered(grid, ref);
+  if (pending.length > 0) {
+    const formats = new Map(pending.map((f, k) => [`${f.r}:${f.c}`, pendingFormats[k] ?? null]));
+    settleFormulas(grid, pending, (r, c, settled) => {
+      while (grid.length <= r) grid.push(EMPTY_ROW);
+      const row = grid[r] === EMPTY_ROW ? [] : grid[r]!;
+      while (row.length < c) row.push(null);
+      row[c] = typeof settled === "number" ? asDisplayed(settled, formats.get(`${r}:${c}`)) : settled;
+      grid[r] = row;
+    });
+  }
   return { grid, textLength };
 }
 
@@ -310,12 +343,15 @@ interface CellTag {
   column: number;
   /** `t`, or null for a number. */
   type: string | null;
+  /** `s`: the cell format's index (0 when absent). */
+  style: number;
 }
 
 function readCellTag(tag: string, out: CellTag): void {
   out.row = 0;
   out.column = 0;
   out.type = null;
+  out.style = 0;
   const n = tag.length;
   let i = 1;
   while (i < n) {
@@ -339,6 +375,7 @@ function readCellTag(tag: string, out: CellTag): void {
     const name = nameEnd - nameStart === 1 ? tag.charCodeAt(nameStart) : 0;
     if (name === 0x72) readAddress(tag, valueStart, valueEnd, out);
     else if (name === 0x74) out.type = tag.slice(valueStart, valueEnd);
+    else if (name === 0x73) out.style = Number(tag.slice(valueStart, valueEnd)) || 0;
     i = valueEnd + 1;
   }
 }
@@ -366,8 +403,16 @@ function readAddress(text: string, start: number, end: number, out: CellTag): vo
   }
 }
 
-/** A cell's value from its type attribute and its text (entities decoded, Excel's escapes not yet). */
-function cellValue(type: string | null, raw: string, shared: readonly string[]): CellValue {
+/**
+ * A cell's value from its type attribute and its text (entities decoded, Excel's escapes not yet); a number as
+ * its format displays it, or as its text when a double does not hold its digits.
+ */
+function cellValue(
+  type: string | null,
+  raw: string,
+  shared: readonly string[],
+  format: string | null,
+): CellValue {
   switch (type) {
     case "s": {
       const text = shared[Number(raw)];
@@ -389,9 +434,29 @@ function cellValue(type: string | null, raw: string, shared: readonly string[]):
     default: {
       if (raw === "") return null;
       const n = Number(raw);
-      return Number.isNaN(n) ? decodeOoxmlEscapes(raw) : n;
+      if (Number.isNaN(n)) return decodeOoxmlEscapes(raw);
+      if (format !== null) {
+        const shown = asDisplayed(n, format);
+        if (typeof shown === "string") return shown;
+      }
+      return beyondDouble(raw, n) ? raw.trim() : n;
     }
   }
+}
+
+/**
+ * Digits a double does not hold, written out in the file: an integer beyond 2^53 (`12345678901234567890`, as
+ * scripts write big integers) or seven or more decimals with at most 15 significant digits (`0.1234567`). A
+ * double's own noise (`1963.5300000000002`: 17 significant digits, what a formula's result is saved as) is not.
+ */
+function beyondDouble(raw: string, n: number): boolean {
+  if (!/^-?[0-9]+(?:\.[0-9]+)?$/.test(raw)) return false;
+  const point = raw.indexOf(".");
+  const decimals = point < 0 ? 0 : raw.length - point - 1;
+  if (point < 0) return !Number.isSafeInteger(n);
+  if (decimals < 7) return false;
+  const significant = raw.replace(/^-?0*\.?0*/, "").replace(".", "").length;
+  return significant <= 15;
 }
 
 /** Empties every cell of a merged range but its top-left one, as Excel holds a merge. */

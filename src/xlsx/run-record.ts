@@ -45,6 +45,11 @@ export {
 /** error, warning, or consequence (a total upset only by a wrong amount elsewhere: light blue). */
 export type MarkSeverity = MarkKind;
 
+/** The name of the k-th marked sheet (0-based): Source, Source2, Source3, … */
+export function sourceName(k: number): string {
+  return k === 0 ? SOURCE_NAME : `${SOURCE_NAME}${k + 1}`;
+}
+
 export interface RecordedMark {
   /** A1 address on the marked sheet. */
   readonly cell: string;
@@ -57,14 +62,24 @@ export interface RecordedMark {
   readonly previousFill: string | null;
 }
 
+/** The marks of one sheet. */
+export interface MarkedSheet {
+  /** The sheet's name (it still exists). */
+  readonly sheet: string;
+  readonly marks: readonly RecordedMark[];
+  /** Cells listed by a legacy Marks name (no previous style known). */
+  readonly legacy: readonly string[];
+}
+
 export interface RunRecord {
   /** The tool's sheets that still exist, by the defined names pointing at them. */
   readonly ownSheets: readonly { readonly key: PlanSheetKey; readonly name: string }[];
-  /** Name of the marked sheet, when there are marks and the sheet still exists. */
-  readonly markedSheet: string | null;
-  readonly marks: readonly RecordedMark[];
-  /** Cells listed by a legacy Marks name (no previous style known). */
-  readonly legacyMarks: readonly string[];
+  /**
+   * The marked sheets that still exist, the one IndicatorNormalizer.Source names first. The add-in marks one
+   * sheet; the CLI, reading tables on several sheets, marks each: Source2, Source3, … name the others, in the
+   * order of the record's <marks> elements.
+   */
+  readonly marked: readonly MarkedSheet[];
   /** The record's custom XML parts (item, properties, their relationships). */
   readonly recordParts: readonly string[];
   /** Relationships to the record: from the workbook (Excel, this tool) or the package root (LibreOffice). */
@@ -73,9 +88,7 @@ export interface RunRecord {
 
 export const EMPTY_RECORD: RunRecord = {
   ownSheets: [],
-  markedSheet: null,
-  marks: [],
-  legacyMarks: [],
+  marked: [],
   recordParts: [],
   recordRels: [],
 };
@@ -83,7 +96,7 @@ export const EMPTY_RECORD: RunRecord = {
 export function readRunRecord(pkg: XlsxPackage): RunRecord {
   const sheetNames = new Set(pkg.sheets.map((s) => s.name));
   const ownSheets: { key: PlanSheetKey; name: string }[] = [];
-  let namedSource: string | null = null;
+  const namedSources: (string | undefined)[] = [];
   const legacyMarks: string[] = [];
   let legacySheet: string | null = null;
   const cellsNames: { n: number; formula: string }[] = [];
@@ -95,7 +108,9 @@ export function readRunRecord(pkg: XlsxPackage): RunRecord {
       if (dn.name === SHEET_NAME_KEYS[key] && sheet && sheetNames.has(sheet))
         ownSheets.push({ key, name: sheet });
     }
-    if (dn.name === SOURCE_NAME && refs[0] && sheetNames.has(refs[0].sheet)) namedSource = refs[0].sheet;
+    // Source, Source2, …: the marked sheets, by the names that follow them when the clerk renames one.
+    const k = sourceIndex(dn.name);
+    if (k >= 0 && refs[0] && sheetNames.has(refs[0].sheet)) namedSources[k] = refs[0].sheet;
     if (dn.name === LEGACY_MARKS_NAME)
       for (const ref of refs) {
         legacySheet ??= ref.sheet;
@@ -105,45 +120,67 @@ export function readRunRecord(pkg: XlsxPackage): RunRecord {
     if (Number.isInteger(n) && n > 0) cellsNames.push({ n, formula: dn.formula });
   }
   const found = findRecordPart(pkg);
-  const marks = found ? movedMarks(found.marks, cellsNames, namedSource ?? found.sheet) : [];
-  const markedSheet =
-    namedSource ??
-    (found?.sheet && sheetNames.has(found.sheet) ? found.sheet : null) ??
-    (legacySheet && sheetNames.has(legacySheet) ? legacySheet : null);
+  // Each <marks> group's sheet: its Source name's (renames followed), else the sheet the part names.
+  const groups = (found?.groups ?? []).map((g, k) => ({
+    sheet: namedSources[k] ?? (g.sheet && sheetNames.has(g.sheet) ? g.sheet : null),
+    marks: g.marks,
+  }));
+  const moved = movedMarks(groups, cellsNames);
+  const marked: MarkedSheet[] = [];
+  moved.forEach((g) => {
+    if (g.sheet !== null && g.marks.length > 0) marked.push({ sheet: g.sheet, marks: g.marks, legacy: [] });
+  });
+  if (legacyMarks.length > 0) {
+    const first = marked[0];
+    if (first) marked[0] = { ...first, legacy: legacyMarks };
+    else {
+      const sheet = namedSources[0] ?? (legacySheet && sheetNames.has(legacySheet) ? legacySheet : undefined);
+      if (sheet !== undefined) marked.push({ sheet, marks: [], legacy: legacyMarks });
+    }
+  }
   return {
     ownSheets,
-    markedSheet: marks.length > 0 || legacyMarks.length > 0 ? markedSheet : null,
-    marks: markedSheet ? marks : [],
-    legacyMarks: markedSheet ? legacyMarks : [],
+    marked,
     recordParts: found?.parts ?? [],
     recordRels: found?.rels ?? [],
   };
 }
 
+/** `IndicatorNormalizer.Source` → 0, `…Source2` → 1, …; -1 for any other name. */
+function sourceIndex(name: string): number {
+  if (name === SOURCE_NAME) return 0;
+  if (!name.startsWith(SOURCE_NAME)) return -1;
+  const n = Number(name.slice(SOURCE_NAME.length));
+  return Number.isInteger(n) && n >= 2 ? n - 1 : -1;
+}
+
 /**
- * The recorded marks at the cells where they are now: the Cells names list them in the part's order, and Excel
- * moved those references when the clerk inserted or deleted rows (the part keeps the old addresses). A mark whose
- * area reads #REF! went with its deleted row. Without the names, or when they do not line up with the part (a
- * program dropped some), the part's addresses stand.
+ * The recorded marks at the cells where they are now: the Cells names list them in the part's order (sheet by
+ * sheet), and Excel moved those references when the clerk inserted or deleted rows (the part keeps the old
+ * addresses). A mark whose area reads #REF! went with its deleted row. Without the names, or when they do not
+ * line up with the part (a program dropped some), the part's addresses stand.
  */
 function movedMarks(
-  marks: RecordedMark[],
+  groups: { sheet: string | null; marks: RecordedMark[] }[],
   cellsNames: { n: number; formula: string }[],
-  sheet: string | null,
-): RecordedMark[] {
+): { sheet: string | null; marks: RecordedMark[] }[] {
   const positions = cellsNames.sort((a, b) => a.n - b.n).flatMap((c) => splitReferences(c.formula));
-  if (cellsNames.length === 0 || positions.length !== marks.length) return marks;
-  const moved: RecordedMark[] = [];
-  marks.forEach((mark, i) => {
-    const now = positions[i];
-    if (now && (sheet === null || now.sheet === sheet)) moved.push({ ...mark, cell: now.cell });
+  const total = groups.reduce((n, g) => n + g.marks.length, 0);
+  if (cellsNames.length === 0 || positions.length !== total) return groups;
+  let at = 0;
+  return groups.map((g) => {
+    const moved: RecordedMark[] = [];
+    for (const mark of g.marks) {
+      const now = positions[at++];
+      if (now && (g.sheet === null || now.sheet === g.sheet)) moved.push({ ...mark, cell: now.cell });
+    }
+    return { sheet: g.sheet, marks: moved };
   });
-  return moved;
 }
 
 interface FoundRecord {
-  sheet: string | null;
-  marks: RecordedMark[];
+  /** Each sheet's marks, in order: the <marks> elements of every part, those of one sheet in a row joined. */
+  groups: { sheet: string | null; marks: RecordedMark[] }[];
   parts: string[];
   rels: { relsPart: string; id: string }[];
 }
@@ -182,26 +219,37 @@ function findRecordPart(pkg: XlsxPackage): FoundRecord | null {
   }
   if (found.length === 0) return null;
   found.sort((a, b) => a.order - b.order);
+  // The add-in splits one sheet's marks into parts; the CLI writes one <marks> per sheet: join runs of a sheet.
+  const groups: { sheet: string | null; marks: RecordedMark[] }[] = [];
+  for (const g of found.flatMap((f) => f.groups)) {
+    const last = groups[groups.length - 1];
+    if (last && last.sheet === g.sheet) last.marks.push(...g.marks);
+    else groups.push({ sheet: g.sheet, marks: [...g.marks] });
+  }
   return {
-    sheet: found[0]!.sheet,
-    marks: found.flatMap((f) => f.marks),
+    groups,
     parts: found.flatMap((f) => f.parts),
     rels: found.flatMap((f) => f.rels),
   };
 }
 
-function parseRecord(bytes: Uint8Array): { sheet: string | null; marks: RecordedMark[]; order: number } {
-  let sheet: string | null = null;
+function parseRecord(bytes: Uint8Array): {
+  groups: { sheet: string | null; marks: RecordedMark[] }[];
+  order: number;
+} {
+  const groups: { sheet: string | null; marks: RecordedMark[] }[] = [];
   let order = 1;
-  const marks: RecordedMark[] = [];
+  let marks: RecordedMark[] = [];
   let current: Omit<RecordedMark, "previousFill"> | null = null;
   let fill = "";
   let attributeFill = "";
   scanXmlBytes(bytes, {
     open(name, tag, selfClosing) {
       if (name === "run") order = Number(attribute(tag, "part") ?? 1) || 1;
-      else if (name === "marks") sheet = attribute(tag, "sheet");
-      else if (name === "mark") {
+      else if (name === "marks") {
+        marks = [];
+        groups.push({ sheet: attribute(tag, "sheet"), marks });
+      } else if (name === "mark") {
         const cell = (attribute(tag, "cell") ?? "").toUpperCase();
         const written = attribute(tag, "severity");
         const severity = written === "warning" || written === "consequence" ? written : "error";
@@ -230,7 +278,7 @@ function parseRecord(bytes: Uint8Array): { sheet: string | null; marks: Recorded
       if (current) fill += cdata ? raw : decodeXmlEntities(raw);
     },
   });
-  return { sheet, marks, order };
+  return { groups, order };
 }
 
 /**
@@ -256,27 +304,32 @@ function fillFromAttributes(tag: string): string {
   return `<fill><patternFill patternType="${pattern}">${fg}${bg}</patternFill></fill>`;
 }
 
-/** The custom XML part's text: the marked sheet and, per cell, the mark's style and what it covered. */
-export function recordXml(sheet: string, marks: readonly RecordedMark[]): string {
-  const lines = marks.map((m) => {
-    const color = m.previousFill ? fillColor(m.previousFill) : null;
-    const pattern = m.previousFill ? (/patternType="([^"]*)"/.exec(m.previousFill)?.[1] ?? "none") : "none";
-    const background = m.previousFill ? fillColor(m.previousFill, "bgColor") : null;
-    const tint = m.previousFill
-      ? /<(?:\w+:)?fgColor\b[^>]*\btint="(-?[0-9.Ee+-]+)"/.exec(m.previousFill)?.[1]
-      : undefined;
-    const attrs =
-      `cell="${m.cell}" severity="${m.severity}" style="${m.style}" previousStyle="${m.previousStyle}"` +
-      ` previousPattern="${escapeXmlAttribute(pattern)}"` +
-      (color ? ` previousColor="${color}"` : "") +
-      (background && pattern !== "solid" ? ` previousBackground="${background}"` : "") +
-      (color && tint ? ` previousTint="${tint}"` : "");
-    return m.previousFill ? `<mark ${attrs}>${escapeXmlText(m.previousFill)}</mark>` : `<mark ${attrs}/>`;
+/**
+ * The custom XML part's text: one <marks> per marked sheet (in the order of the Source names) and, per cell, the
+ * mark's style and what it covered.
+ */
+export function recordXml(groups: readonly { sheet: string; marks: readonly RecordedMark[] }[]): string {
+  const body = groups.map(({ sheet, marks }) => {
+    const lines = marks.map((m) => {
+      const color = m.previousFill ? fillColor(m.previousFill) : null;
+      const pattern = m.previousFill ? (/patternType="([^"]*)"/.exec(m.previousFill)?.[1] ?? "none") : "none";
+      const background = m.previousFill ? fillColor(m.previousFill, "bgColor") : null;
+      const tint = m.previousFill
+        ? /<(?:\w+:)?fgColor\b[^>]*\btint="(-?[0-9.Ee+-]+)"/.exec(m.previousFill)?.[1]
+        : undefined;
+      const attrs =
+        `cell="${m.cell}" severity="${m.severity}" style="${m.style}" previousStyle="${m.previousStyle}"` +
+        ` previousPattern="${escapeXmlAttribute(pattern)}"` +
+        (color ? ` previousColor="${color}"` : "") +
+        (background && pattern !== "solid" ? ` previousBackground="${background}"` : "") +
+        (color && tint ? ` previousTint="${tint}"` : "");
+      return m.previousFill ? `<mark ${attrs}>${escapeXmlText(m.previousFill)}</mark>` : `<mark ${attrs}/>`;
+    });
+    return `<marks sheet="${escapeXmlAttribute(sheet)}">${lines.join("")}</marks>`;
   });
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    `<run xmlns="${RECORD_NAMESPACE}" version="1" tool="cli">` +
-    `<marks sheet="${escapeXmlAttribute(sheet)}">${lines.join("")}</marks></run>`
+    `<run xmlns="${RECORD_NAMESPACE}" version="1" tool="cli">${body.join("")}</run>`
   );
 }
 

@@ -77,7 +77,6 @@ describe("checkIndicators", () => {
   describe("missing-value", () => {
     test.each([
       [{ annual: null }, "annual"],
-      [{ period: null }, "period"],
       [{ annual: "  " }, "annual"],
     ] as const)("%j → missing %s", (change, field) => {
       expect(brief(check(withItem(1, change)))).toEqual([
@@ -85,9 +84,13 @@ describe("checkIndicators", () => {
       ]);
     });
 
-    test("both missing: one issue per field", () => {
+    test("an item with only 年度指标值 is read as such, with no issue", () => {
+      expect(check(withItem(1, { period: null }))).toEqual([]);
+    });
+
+    test("both missing: one issue, for the target (年度指标值)", () => {
       const issues = check(withItem(1, { annual: null, period: null }));
-      expect(issues.map((i) => i.details.field)).toEqual(["period", "annual"]);
+      expect(issues.map((i) => [i.rule, i.details.field])).toEqual([["missing-value", "annual"]]);
     });
   });
 
@@ -171,18 +174,22 @@ describe("checkIndicators", () => {
       ]);
     });
 
-    test.each([
-      [{ period: "3次", annual: "合规" }, "annual"],
-      [{ period: "合规", annual: null }, "period"], // the period value stands in for a missing annual value
-    ] as const)("%j is checked on the %s value", (change, field) => {
-      const issues = check(withItem(0, change)).filter((i) => i.rule === "quantity-not-numeric");
-      expect(issues.map((i) => i.details.field)).toEqual([field]);
-    });
+    test.each([[{ period: "3次", annual: "合规" }, "annual"]] as const)(
+      "%j is checked on the %s value",
+      (change, field) => {
+        const issues = check(withItem(0, change)).filter((i) => i.rule === "quantity-not-numeric");
+        expect(issues.map((i) => i.details.field)).toEqual([field]);
+      },
+    );
 
     test.each([
       [{ period: "不少于3个", annual: "不少于3个" }],
       [{ l2: "12-质量指标", period: "合规", annual: "合规" }],
       [{ period: "一年内回访的次数", annual: "不少于3次" }], // the target is the annual value
+      // No annual value: the missing value is the finding; the period value is often a definition.
+      [{ period: "一年内到用户单位回访的次数", annual: null }],
+      // A 数量指标 under 效益指标 is a level-mismatch: the kind of value it needs is in doubt, not judged.
+      [{ l1: "2-效益指标", period: "提升", annual: "提升" }],
     ])("%j is not flagged", (change) => {
       expect(check(withItem(0, change)).filter((i) => i.rule === "quantity-not-numeric")).toEqual([]);
     });

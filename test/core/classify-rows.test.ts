@@ -1,5 +1,6 @@
 import type { RowKind } from "../../src/core/analysis";
 import { classifyRows, type BodyRowFacts } from "../../src/core/classify-rows";
+import { exactDecimal } from "../../src/core/exact-decimal";
 
 /** Rows as [name, amount, text, firstText]; "" is empty; a row of all "" is blank. */
 type Row = [name: string, amount: string, text: string, first?: string];
@@ -11,6 +12,7 @@ function facts(rows: Row[]): BodyRowFacts {
     hasAmounts: (r) => rows[r]![1] !== "",
     hasText: (r) => rows[r]![2] !== "",
     firstText: (r) => rows[r]![3] ?? rows[r]!.find((cell) => cell) ?? "",
+    total: (r) => (rows[r]![1] === "" ? { units: 0, scale: 0 } : exactDecimal(Number(rows[r]![1]), 0)),
   };
 }
 
@@ -47,8 +49,84 @@ describe("classifyRows: the kind of every row of a string-layout table", () => {
       [["", "", ""], HEADER, ["", "", "", "制表人：张三"]],
       ["blank", "header", "note"],
     ],
+    [
+      "a continuation that starts with 注： keeps its text with the project above",
+      [["", "", ""], HEADER, ["项目甲", "9", "1、…"], ["", "", "注：按签到统计"]],
+      ["blank", "header", "project", "continuation"],
+    ],
+    [
+      "projects named 说明… and 合计… with text are projects; 合计 and 小计 without text are totals",
+      [
+        ["", "", ""],
+        HEADER,
+        ["合计", "9", ""],
+        ["说明：会务经费", "4", "1、…"],
+        ["合计核算系统", "5", "1、…"],
+        ["小 计", "9", ""],
+      ],
+      ["blank", "header", "grand-total", "project", "project", "subtotal"],
+    ],
+    [
+      "合计 in a 序号 column (the name cell empty)",
+      [["", "", ""], HEADER, ["", "9", "", "合计"], ["项目甲", "9", "1、…"]],
+      ["blank", "header", "grand-total", "project"],
+    ],
   ])("%s", (_label, rows, expected) => {
     expect(kinds(rows)).toEqual(expected);
+  });
+
+  describe("a row with amounts and no indicators: a unit, or a project without indicators, as the totals say", () => {
+    test.each<[string, Row[], RowKind[]]>([
+      [
+        "an empty project inside a unit (read as a unit, the unit's, its own and 合计's totals would break)",
+        [
+          HEADER,
+          ["合计", "10", ""],
+          ["单位", "10", ""],
+          ["甲", "3", "1、…"],
+          ["乙", "2", ""],
+          ["丙", "5", "1、…"],
+        ],
+        ["header", "grand-total", "unit", "project", "project", "project"],
+      ],
+      [
+        "an empty project last in its unit, before the next unit",
+        [
+          HEADER,
+          ["合计", "12", ""],
+          ["单位一", "5", ""],
+          ["甲", "3", "1、…"],
+          ["乙", "2", ""],
+          ["单位二", "7", ""],
+          ["丙", "7", "1、…"],
+        ],
+        ["header", "grand-total", "unit", "project", "project", "unit", "project"],
+      ],
+      [
+        "a table without units: an empty project between projects",
+        [HEADER, ["合计", "10", ""], ["甲", "3", "1、…"], ["乙", "2", ""], ["丙", "5", "1、…"]],
+        ["header", "grand-total", "project", "project", "project"],
+      ],
+      [
+        "a unit whose total is stale stays a unit (as a project, as much would break, and it would lack indicators)",
+        [
+          HEADER,
+          ["合计", "12", ""],
+          ["单位一", "6", ""],
+          ["甲", "5", "1、…"],
+          ["单位二", "7", ""],
+          ["丙", "7", "1、…"],
+        ],
+        ["header", "grand-total", "unit", "project", "unit", "project"],
+      ],
+      [
+        "a unit heading without amounts stays a unit",
+        [HEADER, ["合计", "5", ""], ["单位", "", ""], ["甲", "5", "1、…"]],
+        ["header", "grand-total", "unit", "project"],
+      ],
+    ])("%s", (_label, rows, expected) => {
+      expect(kinds(rows, [0])).toEqual(expected);
+    });
   });
 
   test("rows carry their sheet row", () => {

@@ -1,4 +1,12 @@
-import { compareSum, exactDecimal, toNumber, unitsAt, type ExactDecimal } from "../../src/core/exact-decimal";
+import {
+  compareSum,
+  exactDecimal,
+  exactDecimalFromText,
+  needsExactText,
+  toNumber,
+  unitsAt,
+  type ExactDecimal,
+} from "../../src/core/exact-decimal";
 
 const d = (units: number, scale: number): ExactDecimal => ({ units, scale });
 
@@ -32,5 +40,41 @@ describe("exact decimals", () => {
   ])("compareSum: %s", (_label, target, addends, tolerance, broken) => {
     const result = compareSum(target, addends, tolerance);
     expect(result && [toNumber(result.expected), toNumber(result.actual)]).toEqual(broken);
+  });
+});
+
+describe("exact decimals to the limit, from a cell's text", () => {
+  test("an amount a double holds is the ordinary form", () => {
+    expect(exactDecimalFromText("1,234.50")).toEqual(d(123450, 2));
+    expect(exactDecimalFromText("１８")).toEqual(d(18, 0));
+    expect(exactDecimalFromText("abc")).toBeNull();
+  });
+
+  test("integers beyond 2^53 are compared exactly: one unit off is found, an exact sum holds", () => {
+    const big = exactDecimalFromText("12345678901234567890")!;
+    expect(big.big).toBe(BigInt("12345678901234567890"));
+    const parts = [exactDecimalFromText("12345678901234567000")!, exactDecimalFromText("890")!];
+    expect(compareSum(big, parts, undefined)).toBeNull();
+    const off = [exactDecimalFromText("12345678901234567000")!, exactDecimalFromText("889")!];
+    // As doubles, both sums are the same number: only bigints tell them apart.
+    expect(Number("12345678901234567000") + 889).toBe(Number("12345678901234567890"));
+    const broken = compareSum(big, off, undefined);
+    expect(broken?.expected.big).toBe(BigInt("12345678901234567889"));
+  });
+
+  test("seven or more decimals are compared at their own place, not rounded to six", () => {
+    const total = exactDecimalFromText("0.3000001")!;
+    expect(total).toMatchObject({ scale: 7 });
+    expect(
+      compareSum(total, [exactDecimalFromText("0.1")!, exactDecimalFromText("0.2000001")!], undefined),
+    ).toBeNull();
+    const broken = compareSum(total, [exactDecimalFromText("0.1")!, exactDecimalFromText("0.2")!], undefined);
+    expect(broken && [toNumber(broken.expected), toNumber(broken.actual)]).toEqual([0.3, 0.3000001]);
+  });
+
+  test("needsExactText: only amounts a double cannot hold exactly", () => {
+    expect(needsExactText(2476.54, 2)).toBe(false);
+    expect(needsExactText(0.1234567, 7)).toBe(true);
+    expect(needsExactText(12345678901234567000, 0)).toBe(true);
   });
 });

@@ -34,10 +34,24 @@ describe("readDelimitedText", () => {
     expect(grid[0]).toEqual([]);
   });
 
+  test("text offsets are placed in their cells, inside quoted fields too", () => {
+    const text = 'ab\tc\n"d\ne"\tf';
+    const find = { offsets: [1, 3, 8, 11], places: [] as { row: number; column: number }[] };
+    readDelimitedText(text, "\t", find);
+    expect(find.places).toEqual([
+      { row: 0, column: 0 },
+      { row: 0, column: 1 },
+      { row: 1, column: 0 },
+      { row: 1, column: 1 },
+    ]);
+  });
+
   test.each([
     ["a\tb,c", "\t"],
     ["a,b;c", ","],
     ["a;b;c,d", ";"],
+    ["项目,总计,指标\n甲,1,a;b;c\n乙,2,d", ","],
+    ["项目;总计;指标\n甲;1,5;a,b,c,d\n乙;2;e", ";"],
   ] as const)("guessDelimiter(%j) is %j", (text, expected) => {
     expect(guessDelimiter(text)).toBe(expected);
   });

@@ -30,8 +30,34 @@ describe("decodeTextFile", () => {
       "utf-16le",
     ],
     ["GB18030 / GBK", Buffer.from(GBK_HEADER), "gb18030"],
+    ["UTF-16LE without BOM", Buffer.from(text, "utf16le"), "utf-16le"],
+    ["UTF-16BE without BOM", Buffer.from(text, "utf16le").swap16(), "utf-16be"],
   ])("%s", (_name, bytes, encoding) => {
-    expect(decodeTextFile(bytes)).toEqual({ text, encoding });
+    expect(decodeTextFile(bytes)).toEqual({ text, encoding, invalidBytes: [] });
+  });
+
+  test("UTF-8 with one stray byte stays UTF-8: the byte becomes U+FFFD and its place is reported", () => {
+    const good = Buffer.from("项目名称\t绩效指标\r\n".repeat(20), "utf8");
+    const bytes = Buffer.concat([good, Buffer.from([0xb0]), Buffer.from("甲\t乙\r\n", "utf8")]);
+    const decoded = decodeTextFile(bytes);
+    expect(decoded.encoding).toBe("utf-8");
+    expect(decoded.text).toBe(`${"项目名称\t绩效指标\r\n".repeat(20)}\ufffd甲\t乙\r\n`);
+    expect(decoded.invalidBytes).toEqual([{ byteOffset: good.length, textOffset: 20 * 11 }]);
+  });
+
+  test("a truncated sequence is one U+FFFD, as browsers decode it (E6 97 then ASCII)", () => {
+    const bytes = Buffer.concat([
+      Buffer.from("项目名称，".repeat(30), "utf8"),
+      Buffer.from([0xe6, 0x97, 0x41]),
+    ]);
+    const decoded = decodeTextFile(bytes);
+    expect(decoded.text.endsWith("\ufffdA")).toBe(true);
+    expect(decoded.text).toBe(new TextDecoder().decode(bytes));
+  });
+
+  test("GBK text is not taken for UTF-8 with stray bytes", () => {
+    const gbk = Buffer.from(Array.from({ length: 30 }, () => GBK_HEADER).flat());
+    expect(decodeTextFile(gbk).encoding).toBe("gb18030");
   });
 });
 
@@ -50,6 +76,33 @@ describe("readInput on text files", () => {
     writeFileSync(path, Buffer.from(GBK_HEADER));
     const input = await readInput(path);
     expect([input.encoding, input.grid]).toEqual(["gb18030", [["项目名称", "绩效指标"]]]);
+  });
+
+  test("a UTF-8 file with a stray byte: the cell it fell in gets an invalid-bytes warning with the byte's place", async () => {
+    const path = join(dir, "stray.tsv");
+    const head = Buffer.from(
+      loadSampleText().split("\n").slice(0, 12).join("\n").replace("公务用车购置费", "公务用车"),
+      "utf8",
+    );
+    const rest = Buffer.from("购置费\t18.00\n", "utf8");
+    writeFileSync(path, Buffer.concat([head, Buffer.from([0xff]), rest]));
+    const input = await readInput(path);
+    expect(input.encoding).toBe("utf-8");
+    expect(input.invalidBytes).toEqual([{ byteOffset: head.length, row: 11, column: 6 }]);
+  });
+
+  test("a comma CSV whose text holds `;` is still a comma CSV", async () => {
+    const path = join(dir, "semi.csv");
+    writeFileSync(
+      path,
+      "项目名称,总计,绩效指标\r\n甲,1,年度指标值:1;实施周期指标值:1;\r\n乙,2,a;b;c;d\r\n丙,3,e\r\n",
+    );
+    expect((await readInput(path)).grid).toEqual([
+      ["项目名称", "总计", "绩效指标"],
+      ["甲", "1", "年度指标值:1;实施周期指标值:1;"],
+      ["乙", "2", "a;b;c;d"],
+      ["丙", "3", "e"],
+    ]);
   });
 
   test("a comma CSV with quotes", async () => {
@@ -118,7 +171,12 @@ describe("readInput on .xlsx", () => {
     });
     const input = await readInput(path);
     expect(input.sheetName).toBe("表");
-    expect(input.grid).toEqual([["项目名称", 2, "链接", 45292, "#N/A", "x"], [], ["2,476.54", null, 18]]);
+    // The date as its format (built-in 14) displays it in Chinese Excel.
+    expect(input.grid).toEqual([
+      ["项目名称", 2, "链接", "2024/1/1", "#N/A", "x"],
+      [],
+      ["2,476.54", null, 18],
+    ]);
   });
 
   test("--sheet picks a sheet by name; an unknown name is an InputError listing the sheets", async () => {

@@ -602,7 +602,12 @@ class FakeWorksheet extends FakeClientObject {
     const sheet = this.resolve();
     if (property === "id") return sheet.id;
     if (property === "name") return sheet.name;
+    // ExcelApi 1.1 ("Worksheet.visibility": Visible, Hidden or VeryHidden).
+    if (property === "visibility") return sheet.visibility;
     throw new FakeOfficeError("InvalidArgument", `worksheet.${property} is not faked`);
+  }
+  get visibility(): string {
+    return this.get<string>("visibility");
   }
   getRange(address: string): FakeRange {
     return new FakeRange(this.ctx, this, "method", "GetRange", [address], this.resolve, () =>

@@ -90,6 +90,8 @@ export class FakeSheet {
   merges: Rect[] = [];
   /** A protected sheet refuses every change to its cells and formats (AccessDenied). */
   isProtected = false;
+  /** Worksheet.visibility (ExcelApi 1.1): "Visible", "Hidden" or "VeryHidden". */
+  visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
   frozenRows = 0;
   readonly columnWidths = new Map<number, number>();
   /** Rows whose height Excel fits to their content (autofitRows, ExcelApi 1.2), by range address. */

@@ -89,4 +89,20 @@ export const enUS: CliMessages = {
   noTable: (path: string, message: string, advice: string) =>
     `${path}: ${message} ${advice} Nothing was written.`,
   fileNoTable: (file: string, message: string) => `${file}: ${message}`,
+  layouts: {
+    "guangdong-string": "one row per project, numbered indicator text",
+    "indicator-segments": "one row per project, one segment per indicator",
+    "department-columns": "department table, one row per indicator",
+    "project-form": "single-project form",
+  } as Record<string, string>,
+  tableRead: (
+    index: number | null,
+    sheet: string | null,
+    headerRow: number,
+    layout: string,
+    projects: number,
+  ) =>
+    `${index === null ? "Read " : `Table ${index}: `}${sheet === null ? "" : `sheet "${sheet}", `}header on row ${headerRow} (${layout}), ${projects} project${projects === 1 ? "" : "s"}`,
+  tablesRead: (count: number) => `Read ${count} tables:`,
+  sheetsRead: (sheets: readonly string[]) => ` (sheets: ${sheets.join(", ")})`,
 };

@@ -90,6 +90,24 @@ export const zhCN = {
   noTable: (path: string, message: string, advice: string) =>
     `${path}：${message}${advice}没有写出任何文件。`,
   fileNoTable: (file: string, message: string) => `${file}：${message}`,
+  /** The layouts by id (core/layouts/layout-id.ts). */
+  layouts: {
+    "guangdong-string": "每项目一行、指标连写",
+    "indicator-segments": "每项目一行、指标分段",
+    "department-columns": "部门表、每指标一行",
+    "project-form": "单项目申报表",
+  } as Record<string, string>,
+  /** Where the table read is: `工作表「目标表」第 9 行表头（每项目一行、指标连写），19 个项目`. */
+  tableRead: (
+    index: number | null,
+    sheet: string | null,
+    headerRow: number,
+    layout: string,
+    projects: number,
+  ) =>
+    `${index === null ? "读取" : `表 ${index}：`}${sheet === null ? "" : `工作表「${sheet}」`}第 ${headerRow} 行表头（${layout}），${projects} 个项目`,
+  tablesRead: (count: number) => `共读取 ${count} 张表：`,
+  sheetsRead: (sheets: readonly string[]) => `（工作表：${sheets.join("、")}）`,
 };
 
 export type CliMessages = typeof zhCN;

@@ -3,7 +3,15 @@
  * earlier one reads it. A new layout is a folder beside guangdong-string/ and a line here (and its id in
  * layout-id.ts).
  */
+import { departmentColumns } from "./department-columns";
 import { guangdongString } from "./guangdong-string";
+import { indicatorSegments } from "./indicator-segments";
 import type { RegisteredLayout } from "./layout";
+import { projectForm } from "./project-form";
 
-export const LAYOUTS: readonly RegisteredLayout[] = [guangdongString];
+export const LAYOUTS: readonly RegisteredLayout[] = [
+  guangdongString,
+  indicatorSegments,
+  departmentColumns,
+  projectForm,
+];

@@ -24,6 +24,11 @@ export interface LocatedTable {
   /** Grid rows [start, end) the table takes, title lines and header included (end: where the next table starts). */
   readonly start: number;
   readonly end: number;
+  /** Grid columns [columnStart, columnEnd) the table takes: two tables may stand side by side. */
+  readonly columnStart: number;
+  readonly columnEnd: number;
+  /** Grid rows of its header (the first is where the table's own rows begin, below its title lines). */
+  readonly headerRows: readonly number[];
 }
 
 export interface Layout<T extends LocatedTable> {
@@ -44,6 +49,8 @@ export interface FoundTable {
   readonly located: LocatedTable;
   classify(): readonly ClassifiedRow[];
   read(rows: readonly ClassifiedRow[]): TableRead;
+  /** The same table over other grid rows [start, end): where a table of another layout begins inside it. */
+  within(start: number, end: number): FoundTable;
 }
 
 /** A layout as the registry holds it: one question, "which tables of yours are in this grid?". */
@@ -55,11 +62,15 @@ export interface RegisteredLayout {
 export function registerLayout<T extends LocatedTable>(layout: Layout<T>): RegisteredLayout {
   return {
     id: layout.id,
-    find: (grid, origin) =>
-      layout.locate(grid, origin).map((table) => ({
-        located: table,
-        classify: () => layout.classify(grid, table),
-        read: (rows) => layout.read(grid, table, rows),
-      })),
+    find: (grid, origin) => layout.locate(grid, origin).map((table) => bind(layout, grid, table)),
+  };
+}
+
+function bind<T extends LocatedTable>(layout: Layout<T>, grid: Grid, table: T): FoundTable {
+  return {
+    located: table,
+    classify: () => layout.classify(grid, table),
+    read: (rows) => layout.read(grid, table, rows),
+    within: (start, end) => bind(layout, grid, { ...table, start, end }),
   };
 }

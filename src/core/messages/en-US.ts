@@ -26,10 +26,16 @@ function where(d: IssueDetails): string {
 
 const UNITS = { 万元: "× 10,000 yuan", 元: "yuan" } as const;
 
+/** "123.45", "-0.0000001": an exact figure (exact-decimal.ts toFigure). */
+const EXACT_DIGITS = /^-?\d+(\.\d+)?$/;
+
 function amount(i: IssueDraft, value: IssueDraft["expected"]): string {
   if (value === null || value === undefined) return "(empty)";
-  if (typeof value !== "number") return `"${value}"`;
   const f = i.details.amountFormat;
+  // The exact digits of an amount a double cannot hold ("12345678901234567.89", "-0.0000001") are written as
+  // they are; any other text is quoted.
+  if (typeof value === "string")
+    return EXACT_DIGITS.test(value) ? `${value}${f?.unit ? ` ${UNITS[f.unit]}` : ""}` : `"${value}"`;
   if (!f) return String(value);
   return `${formatAmount(value, f)}${f.unit ? ` ${UNITS[f.unit]}` : ""}`;
 }
@@ -38,6 +44,11 @@ function typed(i: IssueDraft, value: IssueDraft["expected"]): string {
   if (typeof value !== "number") return String(value ?? "");
   const f = i.details.amountFormat;
   return f ? formatAmount(value, f) : String(value);
+}
+
+/** A plain figure: a number as it is, or the exact digits a double cannot hold. */
+function figure(value: IssueDraft["expected"] | number | null): string {
+  return value === null || value === undefined ? "" : String(value);
 }
 
 function list(cells: readonly string[] | undefined): string {
@@ -51,7 +62,8 @@ function rowOf(d: IssueDetails): string {
 function repaired(t: RepairedTotal): string {
   const column = amountColumn[t.amountColumn ?? "total"];
   if (t.rule === "row-total") return `the total ${t.cell}`;
-  if (t.rule === "group-total") return `the ${column} subtotal of unit "${t.unit ?? ""}" ${t.cell}`;
+  if (t.rule === "group-total") return `the ${column} of unit "${t.unit ?? ""}" ${t.cell}`;
+  if (t.rule === "subtotal") return `the subtotal row's ${column} ${t.cell}`;
   return `the grand total's ${column} ${t.cell}`;
 }
 
@@ -81,6 +93,8 @@ const issues: Record<RuleId, (i: IssueDraft) => string> = {
     `${capitalize(rowOf(i.details))}: Total should equal fiscal + special account + other = ${amount(i, i.expected)}, found ${amount(i, i.actual)}.${causes(i.details)}`,
   "group-total": (i) =>
     `${amountColumn[i.details.amountColumn ?? "total"]} of unit "${i.details.unit ?? ""}" should equal the sum of its projects = ${amount(i, i.expected)}, found ${amount(i, i.actual)}.${causes(i.details)}`,
+  subtotal: (i) =>
+    `${amountColumn[i.details.amountColumn ?? "total"]} of the subtotal (小计) row${i.details.unit ? ` of unit "${i.details.unit}"` : ""} should equal the sum of the projects above it = ${amount(i, i.expected)}, found ${amount(i, i.actual)}.${causes(i.details)}`,
   "grand-total": (i) =>
     `${amountColumn[i.details.amountColumn ?? "total"]} of the grand total should equal the sum of the units (of the projects when there are no unit rows) = ${amount(i, i.expected)}, found ${amount(i, i.actual)}.${causes(i.details)}`,
   "level-mismatch": (i) => {
@@ -147,15 +161,24 @@ const issues: Record<RuleId, (i: IssueDraft) => string> = {
   "empty-project": (i) =>
     `Project "${i.details.project ?? ""}" should have at least one indicator; found none.`,
   "no-table": () =>
-    `No performance target table found: looked for a header row with a 项目名称 column and a 绩效目标 or 绩效指标 column (such as 项目名称（资金使用单位） 总计 财政拨款 … 绩效指标), and found none.`,
+    `No performance target table found: looked for a header row with a 项目名称 column and a 绩效目标 or 绩效指标 column (such as 项目名称（资金使用单位） 总计 财政拨款 … 绩效指标), a department table's 单位名称, 项目名称, 一级指标, 二级指标, 三级指标 and 指标值 columns, or a single-project form's 项目名称 and 资金总额 with its indicator grid, and found none.`,
   "invalid-character": (i) =>
     `This cell should hold ordinary text; found the invalid character ${i.details.text ?? ""} (half a surrogate pair or a non-character, usually left by a broken copy or conversion). It is kept as is; Excel and WPS may not show it correctly.`,
+  "weight-total": (i) =>
+    `The weights of project "${i.details.project ?? ""}" should add up to ${figure(i.expected)}; found ${figure(i.actual)}.`,
+  "bad-date-range": (i) =>
+    `The period (项目起止时间) of project "${i.details.project ?? ""}" should be a date range (such as 2024年1月-2024年12月); found "${i.details.text ?? ""}".`,
+  "uncomputed-formula": (i) =>
+    `This cell should hold a number; found a formula (${i.details.formula ?? ""}) with no saved result that could not be worked out, so the totals it takes part in were not checked.`,
+  "invalid-bytes": (i) =>
+    `The file should be UTF-8; found bytes that are not from byte ${figure(i.details.byteOffset ?? null)} on. It was read as UTF-8 and they show as �.`,
 };
 
 const ruleNames: Record<RuleId, string> = {
   "wrong-amount": "Wrong amount",
   "row-total": "Row total",
-  "group-total": "Subtotal",
+  "group-total": "Unit total",
+  subtotal: "Subtotal",
   "grand-total": "Grand total",
   "level-mismatch": "Level mismatch",
   "missing-value": "Missing value",
@@ -172,6 +195,10 @@ const ruleNames: Record<RuleId, string> = {
   "empty-project": "No indicators",
   "no-table": "No table",
   "invalid-character": "Invalid character",
+  "weight-total": "Weights total",
+  "bad-date-range": "Bad period",
+  "uncomputed-formula": "Formula without result",
+  "invalid-bytes": "Invalid bytes",
 };
 
 function checkTotal(i: IssueDraft, what: string): string {
@@ -191,7 +218,8 @@ const advice: Record<RuleId, (i: IssueDraft) => string> = {
     return `Change ${i.cell ?? ""} to ${typed(i, i.expected)}${also}${otherwise}.`;
   },
   "row-total": (i) => checkTotal(i, "the row's total and its sources"),
-  "group-total": (i) => checkTotal(i, "the unit's subtotal and its projects' amounts"),
+  "group-total": (i) => checkTotal(i, "the unit's (department's) amounts and its projects' amounts"),
+  subtotal: (i) => checkTotal(i, "the subtotal row and the amounts of the projects above it"),
   "grand-total": (i) => checkTotal(i, "the grand total and the units' amounts"),
   "level-mismatch": (i) =>
     i.details.mismatch === "level2-parent"
@@ -231,6 +259,12 @@ const advice: Record<RuleId, (i: IssueDraft) => string> = {
   "no-table": () =>
     "Paste the table with its header row into a sheet, or select the block it is in, and run again.",
   "invalid-character": () => "Retype the cell's text from the original.",
+  "weight-total": () => "Check the indicators' weights against the source so that they add up to 100.",
+  "bad-date-range": () => 'Write the start and end month, such as "2024年1月-2024年12月".',
+  "uncomputed-formula": () =>
+    "Open the file in Excel or WPS and save it once (the formulas' results are then stored), and run again.",
+  "invalid-bytes": () =>
+    "Check this cell's text against the original, or save the file as UTF-8 in the program that wrote it and run again.",
 };
 
 const ruleMeanings: Record<RuleId, string> = {
@@ -239,12 +273,15 @@ const ruleMeanings: Record<RuleId, string> = {
   "row-total":
     "A row's total equals its fiscal, special-account and other funds. Listed only when the wrong cell cannot be told.",
   "group-total":
-    "A unit row's amounts equal the sums of its projects. Listed only when the wrong cell cannot be told.",
+    "A unit row's amounts (a department's or unit's, in a department table) equal the sums of its projects. Listed only when the wrong cell cannot be told.",
+  subtotal:
+    "A subtotal (小计) row's amounts equal the sums of the projects above it. Listed only when the wrong cell cannot be told.",
   "grand-total":
     "The grand total equals the sum of the units (or projects). Listed only when the wrong cell cannot be told.",
   "level-mismatch":
     "A level-2 must belong to its level-1 (31 服务对象满意度 under 3 满意度指标), and codes must match names.",
-  "missing-value": "Every indicator states its implementation-period value and its annual value.",
+  "missing-value":
+    "Every indicator states its annual value (the target); one with an annual value and no implementation-period value is complete.",
   sequence: "Item numbers of a project run 1, 2, 3 … without gaps or repeats.",
   unparsed: `Indicators are written as "${ITEM_GRAMMAR}"; other text cannot be split.`,
   "misplaced-indicators":
@@ -261,6 +298,13 @@ const ruleMeanings: Record<RuleId, string> = {
   "empty-project": "The project has no indicators.",
   "no-table": "No header row of a performance target table was found.",
   "invalid-character": "The cell holds an invalid character (half a surrogate pair or a non-character).",
+  "weight-total": "Where the table has a 权重 column, each project's weights add up to 100. A warning.",
+  "bad-date-range":
+    "A single-project form's 项目起止时间 is a date range; a value such as 20246-202516 was damaged on entry or conversion.",
+  "uncomputed-formula":
+    "An amount is a formula saved without its result (as some programs write files) that is not a sum or difference the tool can work out. The totals it is in are not checked. A note only.",
+  "invalid-bytes":
+    "A text file is UTF-8 but for a few bytes: it is still read as UTF-8, those bytes show as �, and the cell's text may have lost characters.",
 };
 
 const severity: Record<Severity, string> = { error: "Error", warning: "Warning", info: "Info" };
@@ -341,6 +385,7 @@ export const enUS: Messages = {
       "- reconciles every total and, where one disagrees, names the cell to change and its right value;",
       "- checks levels, codes, numbering and values, lists the problems on a second new sheet, and marks and annotates the source cells.",
       "No value of the source is changed.",
+      "It reads the common shapes: one row per project with the indicators run on (items numbered 1、 1. （1） ① …, or one segment per indicator), a department table from a provincial budget system (one row per indicator, departments and units carrying their totals), and the single-project form (资金总额 = its parts). Several tables on a sheet, or a table on another sheet, are found.",
     ],
     howTitle: "How to use it",
     how: [

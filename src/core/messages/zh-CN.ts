@@ -33,11 +33,17 @@ function where(d: IssueDetails): string {
   return `${project}${item}${name}` || "此项";
 }
 
+/** "123.45", "-0.0000001": an exact figure (exact-decimal.ts toFigure). */
+const EXACT_DIGITS = /^-?\d+(\.\d+)?$/;
+
 /** An amount as the table writes it, with its unit: "17.00 万元", "1,963.53 万元". */
 function amount(i: IssueDraft, value: IssueDraft["expected"]): string {
   if (value === null || value === undefined) return "（空）";
-  if (typeof value !== "number") return `「${value}」`;
   const f = i.details.amountFormat;
+  // The exact digits of an amount a double cannot hold ("12345678901234567.89", "-0.0000001") are written as
+  // they are; any other text is quoted.
+  if (typeof value === "string")
+    return EXACT_DIGITS.test(value) ? `${value}${f?.unit ? ` ${f.unit}` : ""}` : `「${value}」`;
   if (!f) return String(value);
   return `${formatAmount(value, f)}${f.unit ? ` ${f.unit}` : ""}`;
 }
@@ -47,6 +53,11 @@ function typed(i: IssueDraft, value: IssueDraft["expected"]): string {
   if (typeof value !== "number") return String(value ?? "");
   const f = i.details.amountFormat;
   return f ? formatAmount(value, f) : String(value);
+}
+
+/** A plain figure: a number as it is, or the exact digits a double cannot hold. */
+function figure(value: IssueDraft["expected"] | number | null): string {
+  return value === null || value === undefined ? "" : String(value);
 }
 
 function list(cells: readonly string[] | undefined): string {
@@ -63,6 +74,7 @@ function repaired(t: RepairedTotal): string {
   const column = amountColumn[t.amountColumn ?? "total"];
   if (t.rule === "row-total") return `总计 ${t.cell}`;
   if (t.rule === "group-total") return `单位「${t.unit ?? ""}」的${column} ${t.cell}`;
+  if (t.rule === "subtotal") return `小计行的${column} ${t.cell}`;
   return `合计行的${column} ${t.cell}`;
 }
 
@@ -88,6 +100,8 @@ const issues: Record<RuleId, (i: IssueDraft) => string> = {
     `${rowOf(i.details)}的总计应等于财政拨款＋财政专户拨款＋其他资金＝${amount(i, i.expected)}，表中为 ${amount(i, i.actual)}。${causes(i.details)}`,
   "group-total": (i) =>
     `单位「${i.details.unit ?? ""}」的${amountColumn[i.details.amountColumn ?? "total"]}应等于其下各项目之和＝${amount(i, i.expected)}，表中为 ${amount(i, i.actual)}。${causes(i.details)}`,
+  subtotal: (i) =>
+    `${i.details.unit ? `单位「${i.details.unit}」下` : ""}小计行的${amountColumn[i.details.amountColumn ?? "total"]}应等于其上各项目之和＝${amount(i, i.expected)}，表中为 ${amount(i, i.actual)}。${causes(i.details)}`,
   "grand-total": (i) =>
     `合计行的${amountColumn[i.details.amountColumn ?? "total"]}应等于各单位（没有单位行时为各项目）之和＝${amount(i, i.expected)}，表中为 ${amount(i, i.actual)}。${causes(i.details)}`,
   "level-mismatch": (i) => {
@@ -149,16 +163,25 @@ const issues: Record<RuleId, (i: IssueDraft) => string> = {
     `单位「${i.details.unit ?? ""}」下的项目「${i.details.project ?? ""}」应只出现一次，此处再次出现${i.details.firstRow !== undefined ? `（第一次在第 ${i.details.firstRow} 行）` : ""}。`,
   "empty-project": (i) => `项目「${i.details.project ?? ""}」应至少有一条绩效指标，此处没有。`,
   "no-table": () =>
-    `没有找到项目支出绩效目标表：要找的是一行表头，含“项目名称”列和“绩效目标”或“绩效指标”列（如“项目名称（资金使用单位）”“总计”“财政拨款”…“绩效指标”），此处没有这样的一行。`,
+    `没有找到项目支出绩效目标表：要找的是一行表头，含“项目名称”列和“绩效目标”或“绩效指标”列（如“项目名称（资金使用单位）”“总计”“财政拨款”…“绩效指标”），或部门表的“单位名称”“项目名称”“一级指标”“二级指标”“三级指标”“指标值”等列，或单项目申报表的“项目名称”“资金总额”和指标表格，此处都没有。`,
   "invalid-character": (i) =>
     `此单元格应为正常文字，此处含有无效字符 ${i.details.text ?? ""}（半个代理对或非字符，常见于复制或转换出错），已原样保留；Excel、WPS 可能无法正确显示。`,
+  "weight-total": (i) =>
+    `项目「${i.details.project ?? ""}」各指标的权重合计应为 ${figure(i.expected)}，此处为 ${figure(i.actual)}。`,
+  "bad-date-range": (i) =>
+    `项目「${i.details.project ?? ""}」的项目起止时间应为日期区间（如「2024年1月-2024年12月」），此处为「${i.details.text ?? ""}」。`,
+  "uncomputed-formula": (i) =>
+    `此单元格应有数值，此处是公式（${i.details.formula ?? ""}），文件中没有保存计算结果，也无法算出，所以它参与的合计没有核对。`,
+  "invalid-bytes": (i) =>
+    `文件应为 UTF-8 编码，第 ${figure(i.details.byteOffset ?? null)} 字节起有不是 UTF-8 的字节；已按 UTF-8 读取，这些字节显示为 �。`,
 };
 
 /** The 规则 column: a short name per rule. */
 const ruleNames: Record<RuleId, string> = {
   "wrong-amount": "金额有误",
   "row-total": "总计不符",
-  "group-total": "小计不符",
+  "group-total": "单位合计不符",
+  subtotal: "小计不符",
   "grand-total": "合计不符",
   "level-mismatch": "指标层级不符",
   "missing-value": "缺少指标值",
@@ -175,6 +198,10 @@ const ruleNames: Record<RuleId, string> = {
   "empty-project": "没有指标",
   "no-table": "未找到表格",
   "invalid-character": "无效字符",
+  "weight-total": "权重合计不符",
+  "bad-date-range": "起止时间有误",
+  "uncomputed-formula": "公式无结果",
+  "invalid-bytes": "编码有误",
 };
 
 /** What to do for a broken total, by what is known of its cause. */
@@ -196,7 +223,8 @@ const advice: Record<RuleId, (i: IssueDraft) => string> = {
     return `把 ${i.cell ?? ""} 改为 ${typed(i, i.expected)}${also}${otherwise}。`;
   },
   "row-total": (i) => checkTotal(i, "本行的总计和各资金来源"),
-  "group-total": (i) => checkTotal(i, "单位小计和其下各项目的金额"),
+  "group-total": (i) => checkTotal(i, "单位（部门）行的金额和其下各项目的金额"),
+  subtotal: (i) => checkTotal(i, "小计行和其上各项目的金额"),
   "grand-total": (i) => checkTotal(i, "合计行和各单位的金额"),
   "level-mismatch": (i) =>
     i.details.mismatch === "level2-parent"
@@ -235,6 +263,10 @@ const advice: Record<RuleId, (i: IssueDraft) => string> = {
   "empty-project": () => "补上此项目的绩效指标；若此行不是项目，请删除或移出表格。",
   "no-table": () => "把表格连同表头行粘贴到工作表中，或选中表格所在区域后再运行。",
   "invalid-character": () => "对照原文重新输入此单元格中的文字。",
+  "weight-total": () => "对照原始资料核对各指标的权重，使其合计为 100。",
+  "bad-date-range": () => "改为起止年月，如「2024年1月-2024年12月」。",
+  "uncomputed-formula": () => "在 Excel 或 WPS 中打开文件、保存一次（公式结果即会存入文件），再运行。",
+  "invalid-bytes": () => "对照原文核对此单元格的文字；或在原程序中把文件另存为 UTF-8 编码后再运行。",
 };
 
 /** The guide's explanation of each rule: what it checks and why it matters. */
@@ -243,12 +275,15 @@ const ruleMeanings: Record<RuleId, string> = {
     "金额对不上时，本工具找出“改动最少的单元格”：改了它（或它们），所有合计都能对上。这一格标红；因它而对不上的合计标浅蓝色，不必去改。",
   "row-total":
     "每一行的总计应等于财政拨款、财政专户拨款和其他资金之和。只在无法确定是哪一格写错时，才按此条列出。",
-  "group-total": "每个单位行的各项金额应等于其下各项目之和。只在无法确定是哪一格写错时，才按此条列出。",
+  "group-total":
+    "每个单位行（部门表中的部门、单位行）的各项金额应等于其下各项目之和。只在无法确定是哪一格写错时，才按此条列出。",
+  subtotal: "小计行的各项金额应等于其上各项目之和。只在无法确定是哪一格写错时，才按此条列出。",
   "grand-total":
     "合计行的各项金额应等于各单位之和（没有单位行时为各项目之和）。只在无法确定是哪一格写错时，才按此条列出。",
   "level-mismatch":
     "二级指标必须属于它所在的一级指标（如 31-服务对象满意度 属于 3-满意度指标），编码也必须与名称一致。",
-  "missing-value": "每条指标都应写明实施周期指标值和年度指标值。",
+  "missing-value":
+    "每条指标都应写明年度指标值（要达到的目标）；只写年度指标值、没有实施周期指标值的，不算问题。",
   sequence: "同一项目的指标序号应为 1、2、3…，不跳号、不重号。",
   unparsed: `绩效指标应按「${ITEM_GRAMMAR}」书写；不合格式的文字无法拆分成指标。`,
   "misplaced-indicators": "绩效指标写在了绩效目标列中。本工具照常拆分，但上报前应移到绩效指标列。",
@@ -264,6 +299,13 @@ const ruleMeanings: Record<RuleId, string> = {
   "empty-project": "项目没有任何绩效指标。",
   "no-table": "工作表中没有找到项目支出绩效目标表的表头行。",
   "invalid-character": "单元格中有无效字符（半个代理对或非字符），常见于复制或格式转换出错。",
+  "weight-total": "表中有“权重”列时，每个项目各指标的权重之和应为 100。这是警告。",
+  "bad-date-range":
+    "单项目申报表的“项目起止时间”应是一个日期区间；「20246-202516」之类是录入或转换时损坏的值。",
+  "uncomputed-formula":
+    "金额是公式，但文件中没有保存计算结果（某些程序这样写文件），且不是能算出的求和或相减。它参与的合计未核对。这只是提示。",
+  "invalid-bytes":
+    "文本文件大体是 UTF-8 编码，但有几个字节不是：文件仍按 UTF-8 读取，这些字节显示为 �，所在单元格的文字可能缺字。",
 };
 
 const severity: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
@@ -350,6 +392,7 @@ export const zhCN = {
       "- 核对每一个金额合计，对不上时找出应改的那一格，并说明应改为多少；",
       "- 检查指标的层级、编码、序号和指标值，把问题列在新工作表「校验结果」中，并在原表中标色、加批注。",
       "原表中的数值不会被改动。",
+      "它读得懂几种常见的表：每个项目一行、指标连写的表（如上，序号写作 1、 1. （1） ① 都可以；或每条指标一段的写法），各地预算系统导出的部门表（每条指标一行，单位、部门行带小计），以及单项目申报表（资金总额＝各项资金之和）。一张工作表上有几张表、或表在别的工作表上，都能找到。",
     ],
     howTitle: "怎么用",
     how: [

@@ -31,6 +31,8 @@ export const paneEnUS: PaneMessages = {
   commentsSkipped: (n: number) =>
     `${n} marked cells already had a comment or note: it was kept, and none was added.`,
   guide: "User guide",
+  tableElsewhere: (sheet: string, found: string) =>
+    `No performance target table on the sheet "${sheet}", but there is one on "${found}": open that sheet and run again. Nothing was changed.`,
   ownSheet: (sheet: string) =>
     `"${sheet}" is one of this tool's result sheets: switch to the sheet with the pasted table and run again.`,
   marksCleared: (n: number) =>

@@ -30,6 +30,8 @@ export const paneZhCN = {
     `工作表「${sheet}」：${lookedFor}${advice}没有对工作簿做任何更改。`,
   commentsSkipped: (n: number) => `${n} 个标色的单元格原有批注，保留了原批注，未另加说明。`,
   guide: "使用说明",
+  tableElsewhere: (sheet: string, found: string) =>
+    `工作表「${sheet}」中没有找到项目支出绩效目标表，工作表「${found}」中有：请切换到「${found}」再运行。没有做任何更改。`,
   ownSheet: (sheet: string) => `「${sheet}」是本工具生成的工作表：请切换到粘贴原表的工作表再运行。`,
   marksCleared: (n: number) => `已清除 ${n} 个单元格的标记，恢复了原来的填充。`,
   noMarks: "没有需要清除的标记。",

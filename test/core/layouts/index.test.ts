@@ -38,6 +38,9 @@ describe("the layout registry", () => {
                 score,
                 start: 0,
                 end: grid.length,
+                columnStart: 0,
+                columnEnd: 1,
+                headerRows: [0],
               },
             ]
           : [],

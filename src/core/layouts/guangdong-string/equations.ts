@@ -16,12 +16,24 @@ export interface GuangdongTotals {
   readonly columns: Readonly<Partial<Record<ColumnRole, number>>>;
   readonly grandTotal: GrandTotalRow | null;
   readonly units: readonly UnitRow[];
+  /** 小计 rows, each with the projects above it that it adds up. */
+  readonly subtotals?: readonly SubtotalRow[];
   readonly projects: readonly {
     readonly name: string;
     readonly unit: string | null;
     readonly row: number;
     readonly amountCells: AmountCells;
   }[];
+}
+
+/** A 小计 row: the subtotal of the projects above it, back to the previous 小计 or unit row. */
+export interface SubtotalRow {
+  readonly row: number;
+  /** The unit it sits under, if any. */
+  readonly unit: string | null;
+  readonly amountCells: AmountCells;
+  /** Indexes of the projects it adds up. */
+  readonly projectIndexes: readonly number[];
 }
 
 // Read once: under tsx every use of an imported name is a getter call (README, "Speed").
@@ -40,8 +52,11 @@ interface AmountRow {
  * The totals of a Guangdong table, as equations:
  * - row-total: on every row with amounts (合计, unit rows, projects), 总计 = 财政拨款 + 财政专户拨款 + 其他资金;
  * - group-total: per amount column, a unit row = the sum of its projects;
+ * - subtotal: per amount column, a 小计 row = the sum of the projects above it, back to the previous 小计 or
+ *   unit row;
  * - grand-total: per amount column, 合计 = the sum of the unit rows (plus projects outside any unit), or of
- *   the projects when the table has no unit rows. A unit row without any amount is a heading, not a subtotal.
+ *   the projects when the table has no unit rows; a 小计 stands for its projects when no unit row with amounts
+ *   covers them. A unit row without any amount is a heading, not a subtotal.
  * Each amount cell is one EquationCell, shared by its row's equation and its column's.
  */
 export function guangdongEquations(totals: GuangdongTotals): TotalEquation[] {
@@ -49,6 +64,7 @@ export function guangdongEquations(totals: GuangdongTotals): TotalEquation[] {
   const grand = totals.grandTotal;
   const grandRow = grand ? cells.addRow(grand) : -1;
   const unitRows = totals.units.map((u) => cells.addRow(u));
+  const subtotalRows = (totals.subtotals ?? []).map((s) => cells.addRow(s));
   const projectRows = totals.projects.map((p) => cells.addRow(p));
 
   const equations: TotalEquation[] = [];
@@ -56,16 +72,34 @@ export function guangdongEquations(totals: GuangdongTotals): TotalEquation[] {
   for (let i = 0; i < totals.units.length; i++) {
     cells.rowEquation(unitRows[i]!, null, totals.units[i]!.name, -1, equations);
   }
+  const subtotals = totals.subtotals ?? [];
+  for (let i = 0; i < subtotals.length; i++) {
+    cells.rowEquation(subtotalRows[i]!, null, subtotals[i]!.unit, -1, equations);
+  }
   for (let i = 0; i < totals.projects.length; i++) {
     const project = totals.projects[i]!;
     cells.rowEquation(projectRows[i]!, project.name, project.unit, i, equations);
   }
 
+  for (let i = 0; i < subtotals.length; i++) {
+    const subtotal = subtotals[i]!;
+    if (subtotal.projectIndexes.length === 0) continue;
+    for (const role of cells.present) {
+      equations.push({
+        rule: "subtotal",
+        target: cells.at(subtotalRows[i]!, role),
+        addends: subtotal.projectIndexes.map((p) => cells.at(projectRows[p]!, role)),
+        details:
+          subtotal.unit === null ? { amountColumn: role } : { unit: subtotal.unit, amountColumn: role },
+      });
+    }
+  }
+
   // A unit row with no amount at all is a heading, not a subtotal: its projects count directly in 合计.
-  const subtotals = totals.units.flatMap((unit, i) =>
+  const unitTotals = totals.units.flatMap((unit, i) =>
     AMOUNT_ROLES.some((role) => unit.amountCells[role].raw !== null) ? [i] : [],
   );
-  for (const u of subtotals) {
+  for (const u of unitTotals) {
     const unit = totals.units[u]!;
     const projects = unit.projectIndexes.filter((i) => i < projectRows.length).map((i) => projectRows[i]!);
     // A unit row with no project under it has nothing to reconcile against.
@@ -81,10 +115,19 @@ export function guangdongEquations(totals: GuangdongTotals): TotalEquation[] {
   }
 
   if (grand) {
-    // The unit subtotals, plus every project no subtotal covers (above the first unit row, or under a unit
-    // heading without amounts); with no unit rows, that is all the projects.
-    const covered = new Set(subtotals.flatMap((u) => totals.units[u]!.projectIndexes));
-    const addends = [...subtotals.map((u) => unitRows[u]!), ...projectRows.filter((_, i) => !covered.has(i))];
+    // The unit subtotals, then the 小计 rows of projects no unit row covers, plus every project neither covers
+    // (above the first unit row, or under a unit heading without amounts); with no unit rows and no 小计, that is
+    // all the projects.
+    const covered = new Set(unitTotals.flatMap((u) => totals.units[u]!.projectIndexes));
+    const standing = subtotals.flatMap((s, i) =>
+      s.projectIndexes.length > 0 && !s.projectIndexes.some((p) => covered.has(p)) ? [i] : [],
+    );
+    for (const i of standing) for (const p of subtotals[i]!.projectIndexes) covered.add(p);
+    const addends = [
+      ...unitTotals.map((u) => unitRows[u]!),
+      ...standing.map((i) => subtotalRows[i]!),
+      ...projectRows.filter((_, i) => !covered.has(i)),
+    ];
     if (addends.length > 0) {
       for (const role of cells.present) {
         equations.push({
@@ -122,7 +165,9 @@ class EquationCells {
       const column = this.columns[role];
       const cell = amountCells[role];
       this.cells.push(
-        column === undefined ? undefined : equationCell(row, column, cell.cell, cell.value, cell.decimals),
+        column === undefined
+          ? undefined
+          : equationCell(row, column, cell.cell, cell.value, cell.decimals, cell.raw),
       );
     }
     return index;

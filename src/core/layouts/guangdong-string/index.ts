@@ -4,22 +4,29 @@
  * projects, and each project's indicators run on in one cell (`1、1-产出指标：11-数量指标：…。2、…`), as
  * Guangdong's finance system prints them and samples/baiyun-2024.tsv shows.
  */
+import type { ClassifiedRow } from "../../analysis";
 import { classifyRows } from "../../classify-rows";
+import type { Grid } from "../../grid";
 import { registerLayout } from "../layout";
 import { GuangdongCells } from "./cells";
-import { locateGuangdongTables } from "./locate";
+import { locateGuangdongTables, type GuangdongTable } from "./locate";
 import { readGuangdongTable } from "./read";
+
+/** The kind of every row of a Guangdong table (the string layouts' shared rules, classify-rows.ts). */
+export function classifyGuangdongRows(grid: Grid, table: GuangdongTable): ClassifiedRow[] {
+  return classifyRows(new GuangdongCells(grid, table), {
+    start: table.start,
+    headerRows: table.headerRows,
+    repeatedHeaders: table.repeatedHeaders,
+    bodyStart: table.bodyStart,
+    end: table.end,
+    originRow: table.origin.row,
+  });
+}
 
 export const guangdongString = registerLayout({
   id: "guangdong-string",
   locate: locateGuangdongTables,
-  classify: (grid, table) =>
-    classifyRows(new GuangdongCells(grid, table), {
-      start: table.start,
-      headerRows: table.headerRows,
-      bodyStart: table.bodyStart,
-      end: table.end,
-      originRow: table.origin.row,
-    }),
+  classify: classifyGuangdongRows,
   read: readGuangdongTable,
 });

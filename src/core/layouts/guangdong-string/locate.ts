@@ -1,12 +1,15 @@
 import type { ColumnRole } from "../../analysis";
-import { cellText, type CellValue, type Grid, type Origin } from "../../grid";
+import { cellText, type Grid, type Origin } from "../../grid";
 import { headerKey, readTitleLines } from "../../table-heading";
 import type { LocatedTable } from "../layout";
+import { headerGroupsOf, stackTables, type FoundHeader, type HeaderGroup } from "../table-stack";
 
 /** What the Guangdong string layout found: the common facts, and the grid column of each role. */
 export interface GuangdongTable extends LocatedTable {
   /** Grid rows of the header (one, or two under a merged 资金来源). */
   readonly headerRows: readonly number[];
+  /** Grid rows inside the body that repeat the header (a page break of a pasted PDF). */
+  readonly repeatedHeaders: readonly number[];
   /** First body row: the one after the last header row. */
   readonly bodyStart: number;
   /** Grid column index (0-based) of each role found. */
@@ -48,73 +51,109 @@ export function headerRole(text: string): ColumnRole | null {
   return null;
 }
 
-function rolesOf(row: readonly CellValue[] | undefined): Map<ColumnRole, number> {
-  const roles = new Map<ColumnRole, number>();
-  if (!row) return roles;
-  for (let c = 0; c < row.length; c++) {
-    const cell = row[c];
-    if (typeof cell !== "string") continue;
-    const role = headerRole(cell);
-    if (role && !roles.has(role)) roles.set(role, c);
-  }
-  return roles;
+interface GuangdongHeader extends FoundHeader {
+  readonly roles: ReadonlyMap<ColumnRole, number>;
 }
 
 /**
- * Finds the header row (the first row naming a 项目名称 column and a 绩效目标 or 绩效指标 column), a second
- * header row under a merged 资金来源, the column of each role, and the title lines above the header. The table
- * runs to the end of the grid: today one table per grid (a second header below would be read as a project).
+ * A header group that names a 项目名称 column and a 绩效目标 or 绩效指标 column, with the amount columns named
+ * on the row below under a merged 资金来源 when there are any.
  */
-export function locateGuangdongTables(grid: Grid, origin: Origin): GuangdongTable[] {
-  let headerIndex = -1;
-  let roles = new Map<ColumnRole, number>();
-  for (let r = 0; r < grid.length; r++) {
-    const found = rolesOf(grid[r]);
-    if (found.has("name") && (found.has("indicators") || found.has("goal"))) {
-      headerIndex = r;
-      roles = found;
-      break;
+function headerOf(grid: Grid, group: HeaderGroup<ColumnRole>): GuangdongHeader | null {
+  if (!group.roles.has("name") || !(group.roles.has("indicators") || group.roles.has("goal"))) return null;
+  const roles = new Map(group.roles);
+  const rows = [group.row];
+  const nameColumn = roles.get("name")!;
+  const below = grid[group.row + 1];
+  if (below && cellText(below[nameColumn]) === "") {
+    const added: [ColumnRole, number][] = [];
+    for (let c = group.columnStart; c < Math.min(group.columnEnd, below.length); c++) {
+      const cell = below[c];
+      if (typeof cell !== "string") continue;
+      const role = headerRole(cell);
+      if (role && AMOUNT_ROLES.includes(role) && !roles.has(role) && !added.some(([r]) => r === role))
+        added.push([role, c]);
+    }
+    if (added.length > 0) {
+      for (const [role, c] of added) roles.set(role, c);
+      rows.push(group.row + 1);
     }
   }
-  if (headerIndex < 0) return [];
+  const signature = [...roles].map(([role, c]) => `${role}@${c}`).join(",");
+  return { rows, columnStart: group.columnStart, columnEnd: group.columnEnd, signature, roles };
+}
 
-  // A header split over two rows: the amount columns named on the row below, under a merged 资金来源.
-  const headerRows = [headerIndex];
-  const below = rolesOf(grid[headerIndex + 1]);
-  const nameColumn = roles.get("name")!;
-  const newAmounts = AMOUNT_ROLES.filter((role) => below.has(role) && !roles.has(role));
-  if (newAmounts.length > 0 && cellText(grid[headerIndex + 1]?.[nameColumn]) === "") {
-    for (const role of newAmounts) roles.set(role, below.get(role)!);
-    headerRows.push(headerIndex + 1);
-  }
+/**
+ * Finds every header row (a row naming a 项目名称 column and a 绩效目标 or 绩效指标 column; two tables side by
+ * side on one row are two headers), a second header row under a merged 资金来源, the column of each role, and the
+ * title lines above each header; table-stack.ts says where each table ends.
+ */
+export function locateGuangdongTables(grid: Grid, origin: Origin): GuangdongTable[] {
+  // The one-segment-per-indicator layout asks for the same tables: found once per grid and origin.
+  const cached = located.get(grid);
+  if (cached && cached.origin === origin) return cached.tables;
+  const tables = findGuangdongTables(grid, origin);
+  located.set(grid, { origin, tables });
+  return tables;
+}
 
-  const heading = readTitleLines(grid, 0, headerIndex, headerRows);
-  const gridColumns: Partial<Record<ColumnRole, number>> = {};
-  const columns: Partial<Record<ColumnRole, number>> = {};
-  for (const [role, c] of roles) {
-    gridColumns[role] = c;
-    columns[role] = origin.column + c;
+const located = new WeakMap<Grid, { origin: Origin; tables: GuangdongTable[] }>();
+
+function findGuangdongTables(grid: Grid, origin: Origin): GuangdongTable[] {
+  const headers: GuangdongHeader[] = [];
+  for (let r = 0; r < grid.length; r++) {
+    const row = grid[r];
+    // Most rows name no role at all: a quick look before splitting into groups.
+    if (
+      !row ||
+      !row.some((cell) => typeof cell === "string" && cell.length < 40 && headerRole(cell) === "name")
+    )
+      continue;
+    for (const group of headerGroupsOf(row, r, headerRole)) {
+      const header = headerOf(grid, group);
+      if (header) headers.push(header);
+    }
   }
-  const lastHeaderIndex = headerRows[headerRows.length - 1]!;
-  return [
-    {
-      layout: "guangdong-string",
-      origin,
-      info: {
+  return stackTables(grid, headers, (h) => h.roles.get("name")!).map(
+    ({ header, start, end, repeatedHeaders }) => {
+      const headerRows = header.rows;
+      const lastHeaderIndex = headerRows[headerRows.length - 1]!;
+      const heading = readTitleLines(
+        grid,
+        start,
+        headerRows[0]!,
+        headerRows,
+        header.columnStart,
+        header.columnEnd,
+      );
+      const gridColumns: Partial<Record<ColumnRole, number>> = {};
+      const columns: Partial<Record<ColumnRole, number>> = {};
+      for (const [role, c] of header.roles) {
+        gridColumns[role] = c;
+        columns[role] = origin.column + c;
+      }
+      return {
         layout: "guangdong-string",
-        title: heading.title,
-        department: heading.department,
-        amountUnit: heading.amountUnit,
-        headerRow: origin.row + lastHeaderIndex,
-        headerRows: headerRows.map((r) => origin.row + r),
-        columns,
-      },
-      score: roles.size,
-      start: 0,
-      end: grid.length,
-      headerRows,
-      bodyStart: lastHeaderIndex + 1,
-      gridColumns,
+        origin,
+        info: {
+          layout: "guangdong-string",
+          title: heading.title,
+          department: heading.department,
+          amountUnit: heading.amountUnit,
+          headerRow: origin.row + lastHeaderIndex,
+          headerRows: headerRows.map((r) => origin.row + r),
+          columns,
+        },
+        score: header.roles.size,
+        start,
+        end,
+        columnStart: header.columnStart,
+        columnEnd: header.columnEnd,
+        headerRows,
+        repeatedHeaders,
+        bodyStart: lastHeaderIndex + 1,
+        gridColumns,
+      };
     },
-  ];
+  );
 }

@@ -15,9 +15,10 @@ import {
 import { cellAddress, columnLetter } from "../../cell-address";
 import { rawText, type Grid } from "../../grid";
 import { makeIssue, type IssueDetails, type IssueDraft } from "../../issue";
+import { amountIssue } from "../../amount-issue";
 import { parseAmount } from "../../parse-amount";
 import { GuangdongCells } from "./cells";
-import { guangdongEquations } from "./equations";
+import { guangdongEquations, type SubtotalRow } from "./equations";
 import type { GuangdongTable } from "./locate";
 
 /** Reads the classified rows of a Guangdong table (see TableReader). */
@@ -58,6 +59,9 @@ class TableReader {
   private readonly issues: IssueDraft[] = [];
   private readonly units: UnitDraft[] = [];
   private readonly projects: ProjectRead[] = [];
+  private readonly subtotals: SubtotalRow[] = [];
+  /** Index of the first project a 小计 row below would add up: the first after the last unit or 小计 row. */
+  private groupStart = 0;
   private grandTotal: GrandTotalRow | null = null;
   private current: ProjectDraft | null = null;
   private currentUnit: UnitDraft | null = null;
@@ -106,6 +110,7 @@ class TableReader {
       columns: this.table.info.columns,
       grandTotal: this.grandTotal,
       units,
+      subtotals: this.subtotals,
       projects: this.projects,
     });
     return {
@@ -134,8 +139,23 @@ class TableReader {
         this.grandTotal ??= { row, amounts: amountsOf(amountCells), amountCells };
         return;
       }
+      case "subtotal": {
+        this.finishProject();
+        const unit = this.currentUnit?.name ?? null;
+        const projectIndexes: number[] = [];
+        for (let i = this.groupStart; i < this.projects.length; i++) projectIndexes.push(i);
+        this.groupStart = this.projects.length;
+        this.subtotals.push({
+          row,
+          unit,
+          amountCells: this.readAmounts(r, row, unit === null ? {} : { unit }, -1),
+          projectIndexes,
+        });
+        return;
+      }
       case "unit": {
         this.finishProject();
+        this.groupStart = this.projects.length;
         const name = this.cells.name(r);
         const unit: UnitDraft = {
           row,
@@ -209,7 +229,8 @@ class TableReader {
       texts.push({ role: "goal", column: this.sheetColumns.goal, pieces: draft.goalPieces });
     }
     if (draft.indicatorPieces.length > 0) {
-      texts.push({ role: "indicators", column: this.sheetColumns.indicators, pieces: draft.indicatorPieces });
+      const role = this.table.layout === "indicator-segments" ? "segments" : "indicators";
+      texts.push({ role, column: this.sheetColumns.indicators, pieces: draft.indicatorPieces });
     }
     this.currentUnit?.projectIndexes.push(this.projects.length);
     this.projects.push({
@@ -234,11 +255,9 @@ class TableReader {
       cells[role] = { cell, raw: parsed.raw, value: parsed.value, decimals: parsed.decimals };
       if (parsed.value === null) {
         const at = { row, column: this.sheetColumns[role], address: cell };
-        const actual = typeof parsed.raw === "number" ? parsed.raw : String(parsed.raw);
         const about = projectIndex < 0 ? undefined : { projectIndex };
-        this.issues.push(
-          makeIssue("amount-not-number", at, { ...details, amountColumn: role }, { about, actual }),
-        );
+        const issue = amountIssue(parsed, at, { ...details, amountColumn: role }, about);
+        if (issue) this.issues.push(issue);
       }
     }
     return cells;

@@ -1,0 +1,283 @@
+/**
+ * What the columnar layouts share: the names of an indicator's columns (一级指标 | 二级指标 | 三级指标 | 指标性质 |
+ * 指标值 | 度量单位 | 权重 | 指标方向), and the reading of a project's indicator rows with its merged level cells
+ * filled (DOMAIN.md, "Other layouts").
+ *
+ * Merged cells read the same in every shell: after a paste, through Office.js and through the xlsx reader, the
+ * cells under a merge are empty. So the core fills them: within one project's rows, an empty level cell takes the
+ * label above it; rows before the first label take the first label below (a label written on a middle row of
+ * its group, as a PDF centres it). A level-1 filled that way whose level-2 belongs elsewhere takes the nearest
+ * label of its own block instead, when the labels sit on middle rows.
+ */
+import type { ColumnRole, IndicatorPlace, RowIndicator } from "../analysis";
+import { cellAddress, sheetCell, type SheetCell } from "../cell-address";
+import { composeValue } from "../compose-value";
+import * as decimal from "../exact-decimal";
+import type { ExactDecimal } from "../exact-decimal";
+import { cellText, type CellValue, type Grid } from "../grid";
+import { makeIssue, type IssueDraft } from "../issue";
+import { frameworkCode } from "../map-level";
+import { parseAmount } from "../parse-amount";
+import { headerKey } from "../table-heading";
+
+const { compareSum, exactDecimal, sumDecimals, toNumber } = decimal;
+
+/** The indicator columns of a columnar table. */
+export type IndicatorRole = Extract<
+  ColumnRole,
+  "level1" | "level2" | "indicatorName" | "op" | "value" | "period" | "measure" | "weight" | "direction"
+>;
+
+/** Roles whose cells say something about an indicator (a row with any of them is an indicator row). */
+export const INDICATOR_FIELD_ROLES: readonly IndicatorRole[] = [
+  "level1",
+  "level2",
+  "indicatorName",
+  "op",
+  "value",
+  "period",
+  "measure",
+  "weight",
+];
+
+/**
+ * The indicator role of a header name, or null: 一级指标, 二级指标, 三级指标 / 三级指标名称 / 指标内容 / 指标名称,
+ * 指标性质 / 计算符号 / 运算符号, 指标值 / 年度指标值 / 计划指标值 / 指标值(或计划水平) / 当年预期实现值,
+ * 实施周期指标值, 度量单位 / 计量单位, 权重 / 分值, 指标方向(性). A bare 单位 after a value column is its unit
+ * of measure (`afterValue`).
+ */
+export function indicatorRole(text: string, afterValue: boolean): IndicatorRole | null {
+  const key = headerKey(text).replace(/[（(]%[）)]$/, "");
+  if (key === "") return null;
+  if (key.startsWith("一级指标")) return "level1";
+  if (key.startsWith("二级指标")) return "level2";
+  if (key.startsWith("三级指标") || key === "指标内容" || key === "指标名称" || key === "绩效指标名称")
+    return "indicatorName";
+  if (key === "指标性质" || key.endsWith("符号")) return "op";
+  if (key.includes("实施周期")) return "period";
+  if (key.includes("指标值") || key === "当年预期实现值" || key === "预期实现值" || key === "目标值")
+    return "value";
+  if (key === "度量单位" || key === "计量单位" || (afterValue && key === "单位")) return "measure";
+  if (key.startsWith("权重") || key === "分值" || key === "指标分值" || key === "指标权重") return "weight";
+  if (key.startsWith("指标方向")) return "direction";
+  return null;
+}
+
+/** A level label filled into an empty cell: its text and the cell it was written in. */
+interface Label {
+  readonly text: string;
+  readonly cell: SheetCell;
+}
+
+/** One row of a project's indicator rows, as written (levels not yet filled). */
+interface RawRow {
+  readonly r: number;
+  readonly row: number;
+  readonly level1: Label | null;
+  readonly level2: Label | null;
+  readonly name: string;
+  readonly op: string;
+  readonly value: string;
+  readonly period: string;
+  readonly measure: string;
+  readonly raw: string;
+  readonly nameCell: SheetCell;
+  readonly valueCell: SheetCell | null;
+  readonly weight: { readonly amount: ExactDecimal; readonly cell: string } | null;
+}
+
+/** The columns of a table's indicator fields (grid columns) and where the grid sits on the sheet. */
+export interface IndicatorColumns {
+  readonly columns: Readonly<Partial<Record<IndicatorRole, number>>>;
+  readonly originRow: number;
+  readonly originColumn: number;
+}
+
+/** Any indicator cell of grid row r holds something. */
+export function hasIndicatorCells(grid: Grid, r: number, columns: IndicatorColumns["columns"]): boolean {
+  const row = grid[r];
+  if (!row) return false;
+  for (const role of INDICATOR_FIELD_ROLES) {
+    const c = columns[role];
+    if (c !== undefined && cellText(row[c]) !== "") return true;
+  }
+  return false;
+}
+
+/** The text of a cell as a clerk reads it: a number as it prints, text trimmed. */
+function fieldText(cell: CellValue | undefined): string {
+  return cellText(cell);
+}
+
+/**
+ * Collects one project's indicator rows, then reads them into RowIndicators with the merged level cells
+ * filled, and the project's weights checked (Σ 权重 = 100 when the table has a 权重 column).
+ */
+export class ProjectIndicatorRows {
+  private readonly rows: RawRow[] = [];
+
+  constructor(
+    private readonly grid: Grid,
+    private readonly at: IndicatorColumns,
+  ) {}
+
+  private cell(r: number, c: number): SheetCell {
+    return sheetCell(this.at.originRow + r, this.at.originColumn + c);
+  }
+
+  private text(r: number, role: IndicatorRole): string {
+    const c = this.at.columns[role];
+    return c === undefined ? "" : fieldText(this.grid[r]?.[c]);
+  }
+
+  private label(r: number, role: "level1" | "level2"): Label | null {
+    const c = this.at.columns[role];
+    const text = this.text(r, role);
+    return c === undefined || text === "" ? null : { text, cell: this.cell(r, c) };
+  }
+
+  /** Adds grid row r (one of the project's rows with indicator cells). */
+  add(r: number): void {
+    const columns = this.at.columns;
+    const raw: string[] = [];
+    for (const role of INDICATOR_FIELD_ROLES) {
+      const c = columns[role];
+      if (c !== undefined) raw.push(fieldText(this.grid[r]?.[c]));
+    }
+    const nameColumn = columns.indicatorName ?? columns.value ?? columns.level2 ?? columns.level1 ?? 0;
+    const weightColumn = columns.weight;
+    let weight: RawRow["weight"] = null;
+    if (weightColumn !== undefined) {
+      const parsed = parseAmount(this.grid[r]?.[weightColumn]);
+      if (parsed.raw !== null && parsed.value !== null)
+        weight = {
+          amount: exactDecimal(parsed.value, parsed.decimals),
+          cell: cellAddress(this.at.originRow + r, this.at.originColumn + weightColumn),
+        };
+    }
+    this.rows.push({
+      r,
+      row: this.at.originRow + r,
+      level1: this.label(r, "level1"),
+      level2: this.label(r, "level2"),
+      name: this.text(r, "indicatorName"),
+      op: this.text(r, "op"),
+      value: this.text(r, "value"),
+      period: this.text(r, "period"),
+      measure: this.text(r, "measure"),
+      raw: raw.join(" | "),
+      nameCell: this.cell(r, nameColumn),
+      valueCell: columns.value === undefined ? null : this.cell(r, columns.value),
+      weight,
+    });
+  }
+
+  get size(): number {
+    return this.rows.length;
+  }
+
+  /**
+   * The project's indicators: a row with a 三级指标 or a value is an indicator; a row with only level labels is
+   * a level with no indicator (DOMAIN.md: "a level-2 may have no indicator at all") and only labels the rows
+   * around it.
+   */
+  indicators(): RowIndicator[] {
+    const level1 = fill(this.rows.map((r) => r.level1));
+    const level2 = fill(this.rows.map((r) => r.level2));
+    if (this.rows.length > 0 && this.rows[0]!.level1 === null) realignLevel1(this.rows, level1, level2);
+    const out: RowIndicator[] = [];
+    for (let k = 0; k < this.rows.length; k++) {
+      const row = this.rows[k]!;
+      if (row.name === "" && row.value === "" && row.period === "") continue;
+      const l1 = level1[k] ?? null;
+      const l2 = level2[k] ?? null;
+      const place: IndicatorPlace = {
+        row: row.nameCell.row,
+        column: row.nameCell.column,
+        address: row.nameCell.address,
+        ...(row.valueCell ? { valueCell: row.valueCell } : {}),
+        ...(l2 || l1 ? { levelCell: (l2 ?? l1)!.cell } : {}),
+      };
+      out.push({
+        seq: null,
+        level1: l1?.text ?? null,
+        level2: l2?.text ?? null,
+        name: row.name,
+        periodValue: composeValue(row.op, row.period, row.measure),
+        annualValue: composeValue(row.op, row.value, row.measure),
+        raw: row.raw,
+        place,
+      });
+    }
+    return out;
+  }
+
+  /**
+   * weight-total: the weights of the project's rows do not add up to 100 (a warning), at the first weight cell,
+   * every weight cell listed. Nothing when no row has a weight.
+   */
+  weightIssue(details: { project: string; unit?: string }, projectIndex: number): IssueDraft | null {
+    const weights = this.rows.flatMap((r) => (r.weight ? [r.weight] : []));
+    if (weights.length === 0) return null;
+    const total = sumDecimals(weights.map((w) => w.amount));
+    if (compareSum(exactDecimal(100, 0), [total], undefined) === null) return null;
+    const first = weights[0]!;
+    const row = this.rows.find((r) => r.weight === first)!;
+    const at = { row: row.row, column: this.at.originColumn + this.at.columns.weight!, address: first.cell };
+    return makeIssue("weight-total", at, Object.assign({}, details, { cells: weights.map((w) => w.cell) }), {
+      about: { projectIndex },
+      expected: 100,
+      actual: toNumber(total),
+    });
+  }
+}
+
+/** Each empty entry takes the label above; entries before the first label take the first label below. */
+function fill(labels: readonly (Label | null)[]): (Label | null)[] {
+  const out: (Label | null)[] = [];
+  let last: Label | null = null;
+  for (const label of labels) {
+    if (label !== null) last = label;
+    out.push(last);
+  }
+  const first = labels.find((l) => l !== null) ?? null;
+  for (let k = 0; k < out.length && labels[k] === null; k++) out[k] = first;
+  return out;
+}
+
+/** The framework level-1 code a level-2 label belongs to ("数量指标" → "1"), or null. */
+function level1CodeOf(level2: string): string | null {
+  const code = frameworkCode(level2.replace(/^[0-9]+[-－—–_.．、]?/, ""), 2);
+  return code === null ? null : code.charAt(0);
+}
+
+/**
+ * Level-1 labels on middle rows (the block's first row has none): a row filled with a level-1 its level-2 does
+ * not belong to takes the nearest level-1 label that it does belong to, above or below. A merged level-1 that
+ * really holds a wrong level-2 is written on its block's first row, and is left as it is.
+ */
+function realignLevel1(
+  rows: readonly RawRow[],
+  level1: (Label | null)[],
+  level2: readonly (Label | null)[],
+): void {
+  for (let k = 0; k < rows.length; k++) {
+    if (rows[k]!.level1 !== null) continue;
+    const wanted = level2[k] ? level1CodeOf(level2[k]!.text) : null;
+    const current = level1[k];
+    if (wanted === null || current === null || current === undefined) continue;
+    if (frameworkCode(current.text.replace(/^[0-9]+[-－—–_.．、]?/, ""), 1) === wanted) continue;
+    for (let d = 1; d < rows.length; d++) {
+      const up = rows[k - d]?.level1;
+      const down = rows[k + d]?.level1;
+      const pick = [up, down].find(
+        (l) => l && frameworkCode(l.text.replace(/^[0-9]+[-－—–_.．、]?/, ""), 1) === wanted,
+      );
+      if (pick) {
+        level1[k] = pick;
+        break;
+      }
+      if (up === undefined && down === undefined) break;
+    }
+  }
+}
