@@ -94,6 +94,10 @@ export interface IssueDetails {
   readonly expectedSeq?: number;
   /** Cells (A1) whose values make up the failed equation, the flagged cell included. */
   readonly cells?: readonly string[];
+  /** row-total of a columnar layout: the parts its total adds up, in table order (the string layout has all three). */
+  readonly parts?: readonly NonNullable<IssueDetails["amountColumn"]>[];
+  /** Amount issues of a columnar layout: the names its amounts go by (a form's 资金总额, 自有资金; a department's 预算数). */
+  readonly amountNames?: "form" | "department";
   /** How the table writes amounts: the messages quote expected and actual that way (`1,963.53 万元`). */
   readonly amountFormat?: AmountFormat;
   /** wrong-amount: the totals that agree once the cell is changed (find-culprits.ts). */

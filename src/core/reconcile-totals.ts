@@ -38,13 +38,21 @@ export function reconcileTotals(parsed: ParsedTable, options: ReconcileOptions =
   const unit = parsed.table?.amountUnit ?? null;
   const format = (scale: number): AmountFormat => ({ decimals: Math.max(scale, decimals), grouping, unit });
   const brokenByIndex = new Map(evaluation.broken.map((b) => [b.index, b]));
+  // The columnar layouts name their amounts their own way (资金总额, 自有资金; 预算数): the messages follow.
+  const layout = parsed.table?.layout;
+  const names: IssueDetails =
+    layout === "project-form"
+      ? { amountNames: "form" }
+      : layout === "department-columns"
+        ? { amountNames: "department" }
+        : {};
 
   const issues: IssueDraft[] = [];
   let byCell: ReadonlyMap<EquationCell, readonly TotalEquation[]> | null = null;
   for (const group of findCulprits(equations, options, evaluation)) {
     if (group.verdict === "unique") {
       byCell ??= equationsByCell(equations);
-      issues.push(...culpritIssues(group, equations, byCell, format));
+      issues.push(...culpritIssues(group, equations, byCell, format, names));
       continue;
     }
     const culprits = {
@@ -54,7 +62,9 @@ export function reconcileTotals(parsed: ParsedTable, options: ReconcileOptions =
     } as const;
     for (const index of group.broken) {
       const broken = brokenByIndex.get(index)!;
-      issues.push(brokenEquationIssue(broken, { amountFormat: format(broken.expected.scale), culprits }));
+      issues.push(
+        brokenEquationIssue(broken, { ...names, amountFormat: format(broken.expected.scale), culprits }),
+      );
     }
   }
   return issues;
@@ -66,6 +76,7 @@ function culpritIssues(
   equations: readonly TotalEquation[],
   byCell: ReadonlyMap<EquationCell, readonly TotalEquation[]>,
   format: (decimals: number) => AmountFormat,
+  names: IssueDetails,
 ): IssueDraft[] {
   const changes = group.explanations[0]!;
   const changed = new Set(changes.map((c) => c.cell.address));
@@ -76,7 +87,7 @@ function culpritIssues(
   return changes.map((change) => {
     const mine = byCell.get(change.cell) ?? [];
     const own = broken.filter((e) => mine.includes(e));
-    const details: IssueDetails = Object.assign(describeCell(change.cell, mine), {
+    const details: IssueDetails = Object.assign(describeCell(change.cell, mine), names, {
       cells,
       amountFormat: format(Math.max(change.cell.amount?.scale ?? 0, 0)),
       repairs: own.length > 0 ? own.map(repairedTotal) : repairs,

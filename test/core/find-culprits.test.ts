@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { analyzeTable, parseTable } from "../../src/core/analyze-table";
+import { buildPlan } from "../../src/core/build-plan";
 import { cellAddress } from "../../src/core/cell-address";
 import { findCulprits, type CulpritGroup } from "../../src/core/find-culprits";
 import type { CellValue } from "../../src/core/grid";
@@ -254,6 +255,117 @@ describe("the analysis reports the cell to change, and the totals it upsets insi
   test("in English", () => {
     const issue = analyzeTable(sampleWith({ C12: "17.00" }), { locale: "en-US" }).issues[0]!;
     expect(issue.message).toMatch(/C12 should be 18\.00 × 10,000 yuan, found 17\.00 × 10,000 yuan/);
+  });
+});
+
+describe("every layout's equations, through the analysis", () => {
+  const n = null;
+  const DEPARTMENT_HEADER: CellValue[] = [
+    "单位名称",
+    "项目名称",
+    "预算数",
+    "财政拨款",
+    "其他资金",
+    "年度目标",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "指标值",
+  ];
+  /**
+   * A department table with parts (row 2 the department over both units, rows 3 and 6 the units); a project's
+   * amounts are merged down over its two indicator rows. `fiscal` replaces 项目二's 财政拨款 (D7).
+   */
+  function departmentTable(fiscal = "17.00"): CellValue[][] {
+    return [
+      DEPARTMENT_HEADER,
+      ["某部门", n, "30.00", "25.00", "5.00"],
+      ["甲单位", n, "10.00", "8.00", "2.00"],
+      [n, "项目一", "10.00", "8.00", "2.00", "目标", "产出指标", "数量指标", "A", "1台"],
+      [n, n, n, n, n, n, "效益指标", "社会效益指标", "B", "提升"],
+      ["乙单位", n, "20.00", "17.00", "3.00"],
+      [n, "项目二", "20.00", fiscal, "3.00", "目标", "产出指标", "数量指标", "C", "2台"],
+      [n, n, n, n, n, n, "效益指标", "社会效益指标", "D", "提升"],
+    ];
+  }
+  const amountIssues = (a: ReturnType<typeof analyzeTable>) =>
+    a.issues
+      .filter((i) => i.rule === "wrong-amount" || i.rule.endsWith("total"))
+      .map((i) => [i.rule, i.cell, i.expected, i.actual]);
+
+  test("a cell in a columnar layout: a wrong project amount, not its unit's or department's total", () => {
+    expect(amountIssues(analyzeTable(departmentTable()))).toEqual([]);
+    const a = analyzeTable(departmentTable("15.00"));
+    // D7 breaks its row (C7 = D7 + E7), its unit's 财政拨款 (D6) and its department's (D2): one cell explains all.
+    expect(amountIssues(a)).toEqual([["wrong-amount", "D7", 17, 15]]);
+    const issue = a.issues.find((i) => i.rule === "wrong-amount")!;
+    expect(issue.details.consequences).toEqual(["C7", "D2", "D6"]);
+    expect(issue.message).toBe(
+      "项目「项目二」的财政拨款（D7）应为 17.00，表中为 15.00；改正后，预算数 C7、单位「某部门」的财政拨款 D2、单位「乙单位」的财政拨款 D6 都能对上。",
+    );
+    const plan = buildPlan(a, { sourceSheet: "部门表", locale: "zh-CN" });
+    expect(plan.marks.map((m) => `${m.cell} ${m.severity}`)).toEqual([
+      "D2 consequence",
+      "D6 consequence",
+      "C7 consequence",
+      "D7 error",
+    ]);
+  });
+
+  test("a department table's unit total overwritten: the unit alone, its department agrees with the projects", () => {
+    const grid = departmentTable();
+    grid[5]![3] = "19.00";
+    expect(amountIssues(analyzeTable(grid))).toEqual([["wrong-amount", "D6", 17, 19]]);
+  });
+
+  /** The string layout with a 小计 row under each unit's projects (rows 4-5 under 甲单位, 小计 on row 6). */
+  function stringWithSubtotal(cells: Record<string, string> = {}): CellValue[][] {
+    const indicators = "1、1-产出指标：11-数量指标：场次；实施周期指标值：10场；年度指标值：10场。";
+    const grid: CellValue[][] = [
+      ["项目名称（资金使用单位）", "总计", "财政拨款", "财政专户拨款", "其他资金", "绩效目标", "绩效指标"],
+      ["合计", "60.00", "50.00", n, "10.00"],
+      ["甲单位", "60.00", "50.00", n, "10.00"],
+      ["宣传经费", "20.00", "20.00", n, n, "目标", indicators],
+      ["培训经费", "40.00", "30.00", n, "10.00", "目标", indicators],
+      ["小计", "60.00", "50.00", n, "10.00"],
+    ];
+    for (const [address, value] of Object.entries(cells)) {
+      grid[Number(address.slice(1)) - 1]![address.charCodeAt(0) - 65] = value;
+    }
+    return grid;
+  }
+
+  test("a 小计 row: a project's amount under it is the one cell; a stale 小计 is the 小计 alone", () => {
+    expect(amountIssues(analyzeTable(stringWithSubtotal()))).toEqual([]);
+    const a = analyzeTable(stringWithSubtotal({ C5: "35.00" }));
+    expect(amountIssues(a)).toEqual([["wrong-amount", "C5", 30, 35]]);
+    expect(a.issues[0]!.details.consequences).toEqual(expect.arrayContaining(["B5", "C6"]));
+    const stale = analyzeTable(stringWithSubtotal({ C6: "45.00" })).issues[0]!;
+    expect([stale.rule, stale.cell, stale.expected, stale.actual]).toEqual(["wrong-amount", "C6", 50, 45]);
+    expect(stale.message).toContain("小计行的财政拨款 C6");
+  });
+
+  test("several tables on one sheet: each table's fault is named in its own table", () => {
+    const table = (name: string, amount: string, total: string): CellValue[][] => [
+      ["项目名称", "总计", "财政拨款", "绩效目标", "绩效指标"],
+      ["合计", total, total],
+      [name, total, amount, "目标", "1、产出指标：数量指标：场次；年度指标值：10场。"],
+    ];
+    const a = analyzeTable([
+      ...table("宣传经费", "9.00", "10.00"),
+      [n],
+      [n],
+      ...table("培训经费", "21.00", "20.00"),
+    ]);
+    expect(a.tables?.length).toBe(2);
+    expect(amountIssues(a)).toEqual([
+      ["wrong-amount", "C3", 10, 9],
+      ["wrong-amount", "C8", 20, 21],
+    ]);
+    expect(a.issues.map((i) => i.details.consequences)).toEqual([
+      ["B3", "C2"],
+      ["B8", "C7"],
+    ]);
   });
 });
 

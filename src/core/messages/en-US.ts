@@ -10,6 +10,24 @@ const amountColumn: Record<AmountRole, string> = {
   specialAccount: "Special account (财政专户拨款)",
   other: "Other funds (其他资金)",
 };
+/** A columnar layout's own names for its amounts (IssueDetails.amountNames). */
+const amountNames: Record<"form" | "department", Record<AmountRole, string>> = {
+  form: {
+    total: "Total funds (资金总额)",
+    fiscal: amountColumn.fiscal,
+    specialAccount: "Own funds (自有资金)",
+    other: amountColumn.other,
+  },
+  department: { ...amountColumn, total: "Budget (预算数)" },
+};
+
+/** An amount column's name as the issue's table calls it. */
+function col(d: IssueDetails, role: AmountRole): string {
+  return (d.amountNames ? amountNames[d.amountNames] : amountColumn)[role];
+}
+
+const STRING_PARTS: readonly AmountRole[] = ["fiscal", "specialAccount", "other"];
+
 const field = { period: "implementation-period value", annual: "annual value" } as const;
 const category = { output: "output", outcome: "outcome", satisfaction: "satisfaction" } as const;
 
@@ -59,9 +77,9 @@ function rowOf(d: IssueDetails): string {
   return d.project ? `project "${d.project}"` : d.unit ? `unit "${d.unit}"` : "the grand total row";
 }
 
-function repaired(t: RepairedTotal): string {
-  const column = amountColumn[t.amountColumn ?? "total"];
-  if (t.rule === "row-total") return `the total ${t.cell}`;
+function repaired(t: RepairedTotal, d: IssueDetails): string {
+  const column = col(d, t.amountColumn ?? "total");
+  if (t.rule === "row-total") return `the ${col(d, "total").toLowerCase()} ${t.cell}`;
   if (t.rule === "group-total") return `the ${column} of unit "${t.unit ?? ""}" ${t.cell}`;
   if (t.rule === "subtotal") return `the subtotal row's ${column} ${t.cell}`;
   return `the grand total's ${column} ${t.cell}`;
@@ -84,19 +102,19 @@ function capitalize(text: string): string {
 const issues: Record<RuleId, (i: IssueDraft) => string> = {
   "wrong-amount": (i) => {
     const d = i.details;
-    const column = d.amountColumn ? ` ${amountColumn[d.amountColumn]}` : "";
+    const column = d.amountColumn ? ` ${col(d, d.amountColumn)}` : "";
     const partners = d.partners?.length ? `, together with ${list(d.partners)}` : "";
-    const repairs = (d.repairs ?? []).map(repaired).join(", ");
+    const repairs = (d.repairs ?? []).map((t) => repaired(t, d)).join(", ");
     return `${capitalize(rowOf(d))}:${column} ${i.cell ?? ""} should be ${amount(i, i.expected)}, found ${amount(i, i.actual)}${partners}. Once changed, ${repairs} agree.`;
   },
   "row-total": (i) =>
-    `${capitalize(rowOf(i.details))}: Total should equal fiscal + special account + other = ${amount(i, i.expected)}, found ${amount(i, i.actual)}.${causes(i.details)}`,
+    `${capitalize(rowOf(i.details))}: ${col(i.details, "total")} should equal ${(i.details.parts ?? STRING_PARTS).map((r) => col(i.details, r).toLowerCase()).join(" + ")} = ${amount(i, i.expected)}, found ${amount(i, i.actual)}.${causes(i.details)}`,
   "group-total": (i) =>
-    `${amountColumn[i.details.amountColumn ?? "total"]} of unit "${i.details.unit ?? ""}" should equal the sum of its projects = ${amount(i, i.expected)}, found ${amount(i, i.actual)}.${causes(i.details)}`,
+    `${col(i.details, i.details.amountColumn ?? "total")} of unit "${i.details.unit ?? ""}" should equal the sum of its projects = ${amount(i, i.expected)}, found ${amount(i, i.actual)}.${causes(i.details)}`,
   subtotal: (i) =>
-    `${amountColumn[i.details.amountColumn ?? "total"]} of the subtotal (小计) row${i.details.unit ? ` of unit "${i.details.unit}"` : ""} should equal the sum of the projects above it = ${amount(i, i.expected)}, found ${amount(i, i.actual)}.${causes(i.details)}`,
+    `${col(i.details, i.details.amountColumn ?? "total")} of the subtotal (小计) row${i.details.unit ? ` of unit "${i.details.unit}"` : ""} should equal the sum of the projects above it = ${amount(i, i.expected)}, found ${amount(i, i.actual)}.${causes(i.details)}`,
   "grand-total": (i) =>
-    `${amountColumn[i.details.amountColumn ?? "total"]} of the grand total should equal the sum of the units (of the projects when there are no unit rows) = ${amount(i, i.expected)}, found ${amount(i, i.actual)}.${causes(i.details)}`,
+    `${col(i.details, i.details.amountColumn ?? "total")} of the grand total should equal the sum of the units (of the projects when there are no unit rows) = ${amount(i, i.expected)}, found ${amount(i, i.actual)}.${causes(i.details)}`,
   "level-mismatch": (i) => {
     const d = i.details;
     switch (d.mismatch) {
@@ -155,7 +173,7 @@ const issues: Record<RuleId, (i: IssueDraft) => string> = {
     }
   },
   "amount-not-number": (i) =>
-    `${amountColumn[i.details.amountColumn ?? "total"]} should be a number; found "${i.actual ?? ""}".`,
+    `${col(i.details, i.details.amountColumn ?? "total")} should be a number; found "${i.actual ?? ""}".`,
   "duplicate-project": (i) =>
     `Project "${i.details.project ?? ""}" should appear once under unit "${i.details.unit ?? ""}"; found again${i.details.firstRow !== undefined ? ` (first on row ${i.details.firstRow})` : ""}.`,
   "empty-project": (i) =>

@@ -15,6 +15,19 @@ const amountColumn: Record<AmountRole, string> = {
   specialAccount: "财政专户拨款",
   other: "其他资金",
 };
+/** A columnar layout's own names for its amounts (IssueDetails.amountNames). */
+const amountNames: Record<"form" | "department", Record<AmountRole, string>> = {
+  form: { total: "资金总额", fiscal: "财政拨款", specialAccount: "自有资金", other: "其他资金" },
+  department: { total: "预算数", fiscal: "财政拨款", specialAccount: "财政专户拨款", other: "其他资金" },
+};
+
+/** An amount column's name as the issue's table calls it. */
+function col(d: IssueDetails, role: AmountRole): string {
+  return (d.amountNames ? amountNames[d.amountNames] : amountColumn)[role];
+}
+
+const STRING_PARTS: readonly AmountRole[] = ["fiscal", "specialAccount", "other"];
+
 const field: Record<"period" | "annual", string> = { period: "实施周期指标值", annual: "年度指标值" };
 const category: Record<"output" | "outcome" | "satisfaction", string> = {
   output: "产出指标",
@@ -70,9 +83,9 @@ function rowOf(d: IssueDetails): string {
 }
 
 /** A total a change repairs: "总计 B12", "单位「…」的财政拨款 C11", "合计行的财政拨款 C10". */
-function repaired(t: RepairedTotal): string {
-  const column = amountColumn[t.amountColumn ?? "total"];
-  if (t.rule === "row-total") return `总计 ${t.cell}`;
+function repaired(t: RepairedTotal, d: IssueDetails): string {
+  const column = col(d, t.amountColumn ?? "total");
+  if (t.rule === "row-total") return `${col(d, "total")} ${t.cell}`;
   if (t.rule === "group-total") return `单位「${t.unit ?? ""}」的${column} ${t.cell}`;
   if (t.rule === "subtotal") return `小计行的${column} ${t.cell}`;
   return `合计行的${column} ${t.cell}`;
@@ -91,19 +104,19 @@ function causes(d: IssueDetails): string {
 const issues: Record<RuleId, (i: IssueDraft) => string> = {
   "wrong-amount": (i) => {
     const d = i.details;
-    const column = d.amountColumn ? `的${amountColumn[d.amountColumn]}` : "";
+    const column = d.amountColumn ? `的${col(d, d.amountColumn)}` : "";
     const partners = d.partners?.length ? `，须与 ${list(d.partners)} 一起改` : "";
-    const repairs = (d.repairs ?? []).map(repaired).join("、");
+    const repairs = (d.repairs ?? []).map((t) => repaired(t, d)).join("、");
     return `${rowOf(d)}${column}（${i.cell ?? ""}）应为 ${amount(i, i.expected)}，表中为 ${amount(i, i.actual)}${partners}；改正后，${repairs} 都能对上。`;
   },
   "row-total": (i) =>
-    `${rowOf(i.details)}的总计应等于财政拨款＋财政专户拨款＋其他资金＝${amount(i, i.expected)}，表中为 ${amount(i, i.actual)}。${causes(i.details)}`,
+    `${rowOf(i.details)}的${col(i.details, "total")}应等于${(i.details.parts ?? STRING_PARTS).map((r) => col(i.details, r)).join("＋")}＝${amount(i, i.expected)}，表中为 ${amount(i, i.actual)}。${causes(i.details)}`,
   "group-total": (i) =>
-    `单位「${i.details.unit ?? ""}」的${amountColumn[i.details.amountColumn ?? "total"]}应等于其下各项目之和＝${amount(i, i.expected)}，表中为 ${amount(i, i.actual)}。${causes(i.details)}`,
+    `单位「${i.details.unit ?? ""}」的${col(i.details, i.details.amountColumn ?? "total")}应等于其下各项目之和＝${amount(i, i.expected)}，表中为 ${amount(i, i.actual)}。${causes(i.details)}`,
   subtotal: (i) =>
-    `${i.details.unit ? `单位「${i.details.unit}」下` : ""}小计行的${amountColumn[i.details.amountColumn ?? "total"]}应等于其上各项目之和＝${amount(i, i.expected)}，表中为 ${amount(i, i.actual)}。${causes(i.details)}`,
+    `${i.details.unit ? `单位「${i.details.unit}」下` : ""}小计行的${col(i.details, i.details.amountColumn ?? "total")}应等于其上各项目之和＝${amount(i, i.expected)}，表中为 ${amount(i, i.actual)}。${causes(i.details)}`,
   "grand-total": (i) =>
-    `合计行的${amountColumn[i.details.amountColumn ?? "total"]}应等于各单位（没有单位行时为各项目）之和＝${amount(i, i.expected)}，表中为 ${amount(i, i.actual)}。${causes(i.details)}`,
+    `合计行的${col(i.details, i.details.amountColumn ?? "total")}应等于各单位（没有单位行时为各项目）之和＝${amount(i, i.expected)}，表中为 ${amount(i, i.actual)}。${causes(i.details)}`,
   "level-mismatch": (i) => {
     const d = i.details;
     switch (d.mismatch) {
@@ -158,7 +171,7 @@ const issues: Record<RuleId, (i: IssueDraft) => string> = {
     }
   },
   "amount-not-number": (i) =>
-    `${amountColumn[i.details.amountColumn ?? "total"]}应为数字，此处为「${i.actual ?? ""}」。`,
+    `${col(i.details, i.details.amountColumn ?? "total")}应为数字，此处为「${i.actual ?? ""}」。`,
   "duplicate-project": (i) =>
     `单位「${i.details.unit ?? ""}」下的项目「${i.details.project ?? ""}」应只出现一次，此处再次出现${i.details.firstRow !== undefined ? `（第一次在第 ${i.details.firstRow} 行）` : ""}。`,
   "empty-project": (i) => `项目「${i.details.project ?? ""}」应至少有一条绩效指标，此处没有。`,
