@@ -23,12 +23,12 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import { analyzeTable } from "../src/core/analyze-table";
-import { buildPlan } from "../src/core/build-plan";
 import { cellAddress } from "../src/core/cell-address";
 import type { CellValue } from "../src/core/grid";
 import type { Issue, RuleId } from "../src/core/issue";
 import { readDelimitedText } from "../src/core/read-delimited-text";
 import { columnarFaultFigures } from "./columnar-faults";
+import { CulpritTally } from "./culprit-tally";
 
 const SEED = Number(process.env.SEED ?? 20240101);
 const FAULTS_PER_KIND = Number(process.env.FAULTS_PER_KIND ?? 100);
@@ -448,10 +448,7 @@ function main(): void {
     indicator: { faults: 0, detected: 0, localised: 0, issues: 0, expected: 0 },
   };
   const byKind: Record<string, { faults: number; detected: number; localised: number; noise: number }> = {};
-  const culprit = { faults: 0, unique: 0, named: 0, ambiguous: 0, tooMany: 0 };
-  const culpritByKind: Record<string, { faults: number; unique: number; named: number; ambiguous: number }> =
-    {};
-  const culpritMisses: string[] = [];
+  const culprits = new CulpritTally();
   const misses: string[] = [];
   let tables = 0;
   for (const [kind, make] of Object.entries(kinds)) {
@@ -471,31 +468,9 @@ function main(): void {
         (i) => faultKey(i, fault),
         (i) => faultKey(i),
       );
-      if (fault.family === "total") {
-        // Culprit named: the error marks on amount cells are exactly the seeded cells.
-        const k = (culpritByKind[kind] ??= { faults: 0, unique: 0, named: 0, ambiguous: 0 });
-        culprit.faults++;
-        k.faults++;
-        const verdicts = new Set(analysis.issues.map((i) => i.details.culprits?.verdict).filter(Boolean));
-        if (verdicts.has("too-many")) culprit.tooMany++;
-        else if (verdicts.has("ambiguous")) {
-          culprit.ambiguous++;
-          k.ambiguous++;
-        } else {
-          culprit.unique++;
-          k.unique++;
-          const plan = buildPlan(analysis, { sourceSheet: "Sheet1", locale: "zh-CN" });
-          const amountMarks = plan.marks
-            .filter((m) => m.severity === "error" && AMOUNT_COLUMNS.includes(m.cell.charCodeAt(0) - 65))
-            .map((m) => m.cell)
-            .sort();
-          if (amountMarks.join() === [...fault.cells].sort().join()) {
-            culprit.named++;
-            k.named++;
-          } else if (culpritMisses.length < 5)
-            culpritMisses.push(`${kind} ${fault.cells.join(",")}: marked ${amountMarks.join(",")}`);
-        }
-      }
+      // Culprit named: the error marks on amount cells are exactly the seeded cells.
+      if (fault.family === "total")
+        culprits.add(kind, analysis, fault.cells, (cell) => AMOUNT_COLUMNS.includes(cell.charCodeAt(0) - 65));
       const expected = fresh.filter((i) => fault.expect.includes(i.rule));
       const onSite = (i: Issue): boolean =>
         fault.family === "total"
@@ -585,16 +560,7 @@ function main(): void {
       },
       byKind,
       misses,
-      culpritNamed: {
-        faults: culprit.faults,
-        unique: culprit.unique,
-        named: culprit.named,
-        share: ratio(culprit.named, culprit.unique),
-        ambiguous: culprit.ambiguous,
-        tooMany: culprit.tooMany,
-        byKind: culpritByKind,
-        misses: culpritMisses,
-      },
+      culpritNamed: culprits.figures(),
       // The other layouts (issue #12): department tables, single-project forms, the segment dialect.
       layouts: columnarFaultFigures(SEED, LAYOUT_FAULTS_PER_KIND, LAYOUT_CLEAN_TABLES),
       ms: Math.round(performance.now() - started),
