@@ -225,3 +225,31 @@ test("LibreOffice prints each sheet one page wide, its header on every page, its
     }
   }
 }, 120_000);
+
+test("tables on several sheets: each sheet's marked cells get their notes, on their own sheet", async () => {
+  // Two forms, one per sheet; 设备's 资金总额 disagrees with its parts and its 项目起止时间 is damaged.
+  const { join } = await import("path");
+  const { readFileSync } = await import("fs");
+  const path = join(__dirname, "..", "fixtures", "tables", "forms-one-per-sheet.xlsx");
+  const input = await readInputBytes(path, new Uint8Array(readFileSync(path)), {});
+  const several = written(await normalizeInput(input, { locale: "zh-CN", codec: nodeZipCodec }));
+  expect(several.plan.sourceSheet).not.toBe("设备"); // the notes go on another sheet than the source
+  expect(several.plan.notes.map((n) => `${n.sheet ?? several.plan.sourceSheet}!${n.cell}`)).toEqual([
+    "设备!B5",
+    "设备!C6",
+  ]);
+  const back = new ExcelJS.Workbook();
+  await back.xlsx.load(Buffer.from(several.bytes) as unknown as ArrayBuffer);
+  const note = (sheet: string, a: string) =>
+    (back.getWorksheet(sheet)!.getCell(a).note as { texts: { text: string }[] } | undefined)?.texts
+      .map((t) => t.text)
+      .join("");
+  expect(note("设备", "C6")).toContain("资金总额应等于财政拨款＋自有资金＝60 万元，表中为 65 万元");
+  expect(note("设备", "B5")).toContain("项目起止时间应为日期区间");
+  for (const sheet of back.worksheets.filter((s) => s.name !== "设备"))
+    sheet.eachRow((row) =>
+      row.eachCell((cell) =>
+        expect([sheet.name, cell.address, cell.note]).toEqual([sheet.name, cell.address, undefined]),
+      ),
+    );
+});
