@@ -125,6 +125,9 @@ function describeCell(cell: EquationCell, equations: readonly TotalEquation[]): 
       if (equation.details.project !== undefined) details.project = equation.details.project;
       if (equation.details.unit !== undefined) details.unit ??= equation.details.unit;
       if (equation.target === cell) details.amountColumn = "total";
+      // A columnar layout says which part each addend is (a form has no column equations to say it).
+      const part = equation.details.parts?.[equation.addends.indexOf(cell)];
+      if (part !== undefined) details.amountColumn ??= part;
     } else if (equation.details.amountColumn !== undefined) {
       details.amountColumn = equation.details.amountColumn;
       // A column's unit is the unit of a project below it, or the unit row itself.
