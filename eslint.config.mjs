@@ -39,7 +39,7 @@ const officeRecommended = officeAddins.configs.recommended.map((config) => {
 });
 
 export default [
-  { ignores: ["dist/", "dist-cli/", "coverage/", "node_modules/", "out/", ".tmp/"] },
+  { ignores: ["dist/", "dist-cli/", "dist-offline/", "coverage/", "node_modules/", "out/", ".tmp/"] },
   ...tseslint.configs.recommended,
   ...officeRecommended,
   {

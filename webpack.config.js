@@ -56,8 +56,11 @@ const UNUSED_BUILT_INS = [
   /^es(next)?\.map\.get-or-insert/,
 ];
 
-/** Babel after TypeScript: lower the syntax for IE 11; with "usage", import the core-js modules the code uses. */
-function babelOptions(useBuiltIns) {
+/**
+ * Babel after TypeScript: lower the syntax for `targets` (IE 11 for the add-in); with "usage", import the core-js
+ * modules the code uses. The offline page (scripts/build-offline.mjs) builds with the same options for Chromium.
+ */
+function babelOptions(useBuiltIns, targets = { ie: "11" }) {
   return {
     babelrc: false,
     configFile: false,
@@ -67,7 +70,7 @@ function babelOptions(useBuiltIns) {
       [
         "@babel/preset-env",
         {
-          targets: { ie: "11" },
+          targets,
           useBuiltIns,
           ...(useBuiltIns
             ? { corejs: require("core-js/package.json").version, exclude: UNUSED_BUILT_INS }
@@ -187,3 +190,7 @@ module.exports = async (env = {}, argv = {}) => {
     },
   };
 };
+
+// Shared with the other builds (scripts/build-offline.mjs), so every bundle is compiled the same way.
+module.exports.babelOptions = babelOptions;
+module.exports.loaders = loaders;
