@@ -21,7 +21,7 @@ import {
   SOURCE_NAME,
   splitReferences,
   type MarkSeverity,
-} from "../xlsx/run-record";
+} from "../xlsx/run-record-names";
 import { attribute, scanXml } from "../xlsx/xml-scanner";
 import { escapeXmlAttribute } from "../xlsx/xml-text";
 import { readMember } from "./et-facade";
@@ -72,7 +72,50 @@ function recordParts(book: Et.Workbook): Kso.CustomXMLPart[] {
   return found;
 }
 
-export function readEtRecord(book: Et.Workbook, sheetNames: readonly string[]): EtRecord {
+/**
+ * Where the list of marks lives: a custom XML part of the workbook, which travels with the file; or, in a build
+ * whose object model has no CustomXMLParts, the add-in's PluginStorage, which lasts until WPS closes (the pane
+ * then tells the clerk to clear the marks before closing the workbook).
+ */
+export interface MarksStore {
+  readonly lasting: boolean;
+  read(): string | null;
+  write(xml: string | null): void;
+}
+
+function workbookStore(book: Et.Workbook): MarksStore {
+  return {
+    lasting: true,
+    read: () => {
+      const part = recordParts(book)[0];
+      return part ? readMember<string>(part, "XML") : null;
+    },
+    write: (xml) => {
+      for (const part of recordParts(book)) part.Delete();
+      if (xml !== null) book.CustomXMLParts.Add(xml);
+    },
+  };
+}
+
+/** The store for `book`: its own custom XML when the build has it, else the session's storage under its name. */
+export function marksStore(book: Et.Workbook, session: WPS.PluginStorage): MarksStore {
+  try {
+    recordParts(book);
+    return workbookStore(book);
+  } catch {
+    const key = `indicatorNormalizer.record:${readMember<string>(book, "Name")}`;
+    return {
+      lasting: false,
+      read: () => {
+        const xml = session.getItem(key);
+        return typeof xml === "string" && xml !== "" ? xml : null;
+      },
+      write: (xml) => (xml === null ? session.removeItem(key) : session.setItem(key, xml)),
+    };
+  }
+}
+
+export function readEtRecord(book: Et.Workbook, sheetNames: readonly string[], store: MarksStore): EtRecord {
   const existing = new Set(sheetNames);
   const ownSheets: { key: PlanSheetKey; name: string }[] = [];
   let sourceSheet: string | null = null;
@@ -84,8 +127,8 @@ export function readEtRecord(book: Et.Workbook, sheetNames: readonly string[]): 
       if (name === SHEET_NAME_KEYS[key]) ownSheets.push({ key, name: sheet });
     if (name === SOURCE_NAME) sourceSheet = sheet;
   }
-  const part = recordParts(book)[0];
-  const parsed = part ? parseRecord(readMember<string>(part, "XML")) : null;
+  const xml = store.read();
+  const parsed = xml ? parseRecord(xml) : null;
   // The Source name wins; a record written by a tool that left it out names the sheet in <marks>.
   sourceSheet ??= parsed?.sheet && existing.has(parsed.sheet) ? parsed.sheet : null;
   return { ownSheets, sourceSheet, marks: sourceSheet && parsed ? parsed.marks : [] };
@@ -158,17 +201,17 @@ export function writeEtRecord(
   book: Et.Workbook,
   record: { readonly sheets: Readonly<Record<PlanSheetKey, string>>; readonly source: string },
   marks: readonly EtRecordedMark[],
+  store: MarksStore,
 ): void {
   setName(book, SHEET_NAME_KEYS.detail, record.sheets.detail);
   setName(book, SHEET_NAME_KEYS.checks, record.sheets.checks);
   // Always, not only with marks: a run started from one of the tool's sheets analyses this sheet again.
   setName(book, SOURCE_NAME, record.source);
-  for (const part of recordParts(book)) part.Delete();
-  if (marks.length > 0) book.CustomXMLParts.Add(etRecordXml(record.source, marks));
+  store.write(marks.length > 0 ? etRecordXml(record.source, marks) : null);
 }
 
 /** After 清除标记: the marks are gone, so is their list; the sheet names stay while the sheets exist. */
-export function forgetEtMarks(book: Et.Workbook): void {
-  for (const part of recordParts(book)) part.Delete();
+export function forgetEtMarks(book: Et.Workbook, store: MarksStore): void {
+  store.write(null);
   deleteName(book, SOURCE_NAME);
 }

@@ -10,7 +10,8 @@ import type { Locale } from "../core/messages";
 import { summarize, type ClearResult, type RunOutcome, type RunProgress } from "../excel/run-normalizer";
 import { applyPlanEt, restoreMarks, type OptionalFeature } from "./apply-plan-et";
 import { readMember } from "./et-facade";
-import { forgetEtMarks, readEtRecord, writeEtRecord } from "./et-record";
+import { forgetEtMarks, marksStore, readEtRecord, writeEtRecord } from "./et-record";
+import type { WpsApplication } from "./wps-host";
 import { readEtSource, worksheetsOf } from "./read-et-source";
 
 export interface EtRunOptions {
@@ -19,8 +20,14 @@ export interface EtRunOptions {
   readonly onProgress?: (progress: RunProgress) => void;
 }
 
-/** A run's outcome, and the optional features this WPS build lacked (tables, frozen panes, links). */
-export type EtRunOutcome = RunOutcome & { readonly skipped?: readonly OptionalFeature[] };
+/**
+ * A run's outcome, and what this WPS build lacked: tables, frozen panes, links, or custom XML ("record": the marks
+ * list then lasts only until WPS closes).
+ */
+export type EtRunOutcome = RunOutcome & { readonly skipped?: readonly (OptionalFeature | "record")[] };
+
+/** ET's Application with the add-in root's PluginStorage (where a build without custom XML keeps the marks). */
+type EtHost = Et.Application & Pick<WpsApplication, "PluginStorage">;
 
 function sheetByName(book: Et.Workbook, name: string): Et.Worksheet | null {
   return worksheetsOf(book).find((s) => readMember<string>(s, "Name") === name) ?? null;
@@ -41,14 +48,15 @@ function tableNames(sheets: readonly Et.Worksheet[]): string[] {
   return names;
 }
 
-export function runNormalizerEt(app: Et.Application, options: EtRunOptions): EtRunOutcome {
+export function runNormalizerEt(app: EtHost, options: EtRunOptions): EtRunOutcome {
   const book = app.ActiveWorkbook;
   const active = app.ActiveSheet as Et.Worksheet;
   if (!book || !active) return { kind: "empty", sheet: "" };
   options.onProgress?.({ stage: "reading" });
   const sheets = worksheetsOf(book);
   const names = sheets.map((s) => readMember<string>(s, "Name"));
-  const record = readEtRecord(book, names);
+  const store = marksStore(book, app.PluginStorage);
+  const record = readEtRecord(book, names, store);
   const own = new Set(record.ownSheets.map((s) => s.name));
 
   let target: Et.Worksheet | undefined;
@@ -85,7 +93,7 @@ export function runNormalizerEt(app: Et.Application, options: EtRunOptions): EtR
     marked,
     onProgress: (p) => options.onProgress?.({ stage: "writing", ...p }),
   });
-  writeEtRecord(book, { sheets: applied.sheets, source: source.name }, applied.marks);
+  writeEtRecord(book, { sheets: applied.sheets, source: source.name }, applied.marks, store);
 
   const activatedName = plan.sheets.find((s) => s.key === plan.activate)?.name ?? null;
   return {
@@ -96,7 +104,7 @@ export function runNormalizerEt(app: Et.Application, options: EtRunOptions): EtR
       selectionIgnored: source.selectionIgnored,
       marksLeftAlone: applied.marksLeftAlone,
     },
-    skipped: applied.skipped,
+    skipped: store.lasting ? applied.skipped : [...applied.skipped, "record"],
   };
 }
 
@@ -104,17 +112,19 @@ export function runNormalizerEt(app: Et.Application, options: EtRunOptions): EtR
  * Puts back the previous fill of every cell that still wears its mark; sheets and values are left alone, and so
  * is a cell whose fill changed since the run.
  */
-export function clearMarksEt(app: Et.Application): ClearResult {
+export function clearMarksEt(app: EtHost): ClearResult {
   const book = app.ActiveWorkbook;
   if (!book) return { restored: 0, leftAlone: 0 };
+  const store = marksStore(book, app.PluginStorage);
   const record = readEtRecord(
     book,
     worksheetsOf(book).map((s) => readMember<string>(s, "Name")),
+    store,
   );
   const marked = record.sourceSheet ? sheetByName(book, record.sourceSheet) : null;
   const cleared =
     marked && record.marks.length > 0 ? restoreMarks(marked, record.marks) : { restored: 0, leftAlone: 0 };
-  if (record.marks.length > 0) forgetEtMarks(book);
+  if (record.marks.length > 0) forgetEtMarks(book, store);
   return cleared;
 }
 

@@ -10,9 +10,7 @@
  * wears the mark's fill.
  */
 import { parseCellAddress } from "../core/cell-address";
-import { unquoteSheetName } from "../core/sheet-name";
 import type { PlanSheetKey } from "../core/plan";
-import type { Severity } from "../core/issue";
 import { attribute, scanXmlBytes } from "./xml-scanner";
 import { decodeXmlEntities, escapeXmlAttribute, escapeXmlText } from "./xml-text";
 import {
@@ -24,19 +22,25 @@ import {
   resolveTarget,
   type XlsxPackage,
 } from "./xlsx-package";
+import {
+  LEGACY_MARKS_NAME,
+  OWN_NAME_PREFIX,
+  SHEET_NAME_KEYS,
+  RECORD_NAMESPACE,
+  SOURCE_NAME,
+  splitReferences,
+  type MarkSeverity,
+} from "./run-record-names";
 
-export const OWN_NAME_PREFIX = "IndicatorNormalizer.";
-export const SHEET_NAME_KEYS: Readonly<Record<PlanSheetKey, string>> = {
-  detail: `${OWN_NAME_PREFIX}Detail`,
-  checks: `${OWN_NAME_PREFIX}Checks`,
-};
-/** The sheet the marks are on. */
-export const SOURCE_NAME = `${OWN_NAME_PREFIX}Source`;
-/** Written by versions before the record existed: the marked cells, recognised by their mark colour. */
-export const LEGACY_MARKS_NAME = `${OWN_NAME_PREFIX}Marks`;
-export const RECORD_NAMESPACE = "urn:indicator-normalizer:run:1";
-
-export type MarkSeverity = Exclude<Severity, "info">;
+export {
+  LEGACY_MARKS_NAME,
+  OWN_NAME_PREFIX,
+  RECORD_NAMESPACE,
+  SHEET_NAME_KEYS,
+  SOURCE_NAME,
+  splitReferences,
+  type MarkSeverity,
+} from "./run-record-names";
 
 export interface RecordedMark {
   /** A1 address on the marked sheet. */
@@ -72,19 +76,6 @@ export const EMPTY_RECORD: RunRecord = {
   recordParts: [],
   recordRels: [],
 };
-
-/** `'指标明细'!$A$1` → { sheet: "指标明细", cell: "A1" }; also each area of a union. */
-export function splitReferences(formula: string): { sheet: string; cell: string }[] {
-  const refs: { sheet: string; cell: string }[] = [];
-  // Areas of a union: `'a''b'!$A$1` or `Sheet1!$B$2:$C$3`, separated by commas outside quotes. Examples:
-  // `'指标明细'!$A$1`, `Sheet1!$G$20,Sheet1!$G$22`.
-  const area = /('(?:[^']|'')+'|[^,!']+)!(\$?[A-Za-z]{1,3}\$?\d+)(?::\$?[A-Za-z]{1,3}\$?\d+)?/g;
-  for (const match of formula.matchAll(area)) {
-    const cell = match[2]!.replace(/\$/g, "").toUpperCase();
-    if (parseCellAddress(cell)) refs.push({ sheet: unquoteSheetName(match[1]!), cell });
-  }
-  return refs;
-}
 
 export function readRunRecord(pkg: XlsxPackage): RunRecord {
   const sheetNames = new Set(pkg.sheets.map((s) => s.name));

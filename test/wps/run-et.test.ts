@@ -82,6 +82,19 @@ test("a build without tables, frozen panes or links: the run goes on, the values
   expect(model.sheetByName("Sheet1")!.fills().size).toBe(4);
 });
 
+test("a build without custom XML keeps the marks list for the session, and says to clear before closing", () => {
+  const { app, model, fake } = setUp(
+    (m) => (m.features = { tables: true, freeze: true, links: true, customXml: false }),
+  );
+  const outcome = done(runNormalizerEt(app, { locale: "zh-CN" }));
+  expect(outcome.skipped).toEqual(["record"]);
+  expect(model.parts).toEqual([]);
+  expect(String(fake.storage.get("indicatorNormalizer.record:工作簿1.xlsx"))).toContain('<mark cell="G25"');
+  expect(clearMarksEt(app)).toEqual({ restored: 4, leftAlone: 0 });
+  expect(fake.storage.has("indicatorNormalizer.record:工作簿1.xlsx")).toBe(false);
+  expect(model.sheetByName("Sheet1")!.fills().size).toBe(0);
+});
+
 test("an error cell (Value2 a number) is analysed as its error text, as Office.js hands it to the Excel shell", () => {
   const grid = loadSampleGrid();
   const row = grid.findIndex((r) => r[0] === "合计");

@@ -141,6 +141,8 @@ export interface EtFeatures {
 }
 
 export class EtBookModel {
+  /** The workbook's file name, as Workbook.Name gives it. */
+  name = "工作簿1.xlsx";
   sheets: EtSheetModel[] = [];
   /** Index into `sheets` of the active sheet. */
   active = 0;

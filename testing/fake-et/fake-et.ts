@@ -712,7 +712,10 @@ function partsOf(model: EtBookModel, filter: (ns: string) => boolean = () => tru
 }
 
 export class FakeEtWorkbook {
-  constructor(readonly model: EtBookModel) {}
+  declare readonly Name: string;
+  constructor(readonly model: EtBookModel) {
+    drifting(this, "Name", model, () => model.name);
+  }
 
   get Worksheets(): FakeEtSheets {
     this.model.calls++;
@@ -844,12 +847,12 @@ export class FakeEtApplication {
 
 /** A fake ET with one empty sheet, or the given model; cast to the package's type where the applier wants it. */
 export function fakeEtApplication(model = new EtBookModel()): {
-  app: Et.Application;
+  app: Et.Application & Pick<WPS.AddonRoot, "PluginStorage">;
   fake: FakeEtApplication;
   model: EtBookModel;
 } {
   const fake = new FakeEtApplication(model);
-  return { app: fake as unknown as Et.Application, fake, model };
+  return { app: fake as unknown as Et.Application & Pick<WPS.AddonRoot, "PluginStorage">, fake, model };
 }
 
 /** A cell's address, for tests. */
