@@ -46,7 +46,7 @@ const WPS_GLOBALS = ["Application", "wps"].map((name) => ({
 }));
 
 export default [
-  { ignores: ["dist/", "dist-cli/", "dist-offline/", "dist-wps/", "coverage/", "node_modules/", "out/", ".tmp/"] },
+  { ignores: ["dist/", "dist-*/", "coverage/", "node_modules/", "out/", ".tmp/"] },
   ...tseslint.configs.recommended,
   ...officeRecommended,
   {
