@@ -5,7 +5,7 @@
 import type { Locale } from "../core/messages";
 import type { RunOutcome } from "../excel/run-normalizer";
 import { describeOfficeError } from "../taskpane/describe-office-error";
-import { refusal } from "../taskpane/describe-outcome";
+import { marksNotes, refusal } from "../taskpane/describe-outcome";
 import type { PaneMessages } from "../taskpane/messages";
 
 export type RibbonReport =
@@ -19,6 +19,8 @@ export type RibbonReport =
       readonly sheet: string;
       readonly selectionIgnored: boolean;
       readonly marksLeftAlone: number;
+      readonly marksColourLost?: number;
+      readonly marksUnreadable?: number;
     }
   | Exclude<RunOutcome, { kind: "done" }>
   /** Office failed the run: its error code ("AccessDenied", "InvalidOperationInCellEditMode", …). */
@@ -36,6 +38,8 @@ export function reportOf(outcome: RunOutcome): RibbonReport {
     sheet: s.activatedName ?? s.sourceSheet,
     selectionIgnored: s.selectionIgnored,
     marksLeftAlone: s.marksLeftAlone,
+    marksColourLost: s.marksColourLost,
+    marksUnreadable: s.marksUnreadable,
   };
 }
 
@@ -79,7 +83,12 @@ export function describeReport(
       const verdict = report.errors === 0 ? pane.clean : pane.hasErrors(report.errors);
       const notes = [pane.ribbonWhere(report.sheet)];
       if (report.selectionIgnored) notes.push(pane.selectionIgnored);
-      if (report.marksLeftAlone > 0) notes.push(pane.marksLeftAlone(report.marksLeftAlone));
+      const marks = {
+        leftAlone: report.marksLeftAlone,
+        colourLost: report.marksColourLost,
+        unreadable: report.marksUnreadable,
+      };
+      notes.push(...marksNotes(marks, pane));
       const counts = pane.ribbonCounts(report.projects, report.indicators, report.errors, report.warnings);
       const next =
         report.errors > 0

@@ -11,7 +11,15 @@ export interface ApiSupport {
    * AccessDenied of the first write.
    */
   readonly valuesOnlyAndProtection: boolean;
-  /** 1.7: hyperlinks and frozen panes. Without them the source column holds the cell address as text. */
+  /**
+   * 1.5: the run record in the workbook (custom XML parts; the names it also writes are 1.4), shared with the CLI.
+   * Below it the add-in keeps its run state in the document settings and only reads the record's names (1.1).
+   */
+  readonly workbookRecord: boolean;
+  /**
+   * 1.7: hyperlinks and frozen panes, and NamedItem.formula. Without them the source column holds the cell address
+   * as text.
+   */
   readonly linksAndFreeze: boolean;
   /** 1.9: multi-area ranges (getRanges) and fill patterns. Without them marks go out as contiguous blocks. */
   readonly multiAreaAndPattern: boolean;
@@ -24,6 +32,7 @@ export function detectApiSupport(
   return {
     columnWidths: isSetSupported("ExcelApi", "1.2"),
     valuesOnlyAndProtection: isSetSupported("ExcelApi", "1.2"),
+    workbookRecord: isSetSupported("ExcelApi", "1.5"),
     linksAndFreeze: isSetSupported("ExcelApi", "1.7"),
     multiAreaAndPattern: isSetSupported("ExcelApi", "1.9"),
   };

@@ -41,6 +41,8 @@ export interface ApplyResult {
   readonly state: RunState;
   /** Marks of the previous run left alone: their cell no longer held the mark (refilled, or rows moved). */
   readonly marksLeftAlone: number;
+  /** Marks of the previous run whose fill came back without its colour (SavedFill.colourLost). */
+  readonly marksColourLost: number;
 }
 
 /** Applies the plan. */
@@ -56,9 +58,12 @@ export async function applyPlan(
 
   // 1. Undo the previous run: its marks first (so the fills read below are the user's), then its sheets.
   let marksLeftAlone = 0;
+  let marksColourLost = 0;
   if (previous.marks && existingIds.has(previous.marks.sheetId)) {
     const marked = worksheets.getItem(previous.marks.sheetId);
-    marksLeftAlone = (await restoreMarks(marked, previous.marks.fills, support, budget)).leftAlone;
+    const restored = await restoreMarks(marked, previous.marks.fills, support, budget);
+    marksLeftAlone = restored.leftAlone;
+    marksColourLost = restored.colourLost;
   }
   for (const id of previous.sheetIds) {
     if (existingIds.has(id) && id !== options.sourceSheetId) worksheets.getItem(id).delete();
@@ -184,7 +189,7 @@ export async function applyPlan(
     );
     await budget.flush();
   }
-  return { state, marksLeftAlone };
+  return { state, marksLeftAlone, marksColourLost };
 }
 
 /** A fill as read back: every property ExcelApi 1.9 lets us read, null where it does not. */
@@ -236,7 +241,7 @@ export async function restoreMarks(
   fills: readonly SavedFill[],
   support: ApiSupport,
   budget: RequestBudget,
-): Promise<{ restored: number; leftAlone: number }> {
+): Promise<{ restored: number; leftAlone: number; colourLost: number }> {
   const now = await readFills(
     sheet,
     fills.map((f) => f.cell),
@@ -245,7 +250,8 @@ export async function restoreMarks(
   );
   const marked = fills.filter((fill, i) => stillMarked(now[i]!, fill));
   await restoreFills(sheet, marked, support, budget);
-  return { restored: marked.length, leftAlone: fills.length - marked.length };
+  const colourLost = marked.filter((f) => f.colourLost).length;
+  return { restored: marked.length, leftAlone: fills.length - marked.length, colourLost };
 }
 
 /**

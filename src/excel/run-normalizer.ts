@@ -8,19 +8,21 @@ import { buildPlan } from "../core/build-plan";
 import { countAnalysis } from "../core/count-analysis";
 import type { Issue } from "../core/issue";
 import type { Locale } from "../core/messages";
-import type { PlanSheetKey } from "../core/plan";
+import type { Plan, PlanSheetKey } from "../core/plan";
 import { detectApiSupport, type ApiSupport } from "./api-support";
 import { applyPlan, restoreMarks } from "./apply-plan";
-import { readSource } from "./read-source";
+import { readPreviousRun, type PreviousRun } from "./previous-run";
+import { readSource, type SheetRef } from "./read-source";
 import { RequestBudget } from "./request-budget";
 import {
   acquireRunLock,
-  readRunState,
+  forgetRunState,
   releaseRunLock,
   saveRunState,
   type DocumentSettings,
   type RunState,
 } from "./run-state";
+import { clearRecordedMarks, writeWorkbookRecord } from "./workbook-record";
 
 export type RunProgress =
   | { readonly stage: "reading" }
@@ -55,6 +57,10 @@ export interface RunSummary {
   readonly selectionIgnored: boolean;
   /** Marks of the previous run left in place because their cell's fill had changed since (see clearMarks). */
   readonly marksLeftAlone: number;
+  /** Marks of a CLI run whose cell had a theme or indexed colour, which Office.js cannot set: fill cleared. */
+  readonly marksColourLost: number;
+  /** Marks the record lists that this Excel cannot read (below ExcelApi 1.5): left in place. */
+  readonly marksUnreadable: number;
 }
 
 export type RunOutcome =
@@ -73,6 +79,10 @@ export interface ClearResult {
   readonly restored: number;
   /** Cells left alone: the clerk refilled them since the run, or rows inserted or deleted moved them. */
   readonly leftAlone: number;
+  /** Of the restored, cells whose previous colour Office.js cannot set (theme or indexed): fill cleared. */
+  readonly colourLost: number;
+  /** Marks the record lists that this Excel cannot read (below ExcelApi 1.5): left in place. */
+  readonly unreadable: number;
 }
 
 function documentSettings(options: { readonly settings?: DocumentSettings }): DocumentSettings {
@@ -110,9 +120,10 @@ export function runNormalizer(options: RunOptions): Promise<RunOutcome> {
   return exclusively(settings, options.now ?? Date.now, () =>
     Excel.run(async (context): Promise<RunOutcome> => {
       options.onProgress?.({ stage: "reading" });
-      // The document's latest state: the other runtime (pane or ribbon) may have run since this one started.
-      const previous = await readRunState(settings);
       let source = await readSource(context, support);
+      // The document's latest state, read in this request: another runtime or the CLI may have run since.
+      const previousRun = await readPreviousRun(context, support, settings, source.sheets);
+      const previous = previousRun.state;
       if (previous.sheetIds.includes(source.sheet.id)) {
         // Run from one of the tool's own sheets (say 校验结果 after fixing the source): analyse the last source.
         const last = previous.sourceSheetId;
@@ -139,7 +150,19 @@ export function runNormalizer(options: RunOptions): Promise<RunOutcome> {
 
       let state: RunState = previous;
       let marksLeftAlone = 0;
+      let marksColourLost = 0;
+      let failed = false;
       try {
+        // Marks of two layers (see PreviousRun.newerMarks): the newer ones first.
+        const newer = previousRun.newerMarks;
+        if (newer && source.sheets.some((s) => s.id === newer.sheetId)) {
+          const budget = new RequestBudget(context);
+          const sheet = context.workbook.worksheets.getItem(newer.sheetId);
+          const restored = await restoreMarks(sheet, newer.fills, support, budget);
+          await budget.flush();
+          marksLeftAlone += restored.leftAlone;
+          marksColourLost += restored.colourLost;
+        }
         const applied = await applyPlan(context, plan, {
           support,
           previous,
@@ -151,10 +174,25 @@ export function runNormalizer(options: RunOptions): Promise<RunOutcome> {
           },
         });
         state = applied.state;
-        marksLeftAlone = applied.marksLeftAlone;
+        marksLeftAlone += applied.marksLeftAlone;
+        marksColourLost += applied.marksColourLost;
+      } catch (error) {
+        failed = true;
+        throw error;
       } finally {
-        // Even a run that failed half-way remembers the sheets it made, so the next run replaces them.
-        await saveRunState(settings, state);
+        // Even a run that failed half-way remembers the sheets it made, so the next run replaces them. When Excel
+        // itself failed, remembering may fail too: the first error is the one the clerk is told.
+        if (state !== previous) {
+          const saving = saveRun(
+            context,
+            support,
+            settings,
+            previousRun,
+            describeState(state, plan, source.sheet),
+          );
+          if (failed) await saving.catch(() => undefined);
+          else await saving;
+        }
       }
       const activatedName = plan.sheets.find((s) => s.key === plan.activate)?.name ?? null;
       const summary = summarize(analysis, source.sheet.name, plan.activate, activatedName);
@@ -165,10 +203,55 @@ export function runNormalizer(options: RunOptions): Promise<RunOutcome> {
           truncated: plan.truncated?.length ?? 0,
           selectionIgnored: source.selectionIgnored,
           marksLeftAlone,
+          marksColourLost,
+          marksUnreadable: previousRun.record.unreadableMarks,
         },
       };
     }),
   );
+}
+
+/**
+ * The state applyPlan made, with what outlasts the session: each new sheet's name, key and table (in the plan's
+ * order, as applyPlan creates them) and the source sheet's name.
+ */
+function describeState(state: RunState, plan: Plan, source: SheetRef): RunState {
+  return {
+    ...state,
+    sheets: state.sheetIds.map((id, i) => {
+      const planned = plan.sheets[i];
+      return {
+        id,
+        name: planned?.name ?? "",
+        key: planned?.key,
+        ...(planned?.table ? { table: planned.table.name } : {}),
+      };
+    }),
+    sourceSheetName: source.name,
+    marks: state.marks ? { ...state.marks, sheetName: source.name } : null,
+  };
+}
+
+/**
+ * Remembers the run: from ExcelApi 1.5 in the workbook's record (and a state the settings held goes: the record is
+ * the one copy now), below 1.5 in the document settings.
+ */
+async function saveRun(
+  context: Excel.RequestContext,
+  support: ApiSupport,
+  settings: DocumentSettings,
+  previousRun: PreviousRun,
+  state: RunState,
+): Promise<void> {
+  if (!support.workbookRecord) return saveRunState(settings, state);
+  const budget = new RequestBudget(context);
+  await writeWorkbookRecord(context, budget, previousRun.record, {
+    sheets: (state.sheets ?? []).flatMap((s) => (s.key ? [{ key: s.key, name: s.name }] : [])),
+    sourceSheet: state.sourceSheetName ?? null,
+    marks: state.marks ? { sheet: state.sourceSheetName ?? "", fills: state.marks.fills } : null,
+  });
+  await budget.flush();
+  if (previousRun.inSettings) await forgetRunState(settings);
 }
 
 export function summarize(
@@ -191,6 +274,8 @@ export function summarize(
     truncated: 0,
     selectionIgnored: false,
     marksLeftAlone: 0,
+    marksColourLost: 0,
+    marksUnreadable: 0,
   };
 }
 
@@ -209,20 +294,30 @@ export async function clearMarks(
   const support = options.support ?? detectApiSupport();
   const result = await exclusively(settings, options.now ?? Date.now, () =>
     Excel.run(async (context): Promise<ClearResult> => {
-      const state = await readRunState(settings);
-      if (!state.marks) return { restored: 0, leftAlone: 0 };
       const sheets = context.workbook.worksheets;
-      sheets.load("items/id");
+      sheets.load("items/id,items/name");
       await context.sync();
-      const marks = state.marks;
-      let cleared: ClearResult = { restored: 0, leftAlone: 0 };
-      if (sheets.items.some((s) => s.id === marks.sheetId)) {
-        const budget = new RequestBudget(context);
-        cleared = await restoreMarks(sheets.getItem(marks.sheetId), marks.fills, support, budget);
+      const refs = sheets.items.map((s) => ({ id: s.id, name: s.name }));
+      const previousRun = await readPreviousRun(context, support, settings, refs);
+      const budget = new RequestBudget(context);
+      let cleared = { restored: 0, leftAlone: 0, colourLost: 0 };
+      for (const marks of [previousRun.newerMarks, previousRun.state.marks]) {
+        if (!marks || !refs.some((s) => s.id === marks.sheetId)) continue;
+        const restored = await restoreMarks(sheets.getItem(marks.sheetId), marks.fills, support, budget);
+        cleared = {
+          restored: cleared.restored + restored.restored,
+          leftAlone: cleared.leftAlone + restored.leftAlone,
+          colourLost: cleared.colourLost + restored.colourLost,
+        };
+      }
+      await budget.flush();
+      // The marks are gone: so is their record. The sheets stay, and so do the names that say they are the tool's.
+      if (support.workbookRecord) {
+        await clearRecordedMarks(context, budget, previousRun.record);
         await budget.flush();
       }
-      await saveRunState(settings, { ...state, marks: null });
-      return cleared;
+      if (previousRun.inSettings) await saveRunState(settings, { ...previousRun.saved, marks: null });
+      return { ...cleared, unreadable: previousRun.record.unreadableMarks };
     }),
   );
   return "kind" in result ? null : result;

@@ -1,14 +1,26 @@
 /**
- * What the add-in remembers in the document between runs, so that a re-run replaces only its own work and
- * 清除标记 restores fills exactly: the ids of the sheets it created (a user's own sheet named 指标明细 has a
- * different id and survives) and, for each cell it marked, the fill the cell had before and the mark put there.
- * Stored in the document's add-in settings (Office.context.document.settings), which travel with the file.
+ * What the add-in remembers between runs, so that a re-run replaces only its own work and 清除标记 restores fills
+ * exactly: the sheets it created (a user's own sheet named 指标明细 is not one of them and survives) and, for each
+ * cell it marked, the fill the cell had before and the mark put there.
+ *
+ * Where it is kept depends on the API level (readPreviousRun below):
+ * - from ExcelApi 1.5, in the workbook's run record (workbook-record.ts), the one the CLI reads and writes too.
+ *   It is the only copy: the settings then hold just the run lock. The record is read inside Excel.run with the
+ *   cells, so no runtime can hold a stale copy of it, and its names follow renamed sheets and moved cells.
+ * - below 1.5 (Office 2016 without updates), in the document's add-in settings (Office.context.document.
+ *   settings), which travel with the file; the record's names are still read (1.1) so that the CLI's sheets are
+ *   replaced, not doubled. A worksheet's id holds only for the session ("remains constant within a single
+ *   session but will change between sessions", office-js-docs issue 297; Excel 2016 numbers them by position,
+ *   office-js issue 1390), so the settings also keep each sheet's name and table, which outlast the session,
+ *   and a saved id alone never makes a sheet the tool's.
  *
  * Settings are a copy per runtime: without a shared runtime, the task pane and the ribbon's function file each
  * read the document's settings once when they start, and saveAsync writes the whole copy back ("Persist add-in
  * state and settings"). So every read is preceded by refreshAsync, every write re-reads first, and a lock in the
  * settings keeps the pane and the ribbon (or two clicks) from running at once.
  */
+
+import type { PlanSheetKey } from "../core/plan";
 
 /** A cell's fill before the add-in marked it, and the mark it got. */
 export interface SavedFill {
@@ -27,6 +39,21 @@ export interface SavedFill {
    * Absent in states saved before it existed: either mark colour counts then.
    */
   readonly mark?: string;
+  /**
+   * The cell had a fill Office.js cannot set (a theme or indexed colour, recorded by the CLI): restoring clears
+   * the fill instead, and the clerk is told how many.
+   */
+  readonly colourLost?: boolean;
+}
+
+/** A sheet the tool created, as the settings keep it: the id holds for the session, name and table outlast it. */
+export interface SavedSheet {
+  readonly id: string;
+  readonly name: string;
+  /** Which of the plan's sheets it is (the record's names need it). */
+  readonly key?: PlanSheetKey;
+  /** Its table's name: tables keep their names in the file, so this finds the sheet in a later session. */
+  readonly table?: string;
 }
 
 export interface RunState {
@@ -38,7 +65,15 @@ export interface RunState {
   /** Names of the tables on those sheets (they go with the sheets; the names are free again after). */
   readonly tableNames?: readonly string[];
   /** The marks in place now: the sheet they are on (by id) and each cell's previous fill. */
-  readonly marks: { readonly sheetId: string; readonly fills: readonly SavedFill[] } | null;
+  readonly marks: {
+    readonly sheetId: string;
+    /** The same sheet by name, for a later session (settings only). */
+    readonly sheetName?: string;
+    readonly fills: readonly SavedFill[];
+  } | null;
+  /** The sheets of sheetIds and sourceSheetId by name (and table), for a later session (settings only). */
+  readonly sheets?: readonly SavedSheet[];
+  readonly sourceSheetName?: string;
 }
 
 export const EMPTY_RUN_STATE: RunState = { version: 1, sheetIds: [], marks: null };
@@ -93,7 +128,19 @@ export function loadRunState(settings: DocumentSettings): RunState {
     : [];
   const sheetIds = state.sheetIds.filter((id) => typeof id === "string");
   const sourceSheetId = typeof state.sourceSheetId === "string" ? state.sourceSheetId : undefined;
-  return { version: 1, sheetIds, tableNames, marks, ...(sourceSheetId ? { sourceSheetId } : {}) };
+  const sheets = Array.isArray(state.sheets)
+    ? state.sheets.filter((s) => s && typeof s.id === "string" && typeof s.name === "string")
+    : undefined;
+  const sourceSheetName = typeof state.sourceSheetName === "string" ? state.sourceSheetName : undefined;
+  return {
+    version: 1,
+    sheetIds,
+    tableNames,
+    marks,
+    ...(sourceSheetId ? { sourceSheetId } : {}),
+    ...(sheets ? { sheets } : {}),
+    ...(sourceSheetName ? { sourceSheetName } : {}),
+  };
 }
 
 /** The state as the document holds it now (another runtime may have saved since this one started). */
@@ -106,6 +153,14 @@ export async function readRunState(settings: DocumentSettings): Promise<RunState
 export async function saveRunState(settings: DocumentSettings, state: RunState): Promise<void> {
   await refreshSettings(settings);
   settings.set(RUN_STATE_KEY, state);
+  await saveSettings(settings);
+}
+
+/** Removes the state from the document's settings (the workbook's record holds it from now on). */
+export async function forgetRunState(settings: DocumentSettings): Promise<void> {
+  await refreshSettings(settings);
+  if (settings.get(RUN_STATE_KEY) === null || settings.get(RUN_STATE_KEY) === undefined) return;
+  settings.remove(RUN_STATE_KEY);
   await saveSettings(settings);
 }
 

@@ -17,6 +17,24 @@ export function refusal(outcome: Exclude<RunOutcome, { kind: "done" }>, pane: Pa
 
 export function clearedText(cleared: ClearResult, pane: PaneMessages): string {
   const parts = [cleared.restored > 0 ? pane.marksCleared(cleared.restored) : pane.noMarks];
-  if (cleared.leftAlone > 0) parts.push(pane.marksLeftAlone(cleared.leftAlone));
-  return parts.join(" ");
+  return parts
+    .concat(
+      marksNotes(
+        { leftAlone: cleared.leftAlone, colourLost: cleared.colourLost, unreadable: cleared.unreadable },
+        pane,
+      ),
+    )
+    .join(" ");
+}
+
+/** What a run or 清除标记 could not do with earlier marks, one sentence each (nothing when all went well). */
+export function marksNotes(
+  counts: { readonly leftAlone: number; readonly colourLost?: number; readonly unreadable?: number },
+  pane: PaneMessages,
+): string[] {
+  const notes: string[] = [];
+  if (counts.colourLost) notes.push(pane.marksColourLost(counts.colourLost));
+  if (counts.leftAlone > 0) notes.push(pane.marksLeftAlone(counts.leftAlone));
+  if (counts.unreadable) notes.push(pane.marksUnreadable(counts.unreadable));
+  return notes;
 }

@@ -9,7 +9,7 @@ import { paneMessagesFor } from "./messages";
 import { clearMarks, runNormalizer, selectCell } from "../excel/run-normalizer";
 import { startPane, type PaneHost } from "../wps/pane-host";
 import { wpsMessagesFor } from "../wps/messages";
-import { clearedText, refusal } from "./describe-outcome";
+import { clearedText, marksNotes, refusal } from "./describe-outcome";
 import { markBundleStarted } from "./bundle-started";
 import { describeOfficeError } from "./describe-office-error";
 import {
@@ -92,7 +92,16 @@ function mountPane(doc: Document, locale: Locale, host: PaneHost): void {
         if (!tolerance.valid) notes.push(pane.toleranceInvalid);
         if (summary.truncated > 0) notes.push(pane.truncated(summary.truncated));
         if (summary.selectionIgnored) notes.push(pane.selectionIgnored);
-        if (summary.marksLeftAlone > 0) notes.push(pane.marksLeftAlone(summary.marksLeftAlone));
+        notes.push(
+          ...marksNotes(
+            {
+              leftAlone: summary.marksLeftAlone,
+              colourLost: summary.marksColourLost,
+              unreadable: summary.marksUnreadable,
+            },
+            pane,
+          ),
+        );
         notes.push(...host.notes(outcome, locale));
         showStatus(ui, notes.join(" "));
         renderSummary(doc, ui, summary, pane);

@@ -59,6 +59,8 @@ export interface EtApplyResult {
   readonly marks: readonly EtRecordedMark[];
   /** Marks of the previous run left alone: their cell no longer held the mark. */
   readonly marksLeftAlone: number;
+  /** Of the restored, cells whose earlier fill had a colour the record could not give (cleared). */
+  readonly marksColourLost: number;
   readonly skipped: readonly OptionalFeature[];
 }
 
@@ -72,7 +74,9 @@ export function applyPlanEt(app: Et.Application, plan: Plan, options: EtApplyOpt
   const skipped = new Set<OptionalFeature>();
 
   // 1. Undo the previous run.
-  const marksLeftAlone = options.marked ? restoreMarks(options.marked, options.previousMarks).leftAlone : 0;
+  const undone = options.marked
+    ? restoreMarks(options.marked, options.previousMarks)
+    : { restored: 0, leftAlone: 0, colourLost: 0 };
   const sourceName = readMember<string>(options.source, "Name");
   deleteSheets(
     app,
@@ -118,7 +122,8 @@ export function applyPlanEt(app: Et.Application, plan: Plan, options: EtApplyOpt
   return {
     sheets: names,
     marks: plan.marks.map((mark, i) => ({ cell: mark.cell, severity: mark.severity, ...before[i]! })),
-    marksLeftAlone,
+    marksLeftAlone: undone.leftAlone,
+    marksColourLost: undone.colourLost,
     skipped: [...skipped],
   };
 }
@@ -270,35 +275,42 @@ function stillMarked(interior: Et.Interior, severity: EtRecordedMark["severity"]
 export function restoreMarks(
   sheet: Et.Worksheet,
   marks: readonly EtRecordedMark[],
-): { restored: number; leftAlone: number } {
+): { restored: number; leftAlone: number; colourLost: number } {
   let restored = 0;
+  let colourLost = 0;
   for (const mark of marks) {
     const interior = sheet.Range(mark.cell).Interior;
     if (!stillMarked(interior, mark.severity)) continue;
-    restoreFill(interior, mark);
+    if (!restoreFill(interior, mark)) colourLost++;
     restored++;
   }
-  return { restored, leftAlone: marks.length - restored };
+  return { restored, leftAlone: marks.length - restored, colourLost };
 }
 
 /**
  * No fill is ColorIndex = xlColorIndexNone (Microsoft: "xlColorIndexNone. Use to specify no interior fill");
- * solid is the colour; a pattern gets its number, its colour and the colour under it. A pattern the record names
- * but ET has no number for, or a colour the record could not give (a theme colour, written by the CLI), cannot be
- * put back exactly: the cell is cleared rather than left wearing a mark.
+ * solid is the colour; a pattern gets its number, its colour and the colour under it; a tint an Excel run recorded
+ * goes back through TintAndShade. A fill the record names without a colour (a theme or indexed colour the CLI kept
+ * as styles.xml text) cannot be set here: the cell is cleared rather than left wearing a mark, and false says so.
  */
-function restoreFill(interior: Et.Interior, fill: Fill): void {
+function restoreFill(interior: Et.Interior, fill: Fill): boolean {
   const pattern = patternNumber(fill.previousPattern);
-  if (pattern === null || pattern === XL_NONE || fill.previousColor === null) {
+  if (pattern === XL_NONE) {
     interior.ColorIndex = XL_NONE;
-    return;
+    return true;
+  }
+  if (pattern === null || fill.previousColor === null) {
+    interior.ColorIndex = XL_NONE;
+    return false;
   }
   if (pattern === XL_PATTERN_SOLID) {
     interior.Pattern = XL_PATTERN_SOLID;
     interior.Color = hexToBgr(fill.previousColor);
-    return;
+  } else {
+    interior.Pattern = pattern;
+    interior.Color = hexToBgr(fill.previousBackground ?? "#FFFFFF");
+    interior.PatternColor = hexToBgr(fill.previousColor);
   }
-  interior.Pattern = pattern;
-  interior.Color = hexToBgr(fill.previousBackground ?? "#FFFFFF");
-  interior.PatternColor = hexToBgr(fill.previousColor);
+  if (fill.previousTint) interior.TintAndShade = fill.previousTint;
+  return true;
 }

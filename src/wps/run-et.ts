@@ -103,6 +103,8 @@ export function runNormalizerEt(app: EtHost, options: EtRunOptions): EtRunOutcom
       truncated: plan.truncated?.length ?? 0,
       selectionIgnored: source.selectionIgnored,
       marksLeftAlone: applied.marksLeftAlone,
+      marksColourLost: applied.marksColourLost,
+      marksUnreadable: record.unreadable,
     },
     skipped: store.lasting ? applied.skipped : [...applied.skipped, "record"],
   };
@@ -114,7 +116,7 @@ export function runNormalizerEt(app: EtHost, options: EtRunOptions): EtRunOutcom
  */
 export function clearMarksEt(app: EtHost): ClearResult {
   const book = app.ActiveWorkbook;
-  if (!book) return { restored: 0, leftAlone: 0 };
+  if (!book) return { restored: 0, leftAlone: 0, colourLost: 0, unreadable: 0 };
   const store = marksStore(book, app.PluginStorage);
   const record = readEtRecord(
     book,
@@ -123,9 +125,11 @@ export function clearMarksEt(app: EtHost): ClearResult {
   );
   const marked = record.sourceSheet ? sheetByName(book, record.sourceSheet) : null;
   const cleared =
-    marked && record.marks.length > 0 ? restoreMarks(marked, record.marks) : { restored: 0, leftAlone: 0 };
+    marked && record.marks.length > 0
+      ? restoreMarks(marked, record.marks)
+      : { restored: 0, leftAlone: 0, colourLost: 0 };
   if (record.marks.length > 0) forgetEtMarks(book, store);
-  return cleared;
+  return { ...cleared, unreadable: record.unreadable };
 }
 
 /** Shows an issue's cell: activates its sheet and selects the cell. */

@@ -10,6 +10,7 @@
  * stored, byte for byte. Pure: bytes in, bytes out.
  */
 import { MARK_COLORS, type Plan, type PlanSheet, type PlanSheetKey } from "../core/plan";
+import { CELLS_NAME_PREFIX, cellsNameFormulas } from "../core/run-record-format";
 import { quoteSheetName } from "../core/sheet-name";
 import { editCellStyles, setTabSelected } from "./edit-cell-styles";
 import { planSheetXml, type PlanSheetStyles } from "./plan-sheet-xml";
@@ -284,6 +285,11 @@ export async function writeNormalizedPackage(
       formula: `${quoteSheetName(s.planSheet.name)}!$A$1`,
     })),
     ...(marks.length > 0 ? [{ name: SOURCE_NAME, formula: `${quoteSheetName(plan.sourceSheet)}!$A$1` }] : []),
+    // Where each mark is, in the part's order: Excel moves these when the clerk inserts or deletes rows.
+    ...cellsNameFormulas(
+      plan.sourceSheet,
+      marks.map((m) => m.cell),
+    ).map((formula, i) => ({ name: `${CELLS_NAME_PREFIX}${i + 1}`, formula })),
   ];
   const finalOrder = [
     ...pkg.sheets.filter((s) => !replaced.includes(s)).map((s) => s.name),

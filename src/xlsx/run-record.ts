@@ -10,6 +10,17 @@
  * wears the mark's fill.
  */
 import { parseCellAddress } from "../core/cell-address";
+import type { Severity } from "../core/issue";
+import {
+  CELLS_NAME_PREFIX,
+  fillPatternOf,
+  LEGACY_MARKS_NAME,
+  OWN_NAME_PREFIX,
+  RECORD_NAMESPACE,
+  SHEET_NAME_KEYS,
+  SOURCE_NAME,
+  splitReferences,
+} from "../core/run-record-format";
 import type { PlanSheetKey } from "../core/plan";
 import { attribute, scanXmlBytes } from "./xml-scanner";
 import { decodeXmlEntities, escapeXmlAttribute, escapeXmlText } from "./xml-text";
@@ -22,15 +33,6 @@ import {
   resolveTarget,
   type XlsxPackage,
 } from "./xlsx-package";
-import {
-  LEGACY_MARKS_NAME,
-  OWN_NAME_PREFIX,
-  SHEET_NAME_KEYS,
-  RECORD_NAMESPACE,
-  SOURCE_NAME,
-  splitReferences,
-  type MarkSeverity,
-} from "./run-record-names";
 
 export {
   LEGACY_MARKS_NAME,
@@ -39,8 +41,9 @@ export {
   SHEET_NAME_KEYS,
   SOURCE_NAME,
   splitReferences,
-  type MarkSeverity,
-} from "./run-record-names";
+};
+
+export type MarkSeverity = Exclude<Severity, "info">;
 
 export interface RecordedMark {
   /** A1 address on the marked sheet. */
@@ -83,9 +86,10 @@ export function readRunRecord(pkg: XlsxPackage): RunRecord {
   let namedSource: string | null = null;
   const legacyMarks: string[] = [];
   let legacySheet: string | null = null;
+  const cellsNames: { n: number; formula: string }[] = [];
   for (const dn of pkg.definedNames) {
     if (dn.localSheetId !== null || !dn.name.startsWith(OWN_NAME_PREFIX)) continue;
-    const refs = splitReferences(dn.formula);
+    const refs = splitReferences(dn.formula).filter((r) => r !== null);
     for (const key of ["detail", "checks"] as const) {
       const sheet = refs[0]?.sheet;
       if (dn.name === SHEET_NAME_KEYS[key] && sheet && sheetNames.has(sheet))
@@ -97,9 +101,11 @@ export function readRunRecord(pkg: XlsxPackage): RunRecord {
         legacySheet ??= ref.sheet;
         if (ref.sheet === legacySheet) legacyMarks.push(ref.cell);
       }
+    const n = dn.name.startsWith(CELLS_NAME_PREFIX) ? Number(dn.name.slice(CELLS_NAME_PREFIX.length)) : 0;
+    if (Number.isInteger(n) && n > 0) cellsNames.push({ n, formula: dn.formula });
   }
   const found = findRecordPart(pkg);
-  const marks = found ? found.marks : [];
+  const marks = found ? movedMarks(found.marks, cellsNames, namedSource ?? found.sheet) : [];
   const markedSheet =
     namedSource ??
     (found?.sheet && sheetNames.has(found.sheet) ? found.sheet : null) ??
@@ -114,6 +120,27 @@ export function readRunRecord(pkg: XlsxPackage): RunRecord {
   };
 }
 
+/**
+ * The recorded marks at the cells where they are now: the Cells names list them in the part's order, and Excel
+ * moved those references when the clerk inserted or deleted rows (the part keeps the old addresses). A mark whose
+ * area reads #REF! went with its deleted row. Without the names, or when they do not line up with the part (a
+ * program dropped some), the part's addresses stand.
+ */
+function movedMarks(
+  marks: RecordedMark[],
+  cellsNames: { n: number; formula: string }[],
+  sheet: string | null,
+): RecordedMark[] {
+  const positions = cellsNames.sort((a, b) => a.n - b.n).flatMap((c) => splitReferences(c.formula));
+  if (cellsNames.length === 0 || positions.length !== marks.length) return marks;
+  const moved: RecordedMark[] = [];
+  marks.forEach((mark, i) => {
+    const now = positions[i];
+    if (now && (sheet === null || now.sheet === sheet)) moved.push({ ...mark, cell: now.cell });
+  });
+  return moved;
+}
+
 interface FoundRecord {
   sheet: string | null;
   marks: RecordedMark[];
@@ -122,10 +149,12 @@ interface FoundRecord {
 }
 
 /**
- * The custom XML part whose root is in the record's namespace, read. Parts are looked for by name, because
- * Excel relates custom XML from the workbook and LibreOffice from the package root.
+ * The custom XML parts whose root is in the record's namespace, read and joined in their `part` order (the add-in
+ * splits a long record into parts of a request's size). Parts are looked for by name, because Excel relates custom
+ * XML from the workbook and LibreOffice from the package root.
  */
 function findRecordPart(pkg: XlsxPackage): FoundRecord | null {
+  const found: (FoundRecord & { order: number })[] = [];
   for (const entry of pkg.archive.entries) {
     const item = entry.name;
     if (!/^customXml\/item\d+\.xml$/i.test(item)) continue;
@@ -149,20 +178,29 @@ function findRecordPart(pkg: XlsxPackage): FoundRecord | null {
         if (relTypeIs(r.type, REL_TYPES.customXml) && resolveTarget(source, r.target) === item)
           rels.push({ relsPart, id: r.id });
     }
-    return { ...parseRecord(bytes), parts, rels };
+    found.push({ ...parseRecord(bytes), parts, rels });
   }
-  return null;
+  if (found.length === 0) return null;
+  found.sort((a, b) => a.order - b.order);
+  return {
+    sheet: found[0]!.sheet,
+    marks: found.flatMap((f) => f.marks),
+    parts: found.flatMap((f) => f.parts),
+    rels: found.flatMap((f) => f.rels),
+  };
 }
 
-function parseRecord(bytes: Uint8Array): { sheet: string | null; marks: RecordedMark[] } {
+function parseRecord(bytes: Uint8Array): { sheet: string | null; marks: RecordedMark[]; order: number } {
   let sheet: string | null = null;
+  let order = 1;
   const marks: RecordedMark[] = [];
   let current: Omit<RecordedMark, "previousFill"> | null = null;
   let fill = "";
   let attributeFill = "";
   scanXmlBytes(bytes, {
     open(name, tag, selfClosing) {
-      if (name === "marks") sheet = attribute(tag, "sheet");
+      if (name === "run") order = Number(attribute(tag, "part") ?? 1) || 1;
+      else if (name === "marks") sheet = attribute(tag, "sheet");
       else if (name === "mark") {
         const cell = (attribute(tag, "cell") ?? "").toUpperCase();
         const severity = attribute(tag, "severity") === "warning" ? "warning" : "error";
@@ -171,10 +209,7 @@ function parseRecord(bytes: Uint8Array): { sheet: string | null; marks: Recorded
         const previousStyle = Number(attribute(tag, "previousStyle") ?? -1);
         if (!parseCellAddress(cell) || !Number.isInteger(style) || !Number.isInteger(previousStyle)) return;
         current = { cell, severity, style, previousStyle };
-        attributeFill = fillFromAttributes(
-          attribute(tag, "previousPattern"),
-          attribute(tag, "previousColor"),
-        );
+        attributeFill = fillFromAttributes(tag);
         fill = "";
         if (selfClosing) {
           marks.push({ ...current, previousFill: attributeFill === "" ? null : attributeFill });
@@ -194,18 +229,30 @@ function parseRecord(bytes: Uint8Array): { sheet: string | null; marks: Recorded
       if (current) fill += cdata ? raw : decodeXmlEntities(raw);
     },
   });
-  return { sheet, marks };
+  return { sheet, marks, order };
 }
 
 /**
- * A fill record from a mark's attributes, for records written by the add-in, which sees fills as a pattern and a
- * colour (Office.js) rather than as styles.xml records: `none` → no fill; `solid` + `#RRGGBB` → that colour.
+ * A fill record from a mark's attributes, for records written by the add-in, which sees fills as a pattern and
+ * colours (Office.js) rather than as styles.xml records: `none` → no fill; `solid` + `#RRGGBB` → that colour
+ * (with `previousTint`, its tint); another pattern + `#RRGGBB` → that pattern in that colour over
+ * `previousBackground` (styles.xml's fgColor and bgColor). Anything else gives "" (no fill known).
  */
-function fillFromAttributes(pattern: string | null, color: string | null): string {
+function fillFromAttributes(tag: string): string {
+  const pattern = attribute(tag, "previousPattern");
+  const rgb = (name: string): string | null => {
+    const value = attribute(tag, name);
+    return value && /^#[0-9A-Fa-f]{6}$/.test(value) ? `FF${value.slice(1).toUpperCase()}` : null;
+  };
+  const color = rgb("previousColor");
+  const tint = Number(attribute(tag, "previousTint"));
+  const tinted = attribute(tag, "previousTint") !== null && Number.isFinite(tint) && tint !== 0;
   if (pattern === "none") return '<fill><patternFill patternType="none"/></fill>';
-  if (pattern === "solid" && color && /^#[0-9A-Fa-f]{6}$/.test(color))
-    return `<fill><patternFill patternType="solid"><fgColor rgb="FF${color.slice(1).toUpperCase()}"/><bgColor indexed="64"/></patternFill></fill>`;
-  return "";
+  if (!pattern || !color || fillPatternOf(pattern) === null) return "";
+  const fg = `<fgColor rgb="${color}"${tinted ? ` tint="${tint}"` : ""}/>`;
+  const background = rgb("previousBackground");
+  const bg = pattern !== "solid" && background ? `<bgColor rgb="${background}"/>` : '<bgColor indexed="64"/>';
+  return `<fill><patternFill patternType="${pattern}">${fg}${bg}</patternFill></fill>`;
 }
 
 /** The custom XML part's text: the marked sheet and, per cell, the mark's style and what it covered. */
@@ -213,10 +260,16 @@ export function recordXml(sheet: string, marks: readonly RecordedMark[]): string
   const lines = marks.map((m) => {
     const color = m.previousFill ? fillColor(m.previousFill) : null;
     const pattern = m.previousFill ? (/patternType="([^"]*)"/.exec(m.previousFill)?.[1] ?? "none") : "none";
+    const background = m.previousFill ? fillColor(m.previousFill, "bgColor") : null;
+    const tint = m.previousFill
+      ? /<(?:\w+:)?fgColor\b[^>]*\btint="(-?[0-9.Ee+-]+)"/.exec(m.previousFill)?.[1]
+      : undefined;
     const attrs =
       `cell="${m.cell}" severity="${m.severity}" style="${m.style}" previousStyle="${m.previousStyle}"` +
       ` previousPattern="${escapeXmlAttribute(pattern)}"` +
-      (color ? ` previousColor="${color}"` : "");
+      (color ? ` previousColor="${color}"` : "") +
+      (background && pattern !== "solid" ? ` previousBackground="${background}"` : "") +
+      (color && tint ? ` previousTint="${tint}"` : "");
     return m.previousFill ? `<mark ${attrs}>${escapeXmlText(m.previousFill)}</mark>` : `<mark ${attrs}/>`;
   });
   return (
@@ -226,9 +279,12 @@ export function recordXml(sheet: string, marks: readonly RecordedMark[]): string
   );
 }
 
-/** `#RRGGBB` of a fill's foreground colour when it is given as RGB; theme and indexed colours give null. */
-function fillColor(fill: string): string | null {
-  const rgb = /<(?:\w+:)?fgColor\b[^>]*\brgb="(?:[0-9A-Fa-f]{2})?([0-9A-Fa-f]{6})"/.exec(fill);
+/** `#RRGGBB` of a fill's foreground (or background) colour when it is given as RGB; theme and indexed give null. */
+function fillColor(fill: string, element: "fgColor" | "bgColor" = "fgColor"): string | null {
+  // Examples: `<fgColor rgb="FFFFC7CE"/>` → #FFC7CE; `<x:bgColor rgb="00B050"/>` → #00B050.
+  const rgb = new RegExp(`<(?:\\w+:)?${element}\\b[^>]*\\brgb="(?:[0-9A-Fa-f]{2})?([0-9A-Fa-f]{6})"`).exec(
+    fill,
+  );
   return rgb ? `#${rgb[1]!.toUpperCase()}` : null;
 }
 

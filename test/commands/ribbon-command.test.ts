@@ -38,7 +38,13 @@ async function waitFor(condition: () => boolean): Promise<void> {
 
 function reset(grid: Parameters<FakeWorkbook["activeSheet"]["putGrid"]>[0] | null): void {
   const fresh = new FakeWorkbook("1.9");
-  Object.assign(model, { sheets: fresh.sheets, tables: [], activeSheetId: fresh.activeSheetId });
+  Object.assign(model, {
+    sheets: fresh.sheets,
+    tables: [],
+    names: [],
+    customXmlParts: [],
+    activeSheetId: fresh.activeSheetId,
+  });
   model.selection = fresh.selection;
   model.dialogApi = true;
   model.dialogFailure = null;

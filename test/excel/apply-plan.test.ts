@@ -146,11 +146,11 @@ describe.each(LEVELS)("applyPlan at ExcelApi %s", (level) => {
     expect(sheet.fills().get("D9")).toEqual({ color: "#FFEB9C", pattern: "Solid" });
     expect(sheet.contentSnapshot()).toBe(contentBefore);
 
-    expect(await clearMarks()).toEqual({ restored: 5, leftAlone: 0 });
+    expect(await clearMarks()).toEqual({ restored: 5, leftAlone: 0, colourLost: 0, unreadable: 0 });
     expect(sheet.fills()).toEqual(fillsBefore);
     expect(sheet.contentSnapshot()).toBe(contentBefore);
     expect(model.sheetByName("指标明细")).toBeDefined();
-    expect(await clearMarks()).toEqual({ restored: 0, leftAlone: 0 });
+    expect(await clearMarks()).toEqual({ restored: 0, leftAlone: 0, colourLost: 0, unreadable: 0 });
   });
 
   test("running twice leaves what running once leaves, and the saved fills stay the user's", async () => {
@@ -202,6 +202,7 @@ test("the fake refuses what Excel refuses", async () => {
   expect(detectApiSupport()).toEqual({
     columnWidths: false,
     valuesOnlyAndProtection: false,
+    workbookRecord: false,
     linksAndFreeze: false,
     multiAreaAndPattern: false,
   });

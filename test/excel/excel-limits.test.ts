@@ -85,7 +85,7 @@ describe("settings are a copy per runtime (pane and ribbon without a shared runt
     await clearMarks({ settings: pane });
     expect(model.activeSheet.fills()).toEqual(before);
     // And the ribbon's copy, stale in turn, finds nothing left to clear.
-    expect(await clearMarks({ settings: ribbon })).toEqual({ restored: 0, leftAlone: 0 });
+    expect(await clearMarks({ settings: ribbon })).toMatchObject({ restored: 0, leftAlone: 0 });
   });
 
   test("two runs at once: the second is told another run is going, and changes nothing", async () => {
@@ -112,53 +112,87 @@ describe("settings are a copy per runtime (pane and ribbon without a shared runt
     expect((await runNormalizer({ locale: "zh-CN", settings, now: later })).kind).toBe("done");
   });
 
-  test("a failed run gives the lock back and still remembers the sheets it made", async () => {
-    const model = setUp();
-    model.failNextSync = null;
-    const settings = runtimeSettings(model);
-    // Fail the third request (after the sheets were created).
-    const sync = FakeRequestContext.prototype.sync;
-    let calls = 0;
-    const spy = jest.spyOn(FakeRequestContext.prototype, "sync").mockImplementation(async function (
-      this: FakeRequestContext,
-    ) {
-      if (++calls === 3) throw Object.assign(new Error("injected"), { code: "GeneralException" });
-      return sync.call(this);
-    });
-    await expect(runNormalizer({ locale: "zh-CN", settings })).rejects.toMatchObject({
-      code: "GeneralException",
-    });
-    spy.mockRestore();
-    const saved = JSON.parse(model.savedSettings) as Record<string, { sheetIds: string[] }>;
-    expect(saved[RUN_LOCK_KEY]).toBeUndefined();
-    expect(saved[RUN_STATE_KEY]!.sheetIds.length).toBe(2);
-    done(await runNormalizer({ locale: "zh-CN", settings }));
-    expect(model.sheets.map((s) => s.name)).toEqual(["Sheet1", "指标明细", "校验结果"]);
-  });
+  test.each<ApiLevel>(["1.1", "1.9"])(
+    "at %s a failed run gives the lock back and still remembers the sheets it made",
+    async (level) => {
+      const model = setUp(level);
+      const settings = runtimeSettings(model);
+      // Fail the request after the sheets were created (the record's own read adds one at every level).
+      const sync = FakeRequestContext.prototype.sync;
+      let calls = 0;
+      const spy = jest.spyOn(FakeRequestContext.prototype, "sync").mockImplementation(async function (
+        this: FakeRequestContext,
+      ) {
+        if (++calls === 4) throw Object.assign(new Error("injected"), { code: "GeneralException" });
+        return sync.call(this);
+      });
+      await expect(runNormalizer({ locale: "zh-CN", settings })).rejects.toMatchObject({
+        code: "GeneralException",
+      });
+      spy.mockRestore();
+      expect(model.sheets.map((s) => s.name)).toEqual(["Sheet1", "指标明细", "校验结果"]);
+      const saved = JSON.parse(model.savedSettings) as Record<string, { sheetIds: string[] }>;
+      expect(saved[RUN_LOCK_KEY]).toBeUndefined();
+      // Below 1.5 in the settings; from 1.5 in the workbook's record, which the CLI reads too.
+      if (level === "1.1") expect(saved[RUN_STATE_KEY]!.sheetIds.length).toBe(2);
+      else
+        expect(model.names.map((n) => n.name)).toEqual(
+          expect.arrayContaining(["IndicatorNormalizer.Detail"]),
+        );
+      done(await runNormalizer({ locale: "zh-CN", settings }));
+      expect(model.sheets.map((s) => s.name)).toEqual(["Sheet1", "指标明细", "校验结果"]);
+    },
+  );
 });
 
 describe("saved addresses go stale when rows are inserted or deleted", () => {
   test.each<[string, number]>([
     ["a row inserted above the marks", 1],
     ["a row deleted above the marks", -1],
-  ])("%s: 清除标记 leaves the moved cells alone and wipes none of the clerk's fills", async (_, shift) => {
-    const model = setUp();
-    const sheet = model.activeSheet;
-    done(await runNormalizer({ locale: "zh-CN" }));
-    const marked = markedCells(model);
-    // The clerk's own fill on the cell that will move into a marked cell's address.
-    const target = cellPosition(marked[marked.length - 1]!);
-    const mine: FakeFill = { color: "#00B0F0", pattern: "Solid" };
-    sheet.touch(target.row - shift, target.column).fill = mine;
-    // A blank row 5 (a title line) is where the clerk inserts or deletes.
-    sheet.shiftRows(5, shift);
-    const cleared = await clearMarks();
-    expect(cleared!.leftAlone).toBeGreaterThan(0);
-    expect(cleared!.restored + cleared!.leftAlone).toBe(marked.length);
-    expect(sheet.cell(target.row, target.column)!.fill).toEqual(mine);
-    // The marks that moved are still red (Excel has no record of where they went); the pane says how many.
-    expect(markedCells(model).length).toBe(cleared!.leftAlone);
-  });
+  ])(
+    "%s: 清除标记 finds the moved marks (by the record's names) and wipes none of the clerk's fills",
+    async (_, shift) => {
+      const model = setUp();
+      const sheet = model.activeSheet;
+      const before = sheet.fills();
+      done(await runNormalizer({ locale: "zh-CN" }));
+      const marked = markedCells(model);
+      // The clerk's own fill on the cell that will move into a marked cell's address.
+      const target = cellPosition(marked[marked.length - 1]!);
+      const mine: FakeFill = { color: "#00B0F0", pattern: "Solid" };
+      sheet.touch(target.row - shift, target.column).fill = mine;
+      // A blank row 5 (a title line) is where the clerk inserts or deletes.
+      sheet.shiftRows(5, shift);
+      const cleared = await clearMarks();
+      expect(cleared).toMatchObject({ restored: marked.length, leftAlone: 0 });
+      expect(sheet.cell(target.row, target.column)!.fill).toEqual(mine);
+      expect(markedCells(model)).toEqual([]);
+      expect(sheet.fills().size).toBe(before.size + 1);
+    },
+  );
+
+  test.each<[string, number]>([
+    ["a row inserted above the marks", 1],
+    ["a row deleted above the marks", -1],
+  ])(
+    "below 1.5 (no record), %s: the moved marks are left alone, counted, and no clerk's fill is wiped",
+    async (_, shift) => {
+      const model = setUp("1.1");
+      const sheet = model.activeSheet;
+      done(await runNormalizer({ locale: "zh-CN" }));
+      const marked = markedCells(model);
+      const target = cellPosition(marked[marked.length - 1]!);
+      const mine: FakeFill = { color: "#00B0F0", pattern: "Solid" };
+      sheet.touch(target.row - shift, target.column).fill = mine;
+      sheet.shiftRows(5, shift);
+      const cleared = await clearMarks();
+      expect(cleared!.leftAlone).toBeGreaterThan(0);
+      expect(cleared!.restored + cleared!.leftAlone).toBe(marked.length);
+      expect(sheet.cell(target.row, target.column)!.fill).toEqual(mine);
+      // The marks that moved are still red (the settings have no record of where they went); the pane says how many.
+      expect(markedCells(model).length).toBe(cleared!.leftAlone);
+    },
+  );
 
   test("a cell the clerk refilled since the run keeps the clerk's fill", async () => {
     const model = setUp();

@@ -121,7 +121,12 @@ describe.each(LEVELS)("the sample at ExcelApi %s", (level) => {
     done(await runNormalizer({ locale: "zh-CN" }));
     expect(snapshot(model)).toEqual(once);
 
-    expect(await clearMarks()).toEqual({ restored: expectedPlan(grid).marks.length, leftAlone: 0 });
+    expect(await clearMarks()).toEqual({
+      restored: expectedPlan(grid).marks.length,
+      leftAlone: 0,
+      colourLost: 0,
+      unreadable: 0,
+    });
     expect(source.fills()).toEqual(fillsBefore);
     expect(source.contentSnapshot()).toBe(contentBefore);
     expect(model.sheets.map((s) => s.name)).toEqual(["Sheet1", "指标明细", "校验结果"]);

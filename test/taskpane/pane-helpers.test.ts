@@ -1,6 +1,7 @@
 /** The pane's small pure helpers: Office errors in words, the tolerance box, progress lines. */
 import { paneMessagesFor } from "../../src/taskpane/messages";
 import { describeOfficeError } from "../../src/taskpane/describe-office-error";
+import { clearedText } from "../../src/taskpane/describe-outcome";
 import { progressText, readTolerance } from "../../src/taskpane/pane-view";
 
 const zh = paneMessagesFor("zh-CN");
@@ -46,4 +47,23 @@ test("progress lines carry the counts", () => {
   expect(progressText({ stage: "writing", rowsWritten: 50, rowsTotal: 146 }, en)).toBe(
     "Writing results: 50 / 146 rows…",
   );
+});
+
+describe("clearedText: what 清除标记 did, and each kind of earlier mark it could not give back", () => {
+  test.each([
+    [{ restored: 3, leftAlone: 0, colourLost: 0, unreadable: 0 }, zh, [zh.marksCleared(3)]],
+    [{ restored: 0, leftAlone: 0, colourLost: 0, unreadable: 0 }, en, [en.noMarks]],
+    [
+      { restored: 5, leftAlone: 1, colourLost: 2, unreadable: 0 },
+      zh,
+      [zh.marksCleared(5), zh.marksColourLost(2), zh.marksLeftAlone(1)],
+    ],
+    [{ restored: 0, leftAlone: 0, colourLost: 0, unreadable: 7 }, en, [en.noMarks, en.marksUnreadable(7)]],
+  ])("%j", (cleared, pane, sentences) => {
+    expect(clearedText(cleared, pane)).toBe(sentences.join(" "));
+  });
+
+  test("the notes name Excel 2019 or the CLI as the way out below ExcelApi 1.5", () => {
+    expect(zh.marksUnreadable(7)).toMatch(/7 个单元格.*命令行工具.*Excel 2019/);
+  });
 });

@@ -90,7 +90,7 @@ test("the clerk's own fills: a second run changes nothing, 清除标记 gives ev
   expect(h.same()).toEqual(once);
   const cleared = await h.clear();
   expect(cleared.et).toEqual(cleared.excel);
-  expect(cleared.et).toEqual({ restored: 4, leftAlone: 0 });
+  expect(cleared.et).toEqual({ restored: 4, leftAlone: 0, colourLost: 0, unreadable: 0 });
   const after = h.same();
   expect(after.sheets[0]!.fills).toEqual(before.sheets[0]!.fills);
   expect(after.sheets[0]!.cells).toEqual(before.sheets[0]!.cells);
@@ -102,7 +102,7 @@ test("a cell the clerk refilled after the run is left alone by 清除标记, in 
   fillBoth(h, "G25", "#C6EFCE");
   const cleared = await h.clear();
   expect(cleared.et).toEqual(cleared.excel);
-  expect(cleared.et).toEqual({ restored: 3, leftAlone: 1 });
+  expect(cleared.et).toEqual({ restored: 3, leftAlone: 1, colourLost: 0, unreadable: 0 });
   expect(h.same().sheets[0]!.fills).toEqual({ G25: "#C6EFCE solid" });
 });
 

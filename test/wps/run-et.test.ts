@@ -65,7 +65,7 @@ test("a build with the drifting members as methods gives the same workbook as on
   done(runNormalizerEt(asProperties.app, { locale: "zh-CN" }));
   done(runNormalizerEt(asMethods.app, { locale: "zh-CN" }));
   expect(etView(asMethods.model)).toEqual(etView(asProperties.model));
-  expect(clearMarksEt(asMethods.app)).toEqual({ restored: 4, leftAlone: 0 });
+  expect(clearMarksEt(asMethods.app)).toEqual({ restored: 4, leftAlone: 0, colourLost: 0, unreadable: 0 });
 });
 
 test("a build without tables, frozen panes or links: the run goes on, the values are there, and it says what it skipped", () => {
@@ -90,7 +90,7 @@ test("a build without custom XML keeps the marks list for the session, and says 
   expect(outcome.skipped).toEqual(["record"]);
   expect(model.parts).toEqual([]);
   expect(String(fake.storage.get("indicatorNormalizer.record:工作簿1.xlsx"))).toContain('<mark cell="G25"');
-  expect(clearMarksEt(app)).toEqual({ restored: 4, leftAlone: 0 });
+  expect(clearMarksEt(app)).toEqual({ restored: 4, leftAlone: 0, colourLost: 0, unreadable: 0 });
   expect(fake.storage.has("indicatorNormalizer.record:工作簿1.xlsx")).toBe(false);
   expect(model.sheetByName("Sheet1")!.fills().size).toBe(0);
 });
@@ -158,6 +158,8 @@ test("a workbook the CLI marked: the ET run restores the CLI's marks and replace
   source.touch(12, 4).fill = { pattern: 1, color: hexToBgr("#FFC7CE"), patternColor: 0 };
   const outcome = done(runNormalizerEt(app, { locale: "zh-CN" }));
   expect(outcome.summary.marksLeftAlone).toBe(0);
+  // The theme colour could not be given back: the pane says so, as the Excel add-in's does.
+  expect(outcome.summary.marksColourLost).toBe(1);
   expect(model.sheets.map((s) => s.name)).toEqual(["Sheet1", "指标明细", "校验结果"]);
   expect(model.sheetByName("指标明细")!.cell(1, 1)!.value).not.toBe("旧的明细");
   // The CLI's solid blue comes back; no fill stays none; a theme colour ET cannot name is cleared, not left red.
@@ -168,13 +170,50 @@ test("a workbook the CLI marked: the ET run restores the CLI's marks and replace
   expect(model.parts[0]!.xml).toContain('tool="addin"');
 });
 
+test("marks moved by inserted rows are followed through the Cells names; a tint an Excel run recorded comes back", () => {
+  const { app, model } = setUp();
+  done(runNormalizerEt(app, { locale: "zh-CN" }));
+  const cells = model.names.find((n) => n.name === "IndicatorNormalizer.Cells.1")!;
+  expect(cells.refersTo).toBe("='Sheet1'!$G$20,'Sheet1'!$G$22,'Sheet1'!$G$25,'Sheet1'!$F$34");
+  // The clerk inserts two rows above row 20: Excel and WPS move the names' references with the cells.
+  const sheet = model.sheetByName("Sheet1")!;
+  const moved = new Map<number, typeof sheet.cells extends Map<number, infer C> ? C : never>();
+  for (const [key, cell] of sheet.cells) {
+    const row = Math.floor(key / 16384) + 1;
+    moved.set(row >= 20 ? key + 2 * 16384 : key, cell);
+  }
+  sheet.cells.clear();
+  for (const [key, cell] of moved) sheet.cells.set(key, cell);
+  cells.refersTo = "='Sheet1'!$G$22,'Sheet1'!$G$24,'Sheet1'!$G$27,'Sheet1'!$F$36";
+  // An Excel run had recorded a tinted fill for the first mark.
+  const part = model.parts[0]!;
+  model.parts = [
+    {
+      id: part.id,
+      xml: part.xml.replace(
+        'cell="G20" severity="warning" previousPattern="none"',
+        'cell="G20" severity="warning" previousPattern="solid" previousColor="#DDEBF7" previousTint="0.4"',
+      ),
+    },
+  ];
+  expect(clearMarksEt(app)).toEqual({ restored: 4, leftAlone: 0, colourLost: 0, unreadable: 0 });
+  expect([...sheet.fills()]).toEqual([
+    ["G22", { pattern: 1, color: hexToBgr("#DDEBF7"), patternColor: 0, tint: 0.4 }],
+  ]);
+  expect(model.names.map((n) => n.name)).toEqual([
+    "IndicatorNormalizer.Detail",
+    "IndicatorNormalizer.Checks",
+    "IndicatorNormalizer.Source",
+  ]);
+});
+
 test("the record the ET run writes is the contract's: the CLI's reader finds every mark and its previous fill", async () => {
   const { app, model } = setUp();
   model.activeSheet.touch(20, 7).fill = { pattern: 1, color: hexToBgr("#DDEBF7"), patternColor: 0 };
   done(runNormalizerEt(app, { locale: "zh-CN" }));
   const xml = model.parts[0]!.xml;
   expect(xml).toContain(
-    '<run xmlns="urn:indicator-normalizer:run:1" version="1" tool="addin"><marks sheet="Sheet1">',
+    '<run xmlns="urn:indicator-normalizer:run:1" version="1" tool="addin" part="1"><marks sheet="Sheet1">',
   );
   // The CLI's own output for the sample, with its record part replaced by the one ET wrote: the CLI reads it.
   const cli = await normalizeInput(await readInput(SAMPLE_PATH), { locale: "zh-CN", codec: fflateCodec });

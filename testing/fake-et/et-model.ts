@@ -18,6 +18,8 @@ export interface EtFill {
   readonly pattern: number;
   readonly color: number;
   readonly patternColor: number;
+  /** Interior.TintAndShade, when set (-1 darkest … 1 lightest). */
+  readonly tint?: number;
 }
 
 export interface EtCell {
@@ -187,16 +189,18 @@ export class EtBookModel {
     return part;
   }
 
-  /** A defined name's reference after its sheet was renamed or deleted, as Excel rewrites it. */
+  /** Defined names' references after their sheet was renamed or deleted, as Excel rewrites them: every area. */
   retarget(from: string, to: string | null): void {
     const quoted = (name: string) => `'${name.replace(/'/g, "''")}'`;
-    for (const n of this.names) {
-      for (const form of [quoted(from), from]) {
-        if (!n.refersTo.startsWith(`=${form}!`)) continue;
-        const rest = n.refersTo.slice(form.length + 2);
-        n.refersTo = to === null ? `=#REF!${rest}` : `=${quoted(to)}!${rest}`;
-        break;
-      }
-    }
+    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    // An area of the sheet: `'from'!$A$1` or `from!$A$1`, at the start or after a comma.
+    const area = new RegExp(
+      `(^=|,)(?:${escape(quoted(from))}|${escape(from)})!(\\$?[A-Z]+\\$?\\d+(?::\\$?[A-Z]+\\$?\\d+)?)`,
+      "g",
+    );
+    for (const n of this.names)
+      n.refersTo = n.refersTo.replace(area, (_all, lead: string, cell: string) =>
+        to === null ? `${lead}#REF!${cell}` : `${lead}${quoted(to)}!${cell}`,
+      );
   }
 }

@@ -370,7 +370,12 @@ export class FakeEtInterior {
     this.count();
     if (!Number.isInteger(color) || color < 0 || color > WHITE)
       throw new EtError(`not a BGR colour: ${color}`);
-    this.range.setFills((f) => (f ? { ...f, color } : { pattern: XL_SOLID, color, patternColor: 0 }));
+    // Setting a colour drops the tint (Excel: Color sets an RGB, not a theme colour with a tint).
+    this.range.setFills((f) =>
+      f
+        ? { pattern: f.pattern, color, patternColor: f.patternColor }
+        : { pattern: XL_SOLID, color, patternColor: 0 },
+    );
   }
 
   get Pattern(): number | null {
@@ -384,6 +389,19 @@ export class FakeEtInterior {
       pattern === XL_NONE
         ? undefined
         : { pattern, color: f?.color ?? WHITE, patternColor: f?.patternColor ?? 0 },
+    );
+  }
+
+  get TintAndShade(): number | null {
+    this.count();
+    return common(this.range.fills().map((f) => f?.tint ?? 0));
+  }
+
+  set TintAndShade(tint: number) {
+    this.count();
+    if (!(tint >= -1 && tint <= 1)) throw new EtError(`TintAndShade ${tint} is outside -1…1`);
+    this.range.setFills((f) =>
+      f ? { ...f, tint } : { pattern: XL_SOLID, color: WHITE, patternColor: 0, tint },
     );
   }
 

@@ -27,7 +27,10 @@ import {
   FakeWorkbook,
   MAX_ROW,
   type FakeCell,
+  type FakeCustomXmlPart,
   type FakeFill,
+  type FakeName,
+  type FakeNameRef,
   type Rect,
 } from "./workbook-model";
 
@@ -72,6 +75,8 @@ interface QueuedAction {
   readonly minLevel: string;
   /** Runs the action on the model; a query returns what it read (for the response's size). */
   readonly run: () => unknown;
+  /** A method whose answer comes back in the response (getXml, getCount: a ClientResult). */
+  readonly returnsValue?: boolean;
 }
 
 /** The request being built: what Office.js's ClientRequest holds until sync. */
@@ -166,6 +171,7 @@ export class FakeRequestContext {
     action: Omit<ActionInfo, "Id" | "ObjectPathId">,
     run: () => unknown,
     minLevel = "1.1",
+    returnsValue = false,
   ): void {
     this.request.ensureInstantiated(this, target);
     const info = { Id: this.nextId(), ...action, ObjectPathId: target.pathInfo.Id } as ActionInfo;
@@ -178,7 +184,7 @@ export class FakeRequestContext {
       ...(action.QueryInfo ? { QueryInfo: action.QueryInfo } : {}),
       ...(action.ArgumentInfo ? { ArgumentInfo: action.ArgumentInfo } : {}),
     };
-    this.request.actions.push({ info: ordered, target, minLevel, run });
+    this.request.actions.push({ info: ordered, target, minLevel, run, returnsValue });
   }
 
   /**
@@ -227,7 +233,7 @@ export class FakeRequestContext {
       if (!model.supports(action.minLevel))
         throw new FakeOfficeError("ApiNotFound", `needs ExcelApi ${action.minLevel}: ${action.target.path}`);
       const value = action.run();
-      if (action.info.ActionType !== ACTION_TYPE.query) continue;
+      if (action.info.ActionType !== ACTION_TYPE.query && !action.returnsValue) continue;
       results.push({ ActionId: action.info.Id, Value: value });
       this.lastResults.set(action.info.Id, value);
     }
@@ -276,7 +282,12 @@ export abstract class FakeClientObject {
     options: { readonly argumentObjects?: FakeClientObject[]; readonly disposable?: boolean } = {},
   ) {
     this.argumentObjects = options.argumentObjects ?? [];
-    const referenced = this.argumentObjects.map((o) => o.pathInfo.Id);
+    // One entry per argument, as Office.js writes them: the path id of an object argument, 0 for any other.
+    const objectIds = this.argumentObjects.map((o) => o.pathInfo.Id);
+    const referenced =
+      objectIds.length > 0
+        ? (args ?? []).map((a) => (objectIds.indexOf(a as number) >= 0 ? (a as number) : 0))
+        : [];
     const argumentInfo = {
       Arguments: args ?? [],
       ...(referenced.length > 0 ? { ReferencedObjectPathIds: referenced } : {}),
@@ -346,15 +357,57 @@ export abstract class FakeClientObject {
       minLevel,
     );
   }
+
+  /** A method whose answer Excel sends back: a ClientResult whose value is there after the sync. */
+  protected callForResult<T>(
+    method: string,
+    args: unknown[],
+    run: () => T,
+    minLevel = "1.1",
+  ): FakeClientResult<T> {
+    const result = new FakeClientResult<T>();
+    this.ctx.enqueue(
+      this,
+      { ActionType: ACTION_TYPE.method, Name: pascal(method), ArgumentInfo: { Arguments: args } },
+      () => result.settle(run()),
+      minLevel,
+      true,
+    );
+    return result;
+  }
+}
+
+/** OfficeExtension.ClientResult: reading `value` before the sync fails with ValueNotLoaded, as in Office.js. */
+export class FakeClientResult<T> {
+  private loaded = false;
+  private answer: T | undefined;
+  get value(): T {
+    if (!this.loaded)
+      throw new FakeOfficeError("ValueNotLoaded", "The value of the result object has not been loaded yet.");
+    return this.answer as T;
+  }
+  settle(value: T): T {
+    this.answer = value;
+    this.loaded = true;
+    return value;
+  }
 }
 
 class FakeWorkbookProxy extends FakeClientObject {
   readonly worksheets: FakeWorksheetCollection;
   readonly tables: FakeWorkbookTables;
+  readonly names: FakeNamedItemCollection;
+  private parts: FakeCustomXmlPartCollection | null = null;
   constructor(ctx: FakeRequestContext) {
     super(ctx, null, "root", "");
     this.worksheets = new FakeWorksheetCollection(ctx, this);
     this.tables = new FakeWorkbookTables(ctx, this);
+    this.names = new FakeNamedItemCollection(ctx, this);
+  }
+  /** Workbook.customXmlParts is ExcelApi 1.5: below it every use fails with ApiNotFound. */
+  get customXmlParts(): FakeCustomXmlPartCollection {
+    this.parts ??= new FakeCustomXmlPartCollection(this.ctx, this);
+    return this.parts;
   }
   getSelectedRange(): FakeRange {
     const model = this.ctx.model;
@@ -478,10 +531,12 @@ class FakeWorksheetCollection extends FakeClientObject {
 }
 
 class FakeWorksheet extends FakeClientObject {
-  readonly tables: FakeTableCollection;
-  readonly freezePanes: FakeFreezePanes;
-  readonly protection: FakeWorksheetProtection;
   private preloaded: Map<string, unknown> | null = null;
+  private children: {
+    tables?: FakeTableCollection;
+    freezePanes?: FakeFreezePanes;
+    protection?: FakeWorksheetProtection;
+  } = {};
   constructor(
     ctx: FakeRequestContext,
     parent: FakeClientObject,
@@ -491,9 +546,16 @@ class FakeWorksheet extends FakeClientObject {
     readonly resolve: () => FakeSheet,
   ) {
     super(ctx, parent, kind, name, args);
-    this.tables = new FakeTableCollection(ctx, this);
-    this.freezePanes = new FakeFreezePanes(ctx, this);
-    this.protection = new FakeWorksheetProtection(ctx, this);
+  }
+  // Made when first used, as Office.js makes property objects (and so numbers their paths) on first access.
+  get tables(): FakeTableCollection {
+    return (this.children.tables ??= new FakeTableCollection(this.ctx, this));
+  }
+  get freezePanes(): FakeFreezePanes {
+    return (this.children.freezePanes ??= new FakeFreezePanes(this.ctx, this));
+  }
+  get protection(): FakeWorksheetProtection {
+    return (this.children.protection ??= new FakeWorksheetProtection(this.ctx, this));
   }
   override resolveTarget(): unknown {
     return this.resolve();
@@ -566,6 +628,7 @@ class FakeWorksheet extends FakeClientObject {
       const index = model.sheets.indexOf(sheet);
       model.sheets.splice(index, 1);
       model.tables = model.tables.filter((t) => t.sheetId !== sheet.id);
+      model.forgetSheetInNames(sheet);
       if (model.activeSheetId === sheet.id) model.activeSheetId = model.sheets[Math.max(0, index - 1)]!.id;
       if (model.selection.sheetId === sheet.id)
         model.selection = { sheetId: model.activeSheetId, rect: { top: 1, left: 1, bottom: 1, right: 1 } };
@@ -676,7 +739,7 @@ export function storeValue(cell: FakeCell, value: unknown): void {
 }
 
 class FakeRange extends FakeClientObject {
-  readonly format: FakeRangeFormat;
+  private formatPart: FakeRangeFormat | null = null;
   /** The ExcelApi version that creating this range needs (getUsedRange(valuesOnly) is 1.2). */
   minLevel = "1.1";
   constructor(
@@ -690,7 +753,16 @@ class FakeRange extends FakeClientObject {
     options: { readonly argumentObjects?: FakeClientObject[]; readonly disposable?: boolean } = {},
   ) {
     super(ctx, parent, kind, name, args, options);
-    this.format = new FakeRangeFormat(ctx, this, sheet, () => [rect()]);
+  }
+
+  /** Made on first use, as Office.js makes (and numbers) a property object when it is first reached. */
+  get format(): FakeRangeFormat {
+    return (this.formatPart ??= new FakeRangeFormat(this.ctx, this, this.sheet, () => [this.rect()]));
+  }
+
+  /** The cells this range stands for, resolved at sync (names.add takes a range as its reference). */
+  cells(): { sheet: FakeSheet; rect: Rect } {
+    return { sheet: this.sheet(), rect: this.rect() };
   }
 
   /** Row `index` of the range, as Office.js's chunked writes take it. */
@@ -859,16 +931,18 @@ class FakeRange extends FakeClientObject {
 }
 
 class FakeRangeAreas extends FakeClientObject {
-  readonly format: FakeRangeFormat;
+  private formatPart: FakeRangeFormat | null = null;
   constructor(
     ctx: FakeRequestContext,
     parent: FakeClientObject,
     address: string,
-    sheet: () => FakeSheet,
-    rects: () => Rect[],
+    private readonly sheet: () => FakeSheet,
+    private readonly rects: () => Rect[],
   ) {
     super(ctx, parent, "method", "GetRanges", [address]);
-    this.format = new FakeRangeFormat(ctx, this, sheet, rects, "1.9");
+  }
+  get format(): FakeRangeFormat {
+    return (this.formatPart ??= new FakeRangeFormat(this.ctx, this, this.sheet, this.rects, "1.9"));
   }
   protected readProperty(property: string): unknown {
     throw new FakeOfficeError("InvalidArgument", `rangeAreas.${property} is not faked`);
@@ -908,8 +982,7 @@ abstract class FakeFormatPart extends FakeClientObject {
 }
 
 class FakeRangeFormat extends FakeFormatPart {
-  readonly fill: FakeRangeFill;
-  readonly font: FakeRangeFont;
+  private parts: { fill?: FakeRangeFill; font?: FakeRangeFont } = {};
   constructor(
     ctx: FakeRequestContext,
     parent: FakeClientObject,
@@ -918,8 +991,12 @@ class FakeRangeFormat extends FakeFormatPart {
     minLevel = "1.1",
   ) {
     super(ctx, parent, "Format", sheet, rects, minLevel);
-    this.fill = new FakeRangeFill(ctx, this, sheet, rects, minLevel);
-    this.font = new FakeRangeFont(ctx, this, sheet, rects, minLevel);
+  }
+  get fill(): FakeRangeFill {
+    return (this.parts.fill ??= new FakeRangeFill(this.ctx, this, this.sheet, this.rects, this.minLevel));
+  }
+  get font(): FakeRangeFont {
+    return (this.parts.font ??= new FakeRangeFont(this.ctx, this, this.sheet, this.rects, this.minLevel));
   }
   protected readProperty(property: string): unknown {
     throw new FakeOfficeError("InvalidArgument", `format.${property} is not faked`);
@@ -1091,6 +1168,23 @@ class FakeTableCollection extends FakeClientObject {
   ) {
     super(ctx, worksheet, "property", "Tables");
   }
+  private names: string[] | null = null;
+  /** worksheet.tables.load("items/name") (ExcelApi 1.1): the sheet's tables. */
+  override load(props?: string | string[]): this {
+    const list = splitProperties(props).map((p) => p.replace(/^items\//, ""));
+    if (list.some((p) => p !== "name"))
+      throw new FakeOfficeError("InvalidArgument", `tables.${list.join(",")} is not faked`);
+    this.ctx.enqueue(this, { ActionType: ACTION_TYPE.query, Name: "", QueryInfo: { Select: list } }, () => {
+      const sheet = this.worksheet.resolve();
+      this.names = this.ctx.model.tables.filter((t) => t.sheetId === sheet.id).map((t) => t.name);
+      return { _Items: this.names.map((name) => ({ Name: name })) };
+    });
+    return this;
+  }
+  get items(): { name: string }[] {
+    if (!this.names) throw propertyNotLoaded("items");
+    return this.names.map((name) => ({ name }));
+  }
   protected readProperty(property: string): unknown {
     throw new FakeOfficeError("InvalidArgument", `tables.${property} is not faked`);
   }
@@ -1175,6 +1269,454 @@ class FakeFreezePanes extends FakeClientObject {
   }
   freezeRows(count: number): void {
     this.call("freezeRows", [count], () => void (this.worksheet.resolve().frozenRows = count), "1.7");
+  }
+}
+
+/**
+ * Excel's rules for a defined name ("Define and use names in formulas", Microsoft Support): it starts with a
+ * letter, an underscore or a backslash; then letters, digits, periods and underscores; no spaces; at most 255
+ * characters; not a cell reference such as `Z$100` or `R1C1`; names are not case-sensitive.
+ */
+function validateDefinedName(model: FakeWorkbook, name: string): void {
+  const shaped = /^[A-Za-z_\\\u00c0-\uffff][A-Za-z0-9_.\u00c0-\uffff]*$/.test(name) && name.length <= 255;
+  const cellLike =
+    /^[A-Za-z]{1,3}\$?\d+$/.test(name) || /^[Rr]\d*([Cc]\d*)?$/.test(name) || /^[Cc]\d*$/.test(name);
+  if (!shaped || cellLike) throw new FakeOfficeError("InvalidArgument", `invalid name: ${name}`);
+  if (model.nameByName(name)) throw new FakeOfficeError("ItemAlreadyExists", `name exists: ${name}`);
+}
+
+/** Excel caps a formula at 8,192 characters ("Excel specifications and limits": length of formula contents). */
+const MAX_FORMULA_LENGTH = 8192;
+
+/**
+ * The areas of a reference formula as names.add takes it: `=Sheet1!$G$20,'My sheet'!$A$1:$B$2`. Only references
+ * to sheets of this workbook are faked (a constant or a formula is refused).
+ */
+function parseReferenceFormula(model: FakeWorkbook, formula: string): FakeNameRef[] {
+  if (formula.length > MAX_FORMULA_LENGTH) throw new FakeOfficeError("InvalidArgument", "formula too long");
+  const body = formula.startsWith("=") ? formula.slice(1) : formula;
+  const refs: FakeNameRef[] = [];
+  // Areas split at commas outside quotes: `'a,b'!$A$1,Sheet2!$B$2` → `'a,b'!$A$1` and `Sheet2!$B$2`.
+  for (const area of body.match(/(?:'(?:[^']|'')*'|[^,'])+/g) ?? []) {
+    const bang = area.lastIndexOf("!");
+    const sheetText = bang > 0 ? area.slice(0, bang) : "";
+    const sheetName = sheetText.startsWith("'") ? sheetText.slice(1, -1).replace(/''/g, "'") : sheetText;
+    const sheet = model.sheetByName(sheetName);
+    if (!sheet) throw new FakeOfficeError("InvalidArgument", `not a reference to a sheet: ${area}`);
+    refs.push({ sheet, rect: parseRect(area.slice(bang + 1).replace(/\$/g, "")) });
+  }
+  if (refs.length === 0) throw new FakeOfficeError("InvalidArgument", `not a reference: ${formula}`);
+  return refs;
+}
+
+/**
+ * workbook.names. Reading names is ExcelApi 1.1 (items, getItem, name, type, value, visible, getRange); add,
+ * getItemOrNullObject, delete and comment are 1.4; formula is 1.7 (Excel.NamedItemCollection and
+ * Excel.NamedItem reference pages). Only workbook-level names are faked.
+ */
+class FakeNamedItemCollection extends FakeClientObject {
+  private loadedItems: FakeNamedItem[] | null = null;
+  constructor(ctx: FakeRequestContext, parent: FakeClientObject) {
+    super(ctx, parent, "property", "Names");
+  }
+  get items(): FakeNamedItem[] {
+    if (!this.loadedItems) throw propertyNotLoaded("items");
+    return this.loadedItems;
+  }
+  override load(props?: string | string[]): this {
+    const list = splitProperties(props).map((p) => p.replace(/^items\//, ""));
+    this.ctx.enqueue(
+      this,
+      { ActionType: ACTION_TYPE.query, Name: "", QueryInfo: { Select: list } },
+      () => {
+        this.loadedItems = this.ctx.model.names.map((name) => {
+          const proxy = new FakeNamedItem(this.ctx, this, "indexer", "", [name.name], () => name);
+          proxy.fill(list);
+          return proxy;
+        });
+        return {
+          _Items: this.loadedItems.map((item) =>
+            Object.fromEntries(list.map((p) => [pascal(p), item.peek(p)])),
+          ),
+        };
+      },
+      list.includes("formula") ? "1.7" : list.includes("comment") ? "1.4" : "1.1",
+    );
+    return this;
+  }
+  protected readProperty(): unknown {
+    return null;
+  }
+  getItem(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.ctx, this, "indexer", "", [name], () => {
+      const found = this.ctx.model.nameByName(name);
+      if (!found) throw new FakeOfficeError("ItemNotFound", `no name ${name}`);
+      return found;
+    });
+  }
+  getItemOrNullObject(name: string): FakeNamedItem {
+    const item = new FakeNamedItem(this.ctx, this, "method", "GetItemOrNullObject", [name], () => {
+      const found = this.ctx.model.nameByName(name);
+      if (!found) throw new FakeOfficeError("ItemNotFound", `no name ${name}`);
+      return found;
+    });
+    item.nullable = () => !this.ctx.model.nameByName(name);
+    item.minLevel = "1.4";
+    return item;
+  }
+  /** names.add(name, range or "=Sheet1!$A$1,…", comment): ExcelApi 1.4; made by the next sync, used or not. */
+  add(name: string, reference: FakeRange | string, comment?: string): FakeNamedItem {
+    let created: FakeName | null = null;
+    const isRange = typeof reference !== "string";
+    const item = new FakeNamedItem(
+      this.ctx,
+      this,
+      "method",
+      "Add",
+      [name, isRange ? reference.pathInfo.Id : reference, comment ?? null],
+      () => {
+        if (!created) {
+          const model = this.ctx.model;
+          validateDefinedName(model, name);
+          const refs = isRange ? [reference.cells()] : parseReferenceFormula(model, reference);
+          created = { name, refs, visible: true, comment: comment ?? "" };
+          model.names.push(created);
+        }
+        return created;
+      },
+      isRange ? [reference] : [],
+    );
+    item.minLevel = "1.4";
+    this.ctx.instantiateNow(item);
+    return item;
+  }
+}
+
+class FakeNamedItem extends FakeClientObject {
+  /** The ExcelApi version that reaching this item needs (getItemOrNullObject and add are 1.4). */
+  minLevel = "1.1";
+  /** For getItemOrNullObject: whether the name is missing (read at sync). */
+  nullable: (() => boolean) | null = null;
+  private preloaded: Map<string, unknown> | null = null;
+  constructor(
+    ctx: FakeRequestContext,
+    parent: FakeClientObject,
+    kind: PathKind,
+    name: string,
+    args: unknown[],
+    private readonly resolve: () => FakeName,
+    argumentObjects: FakeClientObject[] = [],
+  ) {
+    super(ctx, parent, kind, name, args, { argumentObjects });
+  }
+  override resolveTarget(): unknown {
+    if (!this.ctx.model.supports(this.minLevel))
+      throw new FakeOfficeError("ApiNotFound", `needs ExcelApi ${this.minLevel}: ${this.path}`);
+    return this.nullable?.() ? null : this.resolve();
+  }
+  fill(props: string[]): void {
+    this.preloaded = new Map(props.map((p) => [p, this.readProperty(p)]));
+  }
+  peek(property: string): unknown {
+    return this.preloaded?.get(property);
+  }
+  protected override get<T>(property: string): T {
+    if (this.preloaded?.has(property)) return this.preloaded.get(property) as T;
+    return super.get<T>(property);
+  }
+  protected override loadLevel(props: string[]): string {
+    return props.includes("formula") ? "1.7" : props.includes("comment") ? "1.4" : this.minLevel;
+  }
+  /** Whether the last load found the name missing (getItemOrNullObject); unknown until a load. */
+  private foundNull: boolean | null = null;
+  /** A missing name read through getItemOrNullObject: every property reads as null, isNullObject as true. */
+  get isNullObject(): boolean {
+    if (this.foundNull === null) throw propertyNotLoaded("isNullObject");
+    return this.foundNull;
+  }
+  protected readProperty(property: string): unknown {
+    this.foundNull = !!this.nullable?.();
+    if (this.foundNull) return null;
+    const name = this.resolve();
+    const model = this.ctx.model;
+    const broken = name.refs.some((r) => !r.sheet || !r.rect);
+    switch (property) {
+      case "name":
+        return name.name;
+      // NamedItem.type: "Range" for a reference, "Error" once a reference reads #REF!.
+      case "type":
+        return broken ? "Error" : "Range";
+      // NamedItem.value: for a named range, its address as a formula (`=Sheet14!$B$2:$H$12` in the 1.1 docs).
+      case "value":
+        return broken ? "#REF!" : model.nameFormula(name);
+      case "formula":
+        return model.nameFormula(name);
+      case "visible":
+        return name.visible;
+      case "comment":
+        return name.comment;
+      default:
+        throw new FakeOfficeError("InvalidArgument", `namedItem.${property} is not faked`);
+    }
+  }
+  get name(): string {
+    return this.get("name");
+  }
+  get type(): string {
+    return this.get("type");
+  }
+  get value(): unknown {
+    return this.get("value");
+  }
+  get formula(): string {
+    return this.get("formula");
+  }
+  get visible(): boolean {
+    return this.get("visible");
+  }
+  /** Name.Visible: a hidden name "won't appear in the Define Name dialog box" (Excel VBA reference). */
+  set visible(visible: boolean) {
+    this.set("visible", visible, () => void (this.resolve().visible = visible));
+  }
+  set formula(formula: string) {
+    this.set(
+      "formula",
+      formula,
+      () => {
+        const name = this.resolve();
+        name.refs = parseReferenceFormula(this.ctx.model, formula);
+      },
+      "1.7",
+    );
+  }
+  delete(): void {
+    this.call(
+      "delete",
+      [],
+      () => {
+        const model = this.ctx.model;
+        const name = this.resolve();
+        model.names = model.names.filter((n) => n !== name);
+      },
+      "1.4",
+    );
+  }
+  /** "Throws an error if the named item's type is not a range": #REF! or several areas (a Range is one area). */
+  getRange(): FakeRange {
+    const target = (): { sheet: FakeSheet; rect: Rect } => {
+      const refs = this.resolve().refs;
+      const [only] = refs;
+      if (refs.length !== 1 || !only?.sheet || !only.rect)
+        throw new FakeOfficeError("InvalidArgument", `${this.path} is not a single range`);
+      return { sheet: only.sheet, rect: only.rect };
+    };
+    return new FakeRange(
+      this.ctx,
+      this,
+      "method",
+      "GetRange",
+      [],
+      () => target().sheet,
+      () => target().rect,
+    );
+  }
+}
+
+/** The XML of a custom XML part, checked as Excel does ("Must be a valid XML fragment"), and its namespace. */
+function readCustomXml(xml: string): { namespaceUri: string } {
+  const Parser = (globalThis as { DOMParser?: new () => DOMParser }).DOMParser;
+  if (!Parser) throw new Error("the fake host needs a DOMParser (node tests: testing/install-dom-parser.ts)");
+  let doc: Document;
+  try {
+    doc = new Parser().parseFromString(xml, "application/xml");
+  } catch (error) {
+    throw new FakeOfficeError("InvalidArgument", `not well-formed XML: ${(error as Error).message}`);
+  }
+  const root = doc.documentElement;
+  if (!root || doc.getElementsByTagName("parsererror").length > 0)
+    throw new FakeOfficeError("InvalidArgument", "not well-formed XML");
+  // "CustomXMLPart.namespaceUri is only populated if the top-level custom XML element contains the xmlns
+  // attribute" (Persist add-in state and settings).
+  return { namespaceUri: root.hasAttribute("xmlns") ? (root.namespaceURI ?? "") : "" };
+}
+
+/** Checked at sync: custom XML parts need ExcelApi 1.5 (Excel.CustomXmlPartCollection: "API set: ExcelApi 1.5"). */
+function requireCustomXml(model: FakeWorkbook, path: string): void {
+  if (!model.supports("1.5")) throw new FakeOfficeError("ApiNotFound", `needs ExcelApi 1.5: ${path}`);
+}
+
+let nextPartNumber = 1;
+
+/** A collection of custom XML parts: the workbook's, or those of one namespace (getByNamespace). */
+class FakeCustomXmlPartCollection extends FakeClientObject {
+  private loadedItems: FakeCustomXmlPart[] | null = null;
+  constructor(
+    ctx: FakeRequestContext,
+    parent: FakeClientObject,
+    private readonly namespace: string | null = null,
+  ) {
+    super(
+      ctx,
+      parent,
+      namespace === null ? "property" : "method",
+      namespace === null ? "CustomXmlParts" : "GetByNamespace",
+      namespace === null ? undefined : [namespace],
+    );
+  }
+  override resolveTarget(): unknown {
+    requireCustomXml(this.ctx.model, this.path);
+    // getByNamespace("") fails with InvalidArgument (OfficeDev/office-js issue 2580); the reference asks for "a
+    // fully qualified schema URI".
+    if (this.namespace === "")
+      throw new FakeOfficeError("InvalidArgument", "getByNamespace needs a namespace");
+    return null;
+  }
+  private members(): FakeCustomXmlPart[] {
+    const parts = this.ctx.model.customXmlParts;
+    return this.namespace === null ? parts : parts.filter((p) => p.namespaceUri === this.namespace);
+  }
+  private proxies: FakeCustomXmlPartProxy[] | null = null;
+  get items(): FakeCustomXmlPartProxy[] {
+    if (!this.loadedItems) throw propertyNotLoaded("items");
+    this.proxies ??= this.loadedItems.map((part) => {
+      const proxy = new FakeCustomXmlPartProxy(this.ctx, this, "indexer", "", [part.id], () => part);
+      proxy.fill(part);
+      return proxy;
+    });
+    return this.proxies;
+  }
+  override load(props?: string | string[]): this {
+    const list = splitProperties(props).map((p) => p.replace(/^items\//, ""));
+    this.ctx.enqueue(
+      this,
+      { ActionType: ACTION_TYPE.query, Name: "", QueryInfo: { Select: list } },
+      () => {
+        this.loadedItems = this.members();
+        this.proxies = null;
+        return {
+          _Items: this.loadedItems.map((p) =>
+            Object.fromEntries(list.map((key) => [pascal(key), key === "id" ? p.id : p.namespaceUri])),
+          ),
+        };
+      },
+      "1.5",
+    );
+    return this;
+  }
+  protected readProperty(): unknown {
+    return null;
+  }
+  getCount(): FakeClientResult<number> {
+    return this.callForResult("getCount", [], () => this.members().length, "1.5");
+  }
+  getByNamespace(namespaceUri: string): FakeCustomXmlPartCollection {
+    return new FakeCustomXmlPartCollection(this.ctx, this, namespaceUri);
+  }
+  getItem(id: string): FakeCustomXmlPartProxy {
+    return new FakeCustomXmlPartProxy(this.ctx, this, "indexer", "", [id], () => {
+      const part = this.members().find((p) => p.id === id);
+      if (!part) throw new FakeOfficeError("ItemNotFound", `no custom XML part ${id}`);
+      return part;
+    });
+  }
+  /** "If the collection contains exactly one item, this method returns it. Otherwise, this method produces an error." */
+  getOnlyItem(): FakeCustomXmlPartProxy {
+    return new FakeCustomXmlPartProxy(this.ctx, this, "method", "GetOnlyItem", [], () => {
+      const members = this.members();
+      if (members.length !== 1)
+        throw new FakeOfficeError("InvalidOperation", `${members.length} parts, not exactly one`);
+      return members[0]!;
+    });
+  }
+  /** customXmlParts.add(xml): "Must be a valid XML fragment." Added by the next sync, used or not. */
+  add(xml: string): FakeCustomXmlPartProxy {
+    let created: FakeCustomXmlPart | null = null;
+    const part = new FakeCustomXmlPartProxy(this.ctx, this, "method", "Add", [xml], () => {
+      if (!created) {
+        requireCustomXml(this.ctx.model, this.path);
+        const { namespaceUri } = readCustomXml(xml);
+        const serial = String(nextPartNumber++).padStart(12, "0");
+        created = { id: `{C0570000-0000-4000-8000-${serial}}`, xml, namespaceUri };
+        this.ctx.model.customXmlParts.push(created);
+      }
+      return created;
+    });
+    this.ctx.instantiateNow(part);
+    return part;
+  }
+}
+
+class FakeCustomXmlPartProxy extends FakeClientObject {
+  private preloaded: FakeCustomXmlPart | null = null;
+  constructor(
+    ctx: FakeRequestContext,
+    parent: FakeClientObject,
+    kind: PathKind,
+    name: string,
+    args: unknown[],
+    private readonly resolve: () => FakeCustomXmlPart,
+  ) {
+    super(ctx, parent, kind, name, args);
+  }
+  override resolveTarget(): unknown {
+    requireCustomXml(this.ctx.model, this.path);
+    return this.resolve();
+  }
+  fill(part: FakeCustomXmlPart): void {
+    this.preloaded = part;
+  }
+  protected override loadLevel(): string {
+    return "1.5";
+  }
+  protected readProperty(property: string): unknown {
+    const part = this.resolve();
+    if (property === "id") return part.id;
+    if (property === "namespaceUri") return part.namespaceUri;
+    throw new FakeOfficeError("InvalidArgument", `customXmlPart.${property} is not faked`);
+  }
+  get id(): string {
+    return this.preloaded ? this.preloaded.id : this.get<string>("id");
+  }
+  get namespaceUri(): string {
+    return this.preloaded ? this.preloaded.namespaceUri : this.get<string>("namespaceUri");
+  }
+  /**
+   * "Gets the custom XML part's full XML content": the content, not the bytes that were added. The fake hands it
+   * back behind an XML declaration, so a reader must parse it rather than compare text.
+   */
+  getXml(): FakeClientResult<string> {
+    return this.callForResult(
+      "getXml",
+      [],
+      () => {
+        const xml = this.resolve().xml;
+        return xml.startsWith("<?xml") ? xml : `<?xml version="1.0" encoding="utf-8"?>\n${xml}`;
+      },
+      "1.5",
+    );
+  }
+  setXml(xml: string): void {
+    this.call(
+      "setXml",
+      [xml],
+      () => {
+        readCustomXml(xml);
+        this.resolve().xml = xml;
+      },
+      "1.5",
+    );
+  }
+  delete(): void {
+    this.call(
+      "delete",
+      [],
+      () => {
+        const model = this.ctx.model;
+        const part = this.resolve();
+        model.customXmlParts = model.customXmlParts.filter((p) => p !== part);
+      },
+      "1.5",
+    );
   }
 }
 

@@ -5,7 +5,7 @@
  * proxies and returns what Excel would (PascalCase values, the ids of new sheets). This is how the request sizes
  * behind RequestBudget are measured (testing/real-office-js.ts, npm run bench:excel).
  */
-import { FakeClientObject, FakeOfficeError, FakeRequestContext } from "./fake-office-js";
+import { FakeClientObject, FakeClientResult, FakeOfficeError, FakeRequestContext } from "./fake-office-js";
 import type { FakeWorkbook } from "./workbook-model";
 
 interface RichApiPath {
@@ -100,7 +100,9 @@ export async function answerRichApiRequest(
           queries.push({ actionId: action.Id, fakeId: context.lastActionId });
           break;
         case 3:
-          method(proxy, action.Name).apply(proxy, args);
+          // A method with an answer (getXml, getCount) travels back like a query's.
+          if (method(proxy, action.Name).apply(proxy, args) instanceof FakeClientResult)
+            queries.push({ actionId: action.Id, fakeId: context.lastActionId });
           break;
         case 4:
           proxy[camel(action.Name)] = args[0];

@@ -1,13 +1,13 @@
 /**
  * The data behind the fake Excel host: sheets of cells with values, number formats and fills, merged areas,
- * protection, tables, frozen rows, the selection (one area or several), the document settings as saved, and a log
- * of every sync with its request size (measured the way Office.js serializes it: fake-office-js.ts). Test code
+ * protection, tables, frozen rows, the selection (one area or several), defined names and custom XML parts, the
+ * document settings as saved, and a log of every sync with its request size (measured the way Office.js serializes it: fake-office-js.ts). Test code
  * only; no Node APIs, so the same model runs in the browser tests.
  */
 import { cellAddress, columnLetter } from "../../src/core/cell-address";
 import type { CellValue } from "../../src/core/grid";
 
-export type ApiLevel = "1.1" | "1.2" | "1.7" | "1.9";
+export type ApiLevel = "1.1" | "1.2" | "1.4" | "1.5" | "1.7" | "1.9";
 
 /**
  * A cell's fill as Excel's RangeFill reports it: color is the background ("#RRGGBB"), pattern an Excel.FillPattern
@@ -71,6 +71,8 @@ export class FakeSheet {
   isProtected = false;
   frozenRows = 0;
   readonly columnWidths = new Map<number, number>();
+  /** Told of every row insert or delete (the workbook moves its defined names). */
+  readonly rowShiftListeners: ((row: number, count: number) => void)[] = [];
   constructor(
     readonly id: string,
     public name: string,
@@ -163,6 +165,7 @@ export class FakeSheet {
     }
     this.cells.clear();
     for (const [key, cell] of moved) this.cells.set(key, cell);
+    for (const listener of this.rowShiftListeners) listener(row, count);
   }
 
   /** Every cell with a fill, as "A1" → fill. */
@@ -183,6 +186,31 @@ export class FakeSheet {
       .map(([k, c]) => [k, c.value, c.formula ?? null, c.numberFormat]);
     return JSON.stringify({ name: this.name, entries });
   }
+}
+
+/** One area a defined name refers to; `rect` null once its rows were deleted, `sheet` null once its sheet was. */
+export interface FakeNameRef {
+  sheet: FakeSheet | null;
+  rect: Rect | null;
+}
+
+/**
+ * A workbook-level defined name. Its references are kept as cells of a sheet, not as text, because Excel keeps
+ * them that way: they follow the sheet when it is renamed and move with the cells when rows are inserted or
+ * deleted (moveNames below).
+ */
+export interface FakeName {
+  readonly name: string;
+  refs: FakeNameRef[];
+  visible: boolean;
+  comment: string;
+}
+
+/** A custom XML part: its id ("{GUID}"), the XML as stored, and the root's namespace ("" when it declares none). */
+export interface FakeCustomXmlPart {
+  readonly id: string;
+  xml: string;
+  readonly namespaceUri: string;
 }
 
 export class FakeWorkbook {
@@ -219,7 +247,13 @@ export class FakeWorkbook {
   readonly parentMessages: string[] = [];
   /** Names passed to Office.actions.associate. */
   readonly actions = new Map<string, (event: unknown) => unknown>();
+  /** Workbook-level defined names (workbook.names). */
+  names: FakeName[] = [];
+  /** Custom XML parts (workbook.customXmlParts, ExcelApi 1.5), in the order they were added. */
+  customXmlParts: FakeCustomXmlPart[] = [];
   private nextId = 1;
+  /** Which opening of the file this is: ids made in one session are never handed out in another. */
+  private session = 1;
 
   constructor(
     public apiLevel: ApiLevel = "1.9",
@@ -230,10 +264,78 @@ export class FakeWorkbook {
     this.selection = { sheetId: first.id, rect: { top: 1, left: 1, bottom: 1, right: 1 } };
   }
 
+  /**
+   * A sheet added in this session gets a fresh GUID-like id. Ids hold only for the session: Excel hands out new
+   * ones when the file is opened again (see reopen).
+   */
   addSheet(name: string): FakeSheet {
-    const sheet = new FakeSheet(`{00000000-0001-0000-0000-${String(this.nextId++).padStart(12, "0")}}`, name);
+    const serial = String(this.nextId++).padStart(8, "0");
+    const sheet = new FakeSheet(
+      `{5E55${String(this.session).padStart(4, "0")}-${serial.slice(0, 4)}-4000-8000-0000${serial}}`,
+      name,
+    );
+    sheet.rowShiftListeners.push((row, count) => this.moveNames(sheet, row, count));
     this.sheets.push(sheet);
     return sheet;
+  }
+
+  /**
+   * The file saved, closed and opened again: every worksheet gets a new id. Excel documents that a worksheet's id
+   * "remains constant within a single session but will change between sessions" (office-js-docs issue 297), and
+   * Excel 2016 then numbers sheets by position, e.g. {00000000-0001-0000-0003-000000000000}
+   * (OfficeDev/office-js issue 1390), so an id saved in one session can name another sheet in the next. Names,
+   * custom XML parts and the document settings are kept (they are in the file); each add-in runtime starts anew.
+   */
+  reopen(): void {
+    this.session++;
+    this.sheets = this.sheets.map((sheet, index) => {
+      const reopened = new FakeSheet(
+        `{00000000-0001-0000-${index.toString(16).padStart(4, "0")}-000000000000}`,
+        sheet.name,
+      );
+      Object.assign(reopened, { cells: sheet.cells, merges: sheet.merges, isProtected: sheet.isProtected });
+      reopened.frozenRows = sheet.frozenRows;
+      for (const [column, width] of sheet.columnWidths) reopened.columnWidths.set(column, width);
+      reopened.rowShiftListeners.push((row, count) => this.moveNames(reopened, row, count));
+      for (const name of this.names)
+        for (const ref of name.refs) if (ref.sheet === sheet) ref.sheet = reopened;
+      this.tables = this.tables.map((t) => (t.sheetId === sheet.id ? { ...t, sheetId: reopened.id } : t));
+      if (this.activeSheetId === sheet.id) this.activeSheetId = reopened.id;
+      if (this.selection.sheetId === sheet.id) this.selection = { ...this.selection, sheetId: reopened.id };
+      return reopened;
+    });
+  }
+
+  /**
+   * Excel keeps a defined name's references pointing at the same cells as rows come and go: a row inserted above
+   * moves the reference down, one inserted inside a block widens it, a deleted row above moves it up, and when
+   * every row of an area is deleted the area becomes #REF! while the name stays (Walkenbach, "Excel 2007
+   * Formulas", How Excel maintains cell and range names).
+   */
+  private moveNames(sheet: FakeSheet, row: number, count: number): void {
+    for (const name of this.names)
+      for (const ref of name.refs) {
+        if (ref.sheet !== sheet || !ref.rect) continue;
+        ref.rect = shiftRect(ref.rect, row, count);
+      }
+  }
+
+  /** A sheet deleted: the names that pointed into it now read #REF!. */
+  forgetSheetInNames(sheet: FakeSheet): void {
+    for (const name of this.names) for (const ref of name.refs) if (ref.sheet === sheet) ref.sheet = null;
+  }
+
+  nameByName(name: string): FakeName | undefined {
+    return this.names.find((n) => n.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** The name's formula as Excel shows it: `=Sheet1!$G$20,Sheet1!$G$22`, `=Sheet1!#REF!`, `=#REF!$A$1`. */
+  nameFormula(name: FakeName): string {
+    const areas = name.refs.map((ref) => {
+      const rect = ref.rect ? absoluteRect(ref.rect) : "#REF!";
+      return ref.sheet ? `${this.qualifiedSheet(ref.sheet)}!${rect}` : `#REF!${ref.rect ? rect : ""}`;
+    });
+    return `=${areas.join(",")}`;
   }
 
   sheetByName(name: string): FakeSheet | undefined {
@@ -268,10 +370,35 @@ export class FakeWorkbook {
 
   /** "Sheet1!A1:B2" as Office.js writes addresses (quoted when the name needs it). */
   address(sheet: FakeSheet, rect: Rect): string {
-    const plain = /^[A-Za-z_\u4e00-\u9fff][A-Za-z0-9_.\u4e00-\u9fff]*$/.test(sheet.name);
-    const name = plain ? sheet.name : `'${sheet.name.replace(/'/g, "''")}'`;
-    return `${name}!${rectText(rect)}`;
+    return `${this.qualifiedSheet(sheet)}!${rectText(rect)}`;
   }
+
+  private qualifiedSheet(sheet: FakeSheet): string {
+    const plain = /^[A-Za-z_\u4e00-\u9fff][A-Za-z0-9_.\u4e00-\u9fff]*$/.test(sheet.name);
+    return plain ? sheet.name : `'${sheet.name.replace(/'/g, "''")}'`;
+  }
+}
+
+/** `$G$20`, `$B$2:$C$3`. */
+function absoluteRect(rect: Rect): string {
+  const start = `$${columnLetter(rect.left)}$${rect.top}`;
+  if (rect.top === rect.bottom && rect.left === rect.right) return start;
+  return `${start}:$${columnLetter(rect.right)}$${rect.bottom}`;
+}
+
+/** A block after `count` rows were inserted before `row` (count < 0: deleted from `row` on); null if all went. */
+export function shiftRect(rect: Rect, row: number, count: number): Rect | null {
+  if (count > 0) {
+    if (rect.top >= row) return { ...rect, top: rect.top + count, bottom: rect.bottom + count };
+    return rect.bottom >= row ? { ...rect, bottom: rect.bottom + count } : rect;
+  }
+  const deleted = -count;
+  const lastDeleted = row + deleted - 1;
+  if (rect.bottom < row) return rect;
+  if (rect.top > lastDeleted) return { ...rect, top: rect.top - deleted, bottom: rect.bottom - deleted };
+  const top = rect.top < row ? rect.top : row;
+  const bottom = rect.bottom > lastDeleted ? rect.bottom - deleted : row - 1;
+  return bottom >= top ? { ...rect, top, bottom } : null;
 }
 
 export function rectText(rect: Rect): string {

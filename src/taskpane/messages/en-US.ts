@@ -33,6 +33,10 @@ export const paneEnUS: PaneMessages = {
   noMarks: "There are no marks to clear.",
   marksLeftAlone: (n: number) =>
     `${n} more ${n === 1 ? "cell was" : "cells were"} left alone: ${n === 1 ? "its" : "their"} fill changed since the last run (or rows inserted or deleted moved ${n === 1 ? "it" : "them"}).`,
+  marksColourLost: (n: number) =>
+    `${n} ${n === 1 ? "cell" : "cells"} had a theme colour under the mark (recorded by the command-line tool), which the add-in cannot set: now without fill.`,
+  marksUnreadable: (n: number) =>
+    `${n} more ${n === 1 ? "cell keeps its mark" : "cells keep their marks"}: the command-line tool or a newer Excel made ${n === 1 ? "it" : "them"}, and this version of Excel cannot read what was there before. Run the command-line tool, or Excel 2019 or later, once more.`,
   selectionIgnored:
     "Several areas were selected, which Excel cannot hand over as one range: the sheet's whole used range was checked instead.",
   protectedSheet: (sheet: string) =>

@@ -31,6 +31,10 @@ export const paneZhCN = {
   noMarks: "没有需要清除的标记。",
   marksLeftAlone: (n: number) =>
     `另有 ${n} 个单元格的填充在上次运行后被改动（或因插入、删除行而移动），没有动它们。`,
+  marksColourLost: (n: number) =>
+    `有 ${n} 个单元格在标记之前填的是主题色（命令行工具记下的），Excel 加载项无法设置主题色：清除标记后改为无填充。`,
+  marksUnreadable: (n: number) =>
+    `另有 ${n} 个单元格的标记是命令行工具或较新的 Excel 留下的，此版本的 Excel 读不到它们原来的填充：没有清除，请用命令行工具或 Excel 2019 及以上版本再运行一次。`,
   selectionIgnored:
     "选中了多个区域，Excel 无法把它们作为一个区域交给加载项：已改为检查整张工作表的已用区域。",
   protectedSheet: (sheet: string) =>
