@@ -90,11 +90,14 @@ export async function buildOffline(outDir = join(ROOT, "dist-offline")) {
       "form-action 'none'",
       "base-uri 'none'",
     ].join("; ");
-    // Function replacers: the bundle is full of `$&`-like sequences a replacement string would interpret.
+    // The whole element's text is replaced, whatever the template's indentation, so that what the browser hashes
+    // is exactly what was hashed here. Function replacers: the bundle is full of `$&`-like sequences a replacement
+    // string would interpret.
     const html = readFileSync(join(ROOT, "src", "offline", "offline.html"), "utf8")
-      .replace(/\n?__STYLE__\n?\s*/, () => style)
-      .replace(/\n?__SCRIPT__\n?\s*/, () => script)
+      .replace(/<style>\s*__STYLE__\s*<\/style>/, () => `<style>${style}</style>`)
+      .replace(/<script>\s*__SCRIPT__\s*<\/script>/, () => `<script>${script}</script>`)
       .replace("__CSP__", () => csp);
+    if (/__(STYLE|SCRIPT|CSP)__/.test(html)) throw new Error("offline.html: a placeholder was not filled in");
     mkdirSync(outDir, { recursive: true });
     const page = join(outDir, PAGE_NAME);
     writeFileSync(page, html);
