@@ -156,16 +156,8 @@ export function runNormalizer(options: RunOptions): Promise<RunOutcome> {
         locale: options.locale,
         tolerance: options.tolerance,
       });
-      if (analysis.table === null) {
-        // Nothing found is not "done": no sheet, no mark, no change to the workbook.
-        const issue = analysis.issues.find((i) => i.rule === "no-table");
-        return {
-          kind: "no-table",
-          sheet: source.sheet.name,
-          lookedFor: issue?.message ?? "",
-          advice: issue ? messagesFor(options.locale).advice[issue.rule](issue) : "",
-        };
-      }
+      // Nothing found is not "done": no sheet, no mark, no change to the workbook.
+      if (analysis.table === null) return noTableOutcome(analysis, source.sheet.name, options.locale);
       const own = new Set(previous.sheetIds);
       const plan = buildPlan(analysis, {
         sourceSheet: source.sheet.name,
@@ -258,6 +250,21 @@ function describeState(state: RunState, plan: Plan, source: SheetRef): RunState 
     }),
     sourceSheetName: source.name,
     marks: state.marks ? { ...state.marks, sheetName: source.name } : null,
+  };
+}
+
+/** The outcome of an analysis that found no table: what was looked for and what to do (every host's shell). */
+export function noTableOutcome(
+  analysis: Analysis,
+  sheet: string,
+  locale: Locale,
+): Extract<RunOutcome, { kind: "no-table" }> {
+  const issue = analysis.issues.find((i) => i.rule === "no-table");
+  return {
+    kind: "no-table",
+    sheet,
+    lookedFor: issue?.message ?? "",
+    advice: issue ? messagesFor(locale).advice[issue.rule](issue) : "",
   };
 }
 

@@ -132,6 +132,20 @@ test("a patterned fill under a mark comes back exactly: pattern, its colour, the
   expect(model.sheetByName("Sheet1")!.cell(25, 7)!.fill).toEqual(patterned);
 });
 
+test("no table on the sheet: nothing is added or marked, and the pane is told what was looked for", () => {
+  const model = new EtBookModel();
+  model.activeSheet.putGrid([
+    ["会议纪要", "2024年"],
+    ["参会人员", "张三"],
+  ]);
+  const { app } = fakeEtApplication(model);
+  const outcome = runNormalizerEt(app, { locale: "zh-CN" });
+  expect(outcome).toMatchObject({ kind: "no-table", sheet: "Sheet1" });
+  expect(outcome.kind === "no-table" ? outcome.lookedFor : "").toMatch(/^没有找到项目支出绩效目标表/);
+  expect(model.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
+  expect(model.parts).toEqual([]);
+});
+
 test("the cell to change red, the totals it upsets light blue: 清除标记 gives both their fills back", () => {
   const model = new EtBookModel();
   const grid = loadSampleGrid();
