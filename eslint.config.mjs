@@ -38,8 +38,15 @@ const officeRecommended = officeAddins.configs.recommended.map((config) => {
   return { ...config, plugins, languageOptions };
 });
 
+// et-jsapi-declare declares WPS's Application as the globals `Application` and `wps`: only src/wps/wps-host.ts reaches
+// for them, so everything else can run against the fake ET host.
+const WPS_GLOBALS = ["Application", "wps"].map((name) => ({
+  name,
+  message: "Reach WPS through wpsApplication() in src/wps/wps-host.ts.",
+}));
+
 export default [
-  { ignores: ["dist/", "dist-cli/", "coverage/", "node_modules/", "out/", ".tmp/"] },
+  { ignores: ["dist/", "dist-*/", "coverage/", "node_modules/", "out/", ".tmp/"] },
   ...tseslint.configs.recommended,
   ...officeRecommended,
   {
@@ -95,6 +102,7 @@ export default [
         "process",
         "Buffer",
         "require",
+        ...WPS_GLOBALS,
       ],
     },
   },
@@ -109,6 +117,7 @@ export default [
         { name: "fetch", message: "IE 11 has no fetch." },
         { name: "URLSearchParams", message: "IE 11 has no URLSearchParams." },
         { name: "URL", message: "IE 11 has no URL constructor." },
+        ...WPS_GLOBALS,
       ],
       "no-restricted-properties": [
         "error",
@@ -127,6 +136,12 @@ export default [
         })),
       ],
     },
+  },
+  {
+    // The rest of src (the IE 11 and core blocks above list the same names with their own).
+    files: ["src/**/*.ts"],
+    ignores: ["src/core/**", "src/taskpane/**", "src/commands/**", "src/excel/**", "src/wps/wps-host.ts"],
+    rules: { "no-restricted-globals": ["error", ...WPS_GLOBALS] },
   },
   {
     // Only src/excel talks to the Excel host.

@@ -56,8 +56,11 @@ const UNUSED_BUILT_INS = [
   /^es(next)?\.map\.get-or-insert/,
 ];
 
-/** Babel after TypeScript: lower the syntax for IE 11; with "usage", import the core-js modules the code uses. */
-function babelOptions(useBuiltIns) {
+/**
+ * Babel after TypeScript: lower the syntax for `targets` (IE 11 for the add-in); with "usage", import the core-js
+ * modules the code uses. The offline page (scripts/build-offline.mjs) builds with the same options for Chromium.
+ */
+function babelOptions(useBuiltIns, targets = { ie: "11" }) {
   return {
     babelrc: false,
     configFile: false,
@@ -67,7 +70,7 @@ function babelOptions(useBuiltIns) {
       [
         "@babel/preset-env",
         {
-          targets: { ie: "11" },
+          targets,
           useBuiltIns,
           ...(useBuiltIns
             ? { corejs: require("core-js/package.json").version, exclude: UNUSED_BUILT_INS }
@@ -107,8 +110,82 @@ function page(name, template, scripts, options) {
   });
 }
 
+/** TypeScript through Babel; the guard and what it imports without polyfills. */
+function moduleRules() {
+  return {
+    rules: [
+      {
+        test: /\.ts$/,
+        exclude: /node_modules/,
+        oneOf: [
+          // The guard and what it imports (the wording tables, plain strings) get no polyfills: the guard must
+          // run exactly where those would fail (src/taskpane/pane-guard.ts).
+          { test: NO_POLYFILLS, use: loaders(babelOptions(false)) },
+          { use: loaders(babelOptions("usage")) },
+        ],
+      },
+    ],
+  };
+}
+
+/**
+ * `--env wps`: the WPS 加载项 (scripts/build-wps.mjs packs it): the same task pane, without office.js (WPS runs
+ * none; the pane finds WPS's Application itself), the ribbon's page (index.html + ribbon.js, whose callbacks WPS
+ * calls by name) and ribbon.xml. Every script is ES5 like the Office build: WPS's own Chromium varies by build, and
+ * ES5 runs in all of them. Served from an intranet server or unpacked from a .7z into WPS's jsaddons folder, so
+ * its pages ask for nothing but their own files.
+ */
+function wpsConfig(env, mode) {
+  const pageOptions = {
+    csp: [
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data:",
+      "connect-src 'none'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'none'",
+    ].join("; "),
+    officeJs: null,
+  };
+  return {
+    mode,
+    devtool: false,
+    target: ["web", "es5"],
+    entry: {
+      "pane-guard": "./src/taskpane/pane-guard.ts",
+      taskpane: "./src/taskpane/taskpane.ts",
+      ribbon: "./src/wps/ribbon.ts",
+    },
+    output: {
+      path: path.resolve(env.outputPath || path.join(__dirname, "dist-wps", "indicator-normalizer")),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".js"] },
+    module: moduleRules(),
+    plugins: [
+      page("taskpane", "./src/taskpane/taskpane.html", ["pane-guard", "taskpane"], pageOptions),
+      page("index", "./src/wps/index.html", ["ribbon"], pageOptions),
+      page("help", "./src/taskpane/help.html", [], pageOptions),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
+          { from: "src/wps/ribbon.xml", to: "ribbon.xml" },
+          // wpsjs's template has one; WPS asks for it beside ribbon.xml each time 表格 starts.
+          { from: "src/wps/manifest.xml", to: "manifest.xml" },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+  };
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode || "production";
+  if (env.wps) return wpsConfig(env, mode);
   // The dev server speaks HTTPS with the Office dev certificate (trusted once by `npx office-addin-dev-certs install`).
   const https = env.WEBPACK_SERVE
     ? { type: "https", options: await require("office-addin-dev-certs").getHttpsServerOptions() }
@@ -156,20 +233,7 @@ module.exports = async (env = {}, argv = {}) => {
       clean: true,
     },
     resolve: { extensions: [".ts", ".js"] },
-    module: {
-      rules: [
-        {
-          test: /\.ts$/,
-          exclude: /node_modules/,
-          oneOf: [
-            // The guard and what it imports (the wording tables, plain strings) get no polyfills: the guard must
-            // run exactly where those would fail (src/taskpane/pane-guard.ts).
-            { test: NO_POLYFILLS, use: loaders(babelOptions(false)) },
-            { use: loaders(babelOptions("usage")) },
-          ],
-        },
-      ],
-    },
+    module: moduleRules(),
     plugins: [
       page("taskpane", "./src/taskpane/taskpane.html", ["pane-guard", "taskpane"], pageOptions),
       page("commands", "./src/commands/commands.html", ["commands"], pageOptions),
@@ -187,3 +251,7 @@ module.exports = async (env = {}, argv = {}) => {
     },
   };
 };
+
+// Shared with the other builds (scripts/build-offline.mjs), so every bundle is compiled the same way.
+module.exports.babelOptions = babelOptions;
+module.exports.loaders = loaders;

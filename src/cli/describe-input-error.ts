@@ -1,37 +1,8 @@
-import type { CliMessages } from "./messages";
-import { InputError, type LimitName } from "../xlsx/input-error";
+import { describeInputError as describeForShell } from "../xlsx/describe-input-error";
 import { displayPath } from "./display-path";
+import type { CliMessages } from "./messages";
 
-/** One sentence saying why a file could not be read; an unexpected error gives its own message, no stack. */
+/** Why a file could not be read, naming it by its path from the working directory (src/xlsx/messages). */
 export function describeInputError(error: unknown, m: CliMessages, cwd: string): string {
-  if (!(error instanceof InputError))
-    return m.unreadable("", error instanceof Error ? error.message : String(error));
-  const { detail } = error;
-  const path = displayPath(error.path, cwd);
-  switch (error.reason) {
-    case "not-found":
-      return m.notFound(path);
-    case "is-directory":
-      return m.isDirectory(path);
-    case "unsupported-type":
-      return m.unsupportedType(path);
-    case "not-xlsx":
-      return m.notXlsx(path);
-    case "no-sheet":
-      return m.noSheet(path);
-    case "sheet-not-found": {
-      const bar = detail.indexOf("|");
-      return m.sheetNotFound(path, detail.slice(0, bar), detail.slice(bar + 1));
-    }
-    case "empty":
-      return m.empty(path);
-    case "unreadable":
-      return m.unreadable(path, detail);
-    case "encrypted":
-      return m.encrypted(path);
-    case "too-large": {
-      const [limit, figure, where] = detail.split("|");
-      return m.tooLarge(path, limit as LimitName, Number(figure), where ?? "");
-    }
-  }
+  return describeForShell(error, m, (path) => displayPath(path, cwd));
 }

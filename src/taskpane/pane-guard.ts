@@ -92,8 +92,19 @@ window.onerror = function (message, source, line, column, error) {
     : false;
 };
 
+/** Whether the page loads office.js at all: the pane built for WPS does not (WPS runs no Office.js). */
+function pageLoadsOfficeJs(): boolean {
+  const scripts = document.getElementsByTagName("script");
+  for (let i = 0; i < scripts.length; i++) if (/office\.js(\?|$)/i.test(scripts[i]!.src)) return true;
+  return false;
+}
+
 function onLoad(): void {
-  if (problem === null && typeof (window as { Office?: unknown }).Office === "undefined")
+  if (
+    problem === null &&
+    pageLoadsOfficeJs() &&
+    typeof (window as { Office?: unknown }).Office === "undefined"
+  )
     problem = { kind: "office-js" };
   if (problem === null && !started()) problem = { kind: "bundle", detail: "not started" };
   if (problem !== null) report(problem);

@@ -103,8 +103,8 @@ function element<K extends keyof HTMLElementTagNameMap>(
 /** The counts and the verdict: "no errors: ready to send", or how many errors to fix. */
 export function renderSummary(
   doc: Document,
-  ui: PaneElements,
-  summary: RunSummary,
+  ui: Pick<PaneElements, "summary">,
+  summary: Pick<RunSummary, "projects" | "indicators" | "errors" | "warnings">,
   pane: PaneMessages,
 ): void {
   clear(ui.summary);
@@ -136,10 +136,11 @@ const SEVERITIES: Severity[] = ["error", "warning", "info"];
 
 /**
  * The issues grouped by severity, each a button: click, Enter or Space selects its cell in the source sheet.
+ * The offline page shows the same list (src/offline), hence the narrow types of `ui` and of the summary.
  */
 export function renderIssues(
   doc: Document,
-  ui: PaneElements,
+  ui: Pick<PaneElements, "issues">,
   issues: readonly Issue[],
   m: Messages,
   pane: PaneMessages,

@@ -1,10 +1,14 @@
 /**
  * The task pane: run on the active sheet with progress, the summary and the issue list (click to select the
- * cell), clear marks, and the tolerance. Language from Office.context.displayLanguage (zh-CN unless English).
+ * cell), clear marks, and the tolerance. The same pane in Excel and in WPS 表格: at start it finds its host
+ * (src/wps/pane-host.ts) and drives that host's actions. Language from Office.context.displayLanguage in Excel,
+ * from the webview in WPS (zh-CN unless English).
  */
-import { messagesFor, resolveLocale, type Locale } from "../core/messages";
+import { messagesFor, type Locale } from "../core/messages";
 import { paneMessagesFor } from "./messages";
 import { clearMarks, runNormalizer, selectCell } from "../excel/run-normalizer";
+import { startPane, type PaneHost } from "../wps/pane-host";
+import { wpsMessagesFor } from "../wps/messages";
 import { clearedText, marksNotes, refusal } from "./describe-outcome";
 import { markBundleStarted } from "./bundle-started";
 import { describeOfficeError } from "./describe-office-error";
@@ -38,7 +42,24 @@ function recallTolerance(): string {
   }
 }
 
-function mountPane(doc: Document, locale: Locale): void {
+/** Excel's actions, through Office.js. */
+const officeHost: PaneHost = {
+  kind: "office",
+  run: runNormalizer,
+  clear: () => clearMarks(),
+  select: selectCell,
+  describeError: (error, pane) => describeOfficeError(error, pane),
+  notes: () => [],
+};
+
+/** The action the WPS ribbon asked for when it opened the pane (`taskpane.html?action=run`), if any. */
+function requestedAction(search: string): "run" | "clear" | null {
+  // Examples: "?action=run", "?t=1700000000000&action=clear".
+  const match = /[?&]action=(run|clear)(?:&|$)/.exec(search);
+  return match ? (match[1] as "run" | "clear") : null;
+}
+
+function mountPane(doc: Document, locale: Locale, host: PaneHost): void {
   const m = messagesFor(locale);
   const pane = paneMessagesFor(locale);
   const ui: PaneElements = findElements(doc);
@@ -57,7 +78,7 @@ function mountPane(doc: Document, locale: Locale): void {
     showAlert(ui, null);
     const tolerance = readTolerance(ui.tolerance);
     try {
-      const outcome = await runNormalizer({
+      const outcome = await host.run({
         locale,
         tolerance: tolerance.value,
         onProgress: (p) => showStatus(ui, progressText(p, pane)),
@@ -81,18 +102,19 @@ function mountPane(doc: Document, locale: Locale): void {
             pane,
           ),
         );
+        notes.push(...host.notes(outcome, locale));
         showStatus(ui, notes.join(" "));
         renderSummary(doc, ui, summary, pane);
         renderIssues(doc, ui, summary.issues, m, pane, (issue) => {
           if (!issue.cell) return;
-          selectCell(summary.sourceSheet, issue.cell).catch((error: unknown) =>
-            showAlert(ui, describeOfficeError(error, pane)),
-          );
+          host
+            .select(summary.sourceSheet, issue.cell)
+            .catch((error: unknown) => showAlert(ui, host.describeError(error, pane, locale)));
         });
       }
     } catch (error) {
       showStatus(ui, "");
-      showAlert(ui, describeOfficeError(error, pane));
+      showAlert(ui, host.describeError(error, pane, locale));
     } finally {
       busy(false);
     }
@@ -102,19 +124,36 @@ function mountPane(doc: Document, locale: Locale): void {
     busy(true);
     showAlert(ui, null);
     try {
-      const cleared = await clearMarks();
+      const cleared = await host.clear();
       if (cleared === null) showAlert(ui, pane.busy);
       else showStatus(ui, clearedText(cleared, pane));
     } catch (error) {
-      showAlert(ui, describeOfficeError(error, pane));
+      showAlert(ui, host.describeError(error, pane, locale));
     } finally {
       busy(false);
     }
   });
+
+  // The WPS ribbon's buttons open the pane with the action to take: the ribbon's own callbacks stay synchronous.
+  const action = requestedAction(doc.location ? doc.location.search : "");
+  if (action === "run") ui.run.click();
+  else if (action === "clear") ui.clearMarks.click();
+}
+
+/** Neither Excel nor WPS: where to open the pane instead, in place of the pane. */
+function showOutside(doc: Document, locale: Locale): void {
+  const box = doc.getElementById("unsupported");
+  const app = doc.getElementById("app");
+  if (!box || !app) return;
+  box.textContent = wpsMessagesFor(locale).notInHost;
+  box.removeAttribute("hidden");
+  app.style.display = "none";
 }
 
 markBundleStarted(document);
 
-Office.onReady(() => {
-  mountPane(document, resolveLocale(Office.context.displayLanguage));
+startPane(window, {
+  office: officeHost,
+  mount: (host, locale) => mountPane(document, locale, host),
+  outside: (locale) => showOutside(document, locale),
 });

@@ -40,6 +40,7 @@ import {
   type XlsxPackage,
 } from "./xlsx-package";
 import { writeZip, type DeflatedPart, type OutputPart } from "./write-zip";
+import { randomGuid } from "./random-guid";
 
 const CONTENT_TYPES = {
   worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
@@ -267,7 +268,7 @@ export async function writeNormalizedPackage(
     const item = names.next("customXml/item", ".xml");
     const props = item.replace(/item(\d+)\.xml$/, "itemProps$1.xml");
     added.push({ name: item, text: recordXml(markedSheets) });
-    added.push({ name: props, text: recordPropsXml(`{${globalThis.crypto.randomUUID().toUpperCase()}}`) });
+    added.push({ name: props, text: recordPropsXml(`{${randomGuid()}}`) });
     added.push({
       name: relsPathOf(item),
       text: relsXml([{ id: "rId1", type: REL_TYPES.customXmlProps, target: relativeTarget(item, props) }]),

@@ -1,4 +1,4 @@
-import type { LimitName } from "../../xlsx/input-error";
+import { inputErrorsEnUS } from "../../xlsx/messages";
 import type { CliMessages } from "./zh-CN";
 
 export const enUS: CliMessages = {
@@ -25,16 +25,8 @@ export const enUS: CliMessages = {
   missingFile: "No input file given.",
   extraArgument: (value: string) => `Unexpected argument "${value}".`,
   jsonAndOutput: "--json and -o cannot be used together.",
-  notFound: (path: string) => `File not found: ${path}`,
-  isDirectory: (path: string) => `${path} is a folder, not a file.`,
-  unsupportedType: (path: string) => `Unsupported file type: ${path} (use .xlsx, .tsv, .txt or .csv)`,
-  notXlsx: (path: string) =>
-    `${path} is not a valid .xlsx file (damaged, or an old .xls: save it as .xlsx in Excel).`,
-  noSheet: (path: string) => `${path} has no worksheet.`,
-  sheetNotFound: (path: string, sheet: string, names: string) =>
-    `${path} has no sheet named "${sheet}"; its sheets: ${names}.`,
-  empty: (path: string) => `${path} is empty.`,
-  unreadable: (path: string, detail: string) => `Cannot read ${path}: ${detail}`,
+  // Why a file cannot be read: shared with the offline page.
+  ...inputErrorsEnUS,
   cannotWrite: (path: string, detail: string) => `Cannot write ${path}: ${detail}`,
   outputIsInput: (path: string) =>
     `The output cannot be the input file itself (${path}): choose another name.`,
@@ -61,27 +53,6 @@ export const enUS: CliMessages = {
   total: (files: number, issues: string, unreadable: number) =>
     `Total, ${files} files: ${issues}${unreadable > 0 ? `; ${unreadable} unreadable` : ""}`,
 
-  encrypted: (path: string) =>
-    `${path} is an encrypted (password-protected) workbook or an old .xls: remove the password or save it as .xlsx in Excel.`,
-  tooLarge: (path: string, limit: LimitName, figure: number, where: string) => {
-    const n = figure.toLocaleString("en-US");
-    switch (limit) {
-      case "package":
-        return `${path} would inflate to more than ${n} bytes (possibly a zip bomb); not processed.`;
-      case "part":
-        return `Part ${where} of ${path} would inflate to more than ${n} bytes; not processed.`;
-      case "rows":
-        return `${path} has row ${where}, past Excel's limit of ${n} rows; the file may be damaged.`;
-      case "columns":
-        return `${path} has cell ${where}, past Excel's limit of ${n} columns; the file may be damaged.`;
-      case "cell-text":
-        return `Cell ${where} of ${path} holds more than Excel's ${n} characters per cell; the file may be damaged.`;
-      case "table-text":
-        return `The table in ${path} holds more than ${n} characters of text: split it into several files.`;
-      case "table-cells":
-        return `The table in ${path} has more than ${n} cells: split it into several files.`;
-    }
-  },
   marksLeft: (count: number) =>
     `${count} cells marked by the last run have had their fill changed since: your change was kept, not restored.`,
   layouts: {

@@ -2,7 +2,7 @@
  * Every sentence the command line prints, in Chinese (the default language). en-US.ts has the same shape: its
  * type is this table's. The issue wording and the plan's labels stay in src/core/messages.
  */
-import type { LimitName } from "../../xlsx/input-error";
+import { inputErrorsZhCN } from "../../xlsx/messages";
 
 export const zhCN = {
   help: [
@@ -28,16 +28,8 @@ export const zhCN = {
   missingFile: "缺少输入文件。",
   extraArgument: (value: string) => `多余的参数「${value}」。`,
   jsonAndOutput: "--json 与 -o 不能同时使用。",
-  notFound: (path: string) => `找不到文件：${path}`,
-  isDirectory: (path: string) => `${path} 是文件夹，不是文件。`,
-  unsupportedType: (path: string) => `不支持的文件类型：${path}（请用 .xlsx、.tsv、.txt 或 .csv）`,
-  notXlsx: (path: string) =>
-    `${path} 不是有效的 .xlsx 文件（可能已损坏，或是旧版 .xls：请在 Excel 中另存为 .xlsx）。`,
-  noSheet: (path: string) => `${path} 中没有工作表。`,
-  sheetNotFound: (path: string, sheet: string, names: string) =>
-    `${path} 中没有名为「${sheet}」的工作表；现有：${names}。`,
-  empty: (path: string) => `${path} 是空文件。`,
-  unreadable: (path: string, detail: string) => `无法读取 ${path}：${detail}`,
+  // Why a file cannot be read: shared with the offline page.
+  ...inputErrorsZhCN,
   cannotWrite: (path: string, detail: string) => `无法写入 ${path}：${detail}`,
   outputIsInput: (path: string) => `输出文件不能是输入文件本身（${path}）：请换一个输出文件名。`,
   outputExtension: (path: string, extension: string) =>
@@ -62,27 +54,6 @@ export const zhCN = {
   total: (files: number, issues: string, unreadable: number) =>
     `合计 ${files} 个文件：${issues}${unreadable > 0 ? `；${unreadable} 个无法读取` : ""}`,
 
-  encrypted: (path: string) =>
-    `${path} 是加密（设有打开密码）的工作簿或旧版 .xls：请在 Excel 中取消密码或另存为 .xlsx 后再试。`,
-  tooLarge: (path: string, limit: LimitName, figure: number, where: string) => {
-    const n = figure.toLocaleString("en-US");
-    switch (limit) {
-      case "package":
-        return `${path} 解压后超过 ${n} 字节的上限（可能是“压缩炸弹”），未处理。`;
-      case "part":
-        return `${path} 中的部件 ${where} 解压后超过 ${n} 字节的上限，未处理。`;
-      case "rows":
-        return `${path} 的第 ${where} 行超出 Excel 的 ${n} 行上限，文件可能已损坏。`;
-      case "columns":
-        return `${path} 的单元格 ${where} 超出 Excel 的 ${n} 列上限，文件可能已损坏。`;
-      case "cell-text":
-        return `${path} 的单元格 ${where} 超出 Excel 每格 ${n} 字的上限，文件可能已损坏。`;
-      case "table-text":
-        return `${path} 的表格文字超过 ${n} 字的上限：请把表格拆成几个文件分别处理。`;
-      case "table-cells":
-        return `${path} 的表格超过 ${n} 个单元格的上限：请把表格拆成几个文件分别处理。`;
-    }
-  },
   marksLeft: (count: number) =>
     `上次运行标记的 ${count} 个单元格已被改过填充色，保留了你的修改，未恢复原填充。`,
   /** The layouts by id (core/layouts/layout-id.ts). */

@@ -1,0 +1,110 @@
+/**
+ * The offline page's logic without a browser: the paste is the CLI's .tsv, the download is named as the CLI names
+ * its output, bad input gets the CLI's sentences, and the small browser stand-ins (path, GUID) agree with Node.
+ */
+import { basename as nodeBasename, extname as nodeExtname } from "path";
+import { defaultOutputPath } from "../../src/cli/normalize-command";
+import { downloadName, downloadType } from "../../src/offline/download-name";
+import { basename, extname } from "../../src/offline/posix-path";
+import { checkInput, pastedInput } from "../../src/offline/run-offline";
+import { normalizeInput } from "../../src/xlsx/normalize-workbook";
+import { readInputBytes } from "../../src/xlsx/read-input";
+import { randomGuid } from "../../src/xlsx/random-guid";
+import { fflateCodec } from "../../src/xlsx/zip-codec";
+import { loadSampleText } from "../../testing/sample";
+
+const NAMES = [
+  "表.tsv",
+  "a.b.XLSX",
+  "宏.xlsm",
+  "宏.XLSM",
+  ".tsv",
+  "noext",
+  "a.",
+  "粘贴的表格.tsv",
+  "x.csv",
+  "x.txt",
+];
+
+test.each(NAMES)("the download of %s is named as the CLI names its default output", (name) => {
+  expect(downloadName(name)).toBe(defaultOutputPath(name));
+});
+
+test("a macro workbook downloads as one", () => {
+  expect(downloadType("宏.xlsm")).toBe("application/vnd.ms-excel.sheet.macroEnabled.12");
+  expect(downloadType("表.tsv")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+});
+
+test.each([...NAMES, "dir/表.tsv", "dir/", "/", "..", ".", "a/b.c/d", "dir//x.tsv//"])(
+  "basename and extname of %s are Node's",
+  (path) => {
+    expect([basename(path), extname(path), basename(path, extname(path))]).toEqual([
+      nodeBasename(path),
+      nodeExtname(path),
+      nodeBasename(path, nodeExtname(path)),
+    ]);
+  },
+);
+
+test("randomGuid: a version-4 GUID, from randomUUID or, in older browsers, from getRandomValues", () => {
+  const shape = /^[0-9A-F]{8}-[0-9A-F]{4}-4[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}$/;
+  expect(randomGuid()).toMatch(shape);
+  const randomUUID = globalThis.crypto.randomUUID;
+  Object.defineProperty(globalThis.crypto, "randomUUID", { value: undefined, configurable: true });
+  try {
+    const guids = new Set(Array.from({ length: 50 }, randomGuid));
+    expect(guids.size).toBe(50);
+    for (const guid of guids) expect(guid).toMatch(shape);
+  } finally {
+    Object.defineProperty(globalThis.crypto, "randomUUID", { value: randomUUID, configurable: true });
+  }
+});
+
+test("a paste is checked as the CLI checks the same text saved as 粘贴的表格.tsv", async () => {
+  const text = loadSampleText();
+  const input = pastedInput(text, "zh-CN");
+  expect(input.name).toBe("粘贴的表格.tsv");
+  const outcome = await checkInput(input, { locale: "zh-CN" });
+  if (outcome.kind !== "done") throw new Error(outcome.message);
+  const cli = await normalizeInput(await readInputBytes(input.name, Buffer.from(text, "utf8")), {
+    locale: "zh-CN",
+    codec: fflateCodec,
+  });
+  expect(outcome.analysis).toEqual(cli.analysis);
+  expect(outcome.plan).toEqual(cli.plan);
+  expect(outcome.sheetName).toBe("粘贴的表格");
+  expect(outcome.counts.indicators).toBe(132);
+  expect(outcome.download.name).toBe("粘贴的表格.normalized.xlsx");
+  expect(pastedInput(text, "en-US").name).toBe("pasted-table.tsv");
+});
+
+test.each([
+  [
+    "zh-CN",
+    "表.xlsx",
+    "表.xlsx 不是有效的 .xlsx 文件（可能已损坏，或是旧版 .xls：请在 Excel 中另存为 .xlsx）。",
+  ],
+  [
+    "en-US",
+    "t.xlsx",
+    "t.xlsx is not a valid .xlsx file (damaged, or an old .xls: save it as .xlsx in Excel).",
+  ],
+  ["zh-CN", "表.pdf", "不支持的文件类型：表.pdf（请用 .xlsx、.tsv、.txt 或 .csv）"],
+] as const)("bad input in %s: %s gets the CLI's sentence", async (locale, name, message) => {
+  expect(await checkInput({ name, bytes: new Uint8Array([1, 2, 3]), pasted: false }, { locale })).toEqual({
+    kind: "failed",
+    message,
+  });
+});
+
+test("a paste of only blanks is nothing to check; a paste over the limit gets the CLI's sentence", async () => {
+  expect(await checkInput(pastedInput(" \t\r\n", "zh-CN"), { locale: "zh-CN" })).toEqual({
+    kind: "failed",
+    message: "没有可检查的内容：请先粘贴表格，或选择一个文件。",
+  });
+  const huge = pastedInput("表".repeat(20_000_001), "zh-CN");
+  expect(await checkInput(huge, { locale: "zh-CN" })).toEqual({
+    kind: "failed",
+    message: "粘贴的内容 的表格文字超过 20,000,000 字的上限：请把表格拆成几个文件分别处理。",
+  });
+});
