@@ -23,6 +23,11 @@ export interface IndicatorCheckOptions {
    * the note would bury the findings a clerk has to act on.
    */
   readonly reportMissingSatisfaction?: boolean;
+  /**
+   * Project names (without whitespace) already seen per unit, for a table checked a part at a time (the CLI's
+   * `check` drops each part once counted): filled in as projects are checked, so duplicates across parts count.
+   */
+  readonly projectNamesSeen?: Map<string | null, Set<string>>;
 }
 
 type Category = "output" | "outcome" | "satisfaction";
@@ -43,7 +48,7 @@ export function checkIndicators(parsed: ParsedTable, options: IndicatorCheckOpti
   const issues: IssueDraft[] = [];
   const columns = parsed.table?.columns;
   // Project names seen so far, per unit (a Map of Sets: no joined key string per project).
-  const seen = new Map<string | null, Set<string>>();
+  const seen = options.projectNamesSeen ?? new Map<string | null, Set<string>>();
   const levelFacts = new LevelFactsCache();
   const projects = parsed.projects;
   for (let projectIndex = 0; projectIndex < projects.length; projectIndex++) {
