@@ -1,6 +1,6 @@
 import { resolve } from "path";
 import type { Locale } from "../core/messages";
-import { analyzeInput } from "../xlsx/normalize-workbook";
+import { countInput } from "../xlsx/count-input";
 import { readInput } from "../xlsx/read-input";
 import type { CliIo } from "./cli-io";
 import { describeInputError } from "./describe-input-error";
@@ -10,7 +10,7 @@ import { cliMessagesFor } from "./messages";
 import { displayPath } from "./display-path";
 import type { InputOptions } from "./parse-args";
 import { ProgressBar } from "./progress-bar";
-import { countAnalysis, describeCounts, type AnalysisCounts } from "./summarize-analysis";
+import { describeCounts, type AnalysisCounts } from "./summarize-analysis";
 
 export interface CheckArgs extends InputOptions {
   readonly files: readonly string[];
@@ -46,18 +46,18 @@ export async function checkCommand(args: CheckArgs, locale: Locale, io: CliIo): 
         resolve(io.cwd, file),
         args.sheet !== undefined ? { sheet: args.sheet } : {},
       );
-      const analysis = analyzeInput(input, {
+      // Only the counts are printed: they are worked out without keeping the analysis (count-input.ts).
+      const counts = countInput(input, {
         locale,
         ...(args.tolerance !== undefined ? { tolerance: args.tolerance } : {}),
       });
-      const noTable =
-        analysis.table === null ? analysis.issues.find((i) => i.rule === "no-table") : undefined;
+      const noTable = counts.noTable;
       const sheets = noTable ? "" : describeSheets(input, m);
       result = {
         file: shown,
-        counts: countAnalysis(analysis),
+        counts,
         error: null,
-        ...(noTable ? { noTable: noTable.message } : {}),
+        ...(noTable ? { noTable } : {}),
         ...(sheets ? { sheets } : {}),
       };
     } catch (error) {

@@ -24,6 +24,11 @@ export interface IndicatorCheckOptions {
    * the note would bury the findings a clerk has to act on.
    */
   readonly reportMissingSatisfaction?: boolean;
+  /**
+   * Project names (without whitespace) already seen per unit, for a table checked a part at a time (the CLI's
+   * `check` drops each part once counted): filled in as projects are checked, so duplicates across parts count.
+   */
+  readonly projectNamesSeen?: Map<string | null, Map<string, number>>;
 }
 
 type Category = "output" | "outcome" | "satisfaction";
@@ -44,7 +49,7 @@ export function checkIndicators(parsed: ParsedTable, options: IndicatorCheckOpti
   const issues: IssueDraft[] = [];
   const columns = parsed.table?.columns;
   // Project names seen so far, per unit, with the row of their first occurrence (a Map of Maps: no joined key).
-  const seen = new Map<string | null, Map<string, number>>();
+  const seen = options.projectNamesSeen ?? new Map<string | null, Map<string, number>>();
   const levelFacts = new LevelFactsCache();
   const projects = parsed.projects;
   for (let projectIndex = 0; projectIndex < projects.length; projectIndex++) {

@@ -25,11 +25,16 @@ export function formatAmount(value: number, format: Pick<AmountFormat, "decimals
 /** Decimals beyond this in an amount are float noise, not how the table writes amounts. */
 const MAX_TABLE_DECIMALS = 4;
 
+/** A table's rows with amounts: a parsed table, or one only read (count-input.ts). */
+type AmountHolders = Pick<ParsedTable, "grandTotal" | "units"> & {
+  readonly projects: readonly Pick<ParsedTable["projects"][number], "amountCells">[];
+};
+
 /**
  * The decimals the table writes its amounts with: the most any amount shows (`2,476.54` → 2), so that a message
  * about an amount read as the number 18 still says `18.00`. Float noise (1963.5300000000002) does not count.
  */
-export function tableDecimals(table: Pick<ParsedTable, "grandTotal" | "units" | "projects">): number {
+export function tableDecimals(table: AmountHolders): number {
   let most = 0;
   const look = (decimals: number, value: number | null): void => {
     if (value !== null && decimals <= MAX_TABLE_DECIMALS && decimals > most) most = decimals;
@@ -46,7 +51,7 @@ export function tableDecimals(table: Pick<ParsedTable, "grandTotal" | "units" | 
  * (`2,476.54`), no when such amounts are text without one (`2476.54`); numbers say nothing (their format is not
  * read), and then the separator is used, as the finance systems' own `#,##0.00` does.
  */
-export function tableUsesGrouping(table: Pick<ParsedTable, "grandTotal" | "units" | "projects">): boolean {
+export function tableUsesGrouping(table: AmountHolders): boolean {
   let withComma = false;
   let without = false;
   const look = (raw: string | number | null, value: number | null): void => {

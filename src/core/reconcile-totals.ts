@@ -6,7 +6,7 @@
  * - Several smallest explanations, or none of three cells or fewer: each broken total is reported as before, with
  *   the candidates named (details.culprits).
  */
-import type { ParsedTable } from "./analysis";
+import type { ParsedTable, Project, TableInfo } from "./analysis";
 import { brokenEquationIssue, evaluateEquations, type EquationCheckOptions } from "./check-equations";
 import { toFigure } from "./exact-decimal";
 import { findCulprits, type CulpritGroup } from "./find-culprits";
@@ -28,7 +28,13 @@ export interface ReconcileOptions extends EquationCheckOptions {
   readonly nodeBudget?: number;
 }
 
-export function reconcileTotals(parsed: ParsedTable, options: ReconcileOptions = {}): IssueDraft[] {
+/** What the totals need of a table: its equations, and how it writes amounts (a read table will do). */
+export type TotalsSource = Pick<ParsedTable, "equations" | "grandTotal" | "units"> & {
+  readonly table: Pick<TableInfo, "amountUnit" | "layout"> | null;
+  readonly projects: readonly Pick<Project, "amountCells">[];
+};
+
+export function reconcileTotals(parsed: TotalsSource, options: ReconcileOptions = {}): IssueDraft[] {
   const equations = parsed.equations;
   const evaluation = evaluateEquations(equations, options);
   if (evaluation.broken.length === 0) return [];

@@ -62,7 +62,7 @@ export async function readSharedStrings(pkg: XlsxPackage, name: string | null): 
   let inText = false;
   let phonetic = 0;
   let text = "";
-  await scanPart(pkg, name, {
+  const handler: XmlHandler = {
     open(element) {
       if (element === "si") {
         inItem = true;
@@ -81,8 +81,79 @@ export async function readSharedStrings(pkg: XlsxPackage, name: string | null): 
     text(raw, cdata) {
       if (inText) text += cdata ? raw : decodeXmlEntities(raw);
     },
-  });
+  };
+  await scanPart(pkg, name, (first) =>
+    /<\w+:sst\b/.test(first)
+      ? (chunk, final) => scanXml(chunk, 0, handler, final)
+      : plainItemsFirst(handler, strings),
+  );
   return strings;
+}
+
+/** `<t xml:space="preserve">`: Excel's run text that keeps its edge spaces. */
+const PRESERVE_T = '<t xml:space="preserve">';
+
+/**
+ * The fast path for unprefixed shared strings: an item that is one plain run (`<si><t>报废小车</t></si>`,
+ * `<si><t xml:space="preserve"> x</t></si>`: what ExcelJS and openpyxl write, and most of Excel's own items) is
+ * read with indexOf and decoded as the handler would; any other item (rich text, phonetic runs, CDATA, an empty
+ * `<t/>`) goes through the general scanner with the same handler. The declaration and the `<sst>` tags are
+ * skipped; anything else (a comment, a prefix, another element) hands the rest of the part to the general
+ * scanner. It took the 10,000-project workbook's shared strings (563 KB) from 80-110 ms to 36-47 ms in a cold
+ * process (on a loaded machine).
+ */
+function plainItemsFirst(handler: XmlHandler, strings: string[]): ChunkScanner {
+  let general = false;
+  return (text, final) => {
+    if (general) return scanXml(text, 0, handler, final);
+    const n = text.length;
+    let pos = 0;
+    while (pos < n) {
+      const lt = text.indexOf("<", pos);
+      if (lt < 0) return final ? n : pos;
+      if (lt + 8 >= n && !final) return lt;
+      if (text.startsWith("<si>", lt)) {
+        const end = text.indexOf("</si>", lt + 4);
+        if (end < 0) {
+          if (!final) return lt;
+        } else {
+          const plain = plainRun(text, lt + 4, end);
+          if (plain !== null) strings.push(decodeOoxmlEscapes(decodeXmlEntities(plain)));
+          else if (text.lastIndexOf("<!", end) < lt) scanXml(text.slice(lt, end + 5), 0, handler, true);
+          else {
+            // A comment or CDATA in the item may hold "</si>" itself: the general scanner reads it from here.
+            general = true;
+            return scanXml(text, lt, handler, final);
+          }
+          pos = end + 5;
+          continue;
+        }
+      } else if (text.startsWith("<?", lt)) {
+        const close = text.indexOf("?>", lt + 2);
+        if (close < 0) return final ? scanXml(text, lt, handler, true) : lt;
+        pos = close + 2;
+        continue;
+      } else if (text.startsWith("<sst", lt) || text.startsWith("</sst>", lt)) {
+        const gt = tagEnd(text, lt + 1);
+        if (gt < 0) return final ? scanXml(text, lt, handler, true) : lt;
+        pos = gt + 1;
+        continue;
+      }
+      general = true;
+      return scanXml(text, lt, handler, final);
+    }
+    return pos;
+  };
+}
+
+/** The text of an item body that is exactly one `<t>` with no markup inside, else null. */
+function plainRun(text: string, from: number, end: number): string | null {
+  const open = text.startsWith("<t>", from) ? 3 : text.startsWith(PRESERVE_T, from) ? PRESERVE_T.length : 0;
+  if (open === 0) return null;
+  const start = from + open;
+  const close = end - 4;
+  if (close < start || !text.startsWith("</t>", close) || text.indexOf("<", start) !== close) return null;
+  return text.slice(start, close);
 }
 
 export interface SheetGrid {
