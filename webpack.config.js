@@ -14,6 +14,7 @@
  * emitted script with acorn at ecmaVersion 5.
  */
 const path = require("path");
+const fs = require("fs");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
@@ -238,8 +239,12 @@ module.exports = async (env = {}, argv = {}) => {
       page("taskpane", "./src/taskpane/taskpane.html", ["pane-guard", "taskpane"], pageOptions),
       page("commands", "./src/commands/commands.html", ["commands"], pageOptions),
       page("dialog", "./src/commands/dialog.html", ["pane-guard", "dialog"], pageOptions),
-      // The manifest's SupportUrl: a static page, no script.
-      page("help", "./src/taskpane/help.html", [], pageOptions),
+      // The manifest's SupportUrl and the pane's 使用说明: a static page, no script, with the clerk's guide written
+      // from the message tables (src/taskpane/guide.generated.html, by `npm run guide`).
+      page("help", "./src/taskpane/help.html", [], {
+        ...pageOptions,
+        guide: fs.readFileSync(path.join(__dirname, "src/taskpane/guide.generated.html"), "utf8"),
+      }),
       new CopyWebpackPlugin({ patterns: copies }),
     ],
     performance: { hints: false },

@@ -8,15 +8,24 @@
  * of any ratio that building the output alone accounts for.
  * Each timing is the best of several runs after a warm-up, so that JIT compilation is not measured. Peak
  * memory is the process's peak RSS after one run (it includes the runtime, runtimeRssMB, and the grid).
+ *
+ * culpritFinder: what naming the cells to change adds (find-culprits.ts). On the clean table it adds nothing
+ * (no broken total: the totals are evaluated as before). On the same table with FAULTS amounts changed at random
+ * (one cell each, in different rows, some in the same unit's column), the time of the total checks with the
+ * finder (reconcileTotals) and without it (checkEquations, which only lists the broken totals), and what it found.
  */
 import { readFileSync } from "fs";
 import { join } from "path";
 import { analyzeTable, parseTable } from "../src/core/analyze-table";
+import { checkEquations } from "../src/core/check-equations";
+import { findCulprits } from "../src/core/find-culprits";
+import { reconcileTotals } from "../src/core/reconcile-totals";
 import { readDelimitedText } from "../src/core/read-delimited-text";
 import { buildSyntheticGrid } from "./synthetic-table";
 
 const PROJECTS = 10_000;
 const RUNS = 5;
+const FAULTS = 200;
 
 function bestOf<T>(runs: number, work: () => T): { ms: number; result: T } {
   let best = Infinity;
@@ -102,6 +111,28 @@ const outputFloor = bestOf(RUNS, () => {
 const parse = bestOf(RUNS, () => parseTable(grid));
 const analyze = bestOf(RUNS, () => analyzeTable(grid));
 
+// The finder on FAULTS changed amounts (a seeded PRNG: the same cells every run).
+let seed = 20240101;
+const random = (): number => {
+  seed = (seed * 1103515245 + 12345) % 2147483648;
+  return seed / 2147483648;
+};
+const faulted = grid.map((row) => [...row]);
+const amountRows = faulted.flatMap((row, i) => (i > 9 && typeof row[1] === "string" ? [i] : []));
+const faultRows = new Set<number>();
+while (faultRows.size < FAULTS) faultRows.add(amountRows[Math.floor(random() * amountRows.length)]!);
+for (const r of faultRows) {
+  const column = 1 + Math.floor(random() * 2); // 总计 or 财政拨款
+  const cents = Math.round(Number(String(faulted[r]![column]).replace(/,/g, "")) * 100);
+  faulted[r]![column] = ((cents + 1 + Math.floor(random() * 100_000)) / 100).toFixed(2);
+}
+const parsedFaulted = parseTable(faulted);
+const groups = findCulprits(parsedFaulted.equations);
+const withFinder = bestOf(RUNS, () => reconcileTotals(parsedFaulted));
+const listOnly = bestOf(RUNS, () => checkEquations(parsedFaulted.equations));
+const verdicts = { unique: 0, ambiguous: 0, "too-many": 0 };
+for (const g of groups) verdicts[g.verdict]++;
+
 const textChars = grid.reduce(
   (n, row) => n + row.reduce<number>((m, c) => m + (typeof c === "string" ? c.length : 0), 0),
   0,
@@ -125,6 +156,17 @@ console.log(
     literalScanMs: round(regexPass.ms, 2),
     literalScanRatio: round(analyze.ms / regexPass.ms, 2),
     peakRssMB: round(peakRssMB),
+    culpritFinder: {
+      cleanAddedMs: 0,
+      faults: FAULTS,
+      brokenTotals: listOnly.result.length,
+      groups: groups.length,
+      ...verdicts,
+      culprits: withFinder.result.filter((i) => i.rule === "wrong-amount").length,
+      ms: round(withFinder.ms, 2),
+      listOnlyMs: round(listOnly.ms, 2),
+      addedMs: round(withFinder.ms - listOnly.ms, 2),
+    },
     runtimeRssMB: round(startRssMB),
     targets: { timeMs: 500, peakRssMB: 300 },
   }),

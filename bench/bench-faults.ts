@@ -14,6 +14,9 @@
  *   indicators, the issue is at the seeded cell and item);
  * - clean: new errors and warnings on clean variants (both should be 0), and the sample's own issues that a
  *   clean variant lost although their project is still there (0: the variants really were parsed);
+ * - culpritNamed: of the seeded total faults (one or two changed cells), those whose smallest explanation is
+ *   unique, and of those the share whose error marks are exactly the changed cells (the target is 1.0); the
+ *   faults with several equally small explanations, or none of three cells or fewer, are counted apart.
  * - layouts: the same figures on the department table, the single-project form and the segment dialect
  *   (bench/columnar-faults.ts).
  */
@@ -25,6 +28,7 @@ import type { CellValue } from "../src/core/grid";
 import type { Issue, RuleId } from "../src/core/issue";
 import { readDelimitedText } from "../src/core/read-delimited-text";
 import { columnarFaultFigures } from "./columnar-faults";
+import { CulpritTally } from "./culprit-tally";
 
 const SEED = Number(process.env.SEED ?? 20240101);
 const FAULTS_PER_KIND = Number(process.env.FAULTS_PER_KIND ?? 100);
@@ -44,7 +48,7 @@ const AMOUNT_COLUMNS = [1, 2, 3, 4];
 const GOAL = 5;
 const INDICATORS = 6;
 
-const TOTAL_RULES: readonly RuleId[] = ["row-total", "group-total", "grand-total"];
+const TOTAL_RULES: readonly RuleId[] = ["wrong-amount", "row-total", "group-total", "grand-total"];
 
 /** mulberry32: small, fast, good enough to pick faults reproducibly. */
 function prng(seed: number): () => number {
@@ -444,6 +448,7 @@ function main(): void {
     indicator: { faults: 0, detected: 0, localised: 0, issues: 0, expected: 0 },
   };
   const byKind: Record<string, { faults: number; detected: number; localised: number; noise: number }> = {};
+  const culprits = new CulpritTally();
   const misses: string[] = [];
   let tables = 0;
   for (const [kind, make] of Object.entries(kinds)) {
@@ -456,12 +461,16 @@ function main(): void {
       // SHOW_FAULTS=1 prints each seeded change to stderr, to check what the generators do.
       if (process.env.SHOW_FAULTS)
         console.error(kind, fault.cells.join(","), fault.seq ?? "", describe(sample, fault));
+      const analysis = analyzeTable(fault.grid);
       const fresh = newIssues(
         baseline,
-        analyzeTable(fault.grid).issues,
+        analysis.issues,
         (i) => faultKey(i, fault),
         (i) => faultKey(i),
       );
+      // Culprit named: the error marks on amount cells are exactly the seeded cells.
+      if (fault.family === "total")
+        culprits.add(kind, analysis, fault.cells, (cell) => AMOUNT_COLUMNS.includes(cell.charCodeAt(0) - 65));
       const expected = fresh.filter((i) => fault.expect.includes(i.rule));
       const onSite = (i: Issue): boolean =>
         fault.family === "total"
@@ -551,6 +560,7 @@ function main(): void {
       },
       byKind,
       misses,
+      culpritNamed: culprits.figures(),
       // The other layouts (issue #12): department tables, single-project forms, the segment dialect.
       layouts: columnarFaultFigures(SEED, LAYOUT_FAULTS_PER_KIND, LAYOUT_CLEAN_TABLES),
       ms: Math.round(performance.now() - started),

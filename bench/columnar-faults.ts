@@ -15,6 +15,7 @@ import { analyzeTable } from "../src/core/analyze-table";
 import { cellAddress } from "../src/core/cell-address";
 import type { CellValue } from "../src/core/grid";
 import type { Issue, RuleId } from "../src/core/issue";
+import { CulpritTally } from "./culprit-tally";
 
 type Grid = CellValue[][];
 
@@ -47,7 +48,13 @@ interface Made {
   readonly periods: readonly { r: number; c: number }[];
 }
 
-const TOTAL_RULES: readonly RuleId[] = ["row-total", "group-total", "grand-total", "subtotal"];
+const TOTAL_RULES: readonly RuleId[] = [
+  "wrong-amount",
+  "row-total",
+  "group-total",
+  "grand-total",
+  "subtotal",
+];
 
 /** mulberry32, as bench-faults.ts. */
 function prng(seed: number): () => number {
@@ -145,8 +152,10 @@ const money = (cents: number): string =>
 
 /**
  * A department table: 单位名称 · 项目名称 · 预算数 · 年度目标 · 一级指标 · 二级指标 · 三级指标 · 指标性质 · 指标值 ·
- * 度量单位 · 权重; a department row over 2–4 unit rows, each over 1–4 projects; unit, project, amount and goal
- * merged down (empty) over a project's rows, level-1 merged over its group.
+ * 度量单位 · 权重, in half of the tables then 财政拨款 · 其他资金 (预算数 = their sum on every row: a project's
+ * amount is then in its row's equation too, which tells which project is wrong); a department row over 2–4 unit
+ * rows, each over 1–4 projects; unit, project, amount and goal merged down (empty) over a project's rows, level-1
+ * merged over its group.
  */
 function departmentTable(random: Random, serial: number): Made {
   const grid: Grid = [
@@ -171,9 +180,25 @@ function departmentTable(random: Random, serial: number): Made {
   const groups: { unit: number; projects: number[] }[] = [];
   const asNumber = random.chance(0.5);
   const write = (cents: number): CellValue => (asNumber ? cents / 100 : money(cents));
+  const withParts = random.chance(0.5);
+  if (withParts) grid[2]!.push("财政拨款", "其他资金");
+  /** Writes a row's 预算数 and, with parts, its 财政拨款 and 其他资金 (columns 11, 12). */
+  const writeAmounts = (r: number, cents: number, fiscal: number, role: "project" | "unit"): void => {
+    const row = grid[r]!;
+    row[2] = write(cents);
+    amounts.push({ r, c: 2, role });
+    if (!withParts) return;
+    while (row.length < 11) row.push(null);
+    row[11] = write(fiscal);
+    row[12] = write(cents - fiscal);
+    // A part of 0 (no 其他资金) is no cell to seed a fault in: ×10 would leave it as it is.
+    amounts.push({ r, c: 11, role: "part" });
+    if (cents !== fiscal) amounts.push({ r, c: 12, role: "part" });
+  };
   const departmentRow = grid.length;
   grid.push([`${100 + serial}-部门${serial}`, null, null]);
   let departmentCents = 0;
+  let departmentFiscal = 0;
   const unitCount = random.int(2, 4);
   for (let u = 0; u < unitCount; u++) {
     const unitName = `${100 + serial}${String(u + 1).padStart(3, "0")}-单位${u + 1}`;
@@ -182,13 +207,15 @@ function departmentTable(random: Random, serial: number): Made {
     const group = { unit: unitRow, projects: [] as number[] };
     groups.push(group);
     let unitCents = 0;
+    let unitFiscal = 0;
     const projectCount = random.int(1, 4);
     for (let p = 0; p < projectCount; p++) {
       const cents = random.int(1, 50_000) * 100 * random.pick([1, 10, 100]);
+      const fiscal = withParts ? Math.round((cents * random.int(50, 100)) / 10_000) * 100 : cents;
       unitCents += cents;
+      unitFiscal += fiscal;
       const first = grid.length;
       group.projects.push(first);
-      amounts.push({ r: first, c: 2, role: "project" });
       let previousLevel1 = "";
       for (const [k, item] of indicatorsOf(random).entries()) {
         const r = grid.length;
@@ -197,7 +224,7 @@ function departmentTable(random: Random, serial: number): Made {
         grid.push([
           k === 0 ? unitName : null,
           k === 0 ? `项目${serial}-${u + 1}-${p + 1}` : null,
-          k === 0 ? write(cents) : null,
+          null,
           k === 0 ? "完成年度目标" : null,
           level1,
           item.l2,
@@ -209,13 +236,13 @@ function departmentTable(random: Random, serial: number): Made {
         ]);
         indicators.push({ r, value: 8, level2: 5, level1Code: LEVEL1_CODE[item.l1]!, weight: 10 });
       }
+      writeAmounts(first, cents, fiscal, "project");
     }
-    grid[unitRow]![2] = write(unitCents);
-    amounts.push({ r: unitRow, c: 2, role: "unit" });
+    writeAmounts(unitRow, unitCents, unitFiscal, "unit");
     departmentCents += unitCents;
+    departmentFiscal += unitFiscal;
   }
-  grid[departmentRow]![2] = write(departmentCents);
-  amounts.push({ r: departmentRow, c: 2, role: "unit" });
+  writeAmounts(departmentRow, departmentCents, departmentFiscal, "unit");
   return { grid, amounts, indicators, groups, amountColumn: 2, periods: [] };
 }
 
@@ -560,15 +587,19 @@ function layoutFigures(
     total: { faults: 0, detected: 0, localised: 0, issues: 0, expected: 0 },
     indicator: { faults: 0, detected: 0, localised: 0, issues: 0, expected: 0 },
   };
+  const culprits = new CulpritTally();
   let serial = 0;
   for (const [kind, fault] of Object.entries(kinds)) {
     for (let made = 0, tries = 0; made < faultsPerKind && tries < faultsPerKind * 20; tries++) {
       const table = make(random, ++serial);
       const f = fault(table, random);
       if (!f) continue;
+      const amountCells = new Set(table.amounts.map((a) => address(a.r, a.c)));
       made++;
       const baseline = analyzeTable(table.grid).issues;
-      const fresh = newIssues(baseline, analyzeTable(f.grid).issues);
+      const analysis = analyzeTable(f.grid);
+      const fresh = newIssues(baseline, analysis.issues);
+      if (f.family === "total") culprits.add(kind, analysis, f.cells, (cell) => amountCells.has(cell));
       const expected = fresh.filter((i) => f.expect.includes(i.rule));
       const s = stats[f.family];
       s.faults++;
@@ -608,6 +639,7 @@ function layoutFigures(
   });
   return {
     totals: family(stats.total),
+    culpritNamed: culprits.figures(),
     indicators: family(stats.indicator),
     clean: { tables: cleanTables, falseErrors, falseWarnings, rules: [...rules] },
   };

@@ -23,6 +23,8 @@ export interface CheckedFile {
   readonly counts: AnalysisCounts | null;
   /** Why the file could not be read; null when it was checked. */
   readonly error: string | null;
+  /** When no table was found in it: what was looked for (the file counts as one with an error). */
+  readonly noTable?: string;
   /** The sheets read, when a workbook's tables are not simply on its first sheet (`（工作表：A、B）`); else "". */
   readonly sheets?: string;
 }
@@ -33,7 +35,7 @@ export interface CheckedFile {
  */
 export async function checkCommand(args: CheckArgs, locale: Locale, io: CliIo): Promise<number> {
   const m = cliMessagesFor(locale);
-  const progress = io.stderrIsTTY ? new ProgressBar(io.stderr, args.files.length) : null;
+  const progress = io.stderrIsTTY ? new ProgressBar(io.stderrControl ?? io.stderr, args.files.length) : null;
   const results: CheckedFile[] = [];
   for (const [index, file] of args.files.entries()) {
     const shown = displayPath(file, io.cwd);
@@ -49,15 +51,24 @@ export async function checkCommand(args: CheckArgs, locale: Locale, io: CliIo): 
         locale,
         ...(args.tolerance !== undefined ? { tolerance: args.tolerance } : {}),
       });
-      const sheets = describeSheets(input, m);
-      result = { file: shown, counts, error: null, ...(sheets ? { sheets } : {}) };
+      const noTable = counts.noTable;
+      const sheets = noTable ? "" : describeSheets(input, m);
+      result = {
+        file: shown,
+        counts,
+        error: null,
+        ...(noTable ? { noTable } : {}),
+        ...(sheets ? { sheets } : {}),
+      };
     } catch (error) {
       result = { file: shown, counts: null, error: describeInputError(error, m, io.cwd) };
     }
     results.push(result);
     if (args.format === "text") {
       progress?.clear();
-      if (result.counts) {
+      if (result.noTable !== undefined) {
+        io.stdout(`${m.fileNoTable(result.file, result.noTable)}\n`);
+      } else if (result.counts) {
         const { counts, issues } = describeCounts(result.counts, m);
         io.stdout(`${m.fileLine(`${result.file}${result.sheets ?? ""}`, counts, issues)}\n`);
       } else {

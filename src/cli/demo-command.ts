@@ -2,7 +2,7 @@ import { join } from "path";
 import type { Locale } from "../core/messages";
 import type { CliIo } from "./cli-io";
 import { displayPath } from "./display-path";
-import { EXIT_OK, EXIT_UNREADABLE } from "./exit-codes";
+import { EXIT_HAS_ERRORS, EXIT_OK, EXIT_UNREADABLE } from "./exit-codes";
 import { cliMessagesFor } from "./messages";
 import { printSummary, writeNormalized } from "./normalize-command";
 
@@ -17,6 +17,7 @@ export async function demoCommand(locale: Locale, io: CliIo): Promise<number> {
   io.stdout(`${m.demoTitle}\n${m.demoInput(displayPath(input, io.cwd))}\n\n`);
   const result = await writeNormalized(input, output, {}, locale, io);
   if (result === null) return EXIT_UNREADABLE;
+  if (result.bytes === null) return EXIT_HAS_ERRORS;
   printSummary(result, output, locale, io);
   io.stdout(`\n${m.demoNext(displayPath(output, io.cwd))}\n`);
   return EXIT_OK;

@@ -7,7 +7,7 @@ import type { CliIo } from "./cli-io";
 import { describeInputError } from "./describe-input-error";
 import { describeSheets, describeTables } from "./describe-tables";
 import { displayPath } from "./display-path";
-import { EXIT_OK, EXIT_UNREADABLE } from "./exit-codes";
+import { EXIT_HAS_ERRORS, EXIT_OK, EXIT_UNREADABLE } from "./exit-codes";
 import { cliMessagesFor } from "./messages";
 import type { InputOptions } from "./parse-args";
 import { isSameFile } from "./same-file";
@@ -45,11 +45,13 @@ export async function normalizeCommand(args: NormalizeArgs, locale: Locale, io: 
     const m = cliMessagesFor(locale);
     if (analysis.tables !== undefined || describeSheets(input, m) !== "")
       io.stderr(`${describeTables(analysis, input, m).join("\n")}\n`);
-    return EXIT_OK;
+    // The analysis says there is no table (one no-table issue); the status says so too.
+    return analysis.table === null ? EXIT_HAS_ERRORS : EXIT_OK;
   }
   const output = resolve(io.cwd, args.output ?? defaultOutputPath(args.file));
   const result = await writeNormalized(inputPath, output, args, locale, io);
   if (result === null) return EXIT_UNREADABLE;
+  if (result.bytes === null) return EXIT_HAS_ERRORS;
   printSummary(result, output, locale, io);
   return EXIT_OK;
 }
@@ -79,7 +81,10 @@ export type WrittenWorkbook = NormalizedWorkbook & {
   readonly tablesRead: readonly string[];
 };
 
-/** Reads, normalizes and writes; prints one line on stderr and returns null when it cannot. */
+/**
+ * Reads, normalizes and writes; prints one line on stderr and returns null when it cannot. When no table is found
+ * nothing is written: it says what it looked for and what to do, and the result's bytes are null.
+ */
 export async function writeNormalized(
   inputPath: string,
   output: string,
@@ -100,6 +105,13 @@ export async function writeNormalized(
   const input = await readInputOrReport(inputPath, args, locale, io);
   if (input === null) return null;
   const normalized = await normalizeInput(input, { locale, codec: nodeZipCodec, ...tolerance(args) });
+  if (normalized.bytes === null) {
+    const issue =
+      normalized.analysis.issues.find((i) => i.rule === "no-table") ?? normalized.analysis.issues[0];
+    const advice = issue ? messagesFor(locale).advice[issue.rule](issue) : "";
+    io.stderr(`${m.noTable(displayPath(inputPath, io.cwd), issue?.message ?? "", advice)}\n`);
+    return { ...normalized, overlongSourceCells: 0, tablesRead: [] };
+  }
   try {
     writeOutputFile(output, normalized.bytes);
   } catch (error) {
@@ -127,6 +139,7 @@ export function printSummary(result: WrittenWorkbook, output: string, locale: Lo
     m.sheetsWritten(detail?.name ?? "", checks?.name ?? ""),
     ...(truncated > 0 ? [m.truncatedCells(truncated)] : []),
     ...(result.marksLeft > 0 ? [m.marksLeft(result.marksLeft)] : []),
+    ...(result.notesSkipped > 0 ? [m.notesSkipped(result.notesSkipped)] : []),
   ];
   io.stdout(`${lines.join("\n")}\n`);
 }

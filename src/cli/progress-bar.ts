@@ -1,3 +1,5 @@
+import { escapeTerminalText } from "./terminal-text";
+
 /**
  * A one-line progress bar for `check` on a terminal: `[#######·····] 7/12 name.xlsx`, redrawn in place with
  * a carriage return, and erased before any other line is printed and at the end.
@@ -14,7 +16,8 @@ export class ProgressBar {
   draw(done: number, label: string): void {
     const filled = this.total === 0 ? this.width : Math.round((done / this.total) * this.width);
     const bar = "#".repeat(filled) + "·".repeat(this.width - filled);
-    const shortLabel = label.length > 40 ? `…${label.slice(-39)}` : label;
+    const safe = escapeTerminalText(label);
+    const shortLabel = safe.length > 40 ? `…${safe.slice(-39)}` : safe;
     this.write(`\r\x1b[K[${bar}] ${done}/${this.total} ${shortLabel}`);
     this.shown = true;
   }

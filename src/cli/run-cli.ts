@@ -5,9 +5,19 @@ import { EXIT_OK, EXIT_UNREADABLE } from "./exit-codes";
 import { cliMessagesFor } from "./messages";
 import { normalizeCommand } from "./normalize-command";
 import { parseArgs } from "./parse-args";
+import { escapeTerminalText } from "./terminal-text";
 
-/** The whole command line, minus the process: arguments in, exit status out. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+/**
+ * The whole command line, minus the process: arguments in, exit status out. Everything printed goes through
+ * escapeTerminalText (a project name must not clear the screen); only the progress bar's own redraws do not.
+ */
+export async function runCli(argv: readonly string[], raw: CliIo): Promise<number> {
+  const io: CliIo = {
+    ...raw,
+    stdout: (text) => raw.stdout(escapeTerminalText(text)),
+    stderr: (text) => raw.stderr(escapeTerminalText(text)),
+    stderrControl: raw.stderrControl ?? raw.stderr,
+  };
   const parsed = parseArgs(argv);
   const m = cliMessagesFor(parsed.locale);
   if (!parsed.ok) {

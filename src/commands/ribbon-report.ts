@@ -65,7 +65,16 @@ export function decodeReport(search: string): { report: RibbonReport; locale: Lo
   }
   try {
     const report = JSON.parse(params.report ?? "") as RibbonReport;
-    const kinds = ["done", "empty", "table-elsewhere", "own-sheet", "protected", "busy", "failed"];
+    const kinds = [
+      "done",
+      "empty",
+      "no-table",
+      "table-elsewhere",
+      "own-sheet",
+      "protected",
+      "busy",
+      "failed",
+    ];
     if (!report || typeof report !== "object" || !kinds.includes(report.kind)) return null;
     return { report, locale: params.lang === "en-US" ? "en-US" : "zh-CN" };
   } catch {

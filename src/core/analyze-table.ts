@@ -1,11 +1,11 @@
 import type { Analysis, AnalysisTable, IndicatorPlace, ParsedTable, UnitRow } from "./analysis";
-import { checkEquations } from "./check-equations";
 import { checkIndicators } from "./check-indicators";
 import { A1_ORIGIN, type Grid, type Origin } from "./grid";
 import { issueOnSheet, makeIssue, sortIssues, type IssueDraft } from "./issue";
 import type { FoundTable } from "./layouts/layout";
 import { findTables } from "./locate-table";
 import { localizeIssues, type Locale } from "./messages";
+import { reconcileTotals } from "./reconcile-totals";
 import { splitTable } from "./split-table";
 
 export interface AnalyzeOptions {
@@ -27,7 +27,8 @@ export interface SheetGrid {
 
 /**
  * The core's one entry point: a grid of cells in, the analysis of DESIGN.md out. Never throws on input.
- * The stages of DESIGN.md, in order: locate, classify, read and split (parseTable), then check. The last stage,
+ * The stages of DESIGN.md, in order: locate, classify, read and split (parseTable), then check (the totals name
+ * the cells to change: reconcile-totals.ts). The last stage,
  * plan, is its own call (buildPlan), since the shells choose the sheet names and language it needs.
  * Every table of the grid is read (stacked or side by side); see analyzeSheets.
  */
@@ -75,7 +76,7 @@ export function analyzeSheets(sheets: readonly SheetGrid[], options: AnalyzeOpti
 function checkTable(parsed: ParsedTable, options: AnalyzeOptions): IssueDraft[] {
   return [
     ...parsed.issues,
-    ...checkEquations(parsed.equations, { tolerance: options.tolerance }),
+    ...reconcileTotals(parsed, { tolerance: options.tolerance }),
     ...checkIndicators(parsed),
   ];
 }

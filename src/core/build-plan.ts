@@ -1,18 +1,24 @@
 import { sheetOfProject, sheetsOf, type Analysis, type Indicator, type IndicatorValue } from "./analysis";
-import { cellAddress, compareColumnLetters } from "./cell-address";
+import { cellAddress, parseCellAddress } from "./cell-address";
 import { fitCellText, MAX_CELL_TEXT } from "./fit-cell-text";
-import { SEVERITY_ORDER, sortIssues, type Issue, type Severity } from "./issue";
+import { sortIssues, type Issue } from "./issue";
 import { messagesFor, type Locale, type Messages } from "./messages";
 import {
   MARK_COLORS,
+  MARK_ORDER,
+  type MarkKind,
   type Plan,
   type PlanCell,
   type PlanColumn,
+  type PlanFill,
   type PlanMark,
+  type PlanNote,
+  type PlanPrint,
   type PlanSheet,
   type PlanSheetKey,
   type PlanTruncation,
 } from "./plan";
+import { fitColumnWidths, fitRowHeights, type WidthLimits } from "./plan-layout";
 import { quoteSheetName, uniqueSheetName } from "./sheet-name";
 
 export interface BuildPlanOptions {
@@ -44,33 +50,96 @@ export function buildPlan(analysis: Analysis, options: BuildPlanOptions): Plan {
   const truncated: PlanTruncation[] = [];
   const fit = fitter(messages, truncated);
 
-  const detail: PlanSheet = {
-    key: "detail",
-    name: detailName,
-    columns: detailColumns(messages),
-    rows: detailRows(analysis, issues, options.sourceSheet, messages, fit("detail")),
-    table: { name: uniqueTableName(TABLE_NAMES.detail, options.avoidTableNames), style: "TableStyleMedium2" },
-    freezeRows: 1,
-  };
-  const checks: PlanSheet = {
-    key: "checks",
-    name: checksName,
-    columns: checkColumns(messages),
-    rows: checkRows(issues, options.sourceSheet, messages, fit("checks")),
+  const print = printSetup(messages);
+  const detail = laidOut(
+    "detail",
+    detailName,
+    DETAIL_COLUMNS.map((c) => ({ header: messages.detailColumns[c.key], ...c })),
+    detailRows(analysis, issues, options.sourceSheet, messages, fit("detail")),
+    { name: uniqueTableName(TABLE_NAMES.detail, options.avoidTableNames), style: "TableStyleMedium2" },
+    [],
+    print,
+  );
+  const checks = laidOut(
+    "checks",
+    checksName,
+    CHECK_COLUMNS.map((c) => ({ header: messages.checkColumns[c.key], ...c })),
+    checkRows(issues, options.sourceSheet, messages, fit("checks")),
     // With no issue the sheet holds one sentence, not a table of one fake row.
-    table:
-      issues.length > 0
-        ? { name: uniqueTableName(TABLE_NAMES.checks, options.avoidTableNames), style: "TableStyleMedium2" }
-        : null,
-    freezeRows: 1,
-  };
+    issues.length > 0
+      ? { name: uniqueTableName(TABLE_NAMES.checks, options.avoidTableNames), style: "TableStyleMedium2" }
+      : null,
+    severityFills(issues),
+    print,
+  );
   const hasErrors = issues.some((i) => i.severity === "error");
+  const marks = marksFor(issues, options.sourceSheet);
   return {
     sourceSheet: options.sourceSheet,
     sheets: [detail, checks],
-    marks: marksFor(issues, options.sourceSheet),
+    marks,
+    notes: notesFor(marks, issues, messages, checksName, options.sourceSheet),
+    noteAuthor: messages.notes.author,
+    commentTag: messages.notes.commentTag,
     activate: hasErrors ? "checks" : "detail",
     ...(truncated.length > 0 ? { truncated } : {}),
+  };
+}
+
+/** A column as the plan lays it out: its content decides its width within these limits. */
+interface ColumnSpec<K extends string> extends WidthLimits {
+  readonly key: K;
+  readonly numberFormat: string;
+  readonly wrap: boolean;
+}
+
+function laidOut(
+  key: PlanSheetKey,
+  name: string,
+  specs: readonly (ColumnSpec<string> & { readonly header: string })[],
+  rows: PlanCell[][],
+  table: PlanSheet["table"],
+  fills: readonly PlanFill[],
+  print: PlanPrint,
+): PlanSheet {
+  // The one sentence of a clean checks sheet spans the row: it does not widen the severity column.
+  const measured = table === null && rows.length === 1 ? [] : rows;
+  const widths = fitColumnWidths(
+    specs.map((c) => c.header),
+    measured,
+    specs,
+  );
+  const columns: PlanColumn[] = specs.map((c, i) => ({
+    header: c.header,
+    width: widths[i]!,
+    numberFormat: c.numberFormat,
+    wrap: c.wrap,
+  }));
+  return {
+    key,
+    name,
+    columns,
+    rows,
+    table,
+    freezeRows: 1,
+    rowHeights: fitRowHeights(
+      measured,
+      widths,
+      specs.map((c) => c.wrap),
+    ),
+    fills,
+    print,
+  };
+}
+
+/** Landscape A4, every column on one page wide, the header on every page, the sheet's name and page below. */
+function printSetup(m: Messages): PlanPrint {
+  return {
+    orientation: "landscape",
+    fitToPagesWide: 1,
+    repeatRows: 1,
+    paper: "A4",
+    footer: { left: m.print.footerLeft, right: m.print.footerRight },
   };
 }
 
@@ -80,39 +149,37 @@ function uniqueTableName(wanted: string, avoid: readonly string[] = []): string 
   for (let n = 2; ; n++) if (!taken.has(`${wanted}${n}`.toLowerCase())) return `${wanted}${n}`;
 }
 
-function column(header: string, width: number, numberFormat: string, wrap: boolean): PlanColumn {
-  return { header, width, numberFormat, wrap };
-}
+/**
+ * The columns of 指标明细: widths within these limits, wide enough for their content (二级指标 holds
+ * 服务对象满意度指标, 18 units), and long text wraps. The limits keep the sheet readable when printed on one page
+ * wide (about 200 units in all).
+ */
+const DETAIL_COLUMNS: readonly ColumnSpec<keyof Messages["detailColumns"]>[] = [
+  { key: "unit", min: 10, max: 16, numberFormat: TEXT, wrap: true },
+  { key: "project", min: 10, max: 20, numberFormat: TEXT, wrap: true },
+  { key: "seq", min: 5, max: 6, numberFormat: NUMBER, wrap: false },
+  { key: "level1", min: 8, max: 14, numberFormat: TEXT, wrap: true },
+  { key: "level2", min: 8, max: 20, numberFormat: TEXT, wrap: true },
+  { key: "name", min: 10, max: 24, numberFormat: TEXT, wrap: true },
+  { key: "period", min: 10, max: 16, numberFormat: TEXT, wrap: true },
+  { key: "annual", min: 10, max: 16, numberFormat: TEXT, wrap: true },
+  { key: "op", min: 6, max: 8, numberFormat: TEXT, wrap: false },
+  { key: "value", min: 6, max: 10, numberFormat: NUMBER, wrap: false },
+  { key: "upper", min: 6, max: 10, numberFormat: NUMBER, wrap: false },
+  { key: "measureUnit", min: 6, max: 10, numberFormat: TEXT, wrap: true },
+  { key: "problems", min: 10, max: 40, numberFormat: TEXT, wrap: true },
+  { key: "source", min: 6, max: 8, numberFormat: TEXT, wrap: false },
+];
 
-function detailColumns(m: Messages): PlanColumn[] {
-  const c = m.detailColumns;
-  return [
-    column(c.unit, 24, TEXT, true),
-    column(c.project, 28, TEXT, true),
-    column(c.seq, 6, NUMBER, false),
-    column(c.level1, 12, TEXT, false),
-    column(c.level2, 14, TEXT, false),
-    column(c.name, 32, TEXT, true),
-    column(c.period, 22, TEXT, true),
-    column(c.annual, 22, TEXT, true),
-    column(c.op, 8, TEXT, false),
-    column(c.value, 10, NUMBER, false),
-    column(c.upper, 10, NUMBER, false),
-    column(c.measureUnit, 10, TEXT, false),
-    column(c.problems, 48, TEXT, true),
-    column(c.source, 10, TEXT, false),
-  ];
-}
-
-function checkColumns(m: Messages): PlanColumn[] {
-  const c = m.checkColumns;
-  return [
-    column(c.severity, 10, TEXT, false),
-    column(c.rule, 22, TEXT, false),
-    column(c.cell, 10, TEXT, false),
-    column(c.message, 90, TEXT, true),
-  ];
-}
+/** The columns of 校验结果; the rule id last and narrow, for filtering and for the JSON's readers. */
+const CHECK_COLUMNS: readonly ColumnSpec<keyof Messages["checkColumns"]>[] = [
+  { key: "severity", min: 6, max: 10, numberFormat: TEXT, wrap: false },
+  { key: "rule", min: 8, max: 16, numberFormat: TEXT, wrap: true },
+  { key: "cell", min: 6, max: 8, numberFormat: TEXT, wrap: false },
+  { key: "message", min: 20, max: 60, numberFormat: TEXT, wrap: true },
+  { key: "advice", min: 16, max: 40, numberFormat: TEXT, wrap: true },
+  { key: "ruleId", min: 8, max: 22, numberFormat: TEXT, wrap: false },
+];
 
 type Fit = (text: string, row: number, column: number) => string;
 
@@ -227,13 +294,24 @@ function detailRows(
 }
 
 function checkRows(issues: readonly Issue[], sourceSheet: string, m: Messages, fit: Fit): PlanCell[][] {
-  if (issues.length === 0) return [[m.checks.noIssues, null, null, null]];
+  if (issues.length === 0) return [[m.checks.noIssues, null, null, null, null, null]];
   return issues.map((issue, index) => [
     m.severity[issue.severity],
-    issue.rule,
+    m.ruleNames[issue.rule],
     issue.cell === null ? null : sourceLink(issue.sheet, sourceSheet, issue.cell),
     fit(issue.message, index, 3),
+    fit(m.advice[issue.rule](issue), index, 4),
+    issue.rule,
   ]);
+}
+
+/** The severity cells of 校验结果, coloured like the marks (info keeps no fill, as it marks nothing). */
+function severityFills(issues: readonly Issue[]): PlanFill[] {
+  const fills: PlanFill[] = [];
+  issues.forEach((issue, row) => {
+    if (issue.severity !== "info") fills.push({ row, column: 0, color: MARK_COLORS[issue.severity] });
+  });
+  return fills;
 }
 
 /**
@@ -246,44 +324,107 @@ function sourceLink(sheet: string | undefined, sourceSheet: string, cell: string
     : { text: `${quoteSheetName(sheet)}!${cell}`, link: { sheet, cell } };
 }
 
+/** A marked cell: where it is, and the key that tells it apart from a cell of the same address on another sheet. */
+interface MarkedCell {
+  severity: MarkKind;
+  readonly sheet: string | undefined;
+  readonly cell: string;
+  readonly row: number;
+  readonly column: number;
+}
+
+function cellKey(sheet: string | undefined, cell: string): string {
+  return sheet === undefined ? cell : `${sheet}!${cell}`;
+}
+
 /**
- * One mark per flagged cell, the worst severity winning; info is not marked. Sorted by sheet (the source sheet
- * first), then row, then column. A mark on another sheet than the source (an analysis of several) names it.
+ * One mark per flagged cell, the worst winning: errors and warnings at their cells (info is not marked), and the
+ * totals a wrong amount upsets as consequences. Sorted by sheet (the source sheet first), then row, then column.
+ * A mark on another sheet than the source (an analysis of several) names it.
  */
 function marksFor(issues: readonly Issue[], sourceSheet: string): PlanMark[] {
-  const worst = new Map<
-    string,
-    {
-      severity: Exclude<Severity, "info">;
-      sheet: string | undefined;
-      cell: string;
-      row: number;
-      column: string;
-    }
-  >();
+  const worst = new Map<string, MarkedCell>();
   const sheets: (string | undefined)[] = [undefined, sourceSheet];
+  const mark = (sheet: string | undefined, cell: string, kind: MarkKind): void => {
+    const key = cellKey(sheet, cell);
+    const previous = worst.get(key);
+    if (previous !== undefined) {
+      if (MARK_ORDER[kind] < MARK_ORDER[previous.severity]) previous.severity = kind;
+      return;
+    }
+    const at = parseCellAddress(cell) ?? { row: 0, column: 0 };
+    worst.set(key, { severity: kind, sheet, cell, row: at.row, column: at.column });
+  };
   for (const issue of issues) {
     if (issue.cell === null || issue.severity === "info") continue;
     if (!sheets.includes(issue.sheet)) sheets.push(issue.sheet);
-    const key = issue.sheet === undefined ? issue.cell : `${issue.sheet}!${issue.cell}`;
-    const previous = worst.get(key);
-    if (previous && SEVERITY_ORDER[previous.severity] <= SEVERITY_ORDER[issue.severity]) continue;
-    worst.set(key, {
-      severity: issue.severity,
-      sheet: issue.sheet,
-      cell: issue.cell,
-      row: issue.row ?? 0,
-      column: issue.column ?? "",
-    });
+    mark(issue.sheet, issue.cell, issue.severity);
+    for (const cell of issue.details.consequences ?? []) mark(issue.sheet, cell, "consequence");
   }
   const rank = (sheet: string | undefined): number => (sheet === undefined ? 0 : sheets.indexOf(sheet));
   return [...worst.values()]
-    .sort(
-      (a, b) => rank(a.sheet) - rank(b.sheet) || a.row - b.row || compareColumnLetters(a.column, b.column),
-    )
+    .sort((a, b) => rank(a.sheet) - rank(b.sheet) || a.row - b.row || a.column - b.column)
     .map(({ cell, sheet, severity }) =>
       sheet === undefined || sheet === sourceSheet
         ? { cell, severity, color: MARK_COLORS[severity] }
         : { cell, sheet, severity, color: MARK_COLORS[severity] },
     );
+}
+
+/** Messages a note holds before it refers to the checks sheet, and its length. */
+const NOTE_MESSAGES = 6;
+const NOTE_LENGTH = 1000;
+
+/**
+ * A note per marked cell: the messages of its errors and warnings (what is wrong with which item), or, on a
+ * consequence, the cells whose change repairs it.
+ */
+function notesFor(
+  marks: readonly PlanMark[],
+  issues: readonly Issue[],
+  m: Messages,
+  checksSheet: string,
+  sourceSheet: string,
+): PlanNote[] {
+  const messages = new Map<string, string[]>();
+  const causes = new Map<string, string[]>();
+  // Issues name their sheet only in an analysis of several sheets; marks omit the source sheet's name.
+  const keyOf = (sheet: string | undefined, cell: string): string =>
+    cellKey(sheet === sourceSheet ? undefined : sheet, cell);
+  for (const issue of issues) {
+    if (issue.cell === null || issue.severity === "info") continue;
+    pushTo(messages, keyOf(issue.sheet, issue.cell), issue.message);
+    for (const cell of issue.details.consequences ?? []) pushTo(causes, keyOf(issue.sheet, cell), issue.cell);
+  }
+  return marks.map((mark) => {
+    const key = keyOf(mark.sheet, mark.cell);
+    const at = mark.sheet === undefined ? {} : { sheet: mark.sheet };
+    if (mark.severity === "consequence")
+      return { cell: mark.cell, ...at, text: m.notes.consequence(unique(causes.get(key) ?? []).join("、")) };
+    const all = messages.get(key) ?? [];
+    let text = "";
+    let shown = 0;
+    for (const message of all) {
+      if (shown === NOTE_MESSAGES || text.length + message.length > NOTE_LENGTH) break;
+      text += (shown > 0 ? "\n" : "") + message;
+      shown++;
+    }
+    if (shown === 0 && all.length > 0) text = fitNote(all[0]!);
+    if (shown < all.length) text += `\n${m.notes.more(all.length - Math.max(shown, 1), checksSheet)}`;
+    return { cell: mark.cell, ...at, text };
+  });
+}
+
+function fitNote(message: string): string {
+  return message.length > NOTE_LENGTH ? `${message.slice(0, NOTE_LENGTH)}…` : message;
+}
+
+function pushTo(lists: Map<string, string[]>, key: string, value: string): void {
+  const list = lists.get(key);
+  if (list === undefined) lists.set(key, [value]);
+  else list.push(value);
+}
+
+function unique(items: readonly string[]): string[] {
+  return [...new Set(items)];
 }

@@ -3,6 +3,7 @@ import { sheetCell, type SheetCell } from "./cell-address";
 import { withoutWhitespace } from "./chars";
 import {
   frameworkCode,
+  frameworkLabel,
   isLegacySatisfactionUnderOutcome,
   level2BelongsTo,
   type LevelDepth,
@@ -27,7 +28,7 @@ export interface IndicatorCheckOptions {
    * Project names (without whitespace) already seen per unit, for a table checked a part at a time (the CLI's
    * `check` drops each part once counted): filled in as projects are checked, so duplicates across parts count.
    */
-  readonly projectNamesSeen?: Map<string | null, Set<string>>;
+  readonly projectNamesSeen?: Map<string | null, Map<string, number>>;
 }
 
 type Category = "output" | "outcome" | "satisfaction";
@@ -47,8 +48,8 @@ const CATEGORY_BY_LEVEL1_CODE: Readonly<Record<string, Category>> = {
 export function checkIndicators(parsed: ParsedTable, options: IndicatorCheckOptions = {}): IssueDraft[] {
   const issues: IssueDraft[] = [];
   const columns = parsed.table?.columns;
-  // Project names seen so far, per unit (a Map of Sets: no joined key string per project).
-  const seen = options.projectNamesSeen ?? new Map<string | null, Set<string>>();
+  // Project names seen so far, per unit, with the row of their first occurrence (a Map of Maps: no joined key).
+  const seen = options.projectNamesSeen ?? new Map<string | null, Map<string, number>>();
   const levelFacts = new LevelFactsCache();
   const projects = parsed.projects;
   for (let projectIndex = 0; projectIndex < projects.length; projectIndex++) {
@@ -56,13 +57,14 @@ export function checkIndicators(parsed: ParsedTable, options: IndicatorCheckOpti
     const subject: IssueSubject = { projectIndex };
     const cells = parsed.indicatorCells[projectIndex] ?? [];
     let names = seen.get(project.unit);
-    if (!names) seen.set(project.unit, (names = new Set()));
+    if (!names) seen.set(project.unit, (names = new Map()));
     const name = withoutWhitespace(project.name);
-    if (names.has(name)) {
+    const firstRow = names.get(name);
+    if (firstRow !== undefined) {
       const nameCell = sheetCell(project.row, columns?.name ?? 1);
-      issues.push(draft("duplicate-project", nameCell, projectDetails(project), subject));
-    }
-    names.add(name);
+      const details = withExtra(projectDetails(project), { firstRow });
+      issues.push(draft("duplicate-project", nameCell, details, subject));
+    } else names.set(name, project.row);
 
     if (project.indicators.length === 0) {
       // No indicator: point at the project's (empty) indicator cell, else at its name.
@@ -99,10 +101,15 @@ function checkCategories(
     else if (category === "outcome") outcome = true;
     else if (category === "satisfaction") satisfaction = true;
   }
-  if (!output) issues.push(missingCategory(project, cell, about, "output"));
-  if (!outcome) issues.push(missingCategory(project, cell, about, "outcome"));
+  if (output && outcome && (satisfaction || !options.reportMissingSatisfaction)) return;
+  const present: Category[] = [];
+  if (output) present.push("output");
+  if (outcome) present.push("outcome");
+  if (satisfaction) present.push("satisfaction");
+  if (!output) issues.push(missingCategory(project, cell, about, "output", present));
+  if (!outcome) issues.push(missingCategory(project, cell, about, "outcome", present));
   if (options.reportMissingSatisfaction && !satisfaction) {
-    issues.push(missingCategory(project, cell, about, "satisfaction", "info"));
+    issues.push(missingCategory(project, cell, about, "satisfaction", present, "info"));
   }
 }
 
@@ -111,9 +118,11 @@ function missingCategory(
   cell: SheetCell,
   about: IssueSubject,
   category: Category,
+  present: readonly Category[],
   severity?: Severity,
 ): IssueDraft {
-  return draft("missing-category", cell, withExtra(projectDetails(project), { category }), about, severity);
+  const details = withExtra(projectDetails(project), { category, present });
+  return draft("missing-category", cell, details, about, severity);
 }
 
 /**
@@ -147,7 +156,8 @@ function checkSequence(
 
 /** What the checks need to know about an item's pair of levels. */
 interface LevelFacts {
-  readonly disagree: boolean;
+  /** What disagrees, with the label the framework expects; null when the pair is right (or not judged). */
+  readonly mismatch: LevelMismatch | null;
   readonly quantity: boolean;
   readonly category: Category | null;
 }
@@ -165,7 +175,7 @@ class LevelFactsCache {
     let facts = byLevel2.get(level2);
     if (facts === undefined) {
       facts = {
-        disagree: levelsDisagree(level1, level2),
+        mismatch: levelMismatch(level1, level2),
         quantity: isQuantity(level2),
         category: categoryOf(level1, level2),
       };
@@ -211,17 +221,19 @@ function findingsOf(indicator: Indicator, levels: LevelFacts): Finding[] | null 
   // A module-level helper, not a closure: this runs once per indicator (README, "Speed").
   let findings: Finding[] | null = null;
 
-  if (levels.disagree) findings = withFinding(findings, "level-mismatch", {});
+  if (levels.mismatch) findings = withFinding(findings, "level-mismatch", levels.mismatch);
 
   const annualMissing = isBlank(indicator.annualValue);
-  // The target is 年度指标值: an item with only that is complete (the columnar layouts have no other).
-  if (annualMissing) findings = withFinding(findings, "missing-value", { field: "annual" });
+  // The target is 年度指标值: an item with only that is complete (the columnar layouts have no other). The
+  // message quotes 实施周期指标值 when there is one: what was written instead.
+  if (annualMissing)
+    findings = withFinding(findings, "missing-value", otherValue("annual", indicator.periodValue));
 
   // The target is 年度指标值. Without it there is nothing to judge: 实施周期指标值 is often a definition
   // (`实际完成的工作量/计划完成的工作量`), not a target, and the missing value is the finding. A level pair in
   // doubt (level-mismatch) says nothing sure about the kind of value the item needs.
   const target = annualMissing ? null : indicator.annual;
-  if (levels.quantity && !levels.disagree && target && target.op === "text" && !isPlaceholder(target.raw)) {
+  if (levels.quantity && !levels.mismatch && target && target.op === "text" && !isPlaceholder(target.raw)) {
     findings = withFinding(findings, "quantity-not-numeric", { field: "annual", text: target.raw });
   }
 
@@ -232,13 +244,26 @@ function findingsOf(indicator: Indicator, levels: LevelFacts): Finding[] | null 
   }
 
   // One report per distinct raw value: identical period and annual values are the same finding.
-  const annualSuspicious = annual !== null && isSuspicious(annual, indicator.name);
-  if (annualSuspicious)
-    findings = withFinding(findings, "suspicious-value", { field: "annual", text: annual.raw });
-  if (period && !(annualSuspicious && period.raw === annual.raw) && isSuspicious(period, indicator.name)) {
-    findings = withFinding(findings, "suspicious-value", { field: "period", text: period.raw });
-  }
+  const annualReason = annual !== null ? suspicion(annual, indicator.name) : null;
+  if (annualReason)
+    findings = withFinding(findings, "suspicious-value", {
+      field: "annual",
+      text: annual!.raw,
+      reason: annualReason,
+    });
+  const periodReason =
+    period && !(annualReason && period.raw === annual!.raw) ? suspicion(period, indicator.name) : null;
+  if (periodReason)
+    findings = withFinding(findings, "suspicious-value", {
+      field: "period",
+      text: period!.raw,
+      reason: periodReason,
+    });
   return findings;
+}
+
+function otherValue(field: "period" | "annual", other: string | null): IssueDetails {
+  return isBlank(other) ? { field } : { field, text: other! };
 }
 
 /**
@@ -257,22 +282,33 @@ function namedCode(level: Level | null, depth: LevelDepth): string | null {
   return level?.name ? frameworkCode(level.name, depth) : null;
 }
 
+type LevelMismatch = Required<Pick<IssueDetails, "mismatch" | "expectedLevel">>;
+
 /**
- * True when a written code disagrees with its name (`11-质量指标`, `3-效益指标`) or a level-2 does not belong
- * to its level-1 (`2-效益指标：31-服务对象满意度`, `1-产出指标：22-社会效益`). Codes are the written ones,
- * else the name's. The legacy `社会公众或服务对象满意度指标` inside the 效益 block is the old framework, not a
- * mistake; a level whose name and code are both unknown is not judged.
+ * What is wrong with a pair of levels, or null:
+ * - level1-code / level2-code: a written code disagrees with its name (`3-效益指标`, `11-质量指标`); the label
+ *   expected is the name with its own code (`2-效益指标`, `12-质量指标`);
+ * - level2-parent: a level-2 does not belong to its level-1 (`2-效益指标：31-服务对象满意度`,
+ *   `1-产出指标：22-社会效益`); the label expected is the level-1 it belongs to (`3-满意度指标`).
+ * Codes are the written ones, else the name's. The legacy `社会公众或服务对象满意度指标` inside the 效益 block is
+ * the old framework, not a mistake; a level whose name and code are both unknown is not judged.
  */
-function levelsDisagree(level1: Level | null, level2: Level | null): boolean {
+function levelMismatch(level1: Level | null, level2: Level | null): LevelMismatch | null {
   const named1 = namedCode(level1, 1);
   const named2 = namedCode(level2, 2);
-  if (level1?.writtenCode && named1 && level1.writtenCode !== named1) return true;
-  if (level2?.writtenCode && named2 && level2.writtenCode !== named2) return true;
-  if (!level1 || !level2) return false;
+  if (level1?.writtenCode && named1 && level1.writtenCode !== named1)
+    return { mismatch: "level1-code", expectedLevel: frameworkLabel(named1, true) ?? named1 };
+  if (level2?.writtenCode && named2 && level2.writtenCode !== named2)
+    return { mismatch: "level2-code", expectedLevel: frameworkLabel(named2, true) ?? named2 };
+  if (!level1 || !level2) return null;
   const code1 = level1.writtenCode ?? named1;
   const code2 = level2.writtenCode ?? named2;
-  if (!code1 || !code2 || level2BelongsTo(code1, code2)) return false;
-  return !isLegacySatisfactionUnderOutcome(level1, level2);
+  if (!code1 || !code2 || level2BelongsTo(code1, code2)) return null;
+  if (isLegacySatisfactionUnderOutcome(level1, level2)) return null;
+  // The level-1 a level-2 code sits under: its first digit (`31` → `3-满意度指标`), written with a code as the
+  // table writes its own.
+  const parent = frameworkLabel(code2.charAt(0), level1.writtenCode !== null);
+  return parent ? { mismatch: "level2-parent", expectedLevel: parent } : null;
 }
 
 /** Which block an item counts for: its level-1, else the first digit of its level-2 code. */
@@ -291,13 +327,27 @@ function isQuantity(level2: Level | null): boolean {
 }
 
 /**
- * A definition or formula rather than a target: qualitative text (`一年内到用户单位回访的次数`), or a ratio of
- * words (`实际完成的工作量/计划完成的工作量`), which a value parser might still read a number from.
+ * A definition or formula rather than a target: a ratio of words (`实际完成的工作量/计划完成的工作量`), or text
+ * that names the quantity measured (`一年内到用户单位回访的次数`, `出现故障到维护人员响应的的时间`,
+ * `结算中心口所有核算单位数`). Qualitative text that states a target is not one: `保证…数据的一致性`,
+ * `有所提升`, `提升服务效率` (it starts with what is to be achieved).
  */
 function isDefinition(period: IndicatorValue): boolean {
-  if (period.op === "text") return true;
-  return /[/／]/.test(period.raw) && !/[0-9０-９]/.test(period.raw);
+  const raw = period.raw;
+  if (/[/／]/.test(raw) && !/[0-9０-９]/.test(raw)) return true;
+  if (period.op !== "text") return false;
+  return QUANTITY_NAMED.test(raw) && !TARGET_STATED.test(raw);
 }
+
+/**
+ * Ends with a measured quantity. Examples: `回访的次数`, `响应的时间`, `核算单位数`, `资金到位率`; not
+ * `服务效率` or `绝大多数`.
+ */
+const QUANTITY_NAMED = /(?:时间|时长|数量|比例|比率|金额|满意度|[^效]率|[^少多]数)$/;
+
+/** Starts with what is to be achieved. Examples: `保证…一致性`, `确保…`, `提升服务效率`, `不低于…`. */
+const TARGET_STATED =
+  /^(?:保证|保障|确保|达到|实现|完成|提升|提高|降低|减少|增加|满足|符合|维持|保持|优化|促进|推进|加强|不低于|不高于|不少于|不超过|按时|及时|有效)/;
 
 /**
  * A value to check against the source:
@@ -307,17 +357,17 @@ function isDefinition(period: IndicatorValue): boolean {
  *   unit is % or the name says 率 / 满意度 / （%） and no other unit is given. Upper bounds (`≤120%`) are left
  *   alone: a cost may be capped above 100% of a reference.
  */
-function isSuspicious(value: IndicatorValue, name: string): boolean {
-  if (isPlaceholder(value.raw)) return true;
+function suspicion(value: IndicatorValue, name: string): IssueDetails["reason"] | null {
+  if (isPlaceholder(value.raw)) return "placeholder";
   if (value.op === "range" && value.value !== null && value.upper !== null && value.value > value.upper)
-    return true;
-  if (value.op === "<" || value.op === "<=" || value.op === "text") return false;
+    return "reversed-range";
+  if (value.op === "<" || value.op === "<=" || value.op === "text") return null;
   const top = value.op === "range" ? (value.upper ?? value.value) : value.value;
-  if (top === null || top <= 100) return false;
+  if (top === null || top <= 100) return null;
   // Examples: 验收合格率（%）, 服务对象满意度, 覆盖率(%).
   const rateName = /率|满意度|[（(]\s*[%％]\s*[)）]/.test(name);
   const percent = value.unit === "%" || value.unit === "％";
-  return percent || (value.unit === null && rateName);
+  return percent || (value.unit === null && rateName) ? "over-100" : null;
 }
 
 /** Examples: `XX%`, `xx次`, `××人`, `ＸＸ`. */

@@ -6,6 +6,7 @@ import { columnLetter, compareColumnLetters, type SheetCell } from "./cell-addre
  * table of their language (see messages/).
  */
 export const RULE_IDS = [
+  "wrong-amount",
   "row-total",
   "group-total",
   "subtotal",
@@ -39,6 +40,7 @@ export const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, wa
 
 /** Default severities; `missing-category` is info when only 满意度 is missing (decided where it fires). */
 export const DEFAULT_SEVERITY: Readonly<Record<RuleId, Severity>> = {
+  "wrong-amount": "error",
   "row-total": "error",
   "group-total": "error",
   subtotal: "error",
@@ -92,10 +94,60 @@ export interface IssueDetails {
   readonly expectedSeq?: number;
   /** Cells (A1) whose values make up the failed equation, the flagged cell included. */
   readonly cells?: readonly string[];
+  /** row-total of a columnar layout: the parts its total adds up, in table order (the string layout has all three). */
+  readonly parts?: readonly NonNullable<IssueDetails["amountColumn"]>[];
+  /** Amount issues of a columnar layout: the names its amounts go by (a form's 资金总额, 自有资金; a department's 预算数). */
+  readonly amountNames?: "form" | "department";
+  /** How the table writes amounts: the messages quote expected and actual that way (`1,963.53 万元`). */
+  readonly amountFormat?: AmountFormat;
+  /** wrong-amount: the totals that agree once the cell is changed (find-culprits.ts). */
+  readonly repairs?: readonly RepairedTotal[];
+  /** wrong-amount: the totals that disagree only because of this cell (and its partners): marked lightly. */
+  readonly consequences?: readonly string[];
+  /** wrong-amount: the other cells (A1) to change together with this one. */
+  readonly partners?: readonly string[];
+  /** A broken total whose cause is not one set of three cells or fewer: the candidates, or none. */
+  readonly culprits?: CulpritCandidates;
+  /** level-mismatch: what disagrees (see check-indicators.ts), and what the framework expects. */
+  readonly mismatch?: "level1-code" | "level2-code" | "level2-parent";
+  /** level-mismatch: the framework's code for the name, or the level-1 the level-2 belongs to (`3-满意度指标`). */
+  readonly expectedLevel?: string;
+  /** missing-category: the categories the project does have. */
+  readonly present?: readonly ("output" | "outcome" | "satisfaction")[];
+  /** suspicious-value: why the value looks wrong. */
+  readonly reason?: "placeholder" | "reversed-range" | "over-100";
+  /** duplicate-project: the row of the project's first occurrence. */
+  readonly firstRow?: number;
   /** A formula as written in the cell (uncomputed-formula). */
   readonly formula?: string;
   /** Byte offset in the file of the first bytes that are not valid UTF-8 (invalid-bytes), 0-based. */
   readonly byteOffset?: number;
+}
+
+/** Decimals, thousands separator and unit of the table's amounts. */
+export interface AmountFormat {
+  readonly decimals: number;
+  readonly grouping: boolean;
+  readonly unit: "万元" | "元" | null;
+}
+
+/** A total equation that a change repairs: its rule, its target cell, and what it adds up. */
+export interface RepairedTotal {
+  readonly rule: "row-total" | "group-total" | "subtotal" | "grand-total";
+  readonly cell: string;
+  readonly amountColumn?: IssueDetails["amountColumn"];
+  readonly unit?: string;
+  readonly project?: string;
+}
+
+/**
+ * The smallest explanations of a broken total when it is not unique: "ambiguous", with up to a few candidate
+ * sets of cells and how many there are in all; or "too-many" (more than three cells), with none.
+ */
+export interface CulpritCandidates {
+  readonly verdict: "ambiguous" | "too-many";
+  readonly candidates: readonly (readonly string[])[];
+  readonly count: number;
 }
 
 /**

@@ -178,6 +178,21 @@ export function frameworkCode(name: string, depth: LevelDepth): string | null {
   return (depth === 1 ? LEVEL1_BY_KEY : LEVEL2_BY_KEY)[keyOf(name)]?.code ?? null;
 }
 
+/** Canonical names by framework code ("1" → 产出指标, "12" → 质量指标). */
+const NAME_BY_CODE: ReadonlyMap<string, string> = new Map(
+  [...Object.values(LEVEL1_BY_KEY), ...Object.values(LEVEL2_BY_KEY)].map((e) => [e.code, e.name]),
+);
+
+/**
+ * A framework level as a table writes it: "3" → "3-满意度指标" with its code, "满意度指标" without; the codes of
+ * the 2021 guideline's 成本指标 (4, 41…) are this module's own and never written. Null for an unknown code.
+ */
+export function frameworkLabel(code: string, withCode: boolean): string | null {
+  const name = NAME_BY_CODE.get(code);
+  if (name === undefined) return null;
+  return withCode && !code.startsWith("4") ? `${code}-${name}` : name;
+}
+
 /** Does level-2 code X belong to level-1 code Y? ("1", "12") → true; ("2", "31") → false. */
 export function level2BelongsTo(level1Code: string, level2Code: string): boolean {
   return CHILDREN[level1Code]?.includes(level2Code) ?? false;

@@ -21,8 +21,15 @@ export interface ApiSupport {
    * as text.
    */
   readonly linksAndFreeze: boolean;
-  /** 1.9: multi-area ranges (getRanges) and fill patterns. Without them marks go out as contiguous blocks. */
+  /**
+   * 1.9: multi-area ranges (getRanges) and fill patterns, and the page layout. Without them marks go out as
+   * contiguous blocks, and the new sheets print with Excel's default setup.
+   */
   readonly multiAreaAndPattern: boolean;
+  /** 1.10: comments. With them each marked cell gets a comment saying what is wrong; without, none. */
+  readonly comments: boolean;
+  /** 1.18: notes. Only read, to leave alone a cell that has a note of the clerk's. */
+  readonly notes: boolean;
 }
 
 export function detectApiSupport(
@@ -35,5 +42,7 @@ export function detectApiSupport(
     workbookRecord: isSetSupported("ExcelApi", "1.5"),
     linksAndFreeze: isSetSupported("ExcelApi", "1.7"),
     multiAreaAndPattern: isSetSupported("ExcelApi", "1.9"),
+    comments: isSetSupported("ExcelApi", "1.10"),
+    notes: isSetSupported("ExcelApi", "1.18"),
   };
 }

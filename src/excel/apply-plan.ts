@@ -1,17 +1,21 @@
 /**
  * Applies a Plan to the open workbook through Office.js, in a small constant number of syncs plus one per
- * chunk: restore the previous run's marks and delete its sheets, create the new sheets, write number formats
- * then values in row chunks, then tables, frozen headers, marks and links.
+ * chunk: restore the previous run's marks and remove its comments and sheets, create the new sheets (widths,
+ * bold header, print setup at ExcelApi 1.9), write number formats then values in row chunks, then tables,
+ * frozen headers, filled severity cells, rows fitted to their wrapped text, marks, links, and (ExcelApi 1.10) a
+ * comment on each marked cell that has none of the clerk's.
  */
 import { columnLetter } from "../core/cell-address";
 import { MARK_COLORS, type Plan, type PlanCell, type PlanSheet } from "../core/plan";
+import { enUS } from "../core/messages/en-US";
+import { zhCN } from "../core/messages/zh-CN";
 import { quoteSheetName } from "../core/sheet-name";
 import { needsTextGuard } from "../core/text-guard";
 import type { ApiSupport } from "./api-support";
 import { contiguousBlocks, groupBy, joinAreas } from "./group-cells";
 import { rectAddress } from "./range-address";
 import type { SheetRef } from "./read-source";
-import { BULK_PIECE_CELLS, jsonBytes, OPERATION_BYTES, RequestBudget } from "./request-budget";
+import { BULK_PIECE_CELLS, jsonBytes, OPERATION_BYTES, RequestBudget, utf8Bytes } from "./request-budget";
 import type { RunState, SavedFill } from "./run-state";
 
 /** Excel's column width unit is a character; Office.js takes points (about 6 per character at 11 pt). */
@@ -43,6 +47,8 @@ export interface ApplyResult {
   readonly marksLeftAlone: number;
   /** Marks of the previous run whose fill came back without its colour (SavedFill.colourLost). */
   readonly marksColourLost: number;
+  /** Marked cells that kept a comment or note of the clerk's and got no comment of ours. */
+  readonly commentsSkipped: number;
 }
 
 /** Applies the plan. */
@@ -64,6 +70,8 @@ export async function applyPlan(
     const restored = await restoreMarks(marked, previous.marks.fills, support, budget);
     marksLeftAlone = restored.leftAlone;
     marksColourLost = restored.colourLost;
+    // The source sheet's are removed below, just before the new ones are added.
+    if (previous.marks.sheetId !== options.sourceSheetId) await removeComments(marked, support, budget);
   }
   for (const id of previous.sheetIds) {
     if (existingIds.has(id) && id !== options.sourceSheetId) worksheets.getItem(id).delete();
@@ -123,7 +131,8 @@ export async function applyPlan(
         rowsWritten += block.length;
         options.onProgress?.({ rowsWritten, rowsTotal });
       },
-      OPERATION_BYTES.valuesBlock,
+      // Plus, per property, the piece a block starts (the per-row share above rounds it down).
+      OPERATION_BYTES.valuesBlock + 2 * OPERATION_BYTES.bulkPiece,
     );
   }
 
@@ -139,8 +148,26 @@ export async function applyPlan(
     }
     if (support.linksAndFreeze && planSheet.freezeRows > 0)
       sheet.freezePanes.freezeRows(planSheet.freezeRows);
+    // Excel measures wrapped text itself: the plan's row heights are the file shell's estimate.
+    if (support.columnWidths && planSheet.rows.length > 0 && planSheet.columns.some((c) => c.wrap))
+      sheet
+        .getRange(`A2:${columnLetter(planSheet.columns.length)}${planSheet.rows.length + 1}`)
+        .format.autofitRows();
   }
   await budget.reserve(OPERATION_BYTES.other * plan.sheets.length);
+  for (const [index, planSheet] of plan.sheets.entries()) {
+    const sheet = created[index]!;
+    for (const [color, fills] of groupBy(planSheet.fills, (f) => f.color)) {
+      const blocks = contiguousBlocks(fills.map((f) => `${columnLetter(f.column + 1)}${f.row + 2}`));
+      await budget.queueInChunks(
+        blocks,
+        (block) => OPERATION_BYTES.fillWrite + block.length,
+        (chunk) => {
+          for (const block of chunk) sheet.getRange(block).format.fill.color = color;
+        },
+      );
+    }
+  }
   for (const [color, marks] of groupBy(plan.marks, (m) => m.color)) {
     await forEachTarget(
       source,
@@ -189,8 +216,112 @@ export async function applyPlan(
     );
     await budget.flush();
   }
-  return { state, marksLeftAlone, marksColourLost };
+
+  // 7. A comment on each marked cell saying what is wrong (ExcelApi 1.10), beside the clerk's own; the tool's
+  // earlier comments (and, from 1.18, the command line's notes) on the sheet go first.
+  await removeComments(source, support, budget);
+  const commentsSkipped =
+    support.comments && plan.notes.length > 0 ? await addComments(source, plan, support, budget) : 0;
+  return { state, marksLeftAlone, marksColourLost, commentsSkipped };
 }
+
+/** The cells (A1, no sheet) that hold a comment, or at ExcelApi 1.18 a note, on the sheet. */
+async function commentedCells(
+  sheet: Excel.Worksheet,
+  support: ApiSupport,
+  budget: RequestBudget,
+): Promise<Set<string>> {
+  const collections = [sheet.comments, ...(support.notes ? [sheet.notes] : [])];
+  for (const c of collections) c.load("items/id");
+  await budget.flush();
+  const ranges: Excel.Range[] = [];
+  const items = collections.flatMap((c) => (c.items as { getLocation(): Excel.Range }[]).slice());
+  await budget.queueInChunks(
+    items,
+    () => OPERATION_BYTES.commentItem,
+    (chunk) => {
+      for (const item of chunk) ranges.push(item.getLocation().load("address"));
+    },
+  );
+  if (items.length > 0) await budget.flush();
+  return new Set(ranges.map((r) => r.address.slice(r.address.lastIndexOf("!") + 1).replace(/\$/g, "")));
+}
+
+/**
+ * Adds the plan's notes as comments on the source sheet, each starting with the plan's comment tag (Office.js
+ * writes the clerk's name as a comment's author, so the tag is how the next run and 清除标记 know the comment is
+ * the add-in's), skipping cells that have a comment or note already. A cell Excel refuses (a note below ExcelApi
+ * 1.18, which the add-in cannot see) fails the last request; the comments that landed carry the tag all the same.
+ * Returns how many marked cells got no comment.
+ */
+async function addComments(
+  source: Excel.Worksheet,
+  plan: Plan,
+  support: ApiSupport,
+  budget: RequestBudget,
+): Promise<number> {
+  const taken = await commentedCells(source, support, budget);
+  const notes = plan.notes.filter((n) => !taken.has(n.cell));
+  const prefix = `${quoteSheetName(plan.sourceSheet)}!`;
+  try {
+    await budget.queueInChunks(
+      notes,
+      (note) =>
+        OPERATION_BYTES.commentAdd +
+        utf8Bytes(plan.commentTag + note.text) +
+        prefix.length +
+        note.cell.length,
+      (chunk) => {
+        for (const note of chunk) source.comments.add(prefix + note.cell, plan.commentTag + note.text);
+      },
+    );
+    await budget.flush();
+    return plan.notes.length - notes.length;
+  } catch {
+    // Which ones landed: those on the sheet now with the tag.
+    const comments = source.comments.load("items/content");
+    await budget.flush();
+    const landed = comments.items.filter((c) => isOwnComment(c.content)).length;
+    return plan.notes.length - landed;
+  }
+}
+
+/** The add-in's comment tags in every language: a run in one language removes the comments of a run in the other. */
+const COMMENT_TAGS = [zhCN.notes.commentTag, enUS.notes.commentTag];
+
+function isOwnComment(content: string): boolean {
+  return COMMENT_TAGS.some((tag) => content.startsWith(tag));
+}
+
+/**
+ * Deletes the tool's comments on the sheet (ExcelApi 1.10), recognised by their tag, and from ExcelApi 1.18 the
+ * notes the command line wrote (recognised by their author); the clerk's stay.
+ */
+export async function removeComments(
+  sheet: Excel.Worksheet,
+  support: ApiSupport,
+  budget: RequestBudget,
+): Promise<void> {
+  if (!support.comments) return;
+  const comments = sheet.comments.load("items/content");
+  const notes = support.notes ? sheet.notes.load("items/authorName") : null;
+  await budget.flush();
+  const ours: { delete(): void }[] = [
+    ...comments.items.filter((c) => isOwnComment(c.content)),
+    ...(notes ? notes.items.filter((n) => NOTE_AUTHORS.includes(n.authorName)) : []),
+  ];
+  await budget.queueInChunks(
+    ours,
+    () => OPERATION_BYTES.commentItem,
+    (chunk) => {
+      for (const c of chunk) c.delete();
+    },
+  );
+  if (ours.length > 0) await budget.flush();
+}
+
+/** The author of the notes the command line writes, in every language. */
+const NOTE_AUTHORS = [zhCN.notes.author, enUS.notes.author];
 
 /** A fill as read back: every property ExcelApi 1.9 lets us read, null where it does not. */
 type FillReading = Omit<SavedFill, "cell" | "mark">;
@@ -338,6 +469,18 @@ function queueLayout(sheet: Excel.Worksheet, planSheet: PlanSheet, support: ApiS
   header.numberFormat = [planSheet.columns.map(() => "@")];
   header.values = [planSheet.columns.map((c) => guardText(c.header))];
   header.format.font.bold = true;
+  // Print setup (PageLayout, ExcelApi 1.9): landscape A4, every column on one page wide (0: as many pages tall
+  // as the rows need, OOXML's fitToHeight), the header row on every page, the sheet's name and page in the footer.
+  if (support.multiAreaAndPattern) {
+    const print = planSheet.print;
+    const layout = sheet.pageLayout;
+    layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+    layout.paperSize = print.paper;
+    layout.zoom = { horizontalFitToPages: print.fitToPagesWide, verticalFitToPages: 0 };
+    if (print.repeatRows > 0) layout.setPrintTitleRows(`$1:$${print.repeatRows}`);
+    layout.headersFooters.defaultForAllPages.leftFooter = print.footer.left;
+    layout.headersFooters.defaultForAllPages.rightFooter = print.footer.right;
+  }
   const dataRows = Math.max(1, planSheet.rows.length);
   for (const [i, column] of planSheet.columns.entries()) {
     const letter = columnLetter(i + 1);

@@ -41,6 +41,14 @@ export const OPERATION_BYTES = {
   bulkPiece: 760,
   /** Anything else queued once per run (a sheet, a table, a header): a generous flat cost. */
   other: 1000,
+  /**
+   * worksheet.comments.add(address, text) with a load of the new comment's id, besides the text and address: the
+   * method's object path, its instantiation and the query (not measured with the real library: budgeted as a
+   * hyperlink and a fill read together).
+   */
+  commentAdd: 1100,
+  /** A comment (or note) listed: its item's location loaded, or its deletion. */
+  commentItem: 700,
   /** Every request: the braces, and the workbook, its worksheets and the sheet instantiated again. */
   request: 1000,
 } as const;

@@ -8,10 +8,10 @@ import { buildPlan } from "../core/build-plan";
 import { countAnalysis } from "../core/count-analysis";
 import { findTables } from "../core/locate-table";
 import type { Issue } from "../core/issue";
-import type { Locale } from "../core/messages";
+import { messagesFor, type Locale } from "../core/messages";
 import type { Plan, PlanSheetKey } from "../core/plan";
 import { detectApiSupport, type ApiSupport } from "./api-support";
-import { applyPlan, restoreMarks } from "./apply-plan";
+import { applyPlan, removeComments, restoreMarks } from "./apply-plan";
 import { readPreviousRun, type PreviousRun } from "./previous-run";
 import { findTableSheet, readSource, type SheetRef } from "./read-source";
 import { RequestBudget } from "./request-budget";
@@ -62,12 +62,19 @@ export interface RunSummary {
   readonly marksColourLost: number;
   /** Marks the record lists that this Excel cannot read (below ExcelApi 1.5): left in place. */
   readonly marksUnreadable: number;
+  /** Marked cells that kept the clerk's comment or note and got no comment of the add-in's. */
+  readonly commentsSkipped: number;
 }
 
 export type RunOutcome =
   | { readonly kind: "done"; readonly summary: RunSummary }
   /** Nothing on the sheet (or in the selection) to analyse. */
   | { readonly kind: "empty"; readonly sheet: string }
+  /**
+   * No table on the sheet: nothing was added to the workbook. What was looked for and what to do, in the
+   * user's language (the core's no-table message and advice).
+   */
+  | { readonly kind: "no-table"; readonly sheet: string; readonly lookedFor: string; readonly advice: string }
   /** No table on the active sheet, but one on another: nothing was written; the clerk is told which to open. */
   | { readonly kind: "table-elsewhere"; readonly sheet: string; readonly found: string }
   /** The active sheet is one the add-in wrote: running on it would delete it. */
@@ -149,6 +156,8 @@ export function runNormalizer(options: RunOptions): Promise<RunOutcome> {
         locale: options.locale,
         tolerance: options.tolerance,
       });
+      // Nothing found is not "done": no sheet, no mark, no change to the workbook.
+      if (analysis.table === null) return noTableOutcome(analysis, source.sheet.name, options.locale);
       const own = new Set(previous.sheetIds);
       const plan = buildPlan(analysis, {
         sourceSheet: source.sheet.name,
@@ -160,6 +169,7 @@ export function runNormalizer(options: RunOptions): Promise<RunOutcome> {
       let state: RunState = previous;
       let marksLeftAlone = 0;
       let marksColourLost = 0;
+      let commentsSkipped = 0;
       let failed = false;
       try {
         // Marks of two layers (see PreviousRun.newerMarks): the newer ones first.
@@ -185,6 +195,7 @@ export function runNormalizer(options: RunOptions): Promise<RunOutcome> {
         state = applied.state;
         marksLeftAlone += applied.marksLeftAlone;
         marksColourLost += applied.marksColourLost;
+        commentsSkipped = applied.commentsSkipped;
       } catch (error) {
         failed = true;
         throw error;
@@ -214,6 +225,7 @@ export function runNormalizer(options: RunOptions): Promise<RunOutcome> {
           marksLeftAlone,
           marksColourLost,
           marksUnreadable: previousRun.record.unreadableMarks,
+          commentsSkipped,
         },
       };
     }),
@@ -238,6 +250,21 @@ function describeState(state: RunState, plan: Plan, source: SheetRef): RunState 
     }),
     sourceSheetName: source.name,
     marks: state.marks ? { ...state.marks, sheetName: source.name } : null,
+  };
+}
+
+/** The outcome of an analysis that found no table: what was looked for and what to do (every host's shell). */
+export function noTableOutcome(
+  analysis: Analysis,
+  sheet: string,
+  locale: Locale,
+): Extract<RunOutcome, { kind: "no-table" }> {
+  const issue = analysis.issues.find((i) => i.rule === "no-table");
+  return {
+    kind: "no-table",
+    sheet,
+    lookedFor: issue?.message ?? "",
+    advice: issue ? messagesFor(locale).advice[issue.rule](issue) : "",
   };
 }
 
@@ -285,6 +312,7 @@ export function summarize(
     marksLeftAlone: 0,
     marksColourLost: 0,
     marksUnreadable: 0,
+    commentsSkipped: 0,
   };
 }
 
@@ -312,7 +340,9 @@ export async function clearMarks(
       let cleared = { restored: 0, leftAlone: 0, colourLost: 0 };
       for (const marks of [previousRun.newerMarks, previousRun.state.marks]) {
         if (!marks || !refs.some((s) => s.id === marks.sheetId)) continue;
-        const restored = await restoreMarks(sheets.getItem(marks.sheetId), marks.fills, support, budget);
+        const marked = sheets.getItem(marks.sheetId);
+        const restored = await restoreMarks(marked, marks.fills, support, budget);
+        await removeComments(marked, support, budget);
         cleared = {
           restored: cleared.restored + restored.restored,
           leftAlone: cleared.leftAlone + restored.leftAlone,

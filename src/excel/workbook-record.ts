@@ -29,6 +29,11 @@ import type { SavedFill } from "./run-state";
 
 type MarkSeverity = keyof typeof MARK_COLORS;
 
+/** A mark's severity as the record writes it: error, warning or consequence (anything else reads as an error). */
+function markSeverityOf(written: string | null): MarkSeverity {
+  return written === "warning" || written === "consequence" ? written : "error";
+}
+
 /** The record as found in the workbook, resolved against the sheets open now. */
 export interface WorkbookRecord {
   /** The tool's sheets the names point at, by id in this session. */
@@ -210,7 +215,7 @@ export function parseRecordXml(
     const tint = Number(element.getAttribute("previousTint"));
     marks.push({
       cell,
-      severity: element.getAttribute("severity") === "warning" ? "warning" : "error",
+      severity: markSeverityOf(element.getAttribute("severity")),
       previousPattern: element.getAttribute("previousPattern"),
       previousColor: color("previousColor"),
       previousBackground: color("previousBackground"),
@@ -343,8 +348,14 @@ export async function writeWorkbookRecord(
     await addName(SOURCE_NAME, workbook.worksheets.getItem(record.sourceSheet).getRange("A1"));
   const marks = record.marks;
   if (marks && marks.fills.length > 0) {
-    const severity = (fill: SavedFill): MarkSeverity =>
-      (fill.mark ?? "").toUpperCase() === MARK_COLORS.warning ? "warning" : "error";
+    const severity = (fill: SavedFill): MarkSeverity => {
+      const mark = (fill.mark ?? "").toUpperCase();
+      return mark === MARK_COLORS.warning
+        ? "warning"
+        : mark === MARK_COLORS.consequence
+          ? "consequence"
+          : "error";
+    };
     const partMarks = marks.fills.map((f) => partMarkOf(f, severity(f)));
     for (const xml of recordPartsXml(marks.sheet, partMarks)) {
       await budget.reserve(OPERATION_BYTES.other + jsonBytes(xml));

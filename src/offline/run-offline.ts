@@ -6,7 +6,7 @@
  */
 import type { Analysis } from "../core/analysis";
 import { countAnalysis, type AnalysisCounts } from "../core/count-analysis";
-import type { Locale } from "../core/messages";
+import { messagesFor, type Locale } from "../core/messages";
 import type { Plan } from "../core/plan";
 import { describeInputError } from "../xlsx/describe-input-error";
 import { inputErrorMessagesFor } from "../xlsx/messages";
@@ -90,6 +90,12 @@ export async function checkInput(input: OfflineInput, options: OfflineOptions): 
       codec: fflateCodec,
       ...(options.tolerance !== undefined ? { tolerance: options.tolerance } : {}),
     });
+    if (normalized.bytes === null) {
+      // Nothing found is not "done": no result to download; what was looked for and what to do instead.
+      const issue = normalized.analysis.issues.find((i) => i.rule === "no-table");
+      const advice = issue ? messagesFor(options.locale).advice[issue.rule](issue) : "";
+      return { kind: "failed", message: `${issue?.message ?? ""}${advice}` };
+    }
     const sheetNames = table.package
       ? table.package.sheets.filter((s) => s.path !== null).map((s) => s.name)
       : [];

@@ -6,6 +6,8 @@ export function refusal(outcome: Exclude<RunOutcome, { kind: "done" }>, pane: Pa
   switch (outcome.kind) {
     case "empty":
       return pane.empty(outcome.sheet);
+    case "no-table":
+      return pane.noTable(outcome.sheet, outcome.lookedFor, outcome.advice);
     case "table-elsewhere":
       return pane.tableElsewhere(outcome.sheet, outcome.found);
     case "own-sheet":

@@ -13,6 +13,7 @@ import type { RunProgress, RunSummary } from "../excel/run-normalizer";
 export interface PaneElements {
   readonly title: HTMLElement;
   readonly intro: HTMLElement;
+  readonly guideLink: HTMLAnchorElement;
   readonly run: HTMLButtonElement;
   readonly clearMarks: HTMLButtonElement;
   readonly toleranceLabel: HTMLElement;
@@ -34,6 +35,7 @@ export function findElements(doc: Document): PaneElements {
   return {
     title: byId(doc, "title"),
     intro: byId(doc, "intro"),
+    guideLink: byId(doc, "guide-link"),
     run: byId(doc, "run"),
     clearMarks: byId(doc, "clear-marks"),
     toleranceLabel: byId(doc, "tolerance-label"),
@@ -52,6 +54,7 @@ export function renderLabels(doc: Document, ui: PaneElements, pane: PaneMessages
   doc.title = pane.title;
   ui.title.textContent = pane.title;
   ui.intro.textContent = pane.intro;
+  ui.guideLink.textContent = pane.guide;
   ui.run.textContent = pane.run;
   ui.clearMarks.textContent = pane.clearMarks;
   ui.toleranceLabel.textContent = pane.tolerance;

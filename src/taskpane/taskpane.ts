@@ -102,6 +102,7 @@ function mountPane(doc: Document, locale: Locale, host: PaneHost): void {
             pane,
           ),
         );
+        if (summary.commentsSkipped > 0) notes.push(pane.commentsSkipped(summary.commentsSkipped));
         notes.push(...host.notes(outcome, locale));
         showStatus(ui, notes.join(" "));
         renderSummary(doc, ui, summary, pane);

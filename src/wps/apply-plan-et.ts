@@ -99,6 +99,7 @@ export function applyPlanEt(app: Et.Application, plan: Plan, options: EtApplyOpt
     if (planSheet.freezeRows > 0 && !tryFeature(() => freezeRows(app, sheet, planSheet.freezeRows)))
       skipped.add("freeze");
     if (!tryFeature(() => addLinks(sheet, planSheet))) skipped.add("links");
+    writeFills(sheet, planSheet);
     return sheet;
   });
 
@@ -164,6 +165,21 @@ function writeLayout(sheet: Et.Worksheet, planSheet: PlanSheet): void {
     sheet.Range(`${letter}1`).ColumnWidth = column.width;
     if (column.wrap) sheet.Range(`${letter}2:${letter}${lastRow}`).WrapText = true;
   });
+}
+
+/** The severity cells of 校验结果, coloured like the marks (PlanSheet.fills), a few ranges per colour. */
+function writeFills(sheet: Et.Worksheet, planSheet: PlanSheet): void {
+  for (const [color, fills] of groupBy(planSheet.fills, (f) => f.color)) {
+    const bgr = hexToBgr(color);
+    forEachArea(
+      sheet,
+      fills.map((f) => cellAddress(f.row + 2, f.column + 1)),
+      (interior) => {
+        interior.Pattern = XL_PATTERN_SOLID;
+        interior.Color = bgr;
+      },
+    );
+  }
 }
 
 function cellValue(cell: PlanCell): string | number {

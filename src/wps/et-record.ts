@@ -194,7 +194,7 @@ function parseRecord(xml: string): { order: number; sheet: string | null; marks:
         const tint = Number(attribute(tag, "previousTint"));
         marks.push({
           cell,
-          severity: attribute(tag, "severity") === "warning" ? "warning" : "error",
+          severity: severityOf(attribute(tag, "severity")),
           previousPattern: attribute(tag, "previousPattern") ?? "",
           previousColor: hexOrNull(attribute(tag, "previousColor")),
           previousBackground: hexOrNull(attribute(tag, "previousBackground")),
@@ -265,4 +265,9 @@ export function writeEtRecord(
 export function forgetEtMarks(book: Et.Workbook, store: MarksStore): void {
   store.write(null);
   deleteCellsNames(book);
+}
+
+/** A mark's kind as the record writes it; a consequence (light blue) is restored like the others. */
+function severityOf(written: string | null): MarkSeverity {
+  return written === "warning" || written === "consequence" ? written : "error";
 }

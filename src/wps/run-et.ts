@@ -7,7 +7,13 @@
 import { analyzeTable } from "../core/analyze-table";
 import { buildPlan } from "../core/build-plan";
 import type { Locale } from "../core/messages";
-import { summarize, type ClearResult, type RunOutcome, type RunProgress } from "../excel/run-normalizer";
+import {
+  noTableOutcome,
+  summarize,
+  type ClearResult,
+  type RunOutcome,
+  type RunProgress,
+} from "../excel/run-normalizer";
 import { applyPlanEt, restoreMarks, type OptionalFeature } from "./apply-plan-et";
 import { readMember } from "./et-facade";
 import { forgetEtMarks, marksStore, readEtRecord, writeEtRecord } from "./et-record";
@@ -77,6 +83,8 @@ export function runNormalizerEt(app: EtHost, options: EtRunOptions): EtRunOutcom
     locale: options.locale,
     ...(options.tolerance !== undefined ? { tolerance: options.tolerance } : {}),
   });
+  // Nothing found is not "done": no sheet, no mark, no change to the workbook.
+  if (analysis.table === null) return noTableOutcome(analysis, source.name, options.locale);
   const ownTables = new Set(tableNames(sheets.filter((s) => own.has(readMember<string>(s, "Name")))));
   const plan = buildPlan(analysis, {
     sourceSheet: source.name,

@@ -7,11 +7,12 @@
  */
 import type { TableRead } from "../core/analysis";
 import { A1_ORIGIN } from "../core/grid";
-import { checkEquations } from "../core/check-equations";
 import { checkIndicators } from "../core/check-indicators";
 import type { AnalysisCounts } from "../core/count-analysis";
 import { makeIssue, type IssueDraft } from "../core/issue";
 import { findTables } from "../core/locate-table";
+import { localizeIssues } from "../core/messages";
+import { reconcileTotals } from "../core/reconcile-totals";
 import { splitTable } from "../core/split-table";
 import { findInvalidCharacters } from "./find-invalid-characters";
 import type { AnalyzeInputOptions } from "./normalize-workbook";
@@ -47,7 +48,7 @@ export function countInput(
   input: InputTable,
   options: AnalyzeInputOptions,
   partProjects = PART_PROJECTS,
-): AnalysisCounts {
+): AnalysisCounts & { readonly noTable?: string } {
   const tally = new Tally();
   let tables = 0;
   for (const sheet of input.sheets) {
@@ -56,10 +57,13 @@ export function countInput(
       countTable(found.read(found.classify()), options, partProjects, tally);
     }
   }
-  if (tables === 0) tally.issues([makeIssue("no-table", null, {})]);
+  const noTable = tables === 0 ? makeIssue("no-table", null, {}) : null;
+  if (noTable) tally.issues([noTable]);
   for (const sheet of input.sheets) tally.issues(findInvalidCharacters(sheet.grid, sheet.origin));
   for (const b of input.invalidBytes ?? [])
     tally.issues([makeIssue("invalid-bytes", null, { byteOffset: b.byteOffset })]);
+  // No table: check counts the file as one with an error, and says what it looked for.
+  if (noTable) return { ...tally.counts(), noTable: localizeIssues([noTable], options.locale)[0]!.message };
   return tally.counts();
 }
 
@@ -67,8 +71,9 @@ export function countInput(
 function countTable(read: TableRead, options: AnalyzeInputOptions, partProjects: number, tally: Tally): void {
   for (const unit of read.units) tally.units.add(unit.name);
   tally.issues(read.issues);
-  tally.issues(checkEquations(read.equations, { tolerance: options.tolerance }));
-  const projectNamesSeen = new Map<string | null, Set<string>>();
+  // The totals as the analysis reports them: the cells to change, not every total they upset.
+  tally.issues(reconcileTotals(read, { tolerance: options.tolerance }));
+  const projectNamesSeen = new Map<string | null, Map<string, number>>();
   for (let start = 0; start < read.projects.length; start += partProjects) {
     const part = {
       ...read,

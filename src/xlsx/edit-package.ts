@@ -9,11 +9,12 @@
  * A previous run's sheets and record are removed and its marks restored first. Every other part is copied as
  * stored, byte for byte. Pure: bytes in, bytes out.
  */
-import { MARK_COLORS, type Plan, type PlanSheet, type PlanSheetKey } from "../core/plan";
+import { MARK_COLORS, type Plan, type PlanNote, type PlanSheet, type PlanSheetKey } from "../core/plan";
 import { CELLS_NAME_PREFIX, cellsNameFormulas } from "../core/run-record-format";
 import { quoteSheetName } from "../core/sheet-name";
 import { editCellStyles, setTabSelected } from "./edit-cell-styles";
-import { planSheetXml, type PlanSheetStyles } from "./plan-sheet-xml";
+import { editNotes, NOTE_CONTENT_TYPES } from "./legacy-notes";
+import { planSheetXml, printTitlesFormula, type PlanSheetStyles } from "./plan-sheet-xml";
 import {
   OWN_NAME_PREFIX,
   recordPropsXml,
@@ -102,7 +103,12 @@ export function namesInUse(
 
 /** The mark's fill record, solid in the mark's colour (the same XML every run, so it is found again). */
 function markFill(severity: MarkSeverity): string {
-  const rgb = `FF${MARK_COLORS[severity].slice(1).toUpperCase()}`;
+  return solidFill(MARK_COLORS[severity]);
+}
+
+/** A solid fill record of "#RRGGBB". */
+function solidFill(color: string): string {
+  const rgb = `FF${color.slice(1).toUpperCase()}`;
   return `<fill><patternFill patternType="solid"><fgColor rgb="${rgb}"/><bgColor indexed="64"/></patternFill></fill>`;
 }
 
@@ -119,12 +125,20 @@ export interface EditedPackage {
   readonly bytes: Uint8Array;
   /** Marked cells whose previous mark was left because the clerk had changed its fill. */
   readonly marksLeft: number;
+  /** Notes not written because the cell already had a comment of the clerk's (kept as it was). */
+  readonly notesSkipped: number;
+}
+
+/** The authors the tool's notes are written under, in every language: the next run recognises them all. */
+export interface NoteAuthors {
+  readonly ours: readonly string[];
 }
 
 export async function writeNormalizedPackage(
   pkg: XlsxPackage,
   record: RunRecord,
   plan: Plan,
+  noteAuthors: NoteAuthors = { ours: [plan.noteAuthor] },
 ): Promise<EditedPackage> {
   const changed = new Map<string, string>();
   const added: { name: string; text: string | DeflatedPart }[] = [];
@@ -227,6 +241,42 @@ export async function writeNormalizedPackage(
   // The source sheet's marks first: IndicatorNormalizer.Source names it (the add-in reads that one).
   markedSheets.sort((a, b) => Number(b.sheet === plan.sourceSheet) - Number(a.sheet === plan.sourceSheet));
 
+  // 1b. Notes on the marked cells (legacy comments and their VML boxes), beside the clerk's own comments; the
+  // previous run's notes go, on the sheet it marked too when that was another sheet.
+  let notesSkipped = 0;
+  const placeNotes = (sheetPath: string, notes: Plan["notes"]): void => {
+    const edit = editNotes(pkg, sheetPath, notes, plan.noteAuthor, noteAuthors.ours, (prefix, suffix) =>
+      names.next(prefix, suffix),
+    );
+    notesSkipped += edit.skipped;
+    needsVmlDefault ||= edit.needsVmlDefault;
+    for (const [name, text] of edit.parts) {
+      if (pkg.archive.byName.has(name)) changed.set(name, text);
+      else added.push({ name, text });
+    }
+    for (const name of edit.deleted) deleted.add(name);
+    const relsPath = relsPathOf(sheetPath);
+    if (edit.sheetRels !== null) {
+      if (pkg.archive.byName.has(relsPath)) changed.set(relsPath, edit.sheetRels);
+      else added.push({ name: relsPath, text: edit.sheetRels });
+    }
+    const original = changed.get(sheetPath) ?? readPartText(pkg, sheetPath);
+    const xml = edit.editSheet(original);
+    if (xml !== original) changed.set(sheetPath, xml);
+  };
+  let needsVmlDefault = false;
+  const notesBySheet = new Map<string, PlanNote[]>();
+  for (const note of plan.notes) {
+    const sheet = note.sheet ?? plan.sourceSheet;
+    const list = notesBySheet.get(sheet);
+    if (list === undefined) notesBySheet.set(sheet, [note]);
+    else list.push(note);
+  }
+  for (const name of new Set([plan.sourceSheet, ...sheetsToEdit])) {
+    const sheet = sheetByName.get(name);
+    if (sheet?.path && !deleted.has(sheet.path)) placeNotes(sheet.path, notesBySheet.get(name) ?? []);
+  }
+
   // 2. The new sheets.
   const nextSheetId = Math.max(0, ...pkg.sheets.map((s) => Number(s.sheetId) || 0)) + 1;
   const newSheets: { planSheet: PlanSheet; path: string; relId: string; sheetId: number }[] = [];
@@ -311,6 +361,13 @@ export async function writeNormalizedPackage(
     ...pkg.sheets.filter((s) => !replaced.includes(s)).map((s) => s.name),
     ...newSheets.map((s) => s.planSheet.name),
   ];
+  // The header row repeated on every printed page: a sheet-level name, as Excel writes print titles.
+  const localNames = newSheets.flatMap((s) => {
+    const formula = printTitlesFormula(s.planSheet);
+    return formula === null
+      ? []
+      : [{ name: "_xlnm.Print_Titles", formula, localSheetId: finalOrder.indexOf(s.planSheet.name) }];
+  });
   const activeName = activeKey
     ? newSheets.find((s) => s.planSheet.key === activeKey)?.planSheet.name
     : activeSheet && !replaced.includes(activeSheet)
@@ -323,6 +380,7 @@ export async function writeNormalizedPackage(
       removedIndexes: replaced.map((s) => pkg.sheets.indexOf(s)),
       newSheets: newSheets.map((s) => ({ name: s.planSheet.name, sheetId: s.sheetId, relId: s.relId })),
       ownNames,
+      localNames,
       activeTab: Math.max(0, finalOrder.indexOf(activeName ?? plan.sourceSheet)),
     }),
   );
@@ -341,6 +399,7 @@ export async function writeNormalizedPackage(
       readPartText(pkg, "[Content_Types].xml"),
       deleted,
       added.map((a) => a.name),
+      needsVmlDefault,
     ),
   );
 
@@ -362,7 +421,7 @@ export async function writeNormalizedPackage(
         ? { kind: "new", name: part.name, data: encoder.encode(part.text) }
         : { kind: "deflated", name: part.name, part: part.text },
     );
-  return { bytes: await writeZip(parts, pkg.codec), marksLeft };
+  return { bytes: await writeZip(parts, pkg.codec), marksLeft, notesSkipped };
 }
 
 /**
@@ -412,13 +471,28 @@ function planSheetStyles(styles: StylesPart, planSheet: PlanSheet): PlanSheetSty
       `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"${fontId ? ' applyFont="1"' : ""} applyAlignment="1"><alignment vertical="top"${wrap ? ' wrapText="1"' : ""}/></xf>`,
     );
   const formats = planSheet.columns.map((c) => styles.numberFormat(c.numberFormat));
+  const filled = new Map<string, number>();
   return {
     column: planSheet.columns.map((c, i) => xf(formats[i]!, 0, c.wrap)),
     link: planSheet.columns.map((c, i) => xf(formats[i]!, linkFont, c.wrap)),
     header: styles.add(
       "cellXfs",
-      `<xf numFmtId="0" fontId="${boldFont}" fillId="0" borderId="0" xfId="0" applyFont="1"/>`,
+      `<xf numFmtId="49" fontId="${boldFont}" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>`,
     ),
+    filled: (column, color) => {
+      const key = `${column}:${color}`;
+      let style = filled.get(key);
+      if (style === undefined) {
+        const fillId = styles.add("fills", solidFill(color));
+        const wrap = planSheet.columns[column]?.wrap ?? false;
+        style = styles.add(
+          "cellXfs",
+          `<xf numFmtId="${formats[column] ?? 0}" fontId="0" fillId="${fillId}" borderId="0" xfId="0" applyNumberFormat="1" applyFill="1" applyAlignment="1"><alignment vertical="top"${wrap ? ' wrapText="1"' : ""}/></xf>`,
+        );
+        filled.set(key, style);
+      }
+      return style;
+    },
   };
 }
 
@@ -478,11 +552,21 @@ function editRelsXml(
   return out;
 }
 
-function editContentTypes(xml: string, deleted: ReadonlySet<string>, added: readonly string[]): string {
-  const out = xml.replace(/<(?:\w+:)?Override\b[^>]*?\/>/g, (element) => {
+function editContentTypes(
+  xml: string,
+  deleted: ReadonlySet<string>,
+  added: readonly string[],
+  vmlDefault = false,
+): string {
+  let out = xml.replace(/<(?:\w+:)?Override\b[^>]*?\/>/g, (element) => {
     const part = attribute(element.slice(1), "PartName");
     return part !== null && deleted.has(part.replace(/^\//, "")) ? "" : element;
   });
+  if (vmlDefault && !/<(?:\w+:)?Default\b[^>]*Extension="vml"/i.test(out)) {
+    const first = out.search(/<(?:\w+:)?(?:Default|Override)\b/);
+    const at = first >= 0 ? first : out.lastIndexOf("</");
+    out = `${out.slice(0, at)}<Default Extension="vml" ContentType="${NOTE_CONTENT_TYPES.vml}"/>${out.slice(at)}`;
+  }
   const hasXmlDefault = /<(?:\w+:)?Default\b[^>]*Extension="xml"/i.test(out);
   const overrides = added
     .map((name) => {
@@ -494,11 +578,15 @@ function editContentTypes(xml: string, deleted: ReadonlySet<string>, added: read
             ? CONTENT_TYPES.table
             : /customXml\/itemProps\d+\.xml$/.test(name)
               ? CONTENT_TYPES.customXmlProps
-              : name.endsWith("styles.xml")
-                ? CONTENT_TYPES.styles
-                : hasXmlDefault
+              : /^xl\/comments\d+\.xml$/.test(name)
+                ? NOTE_CONTENT_TYPES.comments
+                : name.endsWith(".vml")
                   ? null
-                  : CONTENT_TYPES.xml;
+                  : name.endsWith("styles.xml")
+                    ? CONTENT_TYPES.styles
+                    : hasXmlDefault
+                      ? null
+                      : CONTENT_TYPES.xml;
       return type ? `<Override PartName="/${escapeXmlAttribute(name)}" ContentType="${type}"/>` : "";
     })
     .join("");
@@ -512,6 +600,8 @@ interface WorkbookEdit {
   readonly removedIndexes: readonly number[];
   readonly newSheets: readonly { name: string; sheetId: number; relId: string }[];
   readonly ownNames: readonly { name: string; formula: string }[];
+  /** Sheet-level names of the new sheets (print titles), at their index in the final sheet order. */
+  readonly localNames: readonly { name: string; formula: string; localSheetId: number }[];
   readonly activeTab: number;
 }
 
@@ -553,12 +643,19 @@ function editWorkbookXml(xml: string, edit: WorkbookEdit): string {
     if (moved === null) return "";
     return moved === Number(local) ? element : element.replace(/(\slocalSheetId=)"\d+"/, `$1"${moved}"`);
   });
-  const namesXml = edit.ownNames
-    .map(
-      (n) =>
-        `<${p}definedName name="${escapeXmlAttribute(n.name)}" hidden="1">${escapeXmlText(n.formula)}</${p}definedName>`,
-    )
-    .join("");
+  const namesXml =
+    edit.ownNames
+      .map(
+        (n) =>
+          `<${p}definedName name="${escapeXmlAttribute(n.name)}" hidden="1">${escapeXmlText(n.formula)}</${p}definedName>`,
+      )
+      .join("") +
+    edit.localNames
+      .map(
+        (n) =>
+          `<${p}definedName name="${escapeXmlAttribute(n.name)}" localSheetId="${n.localSheetId}">${escapeXmlText(n.formula)}</${p}definedName>`,
+      )
+      .join("");
   if (new RegExp(`</${p}definedNames>`).test(out))
     out = out.replace(new RegExp(`</${p}definedNames>`), `${namesXml}</${p}definedNames>`);
   else if (namesXml) {

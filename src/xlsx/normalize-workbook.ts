@@ -7,7 +7,9 @@ import { analyzeSheets, analyzeTable } from "../core/analyze-table";
 import { buildPlan } from "../core/build-plan";
 import { sheetCell } from "../core/cell-address";
 import { issueOnSheet, makeIssue, sortIssues, type IssueDraft } from "../core/issue";
+import { enUS } from "../core/messages/en-US";
 import { localizeIssues, messagesFor, type Locale } from "../core/messages";
+import { zhCN } from "../core/messages/zh-CN";
 import type { Plan } from "../core/plan";
 import { namesInUse, writeNormalizedPackage } from "./edit-package";
 import { findInvalidCharacters } from "./find-invalid-characters";
@@ -28,13 +30,18 @@ export interface NormalizeOptions extends AnalyzeInputOptions {
 }
 
 export interface NormalizedWorkbook {
-  /** The output package. */
-  readonly bytes: Uint8Array;
+  /** The output package; null when no table was found: then nothing is written (the analysis says why). */
+  readonly bytes: Uint8Array | null;
   readonly analysis: Analysis;
   readonly plan: Plan;
   /** Earlier marks left in place because the clerk changed their fill since. */
   readonly marksLeft: number;
+  /** Marked cells that kept the clerk's own comment and got no note. */
+  readonly notesSkipped: number;
 }
+
+/** The notes' author in every language: a run in one language replaces the notes of a run in the other. */
+const NOTE_AUTHORS = [zhCN.notes.author, enUS.notes.author];
 
 /**
  * The core's analysis plus the file shell's own findings (characters no program can be trusted to keep, bytes
@@ -69,6 +76,11 @@ export async function normalizeInput(
 ): Promise<NormalizedWorkbook> {
   const codec = options.codec ?? fflateCodec;
   const analysis = analyzeInput(input, options);
+  if (analysis.table === null) {
+    // Nothing found is not "done": no sheet, no mark, no file (the plan is only for the caller's report).
+    const plan = buildPlan(analysis, { sourceSheet: input.sheetName, locale: options.locale });
+    return { bytes: null, analysis, plan, marksLeft: 0, notesSkipped: 0 };
+  }
   const pkg =
     input.package ??
     openPackage(
@@ -91,6 +103,8 @@ export async function normalizeInput(
     avoidSheetNames: names.sheets,
     avoidTableNames: names.tables,
   });
-  const { bytes, marksLeft } = await writeNormalizedPackage(pkg, record, plan);
-  return { bytes, analysis, plan, marksLeft };
+  const { bytes, marksLeft, notesSkipped } = await writeNormalizedPackage(pkg, record, plan, {
+    ours: NOTE_AUTHORS,
+  });
+  return { bytes, analysis, plan, marksLeft, notesSkipped };
 }

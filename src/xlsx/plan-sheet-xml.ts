@@ -1,7 +1,9 @@
 /**
  * One of the plan's sheets as worksheet XML (and its table part): inline strings, so the workbook's shared
- * string table is not touched; column widths and formats; a frozen header; internal links to the source cells
- * (hyperlinks with a `location`, which need no relationship).
+ * string table is not touched; column widths and formats; a bold, frozen header; rows tall enough for their
+ * wrapped text; filled cells; internal links to the source cells (hyperlinks with a `location`, which need no
+ * relationship); and the print setup (landscape, one page wide, the footer). The header row repeated on every
+ * page is a defined name of the workbook (printTitlesName below; edit-package.ts writes it).
  */
 import { columnLetter } from "../core/cell-address";
 import type { PlanCell, PlanSheet } from "../core/plan";
@@ -19,8 +21,22 @@ export interface PlanSheetStyles {
   /** Per column: the body style, and the same with the link font. */
   readonly column: readonly number[];
   readonly link: readonly number[];
-  /** The header row of a sheet that is not a table (bold). */
+  /** The header row (bold: a table style makes it bold in Excel, but LibreOffice and WPS ignore table styles). */
   readonly header: number;
+  /** The body style of a column with a fill of its own (PlanSheet.fills), made on demand. */
+  readonly filled: (column: number, color: string) => number;
+}
+
+/** The print titles of a plan sheet: `'指标明细'!$1:$1`, the value of its local `_xlnm.Print_Titles` name. */
+export function printTitlesFormula(planSheet: PlanSheet): string | null {
+  const rows = planSheet.print.repeatRows;
+  return rows > 0 ? `${quoteSheetName(planSheet.name)}!$1:$${rows}` : null;
+}
+
+/** `&L&A&R第 &P 页，共 &N 页`: the footer in Excel's header and footer codes (a literal & is written &&). */
+function footerText(planSheet: PlanSheet): string {
+  const { left, right } = planSheet.print.footer;
+  return `&L${left}&R${right}`;
 }
 
 /** A string cell: `xml:space` keeps leading and trailing blanks and line breaks as written. */
@@ -61,8 +77,10 @@ export async function planSheetXml(
   const lastRow = rowCount + 1;
   const out = new XmlChunks(codec);
   const links: string[] = [];
+  const fitToPage = planSheet.print.fitToPagesWide > 0;
   for (const piece of [
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`,
+    fitToPage ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : "",
     `<dimension ref="A1:${lastColumn}${lastRow}"/>`,
     `<sheetViews><sheetView${options.selected ? ' tabSelected="1"' : ""} workbookViewId="0">`,
     planSheet.freezeRows > 0
@@ -78,7 +96,7 @@ export async function planSheetXml(
     ),
   );
   out.write("</cols><sheetData>");
-  const headerStyle = planSheet.table ? 0 : styles.header;
+  const headerStyle = styles.header;
   out.write('<row r="1">');
   columns.forEach((c, i) => out.write(inlineStringCell(`${columnLetter(i + 1)}1`, headerStyle, c.header)));
   out.write("</row>");
@@ -93,17 +111,24 @@ export async function planSheetXml(
     }
     return prefix;
   };
+  // Filled cells by row, then column: `${row}:${column}` → style.
+  const filled = new Map<string, number>();
+  for (const f of planSheet.fills) filled.set(`${f.row}:${f.column}`, styles.filled(f.column, f.color));
+  const styleOf = (r: number, c: number): number =>
+    filled.size === 0 ? styles.column[c]! : (filled.get(`${r}:${c}`) ?? styles.column[c]!);
   for (let r = 0; r < planSheet.rows.length; r++) {
     const row = planSheet.rows[r]!;
     if (r % 2048 === 2047) await out.drain();
     const rowNumber = r + 2;
-    out.write(`<row r="${rowNumber}">`);
+    const height = planSheet.rowHeights[r];
+    // customHeight: Excel keeps a height it did not work out itself only when told it was set.
+    out.write(height ? `<row r="${rowNumber}" ht="${height}" customHeight="1">` : `<row r="${rowNumber}">`);
     for (let c = 0; c < row.length; c++) {
       const cell: PlanCell | undefined = row[c];
       if (cell === null || cell === undefined) continue;
       const ref = `${letters[c]}${rowNumber}`;
-      if (typeof cell === "number") out.write(numberCell(ref, styles.column[c]!, cell));
-      else if (typeof cell === "string") out.write(inlineStringCell(ref, styles.column[c]!, cell));
+      if (typeof cell === "number") out.write(numberCell(ref, styleOf(r, c), cell));
+      else if (typeof cell === "string") out.write(inlineStringCell(ref, styleOf(r, c), cell));
       else {
         out.write(inlineStringCell(ref, styles.link[c]!, cell.text));
         links.push(
@@ -119,7 +144,16 @@ export async function planSheetXml(
     for (const link of links) out.write(link);
     out.write("</hyperlinks>");
   }
-  out.write('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+  // Narrow margins leave the columns more room on the page; A4 (paperSize 9), landscape, every column on
+  // fitToWidth pages and the rows on as many as they need (fitToHeight 0).
+  out.write('<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.6" header="0.3" footer="0.3"/>');
+  const print = planSheet.print;
+  out.write(
+    `<pageSetup paperSize="9" orientation="${print.orientation}"` +
+      (fitToPage ? ` fitToWidth="${print.fitToPagesWide}" fitToHeight="0"` : "") +
+      "/>",
+  );
+  out.write(`<headerFooter><oddFooter>${escapeXmlText(footerText(planSheet))}</oddFooter></headerFooter>`);
   if (planSheet.table)
     out.write(`<tableParts count="1"><tablePart r:id="${options.tableRelId}"/></tableParts>`);
   out.write("</worksheet>");

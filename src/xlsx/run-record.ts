@@ -10,7 +10,6 @@
  * wears the mark's fill.
  */
 import { parseCellAddress } from "../core/cell-address";
-import type { Severity } from "../core/issue";
 import {
   CELLS_NAME_PREFIX,
   fillPatternOf,
@@ -21,7 +20,7 @@ import {
   SOURCE_NAME,
   splitReferences,
 } from "../core/run-record-format";
-import type { PlanSheetKey } from "../core/plan";
+import type { MarkKind, PlanSheetKey } from "../core/plan";
 import { attribute, scanXmlBytes } from "./xml-scanner";
 import { decodeXmlEntities, escapeXmlAttribute, escapeXmlText } from "./xml-text";
 import {
@@ -43,7 +42,8 @@ export {
   splitReferences,
 };
 
-export type MarkSeverity = Exclude<Severity, "info">;
+/** error, warning, or consequence (a total upset only by a wrong amount elsewhere: light blue). */
+export type MarkSeverity = MarkKind;
 
 /** The name of the k-th marked sheet (0-based): Source, Source2, Source3, … */
 export function sourceName(k: number): string {
@@ -251,7 +251,8 @@ function parseRecord(bytes: Uint8Array): {
         groups.push({ sheet: attribute(tag, "sheet"), marks });
       } else if (name === "mark") {
         const cell = (attribute(tag, "cell") ?? "").toUpperCase();
-        const severity = attribute(tag, "severity") === "warning" ? "warning" : "error";
+        const written = attribute(tag, "severity");
+        const severity = written === "warning" || written === "consequence" ? written : "error";
         // The add-in knows no format indexes: it may leave them out (-1 never matches a cell's style).
         const style = Number(attribute(tag, "style") ?? -1);
         const previousStyle = Number(attribute(tag, "previousStyle") ?? -1);

@@ -2,12 +2,14 @@
  * For a text input (.tsv/.csv/.txt) there is no package to keep: a new minimal one holds the table as its
  * first sheet, and then gets the same edit as a clerk's workbook (edit-package.ts). Text stays text (with the
  * text format, so Excel never turns `1-3` into a date); an amount the analysis read as a number is written as
- * that number, displayed as it was written (`2,476.54` → 2476.54 shown with `#,##0.00`).
+ * that number, displayed as it was written (`2,476.54` → 2476.54 shown with `#,##0.00`). Columns are as wide as
+ * the table's names and amounts need (sourceColumnWidths); long goal and indicator texts keep a readable width.
  */
 import type { Analysis, AmountCells } from "../core/analysis";
 import { AMOUNT_ROLES } from "../core/analysis";
 import { cellAddress } from "../core/cell-address";
 import { fitCellText } from "../core/fit-cell-text";
+import { displayWidth } from "../core/plan-layout";
 import type { Grid } from "../core/grid";
 import { XmlChunks } from "./xml-chunks";
 import { escapeXmlAttribute } from "./xml-text";
@@ -35,6 +37,61 @@ function numericAmounts(analysis: Analysis): Map<string, { value: number; format
   for (const u of analysis.units) add(u.amountCells);
   for (const p of analysis.projects) add(p.amountCells);
   return out;
+}
+
+/** Widest a column grows for its content; names of projects and units fit well within it. */
+const MAX_SOURCE_WIDTH = 60;
+/** The goal and indicator columns: text of hundreds of characters, shown at a width that still reads. */
+const LONG_TEXT_WIDTH = 40;
+
+/**
+ * The width of each column of the source sheet, in Excel's units: the name column as wide as the longest project
+ * or unit name, an amount column as wide as its amounts written with separators, the goal and indicator columns
+ * LONG_TEXT_WIDTH; other columns as wide as their content (title lines in the first column are left to run over).
+ */
+export function sourceColumnWidths(grid: Grid, analysis: Analysis): Map<number, number> {
+  const widths = new Map<number, number>();
+  const columns = analysis.table?.columns ?? {};
+  const fit = (column: number | undefined, texts: Iterable<string>): void => {
+    if (column === undefined) return;
+    let widest = 0;
+    for (const text of texts) widest = Math.max(widest, displayWidth(text));
+    widths.set(column, Math.min(MAX_SOURCE_WIDTH, Math.max(8, widest + 2)));
+  };
+  const names = [
+    ...analysis.units.map((u) => u.name),
+    ...analysis.projects.map((p) => p.name),
+    ...(analysis.table ? [String(grid[analysis.table.headerRow - 1]?.[(columns.name ?? 1) - 1] ?? "")] : []),
+  ];
+  fit(columns.name, names);
+  for (const role of AMOUNT_ROLES) {
+    const column = columns[role];
+    if (column === undefined) continue;
+    const texts: string[] = [String(grid[(analysis.table?.headerRow ?? 1) - 1]?.[column - 1] ?? "")];
+    const add = (cells: AmountCells): void => {
+      const raw = cells[role].raw;
+      if (raw !== null) texts.push(typeof raw === "number" ? raw.toLocaleString("en-US") : raw);
+    };
+    if (analysis.grandTotal) add(analysis.grandTotal.amountCells);
+    for (const u of analysis.units) add(u.amountCells);
+    for (const p of analysis.projects) add(p.amountCells);
+    fit(column, texts);
+  }
+  for (const column of [columns.goal, columns.indicators])
+    if (column !== undefined) widths.set(column, LONG_TEXT_WIDTH);
+  // Other columns: their cells below the title lines (a title in A1 runs over the cells to its right).
+  const top = analysis.table?.headerRow ?? 1;
+  const width = grid.reduce((n, row) => Math.max(n, row.length), 0);
+  for (let c = 1; c <= width; c++) {
+    if (widths.has(c)) continue;
+    const texts: string[] = [];
+    for (let r = top - 1; r < grid.length; r++) {
+      const v = grid[r]?.[c - 1];
+      if (v !== null && v !== undefined) texts.push(String(v).slice(0, 200));
+    }
+    if (texts.length > 0) fit(c, texts);
+  }
+  return widths;
 }
 
 /**
@@ -71,8 +128,16 @@ export async function textPackage(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`,
   );
   out.write(
-    '<sheetViews><sheetView tabSelected="1" workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/><sheetData>',
+    '<sheetViews><sheetView tabSelected="1" workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>',
   );
+  const widths = [...sourceColumnWidths(grid, analysis)].sort(([a], [b]) => a - b);
+  if (widths.length > 0) {
+    out.write("<cols>");
+    for (const [column, width] of widths)
+      out.write(`<col min="${column}" max="${column}" width="${width}" customWidth="1"/>`);
+    out.write("</cols>");
+  }
+  out.write("<sheetData>");
   for (let r = 0; r < grid.length; r++) {
     const cells = grid[r]!;
     if (r % 2048 === 2047) await out.drain();

@@ -257,3 +257,65 @@ test("--help explains the commands", async () => {
   for (const word of ["normalize", "check", "demo", "--json", "--format json", "--sheet", "Exit status"])
     expect(r.stdout).toContain(word);
 });
+
+describe("no table found is not done", () => {
+  const notATable = "会议纪要\n时间\t地点\n3月5日\t二楼会议室\n";
+
+  test("normalize writes nothing, says what it looked for and what to do, and exits 1", async () => {
+    const dir = workspace();
+    writeFileSync(join(dir, "notes.tsv"), notATable);
+    const r = await run(["normalize", "notes.tsv", "-o", "out.xlsx"], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("notes.tsv：没有找到项目支出绩效目标表");
+    expect(r.stderr).toContain("项目名称");
+    expect(r.stderr).toContain("把表格连同表头行粘贴到工作表中");
+    expect(r.stderr.trimEnd().endsWith("没有写出任何文件。")).toBe(true);
+    expect(existsSync(join(dir, "out.xlsx"))).toBe(false);
+    const json = await run(["normalize", "notes.tsv", "--json"], dir);
+    expect(json.code).toBe(1);
+    expect((JSON.parse(json.stdout) as { issues: { rule: string }[] }).issues[0]!.rule).toBe("no-table");
+  });
+
+  test("check counts such a file as one with an error", async () => {
+    const dir = workspace();
+    writeFileSync(join(dir, "notes.tsv"), notATable);
+    const r = await run(["check", "notes.tsv"], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^notes\.tsv：没有找到项目支出绩效目标表/);
+    expect(r.stdout).toMatch(/合计 1 个文件：错误 1/);
+  });
+});
+
+describe("text that reaches a terminal", () => {
+  // A project name that would clear the screen, retitle the window, and turn the rest of the line around.
+  const hostile = "公务\u001b[2J\u001b]0;pwned\u0007用车\u202e\u009b31m购置费";
+
+  test("shows control characters and escape sequences escaped, in the summary and in JSON", async () => {
+    const dir = workspace();
+    const lines = readFileSync(SAMPLE_PATH, "utf8").split(/\r?\n/);
+    lines[11] = lines[11]!.replace("公务用车购置费", hostile).replace("\t18.00\t18.00", "\t18.00\t17.00");
+    writeFileSync(join(dir, "hostile.tsv"), lines.join("\n"));
+    const r = await run(["normalize", "hostile.tsv", "-o", "out.xlsx"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("公务\\u001B[2J\\u001B]0;pwned\\u0007用车\\u202E\\u009B31m购置费");
+    // Nothing a terminal would act on: no ESC, BEL, C1 control or bidirectional override, only line feeds.
+    // eslint-disable-next-line no-control-regex -- looking for control characters is the point.
+    expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    const json = await run(["normalize", "hostile.tsv", "--json"], dir);
+    expect(json.stdout).not.toMatch(/[\u007f-\u009f\u202a-\u202e]/);
+    const parsed = JSON.parse(json.stdout) as { projects: { name: string }[] };
+    expect(parsed.projects[0]!.name).toBe(hostile);
+  });
+
+  test("a file name with an escape sequence, in check's lines and its progress bar", async () => {
+    const dir = workspace();
+    const name = "a\u001b[2Jb.tsv";
+    copyFileSync(join(dir, "sample.tsv"), join(dir, name));
+    const r = await run(["check", name], dir, { stderrIsTTY: true });
+    expect(r.stdout).toContain("a\\u001B[2Jb.tsv：");
+    // The bar's own redraw is the only escape sequence: \r ESC[K.
+    // eslint-disable-next-line no-control-regex -- looking for control characters is the point.
+    expect(r.stderr.replace(/\r\u001b\[K/g, "")).not.toMatch(/\u001b/);
+  });
+});

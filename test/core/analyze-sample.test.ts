@@ -60,8 +60,18 @@ describe("the sample (baiyun-2024)", () => {
       ["F34", 1],
       ["F34", 2],
       ["F34", 3],
-      ["F34", 4],
     ]);
+  });
+
+  test("period-is-definition does not fire on a plain target: 同步数据一致性 (F34 item 4) states what to achieve", () => {
+    const item4 = analysis.projects.at(-1)!.indicators[3]!;
+    expect([item4.name, item4.periodValue]).toEqual([
+      "同步数据一致性",
+      "保证微易报销系统数据与“数字政府”公共财政综合管理平台数据的一致性",
+    ]);
+    expect(analysis.issues.filter((i) => i.rule === "period-is-definition" && i.details.seq === 4)).toEqual(
+      [],
+    );
   });
 
   test("missing-category: 机关饭堂运行经费 (row 22) has no 效益 indicator; missing 满意度 is not reported", () => {
@@ -89,22 +99,25 @@ describe("the sample (baiyun-2024)", () => {
   test("the tolerance option: a one-cent slip is an error by default and accepted with --tolerance 0.01", () => {
     const grid = loadSampleGrid();
     grid[11]![2] = "18.01"; // C12: 财政拨款 of 公务用车购置费
-    const strict = analyzeTable(grid).issues.filter((i) => i.rule.endsWith("-total"));
-    expect(strict.map((i) => [i.rule, i.cell, i.expected, i.actual])).toEqual([
-      ["group-total", "C11", 495.01, 495],
-      ["row-total", "B12", 18.01, 18],
+    const amounts = (issues: readonly Issue[]) =>
+      issues.filter((i) => i.rule.endsWith("-total") || i.rule === "wrong-amount");
+    // The one cell to change, not the two totals it upsets.
+    expect(amounts(analyzeTable(grid).issues).map((i) => [i.rule, i.cell, i.expected, i.actual])).toEqual([
+      ["wrong-amount", "C12", 18, 18.01],
     ]);
-    expect(analyzeTable(grid, { tolerance: 0.01 }).issues.filter((i) => i.rule.endsWith("-total"))).toEqual(
-      [],
-    );
+    expect(amounts(analyzeTable(grid, { tolerance: 0.01 }).issues)).toEqual([]);
   });
 
   test("messages come in the chosen language; rule ids and cells do not change", () => {
     const english = analyzeTable(loadSampleGrid(), { locale: "en-US" });
     expect(english.issues.map((i) => [i.rule, i.cell])).toEqual(analysis.issues.map((i) => [i.rule, i.cell]));
     const mismatch = english.issues.find((i) => i.rule === "level-mismatch");
-    expect(mismatch?.message).toMatch(/level-2 "31-服务对象满意度" does not belong to level-1 "2-效益指标"/);
-    expect(analysis.issues.find((i) => i.rule === "level-mismatch")?.message).toMatch(/不属于一级指标/);
+    expect(mismatch?.message).toMatch(
+      /level-2 "31-服务对象满意度" belongs under level-1 "3-满意度指标", found under "2-效益指标"/,
+    );
+    expect(analysis.issues.find((i) => i.rule === "level-mismatch")?.message).toContain(
+      "二级指标「31-服务对象满意度」属于一级指标「3-满意度指标」，此处写在「2-效益指标」下",
+    );
   });
 
   test("property: damaging any cell never throws, and every issue points at a cell of the table", () => {

@@ -2,6 +2,8 @@ import { analyzeTable } from "../../src/core/analyze-table";
 import { buildPlan } from "../../src/core/build-plan";
 import type { CellValue } from "../../src/core/grid";
 import { MAX_CELL_TEXT, type PlanCell } from "../../src/core/plan";
+import { displayWidth, wrappedLines } from "../../src/core/plan-layout";
+import { loadSampleGrid } from "../../testing/sample";
 import { analysis, indicator, issue, project, value } from "../../testing/hand-built-analysis";
 
 const opts = { sourceSheet: "Sheet1", locale: "zh-CN" as const };
@@ -126,7 +128,7 @@ describe("问题 by the reference each issue carries", () => {
     const sequence = a.issues.filter((i) => i.rule === "sequence");
     expect(sequence).toHaveLength(items - 1);
     const plan = buildPlan(a, opts);
-    const counts = plan.sheets[0]!.rows.map((r) => String(r[12] ?? "").split("序号不连续").length - 1);
+    const counts = plan.sheets[0]!.rows.map((r) => String(r[12] ?? "").split("序号应为").length - 1);
     expect(counts).toEqual([0, ...Array<number>(items - 1).fill(1)]);
     expect(plan.truncated).toBeUndefined();
   });
@@ -135,7 +137,7 @@ describe("问题 by the reference each issue carries", () => {
     const length = Math.floor(MAX_CELL_TEXT / ITEM.length) * ITEM.length;
     const rows = buildPlan(analyzeTable(table(20, length)), opts).sheets[0]!.rows;
     expect(rows).toHaveLength(20 * (length / ITEM.length));
-    expect(Math.max(...rows.map((r) => String(r[12] ?? "").split("序号不连续").length - 1))).toBe(1);
+    expect(Math.max(...rows.map((r) => String(r[12] ?? "").split("序号应为").length - 1))).toBe(1);
   });
 });
 
@@ -144,12 +146,32 @@ describe("校验结果", () => {
     const plan = buildPlan(sample(), opts);
     const checks = plan.sheets.find((s) => s.key === "checks")!;
     expect(checks.rows.map((r) => r[0])).toEqual(["错误", "错误", "警告", "警告", "提示"]);
+    expect(checks.columns.map((c) => c.header)).toEqual([
+      "严重程度",
+      "规则",
+      "单元格",
+      "说明",
+      "处理建议",
+      "规则编号",
+    ]);
     expect(checks.rows[0]!.slice(1)).toEqual([
-      "row-total",
+      "总计不符",
       { text: "B12", link: { sheet: "Sheet1", cell: "B12" } },
       "总计不符。",
+      "对照原始资料逐一核对本行的总计和各资金来源，改正写错的金额。",
+      "row-total",
     ]);
     expect(plan.activate).toBe("checks");
+  });
+
+  test("severity cells are filled like the marks: errors red, warnings yellow, info plain", () => {
+    const checks = buildPlan(sample(), opts).sheets.find((s) => s.key === "checks")!;
+    expect(checks.fills).toEqual([
+      { row: 0, column: 0, color: "#FFC7CE" },
+      { row: 1, column: 0, color: "#FFC7CE" },
+      { row: 2, column: 0, color: "#FFEB9C" },
+      { row: 3, column: 0, color: "#FFEB9C" },
+    ]);
   });
 
   test("no issue: one line that says so, and the detail sheet is shown", () => {
@@ -158,7 +180,7 @@ describe("校验结果", () => {
       locale: "en-US",
     });
     const checks = plan.sheets.find((s) => s.key === "checks")!;
-    expect(checks.rows).toEqual([["No problems found: ready to send.", null, null, null]]);
+    expect(checks.rows).toEqual([["No problems found: ready to send.", null, null, null, null, null]]);
     expect(checks.table).toBeNull();
     expect(plan.activate).toBe("detail");
     expect(plan.marks).toEqual([]);
@@ -167,7 +189,16 @@ describe("校验结果", () => {
 
   test("whole-sheet issues have no cell link and mark nothing", () => {
     const plan = buildPlan(analysis([], [issue("no-table", "error", null, "没有找到表。")]), opts);
-    expect(plan.sheets[1]!.rows).toEqual([["错误", "no-table", null, "没有找到表。"]]);
+    expect(plan.sheets[1]!.rows).toEqual([
+      [
+        "错误",
+        "未找到表格",
+        null,
+        "没有找到表。",
+        "把表格连同表头行粘贴到工作表中，或选中表格所在区域后再运行。",
+        "no-table",
+      ],
+    ]);
     expect(plan.marks).toEqual([]);
   });
 });
@@ -231,4 +262,70 @@ test("every cell of every row is a string, number, null or link (what the shells
     c === null || typeof c === "string" || typeof c === "number" || (typeof c === "object" && "link" in c);
   for (const sheet of buildPlan(sample(), opts).sheets)
     for (const row of sheet.rows) expect(row.every(ok)).toBe(true);
+});
+
+describe("sheets that read and print as they are", () => {
+  const plan = buildPlan(analyzeTable(loadSampleGrid()), opts);
+  const [detail, checks] = plan.sheets;
+
+  test("columns are wide enough for their content: 二级指标 holds 服务对象满意度指标 on one line", () => {
+    const level2 = detail!.columns.find((c) => c.header === "二级指标")!;
+    expect(level2.width).toBeGreaterThanOrEqual(displayWidth("服务对象满意度指标") + 2);
+    // Short columns stay short, long text wraps within a cap.
+    expect(detail!.columns.find((c) => c.header === "序号")!.width).toBeLessThanOrEqual(6);
+    expect(checks!.columns.find((c) => c.header === "说明")).toMatchObject({ width: 60, wrap: true });
+  });
+
+  test("rows with wrapped text are tall enough for it; one-line rows keep the default height", () => {
+    const message = checks!.columns.findIndex((c) => c.header === "说明");
+    checks!.rows.forEach((row, i) => {
+      const lines = wrappedLines(String(row[message]), checks!.columns[message]!.width);
+      const height = checks!.rowHeights[i];
+      if (lines === 1) expect(height ?? null).toBeNull();
+      else expect(height).toBeGreaterThanOrEqual(lines * 15);
+    });
+    expect(checks!.rowHeights.some((h) => h !== null)).toBe(true);
+  });
+
+  test("both print landscape on A4, one page wide, the header on every page, name and page in the footer", () => {
+    for (const sheet of plan.sheets)
+      expect(sheet.print).toEqual({
+        orientation: "landscape",
+        fitToPagesWide: 1,
+        repeatRows: 1,
+        paper: "A4",
+        footer: { left: "&A", right: "第 &P 页，共 &N 页" },
+      });
+  });
+
+  test("the rule id is the last column, the Chinese rule name in 规则", () => {
+    expect(checks!.rows.map((r) => r[5])).toEqual(analyzeTable(loadSampleGrid()).issues.map((i) => i.rule));
+    expect(checks!.rows[0]![1]).toBe("缺少指标值");
+  });
+});
+
+describe("the culprit's marks and notes", () => {
+  const grid = loadSampleGrid();
+  grid[11]![2] = "17.00"; // C12
+  const plan = buildPlan(analyzeTable(grid), opts);
+
+  test("the cell to change is red; the totals it upsets are light blue consequences, not errors", () => {
+    const marks = Object.fromEntries(plan.marks.map((m) => [m.cell, [m.severity, m.color]]));
+    expect(marks.C12).toEqual(["error", "#FFC7CE"]);
+    expect(marks.B12).toEqual(["consequence", "#DDEBF7"]);
+    expect(marks.C11).toEqual(["consequence", "#DDEBF7"]);
+    const checks = plan.sheets[1]!;
+    expect(
+      checks.rows.filter((r) => r[2] !== null && ["B12", "C11"].includes((r[2] as { text: string }).text)),
+    ).toEqual([]);
+  });
+
+  test("every marked cell has a note: what is wrong with which item, or which cell to fix instead", () => {
+    expect(plan.notes.map((n) => n.cell)).toEqual(plan.marks.map((m) => m.cell));
+    const note = (cell: string) => plan.notes.find((n) => n.cell === cell)!.text;
+    expect(note("C12")).toContain("应为 18.00 万元，表中为 17.00 万元");
+    expect(note("B12")).toBe("此合计对不上，是因为 C12 写错了：改正 C12 后即相符，此格不必改。");
+    expect(note("G25")).toContain("第3项「维保按时完成质量」");
+    expect(plan.noteAuthor).toBe("绩效指标规范化");
+  });
 });

@@ -32,6 +32,17 @@ describe("checkIndicators", () => {
 
   describe("level-mismatch", () => {
     test.each([
+      ["2-效益指标", "31-服务对象满意度", "level2-parent", "3-满意度指标"],
+      ["1-产出指标", "22-社会效益", "level2-parent", "2-效益指标"],
+      ["效益指标", "数量指标", "level2-parent", "产出指标"], // no codes: the label as the table writes it
+      ["1-产出指标", "12-数量指标", "level2-code", "11-数量指标"],
+      ["3-效益指标", "22-社会效益", "level1-code", "2-效益指标"],
+    ])("%s：%s says what it expected: %s, %s", (l1, l2, mismatch, expectedLevel) => {
+      const [issue] = check(plusItem({ l1, l2 }));
+      expect(issue?.details).toMatchObject({ mismatch, expectedLevel });
+    });
+
+    test.each([
       ["2-效益指标", "31-服务对象满意度"], // the sample's last project
       ["1-产出指标", "22-社会效益"],
       ["1-产出指标", "12-数量指标"], // code and name disagree
@@ -121,7 +132,7 @@ describe("checkIndicators", () => {
           column: "G",
           cell: "G22",
           about: { projectIndex: 0 },
-          details: { project: "机关饭堂运行经费", category: "outcome" },
+          details: { project: "机关饭堂运行经费", category: "outcome", present: ["output", "satisfaction"] },
         },
       ]);
     });
@@ -248,6 +259,34 @@ describe("checkIndicators", () => {
         check(withItem(0, { name, period: raw, annual: raw })).filter((i) => i.rule === "suspicious-value"),
       ).toEqual([]);
     });
+  });
+
+  test.each([
+    ["XX%", "placeholder"],
+    ["35-20次", "reversed-range"],
+    ["292%", "over-100"],
+  ])("suspicious-value %s says why: %s", (raw, reason) => {
+    const issues = check(withItem(0, { name: "验收合格率（%）", period: raw, annual: raw }));
+    expect(issues.find((i) => i.rule === "suspicious-value")?.details.reason).toBe(reason);
+  });
+
+  test("missing-value quotes the other field, what was written instead", () => {
+    const [issue] = check(withItem(0, { annual: null, period: "1次" })).filter(
+      (i) => i.rule === "missing-value",
+    );
+    expect(issue?.details).toMatchObject({ field: "annual", text: "1次" });
+  });
+
+  test("period-is-definition: a value naming the quantity measured, not a target stated in words", () => {
+    const definitions = (period: string) =>
+      check(withItem(0, { period, annual: "≥3次" })).filter((i) => i.rule === "period-is-definition").length;
+    expect(definitions("一年内到用户单位回访的次数")).toBe(1);
+    expect(definitions("出现故障到维护人员响应的的时间")).toBe(1);
+    expect(definitions("结算中心口所有核算单位数")).toBe(1);
+    expect(definitions("实际完成的工作量/计划完成的工作量")).toBe(1);
+    expect(definitions("保证微易报销系统数据与“数字政府”公共财政综合管理平台数据的一致性")).toBe(0);
+    expect(definitions("提升服务效率")).toBe(0);
+    expect(definitions("有所提升")).toBe(0);
   });
 
   test("duplicate-project: the same name twice under one unit, at the second name cell", () => {

@@ -18,7 +18,15 @@ import { STRINGS_EXCEL_WOULD_REINTERPRET } from "../../testing/reinterpreted-str
 import { FakeRequestContext, installFakeOffice } from "../../testing/fake-excel/fake-office-js";
 import { FakeWorkbook, type ApiLevel } from "../../testing/fake-excel/workbook-model";
 
-const LEVELS: ApiLevel[] = ["1.1", "1.7", "1.9"];
+const LEVELS: ApiLevel[] = ["1.1", "1.7", "1.9", "1.10"];
+
+const PRINT: PlanSheet["print"] = {
+  orientation: "landscape",
+  fitToPagesWide: 1,
+  repeatRows: 1,
+  paper: "A4",
+  footer: { left: "&A", right: "第 &P 页，共 &N 页" },
+};
 
 // The issue's list, plus a leading apostrophe (Excel would swallow it), a markup probe and a comparison sign.
 const TRICKY = [...STRINGS_EXCEL_WOULD_REINTERPRET, "'quoted", "<img src=x onerror=alert(1)>", "≥95%"];
@@ -35,6 +43,9 @@ function detailSheet(name: string, rows: PlanSheet["rows"]): PlanSheet {
     rows,
     table: { name: "IndicatorDetail", style: "TableStyleMedium2" },
     freezeRows: 1,
+    rowHeights: rows.map(() => null),
+    fills: [],
+    print: PRINT,
   };
 }
 
@@ -54,9 +65,15 @@ function handPlan(): Plan {
         key: "checks",
         name: "校验结果",
         columns: [{ header: "说明", width: 60, numberFormat: "@", wrap: true }],
-        rows: [["未发现问题：可以发送。"]],
+        rows: [["未发现问题：可以发送。"], ["错误"], ["警告"]],
         table: null,
         freezeRows: 1,
+        rowHeights: [null, null, null],
+        fills: [
+          { row: 1, column: 0, color: "#FFC7CE" },
+          { row: 2, column: 0, color: "#FFEB9C" },
+        ],
+        print: PRINT,
       },
     ],
     marks: [
@@ -66,6 +83,15 @@ function handPlan(): Plan {
       { cell: "D9", severity: "warning", color: "#FFEB9C" },
       { cell: "E4", severity: "warning", color: "#FFEB9C" },
     ],
+    notes: [
+      { cell: "B2", text: "B2 错了。" },
+      { cell: "B3", text: "B3 错了。" },
+      { cell: "C3", text: "C3 错了。" },
+      { cell: "D9", text: "D9 请核对。" },
+      { cell: "E4", text: "E4 请核对。" },
+    ],
+    noteAuthor: "绩效指标规范化",
+    commentTag: "【绩效指标规范化】",
     activate: "checks",
   };
 }
@@ -79,7 +105,7 @@ function workbookWithSource(level: ApiLevel): FakeWorkbook {
   ]);
   // The user's own fills on cells that will be marked: a colour, and (at 1.9) a patterned fill.
   model.activeSheet.touch(3, 2).fill = { color: "#00B0F0", pattern: "Solid" };
-  if (level === "1.9") model.activeSheet.touch(9, 4).fill = { color: "#92D050", pattern: "Gray50" };
+  if (model.supports("1.9")) model.activeSheet.touch(9, 4).fill = { color: "#92D050", pattern: "Gray50" };
   return model;
 }
 
@@ -179,8 +205,85 @@ describe.each(LEVELS)("applyPlan at ExcelApi %s", (level) => {
     const model = workbookWithSource(level);
     model.clearSyncLog();
     await apply(model, handPlan());
-    // read, prepare, fills, values, tables + marks, links (1.7).
-    expect(model.syncCount).toBeLessThanOrEqual(level === "1.1" ? 5 : 6);
+    // read, prepare, fills, values, tables + marks, links (1.7); at 1.10 the comments: the existing ones, their
+    // places, then the new ones.
+    expect(model.syncCount).toBeLessThanOrEqual(level === "1.1" ? 5 : level === "1.10" ? 9 : 6);
+  });
+
+  test("severity cells are filled like the marks; wrapped rows fit their text where 1.2 allows", async () => {
+    const model = workbookWithSource(level);
+    await apply(model, handPlan());
+    const checks = model.sheetByName("校验结果")!;
+    expect(checks.fills().get("A3")).toMatchObject({ color: "#FFC7CE" });
+    expect(checks.fills().get("A4")).toMatchObject({ color: "#FFEB9C" });
+    expect(checks.fills().get("A2")).toBeUndefined();
+    expect(checks.autofitRows).toEqual(level === "1.1" ? [] : ["A2:A4"]);
+    expect(model.sheetByName("指标明细")!.autofitRows).toEqual(
+      level === "1.1" ? [] : [`A2:C${TRICKY.length + 1}`],
+    );
+  });
+
+  test("both sheets print landscape A4, one page wide, the header on every page, name and page below (1.9)", async () => {
+    const model = workbookWithSource(level);
+    await apply(model, handPlan());
+    const expected =
+      level === "1.9" || level === "1.10"
+        ? {
+            orientation: "Landscape",
+            paperSize: "A4",
+            zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+            printTitleRows: "$1:$1",
+            leftFooter: "&A",
+            rightFooter: "第 &P 页，共 &N 页",
+          }
+        : {};
+    for (const name of ["指标明细", "校验结果"])
+      expect(model.sheetByName(name)!.pageLayout).toEqual(expected);
+  });
+});
+
+describe("comments on the marked cells (ExcelApi 1.10)", () => {
+  const TAG = "【绩效指标规范化】";
+
+  test("each marked cell gets one, tagged; the clerk's comment or note stays; a re-run replaces ours", async () => {
+    const model = workbookWithSource("1.18");
+    const sheet = model.activeSheet;
+    sheet.comments.set("B3", { id: "{clerk}", content: "我的批注" });
+    sheet.comments.set("C3", { id: "{note}", content: "我的备注", note: true, author: "张三" });
+    // A note the command line left on a cell (its author is the tool's): replaced by the add-in's comment.
+    sheet.comments.set("D9", { id: "{cli}", content: "旧说明", note: true, author: "绩效指标规范化" });
+    await apply(model, handPlan());
+    const contents = () => Object.fromEntries([...sheet.comments].map(([cell, c]) => [cell, c.content]));
+    const expected = {
+      B3: "我的批注",
+      C3: "我的备注",
+      B2: `${TAG}B2 错了。`,
+      D9: `${TAG}D9 请核对。`,
+      E4: `${TAG}E4 请核对。`,
+    };
+    expect(contents()).toEqual(expected);
+    await apply(model, handPlan());
+    expect(contents()).toEqual(expected);
+    await clearMarks();
+    expect(contents()).toEqual({ B3: "我的批注", C3: "我的备注" });
+  });
+
+  test("below 1.18 a note the add-in cannot see fails the comments' request: the rest of the run stands", async () => {
+    const model = workbookWithSource("1.10");
+    const sheet = model.activeSheet;
+    sheet.comments.set("C3", { id: "{note}", content: "我的备注", note: true });
+    await apply(model, handPlan());
+    expect(model.sheetByName("指标明细")).toBeDefined();
+    expect(sheet.fills().get("B2")).toMatchObject({ color: "#FFC7CE" });
+    // Whatever landed carries the tag, so 清除标记 takes it away with the marks.
+    await clearMarks();
+    expect([...sheet.comments.keys()]).toEqual(["C3"]);
+  });
+
+  test("below 1.10 there are no comments, and nothing fails", async () => {
+    const model = workbookWithSource("1.9");
+    await apply(model, handPlan());
+    expect(model.activeSheet.comments.size).toBe(0);
   });
 });
 
@@ -205,6 +308,8 @@ test("the fake refuses what Excel refuses", async () => {
     workbookRecord: false,
     linksAndFreeze: false,
     multiAreaAndPattern: false,
+    comments: false,
+    notes: false,
   });
   expect(model.syncCount).toBe(4);
 });

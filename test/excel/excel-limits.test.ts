@@ -77,13 +77,14 @@ describe("settings are a copy per runtime (pane and ribbon without a shared runt
     const model = setUp();
     const pane = runtimeSettings(model); // opened before the ribbon ran: an empty copy
     const ribbon = runtimeSettings(model);
-    const before = model.activeSheet.fills();
+    const source = model.activeSheet;
+    const before = source.fills();
     done(await runNormalizer({ locale: "zh-CN", settings: ribbon }));
     expect(markedCells(model).length).toBeGreaterThan(0);
     // The pane runs again on its stale copy, then clears: every cell gets its own fill back, not the red mark.
     done(await runNormalizer({ locale: "zh-CN", settings: pane }));
     await clearMarks({ settings: pane });
-    expect(model.activeSheet.fills()).toEqual(before);
+    expect(source.fills()).toEqual(before);
     // And the ribbon's copy, stale in turn, finds nothing left to clear.
     expect(await clearMarks({ settings: ribbon })).toMatchObject({ restored: 0, leftAlone: 0 });
   });

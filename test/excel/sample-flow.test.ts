@@ -164,6 +164,21 @@ test("an empty sheet is a message, not an error", async () => {
   expect(await runNormalizer({ locale: "zh-CN" })).toEqual({ kind: "empty", sheet: "Sheet1" });
 });
 
+test("a sheet without a table: nothing is added to the workbook; the outcome says what was looked for", async () => {
+  const model = setUp("1.10", [["会议纪要"], ["项目", "金额"], ["公务用车", "18.00"]]);
+  const before = snapshot(model);
+  const syncs = model.syncCount;
+  const outcome = await runNormalizer({ locale: "zh-CN" });
+  expect(outcome).toMatchObject({ kind: "no-table", sheet: "Sheet1" });
+  if (outcome.kind !== "no-table") throw new Error(outcome.kind);
+  expect(outcome.lookedFor).toContain("项目名称");
+  expect(outcome.advice).toContain("表头行");
+  expect(snapshot(model)).toEqual(before);
+  expect(model.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
+  // Only the read: no write request reached Excel.
+  expect(model.syncs.slice(syncs).every((s) => s.operations < 10)).toBe(true);
+});
+
 describe.each(LEVELS)("the 70,000-indicator table at ExcelApi %s", (level) => {
   test("writes every row in chunks of at most 4 MB, with one request per chunk", async () => {
     const grid = buildSyntheticGrid(loadSampleGrid(), 10_000);

@@ -4,6 +4,7 @@
  * CLI's format. And the fake host's names and custom XML parts behave as Excel's documentation says, failing
  * below the ExcelApi level that brings them.
  */
+import { written } from "../../testing/written-workbook";
 import { MARK_COLORS } from "../../src/core/plan";
 import { RECORD_NAMESPACE } from "../../src/core/run-record-format";
 import { clearMarks, runNormalizer, type RunOutcome } from "../../src/excel/run-normalizer";
@@ -21,7 +22,7 @@ jest.setTimeout(60_000);
 
 async function cliNormalize(bytes: Uint8Array) {
   const input = await readInputBytes("book.xlsx", bytes, { codec: nodeZipCodec });
-  return normalizeInput(input, { locale: "zh-CN", codec: nodeZipCodec });
+  return written(await normalizeInput(input, { locale: "zh-CN", codec: nodeZipCodec }));
 }
 
 function done(outcome: RunOutcome): Extract<RunOutcome, { kind: "done" }>["summary"] {

@@ -108,3 +108,13 @@ test("a paste of only blanks is nothing to check; a paste over the limit gets th
     message: "粘贴的内容 的表格文字超过 20,000,000 字的上限：请把表格拆成几个文件分别处理。",
   });
 });
+
+test("a paste with no table in it offers no download: it says what was looked for and what to do", async () => {
+  const outcome = await checkInput(pastedInput("会议纪要\t2024年\r\n参会人员\t张三\r\n", "zh-CN"), {
+    locale: "zh-CN",
+  });
+  expect(outcome.kind).toBe("failed");
+  const message = outcome.kind === "failed" ? outcome.message : "";
+  expect(message).toMatch(/^没有找到项目支出绩效目标表：要找的是一行表头/);
+  expect(message).toMatch(/把表格连同表头行粘贴到工作表中，或选中表格所在区域后再运行。$/);
+});

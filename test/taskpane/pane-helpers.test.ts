@@ -1,7 +1,7 @@
 /** The pane's small pure helpers: Office errors in words, the tolerance box, progress lines. */
 import { paneMessagesFor } from "../../src/taskpane/messages";
 import { describeOfficeError } from "../../src/taskpane/describe-office-error";
-import { clearedText } from "../../src/taskpane/describe-outcome";
+import { clearedText, refusal } from "../../src/taskpane/describe-outcome";
 import { progressText, readTolerance } from "../../src/taskpane/pane-view";
 
 const zh = paneMessagesFor("zh-CN");
@@ -66,4 +66,17 @@ describe("clearedText: what 清除标记 did, and each kind of earlier mark it c
   test("the notes name Excel 2019 or the CLI as the way out below ExcelApi 1.5", () => {
     expect(zh.marksUnreadable(7)).toMatch(/7 个单元格.*命令行工具.*Excel 2019/);
   });
+});
+
+test("no table: the pane says which sheet, what was looked for, what to do, and that nothing changed", () => {
+  const outcome = {
+    kind: "no-table" as const,
+    sheet: "会议纪要",
+    lookedFor: "没有找到项目支出绩效目标表：要找的是一行表头，含“项目名称”列。",
+    advice: "把表格连同表头行粘贴到工作表中。",
+  };
+  expect(refusal(outcome, paneMessagesFor("zh-CN"))).toBe(
+    "工作表「会议纪要」：没有找到项目支出绩效目标表：要找的是一行表头，含“项目名称”列。把表格连同表头行粘贴到工作表中。没有对工作簿做任何更改。",
+  );
+  expect(refusal(outcome, paneMessagesFor("en-US"))).toMatch(/Nothing in the workbook was changed\.$/);
 });

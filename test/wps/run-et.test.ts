@@ -132,6 +132,37 @@ test("a patterned fill under a mark comes back exactly: pattern, its colour, the
   expect(model.sheetByName("Sheet1")!.cell(25, 7)!.fill).toEqual(patterned);
 });
 
+test("no table on the sheet: nothing is added or marked, and the pane is told what was looked for", () => {
+  const model = new EtBookModel();
+  model.activeSheet.putGrid([
+    ["会议纪要", "2024年"],
+    ["参会人员", "张三"],
+  ]);
+  const { app } = fakeEtApplication(model);
+  const outcome = runNormalizerEt(app, { locale: "zh-CN" });
+  expect(outcome).toMatchObject({ kind: "no-table", sheet: "Sheet1" });
+  expect(outcome.kind === "no-table" ? outcome.lookedFor : "").toMatch(/^没有找到项目支出绩效目标表/);
+  expect(model.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
+  expect(model.parts).toEqual([]);
+});
+
+test("the cell to change red, the totals it upsets light blue: 清除标记 gives both their fills back", () => {
+  const model = new EtBookModel();
+  const grid = loadSampleGrid();
+  grid[11]![2] = "17.00"; // C12: 财政拨款 of 公务用车购置费, lowered
+  model.activeSheet.putGrid(grid);
+  const { app } = fakeEtApplication(model);
+  done(runNormalizerEt(app, { locale: "zh-CN" }));
+  const fill = (r: number, c: number) => model.sheetByName("Sheet1")!.cell(r, c)?.fill?.color;
+  expect([fill(12, 3), fill(12, 2), fill(11, 3)]).toEqual(
+    ["#FFC7CE", "#DDEBF7", "#DDEBF7"].map((hex) => hexToBgr(hex)),
+  );
+  expect(model.parts[0]!.xml).toContain('cell="B12" severity="consequence"');
+  const cleared = clearMarksEt(app);
+  expect([fill(12, 3), fill(12, 2), fill(11, 3)]).toEqual([undefined, undefined, undefined]);
+  expect(cleared).toMatchObject({ leftAlone: 0 }); // the light blue ones too: the record reads them back as consequences
+});
+
 test("a workbook the CLI marked: the ET run restores the CLI's marks and replaces its sheets", () => {
   const { app, model } = setUp();
   const source = model.activeSheet;
@@ -222,7 +253,7 @@ test("the record the ET run writes is the contract's: the CLI's reader finds eve
   );
   // The CLI's own output for the sample, with its record part replaced by the one ET wrote: the CLI reads it.
   const cli = await normalizeInput(await readInput(SAMPLE_PATH), { locale: "zh-CN", codec: fflateCodec });
-  const bytes = withPart(cli.bytes, "customXml/item1.xml", () => xml);
+  const bytes = withPart(cli.bytes!, "customXml/item1.xml", () => xml);
   const record = readRunRecord(openPackage("et.xlsx", bytes, fflateCodec, DEFAULT_LIMITS));
   expect(record.marked).toHaveLength(1);
   expect(record.marked[0]!.marks.map((m) => [m.cell, m.severity, m.previousFill])).toEqual([

@@ -5,6 +5,7 @@
  * clerk's fill from the add-in's previousPattern/previousColor (patterned and tinted ones too), also after the
  * clerk inserted a row in Excel; and the add-in, on the CLI's output, clears back to the clerk's fills.
  */
+import { written } from "../../testing/written-workbook";
 import { cellAddress, parseCellAddress } from "../../src/core/cell-address";
 import { clearMarks, runNormalizer } from "../../src/excel/run-normalizer";
 import { nodeZipCodec } from "../../src/xlsx/node-zip-codec";
@@ -19,7 +20,7 @@ jest.setTimeout(60_000);
 
 async function cliNormalize(bytes: Uint8Array) {
   const input = await readInputBytes("book.xlsx", bytes, { codec: nodeZipCodec });
-  return normalizeInput(input, { locale: "zh-CN", codec: nodeZipCodec });
+  return written(await normalizeInput(input, { locale: "zh-CN", codec: nodeZipCodec }));
 }
 
 /** The CLI's record: each mark's attributes, by cell. */

@@ -4,10 +4,12 @@
  * scripts/make-kept-parts-workbook.py with openpyxl and LibreOffice). `normalize` keeps every part it does not
  * have to change byte for byte, LibreOffice opens the result, and every source value reads back equal.
  */
+import { written, type WrittenWorkbook } from "../../testing/written-workbook";
 import { readFileSync } from "fs";
 import { join } from "path";
 import { nodeZipCodec } from "../../src/xlsx/node-zip-codec";
-import { normalizeInput, type NormalizedWorkbook } from "../../src/xlsx/normalize-workbook";
+import { writeNormalizedPackage } from "../../src/xlsx/edit-package";
+import { normalizeInput } from "../../src/xlsx/normalize-workbook";
 import { readInputBytes } from "../../src/xlsx/read-input";
 import { StylesPart } from "../../src/xlsx/styles-part";
 import {
@@ -23,12 +25,12 @@ import {
 const FIXTURE = join(__dirname, "..", "fixtures", "kept-parts.xlsx");
 const input = new Uint8Array(readFileSync(FIXTURE));
 const before = unzipParts(input);
-let result: NormalizedWorkbook;
+let result: WrittenWorkbook;
 let after: Map<string, Uint8Array>;
 
 beforeAll(async () => {
   const table = await readInputBytes("kept-parts.xlsx", input, { codec: nodeZipCodec });
-  result = await normalizeInput(table, { locale: "zh-CN", codec: nodeZipCodec });
+  result = written(await normalizeInput(table, { locale: "zh-CN", codec: nodeZipCodec }));
   after = unzipParts(result.bytes);
 });
 
@@ -47,11 +49,14 @@ test("the fixture has what a clerk's workbook has", () => {
 
 test("every part but the ones the tool must change is byte-identical", () => {
   const source = sheetPartOf(before, "目标表");
+  // The notes on marked cells go beside the clerk's comment, in the sheet's comments part and VML drawing.
   const mayChange = new Set([
     "xl/workbook.xml",
     "xl/_rels/workbook.xml.rels",
     "[Content_Types].xml",
     "xl/styles.xml",
+    "xl/comments1.xml",
+    "xl/drawings/vmlDrawing1.vml",
     source,
   ]);
   for (const [name, bytes] of before) {
@@ -73,6 +78,21 @@ test("every part but the ones the tool must change is byte-identical", () => {
     ].sort(),
   );
   for (const name of [...mayChange, ...added]) assertWellFormed(partText(after, name), name);
+});
+
+test("the clerk's comment and its box are kept as written; each marked cell gets a note beside them", () => {
+  const clerk = /<comment ref="A9"[\s\S]*?<\/comment>/.exec(partText(before, "xl/comments1.xml"))![0];
+  const comments = partText(after, "xl/comments1.xml");
+  expect(comments).toContain(clerk);
+  expect(comments).toContain("<author> </author><author>绩效指标规范化</author>");
+  const refs = [...comments.matchAll(/<comment ref="([A-Z]+\d+)"/g)].map((m) => m[1]);
+  expect(refs).toEqual(["A9", ...result.plan.notes.map((n) => n.cell)]);
+  const clerkShape = /<v:shape id="shape_0"[\s\S]*?<\/v:shape>/.exec(
+    partText(before, "xl/drawings/vmlDrawing1.vml"),
+  )![0];
+  const vml = partText(after, "xl/drawings/vmlDrawing1.vml");
+  expect(vml).toContain(clerkShape);
+  expect(vml.match(/ObjectType="Note"/g)).toHaveLength(1 + result.plan.notes.length);
 });
 
 test("the changed parts only gain: sheets, names, styles appended, marked cells restyled", () => {
@@ -112,14 +132,15 @@ test("LibreOffice opens the result", () => {
 
 test("after LibreOffice saved the result (formats renumbered), a re-run gives the clerk's Bad and Neutral fills back", async () => {
   const saved = libreOfficeSaves(result.bytes);
-  // Analysing another sheet restores the marks on the table and marks nothing new there.
-  const again = await normalizeInput(
-    await readInputBytes("saved.xlsx", saved, { sheet: "图表", codec: nodeZipCodec }),
-    {
-      locale: "zh-CN",
-      codec: nodeZipCodec,
-    },
-  );
+  // A run whose plan marks nothing on the table (as on another sheet) restores the table's marks. (normalize itself
+  // writes nothing for a sheet without a table, so the package editor is called with such a plan.)
+  const reread = await readInputBytes("saved.xlsx", saved, { sheet: "图表", codec: nodeZipCodec });
+  const again = await writeNormalizedPackage(reread.package!, reread.record!, {
+    ...result.plan,
+    sourceSheet: "图表",
+    marks: [],
+    notes: [],
+  });
   expect(again.marksLeft).toBe(0);
   const parts = unzipParts(again.bytes);
   const styles = new StylesPart(partText(parts, "xl/styles.xml"));

@@ -3,6 +3,7 @@
  * adjacent ones included; a re-run clears every earlier mark cell by cell and gives back the clerk's own fill,
  * even when it is Excel's "Bad" or "Neutral" colour, which is the marks' own colour.
  */
+import { written } from "../../testing/written-workbook";
 import ExcelJS from "exceljs";
 import { readFileSync } from "fs";
 import { nodeZipCodec } from "../../src/xlsx/node-zip-codec";
@@ -54,7 +55,7 @@ async function clerkWorkbook(wrong: boolean): Promise<Uint8Array> {
 
 async function normalize(bytes: Uint8Array) {
   const input = await readInputBytes("book.xlsx", bytes, { codec: nodeZipCodec });
-  return await normalizeInput(input, { locale: "zh-CN", codec: nodeZipCodec });
+  return written(await normalizeInput(input, { locale: "zh-CN", codec: nodeZipCodec }));
 }
 
 function sourceStyles(bytes: Uint8Array): { styles: Map<string, number>; part: StylesPart; xml: string } {

@@ -93,6 +93,17 @@ export function libreOfficeOpens(bytes: Uint8Array): { ok: boolean; output: stri
   return { ok: converted.path !== null, output: converted.log };
 }
 
+/**
+ * The workbook as LibreOffice prints it (to PDF), each page's text as pdftotext (poppler-utils) lays it out.
+ */
+export function libreOfficePrints(bytes: Uint8Array): string[] {
+  const converted = libreOfficeConvert(bytes, "pdf", "book.pdf");
+  if (!converted.path) throw new Error(`LibreOffice could not print the workbook: ${converted.log}`);
+  const text = spawnSync("pdftotext", ["-layout", converted.path, "-"], { encoding: "utf8" });
+  if (text.status !== 0) throw new Error(`pdftotext failed: ${text.stderr}`);
+  return text.stdout.split("\f").filter((page) => page.trim() !== "");
+}
+
 /** The workbook as LibreOffice saves it (as a clerk's LibreOffice would, renumbering every format). */
 export function libreOfficeSaves(bytes: Uint8Array): Uint8Array {
   const converted = libreOfficeConvert(bytes, "xlsx:Calc MS Excel 2007 XML", "book.xlsx");

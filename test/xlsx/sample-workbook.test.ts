@@ -1,19 +1,22 @@
+import { written, type WrittenWorkbook } from "../../testing/written-workbook";
 import ExcelJS from "exceljs";
 import { readFileSync } from "fs";
 import { needsTextGuard } from "../../src/core/text-guard";
 import { nodeZipCodec } from "../../src/xlsx/node-zip-codec";
-import { normalizeInput, type NormalizedWorkbook } from "../../src/xlsx/normalize-workbook";
+import { normalizeInput } from "../../src/xlsx/normalize-workbook";
 import { readInput } from "../../src/xlsx/read-input";
 import { SAMPLE_PATH } from "../../testing/sample";
 import { partText, sheetPartOf, unzipParts } from "./package-helpers";
 
 /** The bundled sample, normalized and written as the demo does, then read back as a user's Excel would. */
-let result: NormalizedWorkbook;
+let result: WrittenWorkbook;
 let book: ExcelJS.Workbook;
 const sampleBytes = readFileSync(SAMPLE_PATH);
 
 beforeAll(async () => {
-  result = await normalizeInput(await readInput(SAMPLE_PATH), { locale: "zh-CN", codec: nodeZipCodec });
+  result = written(
+    await normalizeInput(await readInput(SAMPLE_PATH), { locale: "zh-CN", codec: nodeZipCodec }),
+  );
   book = new ExcelJS.Workbook();
   await book.xlsx.load(Buffer.from(result.bytes) as unknown as ArrayBuffer); // ExcelJS types predate Node's generic Buffer
 });

@@ -3,6 +3,7 @@
  * written package exactly, in shared strings and inline strings alike; characters no program can be trusted to
  * keep are reported with their cell.
  */
+import { written } from "../../testing/written-workbook";
 import type { CellValue } from "../../src/core/grid";
 import { normalizeInput } from "../../src/xlsx/normalize-workbook";
 import { gridInput, readInputBytes } from "../../src/xlsx/read-input";
@@ -29,7 +30,7 @@ function trickyGrid(): CellValue[][] {
 
 async function writeAndReadBack(grid: CellValue[][]) {
   const input = gridInput("tricky.tsv", grid);
-  const result = await normalizeInput(input, { locale: "zh-CN", codec: nodeZipCodec });
+  const result = written(await normalizeInput(input, { locale: "zh-CN", codec: nodeZipCodec }));
   const back = await readInputBytes("out.xlsx", result.bytes, { sheet: "tricky", codec: nodeZipCodec });
   return { result, back };
 }

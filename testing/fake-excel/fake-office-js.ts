@@ -26,6 +26,7 @@ import {
   FakeSheet,
   FakeWorkbook,
   MAX_ROW,
+  rectText,
   type FakeCell,
   type FakeCustomXmlPart,
   type FakeFill,
@@ -557,6 +558,19 @@ class FakeWorksheet extends FakeClientObject {
   get protection(): FakeWorksheetProtection {
     return (this.children.protection ??= new FakeWorksheetProtection(this.ctx, this));
   }
+  // Made when first used, as Office.js does: each proxy takes an id, and ids' digits count in a request's size.
+  private commentsProxy?: FakeCommentCollection;
+  private notesProxy?: FakeCommentCollection;
+  private pageLayoutProxy?: FakePageLayout;
+  get comments(): FakeCommentCollection {
+    return (this.commentsProxy ??= new FakeCommentCollection(this.ctx, this, "comments"));
+  }
+  get notes(): FakeCommentCollection {
+    return (this.notesProxy ??= new FakeCommentCollection(this.ctx, this, "notes"));
+  }
+  get pageLayout(): FakePageLayout {
+    return (this.pageLayoutProxy ??= new FakePageLayout(this.ctx, this));
+  }
   override resolveTarget(): unknown {
     return this.resolve();
   }
@@ -1020,6 +1034,19 @@ class FakeRangeFormat extends FakeFormatPart {
   }
   set wrapText(wrap: boolean) {
     this.set("wrapText", wrap, () => this.eachCell((cell) => void (cell.wrap = wrap)), this.minLevel);
+  }
+  /** RangeFormat.autofitRows (ExcelApi 1.2): Excel fits the rows' heights to their (wrapped) text. */
+  autofitRows(): void {
+    this.call(
+      "autofitRows",
+      [],
+      () => {
+        const sheet = this.sheet();
+        refuseIfProtected(sheet);
+        for (const rect of this.rects()) sheet.autofitRows.push(rectText(rect));
+      },
+      "1.2",
+    );
   }
 }
 
@@ -1722,6 +1749,279 @@ class FakeCustomXmlPartProxy extends FakeClientObject {
       },
       "1.5",
     );
+  }
+}
+
+/**
+ * worksheet.comments (ExcelApi 1.10, threaded comments) and worksheet.notes (ExcelApi 1.18, the legacy notes).
+ * As strict as Excel:
+ * - add takes one cell, by a string that includes the sheet's name ("If it's a string, it must contain the full
+ *   address, including the sheet name. An InvalidArgument error is thrown if the provided range is larger than one
+ *   cell": CommentCollection.add);
+ * - a cell holds one comment or note: adding a comment where there is one fails (OfficeDev/office-js#1416: "If we
+ *   try to add a comment to a cell that already has a comment, an error occurs too"), and the fake also refuses a
+ *   comment on a cell with a note, as Excel's own UI does;
+ * - items can be listed, located (getLocation) and deleted.
+ */
+class FakeCommentCollection extends FakeClientObject {
+  private loadedItems: FakeCommentItem[] | null = null;
+  private readonly level: string;
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly worksheet: FakeWorksheet,
+    private readonly kind: "comments" | "notes",
+  ) {
+    super(ctx, worksheet, "property", kind === "comments" ? "Comments" : "Notes");
+    this.level = kind === "comments" ? "1.10" : "1.18";
+  }
+  protected readProperty(property: string): unknown {
+    throw new FakeOfficeError("InvalidArgument", `${this.kind}.${property} is not faked`);
+  }
+  get items(): FakeCommentItem[] {
+    if (!this.loadedItems) throw propertyNotLoaded("items");
+    return this.loadedItems;
+  }
+  override load(props?: string | string[]): this {
+    const list = splitProperties(props).map((p) => p.replace(/^items\//, ""));
+    this.ctx.enqueue(
+      this,
+      { ActionType: ACTION_TYPE.query, Name: "", QueryInfo: { Select: list } },
+      () => {
+        const sheet = this.worksheet.resolve();
+        const mine = [...sheet.comments.entries()].filter(
+          ([, c]) => (c.note === true) === (this.kind === "notes"),
+        );
+        this.loadedItems = mine.map(([cell, c]) => {
+          const item = new FakeCommentItem(this.ctx, this, this.worksheet, c.id, cell);
+          item.preload({ id: c.id, content: c.content, authorName: c.author ?? "" });
+          return item;
+        });
+        return {
+          _Items: mine.map(([, c]) =>
+            Object.fromEntries(
+              list.map((p) => [
+                pascal(p),
+                p === "id"
+                  ? c.id
+                  : p === "content"
+                    ? c.content
+                    : p === "authorName"
+                      ? (c.author ?? "")
+                      : null,
+              ]),
+            ),
+          ),
+        };
+      },
+      this.level,
+    );
+    return this;
+  }
+  /** Instantiated at once, as Office.js does for object-creating methods: the comment exists after the next sync. */
+  add(cellAddress: string, content: string): FakeCommentItem {
+    const holder: { id: string | null; cell: string } = { id: null, cell: "" };
+    const create = (): void => {
+      if (holder.id !== null) return;
+      if (!this.ctx.model.supports(this.level))
+        throw new FakeOfficeError("ApiNotFound", `needs ExcelApi ${this.level}: ${this.path}.Add`);
+      const sheet = this.worksheet.resolve();
+      const bang = cellAddress.lastIndexOf("!");
+      if (bang < 0)
+        throw new FakeOfficeError("InvalidArgument", `comment address without sheet: ${cellAddress}`);
+      const rect = parseRect(cellAddress.slice(bang + 1));
+      if (rect.top !== rect.bottom || rect.left !== rect.right)
+        throw new FakeOfficeError("InvalidArgument", `comment on more than one cell: ${cellAddress}`);
+      refuseIfProtected(sheet);
+      const cell = rectText(rect);
+      if (sheet.comments.has(cell))
+        throw new FakeOfficeError("InvalidArgument", `${cell} already has a comment or note`);
+      holder.id = this.ctx.model.newCommentId();
+      holder.cell = cell;
+      sheet.comments.set(cell, { id: holder.id, content, ...(this.kind === "notes" ? { note: true } : {}) });
+    };
+    const item = new FakeCommentItem(
+      this.ctx,
+      this,
+      this.worksheet,
+      () => holder.id ?? "",
+      () => holder.cell,
+      [cellAddress, content],
+      create,
+    );
+    this.ctx.instantiateNow(item);
+    return item;
+  }
+}
+
+class FakeCommentItem extends FakeClientObject {
+  private readonly idOf: () => string;
+  private readonly cellOf: () => string;
+  constructor(
+    ctx: FakeRequestContext,
+    parent: FakeCommentCollection,
+    private readonly worksheet: FakeWorksheet,
+    id: string | (() => string),
+    cell: string | (() => string),
+    addArgs?: unknown[],
+    private readonly create?: () => void,
+  ) {
+    super(
+      ctx,
+      parent,
+      addArgs ? "method" : "indexer",
+      addArgs ? "Add" : "",
+      addArgs ?? [typeof id === "string" ? id : ""],
+    );
+    this.idOf = typeof id === "string" ? () => id : id;
+    this.cellOf = typeof cell === "string" ? () => cell : cell;
+  }
+  override resolveTarget(): unknown {
+    this.create?.();
+    return this.idOf();
+  }
+  private preloaded: Record<string, unknown> | null = null;
+  /** Loaded values filled in directly (collection loads). */
+  preload(values: Record<string, unknown>): void {
+    this.preloaded = values;
+  }
+  protected override get<T>(property: string): T {
+    if (this.preloaded && property in this.preloaded) return this.preloaded[property] as T;
+    return super.get<T>(property);
+  }
+  protected readProperty(property: string): unknown {
+    if (property === "id") return this.idOf();
+    if (property === "content") return this.worksheet.resolve().comments.get(this.cellOf())?.content;
+    if (property === "authorName") return this.worksheet.resolve().comments.get(this.cellOf())?.author ?? "";
+    throw new FakeOfficeError("InvalidArgument", `comment.${property} is not faked`);
+  }
+  get id(): string {
+    return this.get("id");
+  }
+  get content(): string {
+    return this.get("content");
+  }
+  get authorName(): string {
+    return this.get("authorName");
+  }
+  /** The comment's cell, a range to load the address of. */
+  getLocation(): FakeRange {
+    return new FakeRange(this.ctx, this, "method", "GetLocation", [], this.worksheet.resolve, () =>
+      parseRect(this.cellOf()),
+    );
+  }
+  delete(): void {
+    this.call(
+      "delete",
+      [],
+      () => {
+        const sheet = this.worksheet.resolve();
+        const cell = this.cellOf();
+        if (sheet.comments.get(cell)?.id !== this.idOf())
+          throw new FakeOfficeError("ItemNotFound", `no comment ${this.idOf()}`);
+        refuseIfProtected(sheet);
+        sheet.comments.delete(cell);
+      },
+      "1.10",
+    );
+  }
+}
+
+/** worksheet.pageLayout (ExcelApi 1.9): print orientation, paper, zoom, print titles, footers. */
+class FakePageLayout extends FakeClientObject {
+  private headersFootersProxy?: FakeHeaderFooterGroup;
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly worksheet: FakeWorksheet,
+  ) {
+    super(ctx, worksheet, "property", "PageLayout");
+  }
+  get headersFooters(): FakeHeaderFooterGroup {
+    return (this.headersFootersProxy ??= new FakeHeaderFooterGroup(this.ctx, this, this.worksheet));
+  }
+  protected readProperty(property: string): unknown {
+    throw new FakeOfficeError("InvalidArgument", `pageLayout.${property} is not faked`);
+  }
+  private setLayout(property: keyof FakePageLayoutModel, value: unknown, check?: () => void): void {
+    this.set(
+      property,
+      value,
+      () => {
+        check?.();
+        (this.worksheet.resolve().pageLayout as Record<string, unknown>)[property] = value;
+      },
+      "1.9",
+    );
+  }
+  set orientation(value: string) {
+    this.setLayout("orientation", value, () => {
+      if (value !== "Portrait" && value !== "Landscape")
+        throw new FakeOfficeError("InvalidArgument", `orientation ${value}`);
+    });
+  }
+  set paperSize(value: string) {
+    this.setLayout("paperSize", value);
+  }
+  set zoom(value: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
+    this.setLayout("zoom", value, () => {
+      if (value.scale !== undefined && (value.scale < 10 || value.scale > 400))
+        throw new FakeOfficeError("InvalidArgument", `scale ${value.scale}`);
+    });
+  }
+  setPrintTitleRows(rows: string): void {
+    this.call(
+      "setPrintTitleRows",
+      [rows],
+      () => {
+        if (!/^\$?\d+:\$?\d+$/.test(rows))
+          throw new FakeOfficeError("InvalidArgument", `print title rows ${rows}`);
+        this.worksheet.resolve().pageLayout.printTitleRows = rows;
+      },
+      "1.9",
+    );
+  }
+}
+
+type FakePageLayoutModel = import("./workbook-model").FakePageLayout;
+
+class FakeHeaderFooterGroup extends FakeClientObject {
+  private defaultProxy?: FakeHeaderFooter;
+  constructor(
+    ctx: FakeRequestContext,
+    parent: FakeClientObject,
+    private readonly worksheet: FakeWorksheet,
+  ) {
+    super(ctx, parent, "property", "HeadersFooters");
+  }
+  get defaultForAllPages(): FakeHeaderFooter {
+    return (this.defaultProxy ??= new FakeHeaderFooter(this.ctx, this, this.worksheet));
+  }
+  protected readProperty(property: string): unknown {
+    throw new FakeOfficeError("InvalidArgument", `headersFooters.${property} is not faked`);
+  }
+}
+
+class FakeHeaderFooter extends FakeClientObject {
+  constructor(
+    ctx: FakeRequestContext,
+    parent: FakeClientObject,
+    private readonly worksheet: FakeWorksheet,
+  ) {
+    super(ctx, parent, "property", "DefaultForAllPages");
+  }
+  protected readProperty(property: string): unknown {
+    throw new FakeOfficeError("InvalidArgument", `headerFooter.${property} is not faked`);
+  }
+  private setFooter(property: "leftFooter" | "centerFooter" | "rightFooter", value: string): void {
+    this.set(property, value, () => void (this.worksheet.resolve().pageLayout[property] = value), "1.9");
+  }
+  set leftFooter(value: string) {
+    this.setFooter("leftFooter", value);
+  }
+  set centerFooter(value: string) {
+    this.setFooter("centerFooter", value);
+  }
+  set rightFooter(value: string) {
+    this.setFooter("rightFooter", value);
   }
 }
 

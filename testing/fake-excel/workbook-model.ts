@@ -7,7 +7,28 @@
 import { cellAddress, columnLetter } from "../../src/core/cell-address";
 import type { CellValue } from "../../src/core/grid";
 
-export type ApiLevel = "1.1" | "1.2" | "1.4" | "1.5" | "1.7" | "1.9";
+export type ApiLevel = "1.1" | "1.2" | "1.4" | "1.5" | "1.7" | "1.9" | "1.10" | "1.18";
+
+/** A threaded comment (ExcelApi 1.10) or a note the clerk left (read at ExcelApi 1.18). */
+export interface FakeComment {
+  readonly id: string;
+  readonly content: string;
+  /** The clerk's note, not a threaded comment: only the notes API (1.18) sees it. */
+  readonly note?: boolean;
+  /** A note's author (Note.authorName, 1.18). */
+  readonly author?: string;
+}
+
+/** A sheet's print setup (PageLayout, ExcelApi 1.9), as the add-in set it. */
+export interface FakePageLayout {
+  orientation?: string;
+  paperSize?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  printTitleRows?: string;
+  leftFooter?: string;
+  centerFooter?: string;
+  rightFooter?: string;
+}
 
 /**
  * A cell's fill as Excel's RangeFill reports it: color is the background ("#RRGGBB"), pattern an Excel.FillPattern
@@ -73,6 +94,11 @@ export class FakeSheet {
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
   frozenRows = 0;
   readonly columnWidths = new Map<number, number>();
+  /** Rows whose height Excel fits to their content (autofitRows, ExcelApi 1.2), by range address. */
+  readonly autofitRows: string[] = [];
+  /** Comments and notes by A1 address: Excel holds at most one per cell. */
+  readonly comments = new Map<string, FakeComment>();
+  readonly pageLayout: FakePageLayout = {};
   /** Told of every row insert or delete (the workbook moves its defined names). */
   readonly rowShiftListeners: ((row: number, count: number) => void)[] = [];
   constructor(
@@ -264,6 +290,11 @@ export class FakeWorkbook {
     const first = this.addSheet("Sheet1");
     this.activeSheetId = first.id;
     this.selection = { sheetId: first.id, rect: { top: 1, left: 1, bottom: 1, right: 1 } };
+  }
+
+  private nextCommentId = 1;
+  newCommentId(): string {
+    return `{C0000000-0000-0000-0000-${String(this.nextCommentId++).padStart(12, "0")}}`;
   }
 
   /**

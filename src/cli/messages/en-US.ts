@@ -13,7 +13,7 @@ export const enUS: CliMessages = {
     "",
     "Files: .xlsx/.xlsm (first sheet, or --sheet NAME), .tsv/.txt/.csv (UTF-8, UTF-16 or GB18030).",
     "Options: --sheet NAME  --tolerance N (in the table's amount unit; default half the last digit)  --lang en  --help",
-    "Exit status: 0 ran; 1 check found errors; 2 a file could not be read, was over a limit, or the arguments are wrong.",
+    "Exit status: 0 ran; 1 check found errors, or no table was found; 2 a file could not be read, was over a limit, or the arguments are wrong.",
   ].join("\n"),
   usageHint: "Run npm run --silent cli -- --help for usage.",
   unknownCommand: (name: string) => `Unknown command "${name}".`,
@@ -40,7 +40,7 @@ export const enUS: CliMessages = {
   moreIssues: (count: number, sheet: string) => `  ${count} more in "${sheet}".`,
   wrote: (path: string) => `Wrote ${path}`,
   sheetsWritten: (detail: string, checks: string) =>
-    `New sheets "${detail}" and "${checks}"; problem cells in the table are filled (red = error, yellow = warning).`,
+    `New sheets "${detail}" and "${checks}"; problem cells in the table are filled and annotated (red = error, yellow = warning, light blue = a total that disagrees only because of a wrong amount elsewhere).`,
   truncatedCells: (count: number) =>
     `Note: ${count} cells exceed Excel's 32,767-character limit: only their start was written, with a note in the cell.`,
   demoTitle: "Demo: Baiyun district, 2024 project expenditure performance target table",
@@ -55,6 +55,11 @@ export const enUS: CliMessages = {
 
   marksLeft: (count: number) =>
     `${count} cells marked by the last run have had their fill changed since: your change was kept, not restored.`,
+  notesSkipped: (count: number) =>
+    `${count} marked cells already had a comment: it was kept, and no note was added there.`,
+  noTable: (path: string, message: string, advice: string) =>
+    `${path}: ${message} ${advice} Nothing was written.`,
+  fileNoTable: (file: string, message: string) => `${file}: ${message}`,
   layouts: {
     "guangdong-string": "one row per project, numbered indicator text",
     "indicator-segments": "one row per project, one segment per indicator",

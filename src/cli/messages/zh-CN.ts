@@ -16,7 +16,7 @@ export const zhCN = {
     "",
     "文件：.xlsx/.xlsm（第一个工作表，或 --sheet 名称），.tsv/.txt/.csv（UTF-8、UTF-16 或 GB18030 编码）。",
     "选项：--sheet 名称  --tolerance 容差（金额单位，默认为末位数字的一半）  --lang en（英文）  --help",
-    "退出码：0 正常；1 check 发现错误；2 有文件无法读取、超出上限或参数有误。",
+    "退出码：0 正常；1 check 发现错误，或没有找到表格；2 有文件无法读取、超出上限或参数有误。",
   ].join("\n"),
   usageHint: "运行 npm run --silent cli -- --help 查看用法。",
   unknownCommand: (name: string) => `未知的命令「${name}」。`,
@@ -42,7 +42,7 @@ export const zhCN = {
   moreIssues: (count: number, sheet: string) => `  另有 ${count} 条，见「${sheet}」。`,
   wrote: (path: string) => `已写入 ${path}`,
   sheetsWritten: (detail: string, checks: string) =>
-    `新增工作表「${detail}」「${checks}」；原表中有问题的单元格已标色（红＝错误，黄＝警告）。`,
+    `新增工作表「${detail}」「${checks}」；原表中有问题的单元格已标色并加批注（红＝错误，黄＝警告，浅蓝＝因别处写错而对不上的合计）。`,
   truncatedCells: (count: number) =>
     `注意：${count} 个单元格超出 Excel 的 32767 字上限，只写入了开头部分，并在单元格中注明。`,
   demoTitle: "示例：白云区 2024 年项目支出绩效目标表",
@@ -56,6 +56,11 @@ export const zhCN = {
 
   marksLeft: (count: number) =>
     `上次运行标记的 ${count} 个单元格已被改过填充色，保留了你的修改，未恢复原填充。`,
+  notesSkipped: (count: number) => `${count} 个标色的单元格原有批注，保留了原批注，未另加说明。`,
+  /** normalize when no table was found: nothing is written. */
+  noTable: (path: string, message: string, advice: string) =>
+    `${path}：${message}${advice}没有写出任何文件。`,
+  fileNoTable: (file: string, message: string) => `${file}：${message}`,
   /** The layouts by id (core/layouts/layout-id.ts). */
   layouts: {
     "guangdong-string": "每项目一行、指标连写",

@@ -67,7 +67,10 @@ export function amountEquations(tree: AmountTree): TotalEquation[] {
       rule: "row-total",
       target,
       addends,
-      details: Object.assign({}, details, { amountColumn: "total" as const }),
+      details: Object.assign({}, details, {
+        amountColumn: "total" as const,
+        parts: parts.filter((role) => cells.has(role)),
+      }),
       ...(projectIndex >= 0 ? { about: { projectIndex } } : {}),
     });
   };

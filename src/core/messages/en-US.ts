@@ -1,6 +1,7 @@
 /** Every user-facing sentence in English. Same shape as zh-CN.ts, which is the source of the type. */
-import type { IssueDraft, RuleId, Severity } from "../issue";
 import type { AmountRole } from "../analysis";
+import { formatAmount } from "../format-amount";
+import type { IssueDetails, IssueDraft, RepairedTotal, RuleId, Severity } from "../issue";
 import type { Messages } from "./zh-CN";
 
 const amountColumn: Record<AmountRole, string> = {
@@ -9,10 +10,30 @@ const amountColumn: Record<AmountRole, string> = {
   specialAccount: "Special account (财政专户拨款)",
   other: "Other funds (其他资金)",
 };
+/** A columnar layout's own names for its amounts (IssueDetails.amountNames). */
+const amountNames: Record<"form" | "department", Record<AmountRole, string>> = {
+  form: {
+    total: "Total funds (资金总额)",
+    fiscal: amountColumn.fiscal,
+    specialAccount: "Own funds (自有资金)",
+    other: amountColumn.other,
+  },
+  department: { ...amountColumn, total: "Budget (预算数)" },
+};
+
+/** An amount column's name as the issue's table calls it. */
+function col(d: IssueDetails, role: AmountRole): string {
+  return (d.amountNames ? amountNames[d.amountNames] : amountColumn)[role];
+}
+
+const STRING_PARTS: readonly AmountRole[] = ["fiscal", "specialAccount", "other"];
+
 const field = { period: "implementation-period value", annual: "annual value" } as const;
 const category = { output: "output", outcome: "outcome", satisfaction: "satisfaction" } as const;
 
-function where(d: IssueDraft["details"]): string {
+const ITEM_GRAMMAR = "序号、一级指标：二级指标：三级指标；实施周期指标值：…；年度指标值：…。";
+
+function where(d: IssueDetails): string {
   const parts: string[] = [];
   if (d.project) parts.push(`project "${d.project}"`);
   if (d.seq !== undefined) parts.push(`item ${d.seq}`);
@@ -21,57 +42,287 @@ function where(d: IssueDraft["details"]): string {
   return text ? text.charAt(0).toUpperCase() + text.slice(1) : "The indicator";
 }
 
-function fmt(n: IssueDraft["expected"]): string {
-  return n === null || n === undefined ? "(empty)" : String(n);
+const UNITS = { 万元: "× 10,000 yuan", 元: "yuan" } as const;
+
+/** "123.45", "-0.0000001": an exact figure (exact-decimal.ts toFigure). */
+const EXACT_DIGITS = /^-?\d+(\.\d+)?$/;
+
+function amount(i: IssueDraft, value: IssueDraft["expected"]): string {
+  if (value === null || value === undefined) return "(empty)";
+  const f = i.details.amountFormat;
+  // The exact digits of an amount a double cannot hold ("12345678901234567.89", "-0.0000001") are written as
+  // they are; any other text is quoted.
+  if (typeof value === "string")
+    return EXACT_DIGITS.test(value) ? `${value}${f?.unit ? ` ${UNITS[f.unit]}` : ""}` : `"${value}"`;
+  if (!f) return String(value);
+  return `${formatAmount(value, f)}${f.unit ? ` ${UNITS[f.unit]}` : ""}`;
+}
+
+function typed(i: IssueDraft, value: IssueDraft["expected"]): string {
+  if (typeof value !== "number") return String(value ?? "");
+  const f = i.details.amountFormat;
+  return f ? formatAmount(value, f) : String(value);
+}
+
+/** A plain figure: a number as it is, or the exact digits a double cannot hold. */
+function figure(value: IssueDraft["expected"] | number | null): string {
+  return value === null || value === undefined ? "" : String(value);
+}
+
+function list(cells: readonly string[] | undefined): string {
+  return (cells ?? []).join(", ");
+}
+
+function rowOf(d: IssueDetails): string {
+  return d.project ? `project "${d.project}"` : d.unit ? `unit "${d.unit}"` : "the grand total row";
+}
+
+function repaired(t: RepairedTotal, d: IssueDetails): string {
+  const column = col(d, t.amountColumn ?? "total");
+  if (t.rule === "row-total") return `the ${col(d, "total").toLowerCase()} ${t.cell}`;
+  if (t.rule === "group-total") return `the ${column} of unit "${t.unit ?? ""}" ${t.cell}`;
+  if (t.rule === "subtotal") return `the subtotal row's ${column} ${t.cell}`;
+  return `the grand total's ${column} ${t.cell}`;
+}
+
+function causes(d: IssueDetails): string {
+  const c = d.culprits;
+  if (!c) return "";
+  if (c.verdict === "too-many")
+    return " Making every total agree takes changing four cells or more: which ones are wrong cannot be told.";
+  const ways = c.candidates.map((set) => set.join(" and ")).join("; or ");
+  const more = c.count > c.candidates.length ? `, among ${c.count} ways in all` : ` (${c.count} ways)`;
+  return ` More than one smallest change would make the totals agree, so the wrong cell cannot be told: change ${ways}${more}.`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 const issues: Record<RuleId, (i: IssueDraft) => string> = {
+  "wrong-amount": (i) => {
+    const d = i.details;
+    const column = d.amountColumn ? ` ${col(d, d.amountColumn)}` : "";
+    const partners = d.partners?.length ? `, together with ${list(d.partners)}` : "";
+    const repairs = (d.repairs ?? []).map((t) => repaired(t, d)).join(", ");
+    return `${capitalize(rowOf(d))}:${column} ${i.cell ?? ""} should be ${amount(i, i.expected)}, found ${amount(i, i.actual)}${partners}. Once changed, ${repairs} agree.`;
+  },
   "row-total": (i) =>
-    `${i.details.project ? `Project "${i.details.project}"` : i.details.unit ? `Unit "${i.details.unit}"` : "Grand total"}: Total should equal fiscal + special account + other: expected ${fmt(i.expected)}, found ${fmt(i.actual)}.`,
+    `${capitalize(rowOf(i.details))}: ${col(i.details, "total")} should equal ${(i.details.parts ?? STRING_PARTS).map((r) => col(i.details, r).toLowerCase()).join(" + ")} = ${amount(i, i.expected)}, found ${amount(i, i.actual)}.${causes(i.details)}`,
   "group-total": (i) =>
-    `${amountColumn[i.details.amountColumn ?? "total"]} of unit "${i.details.unit ?? ""}" should equal the sum of its projects: expected ${fmt(i.expected)}, found ${fmt(i.actual)}.`,
+    `${col(i.details, i.details.amountColumn ?? "total")} of unit "${i.details.unit ?? ""}" should equal the sum of its projects = ${amount(i, i.expected)}, found ${amount(i, i.actual)}.${causes(i.details)}`,
   subtotal: (i) =>
-    `${amountColumn[i.details.amountColumn ?? "total"]} of the subtotal (小计) row${i.details.unit ? ` of unit "${i.details.unit}"` : ""} should equal the sum of the projects above it: expected ${fmt(i.expected)}, found ${fmt(i.actual)}.`,
+    `${col(i.details, i.details.amountColumn ?? "total")} of the subtotal (小计) row${i.details.unit ? ` of unit "${i.details.unit}"` : ""} should equal the sum of the projects above it = ${amount(i, i.expected)}, found ${amount(i, i.actual)}.${causes(i.details)}`,
   "grand-total": (i) =>
-    `${amountColumn[i.details.amountColumn ?? "total"]} of the grand total should equal the sum of the units (of the projects when there are no unit rows): expected ${fmt(i.expected)}, found ${fmt(i.actual)}.`,
-  "level-mismatch": (i) =>
-    `${where(i.details)}: level-2 "${i.details.level2 ?? ""}" does not belong to level-1 "${i.details.level1 ?? ""}", or its code and name disagree.`,
-  "missing-value": (i) => `${where(i.details)} has no ${field[i.details.field ?? "annual"]}.`,
+    `${col(i.details, i.details.amountColumn ?? "total")} of the grand total should equal the sum of the units (of the projects when there are no unit rows) = ${amount(i, i.expected)}, found ${amount(i, i.actual)}.${causes(i.details)}`,
+  "level-mismatch": (i) => {
+    const d = i.details;
+    switch (d.mismatch) {
+      case "level2-parent":
+        return `${where(d)}: level-2 "${d.level2 ?? ""}" belongs under level-1 "${d.expectedLevel ?? ""}", found under "${d.level1 ?? ""}".`;
+      case "level1-code":
+        return `${where(d)}: level-1 should read "${d.expectedLevel ?? ""}", found "${d.level1 ?? ""}" (code and name disagree).`;
+      case "level2-code":
+        return `${where(d)}: level-2 should read "${d.expectedLevel ?? ""}", found "${d.level2 ?? ""}" (code and name disagree).`;
+      default:
+        return `${where(d)}: level-2 "${d.level2 ?? ""}" does not belong to level-1 "${d.level1 ?? ""}", or its code and name disagree.`;
+    }
+  },
+  "missing-value": (i) => {
+    const d = i.details;
+    const f = d.field ?? "annual";
+    const other =
+      d.text !== undefined
+        ? ` (only the ${field[f === "annual" ? "period" : "annual"]} "${d.text}" is given)`
+        : "";
+    return `${where(d)} should state its ${field[f]}; found none${other}.`;
+  },
   sequence: (i) =>
-    `${where(i.details)}: item numbers are out of sequence: expected ${fmt(i.details.expectedSeq ?? i.expected)}, found ${fmt(i.details.seq ?? i.actual)}.`,
+    `${where(i.details)}: item number should be ${i.details.expectedSeq ?? i.expected ?? ""}, found ${i.details.seq ?? i.actual ?? ""}.`,
   unparsed: (i) =>
-    `${i.details.project ? `Project "${i.details.project}" has` : "There is"} indicator text that fits no item: "${i.details.text ?? ""}".`,
+    `${i.details.project ? `Project "${i.details.project}" has` : "There is"} text that is not in the form "${ITEM_GRAMMAR}" and cannot be split: "${i.details.text ?? ""}".`,
   "misplaced-indicators": (i) =>
-    `The indicators of project "${i.details.project ?? ""}" are in the goal column; they were split out. Move them to the indicator column.`,
+    `The indicators of project "${i.details.project ?? ""}" belong in the indicator column; found in the goal column (split as usual).`,
   markup: (i) =>
-    `${i.details.project ? `Project "${i.details.project}"` : "This cell"} contains web markup (such as <p>); it was ignored.`,
+    `${i.details.project ? `Project "${i.details.project}"` : "This cell"} should be plain text; found web markup (such as <p>), which was ignored.`,
+  "missing-category": (i) => {
+    const d = i.details;
+    const present = d.present?.length
+      ? d.present.map((c) => category[c]).join(", ")
+      : "no recognised category";
+    return d.category === "satisfaction"
+      ? `Project "${d.project ?? ""}" has no satisfaction indicator (optional; 10% of the self-evaluation when present).`
+      : `Project "${d.project ?? ""}" should have an ${category[d.category ?? "output"]} indicator; found ${present} only.`;
+  },
+  "quantity-not-numeric": (i) =>
+    `${where(i.details)} is a quantity indicator and should have a quantity (such as "≥10次"); found "${i.details.text ?? ""}".`,
+  "period-is-definition": (i) =>
+    `${where(i.details)}: the implementation-period value should be a target; found a formula or definition ("${i.details.text ?? ""}"). The target is in the annual value.`,
+  "suspicious-value": (i) => {
+    const d = i.details;
+    const v = `"${d.text ?? ""}"`;
+    switch (d.reason) {
+      case "placeholder":
+        return `${where(d)}: the value should be a real target; found the placeholder ${v}.`;
+      case "reversed-range":
+        return `${where(d)}: a range should run from low to high; found ${v}, whose lower end is the higher.`;
+      case "over-100":
+        return `${where(d)} is a rate or satisfaction and should be at most 100%; found ${v} (a lost "≥", or a score glued to the value?).`;
+      default:
+        return `${where(d)}: the value ${v} looks wrong; check it against the source.`;
+    }
+  },
+  "amount-not-number": (i) =>
+    `${col(i.details, i.details.amountColumn ?? "total")} should be a number; found "${i.actual ?? ""}".`,
+  "duplicate-project": (i) =>
+    `Project "${i.details.project ?? ""}" should appear once under unit "${i.details.unit ?? ""}"; found again${i.details.firstRow !== undefined ? ` (first on row ${i.details.firstRow})` : ""}.`,
+  "empty-project": (i) =>
+    `Project "${i.details.project ?? ""}" should have at least one indicator; found none.`,
+  "no-table": () =>
+    `No performance target table found: looked for a header row with a 项目名称 column and a 绩效目标 or 绩效指标 column (such as 项目名称（资金使用单位） 总计 财政拨款 … 绩效指标), a department table's 单位名称, 项目名称, 一级指标, 二级指标, 三级指标 and 指标值 columns, or a single-project form's 项目名称 and 资金总额 with its indicator grid, and found none.`,
+  "invalid-character": (i) =>
+    `This cell should hold ordinary text; found the invalid character ${i.details.text ?? ""} (half a surrogate pair or a non-character, usually left by a broken copy or conversion). It is kept as is; Excel and WPS may not show it correctly.`,
+  "weight-total": (i) =>
+    `The weights of project "${i.details.project ?? ""}" should add up to ${figure(i.expected)}; found ${figure(i.actual)}.`,
+  "bad-date-range": (i) =>
+    `The period (项目起止时间) of project "${i.details.project ?? ""}" should be a date range (such as 2024年1月-2024年12月); found "${i.details.text ?? ""}".`,
+  "uncomputed-formula": (i) =>
+    `This cell should hold a number; found a formula (${i.details.formula ?? ""}) with no saved result that could not be worked out, so the totals it takes part in were not checked.`,
+  "invalid-bytes": (i) =>
+    `The file should be UTF-8; found bytes that are not from byte ${figure(i.details.byteOffset ?? null)} on. It was read as UTF-8 and they show as �.`,
+};
+
+const ruleNames: Record<RuleId, string> = {
+  "wrong-amount": "Wrong amount",
+  "row-total": "Row total",
+  "group-total": "Unit total",
+  subtotal: "Subtotal",
+  "grand-total": "Grand total",
+  "level-mismatch": "Level mismatch",
+  "missing-value": "Missing value",
+  sequence: "Numbering",
+  unparsed: "Unreadable text",
+  "misplaced-indicators": "Wrong column",
+  markup: "Web markup",
+  "missing-category": "Missing category",
+  "quantity-not-numeric": "Quantity not numeric",
+  "period-is-definition": "Period value is a definition",
+  "suspicious-value": "Suspicious value",
+  "amount-not-number": "Amount not a number",
+  "duplicate-project": "Duplicate project",
+  "empty-project": "No indicators",
+  "no-table": "No table",
+  "invalid-character": "Invalid character",
+  "weight-total": "Weights total",
+  "bad-date-range": "Bad period",
+  "uncomputed-formula": "Formula without result",
+  "invalid-bytes": "Invalid bytes",
+};
+
+function checkTotal(i: IssueDraft, what: string): string {
+  const c = i.details.culprits;
+  if (c?.verdict === "ambiguous")
+    return `Check ${c.candidates.map((s) => s.join(" and ")).join(", or ")} against the source and fix the wrong ones.`;
+  return `Check ${what} against the source and fix the wrong amounts.`;
+}
+
+const advice: Record<RuleId, (i: IssueDraft) => string> = {
+  "wrong-amount": (i) => {
+    const d = i.details;
+    const also = d.partners?.length ? `, and ${list(d.partners)} as their rows say` : "";
+    const otherwise = d.consequences?.length
+      ? `; if ${i.cell ?? ""} is right, check ${list(d.consequences)}`
+      : "";
+    return `Change ${i.cell ?? ""} to ${typed(i, i.expected)}${also}${otherwise}.`;
+  },
+  "row-total": (i) => checkTotal(i, "the row's total and its sources"),
+  "group-total": (i) => checkTotal(i, "the unit's (department's) amounts and its projects' amounts"),
+  subtotal: (i) => checkTotal(i, "the subtotal row and the amounts of the projects above it"),
+  "grand-total": (i) => checkTotal(i, "the grand total and the units' amounts"),
+  "level-mismatch": (i) =>
+    i.details.mismatch === "level2-parent"
+      ? `Move the item under "${i.details.expectedLevel ?? ""}", or choose a level-2 of "${i.details.level1 ?? ""}".`
+      : i.details.expectedLevel
+        ? `Write "${i.details.expectedLevel}".`
+        : "Correct the level codes and names to the framework.",
+  "missing-value": (i) =>
+    `Add the ${field[i.details.field ?? "annual"]} (for a one-year project usually the same as the other value).`,
+  sequence: (i) => `Renumber it ${i.details.expectedSeq ?? i.expected ?? ""}, or add the missing item.`,
+  unparsed: () => `Rewrite the text in the form "${ITEM_GRAMMAR}", or delete it.`,
+  "misplaced-indicators": () => "Cut the indicator text from the goal column into the indicator column.",
+  markup: () => "Nothing to do; delete the <p> marks if you want the cell tidy.",
   "missing-category": (i) =>
     i.details.category === "satisfaction"
-      ? `Project "${i.details.project ?? ""}" has no satisfaction indicator (optional; 10% of the self-evaluation when present).`
-      : `Project "${i.details.project ?? ""}" has no ${category[i.details.category ?? "output"]} indicator.`,
-  "quantity-not-numeric": (i) =>
-    `${where(i.details)} is a quantity indicator, but its value "${i.details.text ?? ""}" is not a quantity.`,
-  "period-is-definition": (i) =>
-    `${where(i.details)}: the implementation-period value is a formula or definition ("${i.details.text ?? ""}"); the target is in the annual value.`,
-  "suspicious-value": (i) =>
-    `${where(i.details)}: the value "${i.details.text ?? ""}" looks wrong; check it against the source.`,
-  "amount-not-number": (i) =>
-    `${amountColumn[i.details.amountColumn ?? "total"]} "${fmt(i.actual)}" is not a number.`,
-  "duplicate-project": (i) =>
-    `Project "${i.details.project ?? ""}" appears more than once under unit "${i.details.unit ?? ""}".`,
-  "empty-project": (i) => `Project "${i.details.project ?? ""}" has no indicators.`,
+      ? "Optional: add a satisfaction indicator when the project has people it serves."
+      : `Add at least one ${category[i.details.category ?? "output"]} indicator.`,
+  "quantity-not-numeric": () =>
+    'Write a measurable value (such as "≥10次" or "100%"), or file the item as quality or outcome.',
+  "period-is-definition": () => "Nothing to do; make sure the annual value is the target.",
+  "suspicious-value": (i) => {
+    switch (i.details.reason) {
+      case "placeholder":
+        return "Replace the placeholder with the real target.";
+      case "reversed-range":
+        return "Swap the ends of the range.";
+      case "over-100":
+        return 'Check the source: usually "≥92%" or similar; add the sign or remove the glued score.';
+      default:
+        return "Check the value against the source.";
+    }
+  },
+  "amount-not-number": () => "Write a number (such as 18.00), without units or words.",
+  "duplicate-project": () => "Check for a double paste; if they are two projects, make their names differ.",
+  "empty-project": () =>
+    "Add the project's indicators; if the row is not a project, delete it or move it out of the table.",
   "no-table": () =>
-    `No performance target table found: a header row with columns such as 项目名称 and 绩效指标 is needed. Check where the table was pasted.`,
-  "invalid-character": (i) =>
-    `This cell holds the invalid character ${i.details.text ?? ""} (half a surrogate pair or a non-character, usually left by a broken copy or conversion). It is kept as is; Excel and WPS may not show it correctly, so check the source.`,
-  "weight-total": (i) =>
-    `The weights of project "${i.details.project ?? ""}" add up to ${fmt(i.actual)}; they should add up to ${fmt(i.expected)}.`,
-  "bad-date-range": (i) =>
-    `The period (项目起止时间) of project "${i.details.project ?? ""}", "${i.details.text ?? ""}", is not a date range (such as 2024年1月-2024年12月); check it against the source.`,
-  "uncomputed-formula": (i) =>
-    `This cell is a formula (${i.details.formula ?? ""}) with no saved result that could not be worked out, so the totals it takes part in were not checked: open and save the file in Excel, then check again.`,
-  "invalid-bytes": (i) =>
-    `The file has bytes that are not UTF-8 from byte ${fmt(i.details.byteOffset ?? null)} on; it was read as UTF-8 and they show as �. Check this cell's text against the source.`,
+    "Paste the table with its header row into a sheet, or select the block it is in, and run again.",
+  "invalid-character": () => "Retype the cell's text from the original.",
+  "weight-total": () => "Check the indicators' weights against the source so that they add up to 100.",
+  "bad-date-range": () => 'Write the start and end month, such as "2024年1月-2024年12月".',
+  "uncomputed-formula": () =>
+    "Open the file in Excel or WPS and save it once (the formulas' results are then stored), and run again.",
+  "invalid-bytes": () =>
+    "Check this cell's text against the original, or save the file as UTF-8 in the program that wrote it and run again.",
+};
+
+const ruleMeanings: Record<RuleId, string> = {
+  "wrong-amount":
+    "When amounts do not add up, the tool finds the fewest cells whose change makes every total agree. That cell is red; the totals that disagree only because of it are light blue and need no change.",
+  "row-total":
+    "A row's total equals its fiscal, special-account and other funds. Listed only when the wrong cell cannot be told.",
+  "group-total":
+    "A unit row's amounts (a department's or unit's, in a department table) equal the sums of its projects. Listed only when the wrong cell cannot be told.",
+  subtotal:
+    "A subtotal (小计) row's amounts equal the sums of the projects above it. Listed only when the wrong cell cannot be told.",
+  "grand-total":
+    "The grand total equals the sum of the units (or projects). Listed only when the wrong cell cannot be told.",
+  "level-mismatch":
+    "A level-2 must belong to its level-1 (31 服务对象满意度 under 3 满意度指标), and codes must match names.",
+  "missing-value":
+    "Every indicator states its annual value (the target); one with an annual value and no implementation-period value is complete.",
+  sequence: "Item numbers of a project run 1, 2, 3 … without gaps or repeats.",
+  unparsed: `Indicators are written as "${ITEM_GRAMMAR}"; other text cannot be split.`,
+  "misplaced-indicators":
+    "The indicators are in the goal column. They are split as usual but belong in the indicator column.",
+  markup: "Web markup such as <p> came with a copy from a web page. It is ignored.",
+  "missing-category": "Every project has output and outcome indicators; satisfaction is optional.",
+  "quantity-not-numeric": "A quantity indicator (level-2 11) has a measurable value.",
+  "period-is-definition":
+    "The implementation-period value holds how the indicator is computed; the target is the annual value. A note only.",
+  "suspicious-value":
+    "The value looks damaged: a placeholder, a reversed range, a rate over 100% (an OCR'd 292% for ≥92%, or a glued score).",
+  "amount-not-number": "An amount cell does not hold a number, so it cannot be reconciled.",
+  "duplicate-project": "Two projects of one name under one unit, usually a double paste.",
+  "empty-project": "The project has no indicators.",
+  "no-table": "No header row of a performance target table was found.",
+  "invalid-character": "The cell holds an invalid character (half a surrogate pair or a non-character).",
+  "weight-total": "Where the table has a 权重 column, each project's weights add up to 100. A warning.",
+  "bad-date-range":
+    "A single-project form's 项目起止时间 is a date range; a value such as 20246-202516 was damaged on entry or conversion.",
+  "uncomputed-formula":
+    "An amount is a formula saved without its result (as some programs write files) that is not a sum or difference the tool can work out. The totals it is in are not checked. A note only.",
+  "invalid-bytes":
+    "A text file is UTF-8 but for a few bytes: it is still read as UTF-8, those bytes show as �, and the cell's text may have lost characters.",
 };
 
 const severity: Record<Severity, string> = { error: "Error", warning: "Warning", info: "Info" };
@@ -79,6 +330,9 @@ const severity: Record<Severity, string> = { error: "Error", warning: "Warning",
 export const enUS: Messages = {
   locale: "en-US",
   issues,
+  ruleNames,
+  advice,
+  ruleMeanings,
   severity,
   amountColumn,
   field,
@@ -118,6 +372,8 @@ export const enUS: Messages = {
     rule: "Rule",
     cell: "Cell",
     message: "Message",
+    advice: "What to do",
+    ruleId: "Rule id",
   },
   checks: {
     noIssues: "No problems found: ready to send.",
@@ -125,5 +381,92 @@ export const enUS: Messages = {
       `… (the whole text has ${length} characters, over Excel's 32,767 limit per cell: only its start is shown; see the source cell)`,
     truncatedSource: (length: number) =>
       `… (this field has ${length} characters, over Excel's 32,767 limit per cell: only its start is shown; see the original text file)`,
+  },
+  notes: {
+    author: "Indicator normalizer",
+    commentTag: "[Indicator normalizer] ",
+    consequence: (culprits: string) =>
+      `This total disagrees because ${culprits} is wrong: it agrees once ${culprits} is fixed. No need to change this cell.`,
+    more: (count: number, sheet: string) => `… ${count} more in "${sheet}".`,
+  },
+  print: {
+    footerLeft: "&A",
+    footerRight: "Page &P of &N",
+  },
+  guide: {
+    title: "Indicator normalizer: user guide",
+    generated: "Written by scripts/write-guide.ts from the tool's own wording; do not edit by hand.",
+    whatTitle: "What the tool does",
+    what: [
+      "After a 项目支出绩效目标表 is pasted into Excel, one click:",
+      "- splits every project's indicator text into one row per indicator on a new sheet;",
+      "- reconciles every total and, where one disagrees, names the cell to change and its right value;",
+      "- checks levels, codes, numbering and values, lists the problems on a second new sheet, and marks and annotates the source cells.",
+      "No value of the source is changed.",
+      "It reads the common shapes: one row per project with the indicators run on (items numbered 1、 1. （1） ① …, or one segment per indicator), a department table from a provincial budget system (one row per indicator, departments and units carrying their totals), and the single-project form (资金总额 = its parts). Several tables on a sheet, or a table on another sheet, are found.",
+    ],
+    howTitle: "How to use it",
+    how: [
+      "1. Paste the table with its header row into a sheet (or select the block it is in).",
+      "2. Click Normalize indicators on the Home tab, or in the pane. Without Excel: `npm run --silent cli -- normalize table.xlsx -o result.xlsx` (also reads .tsv/.csv).",
+      "3. Read the check results first: filter by severity or rule, read the message and what to do; click a cell address to jump to the source. Marked cells carry a note.",
+      "4. Fix the source and run again until there are no errors.",
+      "5. Click Clear marks to restore the fills, then send the workbook.",
+    ],
+    marksTitle: "Marks on the source",
+    marks: [
+      "- Red: an error to fix.",
+      "- Yellow: a warning to check.",
+      "- Light blue: a total that disagrees only because of a red cell; it needs no change.",
+      "- Notes are listed on the check results only.",
+      "Marked cells get a note saying what is wrong; a note the clerk wrote is never overwritten.",
+    ],
+    amountsTitle: "Which amount to change",
+    amounts: [
+      "A wrong amount upsets its row's total and its column's subtotal. The tool finds the fewest cells whose change makes every total agree (the Fellegi–Holt principle):",
+      "- one such cell: it is red, with its right value and the advice to change it;",
+      "- the totals it upsets are light blue and listed in its message;",
+      "- two cells that offset each other are named together;",
+      "- several equally small explanations, or four cells or more: the totals are marked and the candidates named.",
+    ],
+    rulesTitle: "Each rule",
+    ruleHeadings: {
+      meaning: "Meaning",
+      example: "Example",
+      advice: "What to do",
+      severity: "Severity",
+      id: "Rule id",
+    },
+    columnHeadings: { column: "Column", meaning: "Meaning" },
+    detailTitle: "Columns of the indicator sheet",
+    checksTitle: "Columns of the check results",
+    printTitle: "Printing",
+    print: [
+      "Both sheets print landscape, all columns on one page wide, the header row on every page, the sheet name and page number in the footer.",
+    ],
+  },
+  detailColumnNotes: {
+    unit: "The unit the project belongs to.",
+    project: "Project name.",
+    seq: "Item number as written.",
+    level1: "Level 1, with the framework's name.",
+    level2: "Level 2, with the framework's name.",
+    name: "Level 3: the indicator's name.",
+    period: "Implementation-period value as written.",
+    annual: "Annual value as written.",
+    op: "Comparison read from the value.",
+    value: "Number read from the value (the lower end of a range).",
+    upper: "Upper end of a range.",
+    measureUnit: "Unit of measure read from the value or the name.",
+    problems: "This indicator's problems.",
+    source: "The source cell; click to jump there.",
+  },
+  checkColumnNotes: {
+    severity: "Error (fix), warning (check) or info (nothing to do).",
+    rule: "The rule's name, to filter by.",
+    cell: "The source cell; click to jump there.",
+    message: "What was expected, and what was found.",
+    advice: "How to fix it.",
+    ruleId: "The rule's stable id (rule in the command line's JSON).",
   },
 };

@@ -1,11 +1,13 @@
 /**
  * Every user-facing sentence in Chinese (the default language). en-US.ts must have the same shape; the type
- * Messages is taken from this table. Sections: issues (one per rule id), labels, sheets and columns for the
- * plan, and cli (the pane's and the ribbon's wording is in src/taskpane/messages). Each section is owned by the
- * code that shows it; keep wording here, not in code.
+ * Messages is taken from this table. Sections: issues (one message per rule id, saying what was expected and
+ * what was found), ruleNames and advice (the 规则 and 处理建议 columns), the guide (docs/使用说明.md is written
+ * from this table by scripts/write-guide.ts), and the plan's sheets, columns, notes and print footer. The pane's
+ * and the ribbon's wording is in src/taskpane/messages, the command line's in src/cli/messages.
  */
-import type { IssueDraft, RuleId, Severity } from "../issue";
 import type { AmountRole } from "../analysis";
+import { formatAmount } from "../format-amount";
+import type { IssueDetails, IssueDraft, RepairedTotal, RuleId, Severity } from "../issue";
 
 const amountColumn: Record<AmountRole, string> = {
   total: "总计",
@@ -13,6 +15,19 @@ const amountColumn: Record<AmountRole, string> = {
   specialAccount: "财政专户拨款",
   other: "其他资金",
 };
+/** A columnar layout's own names for its amounts (IssueDetails.amountNames). */
+const amountNames: Record<"form" | "department", Record<AmountRole, string>> = {
+  form: { total: "资金总额", fiscal: "财政拨款", specialAccount: "自有资金", other: "其他资金" },
+  department: { total: "预算数", fiscal: "财政拨款", specialAccount: "财政专户拨款", other: "其他资金" },
+};
+
+/** An amount column's name as the issue's table calls it. */
+function col(d: IssueDetails, role: AmountRole): string {
+  return (d.amountNames ? amountNames[d.amountNames] : amountColumn)[role];
+}
+
+const STRING_PARTS: readonly AmountRole[] = ["fiscal", "specialAccount", "other"];
+
 const field: Record<"period" | "annual", string> = { period: "实施周期指标值", annual: "年度指标值" };
 const category: Record<"output" | "outcome" | "satisfaction", string> = {
   output: "产出指标",
@@ -20,64 +35,290 @@ const category: Record<"output" | "outcome" | "satisfaction", string> = {
   satisfaction: "满意度指标",
 };
 
-/** "项目「公务用车购置费」第3项" — where an indicator issue sits, for the messages below. */
-function where(d: IssueDraft["details"]): string {
+/** The item grammar, as the messages and the guide quote it. */
+const ITEM_GRAMMAR = "序号、一级指标：二级指标：三级指标；实施周期指标值：…；年度指标值：…。";
+
+/** "项目「公务用车购置费」第3项「维保按时完成质量」" — where an indicator issue sits. */
+function where(d: IssueDetails): string {
   const project = d.project ? `项目「${d.project}」` : "";
   const item = d.seq !== undefined ? `第${d.seq}项` : "";
   const name = d.indicator ? `「${d.indicator}」` : "";
-  return `${project}${item}${name}`;
+  return `${project}${item}${name}` || "此项";
 }
 
-function fmt(n: IssueDraft["expected"]): string {
-  return n === null || n === undefined ? "（空）" : String(n);
+/** "123.45", "-0.0000001": an exact figure (exact-decimal.ts toFigure). */
+const EXACT_DIGITS = /^-?\d+(\.\d+)?$/;
+
+/** An amount as the table writes it, with its unit: "17.00 万元", "1,963.53 万元". */
+function amount(i: IssueDraft, value: IssueDraft["expected"]): string {
+  if (value === null || value === undefined) return "（空）";
+  const f = i.details.amountFormat;
+  // The exact digits of an amount a double cannot hold ("12345678901234567.89", "-0.0000001") are written as
+  // they are; any other text is quoted.
+  if (typeof value === "string")
+    return EXACT_DIGITS.test(value) ? `${value}${f?.unit ? ` ${f.unit}` : ""}` : `「${value}」`;
+  if (!f) return String(value);
+  return `${formatAmount(value, f)}${f.unit ? ` ${f.unit}` : ""}`;
+}
+
+/** The same without the unit, as a clerk types it into the cell: "17.00". */
+function typed(i: IssueDraft, value: IssueDraft["expected"]): string {
+  if (typeof value !== "number") return String(value ?? "");
+  const f = i.details.amountFormat;
+  return f ? formatAmount(value, f) : String(value);
+}
+
+/** A plain figure: a number as it is, or the exact digits a double cannot hold. */
+function figure(value: IssueDraft["expected"] | number | null): string {
+  return value === null || value === undefined ? "" : String(value);
+}
+
+function list(cells: readonly string[] | undefined): string {
+  return (cells ?? []).join("、");
+}
+
+/** Whose row an amount is on: "项目「…」", "单位「…」", "合计行". */
+function rowOf(d: IssueDetails): string {
+  return d.project ? `项目「${d.project}」` : d.unit ? `单位「${d.unit}」` : "合计行";
+}
+
+/** A total a change repairs: "总计 B12", "单位「…」的财政拨款 C11", "合计行的财政拨款 C10". */
+function repaired(t: RepairedTotal, d: IssueDetails): string {
+  const column = col(d, t.amountColumn ?? "total");
+  if (t.rule === "row-total") return `${col(d, "total")} ${t.cell}`;
+  if (t.rule === "group-total") return `单位「${t.unit ?? ""}」的${column} ${t.cell}`;
+  if (t.rule === "subtotal") return `小计行的${column} ${t.cell}`;
+  return `合计行的${column} ${t.cell}`;
+}
+
+/** What a broken total's issue adds about its cause: the candidates, or that there are too many to say. */
+function causes(d: IssueDetails): string {
+  const c = d.culprits;
+  if (!c) return "";
+  if (c.verdict === "too-many") return "要让各合计都相符，至少要改 4 个以上单元格，无法判断是哪几格写错。";
+  const ways = c.candidates.map((set) => set.join("、")).join("，或改 ");
+  const more = c.count > c.candidates.length ? `等（共 ${c.count} 种改法）` : `（共 ${c.count} 种改法）`;
+  return `改动最少的改法不止一种，无法确定是哪一格写错：改 ${ways}${more}都能让合计相符。`;
 }
 
 const issues: Record<RuleId, (i: IssueDraft) => string> = {
+  "wrong-amount": (i) => {
+    const d = i.details;
+    const column = d.amountColumn ? `的${col(d, d.amountColumn)}` : "";
+    const partners = d.partners?.length ? `，须与 ${list(d.partners)} 一起改` : "";
+    const repairs = (d.repairs ?? []).map((t) => repaired(t, d)).join("、");
+    return `${rowOf(d)}${column}（${i.cell ?? ""}）应为 ${amount(i, i.expected)}，表中为 ${amount(i, i.actual)}${partners}；改正后，${repairs} 都能对上。`;
+  },
   "row-total": (i) =>
-    `${i.details.project ? `项目「${i.details.project}」` : i.details.unit ? `单位「${i.details.unit}」` : "合计行"}的总计应等于财政拨款＋财政专户拨款＋其他资金：应为 ${fmt(i.expected)}，表中为 ${fmt(i.actual)}。`,
+    `${rowOf(i.details)}的${col(i.details, "total")}应等于${(i.details.parts ?? STRING_PARTS).map((r) => col(i.details, r)).join("＋")}＝${amount(i, i.expected)}，表中为 ${amount(i, i.actual)}。${causes(i.details)}`,
   "group-total": (i) =>
-    `单位「${i.details.unit ?? ""}」的${amountColumn[i.details.amountColumn ?? "total"]}应等于其下各项目之和：应为 ${fmt(i.expected)}，表中为 ${fmt(i.actual)}。`,
+    `单位「${i.details.unit ?? ""}」的${col(i.details, i.details.amountColumn ?? "total")}应等于其下各项目之和＝${amount(i, i.expected)}，表中为 ${amount(i, i.actual)}。${causes(i.details)}`,
   subtotal: (i) =>
-    `${i.details.unit ? `单位「${i.details.unit}」下` : ""}小计行的${amountColumn[i.details.amountColumn ?? "total"]}应等于其上各项目之和：应为 ${fmt(i.expected)}，表中为 ${fmt(i.actual)}。`,
+    `${i.details.unit ? `单位「${i.details.unit}」下` : ""}小计行的${col(i.details, i.details.amountColumn ?? "total")}应等于其上各项目之和＝${amount(i, i.expected)}，表中为 ${amount(i, i.actual)}。${causes(i.details)}`,
   "grand-total": (i) =>
-    `合计行的${amountColumn[i.details.amountColumn ?? "total"]}应等于各单位（没有单位行时为各项目）之和：应为 ${fmt(i.expected)}，表中为 ${fmt(i.actual)}。`,
-  "level-mismatch": (i) =>
-    `${where(i.details)}的二级指标「${i.details.level2 ?? ""}」不属于一级指标「${i.details.level1 ?? ""}」，或编码与名称不符。`,
-  "missing-value": (i) => `${where(i.details)}缺少${field[i.details.field ?? "annual"]}。`,
+    `合计行的${col(i.details, i.details.amountColumn ?? "total")}应等于各单位（没有单位行时为各项目）之和＝${amount(i, i.expected)}，表中为 ${amount(i, i.actual)}。${causes(i.details)}`,
+  "level-mismatch": (i) => {
+    const d = i.details;
+    switch (d.mismatch) {
+      case "level2-parent":
+        return `${where(d)}：二级指标「${d.level2 ?? ""}」属于一级指标「${d.expectedLevel ?? ""}」，此处写在「${d.level1 ?? ""}」下。`;
+      case "level1-code":
+        return `${where(d)}：一级指标应写作「${d.expectedLevel ?? ""}」，此处写作「${d.level1 ?? ""}」（编码与名称不符）。`;
+      case "level2-code":
+        return `${where(d)}：二级指标应写作「${d.expectedLevel ?? ""}」，此处写作「${d.level2 ?? ""}」（编码与名称不符）。`;
+      default:
+        return `${where(d)}：二级指标「${d.level2 ?? ""}」不属于一级指标「${d.level1 ?? ""}」，或编码与名称不符。`;
+    }
+  },
+  "missing-value": (i) => {
+    const d = i.details;
+    const f = d.field ?? "annual";
+    const other =
+      d.text !== undefined ? `（只写了${field[f === "annual" ? "period" : "annual"]}「${d.text}」）` : "";
+    return `${where(d)}应写明${field[f]}，此项没有${other}。`;
+  },
   sequence: (i) =>
-    `${where(i.details)}序号不连续：应为 ${fmt(i.details.expectedSeq ?? i.expected)}，实为 ${fmt(i.details.seq ?? i.actual)}。`,
+    `${where(i.details)}：序号应为 ${i.details.expectedSeq ?? i.expected ?? ""}，此处为 ${i.details.seq ?? i.actual ?? ""}。`,
   unparsed: (i) =>
-    `${i.details.project ? `项目「${i.details.project}」中` : ""}有无法识别的指标文字：「${i.details.text ?? ""}」。`,
+    `${i.details.project ? `项目「${i.details.project}」中` : ""}有一段文字不是「${ITEM_GRAMMAR}」的格式，无法拆分：「${i.details.text ?? ""}」。`,
   "misplaced-indicators": (i) =>
-    `项目「${i.details.project ?? ""}」的绩效指标写在了“绩效目标”列中，已拆分出来；请移到“绩效指标”列。`,
+    `项目「${i.details.project ?? ""}」的绩效指标应写在“绩效指标”列，此处写在了“绩效目标”列（已照常拆分）。`,
   markup: (i) =>
-    `${i.details.project ? `项目「${i.details.project}」` : "此单元格"}含有网页标记（如 <p>），已忽略。`,
+    `${i.details.project ? `项目「${i.details.project}」` : "此单元格"}应为纯文字，此处含有网页标记（如 <p>），已忽略这些标记。`,
+  "missing-category": (i) => {
+    const d = i.details;
+    const present = d.present?.length ? d.present.map((c) => category[c]).join("、") : "无法识别类别的指标";
+    return d.category === "satisfaction"
+      ? `项目「${d.project ?? ""}」没有满意度指标（可选，有则占自评分 10%）。`
+      : `项目「${d.project ?? ""}」应有${category[d.category ?? "output"]}，此处只有${present}。`;
+  },
+  "quantity-not-numeric": (i) =>
+    `${where(i.details)}是数量指标，指标值应为数量（如「≥10次」），此处为「${i.details.text ?? ""}」。`,
+  "period-is-definition": (i) =>
+    `${where(i.details)}的实施周期指标值应为目标值，此处是计算方法或定义（「${i.details.text ?? ""}」）；目标值见年度指标值。`,
+  "suspicious-value": (i) => {
+    const d = i.details;
+    const v = `「${d.text ?? ""}」`;
+    switch (d.reason) {
+      case "placeholder":
+        return `${where(d)}的指标值应为实际目标，此处为占位符${v}。`;
+      case "reversed-range":
+        return `${where(d)}的指标值区间应为下限在前、上限在后，此处为${v}，下限大于上限。`;
+      case "over-100":
+        return `${where(d)}是比率或满意度，目标应不超过 100%，此处为${v}（可能丢了「≥」，或与分值连在了一起）。`;
+      default:
+        return `${where(d)}的指标值${v}可疑，请核对原表。`;
+    }
+  },
+  "amount-not-number": (i) =>
+    `${col(i.details, i.details.amountColumn ?? "total")}应为数字，此处为「${i.actual ?? ""}」。`,
+  "duplicate-project": (i) =>
+    `单位「${i.details.unit ?? ""}」下的项目「${i.details.project ?? ""}」应只出现一次，此处再次出现${i.details.firstRow !== undefined ? `（第一次在第 ${i.details.firstRow} 行）` : ""}。`,
+  "empty-project": (i) => `项目「${i.details.project ?? ""}」应至少有一条绩效指标，此处没有。`,
+  "no-table": () =>
+    `没有找到项目支出绩效目标表：要找的是一行表头，含“项目名称”列和“绩效目标”或“绩效指标”列（如“项目名称（资金使用单位）”“总计”“财政拨款”…“绩效指标”），或部门表的“单位名称”“项目名称”“一级指标”“二级指标”“三级指标”“指标值”等列，或单项目申报表的“项目名称”“资金总额”和指标表格，此处都没有。`,
+  "invalid-character": (i) =>
+    `此单元格应为正常文字，此处含有无效字符 ${i.details.text ?? ""}（半个代理对或非字符，常见于复制或转换出错），已原样保留；Excel、WPS 可能无法正确显示。`,
+  "weight-total": (i) =>
+    `项目「${i.details.project ?? ""}」各指标的权重合计应为 ${figure(i.expected)}，此处为 ${figure(i.actual)}。`,
+  "bad-date-range": (i) =>
+    `项目「${i.details.project ?? ""}」的项目起止时间应为日期区间（如「2024年1月-2024年12月」），此处为「${i.details.text ?? ""}」。`,
+  "uncomputed-formula": (i) =>
+    `此单元格应有数值，此处是公式（${i.details.formula ?? ""}），文件中没有保存计算结果，也无法算出，所以它参与的合计没有核对。`,
+  "invalid-bytes": (i) =>
+    `文件应为 UTF-8 编码，第 ${figure(i.details.byteOffset ?? null)} 字节起有不是 UTF-8 的字节；已按 UTF-8 读取，这些字节显示为 �。`,
+};
+
+/** The 规则 column: a short name per rule. */
+const ruleNames: Record<RuleId, string> = {
+  "wrong-amount": "金额有误",
+  "row-total": "总计不符",
+  "group-total": "单位合计不符",
+  subtotal: "小计不符",
+  "grand-total": "合计不符",
+  "level-mismatch": "指标层级不符",
+  "missing-value": "缺少指标值",
+  sequence: "序号不连续",
+  unparsed: "无法识别的文字",
+  "misplaced-indicators": "指标写错列",
+  markup: "含网页标记",
+  "missing-category": "缺少指标类别",
+  "quantity-not-numeric": "数量指标非数量",
+  "period-is-definition": "周期值为定义",
+  "suspicious-value": "指标值可疑",
+  "amount-not-number": "金额不是数字",
+  "duplicate-project": "项目重复",
+  "empty-project": "没有指标",
+  "no-table": "未找到表格",
+  "invalid-character": "无效字符",
+  "weight-total": "权重合计不符",
+  "bad-date-range": "起止时间有误",
+  "uncomputed-formula": "公式无结果",
+  "invalid-bytes": "编码有误",
+};
+
+/** What to do for a broken total, by what is known of its cause. */
+function checkTotal(i: IssueDraft, what: string): string {
+  const c = i.details.culprits;
+  if (c?.verdict === "ambiguous")
+    return `对照原始资料核对 ${c.candidates.map((s) => s.join("、")).join("，或 ")}，改正写错的那几格。`;
+  return `对照原始资料逐一核对${what}，改正写错的金额。`;
+}
+
+/** The 处理建议 column: what to do, per rule. */
+const advice: Record<RuleId, (i: IssueDraft) => string> = {
+  "wrong-amount": (i) => {
+    const d = i.details;
+    const also = d.partners?.length ? `，并按其说明改 ${list(d.partners)}` : "";
+    const otherwise = d.consequences?.length
+      ? `；若 ${i.cell ?? ""} 无误，请核对 ${list(d.consequences)}`
+      : "";
+    return `把 ${i.cell ?? ""} 改为 ${typed(i, i.expected)}${also}${otherwise}。`;
+  },
+  "row-total": (i) => checkTotal(i, "本行的总计和各资金来源"),
+  "group-total": (i) => checkTotal(i, "单位（部门）行的金额和其下各项目的金额"),
+  subtotal: (i) => checkTotal(i, "小计行和其上各项目的金额"),
+  "grand-total": (i) => checkTotal(i, "合计行和各单位的金额"),
+  "level-mismatch": (i) =>
+    i.details.mismatch === "level2-parent"
+      ? `把此项移到「${i.details.expectedLevel ?? ""}」下，或把二级指标改为「${i.details.level1 ?? ""}」下的一类。`
+      : i.details.expectedLevel
+        ? `改为「${i.details.expectedLevel}」。`
+        : "按指标体系改正一级、二级指标的编码和名称。",
+  "missing-value": (i) =>
+    i.details.field === "period"
+      ? "补上实施周期指标值（一年期项目通常与年度指标值相同）。"
+      : "补上年度指标值（一年期项目通常与实施周期指标值相同）。",
+  sequence: (i) => `把序号改为 ${i.details.expectedSeq ?? i.expected ?? ""}，或补上漏掉的那一项。`,
+  unparsed: () => `按「${ITEM_GRAMMAR}」改写这段文字，或删去它。`,
+  "misplaced-indicators": () => "把指标文字从“绩效目标”列剪切到“绩效指标”列。",
+  markup: () => "无需处理；如要整洁，可删去 <p> 之类的标记。",
   "missing-category": (i) =>
     i.details.category === "satisfaction"
-      ? `项目「${i.details.project ?? ""}」没有满意度指标（可选，有则占自评分 10%）。`
-      : `项目「${i.details.project ?? ""}」缺少${category[i.details.category ?? "output"]}。`,
-  "quantity-not-numeric": (i) =>
-    `${where(i.details)}是数量指标，但指标值「${i.details.text ?? ""}」不是数量。`,
-  "period-is-definition": (i) =>
-    `${where(i.details)}的实施周期指标值是计算方法或定义（「${i.details.text ?? ""}」），目标值见年度指标值。`,
-  "suspicious-value": (i) => `${where(i.details)}的指标值「${i.details.text ?? ""}」可疑，请核对原表。`,
-  "amount-not-number": (i) =>
-    `${amountColumn[i.details.amountColumn ?? "total"]}「${fmt(i.actual)}」不是数字。`,
-  "duplicate-project": (i) =>
-    `单位「${i.details.unit ?? ""}」下项目「${i.details.project ?? ""}」出现了不止一次。`,
-  "empty-project": (i) => `项目「${i.details.project ?? ""}」没有绩效指标。`,
-  "no-table": () =>
-    `没有找到项目支出绩效目标表：需要一行表头，含“项目名称”“绩效指标”等列。请检查粘贴的位置。`,
-  "invalid-character": (i) =>
-    `此单元格含有无效字符 ${i.details.text ?? ""}（半个代理对或非字符，常见于复制或转换出错），已原样保留；Excel、WPS 可能无法正确显示，请核对原文。`,
-  "weight-total": (i) =>
-    `项目「${i.details.project ?? ""}」各指标的权重合计为 ${fmt(i.actual)}，应为 ${fmt(i.expected)}。`,
-  "bad-date-range": (i) =>
-    `项目「${i.details.project ?? ""}」的项目起止时间「${i.details.text ?? ""}」不是日期区间（如 2024年1月-2024年12月），请核对原表。`,
-  "uncomputed-formula": (i) =>
-    `此单元格是公式（${i.details.formula ?? ""}），文件中没有保存计算结果，无法算出，相关合计未核对：请在 Excel 中打开、保存后再检查。`,
-  "invalid-bytes": (i) =>
-    `文件第 ${fmt(i.details.byteOffset ?? null)} 字节起有不是 UTF-8 的字节，已按 UTF-8 读取并显示为 �；此单元格的文字请核对原文。`,
+      ? "可选：项目有服务对象时，补上满意度指标。"
+      : `补上至少一条${category[i.details.category ?? "output"]}。`,
+  "quantity-not-numeric": () => "改为可计量的数值（如「≥10次」「100%」），或把此项改列为质量、效益指标。",
+  "period-is-definition": () => "无需处理；确认年度指标值是要达到的目标值即可。",
+  "suspicious-value": (i) => {
+    switch (i.details.reason) {
+      case "placeholder":
+        return "把 XX 之类的占位符换成实际目标值。";
+      case "reversed-range":
+        return "把区间的上下限对调。";
+      case "over-100":
+        return "对照原表核对：通常应为「≥92%」之类，补上比较符号或删去连在后面的分值。";
+      default:
+        return "对照原表核对此值。";
+    }
+  },
+  "amount-not-number": () => "改为数字（如 18.00），不要带单位或文字。",
+  "duplicate-project": () => "确认是否重复粘贴；若确是两个同名项目，请在名称中加以区分。",
+  "empty-project": () => "补上此项目的绩效指标；若此行不是项目，请删除或移出表格。",
+  "no-table": () => "把表格连同表头行粘贴到工作表中，或选中表格所在区域后再运行。",
+  "invalid-character": () => "对照原文重新输入此单元格中的文字。",
+  "weight-total": () => "对照原始资料核对各指标的权重，使其合计为 100。",
+  "bad-date-range": () => "改为起止年月，如「2024年1月-2024年12月」。",
+  "uncomputed-formula": () => "在 Excel 或 WPS 中打开文件、保存一次（公式结果即会存入文件），再运行。",
+  "invalid-bytes": () => "对照原文核对此单元格的文字；或在原程序中把文件另存为 UTF-8 编码后再运行。",
+};
+
+/** The guide's explanation of each rule: what it checks and why it matters. */
+const ruleMeanings: Record<RuleId, string> = {
+  "wrong-amount":
+    "金额对不上时，本工具找出“改动最少的单元格”：改了它（或它们），所有合计都能对上。这一格标红；因它而对不上的合计标浅蓝色，不必去改。",
+  "row-total":
+    "每一行的总计应等于财政拨款、财政专户拨款和其他资金之和。只在无法确定是哪一格写错时，才按此条列出。",
+  "group-total":
+    "每个单位行（部门表中的部门、单位行）的各项金额应等于其下各项目之和。只在无法确定是哪一格写错时，才按此条列出。",
+  subtotal: "小计行的各项金额应等于其上各项目之和。只在无法确定是哪一格写错时，才按此条列出。",
+  "grand-total":
+    "合计行的各项金额应等于各单位之和（没有单位行时为各项目之和）。只在无法确定是哪一格写错时，才按此条列出。",
+  "level-mismatch":
+    "二级指标必须属于它所在的一级指标（如 31-服务对象满意度 属于 3-满意度指标），编码也必须与名称一致。",
+  "missing-value":
+    "每条指标都应写明年度指标值（要达到的目标）；只写年度指标值、没有实施周期指标值的，不算问题。",
+  sequence: "同一项目的指标序号应为 1、2、3…，不跳号、不重号。",
+  unparsed: `绩效指标应按「${ITEM_GRAMMAR}」书写；不合格式的文字无法拆分成指标。`,
+  "misplaced-indicators": "绩效指标写在了绩效目标列中。本工具照常拆分，但上报前应移到绩效指标列。",
+  markup: "从网页复制时带进了 <p> 等网页标记。本工具已忽略它们，不影响结果。",
+  "missing-category": "每个项目都应有产出指标和效益指标；满意度指标可选。",
+  "quantity-not-numeric": "数量指标（二级指标 11）的指标值应是可计量的数值。",
+  "period-is-definition":
+    "实施周期指标值写的是指标的计算方法或定义（如“实际完成的工作量/计划完成的工作量”），目标值在年度指标值中。这只是提示。",
+  "suspicious-value":
+    "指标值看起来有误：XX 之类的占位符、下限大于上限的区间、超过 100% 的比率（常是 OCR 把「≥92%」认成「292%」，或分值连在了数值后面）。",
+  "amount-not-number": "金额单元格里不是数字，无法参加合计核对。",
+  "duplicate-project": "同一单位下出现了两个同名项目，常见于重复粘贴。",
+  "empty-project": "项目没有任何绩效指标。",
+  "no-table": "工作表中没有找到项目支出绩效目标表的表头行。",
+  "invalid-character": "单元格中有无效字符（半个代理对或非字符），常见于复制或格式转换出错。",
+  "weight-total": "表中有“权重”列时，每个项目各指标的权重之和应为 100。这是警告。",
+  "bad-date-range":
+    "单项目申报表的“项目起止时间”应是一个日期区间；「20246-202516」之类是录入或转换时损坏的值。",
+  "uncomputed-formula":
+    "金额是公式，但文件中没有保存计算结果（某些程序这样写文件），且不是能算出的求和或相减。它参与的合计未核对。这只是提示。",
+  "invalid-bytes":
+    "文本文件大体是 UTF-8 编码，但有几个字节不是：文件仍按 UTF-8 读取，这些字节显示为 �，所在单元格的文字可能缺字。",
 };
 
 const severity: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
@@ -85,6 +326,9 @@ const severity: Record<Severity, string> = { error: "错误", warning: "警告",
 export const zhCN = {
   locale: "zh-CN",
   issues,
+  ruleNames,
+  advice,
+  ruleMeanings,
   severity,
   amountColumn,
   field,
@@ -124,6 +368,8 @@ export const zhCN = {
     rule: "规则",
     cell: "单元格",
     message: "说明",
+    advice: "处理建议",
+    ruleId: "规则编号",
   },
   checks: {
     noIssues: "未发现问题：可以发送。",
@@ -131,6 +377,94 @@ export const zhCN = {
       `……（全文 ${length} 字，超出 Excel 单元格 32767 字上限，此处只显示开头；全文见来源单元格）`,
     truncatedSource: (length: number) =>
       `……（此处原文共 ${length} 字，超出 Excel 单元格 32767 字上限，此处只显示开头；全文见原文本文件）`,
+  },
+  /** The notes on marked source cells (the clerk sees why without switching sheets). */
+  notes: {
+    author: "绩效指标规范化",
+    /** Starts each comment the add-in writes (Office.js gives comments the clerk's name as author). */
+    commentTag: "【绩效指标规范化】",
+    /** A total that disagrees only because of another cell. */
+    consequence: (culprits: string) =>
+      `此合计对不上，是因为 ${culprits} 写错了：改正 ${culprits} 后即相符，此格不必改。`,
+    more: (count: number, sheet: string) => `……另有 ${count} 条，见「${sheet}」。`,
+  },
+  /** The print footer of the tool's sheets: &A is the sheet's name, &P the page, &N the pages (Excel's codes). */
+  print: {
+    footerLeft: "&A",
+    footerRight: "第 &P 页，共 &N 页",
+  },
+  /** The clerk's guide (docs/使用说明.md), written by scripts/write-guide.ts from this table. */
+  guide: {
+    title: "绩效指标规范化：使用说明",
+    generated:
+      "本文由程序根据工具的提示文字自动生成（scripts/write-guide.ts），与工具所写的内容一致；请勿手工修改。",
+    whatTitle: "这个工具做什么",
+    what: [
+      "把从 PDF、网页或财政系统复制来的项目支出绩效目标表粘贴到 Excel 后，本工具一键完成三件事：",
+      "- 把每个项目一长串的绩效指标文字（`1、1-产出指标：11-数量指标：…；实施周期指标值：…；年度指标值：…。`）拆成一行一条，写到新工作表「指标明细」；",
+      "- 核对每一个金额合计，对不上时找出应改的那一格，并说明应改为多少；",
+      "- 检查指标的层级、编码、序号和指标值，把问题列在新工作表「校验结果」中，并在原表中标色、加批注。",
+      "原表中的数值不会被改动。",
+      "它读得懂几种常见的表：每个项目一行、指标连写的表（如上，序号写作 1、 1. （1） ① 都可以；或每条指标一段的写法），各地预算系统导出的部门表（每条指标一行，单位、部门行带小计），以及单项目申报表（资金总额＝各项资金之和）。一张工作表上有几张表、或表在别的工作表上，都能找到。",
+    ],
+    howTitle: "怎么用",
+    how: [
+      "1. 把表格连同表头行粘贴到一张工作表中（或选中表格所在区域）。",
+      "2. 在 Excel 中点击“开始”选项卡上的“规范化指标”，或打开面板后点击“规范化指标”。没有 Excel 时，可用命令行：`npm run --silent cli -- normalize 表格.xlsx -o 结果.xlsx`（也可读 .tsv/.csv）。",
+      "3. 先看「校验结果」：按“严重程度”“规则”筛选，看“说明”和“处理建议”；点“单元格”中的地址可跳到原表。原表中有问题的单元格已标色并加了批注，鼠标移上去即可看到问题。",
+      "4. 按建议修改原表，再次运行，直到没有错误。",
+      "5. 点击“清除标记”，恢复单元格原来的填充色，再发送工作簿。",
+    ],
+    marksTitle: "原表中的标记",
+    marks: [
+      "- 红色：错误，应改正（如写错的金额、缺少的指标值）。",
+      "- 黄色：警告，请核对（如可疑的指标值、重复的项目）。",
+      "- 浅蓝色：因别的单元格写错而对不上的合计，改正标红的那一格后即相符，此格不必改。",
+      "- 提示（如网页标记、周期值为定义）只列在「校验结果」中，不标色。",
+      "标色的单元格都有批注，说明是哪一条指标或哪个金额出了问题；原有的批注不会被覆盖（该格不再另加批注）。",
+    ],
+    amountsTitle: "金额对不上时，改哪一格",
+    amounts: [
+      "一个写错的金额会让它所在行的总计和所在列的小计同时对不上。本工具不把每个对不上的合计都标成错误，而是找出“改动最少的单元格”（统计部门称为 Fellegi–Holt 原则）：",
+      "- 只改一格就能让所有合计都对上时，这一格标红，说明写明“应为多少，表中为多少”，处理建议写明“把 C12 改为 18.00”；",
+      "- 因它而对不上的合计标浅蓝色，列在它的说明中，不另列为错误；",
+      "- 两格互相抵消（如一笔钱写到了另一列）时，两格一起标出，说明中写明要一起改；",
+      "- 改法不止一种，或至少要改 4 格时，照常标出对不上的合计，并列出可能的改法，请对照原始资料核对。",
+    ],
+    rulesTitle: "每条规则的含义和处理",
+    ruleHeadings: { meaning: "含义", example: "示例", advice: "处理", severity: "严重程度", id: "规则编号" },
+    columnHeadings: { column: "列", meaning: "含义" },
+    detailTitle: "「指标明细」各列",
+    checksTitle: "「校验结果」各列",
+    printTitle: "打印",
+    print: [
+      "「指标明细」和「校验结果」已设为横向打印，所有列缩放到一页宽，每页重复表头行，页脚有工作表名称和页码。直接打印即可。",
+    ],
+  },
+  /** What each column of 指标明细 means (the guide's table). */
+  detailColumnNotes: {
+    unit: "项目所属的资金使用单位（原表中的单位行）。",
+    project: "项目名称。",
+    seq: "指标在原文中的序号。",
+    level1: "一级指标（产出指标、效益指标、满意度指标），按指标体系写出规范名称。",
+    level2: "二级指标（如数量指标、服务对象满意度指标），按指标体系写出规范名称。",
+    name: "三级指标，即指标名称。",
+    period: "实施周期指标值，照原文。",
+    annual: "年度指标值，照原文。",
+    op: "从指标值中读出的比较方式：≥ ≤ ＞ ＜ ＝、区间或定性。",
+    value: "从指标值中读出的数值（区间为下限）。",
+    upper: "区间的上限。",
+    measureUnit: "从指标值或指标名称中读出的计量单位（如 %、次、万元）。",
+    problems: "这条指标的问题（与「校验结果」中的说明相同）。",
+    source: "原表中这条指标所在的单元格，点击可跳转。",
+  },
+  checkColumnNotes: {
+    severity: "错误（应改正）、警告（请核对）或提示（无需处理）。",
+    rule: "规则名称，可按它筛选。",
+    cell: "原表中有问题的单元格，点击可跳转。",
+    message: "应该是什么，表中是什么。",
+    advice: "怎样改正。",
+    ruleId: "规则的固定编号（命令行 JSON 输出中的 rule），供筛选和程序处理。",
   },
 };
 

@@ -26,6 +26,11 @@ export const paneEnUS: PaneMessages = {
   wholeSheet: "Sheet",
   empty: (sheet: string) =>
     `The sheet "${sheet}" is empty: paste the table first, or select the block it is in.`,
+  noTable: (sheet: string, lookedFor: string, advice: string) =>
+    `Sheet "${sheet}": ${lookedFor} ${advice} Nothing in the workbook was changed.`,
+  commentsSkipped: (n: number) =>
+    `${n} marked cells already had a comment or note: it was kept, and none was added.`,
+  guide: "User guide",
   tableElsewhere: (sheet: string, found: string) =>
     `No performance target table on the sheet "${sheet}", but there is one on "${found}": open that sheet and run again. Nothing was changed.`,
   ownSheet: (sheet: string) =>
@@ -48,7 +53,7 @@ export const paneEnUS: PaneMessages = {
   ribbonCounts: (projects: number, indicators: number, errors: number, warnings: number) =>
     `${projects} projects, ${indicators} indicators; ${errors} ${errors === 1 ? "error" : "errors"}, ${warnings} ${warnings === 1 ? "warning" : "warnings"}.`,
   ribbonWhere: (sheet: string) =>
-    `See the sheet "${sheet}" (with the indicator detail and check results sheets); cells with problems in the source are filled: red for errors, yellow for warnings.`,
+    `See the sheet "${sheet}" (with the indicator detail and check results sheets); cells with problems in the source are filled: red for errors, yellow for warnings, light blue for totals that disagree only because of a red cell.`,
   ribbonNextErrors:
     "Fix the source table and click Normalize indicators again. Click Show pane for the list of problems, each a link to its cell.",
   ribbonNextMarks: "Before sending, click Show pane, then Clear marks to restore the cells' own fills.",

@@ -26,6 +26,10 @@ export const paneZhCN = {
   issueHint: "点击问题可选中原表中的单元格。",
   wholeSheet: "整表",
   empty: (sheet: string) => `工作表「${sheet}」是空的：请先粘贴表格，或选中表格所在区域。`,
+  noTable: (sheet: string, lookedFor: string, advice: string) =>
+    `工作表「${sheet}」：${lookedFor}${advice}没有对工作簿做任何更改。`,
+  commentsSkipped: (n: number) => `${n} 个标色的单元格原有批注，保留了原批注，未另加说明。`,
+  guide: "使用说明",
   tableElsewhere: (sheet: string, found: string) =>
     `工作表「${sheet}」中没有找到项目支出绩效目标表，工作表「${found}」中有：请切换到「${found}」再运行。没有做任何更改。`,
   ownSheet: (sheet: string) => `「${sheet}」是本工具生成的工作表：请切换到粘贴原表的工作表再运行。`,
@@ -47,7 +51,7 @@ export const paneZhCN = {
   ribbonCounts: (projects: number, indicators: number, errors: number, warnings: number) =>
     `共 ${projects} 个项目、${indicators} 条指标；错误 ${errors} 个，警告 ${warnings} 个。`,
   ribbonWhere: (sheet: string) =>
-    `结果见工作表「${sheet}」（另有“指标明细”与“校验结果”）；原表中有问题的单元格已标色：红＝错误，黄＝警告。`,
+    `结果见工作表「${sheet}」（另有“指标明细”与“校验结果”）；原表中有问题的单元格已标色：红＝错误，黄＝警告，浅蓝＝因别处写错而对不上的合计。`,
   ribbonNextErrors: "请修改原表后再次点击“规范化指标”。点击“打开面板”可查看问题清单，并跳到相应单元格。",
   ribbonNextMarks: "发送前请点击“打开面板”，再点击“清除标记”，恢复单元格原来的填充。",
   ribbonNextClean: "没有标记需要清除：可以发送。",

@@ -77,7 +77,8 @@ describe("the department table", () => {
       ["乙单位", [1]],
     ]);
     expect(a.issues.map((i) => [i.rule, i.cell, i.expected, i.actual])).toEqual([
-      ["group-total", "C6", 20, 25],
+      // 乙单位 is the one cell to change: changing 项目二 instead would upset 某部门 (find-culprits.ts).
+      ["wrong-amount", "C6", 20, 25],
     ]);
   });
 

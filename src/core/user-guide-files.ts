@@ -1,0 +1,12 @@
+import { userGuideHtml, userGuideMarkdown } from "./user-guide";
+
+/** The generated guide files by their path in the repository, as scripts/write-guide.ts writes them. */
+export function guideFiles(): Record<string, string> {
+  return {
+    "docs/使用说明.md": userGuideMarkdown("zh-CN"),
+    "src/taskpane/guide.generated.html":
+      "<!-- Written by scripts/write-guide.ts from the message tables (npm run guide); do not edit. -->\n" +
+      `<section lang="zh-CN">\n${userGuideHtml("zh-CN")}</section>\n` +
+      `<section lang="en">\n${userGuideHtml("en-US")}</section>\n`,
+  };
+}
