@@ -23,7 +23,7 @@ export const offlineEnUS: OfflineMessages = {
   checkedFile: (file: string, sheet: string) => `Checked the sheet "${sheet}" of ${file}.`,
   download: "Download the result",
   downloadHint: (file: string, detail: string, checks: string) =>
-    `${file}: problem cells of the table are filled (red = error, yellow = warning), with the sheets "${detail}" and "${checks}". No value of the table was changed.`,
+    `${file}: problem cells of the table are filled and annotated (red = error, yellow = warning, light blue = a total that disagrees only because of a wrong amount elsewhere), with the sheets "${detail}" and "${checks}". No value of the table was changed.`,
   issueHint:
     "Addresses are cells of the source table. In the downloaded workbook, click an address in the checks sheet to jump to its cell.",
   truncated: (n: number) =>

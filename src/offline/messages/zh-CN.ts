@@ -26,7 +26,7 @@ export const offlineZhCN = {
   checkedFile: (file: string, sheet: string) => `已检查文件 ${file} 中的工作表「${sheet}」。`,
   download: "下载结果",
   downloadHint: (file: string, detail: string, checks: string) =>
-    `${file}：原表中有问题的单元格已标色（红＝错误，黄＝警告），另有工作表「${detail}」和「${checks}」。原表的数值没有改动。`,
+    `${file}：原表中有问题的单元格已标色并加批注（红＝错误，黄＝警告，浅蓝＝因别处写错而对不上的合计），另有工作表「${detail}」和「${checks}」。原表的数值没有改动。`,
   issueHint: "地址是原表中的单元格。下载结果后，在“校验结果”中点击地址可跳到该单元格。",
   truncated: (n: number) =>
     `注意：${n} 个单元格超出 Excel 每格 32767 字的上限，结果中只写入了开头部分，并在单元格中注明。`,
