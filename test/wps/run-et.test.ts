@@ -70,13 +70,16 @@ test("a build with the drifting members as methods gives the same workbook as on
 
 test("a build without tables, frozen panes or links: the run goes on, the values are there, and it says what it skipped", () => {
   const { app, model } = setUp(
-    (m) => (m.features = { tables: false, freeze: false, links: false, customXml: true }),
+    (m) => (m.features = { ...m.features, tables: false, freeze: false, links: false }),
   );
   const outcome = done(runNormalizerEt(app, { locale: "zh-CN" }));
   expect(outcome.skipped).toEqual(["table", "freeze", "links"]);
   const detail = model.sheetByName("指标明细")!;
   expect(detail.usedRect()!.bottom).toBe(133);
   expect(detail.lists).toEqual([]);
+  // The header still has its filter buttons, through the plain AutoFilter.
+  expect(detail.autoFilter).toEqual({ top: 1, left: 1, bottom: 133, right: detail.autoFilter!.right });
+  expect(detail.autoFilter!.right).toBeGreaterThan(5);
   expect(detail.frozenRows).toBe(0);
   expect([...detail.cells.values()].some((c) => c.link)).toBe(false);
   expect(model.sheetByName("Sheet1")!.fills().size).toBe(4);
@@ -84,7 +87,7 @@ test("a build without tables, frozen panes or links: the run goes on, the values
 
 test("a build without custom XML keeps the marks list for the session, and says to clear before closing", () => {
   const { app, model, fake } = setUp(
-    (m) => (m.features = { tables: true, freeze: true, links: true, customXml: false }),
+    (m) => (m.features = { ...m.features, customXml: false }),
   );
   const outcome = done(runNormalizerEt(app, { locale: "zh-CN" }));
   expect(outcome.skipped).toEqual(["record"]);
