@@ -212,13 +212,15 @@ function writePrintSetup(sheet: Et.Worksheet, planSheet: PlanSheet): void {
   const print = planSheet.print;
   const setup = sheet.PageSetup;
   setup.Orientation = print.orientation === "landscape" ? XL_LANDSCAPE : XL_PORTRAIT;
-  setup.PaperSize = XL_PAPER_A4;
   setup.Zoom = false;
   setup.FitToPagesWide = print.fitToPagesWide;
   setup.FitToPagesTall = false;
   if (print.repeatRows > 0) setup.PrintTitleRows = `$1:$${print.repeatRows}`;
   setup.LeftFooter = print.footer.left;
   setup.RightFooter = print.footer.right;
+  // Last and on its own: a printer driver without A4 refuses the paper (Excel: "Unable to set the PaperSize
+  // property", error 1004), and the sheet then prints on the printer's own paper with the rest of the setup.
+  tryFeature(() => (setup.PaperSize = XL_PAPER_A4));
 }
 
 /** Header + data rows, the block a table or a filter covers. */

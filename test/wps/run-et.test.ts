@@ -87,9 +87,7 @@ test("a build without tables, frozen panes or links: the run goes on, the values
 });
 
 test("a build without custom XML keeps the marks list for the session, and says to clear before closing", () => {
-  const { app, model, fake } = setUp(
-    (m) => (m.features = { ...m.features, customXml: false }),
-  );
+  const { app, model, fake } = setUp((m) => (m.features = { ...m.features, customXml: false }));
   const outcome = done(runNormalizerEt(app, { locale: "zh-CN" }));
   expect(outcome.skipped).toEqual(["record"]);
   expect(model.parts).toEqual([]);
@@ -320,6 +318,15 @@ test("the printed setup is there: landscape A4, one page wide, header on every p
   }
   // The clerk's own sheet prints as it did.
   expect(model.sheetByName("Sheet1")!.pageSetup.orientation).toBe(1);
+});
+
+test("a printer without A4 refuses the paper: the rest of the print setup stands, and nothing is reported missing", () => {
+  const { app, model } = setUp((m) => (m.printerHasA4 = false));
+  const outcome = done(runNormalizerEt(app, { locale: "zh-CN" }));
+  expect(outcome.skipped).toEqual([]);
+  const setup = model.sheetByName("指标明细")!.pageSetup;
+  expect(setup).toMatchObject({ orientation: 2, zoom: false, fitToPagesWide: 1, printTitleRows: "$1:$1" });
+  expect(setup.paperSize).not.toBe(9);
 });
 
 test("a re-run removes the tool's notes (its own and the command line's) and keeps the clerk's", () => {

@@ -79,7 +79,8 @@ export class EtSheetModel {
   protectContents = false;
   pageSetup: EtPageSetup = {
     orientation: 1,
-    paperSize: 9,
+    // The printer's default paper; Letter (1) here, so a test sees whether A4 (9) was set.
+    paperSize: 1,
     zoom: 100,
     fitToPagesWide: 1,
     fitToPagesTall: 1,
@@ -212,6 +213,8 @@ export class EtBookModel {
     pageSetup: true,
     comments: true,
   };
+  /** Whether the printer's driver offers A4: one that does not refuses PaperSize = xlPaperA4. */
+  printerHasA4 = true;
   /** Application.UserName: the author AddComment gives a note. */
   userName = "张会计";
   /**

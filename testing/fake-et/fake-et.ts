@@ -366,7 +366,8 @@ export class FakeEtRange {
     if (text !== undefined && typeof text !== "string") throw new EtError("AddComment takes a string");
     if ((text ?? "").length > 32767) throw new EtError("a note holds at most 32,767 characters");
     const cell = this.sheet.touch(area.top, area.left);
-    if (cell.comment) throw new EtError("AddComment method of Range class failed: the cell has a note (1004)");
+    if (cell.comment)
+      throw new EtError("AddComment method of Range class failed: the cell has a note (1004)");
     cell.comment = { text: text ?? "", author: this.model.userName };
     return new FakeEtComment(this.model, this.sheet, area.top, area.left);
   }
@@ -468,12 +469,18 @@ function pageSetupOf(model: EtBookModel, sheet: EtSheetModel): Record<string, un
     },
     enumerable: true,
   });
-  const pages = (v: unknown) => v === false || (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 32767);
+  const pages = (v: unknown) =>
+    v === false || (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 32767);
   const footer = (v: unknown) => typeof v === "string" && v.length <= 255;
   const target = {};
   Object.defineProperties(target, {
     Orientation: member("Orientation", "orientation", (v) => v === 1 || v === 2),
-    PaperSize: member("PaperSize", "paperSize", (v) => Number.isInteger(v) && (v as number) >= 1),
+    // Excel asks the printer's driver: a paper it does not offer fails ("Unable to set the PaperSize property").
+    PaperSize: member(
+      "PaperSize",
+      "paperSize",
+      (v) => Number.isInteger(v) && (v as number) >= 1 && (v !== 9 || model.printerHasA4),
+    ),
     Zoom: member("Zoom", "zoom", (v) => v === false || (typeof v === "number" && v >= 10 && v <= 400)),
     FitToPagesWide: member("FitToPagesWide", "fitToPagesWide", pages),
     FitToPagesTall: member("FitToPagesTall", "fitToPagesTall", pages),
