@@ -31,12 +31,12 @@ import {
   PATTERN_NAMES,
   patternNumber,
   readMember,
-  XL_NONE,
-  XL_PATTERN_SOLID,
-  XL_SRC_RANGE,
   XL_LANDSCAPE,
+  XL_NONE,
   XL_PAPER_A4,
+  XL_PATTERN_SOLID,
   XL_PORTRAIT,
+  XL_SRC_RANGE,
   XL_YES,
 } from "./et-facade";
 import type { EtRecordedMark } from "./et-record";
@@ -91,7 +91,7 @@ export function applyPlanEt(app: Et.Application, plan: Plan, options: EtApplyOpt
     ? restoreMarks(options.marked, options.previousMarks)
     : { restored: 0, leftAlone: 0, colourLost: 0 };
   const sourceName = readMember<string>(options.source, "Name");
-  // The source sheet's notes go just before the new ones are written (step 6).
+  // The previous run's notes on another sheet go now; the source sheet's just before the new ones (step 6).
   if (options.marked && readMember<string>(options.marked, "Name") !== sourceName)
     if (!tryFeature(() => removeOwnComments(options.marked!))) skipped.add("notes");
   deleteSheets(

@@ -27,8 +27,8 @@ export interface EtRunOptions {
 }
 
 /**
- * A run's outcome, and what this WPS build lacked: tables, frozen panes, links, or custom XML ("record": the marks
- * list then lasts only until WPS closes).
+ * A run's outcome, and what this WPS build lacked: tables (and then filter buttons), frozen panes, links, print
+ * setup, fitted row heights, notes, or custom XML ("record": the marks list then lasts only until WPS closes).
  */
 export type EtRunOutcome = RunOutcome & { readonly skipped?: readonly (OptionalFeature | "record")[] };
 
