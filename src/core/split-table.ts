@@ -4,6 +4,7 @@ import {
   type IndicatorPlace,
   type IndicatorRows,
   type IndicatorText,
+  type IndicatorValue,
   type ParsedTable,
   type Project,
   type ProjectRead,
@@ -134,12 +135,7 @@ function collectRows(source: IndicatorRows, into: Indicator[], cells: IndicatorP
   let next = at;
   for (const item of source.items) {
     const period = item.periodValue === null ? null : parseValue(item.periodValue, item.name);
-    const annual =
-      item.annualValue === null
-        ? null
-        : item.annualValue === item.periodValue
-          ? period
-          : parseValue(item.annualValue, item.name);
+    const annual = parseAnnual(item, period);
     cells[next] = item.place;
     into[next++] = {
       row: item.place.row,
@@ -156,6 +152,18 @@ function collectRows(source: IndicatorRows, into: Indicator[], cells: IndicatorP
     };
   }
   return next;
+}
+
+/**
+ * An item's 年度指标值 parsed. Most items repeat the period value as the annual one: that is parsed once and shared
+ * (the value objects are read-only).
+ */
+function parseAnnual(
+  item: { readonly periodValue: string | null; readonly annualValue: string | null; readonly name: string },
+  period: IndicatorValue | null,
+): IndicatorValue | null {
+  if (item.annualValue === null) return null;
+  return item.annualValue === item.periodValue ? period : parseValue(item.annualValue, item.name);
 }
 
 /** The cell at (row, column), its column letter given (no closure per text: README, "Speed"). */
@@ -190,13 +198,7 @@ function collect(
     const row = joined.rowAt(item.start);
     if (cell === null || cell.row !== row) cell = cellAt(row, column, letter);
     const period = item.periodValue === null ? null : parseValue(item.periodValue, item.name);
-    // Most items repeat the period value as the annual one: parse it once (the objects are read-only).
-    const annual =
-      item.annualValue === null
-        ? null
-        : item.annualValue === item.periodValue
-          ? period
-          : parseValue(item.annualValue, item.name);
+    const annual = parseAnnual(item, period);
     cells[next] = cell;
     into[next++] = {
       row,

@@ -121,53 +121,42 @@ function decodeUtf8(bytes: Uint8Array, from: number): DecodedText {
   return { text, encoding: "utf-8", invalidBytes };
 }
 
+/**
+ * What a lead byte asks of the bytes after it (RFC 3629's table): how many continuation bytes, and the range of the
+ * first one (E0 needs A0–BF so that no overlong form passes, ED needs 80–9F so that no surrogate does, F0 and F4 bound
+ * the code point to U+10000–U+10FFFF). Null for a byte that cannot start a sequence of two or more.
+ */
+function leadByte(b: number): { need: number; low: number; high: number } | null {
+  if (b >= 0xc2 && b <= 0xdf) return { need: 1, low: 0x80, high: 0xbf };
+  if (b >= 0xe0 && b <= 0xef)
+    return { need: 2, low: b === 0xe0 ? 0xa0 : 0x80, high: b === 0xed ? 0x9f : 0xbf };
+  if (b >= 0xf0 && b <= 0xf4)
+    return { need: 3, low: b === 0xf0 ? 0x90 : 0x80, high: b === 0xf4 ? 0x8f : 0xbf };
+  return null;
+}
+
 /** The length of the valid UTF-8 sequence at i, or 0 when the bytes there are not one. */
 function validSequenceLength(bytes: Uint8Array, i: number): number {
   const b = bytes[i]!;
   if (b < 0x80) return 1;
-  let need: number;
-  let low = 0x80;
-  let high = 0xbf;
-  if (b >= 0xc2 && b <= 0xdf) need = 1;
-  else if (b >= 0xe0 && b <= 0xef) {
-    need = 2;
-    if (b === 0xe0) low = 0xa0;
-    if (b === 0xed) high = 0x9f;
-  } else if (b >= 0xf0 && b <= 0xf4) {
-    need = 3;
-    if (b === 0xf0) low = 0x90;
-    if (b === 0xf4) high = 0x8f;
-  } else return 0;
-  for (let k = 1; k <= need; k++) {
+  const lead = leadByte(b);
+  if (lead === null) return 0;
+  for (let k = 1; k <= lead.need; k++) {
     const c = bytes[i + k];
     if (c === undefined) return 0;
-    if (k === 1 ? c < low || c > high : c < 0x80 || c > 0xbf) return 0;
+    if (k === 1 ? c < lead.low || c > lead.high : c < 0x80 || c > 0xbf) return 0;
   }
-  return need + 1;
+  return lead.need + 1;
 }
 
 /** How many bytes one U+FFFD replaces at an invalid position (WHATWG: the lead and the continuations it took). */
 function maximalSubpart(bytes: Uint8Array, i: number): number {
-  const b = bytes[i]!;
-  let need = 0;
-  let low = 0x80;
-  let high = 0xbf;
-  if (b >= 0xc2 && b <= 0xdf) need = 1;
-  else if (b >= 0xe0 && b <= 0xef) {
-    need = 2;
-    if (b === 0xe0) low = 0xa0;
-    if (b === 0xed) high = 0x9f;
-  } else if (b >= 0xf0 && b <= 0xf4) {
-    need = 3;
-    if (b === 0xf0) low = 0x90;
-    if (b === 0xf4) high = 0x8f;
-  } else return 1;
+  const lead = leadByte(bytes[i]!);
+  if (lead === null) return 1;
   let k = 1;
-  for (; k <= need; k++) {
+  for (; k <= lead.need; k++) {
     const c = bytes[i + k];
-    if (c === undefined || c < low || c > high) break;
-    low = 0x80;
-    high = 0xbf;
+    if (c === undefined || c < (k === 1 ? lead.low : 0x80) || c > (k === 1 ? lead.high : 0xbf)) break;
   }
   return k;
 }

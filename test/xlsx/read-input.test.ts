@@ -1,5 +1,6 @@
 import { written } from "../../testing/written-workbook";
 import ExcelJS from "exceljs";
+import fc from "fast-check";
 import { mkdtempSync, mkdirSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
@@ -53,6 +54,41 @@ describe("decodeTextFile", () => {
     const decoded = decodeTextFile(bytes);
     expect(decoded.text.endsWith("\ufffdA")).toBe(true);
     expect(decoded.text).toBe(new TextDecoder().decode(bytes));
+  });
+
+  test("any damage inside mostly-UTF-8 text reads as the browser's decoder reads it, each U+FFFD reported", () => {
+    // 200 lines of Chinese: 1,600 sequences, so that a dozen bad bytes stay well under the share that means GB18030.
+    const head = Buffer.from("项目名称\t绩效指标\r\n".repeat(200), "utf8");
+    // Bytes around the edges of RFC 3629's table: overlong leads, surrogates (ED A0), beyond U+10FFFF (F4 90), cut
+    // sequences and stray continuations.
+    const edgy = fc.constantFrom(
+      0x41,
+      0x80,
+      0xbf,
+      0xc0,
+      0xc2,
+      0xdf,
+      0xe0,
+      0xa0,
+      0x9f,
+      0xed,
+      0xef,
+      0xf0,
+      0x90,
+      0xf4,
+      0x8f,
+      0xf5,
+      0xff,
+    );
+    fc.assert(
+      fc.property(fc.array(edgy, { maxLength: 12 }), (damage) => {
+        const bytes = Buffer.concat([head, Buffer.from(damage), Buffer.from("甲\t乙", "utf8")]);
+        const decoded = decodeTextFile(bytes);
+        expect(decoded.encoding).toBe("utf-8");
+        expect(decoded.text).toBe(new TextDecoder().decode(bytes));
+        expect(decoded.invalidBytes).toHaveLength(decoded.text.split("\ufffd").length - 1);
+      }),
+    );
   });
 
   test("GBK text is not taken for UTF-8 with stray bytes", () => {
