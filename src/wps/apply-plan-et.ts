@@ -5,26 +5,37 @@
  * 1. undo the previous run: restore its marks (a cell still wearing its mark gets its earlier fill back; a cell
  *    the clerk refilled since is left alone), then delete its sheets;
  * 2. add the new sheets after the last one (Worksheets.Add with no position would insert them before the active
- *    sheet), with column widths, wrapping and a bold header;
+ *    sheet), with column widths, wrapping, a bold header and the print setup (PageSetup);
  * 3. per column the number format first ("@" for text, so that 1-3 stays text), then the values, a block of rows
  *    per Value2 assignment;
- * 4. the Excel table, the frozen header and the links to the source cells, each where the build has it;
- * 5. the marks, a few multi-area ranges per colour, after reading each marked cell's fill for the record.
+ * 4. the Excel table (or, in a build without tables, a filter on the header), the frozen header, rows fitted to
+ *    their wrapped text and the links to the source cells, each where the build has it;
+ * 5. the marks, a few multi-area ranges per colour, after reading each marked cell's fill for the record;
+ * 6. a note on each marked cell saying what is wrong, once the tool's earlier notes are gone; a cell holding a
+ *    note of the clerk's keeps it and gets none (counted, as the Office.js shell counts them).
  */
 import { cellAddress, columnLetter } from "../core/cell-address";
+import { enUS } from "../core/messages/en-US";
+import { zhCN } from "../core/messages/zh-CN";
 import { MARK_COLORS, type Plan, type PlanCell, type PlanSheet, type PlanSheetKey } from "../core/plan";
 import { quoteSheetName } from "../core/sheet-name";
 import { guardText } from "../excel/apply-plan";
 import { contiguousBlocks, groupBy, joinAreas } from "../excel/group-cells";
 import { rectAddress } from "../excel/range-address";
 import {
+  addComment,
   bgrToHex,
+  commentOf,
+  commentText,
   hexToBgr,
   PATTERN_NAMES,
   patternNumber,
   readMember,
+  XL_LANDSCAPE,
   XL_NONE,
+  XL_PAPER_A4,
   XL_PATTERN_SOLID,
+  XL_PORTRAIT,
   XL_SRC_RANGE,
   XL_YES,
 } from "./et-facade";
@@ -40,7 +51,7 @@ export const MAX_RANGE_ADDRESS_LENGTH = 255;
 export const ROWS_PER_WRITE = 5000;
 
 /** Features a WPS build may lack; the run goes on without them and the pane says which were skipped. */
-export type OptionalFeature = "table" | "freeze" | "links";
+export type OptionalFeature = "table" | "filter" | "freeze" | "links" | "print" | "rowHeights" | "notes";
 
 export interface EtApplyOptions {
   /** The sheet the plan's marks and links refer to. */
@@ -61,6 +72,8 @@ export interface EtApplyResult {
   readonly marksLeftAlone: number;
   /** Of the restored, cells whose earlier fill had a colour the record could not give (cleared). */
   readonly marksColourLost: number;
+  /** Marked cells that kept a note of the clerk's and got none of ours. */
+  readonly commentsSkipped: number;
   readonly skipped: readonly OptionalFeature[];
 }
 
@@ -78,6 +91,9 @@ export function applyPlanEt(app: Et.Application, plan: Plan, options: EtApplyOpt
     ? restoreMarks(options.marked, options.previousMarks)
     : { restored: 0, leftAlone: 0, colourLost: 0 };
   const sourceName = readMember<string>(options.source, "Name");
+  // The previous run's notes on another sheet go now; the source sheet's just before the new ones (step 6).
+  if (options.marked && readMember<string>(options.marked, "Name") !== sourceName)
+    if (!tryFeature(() => removeOwnComments(options.marked!))) skipped.add("notes");
   deleteSheets(
     app,
     options.previousSheets.filter((s) => readMember<string>(s, "Name") !== sourceName),
@@ -91,13 +107,19 @@ export function applyPlanEt(app: Et.Application, plan: Plan, options: EtApplyOpt
     const sheet = sheets.Add(undefined, sheets.Item(readMember<number>(sheets, "Count"))) as Et.Worksheet;
     sheet.Name = planSheet.name;
     writeLayout(sheet, planSheet);
+    if (!tryFeature(() => writePrintSetup(sheet, planSheet))) skipped.add("print");
     writeValues(sheet, planSheet, (rows) => {
       rowsWritten += rows;
       options.onProgress?.({ rowsWritten, rowsTotal });
     });
-    if (planSheet.table && !tryFeature(() => addTable(sheet, planSheet))) skipped.add("table");
+    // A table has its own filter on the header; a build without tables gets the plain AutoFilter instead.
+    if (planSheet.table && !tryFeature(() => addTable(sheet, planSheet))) {
+      skipped.add("table");
+      if (!tryFeature(() => addFilter(sheet, planSheet))) skipped.add("filter");
+    }
     if (planSheet.freezeRows > 0 && !tryFeature(() => freezeRows(app, sheet, planSheet.freezeRows)))
       skipped.add("freeze");
+    if (!tryFeature(() => fitRows(sheet, planSheet))) skipped.add("rowHeights");
     if (!tryFeature(() => addLinks(sheet, planSheet))) skipped.add("links");
     writeFills(sheet, planSheet);
     return sheet;
@@ -119,12 +141,22 @@ export function applyPlanEt(app: Et.Application, plan: Plan, options: EtApplyOpt
   const shown = plan.sheets.findIndex((s) => s.key === plan.activate);
   if (shown >= 0) created[shown]!.Activate();
 
+  // 6. The notes: the tool's earlier ones on the source sheet go first, then one per marked cell.
+  let commentsSkipped = 0;
+  if (!tryFeature(() => removeOwnComments(options.source))) skipped.add("notes");
+  else if (plan.notes.length > 0) {
+    const added = addComments(options.source, plan);
+    commentsSkipped = added.skipped;
+    if (added.failed > 0) skipped.add("notes");
+  }
+
   const names = Object.fromEntries(plan.sheets.map((s) => [s.key, s.name])) as Record<PlanSheetKey, string>;
   return {
     sheets: names,
     marks: plan.marks.map((mark, i) => ({ cell: mark.cell, severity: mark.severity, ...before[i]! })),
     marksLeftAlone: undone.leftAlone,
     marksColourLost: undone.colourLost,
+    commentsSkipped,
     skipped: [...skipped],
   };
 }
@@ -165,6 +197,103 @@ function writeLayout(sheet: Et.Worksheet, planSheet: PlanSheet): void {
     sheet.Range(`${letter}1`).ColumnWidth = column.width;
     if (column.wrap) sheet.Range(`${letter}2:${letter}${lastRow}`).WrapText = true;
   });
+}
+
+/**
+ * How the sheet prints (PlanSheet.print), through Worksheet.PageSetup as VBA sets it: landscape A4; Zoom = false
+ * so that FitToPagesWide/FitToPagesTall decide the scale ("If this property is False, the FitToPagesWide and
+ * FitToPagesTall properties control how the worksheet is scaled": Microsoft, PageSetup.Zoom); every column on one
+ * page wide and FitToPagesTall = false, as many pages tall as the rows need ("If this property is False, Microsoft
+ * Excel scales the worksheet according to the FitToPagesWide property": Microsoft, PageSetup.FitToPagesTall); the
+ * header row on every page; the sheet's name and the page in the footer, in Excel's codes (&A, &P, &N), which ET
+ * reads the same way (its 页眉/页脚 dialog inserts them).
+ */
+function writePrintSetup(sheet: Et.Worksheet, planSheet: PlanSheet): void {
+  const print = planSheet.print;
+  const setup = sheet.PageSetup;
+  setup.Orientation = print.orientation === "landscape" ? XL_LANDSCAPE : XL_PORTRAIT;
+  setup.Zoom = false;
+  setup.FitToPagesWide = print.fitToPagesWide;
+  setup.FitToPagesTall = false;
+  if (print.repeatRows > 0) setup.PrintTitleRows = `$1:$${print.repeatRows}`;
+  setup.LeftFooter = print.footer.left;
+  setup.RightFooter = print.footer.right;
+  // Last and on its own: a printer driver without A4 refuses the paper (Excel: "Unable to set the PaperSize
+  // property", error 1004), and the sheet then prints on the printer's own paper with the rest of the setup.
+  tryFeature(() => (setup.PaperSize = XL_PAPER_A4));
+}
+
+/** Header + data rows, the block a table or a filter covers. */
+function tableRange(sheet: Et.Worksheet, planSheet: PlanSheet): Et.Range {
+  const bottom = Math.max(2, planSheet.rows.length + 1);
+  return sheet.Range(rectAddress({ top: 1, left: 1, bottom, right: Math.max(1, planSheet.columns.length) }));
+}
+
+/**
+ * Filter buttons on the header row, for a build without tables. Range.AutoFilter() with no arguments "simply
+ * toggles the display of the AutoFilter drop-down arrows" (Microsoft, Range.AutoFilter): on a new sheet it turns
+ * them on.
+ */
+function addFilter(sheet: Et.Worksheet, planSheet: PlanSheet): void {
+  tableRange(sheet, planSheet).AutoFilter();
+}
+
+/**
+ * Rows tall enough for their wrapped text: ET measures it itself (Range.Rows.AutoFit, as Office.js's
+ * autofitRows), so the plan's row heights, the file shell's estimate, are not used here.
+ */
+function fitRows(sheet: Et.Worksheet, planSheet: PlanSheet): void {
+  if (planSheet.rows.length === 0 || !planSheet.columns.some((c) => c.wrap)) return;
+  sheet.Range(`A2:${columnLetter(planSheet.columns.length)}${planSheet.rows.length + 1}`).Rows.AutoFit();
+}
+
+/** The tool's note tags in every language: a run in one language removes the notes of a run in the other. */
+const COMMENT_TAGS = [zhCN.notes.commentTag, enUS.notes.commentTag];
+/** The author of the notes the command line writes (the file keeps it), in every language. */
+const NOTE_AUTHORS = [zhCN.notes.author, enUS.notes.author];
+
+function isOwnComment(comment: Et.Comment): boolean {
+  const text = commentText(comment);
+  if (COMMENT_TAGS.some((tag) => text.startsWith(tag))) return true;
+  let author = "";
+  try {
+    author = String(comment.Author);
+  } catch {
+    // A build without Comment.Author: the tag alone says which are the tool's.
+  }
+  return NOTE_AUTHORS.includes(author);
+}
+
+/**
+ * Deletes the tool's notes on the sheet (recognised by their tag, or by the command line's author); the clerk's
+ * stay. Worksheet.Comments is 1-based (Microsoft, Comments.Item); it is walked from the end, so deleting one does
+ * not move the ones still to be read.
+ */
+export function removeOwnComments(sheet: Et.Worksheet): void {
+  const comments = sheet.Comments;
+  for (let i = readMember<number>(comments, "Count"); i >= 1; i--) {
+    const comment = comments.Item(i);
+    if (isOwnComment(comment)) comment.Delete();
+  }
+}
+
+/**
+ * The plan's notes, each starting with the plan's tag (AddComment writes the clerk's user name as the author, so
+ * the tag is how the next run and 清除标记 know the note is the tool's). A cell that holds a note already (the
+ * clerk's: the tool's went first) keeps it and gets none: AddComment on such a cell fails in VBA.
+ */
+function addComments(source: Et.Worksheet, plan: Plan): { skipped: number; failed: number } {
+  let skipped = 0;
+  let failed = 0;
+  for (const note of plan.notes) {
+    const cell = source.Range(note.cell);
+    if (commentOf(cell)) {
+      skipped++;
+      continue;
+    }
+    if (!tryFeature(() => addComment(cell, plan.commentTag + note.text))) failed++;
+  }
+  return { skipped, failed };
 }
 
 /** The severity cells of 校验结果, coloured like the marks (PlanSheet.fills), a few ranges per colour. */
@@ -210,10 +339,7 @@ function writeValues(sheet: Et.Worksheet, planSheet: PlanSheet, wrote: (rows: nu
 
 function addTable(sheet: Et.Worksheet, planSheet: PlanSheet): void {
   const table = planSheet.table!;
-  const bottom = Math.max(2, planSheet.rows.length + 1);
-  const range = sheet.Range(
-    rectAddress({ top: 1, left: 1, bottom, right: Math.max(1, planSheet.columns.length) }),
-  );
+  const range = tableRange(sheet, planSheet);
   // Source is "a Range object that represents the data source" for xlSrcRange (Microsoft, ListObjects.Add); the
   // package's types, generated from WPS's C++ code, say string: the documented Range is what VBA passes.
   const list = sheet.ListObjects.Add(XL_SRC_RANGE, range as unknown as string, undefined, XL_YES);

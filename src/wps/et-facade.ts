@@ -104,3 +104,36 @@ export const ERROR_TEXTS: ReadonlySet<string> = new Set([
   "#NUM!",
   "#N/A",
 ]);
+
+/** XlPageOrientation (et-jsapi-declare: xlPortrait = 1, xlLandscape = 2; Microsoft, PageSetup.Orientation). */
+export const XL_PORTRAIT = 1;
+export const XL_LANDSCAPE = 2;
+/** XlPaperSize.xlPaperA4 (Microsoft, XlPaperSize enumeration: "A4 (210 mm x 297 mm)"). */
+export const XL_PAPER_A4 = 9;
+
+/**
+ * The comment (a note, in today's Excel) on a range's first cell, or null. VBA's Range.Comment is Nothing when
+ * the cell has none; what the JSAPI hands JavaScript for Nothing (null or undefined) no WPS document says, so both
+ * read as none.
+ */
+export function commentOf(range: Et.Range): Et.Comment | null {
+  return (range.Comment as Et.Comment | null | undefined) ?? null;
+}
+
+/**
+ * A comment's text. Comment.Text(Text?, Start?, Overwrite?) is a method in VBA (Microsoft, Comment.Text method:
+ * "Sets comment text", and with no arguments returns it) and in et-jsapi-declare; a build that exposes it as a
+ * property is read the same way.
+ */
+export function commentText(comment: Et.Comment): string {
+  return String(readMember<unknown>(comment, "Text") ?? "");
+}
+
+/**
+ * Adds a note (a legacy comment) holding `text` to a one-cell range. Range.AddComment(Text) is VBA's
+ * (Microsoft, Range.AddComment) and et-jsapi-declare's; Excel 365 also has AddCommentThreaded, which ET's types do
+ * not declare. A build without AddComment throws here, and the applier counts the note as not written.
+ */
+export function addComment(range: Et.Range, text: string): void {
+  range.AddComment(text);
+}

@@ -14,7 +14,7 @@ import {
   type RunOutcome,
   type RunProgress,
 } from "../excel/run-normalizer";
-import { applyPlanEt, restoreMarks, type OptionalFeature } from "./apply-plan-et";
+import { applyPlanEt, removeOwnComments, restoreMarks, type OptionalFeature } from "./apply-plan-et";
 import { readMember } from "./et-facade";
 import { forgetEtMarks, marksStore, readEtRecord, writeEtRecord } from "./et-record";
 import type { WpsApplication } from "./wps-host";
@@ -27,8 +27,8 @@ export interface EtRunOptions {
 }
 
 /**
- * A run's outcome, and what this WPS build lacked: tables, frozen panes, links, or custom XML ("record": the marks
- * list then lasts only until WPS closes).
+ * A run's outcome, and what this WPS build lacked: tables (and then filter buttons), frozen panes, links, print
+ * setup, fitted row heights, notes, or custom XML ("record": the marks list then lasts only until WPS closes).
  */
 export type EtRunOutcome = RunOutcome & { readonly skipped?: readonly (OptionalFeature | "record")[] };
 
@@ -113,14 +113,15 @@ export function runNormalizerEt(app: EtHost, options: EtRunOptions): EtRunOutcom
       marksLeftAlone: applied.marksLeftAlone,
       marksColourLost: applied.marksColourLost,
       marksUnreadable: record.unreadable,
+      commentsSkipped: applied.commentsSkipped,
     },
     skipped: store.lasting ? applied.skipped : [...applied.skipped, "record"],
   };
 }
 
 /**
- * Puts back the previous fill of every cell that still wears its mark; sheets and values are left alone, and so
- * is a cell whose fill changed since the run.
+ * Puts back the previous fill of every cell that still wears its mark and removes the tool's notes there (the
+ * clerk's stay); sheets and values are left alone, and so is a cell whose fill changed since the run.
  */
 export function clearMarksEt(app: EtHost): ClearResult {
   const book = app.ActiveWorkbook;
@@ -136,6 +137,13 @@ export function clearMarksEt(app: EtHost): ClearResult {
     marked && record.marks.length > 0
       ? restoreMarks(marked, record.marks)
       : { restored: 0, leftAlone: 0, colourLost: 0 };
+  if (marked) {
+    try {
+      removeOwnComments(marked);
+    } catch {
+      // A build without Worksheet.Comments wrote no notes either.
+    }
+  }
   if (record.marks.length > 0) forgetEtMarks(book, store);
   return { ...cleared, unreadable: record.unreadable };
 }

@@ -166,3 +166,46 @@ test("Select needs the sheet to be active; frozen panes go to the active sheet",
   expect(model.sheetByName("Sheet1")!.frozenRows).toBe(0);
   expect(model.activeSheet.frozenRows).toBe(1);
 });
+
+test("notes: Comment is null on a bare cell; AddComment on a cell with a note, or on two cells, fails", () => {
+  const { fake, model } = setUp();
+  const sheet = fake.ActiveSheet;
+  expect(sheet.Range("B2").Comment).toBeNull();
+  const note = sheet.Range("B2").AddComment("说明");
+  expect(note.Text()).toBe("说明");
+  expect(note.Author).toBe(model.userName);
+  expect(() => sheet.Range("B2").AddComment("再一条")).toThrow(/has a note/);
+  expect(() => sheet.Range("C2:C3").AddComment("x")).toThrow(/more than one cell/);
+  expect(readMember(sheet.Comments, "Count")).toBe(1);
+  sheet.Comments.Item(1).Delete();
+  expect(() => note.Text()).toThrow(/deleted/);
+  expect(() => sheet.Comments.Item(1)).toThrow(/Comments.Item/);
+});
+
+test("PageSetup: FitToPages needs Zoom False to count; bad orientation, zoom, title rows or a long footer fail", () => {
+  const { fake, model } = setUp();
+  const setup = fake.ActiveSheet.PageSetup;
+  expect(() => (setup.Orientation = 3)).toThrow(/Orientation/);
+  expect(() => (setup.Zoom = 5)).toThrow(/Zoom/);
+  expect(() => (setup.FitToPagesWide = 0)).toThrow(/FitToPagesWide/);
+  expect(() => (setup.PrintTitleRows = "A1")).toThrow(/PrintTitleRows/);
+  expect(() => (setup.RightFooter = "页".repeat(256))).toThrow(/RightFooter/);
+  setup.FitToPagesWide = 1;
+  // Still zoomed: the fit is stored but does not count until Zoom is False (compare-workbooks reads it so).
+  expect(model.activeSheet.pageSetup.zoom).toBe(100);
+  setup.Zoom = false;
+  expect(model.activeSheet.pageSetup).toMatchObject({ zoom: false, fitToPagesWide: 1 });
+});
+
+test("AutoFit works on Rows only; AutoFilter() toggles, and refuses one row or a table's cells", () => {
+  const { fake, model } = setUp();
+  const sheet = fake.ActiveSheet;
+  expect(() => sheet.Range("A2:C5").AutoFit()).toThrow(/not rows or columns/);
+  sheet.Range("A2:C5").Rows.AutoFit();
+  expect(model.activeSheet.autofitRows).toEqual(["A2:C5"]);
+  expect(() => sheet.Range("A1:C1").AutoFilter()).toThrow(/one row/);
+  sheet.Range("A1:C5").AutoFilter();
+  expect(model.activeSheet.autoFilter).toEqual({ top: 1, left: 1, bottom: 5, right: 3 });
+  sheet.Range("A1:C5").AutoFilter();
+  expect(model.activeSheet.autoFilter).toBeNull();
+});

@@ -1,8 +1,9 @@
 /**
  * The same flows against the fake Excel host (Office.js, src/excel) and the fake ET host (WPS 表格, src/wps), and
  * the two workbooks compared cell by cell after every step: values and number formats, marks, links, frozen rows,
- * tables, the sheet shown, and the clerk's fills after 清除标记. What a clerk sees must not depend on which
- * program they run the add-in in.
+ * tables, the sheet shown, bold and wrapped cells, column widths, rows fitted to their text, the print setup, the
+ * notes on marked cells, and the clerk's fills and notes after 清除标记. What a clerk sees must not depend on
+ * which program they run the add-in in. Excel is at ExcelApi 1.10, where the Office.js shell writes comments.
  */
 import type { CellValue } from "../../src/core/grid";
 import { clearMarks, runNormalizer, type RunOutcome } from "../../src/excel/run-normalizer";
@@ -25,7 +26,7 @@ interface Hosts {
 }
 
 function hosts(grid: CellValue[][] = loadSampleGrid()): Hosts {
-  const excel = installFakeOffice(new FakeWorkbook("1.9"));
+  const excel = installFakeOffice(new FakeWorkbook("1.10"));
   excel.activeSheet.putGrid(grid);
   const { app, model: et } = fakeEtApplication(new EtBookModel("Sheet1"));
   et.activeSheet.putGrid(grid);
@@ -77,6 +78,45 @@ test("the sample: the same sheets, values, formats, marks, links, frozen header 
   expect(view.sheets[1]!.frozenRows).toBe(1);
   expect(Object.keys(view.sheets[1]!.links)).toHaveLength(132);
   expect(view.active).toBe("校验结果");
+});
+
+test("the sample: the same print setup, bold header, widths, wrapped rows fitted, and notes on the marked cells", async () => {
+  const h = hosts();
+  await h.run();
+  const view = h.same();
+  for (const sheet of view.sheets.slice(1)) {
+    expect(sheet.print).toEqual({
+      orientation: "landscape",
+      paper: "A4",
+      scale: "fit 1 wide × any tall",
+      titleRows: "$1:$1",
+      footer: ["&A", "", "第 &P 页，共 &N 页"],
+    });
+    expect(sheet.formats.A1).toBe("b");
+    expect(Object.keys(sheet.widths).length).toBeGreaterThan(5);
+    expect(sheet.autofitRows).toHaveLength(1);
+    expect(Object.values(sheet.formats)).toContain("w");
+  }
+  expect(view.sheets[0]!.print).toBeNull();
+  expect(Object.keys(view.sheets[0]!.notes).sort()).toEqual(["F34", "G20", "G22", "G25"]);
+  for (const note of Object.values(view.sheets[0]!.notes)) expect(note).toMatch(/^【绩效指标规范化】/);
+});
+
+test("the clerk's own note stays, gets none of ours, and a re-run and 清除标记 remove only the tool's, in both", async () => {
+  const h = hosts();
+  const clerks = "请核对（财务科）";
+  h.excel.sheetByName("Sheet1")!.comments.set("G25", { id: h.excel.newCommentId(), content: clerks });
+  h.et.sheetByName("Sheet1")!.touch(25, 7).comment = { text: clerks, author: "张会计" };
+  const first = await h.run();
+  expect(first.et).toEqual(first.excel);
+  expect(first.et.kind === "done" && first.et.summary.commentsSkipped).toBe(1);
+  const once = h.same();
+  expect(once.sheets[0]!.notes.G25).toBe(clerks);
+  expect(Object.keys(once.sheets[0]!.notes)).toHaveLength(4);
+  await h.run();
+  expect(h.same().sheets[0]!.notes).toEqual(once.sheets[0]!.notes);
+  await h.clear();
+  expect(h.same().sheets[0]!.notes).toEqual({ G25: clerks });
 });
 
 test("the clerk's own fills: a second run changes nothing, 清除标记 gives every fill back, in both", async () => {

@@ -5,6 +5,7 @@
  */
 import { buildSyntheticGrid } from "../../bench/synthetic-table";
 import { analyzeTable } from "../../src/core/analyze-table";
+import { cellAddress } from "../../src/core/cell-address";
 import { buildPlan } from "../../src/core/build-plan";
 import { needsTextGuard } from "../../src/core/text-guard";
 import { hexToBgr } from "../../src/wps/et-facade";
@@ -70,22 +71,23 @@ test("a build with the drifting members as methods gives the same workbook as on
 
 test("a build without tables, frozen panes or links: the run goes on, the values are there, and it says what it skipped", () => {
   const { app, model } = setUp(
-    (m) => (m.features = { tables: false, freeze: false, links: false, customXml: true }),
+    (m) => (m.features = { ...m.features, tables: false, freeze: false, links: false }),
   );
   const outcome = done(runNormalizerEt(app, { locale: "zh-CN" }));
   expect(outcome.skipped).toEqual(["table", "freeze", "links"]);
   const detail = model.sheetByName("指标明细")!;
   expect(detail.usedRect()!.bottom).toBe(133);
   expect(detail.lists).toEqual([]);
+  // The header still has its filter buttons, through the plain AutoFilter.
+  expect(detail.autoFilter).toEqual({ top: 1, left: 1, bottom: 133, right: detail.autoFilter!.right });
+  expect(detail.autoFilter!.right).toBeGreaterThan(5);
   expect(detail.frozenRows).toBe(0);
   expect([...detail.cells.values()].some((c) => c.link)).toBe(false);
   expect(model.sheetByName("Sheet1")!.fills().size).toBe(4);
 });
 
 test("a build without custom XML keeps the marks list for the session, and says to clear before closing", () => {
-  const { app, model, fake } = setUp(
-    (m) => (m.features = { tables: true, freeze: true, links: true, customXml: false }),
-  );
+  const { app, model, fake } = setUp((m) => (m.features = { ...m.features, customXml: false }));
   const outcome = done(runNormalizerEt(app, { locale: "zh-CN" }));
   expect(outcome.skipped).toEqual(["record"]);
   expect(model.parts).toEqual([]);
@@ -290,4 +292,70 @@ test("calls into ET grow with the links and marks, not with the cells: a block o
   expect(model.calls).toBeLessThan(4 * (indicators + outcome.summary.issues.length) + 500);
   expect(model.calls).toBeLessThan(cells / 3);
   expect(model.sheetByName("指标明细")!.usedRect()!.bottom).toBe(indicators + 1);
+});
+
+test("the printed setup is there: landscape A4, one page wide, header on every page, name and page in the footer", () => {
+  const { app, model } = setUp();
+  done(runNormalizerEt(app, { locale: "zh-CN" }));
+  for (const name of ["指标明细", "校验结果"]) {
+    const sheet = model.sheetByName(name)!;
+    expect(sheet.pageSetup).toEqual({
+      orientation: 2,
+      paperSize: 9,
+      // Zoom False hands the scale to FitToPages: one page wide, as many tall as the rows need.
+      zoom: false,
+      fitToPagesWide: 1,
+      fitToPagesTall: false,
+      printTitleRows: "$1:$1",
+      leftFooter: "&A",
+      centerFooter: "",
+      rightFooter: "第 &P 页，共 &N 页",
+    });
+    expect(sheet.cell(1, 1)!.bold).toBe(true);
+    // Every data row fitted to its wrapped text.
+    const used = sheet.usedRect()!;
+    expect(sheet.autofitRows).toEqual([`A2:${cellAddress(used.bottom, used.right)}`]);
+  }
+  // The clerk's own sheet prints as it did.
+  expect(model.sheetByName("Sheet1")!.pageSetup.orientation).toBe(1);
+});
+
+test("a printer without A4 refuses the paper: the rest of the print setup stands, and nothing is reported missing", () => {
+  const { app, model } = setUp((m) => (m.printerHasA4 = false));
+  const outcome = done(runNormalizerEt(app, { locale: "zh-CN" }));
+  expect(outcome.skipped).toEqual([]);
+  const setup = model.sheetByName("指标明细")!.pageSetup;
+  expect(setup).toMatchObject({ orientation: 2, zoom: false, fitToPagesWide: 1, printTitleRows: "$1:$1" });
+  expect(setup.paperSize).not.toBe(9);
+});
+
+test("a re-run removes the tool's notes (its own and the command line's) and keeps the clerk's", () => {
+  const { app, model } = setUp();
+  const source = model.activeSheet;
+  // The clerk's note on a cell the run marks, one on a cell it does not, and a note the CLI left on G20.
+  source.touch(25, 7).comment = { text: "请核对（财务科）", author: "张会计" };
+  source.touch(3, 1).comment = { text: "表头", author: "张会计" };
+  source.touch(20, 7).comment = { text: "旧的说明", author: "绩效指标规范化" };
+  const first = done(runNormalizerEt(app, { locale: "zh-CN" }));
+  expect(first.summary.commentsSkipped).toBe(1);
+  const notes = () => Object.fromEntries(source.comments().map(([at, c]) => [at, c.text]));
+  const once = notes();
+  expect(once.G25).toBe("请核对（财务科）");
+  expect(once.A3).toBe("表头");
+  expect(once.G20).toMatch(/^【绩效指标规范化】/);
+  expect(once.F34).toMatch(/^【绩效指标规范化】/);
+  expect(source.cell(34, 6)!.comment!.author).toBe(model.userName);
+  done(runNormalizerEt(app, { locale: "zh-CN" }));
+  expect(notes()).toEqual(once);
+  clearMarksEt(app);
+  expect(notes()).toEqual({ G25: "请核对（财务科）", A3: "表头" });
+});
+
+test("a build without notes or print setup: the run goes on and says what it left out", () => {
+  const { app, model } = setUp((m) => (m.features = { ...m.features, comments: false, pageSetup: false }));
+  const outcome = done(runNormalizerEt(app, { locale: "zh-CN" }));
+  expect(outcome.skipped).toEqual(["print", "notes"]);
+  expect(model.sheetByName("Sheet1")!.fills().size).toBe(4);
+  expect(model.sheetByName("指标明细")!.usedRect()!.bottom).toBe(133);
+  expect(clearMarksEt(app)).toEqual({ restored: 4, leftAlone: 0, colourLost: 0, unreadable: 0 });
 });

@@ -2,12 +2,14 @@
  * One shape for what a clerk would see in a workbook, from the fake Excel host and from the fake ET host, so the
  * same scenario run in both can be compared cell by cell: the sheets in tab order and the active one, every
  * non-empty cell's value and number format, every fill (colour and pattern), every link's target, the frozen
- * rows and the tables.
+ * rows and the tables; bold and wrapped cells, the column widths set, the rows fitted to their text, the print
+ * setup and the notes.
  */
 import { bgrToHex, PATTERN_NAMES } from "../../src/wps/et-facade";
 import type { FakeWorkbook } from "../fake-excel/workbook-model";
-import { MAX_COLUMN, type EtBookModel } from "./et-model";
-import { cellAddress } from "../../src/core/cell-address";
+import { MAX_COLUMN, type EtBookModel, type EtSheetModel } from "./et-model";
+import type { FakePageLayout } from "../fake-excel/workbook-model";
+import { cellAddress, columnLetter } from "../../src/core/cell-address";
 
 export interface SheetView {
   readonly name: string;
@@ -18,6 +20,26 @@ export interface SheetView {
   /** "N2" → "'Sheet1'!G25". */
   readonly links: Record<string, string>;
   readonly frozenRows: number;
+  /** "A1" → "b" (bold), "w" (wrapped) or "bw". */
+  readonly formats: Record<string, string>;
+  /** "B" → width in characters, for the columns whose width was set. */
+  readonly widths: Record<string, number>;
+  /** Ranges whose rows were fitted to their text, "A2:N133". */
+  readonly autofitRows: string[];
+  /** The print setup, or null when the sheet has the default one. */
+  readonly print: PrintView | null;
+  /** "G25" → the note's text. */
+  readonly notes: Record<string, string>;
+}
+
+/** A print setup in one vocabulary for both hosts. */
+export interface PrintView {
+  readonly orientation: string;
+  readonly paper: string;
+  /** "fit 1 wide × any tall" or "zoom 100". */
+  readonly scale: string;
+  readonly titleRows: string;
+  readonly footer: readonly [string, string, string];
 }
 
 export interface BookView {
@@ -33,6 +55,60 @@ function address(key: number): string {
 
 function rectText(r: { top: number; left: number; bottom: number; right: number }): string {
   return `${cellAddress(r.top, r.left)}:${cellAddress(r.bottom, r.right)}`;
+}
+
+/** Excel's column width unit is a character; the Office.js shell writes points, 6 to a character. */
+const POINTS_PER_CHARACTER = 6;
+
+function formatFlags(cell: { bold?: boolean; wrap?: boolean }): string {
+  return `${cell.bold ? "b" : ""}${cell.wrap ? "w" : ""}`;
+}
+
+function widthsOf(widths: ReadonlyMap<number, number>, unit: number): Record<string, number> {
+  const view: Record<string, number> = {};
+  for (const [column, width] of widths) view[columnLetter(column)] = Math.round((width / unit) * 100) / 100;
+  return view;
+}
+
+function officePrint(layout: FakePageLayout): PrintView | null {
+  if (Object.keys(layout).length === 0) return null;
+  const pages = (n: number | undefined) => (n ? String(n) : "any");
+  return {
+    orientation: (layout.orientation ?? "Portrait").toLowerCase(),
+    paper: layout.paperSize ?? "",
+    scale: layout.zoom?.scale
+      ? `zoom ${layout.zoom.scale}`
+      : `fit ${pages(layout.zoom?.horizontalFitToPages)} wide × ${pages(layout.zoom?.verticalFitToPages)} tall`,
+    titleRows: layout.printTitleRows ?? "",
+    footer: [layout.leftFooter ?? "", layout.centerFooter ?? "", layout.rightFooter ?? ""],
+  };
+}
+
+/** XlPaperSize numbers the tool uses, by Office.js's name. */
+const PAPER_NAMES: Readonly<Record<number, string>> = { 9: "A4", 1: "Letter" };
+
+function etPrint(sheet: EtSheetModel): PrintView | null {
+  const s = sheet.pageSetup;
+  const untouched =
+    s.orientation === 1 &&
+    s.zoom === 100 &&
+    s.printTitleRows === "" &&
+    !s.leftFooter &&
+    !s.centerFooter &&
+    !s.rightFooter;
+  if (untouched) return null;
+  const pages = (n: number | false) => (n === false ? "any" : String(n));
+  return {
+    orientation: s.orientation === 2 ? "landscape" : "portrait",
+    paper: PAPER_NAMES[s.paperSize] ?? String(s.paperSize),
+    // FitToPages counts only while Zoom is False.
+    scale:
+      s.zoom === false
+        ? `fit ${pages(s.fitToPagesWide)} wide × ${pages(s.fitToPagesTall)} tall`
+        : `zoom ${s.zoom}`,
+    titleRows: s.printTitleRows,
+    footer: [s.leftFooter, s.centerFooter, s.rightFooter],
+  };
 }
 
 /** Office.js names patterns "Solid", "Gray50"; styles.xml (and the ET record) "solid", "mediumGray". */
@@ -51,9 +127,15 @@ export function officeView(book: FakeWorkbook): BookView {
         fills: {},
         links: {},
         frozenRows: sheet.frozenRows,
+        formats: {},
+        widths: widthsOf(sheet.columnWidths, POINTS_PER_CHARACTER),
+        autofitRows: [...sheet.autofitRows],
+        print: officePrint(sheet.pageLayout),
+        notes: Object.fromEntries([...sheet.comments].map(([at, c]) => [at, c.content])),
       };
       for (const [key, cell] of sheet.cells) {
         const at = address(key);
+        if (formatFlags(cell)) view.formats[at] = formatFlags(cell);
         if (cell.value !== "" || cell.formula)
           view.cells[at] = [cell.formula ?? cell.value, cell.numberFormat];
         if (cell.fill)
@@ -77,9 +159,15 @@ export function etView(book: EtBookModel): BookView {
         fills: {},
         links: {},
         frozenRows: sheet.frozenRows,
+        formats: {},
+        widths: widthsOf(sheet.columnWidths, 1),
+        autofitRows: [...sheet.autofitRows],
+        print: etPrint(sheet),
+        notes: Object.fromEntries(sheet.comments().map(([at, c]) => [at, c.text])),
       };
       for (const [key, cell] of sheet.cells) {
         const at = address(key);
+        if (formatFlags(cell)) view.formats[at] = formatFlags(cell);
         if (cell.value !== "" || cell.formula || cell.error)
           view.cells[at] = [cell.formula ?? cell.error ?? cell.value, cell.numberFormat];
         if (cell.fill)
@@ -109,7 +197,10 @@ export function firstDifference(excel: BookView, et: BookView): string | null {
   for (const [i, a] of excel.sheets.entries()) {
     const b = et.sheets[i]!;
     if (a.frozenRows !== b.frozenRows) return `${a.name} frozen rows: ${a.frozenRows} ≠ ${b.frozenRows}`;
-    for (const part of ["cells", "fills", "links"] as const) {
+    for (const part of ["print", "autofitRows"] as const)
+      if (JSON.stringify(a[part]) !== JSON.stringify(b[part]))
+        return `${a.name} ${part}: ${JSON.stringify(a[part])} ≠ ${JSON.stringify(b[part])}`;
+    for (const part of ["cells", "fills", "links", "formats", "widths", "notes"] as const) {
       const keys = new Set([...Object.keys(a[part]), ...Object.keys(b[part])]);
       for (const key of keys) {
         const x = JSON.stringify(a[part][key] ?? null);

@@ -34,6 +34,29 @@ export interface EtCell {
   bold?: boolean;
   wrap?: boolean;
   link?: { readonly subAddress: string; readonly text: string };
+  /** A note (legacy comment): its text and its author (Application.UserName when AddComment wrote it). */
+  comment?: EtComment;
+}
+
+export interface EtComment {
+  readonly text: string;
+  readonly author: string;
+}
+
+/**
+ * A sheet's PageSetup as set: the raw values, so a test sees exactly what the applier wrote (Zoom false, FitToPages
+ * numbers or false). The defaults are Excel's for a new sheet: portrait, 100 %, no print titles, empty footers.
+ */
+export interface EtPageSetup {
+  orientation: number;
+  paperSize: number;
+  zoom: number | false;
+  fitToPagesWide: number | false;
+  fitToPagesTall: number | false;
+  printTitleRows: string;
+  leftFooter: string;
+  centerFooter: string;
+  rightFooter: string;
 }
 
 export interface EtList {
@@ -54,6 +77,22 @@ export class EtSheetModel {
   frozenRows = 0;
   /** Protected contents: every change to a cell fails. */
   protectContents = false;
+  pageSetup: EtPageSetup = {
+    orientation: 1,
+    // The printer's default paper; Letter (1) here, so a test sees whether A4 (9) was set.
+    paperSize: 1,
+    zoom: 100,
+    fitToPagesWide: 1,
+    fitToPagesTall: 1,
+    printTitleRows: "",
+    leftFooter: "",
+    centerFooter: "",
+    rightFooter: "",
+  };
+  /** The AutoFilter's range (drop-down arrows on its first row), or null. */
+  autoFilter: Rect | null = null;
+  /** Ranges whose rows ET fitted to their content (Rows.AutoFit), as "A2:N133". */
+  readonly autofitRows: string[] = [];
   /** The selection on this sheet (one or more areas); A1 by default. */
   selection: Rect[] = [{ top: 1, left: 1, bottom: 1, right: 1 }];
   constructor(public name: string) {}
@@ -110,6 +149,17 @@ export class EtSheetModel {
     return bottom === 0 ? null : { top, left, bottom, right };
   }
 
+  /** Every cell with a note, as "A1" → note, in the sheet's order (row by row). */
+  comments(): [string, EtComment][] {
+    const found: [number, string, EtComment][] = [];
+    for (const [key, cell] of this.cells) {
+      if (!cell.comment) continue;
+      const { row, column } = EtSheetModel.position(key);
+      found.push([key, cellAddress(row, column), cell.comment]);
+    }
+    return found.sort((a, b) => a[0] - b[0]).map(([, at, comment]) => [at, comment]);
+  }
+
   /** Every cell with a fill, as "A1" → fill. */
   fills(): Map<string, EtFill> {
     const fills = new Map<string, EtFill>();
@@ -140,6 +190,10 @@ export interface EtFeatures {
   links: boolean;
   /** Custom XML parts (the marks record); a build without them fails every call on CustomXMLParts. */
   customXml: boolean;
+  /** Worksheet.PageSetup. */
+  pageSetup: boolean;
+  /** Notes: Range.AddComment, Range.Comment, Worksheet.Comments. */
+  comments: boolean;
 }
 
 export class EtBookModel {
@@ -151,7 +205,18 @@ export class EtBookModel {
   names: EtName[] = [];
   parts: EtPart[] = [];
   displayAlerts = true;
-  features: EtFeatures = { tables: true, freeze: true, links: true, customXml: true };
+  features: EtFeatures = {
+    tables: true,
+    freeze: true,
+    links: true,
+    customXml: true,
+    pageSetup: true,
+    comments: true,
+  };
+  /** Whether the printer's driver offers A4: one that does not refuses PaperSize = xlPaperA4. */
+  printerHasA4 = true;
+  /** Application.UserName: the author AddComment gives a note. */
+  userName = "张会计";
   /**
    * How this build exposes members that drift between a property and a zero-argument method (Text, Count, Name,
    * RefersTo, XML): "property" as the package's types say, "method" as some builds do. Address and Value are

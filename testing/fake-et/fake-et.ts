@@ -35,11 +35,30 @@
  * - Range.Select on a sheet that is not active fails ("Select method of Range class failed" in Excel).
  * - Frozen panes belong to the window: SplitRow and FreezePanes apply to the active sheet (Microsoft,
  *   Window.FreezePanes).
+ * - PageSetup: Orientation is xlPortrait 1 or xlLandscape 2 (et-jsapi-declare, XlPageOrientation); Zoom is False
+ *   or 10…400 ("between 10 and 400 percent"), FitToPagesWide/Tall False or a page count, and they count only while
+ *   Zoom is False ("If the Zoom property is True, the FitToPagesWide property is ignored": Microsoft,
+ *   PageSetup.FitToPagesWide); PrintTitleRows is whole rows such as "$1:$1", or "" for none (Microsoft,
+ *   PageSetup.PrintTitleRows); a header or footer section holds at most 255 characters (Excel's "Header and footer"
+ *   limit, Microsoft, "Excel specifications and limits"). Anything else fails here.
+ * - Notes: Range.Comment is Nothing (null here) on a cell without one; Range.AddComment on a cell that has one
+ *   fails with run-time error 1004, which is why VBA code calls ClearComments first (no Microsoft page states it:
+ *   Excel does so; no WPS document found, the stricter choice), and on several cells fails here (one cell only);
+ *   the note's author is Application.UserName; its text is read through Comment.Text(), a method (Microsoft,
+ *   Comment.Text method; et-jsapi-declare); a deleted note fails every later call; Worksheet.Comments.Item is
+ *   1-based, in the sheet's order (Microsoft, Comments object).
+ * - Range.Rows.AutoFit works on rows or columns only ("The Range object must be a row or a range of rows, or a
+ *   column or a range of columns. Otherwise, this method generates an error": Microsoft, Range.AutoFit).
+ * - Range.AutoFilter() with no arguments toggles the drop-down arrows (Microsoft, Range.AutoFilter); on one cell
+ *   Excel guesses the region around it, which the fake refuses, and inside a table it would act on the table's
+ *   filter, which the fake refuses too.
  */
 import { cellAddress, columnLetter, parseCellAddress } from "../../src/core/cell-address";
 import {
   EtBookModel,
   EtSheetModel,
+  type EtComment,
+  type EtPageSetup,
   MAX_COLUMN,
   MAX_ROW,
   type EtCell,
@@ -143,6 +162,8 @@ export class FakeEtRange {
     readonly model: EtBookModel,
     readonly sheet: EtSheetModel,
     areas: Rect[],
+    /** "rows" for what Range.Rows gives: AutoFit works on rows (or columns) only. */
+    readonly unit: "cells" | "rows" = "cells",
   ) {
     this.areas = areas;
     drifting(this, "Text", model, () => this.text());
@@ -296,6 +317,61 @@ export class FakeEtRange {
     for (const a of this.areas) for (let c = a.left; c <= a.right; c++) this.sheet.columnWidths.set(c, width);
   }
 
+  get Rows(): FakeEtRange {
+    this.count();
+    return new FakeEtRange(this.model, this.sheet, this.areas, "rows");
+  }
+
+  /** Fits the rows' heights to their (wrapped) text: recorded per area. */
+  AutoFit(): boolean {
+    this.count();
+    const wholeRows = this.areas.every((a) => a.left === 1 && a.right === MAX_COLUMN);
+    if (this.unit !== "rows" && !wholeRows)
+      throw new EtError("AutoFit method of Range class failed: not rows or columns");
+    for (const a of this.areas) this.sheet.autofitRows.push(rectText(a));
+    return true;
+  }
+
+  /** With no arguments, toggles the drop-down arrows on the range's first row. */
+  AutoFilter(...args: unknown[]): unknown {
+    this.count();
+    this.writable();
+    if (args.some((a) => a !== undefined)) throw new EtError("AutoFilter with criteria is not faked");
+    if (this.areas.length !== 1) throw new EtError("AutoFilter on several areas");
+    const area = this.areas[0]!;
+    if (area.top === area.bottom) throw new EtError("AutoFilter on one row: Excel would guess the region");
+    if (this.sheet.lists.some((l) => overlaps(l.rect, area)))
+      throw new EtError("AutoFilter inside a table acts on the table's filter: not faked");
+    this.sheet.autoFilter = this.sheet.autoFilter ? null : area;
+    return true;
+  }
+
+  /** The note on the first cell, or null (VBA's Nothing). */
+  get Comment(): FakeEtComment | null {
+    this.count();
+    if (!this.model.features.comments) throw new EtError("Range.Comment is not available in this build");
+    const area = this.areas[0]!;
+    return this.sheet.cell(area.top, area.left)?.comment
+      ? new FakeEtComment(this.model, this.sheet, area.top, area.left)
+      : null;
+  }
+
+  AddComment(text?: unknown): FakeEtComment {
+    this.count();
+    if (!this.model.features.comments) throw new EtError("Range.AddComment is not available in this build");
+    this.writable();
+    const area = this.areas[0]!;
+    if (this.areas.length !== 1 || area.top !== area.bottom || area.left !== area.right)
+      throw new EtError("AddComment on more than one cell");
+    if (text !== undefined && typeof text !== "string") throw new EtError("AddComment takes a string");
+    if ((text ?? "").length > 32767) throw new EtError("a note holds at most 32,767 characters");
+    const cell = this.sheet.touch(area.top, area.left);
+    if (cell.comment)
+      throw new EtError("AddComment method of Range class failed: the cell has a note (1004)");
+    cell.comment = { text: text ?? "", author: this.model.userName };
+    return new FakeEtComment(this.model, this.sheet, area.top, area.left);
+  }
+
   Select(): void {
     this.count();
     if (this.model.activeSheet !== this.sheet)
@@ -317,6 +393,108 @@ export class FakeEtRange {
       else delete cell.fill;
     }
   }
+}
+
+function overlaps(a: Rect, b: Rect): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+}
+
+function rectText(rect: Rect): string {
+  return areaAddress(rect).replace(/\$/g, "");
+}
+
+/** A note on one cell; it fails every call once deleted (or replaced). */
+export class FakeEtComment {
+  private readonly note: EtComment | undefined;
+  constructor(
+    private readonly model: EtBookModel,
+    private readonly sheet: EtSheetModel,
+    private readonly row: number,
+    private readonly column: number,
+  ) {
+    this.note = sheet.cell(row, column)?.comment;
+  }
+
+  private alive(): void {
+    this.model.calls++;
+    if (!this.note || this.sheet.cell(this.row, this.column)?.comment !== this.note)
+      throw new EtError("the note was deleted");
+  }
+
+  /** A method, as in VBA: with no arguments it returns the text; setting text through it is not faked. */
+  Text(...args: unknown[]): string {
+    this.alive();
+    if (args.some((a) => a !== undefined)) throw new EtError("Comment.Text with arguments is not faked");
+    return this.note!.text;
+  }
+
+  get Author(): string {
+    this.alive();
+    return this.note!.author;
+  }
+
+  Delete(): void {
+    this.alive();
+    if (this.sheet.protectContents) throw new EtError(`sheet ${this.sheet.name} is protected`);
+    delete this.sheet.cell(this.row, this.column)!.comment;
+  }
+}
+
+const FOOTER_MEMBERS = {
+  LeftFooter: "leftFooter",
+  CenterFooter: "centerFooter",
+  RightFooter: "rightFooter",
+} as const;
+
+/** Worksheet.PageSetup: each member checked as Excel checks it, stored raw on the sheet's model. */
+function pageSetupOf(model: EtBookModel, sheet: EtSheetModel): Record<string, unknown> {
+  const setup = sheet.pageSetup;
+  const fail = (what: string) => {
+    throw new EtError(`Unable to set the ${what} property of the PageSetup class`);
+  };
+  const member = <K extends keyof EtPageSetup>(
+    name: string,
+    key: K,
+    valid: (value: unknown) => boolean,
+  ): PropertyDescriptor => ({
+    get: () => {
+      model.calls++;
+      return setup[key];
+    },
+    set: (value: unknown) => {
+      model.calls++;
+      if (sheet.protectContents) throw new EtError(`sheet ${sheet.name} is protected`);
+      if (!valid(value)) fail(name);
+      setup[key] = value as EtPageSetup[K];
+    },
+    enumerable: true,
+  });
+  const pages = (v: unknown) =>
+    v === false || (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 32767);
+  const footer = (v: unknown) => typeof v === "string" && v.length <= 255;
+  const target = {};
+  Object.defineProperties(target, {
+    Orientation: member("Orientation", "orientation", (v) => v === 1 || v === 2),
+    // Excel asks the printer's driver: a paper it does not offer fails ("Unable to set the PaperSize property").
+    PaperSize: member(
+      "PaperSize",
+      "paperSize",
+      (v) => Number.isInteger(v) && (v as number) >= 1 && (v !== 9 || model.printerHasA4),
+    ),
+    Zoom: member("Zoom", "zoom", (v) => v === false || (typeof v === "number" && v >= 10 && v <= 400)),
+    FitToPagesWide: member("FitToPagesWide", "fitToPagesWide", pages),
+    FitToPagesTall: member("FitToPagesTall", "fitToPagesTall", pages),
+    PrintTitleRows: member(
+      "PrintTitleRows",
+      "printTitleRows",
+      // "$1:$1", "$1:$3"; "" removes them.
+      (v) => v === "" || (typeof v === "string" && /^\$?\d+:\$?\d+$/.test(v)),
+    ),
+    ...Object.fromEntries(
+      Object.entries(FOOTER_MEMBERS).map(([name, key]) => [name, member(name, key, footer)]),
+    ),
+  });
+  return target as Record<string, unknown>;
 }
 
 function range(from: number, to: number): number[] {
@@ -493,6 +671,33 @@ export class FakeEtWorksheet {
     this.model.sheets.splice(index, 1);
     if (index < this.model.active || (wasActive && index === this.model.sheets.length)) this.model.active--;
     this.model.retarget(this.sheet.name, null);
+  }
+
+  get PageSetup(): Record<string, unknown> {
+    this.model.calls++;
+    this.alive();
+    if (!this.model.features.pageSetup) throw new EtError("PageSetup is not available in this build");
+    return pageSetupOf(this.model, this.sheet);
+  }
+
+  /** The sheet's notes, 1-based in the sheet's order. */
+  get Comments(): { Item(i: number): FakeEtComment } {
+    this.model.calls++;
+    this.alive();
+    if (!this.model.features.comments) throw new EtError("Comments is not available in this build");
+    const sheet = this.sheet;
+    const model = this.model;
+    const comments = {
+      Item(i: number): FakeEtComment {
+        model.calls++;
+        const found = sheet.comments()[i - 1];
+        if (!found || !Number.isInteger(i) || i < 1) throw new EtError(`Comments.Item(${i})`);
+        const at = parseCellAddress(found[0])!;
+        return new FakeEtComment(model, sheet, at.row, at.column);
+      },
+    };
+    drifting(comments, "Count", model, () => sheet.comments().length);
+    return comments;
   }
 
   get Hyperlinks(): { Add: (...args: unknown[]) => unknown } {

@@ -14,7 +14,15 @@ export const wpsZhCN = {
     "请在 Excel 或 WPS 表格中打开本面板。不能安装加载项的电脑，可以用离线页面（indicator-normalizer.html）检查表格。",
   /** A run in a WPS build that lacks some features: what was left out. */
   skipped: (features: string) => `此版本的 WPS 不支持${features}，结果中没有这些内容；数值和标记不受影响。`,
-  features: { table: "表格样式", freeze: "冻结首行", links: "来源单元格的超链接" } as Record<string, string>,
+  features: {
+    table: "表格样式",
+    filter: "筛选按钮",
+    freeze: "冻结首行",
+    links: "来源单元格的超链接",
+    print: "打印设置",
+    rowHeights: "自动行高",
+    notes: "标色单元格的批注",
+  } as Record<string, string>,
   featureJoin: "、",
   /** A build without custom XML: the marks list lasts only until WPS closes. */
   recordInSession:
