@@ -75,6 +75,8 @@ export interface IssueDetails {
   readonly project?: string;
   /** Unit name (资金使用单位). */
   readonly unit?: string;
+  /** The amount is on the unit's 小计 row, not on the unit's own row. */
+  readonly subtotalRow?: true;
   /** Indicator item number as written (序号). */
   readonly seq?: number;
   /** Indicator name (三级指标). */

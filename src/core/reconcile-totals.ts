@@ -136,6 +136,7 @@ function describeCell(cell: EquationCell, equations: readonly TotalEquation[]): 
       if (part !== undefined) details.amountColumn ??= part;
     } else if (equation.details.amountColumn !== undefined) {
       details.amountColumn = equation.details.amountColumn;
+      if (equation.rule === "subtotal" && equation.target === cell) details.subtotalRow = true;
       // A column's unit is the unit of a project below it, or the unit row itself.
       if (equation.details.unit !== undefined && details.unit === undefined)
         details.unit = equation.details.unit;

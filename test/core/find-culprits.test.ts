@@ -6,6 +6,9 @@ import { findCulprits, type CulpritGroup } from "../../src/core/find-culprits";
 import type { CellValue } from "../../src/core/grid";
 import { solveIntegerSystem } from "../../src/core/solve-integer-system";
 import { equationCell, type EquationCell, type TotalEquation } from "../../src/core/total-equation";
+import type { IssueDraft } from "../../src/core/issue";
+import { messagesFor } from "../../src/core/messages";
+import { RULE_EXAMPLES } from "../../src/core/rule-examples";
 import { buildSyntheticGrid } from "../../bench/synthetic-table";
 import { loadSampleGrid } from "../../testing/sample";
 
@@ -343,6 +346,10 @@ describe("every layout's equations, through the analysis", () => {
     const stale = analyzeTable(stringWithSubtotal({ C6: "45.00" })).issues[0]!;
     expect([stale.rule, stale.cell, stale.expected, stale.actual]).toEqual(["wrong-amount", "C6", 50, 45]);
     expect(stale.message).toContain("小计行的财政拨款 C6");
+    // The cell to change is named on its own row, the 小计 row, not as the unit's own amount.
+    expect(stale.message.startsWith("单位「甲单位」小计行的财政拨款（C6）应为 50.00，表中为 45.00；")).toBe(
+      true,
+    );
   });
 
   test("several tables on one sheet: each table's fault is named in its own table", () => {
@@ -482,5 +489,25 @@ describe("solveIntegerSystem", () => {
       { coefficients: [1, 3], rhs: big + 2 },
     ];
     expect(solveIntegerSystem(rows, 2).kind).toBe("overflow");
+  });
+});
+
+describe("the wrong-amount message agrees in number with the totals it repairs", () => {
+  const example = RULE_EXAMPLES["wrong-amount"];
+  const withRepairs = (count: number): IssueDraft => ({
+    ...example,
+    details: { ...example.details, repairs: example.details.repairs!.slice(0, count) },
+  });
+  test.each([
+    ["zh-CN", 1, "；改正后，总计 B12 就能对上。"],
+    ["zh-CN", 2, "；改正后，总计 B12、单位「广州市白云区人民政府办公室」的财政拨款 C11 都能对上。"],
+    ["en-US", 1, "Once changed, the total (总计) B12 agrees."],
+    [
+      "en-US",
+      2,
+      'Once changed, the total (总计) B12, the Fiscal appropriation (财政拨款) of unit "广州市白云区人民政府办公室" C11 agree.',
+    ],
+  ] as const)("%s, %i total(s)", (locale, count, ending) => {
+    expect(messagesFor(locale).issues["wrong-amount"](withRepairs(count)).endsWith(ending)).toBe(true);
   });
 });

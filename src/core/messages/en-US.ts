@@ -74,7 +74,9 @@ function list(cells: readonly string[] | undefined): string {
 }
 
 function rowOf(d: IssueDetails): string {
-  return d.project ? `project "${d.project}"` : d.unit ? `unit "${d.unit}"` : "the grand total row";
+  if (d.project) return `project "${d.project}"`;
+  if (d.subtotalRow) return d.unit ? `the subtotal row of unit "${d.unit}"` : "the subtotal row";
+  return d.unit ? `unit "${d.unit}"` : "the grand total row";
 }
 
 function repaired(t: RepairedTotal, d: IssueDetails): string {
@@ -104,8 +106,9 @@ const issues: Record<RuleId, (i: IssueDraft) => string> = {
     const d = i.details;
     const column = d.amountColumn ? ` ${col(d, d.amountColumn)}` : "";
     const partners = d.partners?.length ? `, together with ${list(d.partners)}` : "";
-    const repairs = (d.repairs ?? []).map((t) => repaired(t, d)).join(", ");
-    return `${capitalize(rowOf(d))}:${column} ${i.cell ?? ""} should be ${amount(i, i.expected)}, found ${amount(i, i.actual)}${partners}. Once changed, ${repairs} agree.`;
+    const repairs = (d.repairs ?? []).map((t) => repaired(t, d));
+    const verb = repairs.length > 1 ? "agree" : "agrees";
+    return `${capitalize(rowOf(d))}:${column} ${i.cell ?? ""} should be ${amount(i, i.expected)}, found ${amount(i, i.actual)}${partners}. Once changed, ${repairs.join(", ")} ${verb}.`;
   },
   "row-total": (i) =>
     `${capitalize(rowOf(i.details))}: ${col(i.details, "total")} should equal ${(i.details.parts ?? STRING_PARTS).map((r) => col(i.details, r).toLowerCase()).join(" + ")} = ${amount(i, i.expected)}, found ${amount(i, i.actual)}.${causes(i.details)}`,

@@ -79,7 +79,9 @@ function list(cells: readonly string[] | undefined): string {
 
 /** Whose row an amount is on: "项目「…」", "单位「…」", "合计行". */
 function rowOf(d: IssueDetails): string {
-  return d.project ? `项目「${d.project}」` : d.unit ? `单位「${d.unit}」` : "合计行";
+  if (d.project) return `项目「${d.project}」`;
+  if (d.subtotalRow) return d.unit ? `单位「${d.unit}」小计行` : "小计行";
+  return d.unit ? `单位「${d.unit}」` : "合计行";
 }
 
 /** A total a change repairs: "总计 B12", "单位「…」的财政拨款 C11", "合计行的财政拨款 C10". */
@@ -106,8 +108,10 @@ const issues: Record<RuleId, (i: IssueDraft) => string> = {
     const d = i.details;
     const column = d.amountColumn ? `的${col(d, d.amountColumn)}` : "";
     const partners = d.partners?.length ? `，须与 ${list(d.partners)} 一起改` : "";
-    const repairs = (d.repairs ?? []).map((t) => repaired(t, d)).join("、");
-    return `${rowOf(d)}${column}（${i.cell ?? ""}）应为 ${amount(i, i.expected)}，表中为 ${amount(i, i.actual)}${partners}；改正后，${repairs} 都能对上。`;
+    const totals = (d.repairs ?? []).map((t) => repaired(t, d));
+    // 「都」 only when several totals come right together.
+    const repairs = totals.length > 1 ? `${totals.join("、")} 都能对上` : `${totals.join("")} 就能对上`;
+    return `${rowOf(d)}${column}（${i.cell ?? ""}）应为 ${amount(i, i.expected)}，表中为 ${amount(i, i.actual)}${partners}；改正后，${repairs}。`;
   },
   "row-total": (i) =>
     `${rowOf(i.details)}的${col(i.details, "total")}应等于${(i.details.parts ?? STRING_PARTS).map((r) => col(i.details, r)).join("＋")}＝${amount(i, i.expected)}，表中为 ${amount(i, i.actual)}。${causes(i.details)}`,
