@@ -29,6 +29,7 @@ import type { Issue, RuleId } from "../src/core/issue";
 import { readDelimitedText } from "../src/core/read-delimited-text";
 import { columnarFaultFigures } from "./columnar-faults";
 import { CulpritTally } from "./culprit-tally";
+import { transposablePairs, transposeAt } from "./transposed-digits";
 
 const SEED = Number(process.env.SEED ?? 20240101);
 const FAULTS_PER_KIND = Number(process.env.FAULTS_PER_KIND ?? 100);
@@ -143,15 +144,11 @@ const totalFaults: Record<string, (grid: Grid, layout: Layout) => Fault | null> 
   "transposed-digits": (grid, layout) => {
     const [r, c] = pick(amountSites(grid, layout));
     const text = String(grid[r]![c]);
-    const pairs = [...text].flatMap((ch, i) =>
-      /\d/.test(ch) && /\d/.test(text[i + 1] ?? "") && ch !== text[i + 1] && !(i === 0 && text[1] === "0")
-        ? [i]
-        : [],
-    );
+    const pairs = transposablePairs(text);
     if (pairs.length === 0) return null;
     const i = pick(pairs);
     const g = copy(grid);
-    g[r]![c] = text.slice(0, i) + text[i + 1] + text[i] + text.slice(i + 2);
+    g[r]![c] = transposeAt(text, i);
     return {
       kind: "transposed-digits",
       family: "total",

@@ -16,6 +16,7 @@ import { cellAddress } from "../src/core/cell-address";
 import type { CellValue } from "../src/core/grid";
 import type { Issue, RuleId } from "../src/core/issue";
 import { CulpritTally } from "./culprit-tally";
+import { transposablePairs, transposeAt } from "./transposed-digits";
 
 type Grid = CellValue[][];
 
@@ -366,15 +367,11 @@ const TOTAL_FAULTS: Readonly<Record<string, FaultMaker>> = {
   "transposed-digits": (made, random) => {
     const { r, c } = random.pick(made.amounts);
     const text = money(cents(made.grid[r]![c]));
-    const pairs = [...text].flatMap((ch, i) =>
-      /\d/.test(ch) && /\d/.test(text[i + 1] ?? "") && ch !== text[i + 1] && !(i === 0 && text[1] === "0")
-        ? [i]
-        : [],
-    );
+    const pairs = transposablePairs(text);
     if (pairs.length === 0) return null;
     const i = random.pick(pairs);
     const g = copy(made.grid);
-    rewrite(g, r, c, cents(text.slice(0, i) + text[i + 1] + text[i] + text.slice(i + 2)));
+    rewrite(g, r, c, cents(transposeAt(text, i)));
     return {
       kind: "transposed-digits",
       family: "total",
