@@ -45,6 +45,14 @@ const WPS_GLOBALS = ["Application", "wps"].map((name) => ({
   message: "Reach WPS through wpsApplication() in src/wps/wps-host.ts.",
 }));
 
+// What the pure layers (src/core, src/workbook) never import: the file system, ExcelJS, processes, or a shell.
+const IMPURE_PATHS = ["fs", "node:fs", "path", "node:path", "exceljs", "child_process", "node:child_process"];
+const IMPURE_PATTERNS = [
+  "fs/*",
+  "node:*",
+  ...["excel", "xlsx", "taskpane", "cli", "commands", "wps", "offline"].map((shell) => `**/${shell}/*`),
+];
+
 export default [
   { ignores: ["dist/", "dist-*/", "coverage/", "node_modules/", "out/", ".tmp/"] },
   ...tseslint.configs.recommended,
@@ -66,30 +74,11 @@ export default [
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
-    // The functional core stays pure: no Office.js, no DOM, no file system, no ExcelJS.
-    files: ["src/core/**/*.ts"],
+    // The functional core and the shells' shared workbook layer stay pure: no Office.js, no DOM, no file system,
+    // no ExcelJS, no shell (the workbook layer imports only the core).
+    files: ["src/core/**/*.ts", "src/workbook/**/*.ts"],
     rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          paths: ["fs", "node:fs", "path", "node:path", "exceljs", "child_process", "node:child_process"],
-          patterns: [
-            "fs/*",
-            "node:*",
-            "../excel/*",
-            "../xlsx/*",
-            "../taskpane/*",
-            "../cli/*",
-            "../commands/*",
-            // The same from the core's subfolders (src/core/layouts/…).
-            "**/excel/*",
-            "**/xlsx/*",
-            "**/taskpane/*",
-            "**/cli/*",
-            "**/commands/*",
-          ],
-        },
-      ],
+      "no-restricted-imports": ["error", { paths: IMPURE_PATHS, patterns: [{ group: IMPURE_PATTERNS }] }],
       "no-restricted-globals": [
         "error",
         "Office",
@@ -140,11 +129,45 @@ export default [
   {
     // The rest of src (the IE 11 and core blocks above list the same names with their own).
     files: ["src/**/*.ts"],
-    ignores: ["src/core/**", "src/taskpane/**", "src/commands/**", "src/excel/**", "src/wps/wps-host.ts"],
+    ignores: [
+      "src/core/**",
+      "src/workbook/**",
+      "src/taskpane/**",
+      "src/commands/**",
+      "src/excel/**",
+      "src/wps/wps-host.ts",
+    ],
     rules: { "no-restricted-globals": ["error", ...WPS_GLOBALS] },
   },
   {
-    // Only src/excel talks to the Excel host.
+    // The shells reach the core through its one entry (src/core/index.ts), so what they depend on is listed there.
+    files: ["src/**/*.ts"],
+    ignores: ["src/core/**", "src/workbook/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["**/core/*"], message: "Import the core from src/core (its index.ts)." }] },
+      ],
+    },
+  },
+  {
+    // The workbook layer: pure, and it too reaches the core through its entry.
+    files: ["src/workbook/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: IMPURE_PATHS,
+          patterns: [
+            { group: IMPURE_PATTERNS },
+            { group: ["**/core/*"], message: "Import the core from src/core (its index.ts)." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Only src/excel calls Excel.run.
     files: ["src/**/*.ts"],
     ignores: ["src/excel/**"],
     rules: {

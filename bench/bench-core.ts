@@ -17,10 +17,10 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import { analyzeTable, parseTable } from "../src/core/analyze-table";
-import { checkEquations } from "../src/core/check-equations";
-import { findCulprits } from "../src/core/find-culprits";
-import { reconcileTotals } from "../src/core/reconcile-totals";
-import { readDelimitedText } from "../src/core/read-delimited-text";
+import { checkEquations } from "../src/core/check/check-equations";
+import { findCulprits } from "../src/core/check/find-culprits";
+import { reconcileTotals } from "../src/core/check/reconcile-totals";
+import { readDelimitedText } from "../src/xlsx/read-delimited-text";
 import { buildSyntheticGrid } from "./synthetic-table";
 
 const PROJECTS = 10_000;

@@ -13,8 +13,8 @@ import ExcelJS from "exceljs";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "fs";
 import { loadavg, tmpdir } from "os";
 import { join } from "path";
-import type { CellValue } from "../src/core/grid";
-import { readDelimitedText } from "../src/core/read-delimited-text";
+import type { CellValue } from "../src/core/model/grid";
+import { readDelimitedText } from "../src/xlsx/read-delimited-text";
 import { buildSyntheticGrid } from "./synthetic-table";
 
 const ROOT = join(__dirname, "..");

@@ -23,10 +23,10 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import { analyzeTable } from "../src/core/analyze-table";
-import { cellAddress } from "../src/core/cell-address";
-import type { CellValue } from "../src/core/grid";
-import type { Issue, RuleId } from "../src/core/issue";
-import { readDelimitedText } from "../src/core/read-delimited-text";
+import { cellAddress } from "../src/core/model/cell-address";
+import type { CellValue } from "../src/core/model/grid";
+import type { Issue, RuleId } from "../src/core/model/issue";
+import { readDelimitedText } from "../src/xlsx/read-delimited-text";
 import { columnarFaultFigures } from "./columnar-faults";
 import { CulpritTally } from "./culprit-tally";
 import { transposablePairs, transposeAt } from "./transposed-digits";

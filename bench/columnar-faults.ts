@@ -12,9 +12,9 @@
  * new errors and warnings of clean tables (0).
  */
 import { analyzeTable } from "../src/core/analyze-table";
-import { cellAddress } from "../src/core/cell-address";
-import type { CellValue } from "../src/core/grid";
-import type { Issue, RuleId } from "../src/core/issue";
+import { cellAddress } from "../src/core/model/cell-address";
+import type { CellValue } from "../src/core/model/grid";
+import type { Issue, RuleId } from "../src/core/model/issue";
 import { CulpritTally } from "./culprit-tally";
 import { transposablePairs, transposeAt } from "./transposed-digits";
 

@@ -4,8 +4,8 @@
  * whose error marks on amount cells are exactly the changed cells (the target is 1.0). The faults with several
  * equally small explanations (ambiguous), or none of three cells or fewer (too-many), are counted apart.
  */
-import type { Analysis } from "../src/core/analysis";
-import { buildPlan } from "../src/core/build-plan";
+import type { Analysis } from "../src/core/model/analysis";
+import { buildPlan } from "../src/core/plan/build-plan";
 
 interface KindTally {
   faults: number;

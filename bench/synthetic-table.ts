@@ -3,7 +3,7 @@
  * sample's 19, under units of 20 projects each, every total recomputed so the clean table reconciles.
  * Amounts are written as text with two decimals, the way the sample arrives.
  */
-import type { CellValue } from "../src/core/grid";
+import type { CellValue } from "../src/core/model/grid";
 
 /** Rows 1..9 of the sample (title lines, header) stay as they are; a new 合计 row, then units and projects. */
 export function buildSyntheticGrid(

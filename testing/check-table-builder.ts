@@ -13,12 +13,12 @@ import {
   type ParsedTable,
   type Project,
   type UnitRow,
-} from "../src/core/analysis";
-import { sheetCell, parseCellAddress, type SheetCell } from "../src/core/cell-address";
+} from "../src/core/model/analysis";
+import { sheetCell, parseCellAddress, type SheetCell } from "../src/core/model/cell-address";
 import { guangdongEquations } from "../src/core/layouts/guangdong-string/equations";
-import { mapLevel, type LevelDepth } from "../src/core/map-level";
-import { parseAmount } from "../src/core/parse-amount";
-import { parseValue } from "../src/core/parse-value";
+import { mapLevel, type LevelDepth } from "../src/core/split/map-level";
+import { parseAmount } from "../src/core/model/parse-amount";
+import { parseValue } from "../src/core/split/parse-value";
 
 const COLUMN_OF: Readonly<Record<AmountRole, string>> = {
   total: "B",

@@ -1,6 +1,6 @@
 /** Small analyses built by hand, so the plan and the shells can be tested apart from the parser. */
-import type { AmountCells, Analysis, Indicator, IndicatorValue, Project } from "../src/core/analysis";
-import type { Issue, IssueSubject, RuleId, Severity } from "../src/core/issue";
+import type { AmountCells, Analysis, Indicator, IndicatorValue, Project } from "../src/core/model/analysis";
+import type { Issue, IssueSubject, RuleId, Severity } from "../src/core/model/issue";
 
 export function value(
   op: IndicatorValue["op"],

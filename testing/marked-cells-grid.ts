@@ -4,7 +4,7 @@
  * so about two marked cells a row. For the 20,000-marked-cells measurements (test/excel/excel-limits.test.ts,
  * npm run bench:excel).
  */
-import type { CellValue } from "../src/core/grid";
+import type { CellValue } from "../src/core/model/grid";
 
 export function markedCellsGrid(sample: readonly (readonly CellValue[])[], rows: number): CellValue[][] {
   const header = sample.findIndex((row) => String(row[0] ?? "").startsWith("项目名称"));

@@ -8,7 +8,7 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { buildSync } from "esbuild";
 import type { Browser, Page } from "playwright-core";
-import type { CellValue } from "../src/core/grid";
+import type { CellValue } from "../src/core/model/grid";
 import type { ScenarioGrid, ScenarioResult } from "./fake-excel/real-office-entry";
 import type { ApiLevel } from "./fake-excel/workbook-model";
 import { launchChromium, ROOT } from "./pane-harness";

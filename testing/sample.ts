@@ -1,7 +1,7 @@
 import { readFileSync } from "fs";
 import { join } from "path";
-import type { CellValue } from "../src/core/grid";
-import { readDelimitedText } from "../src/core/read-delimited-text";
+import type { CellValue } from "../src/core/model/grid";
+import { readDelimitedText } from "../src/xlsx/read-delimited-text";
 
 export const SAMPLE_PATH = join(__dirname, "..", "samples", "baiyun-2024.tsv");
 

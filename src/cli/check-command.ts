@@ -1,5 +1,5 @@
 import { resolve } from "path";
-import type { Locale } from "../core/messages";
+import type { Locale } from "../core";
 import { countInput } from "../xlsx/count-input";
 import { readInput } from "../xlsx/read-input";
 import type { CliIo } from "./cli-io";

@@ -1,5 +1,5 @@
 import { join } from "path";
-import type { Locale } from "../core/messages";
+import type { Locale } from "../core";
 import type { CliIo } from "./cli-io";
 import { displayPath } from "./display-path";
 import { EXIT_HAS_ERRORS, EXIT_OK, EXIT_UNREADABLE } from "./exit-codes";

@@ -1,4 +1,4 @@
-import type { Analysis } from "../core/analysis";
+import type { Analysis } from "../core";
 import type { InputTable } from "../xlsx/read-input";
 import type { CliMessages } from "./messages";
 

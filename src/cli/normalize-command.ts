@@ -1,5 +1,5 @@
 import { basename, dirname, extname, join, resolve } from "path";
-import { messagesFor, type Locale } from "../core/messages";
+import { messagesFor, type Locale } from "../core";
 import { nodeZipCodec } from "../xlsx/node-zip-codec";
 import { analyzeInput, normalizeInput, type NormalizedWorkbook } from "../xlsx/normalize-workbook";
 import { countOverlongCells, readInput, type InputTable } from "../xlsx/read-input";

@@ -1,5 +1,4 @@
-import { readLocale, readTolerance } from "../core/analyze-options";
-import type { Locale } from "../core/messages";
+import { readLocale, readTolerance, type Locale } from "../core";
 import type { CliMessages } from "./messages";
 
 export interface InputOptions {

@@ -1,5 +1,5 @@
-export { countAnalysis, type AnalysisCounts } from "../core/count-analysis";
-import type { AnalysisCounts } from "../core/count-analysis";
+export { countAnalysis, type AnalysisCounts } from "../core";
+import type { AnalysisCounts } from "../core";
 import type { CliMessages } from "./messages";
 
 export function describeCounts(c: AnalysisCounts, m: CliMessages): { counts: string; issues: string } {

@@ -10,7 +10,7 @@
  * Where there is no DialogApi 1.1 the sheet the run shows is the only answer. (Volume-licensed Office 2016 and
  * 2019 have no ribbon button at all: add-in commands need Office 2016 retail 1603 and later, or Office 2021.)
  */
-import { resolveLocale, type Locale } from "../core/messages";
+import { resolveLocale, type Locale } from "../core";
 import { runNormalizer } from "../excel/run-normalizer";
 import { encodeReport, failureReport, reportOf, type RibbonReport } from "./ribbon-report";
 

@@ -2,7 +2,7 @@
  * What the ribbon's one-click run tells the clerk, as data small enough to travel in the result dialog's URL, and
  * its wording. Pure: commands.ts makes the report, dialog.ts shows it.
  */
-import type { Locale } from "../core/messages";
+import type { Locale } from "../core";
 import type { RunOutcome } from "../excel/run-normalizer";
 import { describeOfficeError } from "../taskpane/describe-office-error";
 import { marksNotes, refusal } from "../taskpane/describe-outcome";

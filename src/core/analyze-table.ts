@@ -1,12 +1,12 @@
-import type { Analysis, AnalysisTable, IndicatorPlace, ParsedTable, UnitRow } from "./analysis";
-import { checkIndicators } from "./check-indicators";
-import { A1_ORIGIN, type Grid, type Origin } from "./grid";
-import { issueOnSheet, makeIssue, sortIssues, type IssueDraft } from "./issue";
+import type { Analysis, AnalysisTable, IndicatorPlace, ParsedTable, UnitRow } from "./model/analysis";
+import { checkIndicators } from "./check/check-indicators";
+import { A1_ORIGIN, type Grid, type Origin } from "./model/grid";
+import { issueOnSheet, makeIssue, sortIssues, type IssueDraft } from "./model/issue";
 import type { FoundTable } from "./layouts/layout";
-import { findTables } from "./locate-table";
+import { findTables } from "./locate/locate-table";
 import { localizeIssues, type Locale } from "./messages";
-import { reconcileTotals } from "./reconcile-totals";
-import { splitTable } from "./split-table";
+import { reconcileTotals } from "./check/reconcile-totals";
+import { splitTable } from "./split/split-table";
 
 export interface AnalyzeOptions {
   /** Sheet position of grid[0][0]; A1 by default. */

@@ -5,12 +5,17 @@
  * frozen headers, filled severity cells, rows fitted to their wrapped text, marks, links, and (ExcelApi 1.10) a
  * comment on each marked cell that has none of the clerk's.
  */
-import { columnLetter } from "../core/cell-address";
-import { MARK_COLORS, type Plan, type PlanCell, type PlanSheet } from "../core/plan";
-import { enUS } from "../core/messages/en-US";
-import { zhCN } from "../core/messages/zh-CN";
-import { quoteSheetName } from "../core/sheet-name";
-import { needsTextGuard } from "../core/text-guard";
+import {
+  columnLetter,
+  MARK_COLORS,
+  enUS,
+  zhCN,
+  quoteSheetName,
+  needsTextGuard,
+  type Plan,
+  type PlanCell,
+  type PlanSheet,
+} from "../core";
 import type { ApiSupport } from "./api-support";
 import { contiguousBlocks, groupBy, joinAreas } from "./group-cells";
 import { rectAddress } from "./range-address";

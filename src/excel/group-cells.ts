@@ -3,7 +3,7 @@
  * multi-area ranges (Worksheet.getRanges, whose address string must stay under 8,192 characters), below 1.9 as
  * the contiguous rectangles that cover exactly the given cells.
  */
-import { parseCellAddress } from "../core/cell-address";
+import { parseCellAddress } from "../core";
 import { rectAddress, type CellRect } from "./range-address";
 
 /** Excel rejects a getRanges address of 8,192 characters or more. */

@@ -2,8 +2,7 @@
  * Addresses as Office.js reports them ("Sheet1!A1:G133", "'My sheet'!B2", "'O''Brien'!C3:C4") and the
  * rectangles behind them. Pure: no Office calls, so the read step stays one sync and is testable.
  */
-import { columnLetter, parseCellAddress } from "../core/cell-address";
-import { unquoteSheetName } from "../core/sheet-name";
+import { columnLetter, parseCellAddress, unquoteSheetName } from "../core";
 
 /** A block of cells, 1-based and inclusive. */
 export interface CellRect {

@@ -1,6 +1,5 @@
-import { asDisplayed } from "../core/display-number";
-import { findTables } from "../core/locate-table";
-import type { CellValue, Grid, Origin } from "../core/grid";
+import { asDisplayed } from "../workbook/display-number";
+import { findTables, type CellValue, type Grid, type Origin } from "../core";
 import type { ApiSupport } from "./api-support";
 import { intersectRects, parseRangeAddress, rectAddress, type CellRect } from "./range-address";
 
@@ -206,7 +205,7 @@ function isPayloadTooLarge(error: unknown): boolean {
 
 /**
  * Excel reports empty cells as "" and errors as "#N/A"-style strings; the core wants null for empty. A number
- * with a format other than General is read as it displays (core/display-number.ts): `1,963.53` for 1963.5333
+ * with a format other than General is read as it displays (workbook/display-number.ts): `1,963.53` for 1963.5333
  * shown with two decimals, `95%`, a date as its date.
  */
 function toCellValue(value: unknown, format?: unknown): CellValue {

@@ -2,14 +2,18 @@
  * The add-in's three actions on the open workbook, shared by the task pane and the ribbon: run on the active
  * sheet, clear the marks, and select an issue's cell. Only this directory calls Excel.run.
  */
-import type { Analysis } from "../core/analysis";
-import { analyzeTable } from "../core/analyze-table";
-import { buildPlan } from "../core/build-plan";
-import { countAnalysis } from "../core/count-analysis";
-import { findTables } from "../core/locate-table";
-import type { Issue } from "../core/issue";
-import { messagesFor, type Locale } from "../core/messages";
-import type { Plan, PlanSheetKey } from "../core/plan";
+import {
+  analyzeTable,
+  buildPlan,
+  countAnalysis,
+  findTables,
+  messagesFor,
+  type Analysis,
+  type Issue,
+  type Locale,
+  type Plan,
+  type PlanSheetKey,
+} from "../core";
 import { detectApiSupport, type ApiSupport } from "./api-support";
 import { applyPlan, removeComments, restoreMarks } from "./apply-plan";
 import { readPreviousRun, type PreviousRun } from "./previous-run";

@@ -20,7 +20,7 @@
  * settings keeps the pane and the ribbon (or two clicks) from running at once.
  */
 
-import type { PlanSheetKey } from "../core/plan";
+import type { PlanSheetKey } from "../core";
 
 /** A cell's fill before the add-in marked it, and the mark it got. */
 export interface SavedFill {

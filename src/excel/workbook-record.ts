@@ -9,8 +9,7 @@
  * from 1.4; the part needs 1.5 (CustomXmlPartCollection). The add-in writes the record from 1.5 on; below, it
  * reads the names only, to recognise the other tool's sheets and to count the marks it cannot read.
  */
-import { parseCellAddress } from "../core/cell-address";
-import { MARK_COLORS, type PlanSheetKey } from "../core/plan";
+import { parseCellAddress, MARK_COLORS, type PlanSheetKey } from "../core";
 import {
   CELLS_NAME_PREFIX,
   cellsNameFormulas,
@@ -21,7 +20,7 @@ import {
   SHEET_NAME_KEYS,
   SOURCE_NAME,
   splitReferences,
-} from "../core/run-record-format";
+} from "../workbook/run-record-format";
 import type { ApiSupport } from "./api-support";
 import type { SheetRef } from "./read-source";
 import { jsonBytes, OPERATION_BYTES, REQUEST_BUDGET_BYTES, type RequestBudget } from "./request-budget";

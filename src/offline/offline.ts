@@ -4,8 +4,7 @@
  * write. Nothing is sent anywhere: the page has no network code, and its Content-Security-Policy forbids every
  * connection (scripts/build-offline.mjs). Text from cells is set with textContent only, as in the pane.
  */
-import { readTolerance } from "../core/analyze-options";
-import { messagesFor, resolveLocale, type Locale } from "../core/messages";
+import { readTolerance, messagesFor, resolveLocale, type Locale } from "../core";
 import { paneMessagesFor } from "../taskpane/messages";
 import { renderIssues, renderSummary } from "../taskpane/pane-view";
 import { offlineMessagesFor, type OfflineMessages } from "./messages";

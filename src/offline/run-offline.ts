@@ -4,10 +4,14 @@
  * what `normalize 粘贴的表格.tsv` would read: the text, as UTF-8, through the .tsv reader (the clipboard of WPS
  * and Excel holds tab-separated text, quoted where a cell holds line breaks).
  */
-import type { Analysis } from "../core/analysis";
-import { countAnalysis, type AnalysisCounts } from "../core/count-analysis";
-import { messagesFor, type Locale } from "../core/messages";
-import type { Plan } from "../core/plan";
+import {
+  countAnalysis,
+  messagesFor,
+  type Analysis,
+  type AnalysisCounts,
+  type Locale,
+  type Plan,
+} from "../core";
 import { describeInputError } from "../xlsx/describe-input-error";
 import { inputErrorMessagesFor } from "../xlsx/messages";
 import { normalizeInput } from "../xlsx/normalize-workbook";

@@ -4,9 +4,7 @@
  * DOM calls are the ones Internet Explorer 11 has (appendChild, not append or replaceChildren): no polyfill
  * supplies those, and ESLint forbids them here.
  */
-import { readTolerance as readCoreTolerance } from "../core/analyze-options";
-import type { Issue, Severity } from "../core/issue";
-import type { Messages } from "../core/messages";
+import { readTolerance as readCoreTolerance, type Issue, type Severity, type Messages } from "../core";
 import type { PaneMessages } from "./messages";
 import type { RunProgress, RunSummary } from "../excel/run-normalizer";
 

@@ -4,7 +4,7 @@
  * (src/wps/pane-host.ts) and drives that host's actions. Language from Office.context.displayLanguage in Excel,
  * from the webview in WPS (zh-CN unless English).
  */
-import { messagesFor, type Locale } from "../core/messages";
+import { messagesFor, type Locale } from "../core";
 import { paneMessagesFor } from "./messages";
 import { clearMarks, runNormalizer, selectCell } from "../excel/run-normalizer";
 import { startPane, type PaneHost } from "../wps/pane-host";

@@ -14,11 +14,18 @@
  * 6. a note on each marked cell saying what is wrong, once the tool's earlier notes are gone; a cell holding a
  *    note of the clerk's keeps it and gets none (counted, as the Office.js shell counts them).
  */
-import { cellAddress, columnLetter } from "../core/cell-address";
-import { enUS } from "../core/messages/en-US";
-import { zhCN } from "../core/messages/zh-CN";
-import { MARK_COLORS, type Plan, type PlanCell, type PlanSheet, type PlanSheetKey } from "../core/plan";
-import { quoteSheetName } from "../core/sheet-name";
+import {
+  cellAddress,
+  columnLetter,
+  enUS,
+  zhCN,
+  MARK_COLORS,
+  quoteSheetName,
+  type Plan,
+  type PlanCell,
+  type PlanSheet,
+  type PlanSheetKey,
+} from "../core";
 import { guardText } from "../excel/apply-plan";
 import { contiguousBlocks, groupBy, joinAreas } from "../excel/group-cells";
 import { rectAddress } from "../excel/range-address";

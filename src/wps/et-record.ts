@@ -8,10 +8,9 @@
  * - custom XML part(s) in the record's namespace list every marked cell and the fill it had before, in styles.xml's
  *   terms (`tool="addin"`, the add-ins' form): a pattern name, its colour (a solid fill's colour, or a pattern's),
  *   the colour under a pattern, and a tint when an Excel run recorded one.
- * The vocabulary is the core's (src/core/run-record-format.ts), shared with the CLI and the Excel add-in.
+ * The vocabulary is the core's (src/workbook/run-record-format.ts), shared with the CLI and the Excel add-in.
  */
-import { parseCellAddress } from "../core/cell-address";
-import type { PlanSheetKey } from "../core/plan";
+import { parseCellAddress, quoteSheetName, type PlanSheetKey } from "../core";
 import {
   CELLS_NAME_PREFIX,
   cellsNameFormulas,
@@ -20,8 +19,7 @@ import {
   SHEET_NAME_KEYS,
   SOURCE_NAME,
   splitReferences,
-} from "../core/run-record-format";
-import { quoteSheetName } from "../core/sheet-name";
+} from "../workbook/run-record-format";
 import type { MarkSeverity } from "../xlsx/run-record";
 import { attribute, scanXml } from "../xlsx/xml-scanner";
 import { escapeXmlAttribute } from "../xlsx/xml-text";

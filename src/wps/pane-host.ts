@@ -3,7 +3,7 @@
  * 表格 (the ET object model, src/wps) or neither (a plain browser: the pane says where to open it). The pane's
  * code is the same in Excel and WPS; only these four actions differ.
  */
-import { resolveLocale, type Locale } from "../core/messages";
+import { resolveLocale, type Locale } from "../core";
 import type { ClearResult, RunOptions, RunOutcome } from "../excel/run-normalizer";
 import type { PaneMessages } from "../taskpane/messages";
 import { wpsMessagesFor } from "./messages";

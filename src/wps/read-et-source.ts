@@ -3,8 +3,7 @@
  * (or the part of a selection of several cells inside it), values as Value2 gives them, empty cells as null, error
  * cells as their "#DIV/0!"-style text (what Office.js hands the Excel shell, so both shells analyse the same grid).
  */
-import type { CellValue, Grid, Origin } from "../core/grid";
-import { cellAddress } from "../core/cell-address";
+import { cellAddress, type CellValue, type Grid, type Origin } from "../core";
 import { intersectRects, parseRangeAddress, type CellRect } from "../excel/range-address";
 import { ERROR_TEXTS, ERROR_VALUE_NUMBERS, plainAddress, readMember } from "./et-facade";
 

@@ -4,9 +4,7 @@
  * its wording serve both hosts. ET's object model is synchronous, so each action is one uninterrupted call; the
  * record of the tool's sheets and marks lives in the workbook (src/wps/et-record.ts), shared with Excel and the CLI.
  */
-import { analyzeTable } from "../core/analyze-table";
-import { buildPlan } from "../core/build-plan";
-import type { Locale } from "../core/messages";
+import { analyzeTable, buildPlan, type Locale } from "../core";
 import {
   noTableOutcome,
   summarize,

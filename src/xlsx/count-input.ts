@@ -5,15 +5,18 @@
  * 10,000 projects the kept analysis (indicators, worded issues) was half the heap and most of what the garbage
  * collector copied. test/xlsx/count-input.test.ts holds it equal to countAnalysis(analyzeInput(…)).
  */
-import type { TableRead } from "../core/analysis";
-import { A1_ORIGIN } from "../core/grid";
-import { checkIndicators } from "../core/check-indicators";
-import type { AnalysisCounts } from "../core/count-analysis";
-import { makeIssue, type IssueDraft } from "../core/issue";
-import { findTables } from "../core/locate-table";
-import { localizeIssues } from "../core/messages";
-import { reconcileTotals } from "../core/reconcile-totals";
-import { splitTable } from "../core/split-table";
+import {
+  A1_ORIGIN,
+  checkIndicators,
+  makeIssue,
+  findTables,
+  localizeIssues,
+  reconcileTotals,
+  splitTable,
+  type TableRead,
+  type AnalysisCounts,
+  type IssueDraft,
+} from "../core";
 import { findInvalidCharacters } from "./find-invalid-characters";
 import type { AnalyzeInputOptions } from "./normalize-workbook";
 import type { InputTable } from "./read-input";

@@ -4,7 +4,7 @@
  * the style it showed (its row's or its column's). One forward pass over the rows; cells are found by their
  * `r` reference or, where a writer left it out, by position.
  */
-import { cellAddress, parseCellAddress } from "../core/cell-address";
+import { cellAddress, parseCellAddress } from "../core";
 import { attribute } from "./xml-scanner";
 
 /** Called for each target cell with the style it has now; returns the style to set, or null to leave it. */

@@ -9,9 +9,15 @@
  * A previous run's sheets and record are removed and its marks restored first. Every other part is copied as
  * stored, byte for byte. Pure: bytes in, bytes out.
  */
-import { MARK_COLORS, type Plan, type PlanNote, type PlanSheet, type PlanSheetKey } from "../core/plan";
-import { CELLS_NAME_PREFIX, cellsNameFormulas } from "../core/run-record-format";
-import { quoteSheetName } from "../core/sheet-name";
+import {
+  MARK_COLORS,
+  quoteSheetName,
+  type Plan,
+  type PlanNote,
+  type PlanSheet,
+  type PlanSheetKey,
+} from "../core";
+import { CELLS_NAME_PREFIX, cellsNameFormulas } from "../workbook/run-record-format";
 import { editCellStyles, setTabSelected } from "./edit-cell-styles";
 import { editNotes, NOTE_CONTENT_TYPES } from "./legacy-notes";
 import { planSheetXml, printTitlesFormula, type PlanSheetStyles } from "./plan-sheet-xml";

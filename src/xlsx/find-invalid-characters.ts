@@ -4,9 +4,14 @@
  * `_xHHHH_`, see xml-text.ts), but Excel, LibreOffice and WPS may show or save them differently, so each cell
  * holding one is reported, never dropped or changed silently.
  */
-import { cellAddress, columnLetter } from "../core/cell-address";
-import type { Grid, Origin } from "../core/grid";
-import { DEFAULT_SEVERITY, type IssueDraft } from "../core/issue";
+import {
+  cellAddress,
+  columnLetter,
+  DEFAULT_SEVERITY,
+  type Grid,
+  type Origin,
+  type IssueDraft,
+} from "../core";
 
 /** Any surrogate (pairs included) or U+FFFE/U+FFFF: `\uD83D\uDE00`, `\uFFFE`. */
 const MAYBE_INVALID = /[\uD800-\uDFFF\uFFFE\uFFFF]/;

@@ -11,8 +11,7 @@
  * - the previous run's notes are recognised by their author (any language's) and removed first. A part left
  *   with nothing of the clerk's is removed, with its relationship and the sheet's `<legacyDrawing>`.
  */
-import { parseCellAddress } from "../core/cell-address";
-import type { PlanNote } from "../core/plan";
+import { parseCellAddress, type PlanNote } from "../core";
 import { attribute } from "./xml-scanner";
 import { decodeXmlEntities, escapeXmlAttribute, escapeXmlText } from "./xml-text";
 import {

@@ -2,15 +2,24 @@
  * Analyse an input and build the output package: pure apart from nothing (bytes in, bytes out); the CLI
  * writes the bytes to a file, a browser page offers them as a download.
  */
-import { sheetsOf, type Analysis } from "../core/analysis";
-import { analyzeSheets, analyzeTable } from "../core/analyze-table";
-import { buildPlan } from "../core/build-plan";
-import { sheetCell } from "../core/cell-address";
-import { issueOnSheet, makeIssue, sortIssues, type IssueDraft } from "../core/issue";
-import { enUS } from "../core/messages/en-US";
-import { localizeIssues, messagesFor, type Locale } from "../core/messages";
-import { zhCN } from "../core/messages/zh-CN";
-import type { Plan } from "../core/plan";
+import {
+  sheetsOf,
+  analyzeSheets,
+  analyzeTable,
+  buildPlan,
+  sheetCell,
+  issueOnSheet,
+  makeIssue,
+  sortIssues,
+  enUS,
+  localizeIssues,
+  messagesFor,
+  zhCN,
+  type Analysis,
+  type IssueDraft,
+  type Locale,
+  type Plan,
+} from "../core";
 import { namesInUse, writeNormalizedPackage } from "./edit-package";
 import { findInvalidCharacters } from "./find-invalid-characters";
 import { DEFAULT_LIMITS } from "./package-limits";

@@ -8,7 +8,7 @@
  * 210 MB there and 340 MB at twice that; 20 million characters (about 43,000 projects) stays well inside the
  * heap Node gives a process on a 4 GB PC.
  */
-export { MAX_CELL_TEXT } from "../core/fit-cell-text";
+export { MAX_CELL_TEXT } from "../core";
 
 export const EXCEL_MAX_ROWS = 1_048_576;
 export const EXCEL_MAX_COLUMNS = 16_384;

@@ -5,9 +5,7 @@
  * relationship); and the print setup (landscape, one page wide, the footer). The header row repeated on every
  * page is a defined name of the workbook (printTitlesName below; edit-package.ts writes it).
  */
-import { columnLetter } from "../core/cell-address";
-import type { PlanCell, PlanSheet } from "../core/plan";
-import { quoteSheetName } from "../core/sheet-name";
+import { columnLetter, quoteSheetName, type PlanCell, type PlanSheet } from "../core";
 import type { DeflatedPart } from "./write-zip";
 import { XmlChunks } from "./xml-chunks";
 import type { ZipCodec } from "./zip-codec";

@@ -1,15 +1,13 @@
 import { readFileSync, statSync } from "fs";
 import { basename, extname } from "path";
-import type { Grid, Origin } from "../core/grid";
-import { guessDelimiter, readDelimitedText } from "../core/read-delimited-text";
-import { sanitizeSheetName } from "../core/sheet-name";
+import { sanitizeSheetName, findTables, type Grid, type Origin } from "../core";
+import { guessDelimiter, readDelimitedText } from "./read-delimited-text";
 import { decodeTextFile, type TextEncodingName } from "./decode-text-file";
 import { InputError, limitError } from "./input-error";
 import { nodeZipCodec } from "./node-zip-codec";
 import { DEFAULT_LIMITS, MAX_CELL_TEXT, type ReadLimits } from "./package-limits";
 import { readSharedStrings, readSheetGrid } from "./read-sheet-grid";
 import { readRunRecord, type RunRecord } from "./run-record";
-import { findTables } from "../core/locate-table";
 import { readNumberFormats } from "./read-number-formats";
 import {
   openPackage,

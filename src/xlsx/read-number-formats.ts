@@ -1,9 +1,9 @@
 /**
  * The number format of each cell format (styles.xml: cellXfs → numFmtId → numFmts or the built-in formats), so
- * that the sheet reader can give the core what a number displays (core/display-number.ts): a total shown with
+ * that the sheet reader can give the core what a number displays (workbook/display-number.ts): a total shown with
  * two decimals is compared as shown, a rate shown as `95%` is read as `95%`.
  */
-import { builtInNumberFormat } from "../core/display-number";
+import { builtInNumberFormat } from "../workbook/display-number";
 import { StylesPart } from "./styles-part";
 import { attribute } from "./xml-scanner";
 import { decodeXmlEntities } from "./xml-text";

@@ -5,10 +5,9 @@
  * phonetic runs left out, Excel's `_xHHHH_` escapes decoded), formulas as their cached result, booleans,
  * errors as their literal (`#N/A`), dates as serial numbers, and the covered cells of a merge empty.
  */
-import type { CellValue } from "../core/grid";
-import { cellAddress, parseCellAddress } from "../core/cell-address";
-import { asDisplayed } from "../core/display-number";
-import { settleFormulas, type PendingFormula } from "../core/settle-formulas";
+import { cellAddress, parseCellAddress, type CellValue } from "../core";
+import { asDisplayed } from "../workbook/display-number";
+import { settleFormulas, type PendingFormula } from "./settle-formulas";
 import type { FormatOfStyle } from "./read-number-formats";
 import { limitError, InputError } from "./input-error";
 import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, MAX_CELL_TEXT } from "./package-limits";
@@ -171,10 +170,10 @@ const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 /**
  * The sheet's cells from A1, as a grid of rows (each as long as its last non-empty cell). With the package's
  * number formats (read-number-formats.ts), a number whose display hides digits, a percentage or a date is given
- * as the text it displays (core/display-number.ts). A number whose digits a double does not hold (an integer
+ * as the text it displays (workbook/display-number.ts). A number whose digits a double does not hold (an integer
  * beyond 2^53, seven or more decimals written out) is given as its text, so the core compares it exactly. A
  * formula saved without its result is worked out when it is a sum or difference of the sheet's cells, else
- * given as its formula text (core/settle-formulas.ts).
+ * given as its formula text (xlsx/settle-formulas.ts).
  */
 export async function readSheetGrid(
   pkg: XlsxPackage,

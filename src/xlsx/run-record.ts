@@ -9,7 +9,7 @@
  * Marks are never recognised by colour alone: a cell is restored only when the record lists it and it still
  * wears the mark's fill.
  */
-import { parseCellAddress } from "../core/cell-address";
+import { parseCellAddress, type MarkKind, type PlanSheetKey } from "../core";
 import {
   CELLS_NAME_PREFIX,
   fillPatternOf,
@@ -19,8 +19,7 @@ import {
   SHEET_NAME_KEYS,
   SOURCE_NAME,
   splitReferences,
-} from "../core/run-record-format";
-import type { MarkKind, PlanSheetKey } from "../core/plan";
+} from "../workbook/run-record-format";
 import { attribute, scanXmlBytes } from "./xml-scanner";
 import { decodeXmlEntities, escapeXmlAttribute, escapeXmlText } from "./xml-text";
 import {

@@ -5,12 +5,15 @@
  * that number, displayed as it was written (`2,476.54` → 2476.54 shown with `#,##0.00`). Columns are as wide as
  * the table's names and amounts need (sourceColumnWidths); long goal and indicator texts keep a readable width.
  */
-import type { Analysis, AmountCells } from "../core/analysis";
-import { AMOUNT_ROLES } from "../core/analysis";
-import { cellAddress } from "../core/cell-address";
-import { fitCellText } from "../core/fit-cell-text";
-import { displayWidth } from "../core/plan-layout";
-import type { Grid } from "../core/grid";
+import {
+  AMOUNT_ROLES,
+  cellAddress,
+  fitCellText,
+  displayWidth,
+  type Analysis,
+  type AmountCells,
+  type Grid,
+} from "../core";
 import { XmlChunks } from "./xml-chunks";
 import { escapeXmlAttribute } from "./xml-text";
 import { inlineStringCell, MAIN_NS, numberCell, REL_NS } from "./plan-sheet-xml";

@@ -4,7 +4,7 @@
  * never sent), and again on the fake host alone; request by request, the fake's measure must match what Office.js
  * serialized. Office.js is exempt from nothing here: it is the reference.
  */
-import type { CellValue } from "../../src/core/grid";
+import type { CellValue } from "../../src/core/model/grid";
 import { OPERATION_BYTES, REQUEST_BUDGET_BYTES } from "../../src/excel/request-budget";
 import { RealOfficePage, type ScenarioGrid, type ScenarioResult } from "../../testing/real-office-js";
 import { loadSampleGrid } from "../../testing/sample";

@@ -8,7 +8,7 @@ import { mkdirSync } from "fs";
 import { join } from "path";
 import type { Browser, Page } from "playwright-core";
 import { analyzeTable } from "../../src/core/analyze-table";
-import type { CellValue } from "../../src/core/grid";
+import type { CellValue } from "../../src/core/model/grid";
 import type { FakeWorkbook } from "../../testing/fake-excel/workbook-model";
 import { loadSampleGrid } from "../../testing/sample";
 import {

@@ -1,4 +1,4 @@
-import { readLocale, readTolerance } from "../../src/core/analyze-options";
+import { readLocale, readTolerance } from "../../src/core/model/analyze-options";
 
 describe("readTolerance: the one place a typed tolerance is accepted or refused", () => {
   test.each([

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { analyzeTable } from "../../src/core/analyze-table";
-import type { Issue } from "../../src/core/issue";
+import type { Issue } from "../../src/core/model/issue";
 import { loadSampleGrid } from "../../testing/sample";
 
 /**

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { analyzeTable } from "../../src/core/analyze-table";
-import { buildPlan } from "../../src/core/build-plan";
-import type { CellValue } from "../../src/core/grid";
-import { MAX_CELL_TEXT } from "../../src/core/plan";
-import { isValidSheetName } from "../../src/core/sheet-name";
+import { buildPlan } from "../../src/core/plan/build-plan";
+import type { CellValue } from "../../src/core/model/grid";
+import { MAX_CELL_TEXT } from "../../src/core/plan/plan";
+import { isValidSheetName } from "../../src/core/plan/sheet-name";
 import { loadSampleGrid } from "../../testing/sample";
 
 /** Grids that look like the sample with cells replaced by random text, numbers and blanks. */

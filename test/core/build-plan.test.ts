@@ -1,8 +1,8 @@
 import { analyzeTable } from "../../src/core/analyze-table";
-import { buildPlan } from "../../src/core/build-plan";
-import type { CellValue } from "../../src/core/grid";
-import { MAX_CELL_TEXT, type PlanCell } from "../../src/core/plan";
-import { displayWidth, wrappedLines } from "../../src/core/plan-layout";
+import { buildPlan } from "../../src/core/plan/build-plan";
+import type { CellValue } from "../../src/core/model/grid";
+import { MAX_CELL_TEXT, type PlanCell } from "../../src/core/plan/plan";
+import { displayWidth, wrappedLines } from "../../src/core/plan/plan-layout";
 import { loadSampleGrid } from "../../testing/sample";
 import { analysis, indicator, issue, project, value } from "../../testing/hand-built-analysis";
 

@@ -1,7 +1,7 @@
 import fc from "fast-check";
-import type { ParsedTable } from "../../src/core/analysis";
-import { checkEquations, type EquationCheckOptions } from "../../src/core/check-equations";
-import { commonDecimals, fromScaledInteger, toScaledInteger } from "../../src/core/exact-decimal";
+import type { ParsedTable } from "../../src/core/model/analysis";
+import { checkEquations, type EquationCheckOptions } from "../../src/core/check/check-equations";
+import { commonDecimals, fromScaledInteger, toScaledInteger } from "../../src/core/model/exact-decimal";
 import { table, type ProjectSpec } from "../../testing/check-table-builder";
 
 /** The Guangdong layout's equations of a hand-made table, checked: the total issues of that table. */

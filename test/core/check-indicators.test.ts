@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import { checkIndicators } from "../../src/core/check-indicators";
-import type { IssueDraft } from "../../src/core/issue";
+import { checkIndicators } from "../../src/core/check/check-indicators";
+import type { IssueDraft } from "../../src/core/model/issue";
 import { goodItems, table, type ItemSpec } from "../../testing/check-table-builder";
 
 /** One project at row 12 with these items, checked. */

@@ -1,6 +1,6 @@
-import type { RowKind } from "../../src/core/analysis";
-import { classifyRows, type BodyRowFacts } from "../../src/core/classify-rows";
-import { exactDecimal } from "../../src/core/exact-decimal";
+import type { RowKind } from "../../src/core/model/analysis";
+import { classifyRows, type BodyRowFacts } from "../../src/core/classify/classify-rows";
+import { exactDecimal } from "../../src/core/model/exact-decimal";
 
 /** Rows as [name, amount, text, firstText]; "" is empty; a row of all "" is blank. */
 type Row = [name: string, amount: string, text: string, first?: string];

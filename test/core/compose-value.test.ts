@@ -1,4 +1,4 @@
-import { composeValue } from "../../src/core/compose-value";
+import { composeValue } from "../../src/core/split/compose-value";
 
 describe("composeValue: 指标性质 + 指标值 + 计量单位 as one value", () => {
   test.each<[string, string, string, string | null]>([

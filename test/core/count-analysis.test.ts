@@ -1,5 +1,5 @@
 import { analyzeTable } from "../../src/core/analyze-table";
-import { countAnalysis } from "../../src/core/count-analysis";
+import { countAnalysis } from "../../src/core/model/count-analysis";
 import { loadSampleGrid } from "../../testing/sample";
 
 test("countAnalysis counts the sample as the CLI and the pane show it", () => {

@@ -1,4 +1,4 @@
-import { isDateRange } from "../../src/core/date-range";
+import { isDateRange } from "../../src/core/split/date-range";
 
 describe("isDateRange: 项目起止时间 as forms write it", () => {
   test.each([

@@ -6,7 +6,7 @@ import {
   toNumber,
   unitsAt,
   type ExactDecimal,
-} from "../../src/core/exact-decimal";
+} from "../../src/core/model/exact-decimal";
 
 const d = (units: number, scale: number): ExactDecimal => ({ units, scale });
 

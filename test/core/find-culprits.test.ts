@@ -1,14 +1,14 @@
 import fc from "fast-check";
 import { analyzeTable, parseTable } from "../../src/core/analyze-table";
-import { buildPlan } from "../../src/core/build-plan";
-import { cellAddress } from "../../src/core/cell-address";
-import { findCulprits, type CulpritGroup } from "../../src/core/find-culprits";
-import type { CellValue } from "../../src/core/grid";
-import { solveIntegerSystem } from "../../src/core/solve-integer-system";
-import { equationCell, type EquationCell, type TotalEquation } from "../../src/core/total-equation";
-import type { IssueDraft } from "../../src/core/issue";
+import { buildPlan } from "../../src/core/plan/build-plan";
+import { cellAddress } from "../../src/core/model/cell-address";
+import { findCulprits, type CulpritGroup } from "../../src/core/check/find-culprits";
+import type { CellValue } from "../../src/core/model/grid";
+import { solveIntegerSystem } from "../../src/core/check/solve-integer-system";
+import { equationCell, type EquationCell, type TotalEquation } from "../../src/core/model/total-equation";
+import type { IssueDraft } from "../../src/core/model/issue";
 import { messagesFor } from "../../src/core/messages";
-import { RULE_EXAMPLES } from "../../src/core/rule-examples";
+import { RULE_EXAMPLES } from "../../src/core/guide/rule-examples";
 import { buildSyntheticGrid } from "../../bench/synthetic-table";
 import { loadSampleGrid } from "../../testing/sample";
 

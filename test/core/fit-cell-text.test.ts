@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { cutText, fitCellText, MAX_CELL_TEXT } from "../../src/core/fit-cell-text";
+import { cutText, fitCellText, MAX_CELL_TEXT } from "../../src/core/plan/fit-cell-text";
 
 const note = (length: number): string => `…（共 ${length} 字）`;
 

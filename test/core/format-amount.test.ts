@@ -1,4 +1,4 @@
-import { formatAmount, tableDecimals, tableUsesGrouping } from "../../src/core/format-amount";
+import { formatAmount, tableDecimals, tableUsesGrouping } from "../../src/core/messages/format-amount";
 import { parseTable } from "../../src/core/analyze-table";
 import { loadSampleGrid } from "../../testing/sample";
 

@@ -1,6 +1,7 @@
 /**
  * The shape of the import graph, from the source files themselves: no import cycle anywhere in src (type-only
- * imports count: they are how a cycle starts), and the core imports nothing outside src/core.
+ * imports count: they are how a cycle starts), the core imports nothing outside src/core, the workbook layer nothing
+ * but the core, and the shells reach the core only through its entry (src/core/index.ts).
  */
 import { existsSync, readFileSync, readdirSync, statSync } from "fs";
 import { dirname, join, relative, resolve } from "path";
@@ -113,5 +114,33 @@ describe("the import graph of src", () => {
         ...packages.map((p) => `${relative(SRC, file)} → ${p}`),
       ]);
     expect(outside).toEqual([]);
+  });
+
+  test("the workbook layer imports only the core, through its entry: no shell, no package", () => {
+    const workbook = join(SRC, "workbook");
+    const entry = join(SRC, "core", "index.ts");
+    const outside = [...graph]
+      .filter(([file]) => file.startsWith(workbook))
+      .flatMap(([file, { files, packages }]) => [
+        ...files
+          .filter((f) => !f.startsWith(workbook) && f !== entry)
+          .map((f) => `${relative(SRC, file)} → ${relative(SRC, f)}`),
+        ...packages.map((p) => `${relative(SRC, file)} → ${p}`),
+      ]);
+    expect(graph.has(join(workbook, "run-record-format.ts"))).toBe(true);
+    expect(outside).toEqual([]);
+  });
+
+  test("shells reach the core only through src/core/index.ts", () => {
+    const core = join(SRC, "core");
+    const entry = join(core, "index.ts");
+    const deep = [...graph]
+      .filter(([file]) => !file.startsWith(core))
+      .flatMap(([file, { files }]) =>
+        files
+          .filter((f) => f.startsWith(core) && f !== entry)
+          .map((f) => `${relative(SRC, file)} → ${relative(SRC, f)}`),
+      );
+    expect(deep).toEqual([]);
   });
 });

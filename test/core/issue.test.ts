@@ -1,4 +1,4 @@
-import { makeIssue } from "../../src/core/issue";
+import { makeIssue } from "../../src/core/model/issue";
 
 describe("makeIssue: the one way an issue is made", () => {
   test("row, column letter and cell come from the cell's numbers, with the rule's default severity", () => {

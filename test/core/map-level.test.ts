@@ -4,7 +4,7 @@ import {
   level2BelongsTo,
   mapLevel,
   matchLevelLabel,
-} from "../../src/core/map-level";
+} from "../../src/core/split/map-level";
 
 describe("mapLevel: level-1 labels", () => {
   test.each([

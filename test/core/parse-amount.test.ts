@@ -1,4 +1,4 @@
-import { parseAmount } from "../../src/core/parse-amount";
+import { parseAmount } from "../../src/core/model/parse-amount";
 
 describe("parseAmount", () => {
   test.each<[string | number | boolean | null, string | number | null, number | null, number]>([

@@ -1,4 +1,4 @@
-import { parseValue } from "../../src/core/parse-value";
+import { parseValue } from "../../src/core/split/parse-value";
 
 type Case = [raw: string, op: string, value: number | null, upper: number | null, unit: string | null];
 

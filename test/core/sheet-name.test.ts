@@ -5,7 +5,7 @@ import {
   unquoteSheetName,
   sanitizeSheetName,
   uniqueSheetName,
-} from "../../src/core/sheet-name";
+} from "../../src/core/plan/sheet-name";
 
 describe("sanitizeSheetName", () => {
   test.each([

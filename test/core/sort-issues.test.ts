@@ -1,4 +1,4 @@
-import { sortIssues, type IssueDraft, type Severity } from "../../src/core/issue";
+import { sortIssues, type IssueDraft, type Severity } from "../../src/core/model/issue";
 
 function draft(severity: Severity, row: number | null, column: string | null): IssueDraft {
   return {

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { splitIndicators, traceSpans } from "../../src/core/split-indicators";
+import { splitIndicators, traceSpans } from "../../src/core/split/split-indicators";
 
 const ROW12_ITEM1 = "1、1-产出指标：11-数量指标：报废小车数量；实施周期指标值：1；年度指标值：1。";
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import { splitIndicators, traceSpans } from "../../src/core/split-indicators";
-import { splitWellFormedItems } from "../../src/core/split-well-formed-items";
+import { splitIndicators, traceSpans } from "../../src/core/split/split-indicators";
+import { splitWellFormedItems } from "../../src/core/split/split-well-formed-items";
 
 const ITEM = "1、1-产出指标：11-数量指标：报废小车数量；实施周期指标值：1；年度指标值：1。";
 

@@ -1,4 +1,4 @@
-import { needsTextGuard } from "../../src/core/text-guard";
+import { needsTextGuard } from "../../src/core/plan/text-guard";
 import { STRINGS_EXCEL_WOULD_REINTERPRET } from "../../testing/reinterpreted-strings";
 
 describe("needsTextGuard", () => {

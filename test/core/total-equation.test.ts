@@ -1,5 +1,5 @@
 import { parseTable } from "../../src/core/analyze-table";
-import { equationsByCell, type EquationCell } from "../../src/core/total-equation";
+import { equationsByCell, type EquationCell } from "../../src/core/model/total-equation";
 import { loadSampleGrid } from "../../testing/sample";
 
 describe("the equations as a graph of cells and equations (the sample's)", () => {

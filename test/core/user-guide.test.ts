@@ -1,10 +1,10 @@
 import { readFileSync } from "fs";
 import { join } from "path";
-import { RULE_IDS } from "../../src/core/issue";
+import { RULE_IDS } from "../../src/core/model/issue";
 import { messagesFor } from "../../src/core/messages";
-import { RULE_EXAMPLES } from "../../src/core/rule-examples";
-import { userGuideHtml, userGuideMarkdown } from "../../src/core/user-guide";
-import { guideFiles } from "../../src/core/user-guide-files";
+import { RULE_EXAMPLES } from "../../src/core/guide/rule-examples";
+import { userGuideHtml, userGuideMarkdown } from "../../src/core/guide/user-guide";
+import { guideFiles } from "../../src/core/guide/user-guide-files";
 
 const ROOT = join(__dirname, "..", "..");
 

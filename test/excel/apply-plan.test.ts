@@ -2,7 +2,7 @@
  * The Office.js shell against the fake host with hand-built plans: what lands in the workbook, at ExcelApi 1.1,
  * 1.7 and 1.9, and how many requests it takes.
  */
-import type { Plan, PlanSheet } from "../../src/core/plan";
+import type { Plan, PlanSheet } from "../../src/core/plan/plan";
 import { detectApiSupport } from "../../src/excel/api-support";
 import { applyPlan } from "../../src/excel/apply-plan";
 import { readSource } from "../../src/excel/read-source";

@@ -6,8 +6,8 @@
  */
 import ExcelJS from "exceljs";
 import { join } from "path";
-import { parseCellAddress } from "../../src/core/cell-address";
-import type { CellValue } from "../../src/core/grid";
+import { parseCellAddress } from "../../src/core/model/cell-address";
+import type { CellValue } from "../../src/core/model/grid";
 import { runNormalizer, type RunOutcome } from "../../src/excel/run-normalizer";
 import { installFakeOffice } from "../../testing/fake-excel/fake-office-js";
 import { FakeWorkbook, type FakeSheet } from "../../testing/fake-excel/workbook-model";

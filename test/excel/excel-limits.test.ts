@@ -5,8 +5,8 @@
  * and fills with patterns and tints. Each test failed against the shell as it was before these fixes.
  */
 import { analyzeTable } from "../../src/core/analyze-table";
-import type { CellValue } from "../../src/core/grid";
-import { MARK_COLORS } from "../../src/core/plan";
+import type { CellValue } from "../../src/core/model/grid";
+import { MARK_COLORS } from "../../src/core/plan/plan";
 import { clearMarks, runNormalizer, type RunOutcome } from "../../src/excel/run-normalizer";
 import {
   RUN_LOCK_KEY,

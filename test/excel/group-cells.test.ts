@@ -1,7 +1,7 @@
 import { contiguousBlocks, joinAreas } from "../../src/excel/group-cells";
 import { intersectRects, parseRangeAddress, rectAddress } from "../../src/excel/range-address";
 import fc from "fast-check";
-import { cellAddress, parseCellAddress } from "../../src/core/cell-address";
+import { cellAddress, parseCellAddress } from "../../src/core/model/cell-address";
 
 describe("contiguousBlocks covers exactly the given cells with few rectangles", () => {
   test.each([

@@ -5,10 +5,10 @@
  */
 import { buildSyntheticGrid } from "../../bench/synthetic-table";
 import { analyzeTable } from "../../src/core/analyze-table";
-import { buildPlan } from "../../src/core/build-plan";
-import type { CellValue } from "../../src/core/grid";
-import type { Plan } from "../../src/core/plan";
-import { needsTextGuard } from "../../src/core/text-guard";
+import { buildPlan } from "../../src/core/plan/build-plan";
+import type { CellValue } from "../../src/core/model/grid";
+import type { Plan } from "../../src/core/plan/plan";
+import { needsTextGuard } from "../../src/core/plan/text-guard";
 import { REQUEST_BUDGET_BYTES } from "../../src/excel/request-budget";
 import { clearMarks, runNormalizer, type RunOutcome } from "../../src/excel/run-normalizer";
 import { installFakeOffice } from "../../testing/fake-excel/fake-office-js";

@@ -5,8 +5,8 @@
  * below the ExcelApi level that brings them.
  */
 import { written } from "../../testing/written-workbook";
-import { MARK_COLORS } from "../../src/core/plan";
-import { RECORD_NAMESPACE } from "../../src/core/run-record-format";
+import { MARK_COLORS } from "../../src/core/plan/plan";
+import { RECORD_NAMESPACE } from "../../src/workbook/run-record-format";
 import { clearMarks, runNormalizer, type RunOutcome } from "../../src/excel/run-normalizer";
 import { RUN_STATE_KEY } from "../../src/excel/run-state";
 import { parseRecordXml } from "../../src/excel/workbook-record";

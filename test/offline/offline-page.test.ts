@@ -13,7 +13,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { pathToFileURL } from "url";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { countAnalysis } from "../../src/core/count-analysis";
+import { countAnalysis } from "../../src/core/model/count-analysis";
 import { analyzeInput } from "../../src/xlsx/normalize-workbook";
 import { readInput } from "../../src/xlsx/read-input";
 import { launchChromium, ROOT } from "../../testing/pane-harness";

@@ -5,7 +5,7 @@
  * notes on marked cells, and the clerk's fills and notes after 清除标记. What a clerk sees must not depend on
  * which program they run the add-in in. Excel is at ExcelApi 1.10, where the Office.js shell writes comments.
  */
-import type { CellValue } from "../../src/core/grid";
+import type { CellValue } from "../../src/core/model/grid";
 import { clearMarks, runNormalizer, type RunOutcome } from "../../src/excel/run-normalizer";
 import { hexToBgr } from "../../src/wps/et-facade";
 import { clearMarksEt, runNormalizerEt } from "../../src/wps/run-et";

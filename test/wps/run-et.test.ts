@@ -5,9 +5,9 @@
  */
 import { buildSyntheticGrid } from "../../bench/synthetic-table";
 import { analyzeTable } from "../../src/core/analyze-table";
-import { cellAddress } from "../../src/core/cell-address";
-import { buildPlan } from "../../src/core/build-plan";
-import { needsTextGuard } from "../../src/core/text-guard";
+import { cellAddress } from "../../src/core/model/cell-address";
+import { buildPlan } from "../../src/core/plan/build-plan";
+import { needsTextGuard } from "../../src/core/plan/text-guard";
 import { hexToBgr } from "../../src/wps/et-facade";
 import { clearMarksEt, runNormalizerEt, selectCellEt, type EtRunOutcome } from "../../src/wps/run-et";
 import { DEFAULT_LIMITS } from "../../src/xlsx/package-limits";

@@ -6,7 +6,7 @@
  * clerk inserted a row in Excel; and the add-in, on the CLI's output, clears back to the clerk's fills.
  */
 import { written } from "../../testing/written-workbook";
-import { cellAddress, parseCellAddress } from "../../src/core/cell-address";
+import { cellAddress, parseCellAddress } from "../../src/core/model/cell-address";
 import { clearMarks, runNormalizer } from "../../src/excel/run-normalizer";
 import { nodeZipCodec } from "../../src/xlsx/node-zip-codec";
 import { normalizeInput } from "../../src/xlsx/normalize-workbook";

@@ -5,8 +5,8 @@
 import { readdirSync } from "fs";
 import { join } from "path";
 import { buildSyntheticGrid } from "../../bench/synthetic-table";
-import { countAnalysis } from "../../src/core/count-analysis";
-import type { CellValue } from "../../src/core/grid";
+import { countAnalysis } from "../../src/core/model/count-analysis";
+import type { CellValue } from "../../src/core/model/grid";
 import { countInput } from "../../src/xlsx/count-input";
 import { analyzeInput, type AnalyzeInputOptions } from "../../src/xlsx/normalize-workbook";
 import { gridInput, readInput, type InputTable } from "../../src/xlsx/read-input";

@@ -5,8 +5,8 @@
  * numbers in the table's format, in columns wide enough for the names.
  */
 import ExcelJS from "exceljs";
-import { displayWidth, wrappedLines } from "../../src/core/plan-layout";
-import { MARK_COLORS } from "../../src/core/plan";
+import { displayWidth, wrappedLines } from "../../src/core/plan/plan-layout";
+import { MARK_COLORS } from "../../src/core/plan/plan";
 import { nodeZipCodec } from "../../src/xlsx/node-zip-codec";
 import { normalizeInput } from "../../src/xlsx/normalize-workbook";
 import { gridInput, readInputBytes } from "../../src/xlsx/read-input";

@@ -4,8 +4,8 @@
  * table under a frozen header, marks follow severity, and the checks sheet is shown when there are errors.
  */
 import ExcelJS from "exceljs";
-import { buildPlan } from "../../src/core/build-plan";
-import { needsTextGuard } from "../../src/core/text-guard";
+import { buildPlan } from "../../src/core/plan/build-plan";
+import { needsTextGuard } from "../../src/core/plan/text-guard";
 import { namesInUse, writeNormalizedPackage } from "../../src/xlsx/edit-package";
 import { nodeZipCodec } from "../../src/xlsx/node-zip-codec";
 import { DEFAULT_LIMITS } from "../../src/xlsx/package-limits";

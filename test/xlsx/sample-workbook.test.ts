@@ -1,7 +1,7 @@
 import { written, type WrittenWorkbook } from "../../testing/written-workbook";
 import ExcelJS from "exceljs";
 import { readFileSync } from "fs";
-import { needsTextGuard } from "../../src/core/text-guard";
+import { needsTextGuard } from "../../src/core/plan/text-guard";
 import { nodeZipCodec } from "../../src/xlsx/node-zip-codec";
 import { normalizeInput } from "../../src/xlsx/normalize-workbook";
 import { readInput } from "../../src/xlsx/read-input";

@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from "fs";
 import { join } from "path";
-import { parseCellAddress } from "../../src/core/cell-address";
+import { parseCellAddress } from "../../src/core/model/cell-address";
 import { readInput } from "../../src/xlsx/read-input";
 import { fixtureResult, type FixtureResult } from "../fixtures/fixture-result";
 

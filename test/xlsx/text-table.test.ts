@@ -4,7 +4,7 @@
  * keep are reported with their cell.
  */
 import { written } from "../../testing/written-workbook";
-import type { CellValue } from "../../src/core/grid";
+import type { CellValue } from "../../src/core/model/grid";
 import { normalizeInput } from "../../src/xlsx/normalize-workbook";
 import { gridInput, readInputBytes } from "../../src/xlsx/read-input";
 import { nodeZipCodec } from "../../src/xlsx/node-zip-codec";

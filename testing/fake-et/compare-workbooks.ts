@@ -9,7 +9,7 @@ import { bgrToHex, PATTERN_NAMES } from "../../src/wps/et-facade";
 import type { FakeWorkbook } from "../fake-excel/workbook-model";
 import { MAX_COLUMN, type EtBookModel, type EtSheetModel } from "./et-model";
 import type { FakePageLayout } from "../fake-excel/workbook-model";
-import { cellAddress, columnLetter } from "../../src/core/cell-address";
+import { cellAddress, columnLetter } from "../../src/core/model/cell-address";
 
 export interface SheetView {
   readonly name: string;

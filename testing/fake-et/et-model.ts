@@ -3,8 +3,8 @@
  * workbook's names and custom XML parts; the active sheet, the selection, the frozen panes; and a count of every
  * call the applier makes. fake-et.ts wraps it in the object model the applier sees. Test code only, no Node APIs.
  */
-import { cellAddress } from "../../src/core/cell-address";
-import type { CellValue } from "../../src/core/grid";
+import { cellAddress } from "../../src/core/model/cell-address";
+import type { CellValue } from "../../src/core/model/grid";
 
 export interface Rect {
   readonly top: number;

@@ -53,7 +53,7 @@
  *   Excel guesses the region around it, which the fake refuses, and inside a table it would act on the table's
  *   filter, which the fake refuses too.
  */
-import { cellAddress, columnLetter, parseCellAddress } from "../../src/core/cell-address";
+import { cellAddress, columnLetter, parseCellAddress } from "../../src/core/model/cell-address";
 import {
   EtBookModel,
   EtSheetModel,

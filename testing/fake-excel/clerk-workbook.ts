@@ -5,8 +5,8 @@
  * CLI, where every one of these must come back.
  */
 import { analyzeTable } from "../../src/core/analyze-table";
-import { buildPlan } from "../../src/core/build-plan";
-import { parseCellAddress } from "../../src/core/cell-address";
+import { buildPlan } from "../../src/core/plan/build-plan";
+import { parseCellAddress } from "../../src/core/model/cell-address";
 import { loadSampleGrid } from "../sample";
 import { FakeWorkbook, type ApiLevel, type FakeFill } from "./workbook-model";
 

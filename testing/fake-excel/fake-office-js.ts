@@ -20,7 +20,7 @@
  *   configured ExcelApi level fail with ApiNotFound;
  * - document settings are a copy per runtime (FakeSettings).
  */
-import { parseCellAddress } from "../../src/core/cell-address";
+import { parseCellAddress } from "../../src/core/model/cell-address";
 import {
   FakeDialog,
   FakeSheet,

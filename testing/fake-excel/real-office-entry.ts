@@ -3,7 +3,7 @@
  * real Office.js library, whose requests the RichApi responder answers from a fake workbook, and then the same
  * run on the fake host alone; returns the size of every request both ways. Driven by testing/real-office-js.ts.
  */
-import type { CellValue } from "../../src/core/grid";
+import type { CellValue } from "../../src/core/model/grid";
 import { detectApiSupport } from "../../src/excel/api-support";
 import { clearMarks, runNormalizer } from "../../src/excel/run-normalizer";
 import type { DocumentSettings } from "../../src/excel/run-state";

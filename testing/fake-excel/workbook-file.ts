@@ -7,8 +7,8 @@
  */
 import ExcelJS from "exceljs";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { parseCellAddress } from "../../src/core/cell-address";
-import { fillPatternOf, ooxmlPatternOf } from "../../src/core/run-record-format";
+import { parseCellAddress } from "../../src/core/model/cell-address";
+import { fillPatternOf, ooxmlPatternOf } from "../../src/workbook/run-record-format";
 import { recordPropsXml } from "../../src/xlsx/run-record";
 import { FakeWorkbook, type ApiLevel, type FakeFill, type FakeNameRef, type Rect } from "./workbook-model";
 

@@ -4,8 +4,8 @@
  * document settings as saved, and a log of every sync with its request size (measured the way Office.js serializes it: fake-office-js.ts). Test code
  * only; no Node APIs, so the same model runs in the browser tests.
  */
-import { cellAddress, columnLetter } from "../../src/core/cell-address";
-import type { CellValue } from "../../src/core/grid";
+import { cellAddress, columnLetter } from "../../src/core/model/cell-address";
+import type { CellValue } from "../../src/core/model/grid";
 
 export type ApiLevel = "1.1" | "1.2" | "1.4" | "1.5" | "1.7" | "1.9" | "1.10" | "1.18";
 

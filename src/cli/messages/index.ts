@@ -1,4 +1,4 @@
-import type { Locale } from "../../core/messages";
+import type { Locale } from "../../core";
 import { enUS } from "./en-US";
 import { zhCN, type CliMessages } from "./zh-CN";
 

@@ -14,10 +14,10 @@ import {
   type AmountRole,
   type GrandTotalRow,
   type UnitRow,
-} from "../analysis";
-import { parseCellAddress } from "../cell-address";
-import type { IssueDetails } from "../issue";
-import { equationCell, type EquationCell, type TotalEquation } from "../total-equation";
+} from "../model/analysis";
+import { parseCellAddress } from "../model/cell-address";
+import type { IssueDetails } from "../model/issue";
+import { equationCell, type EquationCell, type TotalEquation } from "../model/total-equation";
 
 /** A row (or form) with amounts, and which of its amount cells the table has. */
 export interface AmountHolder {

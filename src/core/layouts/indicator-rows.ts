@@ -9,16 +9,16 @@
  * its group, as a PDF centres it). A level-1 filled that way whose level-2 belongs elsewhere takes the nearest
  * label of its own block instead, when the labels sit on middle rows.
  */
-import type { ColumnRole, IndicatorPlace, RowIndicator } from "../analysis";
-import { cellAddress, sheetCell, type SheetCell } from "../cell-address";
-import { composeValue } from "../compose-value";
-import * as decimal from "../exact-decimal";
-import type { ExactDecimal } from "../exact-decimal";
-import { cellText, type CellValue, type Grid } from "../grid";
-import { makeIssue, type IssueDraft } from "../issue";
-import { frameworkCode } from "../map-level";
-import { parseAmount } from "../parse-amount";
-import { headerKey } from "../table-heading";
+import type { ColumnRole, IndicatorPlace, RowIndicator } from "../model/analysis";
+import { cellAddress, sheetCell, type SheetCell } from "../model/cell-address";
+import { composeValue } from "../split/compose-value";
+import * as decimal from "../model/exact-decimal";
+import type { ExactDecimal } from "../model/exact-decimal";
+import { cellText, type CellValue, type Grid } from "../model/grid";
+import { makeIssue, type IssueDraft } from "../model/issue";
+import { frameworkCode } from "../split/map-level";
+import { parseAmount } from "../model/parse-amount";
+import { headerKey } from "../locate/table-heading";
 
 const { compareSum, exactDecimal, sumDecimals, toNumber } = decimal;
 

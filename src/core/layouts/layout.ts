@@ -6,8 +6,8 @@
  * The steps are those of DESIGN.md: locate → classify → read; the split and check stages that follow are shared
  * (split-table.ts, check-equations.ts, check-indicators.ts).
  */
-import type { ClassifiedRow, TableInfo, TableRead } from "../analysis";
-import type { Grid, Origin } from "../grid";
+import type { ClassifiedRow, TableInfo, TableRead } from "../model/analysis";
+import type { Grid, Origin } from "../model/grid";
 import type { LayoutId } from "./layout-id";
 
 /** What every layout says about a table it located; a layout adds what its later steps need. */

@@ -10,11 +10,11 @@
  *   `单位：万元`) come before it or a 合计 row right after it; the earlier table ends where those title lines
  *   begin. The same header again with neither is a page break of a pasted PDF: one table, a second header row.
  */
-import { isGrandTotalLabel } from "../classify-rows";
-import { withoutWhitespace } from "../chars";
-import { cellText, type CellValue, type Grid } from "../grid";
-import { parseAmount } from "../parse-amount";
-import { headerKey } from "../table-heading";
+import { isGrandTotalLabel } from "../classify/classify-rows";
+import { withoutWhitespace } from "../model/chars";
+import { cellText, type CellValue, type Grid } from "../model/grid";
+import { parseAmount } from "../model/parse-amount";
+import { headerKey } from "../locate/table-heading";
 
 /** The header cells of one table on one row: each role's grid column, and the columns the table takes. */
 export interface HeaderGroup<R extends string> {

@@ -1,7 +1,7 @@
 /** Every user-facing sentence in English. Same shape as zh-CN.ts, which is the source of the type. */
-import type { AmountRole } from "../analysis";
-import { formatAmount } from "../format-amount";
-import type { IssueDetails, IssueDraft, RepairedTotal, RuleId, Severity } from "../issue";
+import type { AmountRole } from "../model/analysis";
+import { formatAmount } from "./format-amount";
+import type { IssueDetails, IssueDraft, RepairedTotal, RuleId, Severity } from "../model/issue";
 import type { Messages } from "./zh-CN";
 
 const amountColumn: Record<AmountRole, string> = {

@@ -1,4 +1,4 @@
-import type { IssueDraft, Issue } from "../issue";
+import type { IssueDraft, Issue } from "../model/issue";
 import { enUS } from "./en-US";
 import { zhCN, type Messages } from "./zh-CN";
 

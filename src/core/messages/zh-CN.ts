@@ -5,9 +5,9 @@
  * from this table by scripts/write-guide.ts), and the plan's sheets, columns, notes and print footer. The pane's
  * and the ribbon's wording is in src/taskpane/messages, the command line's in src/cli/messages.
  */
-import type { AmountRole } from "../analysis";
-import { formatAmount } from "../format-amount";
-import type { IssueDetails, IssueDraft, RepairedTotal, RuleId, Severity } from "../issue";
+import type { AmountRole } from "../model/analysis";
+import { formatAmount } from "./format-amount";
+import type { IssueDetails, IssueDraft, RepairedTotal, RuleId, Severity } from "../model/issue";
 
 const amountColumn: Record<AmountRole, string> = {
   total: "总计",

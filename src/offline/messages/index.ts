@@ -1,4 +1,4 @@
-import type { Locale } from "../../core/messages";
+import type { Locale } from "../../core";
 import { offlineEnUS } from "./en-US";
 import { offlineZhCN, type OfflineMessages } from "./zh-CN";
 

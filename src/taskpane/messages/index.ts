@@ -1,4 +1,4 @@
-import type { Locale } from "../../core/messages";
+import type { Locale } from "../../core";
 import { paneEnUS } from "./en-US";
 import { paneZhCN, type PaneMessages } from "./zh-CN";
 

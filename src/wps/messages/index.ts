@@ -1,4 +1,4 @@
-import type { Locale } from "../../core/messages";
+import type { Locale } from "../../core";
 import { wpsEnUS } from "./en-US";
 import { wpsZhCN, type WpsMessages } from "./zh-CN";
 

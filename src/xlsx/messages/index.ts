@@ -1,4 +1,4 @@
-import type { Locale } from "../../core/messages";
+import type { Locale } from "../../core";
 import { inputErrorsEnUS } from "./en-US";
 import { inputErrorsZhCN, type InputErrorMessages } from "./zh-CN";
 

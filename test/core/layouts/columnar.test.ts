@@ -3,11 +3,11 @@
  * merge take their value from, and where the issues point.
  */
 import fc from "fast-check";
-import type { Analysis } from "../../../src/core/analysis";
+import type { Analysis } from "../../../src/core/model/analysis";
 import { analyzeTable } from "../../../src/core/analyze-table";
-import type { CellValue } from "../../../src/core/grid";
+import type { CellValue } from "../../../src/core/model/grid";
 import { headerGroupsOf, isTitleLine } from "../../../src/core/layouts/table-stack";
-import { splitIndicatorSegments } from "../../../src/core/split-indicator-segments";
+import { splitIndicatorSegments } from "../../../src/core/split/split-indicator-segments";
 
 const n = null;
 const items = (a: Analysis) =>

@@ -1,10 +1,10 @@
-import type { ClassifiedRow, TableRead } from "../../../src/core/analysis";
+import type { ClassifiedRow, TableRead } from "../../../src/core/model/analysis";
 import { analyzeTable } from "../../../src/core/analyze-table";
-import type { Grid } from "../../../src/core/grid";
+import type { Grid } from "../../../src/core/model/grid";
 import { LAYOUTS } from "../../../src/core/layouts";
 import { registerLayout, type LocatedTable } from "../../../src/core/layouts/layout";
 import { LAYOUT_IDS, type LayoutId } from "../../../src/core/layouts/layout-id";
-import { locateTable, locateTables } from "../../../src/core/locate-table";
+import { locateTable, locateTables } from "../../../src/core/locate/locate-table";
 import { loadSampleGrid } from "../../../testing/sample";
 
 describe("the layout registry", () => {

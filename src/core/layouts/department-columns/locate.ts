@@ -1,6 +1,6 @@
-import type { AmountRole, ColumnRole } from "../../analysis";
-import type { Grid, Origin } from "../../grid";
-import { headerKey, readTitleLines } from "../../table-heading";
+import type { AmountRole, ColumnRole } from "../../model/analysis";
+import type { Grid, Origin } from "../../model/grid";
+import { headerKey, readTitleLines } from "../../locate/table-heading";
 import { indicatorRole, type IndicatorRole } from "../indicator-rows";
 import type { LocatedTable } from "../layout";
 import { headerGroupsOf, stackTables, type FoundHeader } from "../table-stack";

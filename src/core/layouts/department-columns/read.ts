@@ -11,15 +11,15 @@ import {
   type RowKind,
   type TableRead,
   type UnitRow,
-} from "../../analysis";
-import { cellAddress, sheetCell } from "../../cell-address";
-import { isGrandTotalLabel, isSubtotalLabel, resolveUnitRows } from "../../classify-rows";
-import * as decimal from "../../exact-decimal";
-import type { ExactDecimal } from "../../exact-decimal";
-import { cellText, rawText, type Grid } from "../../grid";
-import { makeIssue, type IssueDetails, type IssueDraft } from "../../issue";
-import { amountIssue } from "../../amount-issue";
-import { parseAmount } from "../../parse-amount";
+} from "../../model/analysis";
+import { cellAddress, sheetCell } from "../../model/cell-address";
+import { isGrandTotalLabel, isSubtotalLabel, resolveUnitRows } from "../../classify/classify-rows";
+import * as decimal from "../../model/exact-decimal";
+import type { ExactDecimal } from "../../model/exact-decimal";
+import { cellText, rawText, type Grid } from "../../model/grid";
+import { makeIssue, type IssueDetails, type IssueDraft } from "../../model/issue";
+import { amountIssue } from "../amount-issue";
+import { parseAmount } from "../../model/parse-amount";
 import { amountEquations } from "../amount-equations";
 import { hasIndicatorCells, ProjectIndicatorRows, type IndicatorColumns } from "../indicator-rows";
 import type { DepartmentRole, DepartmentTable } from "./locate";

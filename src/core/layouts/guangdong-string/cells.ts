@@ -1,10 +1,10 @@
-import type { ColumnRole } from "../../analysis";
-import { AMOUNT_ROLES } from "../../analysis";
-import type { BodyRowFacts } from "../../classify-rows";
-import * as decimal from "../../exact-decimal";
-import type { ExactDecimal } from "../../exact-decimal";
-import { cellText, type Grid } from "../../grid";
-import { parseAmount } from "../../parse-amount";
+import type { ColumnRole } from "../../model/analysis";
+import { AMOUNT_ROLES } from "../../model/analysis";
+import type { BodyRowFacts } from "../../classify/classify-rows";
+import * as decimal from "../../model/exact-decimal";
+import type { ExactDecimal } from "../../model/exact-decimal";
+import { cellText, type Grid } from "../../model/grid";
+import { parseAmount } from "../../model/parse-amount";
 import type { GuangdongTable } from "./locate";
 
 // Read once: under tsx every use of an imported name is a getter call (README, "Speed").

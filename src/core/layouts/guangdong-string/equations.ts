@@ -5,10 +5,10 @@ import {
   type ColumnRole,
   type GrandTotalRow,
   type UnitRow,
-} from "../../analysis";
-import type { IssueDetails, IssueSubject } from "../../issue";
-import * as totalEquation from "../../total-equation";
-import type { EquationCell, TotalEquation } from "../../total-equation";
+} from "../../model/analysis";
+import type { IssueDetails, IssueSubject } from "../../model/issue";
+import * as totalEquation from "../../model/total-equation";
+import type { EquationCell, TotalEquation } from "../../model/total-equation";
 
 /** What the equations are made of: the table's amount columns and its rows with amounts. */
 export interface GuangdongTotals {

@@ -4,9 +4,9 @@
  * projects, and each project's indicators run on in one cell (`1、1-产出指标：11-数量指标：…。2、…`), as
  * Guangdong's finance system prints them and samples/baiyun-2024.tsv shows.
  */
-import type { ClassifiedRow } from "../../analysis";
-import { classifyRows } from "../../classify-rows";
-import type { Grid } from "../../grid";
+import type { ClassifiedRow } from "../../model/analysis";
+import { classifyRows } from "../../classify/classify-rows";
+import type { Grid } from "../../model/grid";
 import { registerLayout } from "../layout";
 import { GuangdongCells } from "./cells";
 import { locateGuangdongTables, type GuangdongTable } from "./locate";

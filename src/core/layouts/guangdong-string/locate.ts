@@ -1,6 +1,6 @@
-import type { ColumnRole } from "../../analysis";
-import { cellText, type Grid, type Origin } from "../../grid";
-import { headerKey, readTitleLines } from "../../table-heading";
+import type { ColumnRole } from "../../model/analysis";
+import { cellText, type Grid, type Origin } from "../../model/grid";
+import { headerKey, readTitleLines } from "../../locate/table-heading";
 import type { LocatedTable } from "../layout";
 import { headerGroupsOf, stackTables, type FoundHeader, type HeaderGroup } from "../table-stack";
 

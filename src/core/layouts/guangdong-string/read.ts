@@ -11,12 +11,12 @@ import {
   type TableRead,
   type TextPiece,
   type UnitRow,
-} from "../../analysis";
-import { cellAddress, columnLetter } from "../../cell-address";
-import { rawText, type Grid } from "../../grid";
-import { makeIssue, type IssueDetails, type IssueDraft } from "../../issue";
-import { amountIssue } from "../../amount-issue";
-import { parseAmount } from "../../parse-amount";
+} from "../../model/analysis";
+import { cellAddress, columnLetter } from "../../model/cell-address";
+import { rawText, type Grid } from "../../model/grid";
+import { makeIssue, type IssueDetails, type IssueDraft } from "../../model/issue";
+import { amountIssue } from "../amount-issue";
+import { parseAmount } from "../../model/parse-amount";
 import { GuangdongCells } from "./cells";
 import { guangdongEquations, type SubtotalRow } from "./equations";
 import type { GuangdongTable } from "./locate";

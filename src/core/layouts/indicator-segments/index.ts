@@ -4,8 +4,8 @@
  * 运算符号：≥,指标值：20,计量单位：台;`, as some provinces' systems write it. The table is found and read as the
  * string layout finds and reads it; its indicator cells are split by split-indicator-segments.ts.
  */
-import { cellText, type Grid } from "../../grid";
-import { holdsIndicatorSegments } from "../../split-indicator-segments";
+import { cellText, type Grid } from "../../model/grid";
+import { holdsIndicatorSegments } from "../../split/split-indicator-segments";
 import { classifyGuangdongRows } from "../guangdong-string";
 import { locateGuangdongTables, type GuangdongTable } from "../guangdong-string/locate";
 import { readGuangdongTable } from "../guangdong-string/read";

@@ -1,7 +1,7 @@
-import type { AmountRole, ColumnRole } from "../../analysis";
-import { withoutWhitespace } from "../../chars";
-import { cellText, type Grid, type Origin } from "../../grid";
-import { headerKey, readTitleLines, type AmountUnit } from "../../table-heading";
+import type { AmountRole, ColumnRole } from "../../model/analysis";
+import { withoutWhitespace } from "../../model/chars";
+import { cellText, type Grid, type Origin } from "../../model/grid";
+import { headerKey, readTitleLines, type AmountUnit } from "../../locate/table-heading";
 import { indicatorRole, type IndicatorRole } from "../indicator-rows";
 import type { LocatedTable } from "../layout";
 

@@ -7,13 +7,13 @@ import {
   type IndicatorSource,
   type RowKind,
   type TableRead,
-} from "../../analysis";
-import { sheetCell } from "../../cell-address";
-import { isDateRange } from "../../date-range";
-import { cellText, type Grid } from "../../grid";
-import { makeIssue, type IssueDetails, type IssueDraft } from "../../issue";
-import { amountIssue } from "../../amount-issue";
-import { parseAmount } from "../../parse-amount";
+} from "../../model/analysis";
+import { sheetCell } from "../../model/cell-address";
+import { isDateRange } from "../../split/date-range";
+import { cellText, type Grid } from "../../model/grid";
+import { makeIssue, type IssueDetails, type IssueDraft } from "../../model/issue";
+import { amountIssue } from "../amount-issue";
+import { parseAmount } from "../../model/parse-amount";
 import { amountEquations } from "../amount-equations";
 import { hasIndicatorCells, ProjectIndicatorRows } from "../indicator-rows";
 import { fieldText, type FormTable } from "./locate";

@@ -1,7 +1,7 @@
 import fc from "fast-check";
-import type { Indicator, IndicatorValue, Level, ParsedTable } from "../../../../src/core/analysis";
+import type { Indicator, IndicatorValue, Level, ParsedTable } from "../../../../src/core/model/analysis";
 import { analyzeTable, parseTable } from "../../../../src/core/analyze-table";
-import type { CellValue } from "../../../../src/core/grid";
+import type { CellValue } from "../../../../src/core/model/grid";
 import expected from "../../../fixtures/baiyun-2024.expected.json";
 import { loadSampleGrid } from "../../../../testing/sample";
 

@@ -1,0 +1,216 @@
+/**
+ * One example issue per rule, as the checks would raise it on the bundled sample (or on a table like it): the
+ * clerk's guide (user-guide.ts) shows each rule's message and advice on its example, so the guide quotes the
+ * tool's own wording and never drifts from it. A new rule id fails the type check here until it has one.
+ */
+import { makeIssue, type IssueDraft, type RuleId } from "../model/issue";
+import { sheetCell } from "../model/cell-address";
+
+const PROJECT = "公务用车购置费";
+const UNIT = "广州市白云区人民政府办公室";
+const AMOUNTS = { decimals: 2, grouping: true, unit: "万元" } as const;
+
+export const RULE_EXAMPLES: Readonly<Record<RuleId, IssueDraft>> = {
+  "wrong-amount": makeIssue(
+    "wrong-amount",
+    sheetCell(12, 3),
+    {
+      project: PROJECT,
+      unit: UNIT,
+      amountColumn: "fiscal",
+      amountFormat: AMOUNTS,
+      repairs: [
+        { rule: "row-total", cell: "B12", amountColumn: "total", project: PROJECT, unit: UNIT },
+        { rule: "group-total", cell: "C11", amountColumn: "fiscal", unit: UNIT },
+      ],
+      consequences: ["B12", "C11"],
+      partners: [],
+    },
+    { about: { projectIndex: 0 }, expected: 18, actual: 17 },
+  ),
+  "row-total": makeIssue(
+    "row-total",
+    sheetCell(12, 2),
+    {
+      project: PROJECT,
+      unit: UNIT,
+      amountColumn: "total",
+      amountFormat: AMOUNTS,
+      culprits: { verdict: "too-many", candidates: [], count: 0 },
+    },
+    { expected: 18, actual: 20 },
+  ),
+  "group-total": makeIssue(
+    "group-total",
+    sheetCell(11, 2),
+    {
+      unit: UNIT,
+      amountColumn: "total",
+      amountFormat: AMOUNTS,
+      culprits: {
+        verdict: "ambiguous",
+        candidates: [
+          ["B12", "C12"],
+          ["B13", "C13"],
+        ],
+        count: 6,
+      },
+    },
+    { expected: 497, actual: 495 },
+  ),
+  subtotal: makeIssue(
+    "subtotal",
+    sheetCell(18, 3),
+    {
+      unit: UNIT,
+      amountColumn: "fiscal",
+      amountFormat: AMOUNTS,
+      culprits: { verdict: "too-many", candidates: [], count: 0 },
+    },
+    { expected: 96, actual: 69 },
+  ),
+  "grand-total": makeIssue(
+    "grand-total",
+    sheetCell(10, 3),
+    {
+      amountColumn: "fiscal",
+      amountFormat: AMOUNTS,
+      culprits: { verdict: "too-many", candidates: [], count: 0 },
+    },
+    { expected: 2476.54, actual: 2467.54 },
+  ),
+  "level-mismatch": makeIssue(
+    "level-mismatch",
+    sheetCell(34, 6),
+    {
+      project: "财务软件运行维护费",
+      seq: 6,
+      indicator: "使用单位满意度",
+      level1: "2-效益指标",
+      level2: "31-服务对象满意度",
+      mismatch: "level2-parent",
+      expectedLevel: "3-满意度指标",
+    },
+    { about: { projectIndex: 18, itemIndex: 5 } },
+  ),
+  "missing-value": makeIssue(
+    "missing-value",
+    sheetCell(25, 7),
+    {
+      project: "大院办公场所公共设备购置维修及保险等支出",
+      seq: 3,
+      indicator: "维保按时完成质量",
+      field: "annual",
+      text: "保障机关大院办公场所公共设备安全运行正常",
+    },
+    { about: { projectIndex: 11, itemIndex: 2 } },
+  ),
+  sequence: makeIssue(
+    "sequence",
+    sheetCell(13, 7),
+    { project: "政府雇员工资费用", seq: 4, indicator: "受益政府雇员覆盖率", expectedSeq: 3 },
+    { about: { projectIndex: 1, itemIndex: 2 }, expected: 3, actual: 4 },
+  ),
+  unparsed: makeIssue(
+    "unparsed",
+    sheetCell(14, 7),
+    { project: "对外联络、会议及调研专项经费", text: "详见附件" },
+    { about: { projectIndex: 2 } },
+  ),
+  "misplaced-indicators": makeIssue(
+    "misplaced-indicators",
+    sheetCell(34, 6),
+    { project: "财务软件运行维护费" },
+    { about: { projectIndex: 18 } },
+  ),
+  markup: makeIssue(
+    "markup",
+    sheetCell(34, 6),
+    { project: "财务软件运行维护费" },
+    { about: { projectIndex: 18 } },
+  ),
+  "missing-category": makeIssue(
+    "missing-category",
+    sheetCell(22, 7),
+    { project: "机关饭堂运行经费", category: "outcome", present: ["output", "satisfaction"] },
+    { about: { projectIndex: 9 } },
+  ),
+  "quantity-not-numeric": makeIssue(
+    "quantity-not-numeric",
+    sheetCell(20, 7),
+    {
+      project: "后勤人员专项经费",
+      seq: 1,
+      indicator: "城乡居民基本养老保险制度可持续发展",
+      field: "annual",
+      text: "维持可持续发展",
+    },
+    { about: { projectIndex: 7, itemIndex: 0 } },
+  ),
+  "period-is-definition": makeIssue(
+    "period-is-definition",
+    sheetCell(16, 7),
+    {
+      project: "文书档案规范化处理入馆项目",
+      seq: 1,
+      indicator: "工作量完成率（%）",
+      field: "period",
+      text: "实际完成的工作量/计划完成的工作量",
+    },
+    { about: { projectIndex: 4, itemIndex: 0 } },
+  ),
+  "suspicious-value": makeIssue(
+    "suspicious-value",
+    sheetCell(14, 7),
+    {
+      project: "对外联络、会议及调研专项经费",
+      seq: 7,
+      indicator: "服务对象满意度",
+      field: "annual",
+      text: "297%",
+      reason: "over-100",
+    },
+    { about: { projectIndex: 2, itemIndex: 6 } },
+  ),
+  "amount-not-number": makeIssue(
+    "amount-not-number",
+    sheetCell(12, 3),
+    { project: PROJECT, unit: UNIT, amountColumn: "fiscal" },
+    { about: { projectIndex: 0 }, actual: "十八万" },
+  ),
+  "duplicate-project": makeIssue(
+    "duplicate-project",
+    sheetCell(17, 1),
+    { project: PROJECT, unit: UNIT, firstRow: 12 },
+    { about: { projectIndex: 6 } },
+  ),
+  "empty-project": makeIssue(
+    "empty-project",
+    sheetCell(17, 7),
+    { project: "专班工作经费", unit: UNIT },
+    { about: { projectIndex: 5 } },
+  ),
+  "no-table": makeIssue("no-table", null, {}),
+  "invalid-character": makeIssue("invalid-character", sheetCell(13, 1), { text: "U+D83D" }),
+  // The other layouts' rules: a department table's weights, a single-project form's period, a file's formulas
+  // and bytes (the fixtures of test/fixtures/tables show each).
+  "weight-total": makeIssue(
+    "weight-total",
+    sheetCell(11, 11),
+    { project: "健康宣传", unit: "区卫生健康局", cells: ["K11", "K12", "K13", "K14"] },
+    { about: { projectIndex: 1 }, expected: 100, actual: 90 },
+  ),
+  "bad-date-range": makeIssue(
+    "bad-date-range",
+    sheetCell(5, 2),
+    { project: "急救设备购置", text: "20246-202516" },
+    { about: { projectIndex: 0 } },
+  ),
+  "uncomputed-formula": makeIssue(
+    "uncomputed-formula",
+    sheetCell(4, 4),
+    { project: PROJECT, amountColumn: "fiscal", formula: "=VLOOKUP(A4,A5:D6,4,FALSE)" },
+    { about: { projectIndex: 0 } },
+  ),
+  "invalid-bytes": makeIssue("invalid-bytes", sheetCell(6, 5), { byteOffset: 401 }),
+};

@@ -1,0 +1,309 @@
+import type { SheetCell } from "./cell-address";
+import type { Issue, IssueDraft } from "./issue";
+import type { LayoutId } from "../layouts/layout-id";
+import type { TotalEquation } from "./total-equation";
+
+/** The four amount columns of the table. */
+export type AmountRole = "total" | "fiscal" | "specialAccount" | "other";
+export const AMOUNT_ROLES: readonly AmountRole[] = ["total", "fiscal", "specialAccount", "other"];
+
+/**
+ * Every column role the locators can recognise: the string layouts' (name, amounts, goal, indicators) and the
+ * columnar layouts' own (the unit, and an indicator's fields one per column).
+ */
+export type ColumnRole =
+  | "name"
+  | AmountRole
+  | "goal"
+  | "indicators"
+  | "unit"
+  | "level1"
+  | "level2"
+  | "indicatorName"
+  | "op"
+  | "value"
+  | "period"
+  | "measure"
+  | "weight"
+  | "direction";
+
+/** One amount cell: the parsed number beside the raw value. */
+export interface AmountCell {
+  /** A1 address of the cell (present even when the column is missing from the table: then raw is null). */
+  readonly cell: string;
+  /** The value as read: text such as "2,476.54", a number, or null for an empty cell. */
+  readonly raw: string | number | null;
+  /** The number; 0 for an empty cell; null when the text is not a number (an amount-not-number issue). */
+  readonly value: number | null;
+  /** Decimal places as displayed ("495.00" → 2, 18 → 0); used for the reconciliation tolerance. */
+  readonly decimals: number;
+}
+
+export type AmountCells = Readonly<Record<AmountRole, AmountCell>>;
+export type Amounts = Readonly<Record<AmountRole, number | null>>;
+
+/** The numbers of a row's amount cells. */
+export function amountsOf(cells: AmountCells): Amounts {
+  return {
+    total: cells.total.value,
+    fiscal: cells.fiscal.value,
+    specialAccount: cells.specialAccount.value,
+    other: cells.other.value,
+  };
+}
+
+export interface TableInfo {
+  /** The layout that recognised and read the table (layouts/layout-id.ts). */
+  readonly layout: LayoutId;
+  readonly title: string | null;
+  readonly department: string | null;
+  readonly amountUnit: "万元" | "元" | null;
+  /** Sheet row of the header; the last header row when the header spans two rows. */
+  readonly headerRow: number;
+  /** All header rows (one or two). */
+  readonly headerRows: readonly number[];
+  /** Sheet column (1-based) of each recognised role. */
+  readonly columns: Readonly<Partial<Record<ColumnRole, number>>>;
+}
+
+/** A parsed indicator value: 年度指标值 or 实施周期指标值. */
+export interface IndicatorValue {
+  readonly op: ">=" | "<=" | ">" | "<" | "=" | "range" | "text";
+  readonly value: number | null;
+  /** Upper end of a range. */
+  readonly upper: number | null;
+  readonly unit: string | null;
+  /** The value exactly as written (after whitespace and markup cleanup). */
+  readonly raw: string;
+}
+
+/** A framework level as recognised in the text. */
+export interface Level {
+  /** Framework code ("1", "11", …): as written when written, else from the name; null when unknown. */
+  readonly code: string | null;
+  /** Canonical framework name ("产出指标", "数量指标", …); null when the label is not in the framework. */
+  readonly name: string | null;
+  /** The label as written, e.g. "1-产出指标", "社会效益", "产出指标(50分)". */
+  readonly written: string;
+  /** Code as written in the text, null when the label had no code. */
+  readonly writtenCode: string | null;
+}
+
+/** Which part of an indicator string a span of characters belongs to. */
+export type SpanKind =
+  | "goal"
+  | "seq"
+  | "level1"
+  | "level2"
+  | "name"
+  | "period"
+  | "annual"
+  | "label"
+  | "separator"
+  | "markup"
+  | "unparsed";
+
+/** A run of characters of the (joined) cell text. Concatenating all spans' text gives back the text. */
+export interface TextSpan {
+  readonly kind: SpanKind;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+export interface Indicator {
+  /** Sheet row of the cell the item starts in. */
+  readonly row: number;
+  /** A1 address of that cell (the 绩效指标 cell, or the 绩效目标 cell for misplaced indicators). */
+  readonly cell: string;
+  /** Item number as written; null when missing. */
+  readonly seq: number | null;
+  readonly level1: Level | null;
+  readonly level2: Level | null;
+  /** 三级指标: the indicator name. */
+  readonly name: string;
+  /** 实施周期指标值 as written; null when the field is missing. */
+  readonly periodValue: string | null;
+  /** 年度指标值 as written; null when the field is missing. */
+  readonly annualValue: string | null;
+  readonly period: IndicatorValue | null;
+  readonly annual: IndicatorValue | null;
+  /** The item's whole text as written in the cell. */
+  readonly raw: string;
+}
+
+export interface Project {
+  readonly row: number;
+  /** Name of the unit (资金使用单位) the project sits under; null when the table has no unit rows. */
+  readonly unit: string | null;
+  readonly name: string;
+  /** A1 of the name cell. */
+  readonly nameCell: string;
+  readonly amounts: Amounts;
+  readonly amountCells: AmountCells;
+  /** 绩效目标 text, without any indicator text found in it. */
+  readonly goal: string;
+  readonly indicators: readonly Indicator[];
+  /** Sheet rows of continuation rows joined to this project. */
+  readonly continuationRows: readonly number[];
+}
+
+export interface UnitRow {
+  readonly row: number;
+  readonly name: string;
+  readonly nameCell: string;
+  readonly amounts: Amounts;
+  readonly amountCells: AmountCells;
+  /** Indexes into Analysis.projects of the projects under this unit. */
+  readonly projectIndexes: readonly number[];
+}
+
+export interface GrandTotalRow {
+  readonly row: number;
+  readonly amounts: Amounts;
+  readonly amountCells: AmountCells;
+}
+
+export type RowKind =
+  "title" | "header" | "grand-total" | "unit" | "subtotal" | "project" | "continuation" | "blank" | "note";
+
+export interface ClassifiedRow {
+  readonly row: number;
+  readonly kind: RowKind;
+}
+
+/*
+ * The read stage's model: what a layout reads from its rows before any indicator text is split. The split
+ * stage (split-table.ts) turns it into the ParsedTable below.
+ */
+
+/** One piece of a multi-row text: the cell's text as pasted and the sheet row it came from. */
+export interface TextPiece {
+  readonly row: number;
+  readonly text: string;
+}
+
+/**
+ * A project's text that holds indicators, as one column's cells over the project's rows (a multi-line cell
+ * pasted as several rows): numbered items in one string (`1、1-产出指标：…。2、…`), or one segment per indicator
+ * in the other string dialect (`一级指标：产出指标,二级指标：数量指标,三级指标：…,指标值：20,计量单位：台;`).
+ */
+export interface IndicatorText {
+  /**
+   * "indicators": the 绩效指标 cell; text before the first item is unparsed. "goal": the 绩效目标 cell; text
+   * before the first item is the goal, and items after it are misplaced indicators. "segments": the 绩效指标 cell
+   * in the one-segment-per-indicator dialect (split-indicator-segments.ts).
+   */
+  readonly role: "goal" | "indicators" | "segments";
+  /** Sheet column of the cells. */
+  readonly column: number;
+  readonly pieces: readonly TextPiece[];
+}
+
+/** Where an indicator is on the sheet: its cell, and in a columnar layout the cells of its value and level label. */
+export interface IndicatorPlace extends SheetCell {
+  /** The cell of its value (指标值), where a missing or suspicious value is marked. */
+  readonly valueCell?: SheetCell;
+  /** The cell that holds its level-2 label (or level-1, when that is the one in doubt), merged cells filled. */
+  readonly levelCell?: SheetCell;
+}
+
+/** One indicator of a columnar layout, read from its row: its fields already apart, merged levels filled. */
+export interface RowIndicator {
+  readonly seq: number | null;
+  /** Level labels as written (filled down from the merged cell above), or null. */
+  readonly level1: string | null;
+  readonly level2: string | null;
+  readonly name: string;
+  readonly periodValue: string | null;
+  /** The value as the row writes it, comparison and unit joined to it: `≥20台`, `提升`. */
+  readonly annualValue: string | null;
+  /** The row's indicator cells as written, joined with ` | `. */
+  readonly raw: string;
+  /** Its 三级指标 cell (Indicator.cell), with its value and level cells. */
+  readonly place: IndicatorPlace;
+}
+
+/** The indicators of a project in a columnar layout: one per row. */
+export interface IndicatorRows {
+  readonly role: "rows";
+  readonly items: readonly RowIndicator[];
+}
+
+/** Whatever holds a project's indicators, as the layout read it; split-table.ts has a splitter for each. */
+export type IndicatorSource = IndicatorText | IndicatorRows;
+
+/** A project as read, before its indicator texts are split: the Project without its goal and indicators. */
+export interface ProjectRead extends Pick<
+  Project,
+  "row" | "unit" | "name" | "nameCell" | "amountCells" | "continuationRows"
+> {
+  /** Its indicator texts, in the order to split them (the goal cell first). */
+  readonly texts: readonly IndicatorSource[];
+}
+
+/** What a layout's read step gives: the table's rows read into the common model, and its total equations. */
+export interface TableRead {
+  readonly table: TableInfo;
+  readonly grandTotal: GrandTotalRow | null;
+  readonly units: readonly UnitRow[];
+  readonly projects: readonly ProjectRead[];
+  readonly rows: readonly ClassifiedRow[];
+  /** The parser's own issues (no-table, amount-not-number, unparsed, markup, misplaced-indicators). */
+  readonly issues: readonly IssueDraft[];
+  /** The layout's total equations, for the checks (and, next, for finding the cell to change). */
+  readonly equations: readonly TotalEquation[];
+}
+
+/** What parsing found, before the checks run: the read table with its indicator texts split. */
+export interface ParsedTable extends Omit<TableRead, "table" | "projects"> {
+  /** null when no layout recognised the grid (the issues then hold one no-table). */
+  readonly table: TableInfo | null;
+  readonly projects: readonly Project[];
+  /**
+   * Where each indicator sits, by the same reference issues carry: indicatorCells[projectIndex][itemIndex].
+   * Items of one cell share one SheetCell. (Indicator.cell is its address; this adds the row and column numbers,
+   * and in a columnar layout the cells of its value and level.)
+   */
+  readonly indicatorCells: readonly (readonly IndicatorPlace[])[];
+}
+
+/**
+ * One table of an analysis that read several (stacked or side by side on a sheet, or on several sheets). The
+ * analysis lists every table's projects, units and rows one table after the other; `table` and `grandTotal` of
+ * the analysis are its first table's, so an analysis of one table reads as it always has.
+ */
+export interface AnalysisTable {
+  /** The sheet the table is on; absent when the analysis read one sheet. */
+  readonly sheet?: string;
+  readonly table: TableInfo;
+  readonly grandTotal: GrandTotalRow | null;
+  /** Its projects are projects[projectStart, projectEnd) of the analysis, its units units[unitStart, unitEnd). */
+  readonly projectStart: number;
+  readonly projectEnd: number;
+  readonly unitStart: number;
+  readonly unitEnd: number;
+}
+
+/** The core's result and the CLI's --json output. */
+export interface Analysis extends Omit<ParsedTable, "issues" | "equations" | "indicatorCells"> {
+  readonly issues: readonly Issue[];
+  /** Present when the analysis read more than one table: each table, in sheet order (see AnalysisTable). */
+  readonly tables?: readonly AnalysisTable[];
+}
+
+/** The sheet of the table a project belongs to, or undefined when the analysis read one sheet. */
+export function sheetOfProject(analysis: Pick<Analysis, "tables">, projectIndex: number): string | undefined {
+  const tables = analysis.tables;
+  if (tables === undefined) return undefined;
+  for (const t of tables) if (projectIndex >= t.projectStart && projectIndex < t.projectEnd) return t.sheet;
+  return undefined;
+}
+
+/** The sheets an analysis read, in order (empty when it read one sheet): issues are sorted sheet by sheet. */
+export function sheetsOf(analysis: Pick<Analysis, "tables">): string[] {
+  const sheets: string[] = [];
+  for (const t of analysis.tables ?? [])
+    if (t.sheet !== undefined && !sheets.includes(t.sheet)) sheets.push(t.sheet);
+  return sheets;
+}

@@ -1,0 +1,442 @@
+import type { Level, SpanKind, TextSpan } from "../model/analysis";
+import * as chars from "../model/chars";
+import { cachedLevel, LEVEL1_FIRST_CHARS, matchLevelLabel } from "./map-level";
+import type { LeftoverText, SplitItem, SplitResult } from "./split-item";
+import { splitWellFormedItems } from "./split-well-formed-items";
+import { stripNoise, toOriginalEnd, toOriginalOffset, type StrippedText } from "./strip-noise";
+
+// Read once from chars.ts: under tsx every use of an imported name is a getter call (README, "Speed").
+const {
+  FULLWIDTH_LEFT_PAREN,
+  FULLWIDTH_PERIOD,
+  FULLWIDTH_RIGHT_PAREN,
+  IDEOGRAPHIC_COMMA,
+  isColon,
+  isDigit,
+  isFieldSeparator,
+  LEFT_PAREN,
+  PERIOD,
+  RIGHT_PAREN,
+} = chars;
+
+export type { LeftoverText, SplitItem, SplitResult } from "./split-item";
+
+/**
+ * Splits one cell's run-on indicator text into items and fields:
+ *
+ *   1、1-产出指标：11-数量指标：报废小车数量；实施周期指标值：1；年度指标值：1。2、…
+ *   seq level1      level2      name          label        value label      value
+ *
+ * The parser reads the clean text (markup and whitespace removed, see strip-noise.ts) with forward scans and
+ * fixed-size look-aheads only, so a cell of any length is read in linear time. Every character of the cell
+ * ends up in a span (field, label, separator, markup, goal or unparsed), and concatenating the spans gives the
+ * cell back.
+ *
+ * Two shortcuts come first: a cell of nothing but well-formed items is read by one regex
+ * (split-well-formed-items.ts), and goal prose without markup or a numbered item is its own goal. Both answer
+ * exactly what the scanner would, or leave the cell to it. traceSpans runs the scanner alone and also returns
+ * the span of every character (the "nothing lost" view the tests check).
+ */
+
+export interface SplitOptions {
+  /**
+   * "indicators" (the 绩效指标 cell): text before the first item is unparsed.
+   * "goal" (the 绩效目标 cell): text before the first item is the goal; items after it are misplaced
+   * indicators. Only numbered items (`1、产出指标：`) start an item there, so goal prose is never split.
+   */
+  readonly mode?: "indicators" | "goal";
+}
+
+/** The scanner's split with every character of the text in a span, in order. */
+export interface TracedSplit extends SplitResult {
+  readonly spans: readonly TextSpan[];
+}
+
+const PERIOD_LABEL = "实施周期指标值";
+const ANNUAL_LABEL = "年度指标值";
+const MAX_SEQ_DIGITS = 4;
+
+/** All start offsets of `needle` in `text`, in order (one indexOf pass). */
+function occurrences(text: string, needle: string): number[] {
+  const found: number[] = [];
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) found.push(at);
+  return found;
+}
+
+/** A cursor over sorted offsets that only moves forward: the first offset ≥ pos, or -1. */
+class ForwardCursor {
+  private index = 0;
+  constructor(private readonly offsets: readonly number[]) {}
+  firstAtOrAfter(pos: number): number {
+    while (this.index < this.offsets.length && this.offsets[this.index]! < pos) this.index++;
+    return this.index < this.offsets.length ? this.offsets[this.index]! : -1;
+  }
+}
+
+interface ItemHead {
+  readonly start: number;
+  /** The item number as written (`1、`, `1.`, `（1）`, `①` → 1); null when there is none. */
+  readonly seq: number | null;
+  /** Where the number's digits (or its circled numeral) are; both `start` when there is no number. */
+  readonly seqStart: number;
+  readonly seqEnd: number;
+  /** Where the level-1 label starts and the index of its colon. */
+  readonly level1Start: number;
+  readonly level1Colon: number;
+}
+
+/** ① (U+2460) … ⑳ (U+2473): circled item numbers 1–20. */
+const CIRCLED_ONE = 0x2460;
+const CIRCLED_TWENTY = 0x2473;
+
+/** A numbered item's head when a level-1 label starts at `labelStart`, else null. */
+function numberedHead(
+  clean: string,
+  start: number,
+  seqStart: number,
+  seqEnd: number,
+  seq: number,
+  labelStart: number,
+  allowUnknownCoded: boolean,
+): ItemHead | null {
+  const colon = matchLevelLabel(clean, labelStart, 1, allowUnknownCoded);
+  return colon < 0 ? null : { start, seq, seqStart, seqEnd, level1Start: labelStart, level1Colon: colon };
+}
+
+/**
+ * Does an item start at clean offset `pos`? A numbered item: `1、1-产出指标：`, `12、产出指标(50分)：`,
+ * `1.产出指标：` or `1．…` (so `1.1-产出指标：` is item 1 with the level `1-产出指标`), `（1）产出指标：`,
+ * `(1)…`, `①产出指标：`; in indicator mode also an unnumbered `1-产出指标：` / `产出指标：`. After `、`, a
+ * bracket or a circled numeral a coded unknown label counts (`1、1-产出类：`); after `1.` only a known name
+ * does (`1.5-2小时：` is not an item). Bounded look-ahead.
+ */
+function itemHeadAt(clean: string, pos: number, goalMode: boolean): ItemHead | null {
+  const c = clean.charCodeAt(pos);
+  if (c >= CIRCLED_ONE && c <= CIRCLED_TWENTY) {
+    return numberedHead(clean, pos, pos, pos + 1, c - CIRCLED_ONE + 1, pos + 1, true);
+  }
+  if (c === LEFT_PAREN || c === FULLWIDTH_LEFT_PAREN) {
+    let i = pos + 1;
+    while (i - pos <= MAX_SEQ_DIGITS && isDigit(clean.charCodeAt(i))) i++;
+    const close = clean.charCodeAt(i);
+    if (i === pos + 1 || i - pos > MAX_SEQ_DIGITS + 1) return null;
+    if (close !== RIGHT_PAREN && close !== FULLWIDTH_RIGHT_PAREN) return null;
+    return numberedHead(clean, pos, pos + 1, i, Number(clean.slice(pos + 1, i)), i + 1, true);
+  }
+  let i = pos;
+  while (i - pos <= MAX_SEQ_DIGITS && isDigit(clean.charCodeAt(i))) i++;
+  if (i > pos && i - pos <= MAX_SEQ_DIGITS) {
+    const after = clean.charCodeAt(i);
+    // `1、` followed by anything but a label is no item, numbered or not.
+    if (after === IDEOGRAPHIC_COMMA)
+      return numberedHead(clean, pos, pos, i, Number(clean.slice(pos, i)), i + 1, true);
+    if (after === PERIOD || after === FULLWIDTH_PERIOD) {
+      const head = numberedHead(clean, pos, pos, i, Number(clean.slice(pos, i)), i + 1, false);
+      if (head !== null) return head;
+    }
+  }
+  if (goalMode) return null;
+  const colon = matchLevelLabel(clean, pos, 1);
+  return colon < 0
+    ? null
+    : { start: pos, seq: null, seqStart: pos, seqEnd: pos, level1Start: pos, level1Colon: colon };
+}
+
+/**
+ * A sentence or clause end (。 . ； ; ！ !) followed by what can begin an item: a digit, a bracket, a circled
+ * numeral or the first character of a level-1 label. Matches `。2` in `…：1。2、1-产出指标`, `；产` in
+ * `…；产出指标：`, `；（` in `…；（2）产出指标：`; not `；实` in `；实施周期指标值`.
+ * One character and a look-ahead of one: linear, no backtracking.
+ */
+const HEAD_AFTER_SENTENCE_END = new RegExp(
+  `[。.；;！!](?=[0-9(（\\u2460-\\u2473${LEVEL1_FIRST_CHARS.join("")}])`,
+  "g",
+);
+
+/**
+ * Item starts at sentence boundaries: the start, after `。`/`；`, or after markup or whitespace (a segment
+ * start). The regex jumps from one candidate to the next, so only those positions are examined.
+ */
+function findItemHeads(stripped: StrippedText, goalMode: boolean): ItemHead[] {
+  const { clean, segments } = stripped;
+  const heads: ItemHead[] = [];
+  const pattern = HEAD_AFTER_SENTENCE_END;
+  pattern.lastIndex = 0;
+  let match = pattern.exec(clean);
+  let segment = 1;
+  let previous = -1;
+  for (let pos = 0; pos < clean.length;) {
+    while (segment < segments.length && segments[segment]!.cleanStart <= pos) segment++;
+    const fromSegment = segment < segments.length ? segments[segment]!.cleanStart : clean.length;
+    // Inside the head just found (`1、 1-产出指标：`): the label after the number is not a second item.
+    const last = heads[heads.length - 1];
+    if (pos > previous && !(last && pos <= last.level1Colon)) {
+      const head = itemHeadAt(clean, pos, goalMode);
+      // An item number does not run over a line break: in `…：2.5⏎3.效益指标：` the item is 3, not 53.
+      if (head && head.seqEnd <= fromSegment) heads.push(head);
+    }
+    previous = pos;
+    while (match && match.index + 1 <= pos) match = pattern.exec(clean);
+    const fromSentence = match ? match.index + 1 : clean.length;
+    pos = Math.min(fromSentence, fromSegment);
+  }
+  return heads;
+}
+
+/**
+ * What a goal cell needs the scanner for: markup (`<p>`, `&nbsp;`), a zero-width space (noise that trim()
+ * keeps), or what may number an item: `、`, `.` or `．` after a digit or a blank (`1、产出指标：`, `1 、`,
+ * `1.产出指标：`), a bracket before a digit or a blank (`（1）`), a circled numeral (`①`). Matches `<`, `&`,
+ * `2、`, `5.`, `（1`, `①`; not the `、` of `视频会、现场会` nor `（含`.
+ */
+const MAY_HOLD_MARKUP_OR_ITEM = /[<&\u200b\u2460-\u2473]|[0-9\s][、.．]|[(（][0-9\s]/;
+
+interface LogicalSpan {
+  readonly kind: SpanKind;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Collects clean-text spans in order. It never lets spans overlap (a separator already claimed is not claimed
+ * again) and fills any gap with a separator, so the spans tile the text whatever the item looked like.
+ */
+class SpanCollector {
+  readonly spans: LogicalSpan[] = [];
+  private cursor = 0;
+  add(kind: SpanKind, start: number, end: number): void {
+    const s = Math.max(start, this.cursor);
+    if (end <= s) return;
+    if (s > this.cursor) this.spans.push({ kind: "separator", start: this.cursor, end: s });
+    this.spans.push({ kind, start: s, end });
+    this.cursor = end;
+  }
+}
+
+/** Moves `end` back over field separators (`；`, `：`, `。`) and returns the new end. */
+function trimSeparators(clean: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && isFieldSeparator(clean.charCodeAt(e - 1))) e--;
+  return e;
+}
+
+type PushSpan = (kind: SpanKind, start: number, end: number) => void;
+
+/**
+ * A value label and its value: `实施周期指标值：100%；` up to `next` (the other label or the item's end).
+ * Returns the value, or null when it is empty.
+ */
+function readValue(
+  clean: string,
+  push: PushSpan,
+  bodyEnd: number,
+  kind: "period" | "annual",
+  at: number,
+  labelLength: number,
+  next: number,
+): string | null {
+  const labelEnd = Math.min(at + labelLength, next);
+  push("label", at, labelEnd);
+  const valueStart = labelEnd < next && isColon(clean.charCodeAt(labelEnd)) ? labelEnd + 1 : labelEnd;
+  push("separator", labelEnd, valueStart);
+  const valueEnd = next === bodyEnd ? bodyEnd : trimSeparators(clean, valueStart, next);
+  push(kind, valueStart, valueEnd);
+  push("separator", valueEnd, next);
+  return valueEnd > valueStart ? clean.slice(valueStart, valueEnd) : null;
+}
+
+function noSpan(_kind: SpanKind, _start: number, _end: number): void {}
+
+function parseItem(
+  stripped: StrippedText,
+  head: ItemHead,
+  end: number,
+  periodLabels: ForwardCursor,
+  annualLabels: ForwardCursor,
+  out: SpanCollector | null,
+): SplitItem {
+  const { clean, text } = stripped;
+  // Spans are only collected for traceSpans; a plain function, no closure per item (README, "Speed").
+  const push =
+    out === null ? noSpan : (kind: SpanKind, s: number, e: number) => out.add(kind, s, Math.min(e, end));
+  const bodyEnd = trimSeparators(clean, head.start, end);
+
+  const seq = head.seq;
+  push("separator", head.start, head.seqStart);
+  push("seq", head.seqStart, head.seqEnd);
+  push("separator", head.seqEnd, head.level1Start);
+  const level1 = cachedLevel(clean.slice(head.level1Start, head.level1Colon), 1);
+  push("level1", head.level1Start, head.level1Colon);
+  push("separator", head.level1Colon, head.level1Colon + 1);
+  let p = Math.min(head.level1Colon + 1, bodyEnd);
+
+  let level2: Level | null = null;
+  const colon2 = matchLevelLabel(clean, p, 2, true);
+  if (colon2 >= 0 && colon2 < bodyEnd) {
+    level2 = cachedLevel(clean.slice(p, colon2), 2);
+    push("level2", p, colon2);
+    push("separator", colon2, colon2 + 1);
+    p = colon2 + 1;
+  }
+
+  // The two value labels, in the order written (usually 实施周期指标值 first); -1 when absent.
+  const periodFound = periodLabels.firstAtOrAfter(p);
+  const annualFound = annualLabels.firstAtOrAfter(p);
+  const periodAt = periodFound >= 0 && periodFound < bodyEnd ? periodFound : -1;
+  const annualAt = annualFound >= 0 && annualFound < bodyEnd ? annualFound : -1;
+  const firstLabel = periodAt < 0 ? annualAt : annualAt < 0 ? periodAt : Math.min(periodAt, annualAt);
+
+  const nameEnd = firstLabel >= 0 ? firstLabel : bodyEnd;
+  const nameTrimmed = trimSeparators(clean, p, nameEnd);
+  const name = clean.slice(p, nameTrimmed);
+  push("name", p, nameTrimmed);
+  push("separator", nameTrimmed, nameEnd);
+
+  let periodValue: string | null = null;
+  let annualValue: string | null = null;
+  if (periodAt >= 0 && (annualAt < 0 || periodAt < annualAt)) {
+    periodValue = readValue(
+      clean,
+      push,
+      bodyEnd,
+      "period",
+      periodAt,
+      PERIOD_LABEL.length,
+      annualAt >= 0 ? annualAt : bodyEnd,
+    );
+    if (annualAt >= 0)
+      annualValue = readValue(clean, push, bodyEnd, "annual", annualAt, ANNUAL_LABEL.length, bodyEnd);
+  } else if (annualAt >= 0) {
+    annualValue = readValue(
+      clean,
+      push,
+      bodyEnd,
+      "annual",
+      annualAt,
+      ANNUAL_LABEL.length,
+      periodAt >= 0 ? periodAt : bodyEnd,
+    );
+    if (periodAt >= 0)
+      periodValue = readValue(clean, push, bodyEnd, "period", periodAt, PERIOD_LABEL.length, bodyEnd);
+  }
+  push("separator", bodyEnd, end);
+
+  const start = toOriginalOffset(stripped, head.start);
+  const rawEnd = toOriginalEnd(stripped, end);
+  return {
+    start,
+    end: rawEnd,
+    seq,
+    level1,
+    level2,
+    name,
+    periodValue,
+    annualValue,
+    raw: text.slice(start, rawEnd),
+  };
+}
+
+/** Turns clean-text spans into spans of the original text, with the noise between them as its own spans. */
+function toOriginalSpans(stripped: StrippedText, logical: readonly LogicalSpan[]): TextSpan[] {
+  const { text, segments, noise } = stripped;
+  const spans: TextSpan[] = [];
+  let noiseIndex = 0;
+  const emit = (kind: SpanKind, start: number, end: number): void => {
+    while (noiseIndex < noise.length && noise[noiseIndex]!.start < start) {
+      const run = noise[noiseIndex++]!;
+      const runKind: SpanKind = run.kind === "markup" ? "markup" : "separator";
+      spans.push({ kind: runKind, start: run.start, end: run.end, text: text.slice(run.start, run.end) });
+    }
+    spans.push({ kind, start, end, text: text.slice(start, end) });
+  };
+  let seg = 0;
+  for (const span of logical) {
+    let pos = span.start;
+    while (pos < span.end) {
+      while (seg < segments.length - 1 && segments[seg]!.cleanStart + segments[seg]!.length <= pos) seg++;
+      const s = segments[seg]!;
+      const pieceEnd = Math.min(span.end, s.cleanStart + s.length);
+      const origStart = s.start + (pos - s.cleanStart);
+      emit(span.kind, origStart, origStart + (pieceEnd - pos));
+      pos = pieceEnd;
+    }
+  }
+  emit("separator", text.length, text.length);
+  spans.pop();
+  return spans;
+}
+
+/** The original text of [start, end) with markup runs left out, trimmed: the goal as a clerk reads it. */
+function withoutMarkup(stripped: StrippedText, start: number, end: number): string {
+  let out = "";
+  let pos = start;
+  for (const run of stripped.noise) {
+    if (run.kind !== "markup" || run.end <= start) continue;
+    if (run.start >= end) break;
+    out += stripped.text.slice(pos, Math.max(pos, run.start));
+    pos = Math.max(pos, run.end);
+  }
+  out += stripped.text.slice(pos, Math.max(pos, end));
+  return out.trim();
+}
+
+/** Splits one cell's indicator text into items and fields (see the top of this file). */
+export function splitIndicators(text: string, options: SplitOptions = {}): SplitResult {
+  const goalMode = options.mode === "goal";
+  // Most indicator cells are nothing but well-formed items: one regex pass reads them (see the fast path).
+  if (!goalMode) {
+    const items = splitWellFormedItems(text);
+    if (items !== null) return { items, goal: "", unparsed: [], markup: [] };
+  } else if (!MAY_HOLD_MARKUP_OR_ITEM.test(text)) {
+    // Goal prose with no markup and no numbered item: the goal is the text, trimmed.
+    return { items: [], goal: text.trim(), unparsed: [], markup: [] };
+  }
+  return scan(text, goalMode, null).split;
+}
+
+/**
+ * The general scanner's split of the text (no shortcut taken) with the span of every character: concatenating
+ * the spans' text gives the text back. For the tests and for anyone who wants to see how a cell was read.
+ */
+export function traceSpans(text: string, options: SplitOptions = {}): TracedSplit {
+  const collector = new SpanCollector();
+  const { split, stripped } = scan(text, options.mode === "goal", collector);
+  return { ...split, spans: toOriginalSpans(stripped, collector.spans) };
+}
+
+/** The general scanner: item heads at sentence boundaries, then each item's fields; spans when collected. */
+function scan(
+  text: string,
+  goalMode: boolean,
+  logical: SpanCollector | null,
+): { split: SplitResult; stripped: StrippedText } {
+  const stripped = stripNoise(text);
+  const { clean } = stripped;
+  const heads = findItemHeads(stripped, goalMode);
+  const unparsed: LeftoverText[] = [];
+
+  const leadEnd = heads.length > 0 ? heads[0]!.start : clean.length;
+  let goal = "";
+  if (leadEnd > 0) {
+    if (goalMode) {
+      goal = withoutMarkup(stripped, 0, toOriginalEnd(stripped, leadEnd));
+      logical?.add("goal", 0, leadEnd);
+    } else {
+      const start = toOriginalOffset(stripped, 0);
+      const end = toOriginalEnd(stripped, leadEnd);
+      unparsed.push({ start, end, text: text.slice(start, end) });
+      logical?.add("unparsed", 0, leadEnd);
+    }
+  }
+
+  const periodLabels = new ForwardCursor(occurrences(clean, PERIOD_LABEL));
+  const annualLabels = new ForwardCursor(occurrences(clean, ANNUAL_LABEL));
+  const items: SplitItem[] = [];
+  for (let k = 0; k < heads.length; k++) {
+    const end = k + 1 < heads.length ? heads[k + 1]!.start : clean.length;
+    items.push(parseItem(stripped, heads[k]!, end, periodLabels, annualLabels, logical));
+  }
+
+  const markup = stripped.noise.filter((run) => run.kind === "markup");
+  return { split: { items, goal, unparsed, markup }, stripped };
+}
