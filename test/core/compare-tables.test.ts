@@ -142,3 +142,64 @@ test("the same amounts stated in 元 instead of 万元: the unit changed, not th
   expect(findings.length).toBe(LAST.projects.length);
   expect(brief(findings[0]!)).toBe("unit-changed 公务用车购置费 / -: 18.00万元 → 180000元");
 });
+
+/**
+ * The sample rewritten as a department table (one row per indicator; sign, number and unit in their own
+ * columns, as departments publish it): the same projects and targets in another layout.
+ */
+function asDepartmentTable(analysis: typeof LAST): CellValue[][] {
+  const SIGN: Record<string, string> = { ">=": "≥", "<=": "≤", ">": "＞", "<": "＜", "=": "＝" };
+  const rows: CellValue[][] = [
+    ["2024年部门项目支出绩效目标表"],
+    ["部门：广州市白云区人民政府办公室", "", "", "", "", "", "", "", "", "", "金额单位：万元"],
+    [
+      "单位名称",
+      "项目名称",
+      "预算数",
+      "年度目标",
+      "一级指标",
+      "二级指标",
+      "三级指标",
+      "指标性质",
+      "指标值",
+      "度量单位",
+      "权重",
+      "指标方向性",
+    ],
+  ];
+  for (const p of analysis.projects)
+    p.indicators.forEach((i, k) => {
+      const v = (i.annual ?? i.period)!;
+      const unit = v.unit !== null && v.raw.includes(v.unit) ? v.unit : "";
+      const [sign, value] =
+        v.op === "text"
+          ? ["定性", v.raw]
+          : v.op === "range"
+            ? ["", `${v.value}-${v.upper}`]
+            : [v.op === "=" && !/[=＝]|等于/.test(v.raw) ? "" : SIGN[v.op]!, String(v.value)];
+      rows.push([
+        k === 0 ? p.unit : null,
+        k === 0 ? p.name : null,
+        k === 0 ? p.amountCells.total.raw : null,
+        k === 0 ? p.goal : null,
+        i.level1?.name ?? null,
+        i.level2?.name ?? null,
+        i.name,
+        sign,
+        value,
+        unit,
+        null,
+        null,
+      ]);
+    });
+  return rows;
+}
+
+test("two tables that differ only in layout (string layout last year, a department table this year) compare cleanly", () => {
+  const current = analyzeTable(asDepartmentTable(LAST));
+  expect(current.table?.layout).toBe("department-columns");
+  expect(current.projects).toHaveLength(LAST.projects.length);
+  const result = compareTables(LAST, current);
+  expect(result.findings.map(brief)).toEqual([]);
+  expect(result.matchedProjects).toBe(LAST.projects.length);
+});
