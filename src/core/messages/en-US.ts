@@ -384,6 +384,10 @@ const findingAdvice: Record<FindingKind, (f: Finding) => string> = {
 };
 
 const compare = {
+  guideTitle: "Against last year",
+  guideIntro: [
+    "Each year's table is mostly last year's, edited. On the command line, `npm run --silent cli -- compare last.xlsx this.xlsx` pairs the two years project by project and indicator by indicator (renamed ones too) and lists what reviewers most often find:",
+  ],
   names: findingNames,
   messages: findingMessages,
   advice: findingAdvice,

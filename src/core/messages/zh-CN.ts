@@ -376,6 +376,10 @@ const findingAdvice: Record<FindingKind, (f: Finding) => string> = {
 };
 
 const compare = {
+  guideTitle: "与上年对比",
+  guideIntro: [
+    "每年的表大多由去年的表改来。命令行 `npm run --silent cli -- compare 上年.xlsx 今年.xlsx` 把两年的表逐个项目、逐条指标配对（项目或指标改了名也能配上），列出审核时常见的问题：",
+  ],
   names: findingNames,
   messages: findingMessages,
   advice: findingAdvice,
