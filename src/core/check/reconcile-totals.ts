@@ -5,6 +5,8 @@
  *   The totals that disagree only because of it are listed in it (details.consequences), not reported apart.
  * - Several smallest explanations, or none of three cells or fewer: each broken total is reported as before, with
  *   the candidates named (details.culprits).
+ * - A broken bound or ratio (a layout's `part ≤ total`, `target = a / b`) is reported as it is, under its own rule:
+ *   the culprit finder explains sums only.
  */
 import type { ParsedTable, Project, TableInfo } from "../model/analysis";
 import { brokenEquationIssue, evaluateEquations, type EquationCheckOptions } from "./check-equations";
@@ -18,7 +20,12 @@ import {
   type IssueDraft,
   type RepairedTotal,
 } from "../model/issue";
-import { equationsByCell, type EquationCell, type TotalEquation } from "../model/total-equation";
+import {
+  equationsByCell,
+  isSumEquation,
+  type EquationCell,
+  type TotalEquation,
+} from "../model/total-equation";
 
 /** Candidate sets a message names; the count says how many there are in all. */
 const CANDIDATES_NAMED = 5;
@@ -55,10 +62,13 @@ export function reconcileTotals(parsed: TotalsSource, options: ReconcileOptions 
 
   const issues: IssueDraft[] = [];
   let byCell: ReadonlyMap<EquationCell, readonly TotalEquation[]> | null = null;
+  for (const broken of evaluation.broken)
+    if (!isSumEquation(broken.equation)) issues.push(brokenEquationIssue(broken));
   for (const group of findCulprits(equations, options, evaluation)) {
     if (group.verdict === "unique") {
-      byCell ??= equationsByCell(equations);
-      issues.push(...culpritIssues(group, equations, byCell, format, names));
+      byCell ??= equationsByCell(equations.filter(isSumEquation));
+      // A group's broken equations are sums (findCulprits explains nothing else).
+      issues.push(...culpritIssues(group, equations as readonly TotalEquation[], byCell, format, names));
       continue;
     }
     const culprits = {

@@ -1,7 +1,7 @@
 import type { SheetCell } from "./cell-address";
 import type { Issue, IssueDraft } from "./issue";
 import type { LayoutId } from "../layouts/layout-id";
-import type { TotalEquation } from "./total-equation";
+import type { Equation } from "./total-equation";
 
 /** The four amount columns of the table. */
 export type AmountRole = "total" | "fiscal" | "specialAccount" | "other";
@@ -251,8 +251,8 @@ export interface TableRead {
   readonly rows: readonly ClassifiedRow[];
   /** The parser's own issues (no-table, amount-not-number, unparsed, markup, misplaced-indicators). */
   readonly issues: readonly IssueDraft[];
-  /** The layout's total equations, for the checks (and, next, for finding the cell to change). */
-  readonly equations: readonly TotalEquation[];
+  /** The layout's equations (sums, bounds, ratios: total-equation.ts), for the checks and the culprit finder. */
+  readonly equations: readonly Equation[];
 }
 
 /** What parsing found, before the checks run: the read table with its indicator texts split. */

@@ -11,6 +11,8 @@ export const RULE_IDS = [
   "group-total",
   "subtotal",
   "grand-total",
+  "part-over-total",
+  "wrong-ratio",
   "level-mismatch",
   "missing-value",
   "sequence",
@@ -45,6 +47,8 @@ export const DEFAULT_SEVERITY: Readonly<Record<RuleId, Severity>> = {
   "group-total": "error",
   subtotal: "error",
   "grand-total": "error",
+  "part-over-total": "error",
+  "wrong-ratio": "error",
   "level-mismatch": "error",
   "missing-value": "error",
   sequence: "warning",
@@ -124,6 +128,15 @@ export interface IssueDetails {
   readonly formula?: string;
   /** Byte offset in the file of the first bytes that are not valid UTF-8 (invalid-bytes), 0-based. */
   readonly byteOffset?: number;
+  /** part-over-total: the parts' names as the table writes them (`得分`), and the total's (`分值`). */
+  readonly partLabels?: readonly string[];
+  readonly totalLabel?: string;
+  /** wrong-ratio: the names of the ratio's cells as the table writes them (`执行率`, `执行数`, `预算数`). */
+  readonly targetLabel?: string;
+  readonly numeratorLabel?: string;
+  readonly denominatorLabel?: string;
+  /** wrong-ratio: how the table shows the ratio (its decimals; a percentage or a plain figure). */
+  readonly rounding?: { readonly decimals: number; readonly percent: boolean };
 }
 
 /** Decimals, thousands separator and unit of the table's amounts. */
