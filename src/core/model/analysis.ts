@@ -258,6 +258,8 @@ export interface RowIndicator {
   readonly raw: string;
   /** Its 三级指标 cell (Indicator.cell), with its value and level cells. */
   readonly place: IndicatorPlace;
+  /** Its values of the layout's own detail columns (TableModel.detailColumns), by key; absent in a budget table. */
+  readonly extra?: Readonly<Record<string, string | number | null>>;
 }
 
 /** The indicators of a project in a columnar layout: one per row. */
