@@ -21,9 +21,12 @@ const amountNames: Record<"form" | "department", Record<AmountRole, string>> = {
   department: { total: "预算数", fiscal: "财政拨款", specialAccount: "财政专户拨款", other: "其他资金" },
 };
 
-/** An amount column's name as the issue's table calls it. */
-function col(d: IssueDetails, role: AmountRole): string {
-  return (d.amountNames ? amountNames[d.amountNames] : amountColumn)[role];
+/** An amount column's name as the issue's table calls it; a layout's own column by the table's own name. */
+function col(d: IssueDetails, key: string): string {
+  const names: Readonly<Record<string, string | undefined>> = d.amountNames
+    ? amountNames[d.amountNames]
+    : amountColumn;
+  return names[key] ?? `「${d.amountLabel ?? key}」`;
 }
 
 const STRING_PARTS: readonly AmountRole[] = ["fiscal", "specialAccount", "other"];

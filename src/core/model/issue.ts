@@ -89,8 +89,13 @@ export interface IssueDetails {
   readonly text?: string;
   /** Which field: "period" (实施周期指标值) or "annual" (年度指标值). */
   readonly field?: "period" | "annual";
-  /** Amount column role, for total and amount issues. */
-  readonly amountColumn?: "total" | "fiscal" | "specialAccount" | "other";
+  /**
+   * Amount column, for total and amount issues: its key (AmountRole in a budget table, the messages name it; a
+   * layout's own key otherwise, named by amountLabel).
+   */
+  readonly amountColumn?: string;
+  /** A layout's own amount column (TableModel.amountColumns): its name as the table writes it. */
+  readonly amountLabel?: string;
   /** Level-1 and level-2 labels as written. */
   readonly level1?: string;
   readonly level2?: string;
@@ -101,7 +106,7 @@ export interface IssueDetails {
   /** Cells (A1) whose values make up the failed equation, the flagged cell included. */
   readonly cells?: readonly string[];
   /** row-total of a columnar layout: the parts its total adds up, in table order (the string layout has all three). */
-  readonly parts?: readonly NonNullable<IssueDetails["amountColumn"]>[];
+  readonly parts?: readonly string[];
   /** Amount issues of a columnar layout: the names its amounts go by (a form's 资金总额, 自有资金; a department's 预算数). */
   readonly amountNames?: "form" | "department";
   /** How the table writes amounts: the messages quote expected and actual that way (`1,963.53 万元`). */

@@ -17,7 +17,9 @@ import type {
   TableModel,
   TableRead,
 } from "../../../src/core/model/analysis";
+import { amountIssue } from "../../../src/core/layouts/amount-issue";
 import { cellAddress } from "../../../src/core/model/cell-address";
+import type { IssueDraft } from "../../../src/core/model/issue";
 import { cellText, type Grid, type Origin } from "../../../src/core/model/grid";
 import { parseAmount } from "../../../src/core/model/parse-amount";
 import { equationCell, type Equation, type EquationCell } from "../../../src/core/model/total-equation";
@@ -118,8 +120,13 @@ export const selfEvaluation: RegisteredLayout = registerLayout<SelfEvaluationTab
     const { origin, at } = table;
     const sheetRow = (r: number) => origin.row + r;
     const address = (r: number, field: Field) => cellAddress(sheetRow(r), origin.column + at[field]);
-    const amountCell = (r: number, field: "budget" | "spent" | "rate"): AmountCell => {
+    const issues: IssueDraft[] = [];
+    const amountCell = (r: number, field: "budget" | "spent" | "rate", project: string): AmountCell => {
       const read = field === "rate" ? readPercent(grid[r]?.[at[field]]) : parseAmount(grid[r]?.[at[field]]);
+      const place = { row: sheetRow(r), column: origin.column + at[field], address: address(r, field) };
+      const details = { project, amountColumn: field, amountLabel: HEADERS[field] };
+      const issue = amountIssue(read, place, details, { projectIndex: projects.length });
+      if (issue) issues.push(issue);
       return { cell: address(r, field), raw: read.raw, value: read.value, decimals: read.decimals };
     };
     const equationCellOf = (r: number, field: Field, cell: AmountCell): EquationCell =>
@@ -139,9 +146,9 @@ export const selfEvaluation: RegisteredLayout = registerLayout<SelfEvaluationTab
         finish();
         const name = cellText(grid[r]![at.name]);
         const amountCells: AmountCells = {
-          budget: amountCell(r, "budget"),
-          spent: amountCell(r, "spent"),
-          rate: amountCell(r, "rate"),
+          budget: amountCell(r, "budget", name),
+          spent: amountCell(r, "spent", name),
+          rate: amountCell(r, "rate", name),
         };
         const projectIndex = projects.length;
         projects.push({
@@ -198,6 +205,6 @@ export const selfEvaluation: RegisteredLayout = registerLayout<SelfEvaluationTab
       });
     }
     finish();
-    return { table: table.info, grandTotal: null, units: [], projects, rows, issues: [], equations };
+    return { table: table.info, grandTotal: null, units: [], projects, rows, issues, equations };
   },
 });

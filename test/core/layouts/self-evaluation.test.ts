@@ -78,6 +78,17 @@ describe("a self-evaluation table, declared by its layout alone", () => {
     expect(analyze(fixed).issues).toEqual([]);
   });
 
+  test("an amount of the layout's own that is not a number is named as the table names it; its ratio is skipped", () => {
+    const broken = GRID.map((row, r) => (r === 3 ? [row[0]!, row[1]!, "四十五", ...row.slice(3)] : row));
+    const issues = analyze(broken).issues.filter((i) => i.rule !== "part-over-total");
+    expect(issues.map((i) => [i.rule, i.cell, i.message])).toEqual([
+      ["amount-not-number", "C4", "「执行数」应为数字，此处为「四十五」。"],
+    ]);
+    expect(analyze(broken, "en-US").issues.find((i) => i.cell === "C4")!.message).toBe(
+      '"执行数" should be a number; found "四十五".',
+    );
+  });
+
   test("a budget table's detail sheet keeps the common columns only", () => {
     const budget = analyzeLocated([{ tables: findTables(GRID.slice(0, 1), A1_ORIGIN, LAYOUTS) }]);
     const plan = buildPlan(budget, { sourceSheet: "表", locale: "zh-CN" });
