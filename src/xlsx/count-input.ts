@@ -58,7 +58,7 @@ export function countInput(
   const settings = settleCheckOptions(options);
   let tables = 0;
   for (const sheet of input.sheets) {
-    for (const found of findTables(sheet.grid, sheet.origin ?? A1_ORIGIN)) {
+    for (const found of sheet.tables ?? findTables(sheet.grid, sheet.origin ?? A1_ORIGIN)) {
       tables++;
       countTable(found.read(found.classify()), settings, partProjects, tally);
     }
