@@ -2,7 +2,7 @@
 import type { AmountRole } from "../model/analysis";
 import { formatAmount } from "./format-amount";
 import type { IssueDetails, IssueDraft, RepairedTotal, RuleId, Severity } from "../model/issue";
-import type { Messages } from "./zh-CN";
+import { byRule, type Messages, type RuleMessages } from "./zh-CN";
 
 const amountColumn: Record<AmountRole, string> = {
   total: "Total (总计)",
@@ -124,7 +124,7 @@ function ratioFigure(i: IssueDraft, value: IssueDraft["expected"]): string {
   return `${value.toFixed(places)}${r.percent ? "%" : ""}`;
 }
 
-const issues: Record<RuleId, (i: IssueDraft) => string> = {
+const issues: RuleMessages<string> = {
   "wrong-amount": (i) => {
     const d = i.details;
     const column = d.amountColumn ? ` ${col(d, d.amountColumn)}` : "";
@@ -261,7 +261,7 @@ function checkTotal(i: IssueDraft, what: string): string {
   return `Check ${what} against the source and fix the wrong amounts.`;
 }
 
-const advice: Record<RuleId, (i: IssueDraft) => string> = {
+const advice: RuleMessages<string> = {
   "wrong-amount": (i) => {
     const d = i.details;
     const also = d.partners?.length ? `, and ${list(d.partners)} as their rows say` : "";
@@ -372,9 +372,9 @@ const severity: Record<Severity, string> = { error: "Error", warning: "Warning",
 
 export const enUS: Messages = {
   locale: "en-US",
-  issues,
+  issues: byRule(issues),
   ruleNames,
-  advice,
+  advice: byRule(advice),
   ruleMeanings,
   severity,
   amountColumn,

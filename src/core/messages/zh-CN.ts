@@ -7,7 +7,18 @@
  */
 import type { AmountRole } from "../model/analysis";
 import { formatAmount } from "./format-amount";
-import type { IssueDetails, IssueDraft, RepairedTotal, RuleId, Severity } from "../model/issue";
+import type { IssueDetails, IssueDraft, IssueDraftOf, RepairedTotal, RuleId, Severity } from "../model/issue";
+
+/** One function per rule, each taking an issue of its rule: it sees exactly that rule's details. */
+export type RuleMessages<T> = { readonly [R in RuleId]: (i: IssueDraftOf<R>) => T };
+
+/**
+ * The table as callers use it: any issue, dispatched to the function of its own rule (an issue's details are
+ * those of its rule, which makeIssue ensures), so the per-rule parameter types can be widened here, once.
+ */
+export function byRule<T>(table: RuleMessages<T>): Readonly<Record<RuleId, (i: IssueDraft) => T>> {
+  return table as Readonly<Record<RuleId, (i: IssueDraft) => T>>;
+}
 
 const amountColumn: Record<AmountRole, string> = {
   total: "总计",
@@ -126,7 +137,7 @@ function ratioFigure(i: IssueDraft, value: IssueDraft["expected"]): string {
   return `${value.toFixed(places)}${r.percent ? "%" : ""}`;
 }
 
-const issues: Record<RuleId, (i: IssueDraft) => string> = {
+const issues: RuleMessages<string> = {
   "wrong-amount": (i) => {
     const d = i.details;
     const column = d.amountColumn ? `的${col(d, d.amountColumn)}` : "";
@@ -262,7 +273,7 @@ function checkTotal(i: IssueDraft, what: string): string {
 }
 
 /** The 处理建议 column: what to do, per rule. */
-const advice: Record<RuleId, (i: IssueDraft) => string> = {
+const advice: RuleMessages<string> = {
   "wrong-amount": (i) => {
     const d = i.details;
     const also = d.partners?.length ? `，并按其说明改 ${list(d.partners)}` : "";
@@ -369,9 +380,9 @@ const severity: Record<Severity, string> = { error: "错误", warning: "警告",
 
 export const zhCN = {
   locale: "zh-CN",
-  issues,
+  issues: byRule(issues),
   ruleNames,
-  advice,
+  advice: byRule(advice),
   ruleMeanings,
   severity,
   amountColumn,

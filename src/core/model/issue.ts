@@ -144,6 +144,59 @@ export interface IssueDetails {
   readonly rounding?: { readonly decimals: number; readonly percent: boolean };
 }
 
+/** The facts of IssueDetails named by `K`: one rule's details (IssueDetailsByRule). */
+type Facts<K extends keyof IssueDetails> = Pick<IssueDetails, K>;
+/** Whose row: the project and its unit. */
+type RowFacts = "project" | "unit";
+/** Which indicator: its project, unit, item number and name. */
+type IndicatorFacts = RowFacts | "seq" | "indicator";
+/** Which amount: its column by key (and by the table's name for a layout's own column, or the layout's names). */
+type AmountFacts = "amountColumn" | "amountLabel" | "amountNames";
+/** A broken sum: whose row, which column, what it adds up, how the table writes amounts, the candidates. */
+type TotalFacts = RowFacts | AmountFacts | "subtotalRow" | "parts" | "cells" | "amountFormat" | "culprits";
+
+/**
+ * The details of each rule: the facts IssueDetails holds that the rule's issues carry and its messages quote. A
+ * message function for a rule sees exactly these (messages/zh-CN.ts RuleMessages); makeIssue takes them.
+ */
+export interface IssueDetailsByRule {
+  "wrong-amount": Facts<TotalFacts | "repairs" | "consequences" | "partners">;
+  "row-total": Facts<TotalFacts>;
+  "group-total": Facts<TotalFacts>;
+  subtotal: Facts<TotalFacts>;
+  "grand-total": Facts<TotalFacts>;
+  "part-over-total": Facts<RowFacts | "partLabels" | "totalLabel" | "cells">;
+  "wrong-ratio": Facts<
+    RowFacts | "targetLabel" | "numeratorLabel" | "denominatorLabel" | "rounding" | "cells"
+  >;
+  "level-mismatch": Facts<IndicatorFacts | "level1" | "level2" | "mismatch" | "expectedLevel">;
+  "missing-value": Facts<IndicatorFacts | "field" | "text">;
+  sequence: Facts<IndicatorFacts | "expectedSeq">;
+  unparsed: Facts<RowFacts | "text">;
+  "misplaced-indicators": Facts<RowFacts>;
+  markup: Facts<RowFacts | "text">;
+  "missing-category": Facts<RowFacts | "category" | "present">;
+  "quantity-not-numeric": Facts<IndicatorFacts | "field" | "text">;
+  "period-is-definition": Facts<IndicatorFacts | "field" | "text">;
+  "suspicious-value": Facts<IndicatorFacts | "field" | "text" | "reason">;
+  "amount-not-number": Facts<RowFacts | AmountFacts>;
+  "duplicate-project": Facts<RowFacts | "firstRow">;
+  "empty-project": Facts<RowFacts>;
+  /** Nothing to quote (an empty object literal; `{}` as a type would take anything). */
+  "no-table": Readonly<Record<string, never>>;
+  "invalid-character": Facts<RowFacts | "text">;
+  "weight-total": Facts<RowFacts | "cells">;
+  "bad-date-range": Facts<RowFacts | "text">;
+  "uncomputed-formula": Facts<RowFacts | AmountFacts | "formula">;
+  "invalid-bytes": Facts<"byteOffset">;
+}
+
+/** An issue of one rule, its details typed by the rule (what that rule's message functions take). */
+export type IssueDraftOf<R extends RuleId> = Omit<IssueDraft, "rule" | "details"> & {
+  readonly rule: R;
+  readonly details: IssueDetailsByRule[R];
+};
+
 /** Decimals, thousands separator and unit of the table's amounts. */
 export interface AmountFormat {
   readonly decimals: number;
@@ -217,10 +270,10 @@ export interface IssueExtras {
  * whole-sheet issue (no-table) has no cell. Fields are always set in the same order, so that every issue has
  * the same shape in the JSON.
  */
-export function makeIssue(
-  rule: RuleId,
+export function makeIssue<R extends RuleId>(
+  rule: R,
   at: SheetCell | null,
-  details: IssueDetails,
+  details: IssueDetailsByRule[R],
   extras: IssueExtras = {},
 ): IssueDraft {
   const severity = extras.severity ?? DEFAULT_SEVERITY[rule];
