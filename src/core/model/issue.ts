@@ -71,8 +71,9 @@ export const DEFAULT_SEVERITY: Readonly<Record<RuleId, Severity>> = {
 };
 
 /**
- * Facts a message may quote. Every field is optional; each rule fills the ones its message needs.
- * Raw text is quoted as found, never repaired.
+ * Facts a message may quote: every field any rule has, all optional, as a reader of any issue sees them. Which
+ * ones a rule has is IssueDetailsByRule (below): makeIssue takes those, and the rule's message functions see
+ * exactly those. Raw text is quoted as found, never repaired.
  */
 export interface IssueDetails {
   /** Project name (项目名称) the issue belongs to. */

@@ -180,7 +180,7 @@ const DETAIL_COLUMNS: readonly ColumnSpec<keyof Messages["detailColumns"]>[] = [
 ];
 
 /** Where a layout's own detail columns go: after the common ones that describe the indicator, before 问题 and 来源. */
-const EXTRA_AT = DETAIL_COLUMNS.findIndex((c) => c.key === "problems");
+const EXTRA_AT = DETAIL_COLUMNS.map((c) => c.key).indexOf("problems");
 
 /**
  * The detail columns the tables' layouts declare (TableModel.detailColumns: a self-evaluation table's 实际完成值,
