@@ -17,8 +17,8 @@ import {
   type PlanSheet,
 } from "../core";
 import type { ApiSupport } from "./api-support";
-import { contiguousBlocks, groupBy, joinAreas } from "./group-cells";
-import { rectAddress } from "./range-address";
+import { contiguousBlocks, groupBy, joinAreas } from "../workbook/group-cells";
+import { rectAddress } from "../workbook/range-address";
 import type { SheetRef } from "./read-source";
 import { BULK_PIECE_CELLS, jsonBytes, OPERATION_BYTES, RequestBudget, utf8Bytes } from "./request-budget";
 import type { RunState, SavedFill } from "./run-state";

@@ -7,7 +7,7 @@
 import { messagesFor, type Locale } from "../core";
 import { paneMessagesFor } from "./messages";
 import { clearMarks, runNormalizer, selectCell } from "../excel/run-normalizer";
-import { startPane, type PaneHost } from "../wps/pane-host";
+import { startPane, type PaneHost } from "./pane-host";
 import { wpsMessagesFor } from "../wps/messages";
 import { clearedText, marksNotes, refusal } from "./describe-outcome";
 import { markBundleStarted } from "./bundle-started";

@@ -27,8 +27,8 @@ import {
   type PlanSheetKey,
 } from "../core";
 import { guardText } from "../excel/apply-plan";
-import { contiguousBlocks, groupBy, joinAreas } from "../excel/group-cells";
-import { rectAddress } from "../excel/range-address";
+import { contiguousBlocks, groupBy, joinAreas } from "../workbook/group-cells";
+import { rectAddress } from "../workbook/range-address";
 import {
   addComment,
   bgrToHex,

@@ -4,25 +4,21 @@
  * its wording serve both hosts. ET's object model is synchronous, so each action is one uninterrupted call; the
  * record of the tool's sheets and marks lives in the workbook (src/wps/et-record.ts), shared with Excel and the CLI.
  */
-import { analyzeTable, buildPlan, type Locale } from "../core";
+import { analyzeTable, buildPlan } from "../core";
 import {
   noTableOutcome,
   summarize,
   type ClearResult,
   type RunOutcome,
-  type RunProgress,
-} from "../excel/run-normalizer";
+  type RunRequest,
+} from "../workbook/run-outcome";
 import { applyPlanEt, removeOwnComments, restoreMarks, type OptionalFeature } from "./apply-plan-et";
 import { readMember } from "./et-facade";
 import { forgetEtMarks, marksStore, readEtRecord, writeEtRecord } from "./et-record";
 import type { WpsApplication } from "./wps-host";
 import { readEtSource, worksheetsOf } from "./read-et-source";
 
-export interface EtRunOptions {
-  readonly locale: Locale;
-  readonly tolerance?: number;
-  readonly onProgress?: (progress: RunProgress) => void;
-}
+export type EtRunOptions = RunRequest;
 
 /**
  * A run's outcome, and what this WPS build lacked: tables (and then filter buttons), frozen panes, links, print

@@ -33,8 +33,8 @@ import {
   type RunRecord,
 } from "./run-record";
 import { MINIMAL_STYLES, StylesPart, withAttributes } from "./styles-part";
-import { attribute } from "./xml-scanner";
-import { escapeXmlAttribute, escapeXmlText } from "./xml-text";
+import { attribute } from "../workbook/xml-scanner";
+import { escapeXmlAttribute, escapeXmlText } from "../workbook/xml-text";
 import {
   readPartText,
   readRelationships,

@@ -5,10 +5,10 @@
  */
 import { resolveLocale, type Locale } from "../core";
 import type { ClearResult, RunOptions, RunOutcome } from "../excel/run-normalizer";
-import type { PaneMessages } from "../taskpane/messages";
-import { wpsMessagesFor } from "./messages";
-import { clearMarksEt, runNormalizerEt, selectCellEt } from "./run-et";
-import { wpsApplication, type WpsApplication } from "./wps-host";
+import type { PaneMessages } from "./messages";
+import { wpsMessagesFor } from "../wps/messages";
+import { clearMarksEt, runNormalizerEt, selectCellEt } from "../wps/run-et";
+import { wpsApplication, type WpsApplication } from "../wps/wps-host";
 
 export interface PaneHost {
   readonly kind: "office" | "wps";
