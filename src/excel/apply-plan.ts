@@ -11,12 +11,12 @@ import {
   enUS,
   zhCN,
   quoteSheetName,
-  needsTextGuard,
   type Plan,
   type PlanCell,
   type PlanSheet,
 } from "../core";
 import type { ApiSupport } from "./api-support";
+import { guardText } from "../workbook/guard-text";
 import { contiguousBlocks, groupBy, joinAreas } from "../workbook/group-cells";
 import { rectAddress } from "../workbook/range-address";
 import type { SheetRef } from "./read-source";
@@ -499,12 +499,4 @@ function cellValue(cell: PlanCell): string | number {
   if (cell === null) return "";
   if (typeof cell === "number") return cell;
   return guardText(typeof cell === "string" ? cell : cell.text);
-}
-
-/**
- * A leading apostrophe makes Excel keep the rest as text: `1-3` stays `1-3`, not a date; `=x` is not a formula.
- * A string that itself starts with an apostrophe gets one more, or Excel would swallow it.
- */
-export function guardText(text: string): string {
-  return needsTextGuard(text) || text.startsWith("'") ? `'${text}` : text;
 }

@@ -26,7 +26,7 @@ import {
   type PlanSheet,
   type PlanSheetKey,
 } from "../core";
-import { guardText } from "../excel/apply-plan";
+import { guardText } from "../workbook/guard-text";
 import { contiguousBlocks, groupBy, joinAreas } from "../workbook/group-cells";
 import { rectAddress } from "../workbook/range-address";
 import {
