@@ -10,6 +10,7 @@ import {
   type RunOutcome,
   type RunRequest,
 } from "../workbook/run-outcome";
+import { namesToAvoid, sheetToAnalyse } from "../workbook/rerun-rules";
 import { detectApiSupport, type ApiSupport } from "./api-support";
 import { applyPlan, removeComments, restoreMarks } from "./apply-plan";
 import { readPreviousRun, type PreviousRun } from "./previous-run";
@@ -74,13 +75,20 @@ export function runNormalizer(options: RunOptions): Promise<RunOutcome> {
       // The document's latest state, read in this request: another runtime or the CLI may have run since.
       const previousRun = await readPreviousRun(context, support, settings, source.sheets);
       const previous = previousRun.state;
-      if (previous.sheetIds.includes(source.sheet.id)) {
-        // Run from one of the tool's own sheets (say 校验结果 after fixing the source): analyse the last source.
-        const last = previous.sourceSheetId;
-        if (!last || !source.sheets.some((s) => s.id === last))
-          return { kind: "own-sheet", sheet: source.sheet.name };
-        source = { ...(await readSource(context, support, last)), selectionIgnored: source.selectionIgnored };
-      }
+      // Run from one of the tool's own sheets (say 校验结果 after fixing the source): analyse the last source.
+      const sheets = source.sheets;
+      const analysed = sheetToAnalyse(
+        source.sheet.id,
+        previous.sheetIds,
+        previous.sourceSheetId ?? null,
+        (id) => sheets.some((s) => s.id === id),
+      );
+      if (analysed === null) return { kind: "own-sheet", sheet: source.sheet.name };
+      if (analysed !== source.sheet.id)
+        source = {
+          ...(await readSource(context, support, analysed)),
+          selectionIgnored: source.selectionIgnored,
+        };
       if (!source.grid || findTables(source.grid, source.origin).length === 0) {
         // No table here: another sheet may hold it (the add-in reads the active sheet only).
         const except = new Set([source.sheet.id, ...previous.sheetIds]);
@@ -98,12 +106,17 @@ export function runNormalizer(options: RunOptions): Promise<RunOutcome> {
       });
       // Nothing found is not "done": no sheet, no mark, no change to the workbook.
       if (analysis.table === null) return noTableOutcome(analysis, source.sheet.name, options.locale);
-      const own = new Set(previous.sheetIds);
+      const avoid = namesToAvoid({
+        sheets: source.sheets.map((s) => s.name),
+        replaced: source.sheets.filter((s) => previous.sheetIds.indexOf(s.id) >= 0).map((s) => s.name),
+        tables: source.tableNames,
+        replacedTables: previous.tableNames ?? [],
+      });
       const plan = buildPlan(analysis, {
         sourceSheet: source.sheet.name,
         locale: options.locale,
-        avoidSheetNames: source.sheets.filter((s) => !own.has(s.id)).map((s) => s.name),
-        avoidTableNames: source.tableNames.filter((n) => !(previous.tableNames ?? []).includes(n)),
+        avoidSheetNames: avoid.sheets,
+        avoidTableNames: avoid.tables,
       });
 
       let state: RunState = previous;

@@ -13,6 +13,7 @@ import {
   type RunRequest,
 } from "../workbook/run-outcome";
 import { applyPlanEt, removeOwnComments, restoreMarks, type OptionalFeature } from "./apply-plan-et";
+import { namesToAvoid, sheetToAnalyse } from "../workbook/rerun-rules";
 import { readMember } from "./et-facade";
 import { forgetEtMarks, marksStore, readEtRecord, writeEtRecord } from "./et-record";
 import type { WpsApplication } from "./wps-host";
@@ -59,15 +60,19 @@ export function runNormalizerEt(app: EtHost, options: EtRunOptions): EtRunOutcom
   const record = readEtRecord(book, names, store);
   const own = new Set(record.ownSheets.map((s) => s.name));
 
-  let target: Et.Worksheet | undefined;
+  // Run from one of the tool's own sheets (say 校验结果 after fixing the source): analyse the last source.
   const activeName = readMember<string>(active, "Name");
-  if (own.has(activeName)) {
-    // Run from one of the tool's own sheets (say 校验结果 after fixing the source): analyse the last source.
-    const last = record.sourceSheet ? sheetByName(book, record.sourceSheet) : null;
-    if (!last) return { kind: "own-sheet", sheet: activeName };
-    target = last;
-  }
-  const source = readEtSource(app, target);
+  const analysed = sheetToAnalyse(
+    activeName,
+    [...own],
+    record.sourceSheet,
+    (name) => names.indexOf(name) >= 0,
+  );
+  if (analysed === null) return { kind: "own-sheet", sheet: activeName };
+  const source = readEtSource(
+    app,
+    analysed === activeName ? undefined : (sheetByName(book, analysed) ?? undefined),
+  );
   if (!source.grid) return { kind: "empty", sheet: source.name };
   if (source.protected) return { kind: "protected", sheet: source.name };
 
@@ -79,12 +84,17 @@ export function runNormalizerEt(app: EtHost, options: EtRunOptions): EtRunOutcom
   });
   // Nothing found is not "done": no sheet, no mark, no change to the workbook.
   if (analysis.table === null) return noTableOutcome(analysis, source.name, options.locale);
-  const ownTables = new Set(tableNames(sheets.filter((s) => own.has(readMember<string>(s, "Name")))));
+  const avoid = namesToAvoid({
+    sheets: names,
+    replaced: [...own],
+    tables: tableNames(sheets),
+    replacedTables: tableNames(sheets.filter((s) => own.has(readMember<string>(s, "Name")))),
+  });
   const plan = buildPlan(analysis, {
     sourceSheet: source.name,
     locale: options.locale,
-    avoidSheetNames: names.filter((n) => !own.has(n)),
-    avoidTableNames: tableNames(sheets).filter((n) => !ownTables.has(n)),
+    avoidSheetNames: avoid.sheets,
+    avoidTableNames: avoid.tables,
   });
 
   const marked = record.sourceSheet ? sheetByName(book, record.sourceSheet) : null;
