@@ -2,19 +2,13 @@
  * The add-in's three actions on the open workbook, shared by the task pane and the ribbon: run on the active
  * sheet, clear the marks, and select an issue's cell. Only this directory calls Excel.run.
  */
-import { analyzeTable, buildPlan, findTables, type Plan } from "../core";
-import {
-  noTableOutcome,
-  summarize,
-  type ClearResult,
-  type RunOutcome,
-  type RunRequest,
-} from "../workbook/run-outcome";
-import { namesToAvoid, sheetToAnalyse } from "../workbook/rerun-rules";
+import type { Plan } from "../core";
+import { runOnHostAsync, type RunPort, type SheetRead } from "../workbook/run-on-host";
+import type { ClearResult, RunOutcome, RunRequest } from "../workbook/run-outcome";
 import { detectApiSupport, type ApiSupport } from "./api-support";
 import { applyPlan, removeComments, restoreMarks } from "./apply-plan";
 import { readPreviousRun, type PreviousRun } from "./previous-run";
-import { findTableSheet, readSource, type SheetRef } from "./read-source";
+import { findTableSheet, readSource, type SheetRef, type SourceRead } from "./read-source";
 import { RequestBudget } from "./request-budget";
 import {
   acquireRunLock,
@@ -69,120 +63,95 @@ export function runNormalizer(options: RunOptions): Promise<RunOutcome> {
   const settings = documentSettings(options);
   const support = options.support ?? detectApiSupport();
   return exclusively(settings, options.now ?? Date.now, () =>
-    Excel.run(async (context): Promise<RunOutcome> => {
-      options.onProgress?.({ stage: "reading" });
-      let source = await readSource(context, support);
+    Excel.run((context) => runOnHostAsync(excelRunPort(context, support, settings, options), options)),
+  );
+}
+
+/**
+ * The run's port in Excel: each operation is a request or a few (the request budget batches within them), in the
+ * same Excel.run. The previous run is read from the record and the settings in the same request as the cells.
+ */
+function excelRunPort(
+  context: Excel.RequestContext,
+  support: ApiSupport,
+  settings: DocumentSettings,
+  options: RunOptions,
+): RunPort<"async"> {
+  let read: SourceRead | null = null;
+  let previousRun: PreviousRun | null = null;
+  let state: RunState | null = null;
+  const sheetRead = (source: SourceRead): SheetRead => ({
+    sheet: { key: source.sheet.id, name: source.sheet.name },
+    grid: source.grid,
+    origin: source.origin,
+    selectionIgnored: source.selectionIgnored,
+    protected: source.protected,
+  });
+  return {
+    readActive: async () => {
+      read = await readSource(context, support);
+      return {
+        ...sheetRead(read),
+        sheets: read.sheets.map((s) => ({ key: s.id, name: s.name })),
+        tables: read.tableNames,
+      };
+    },
+    readPrevious: async () => {
       // The document's latest state, read in this request: another runtime or the CLI may have run since.
-      const previousRun = await readPreviousRun(context, support, settings, source.sheets);
+      previousRun = await readPreviousRun(context, support, settings, read!.sheets);
       const previous = previousRun.state;
-      // Run from one of the tool's own sheets (say 校验结果 after fixing the source): analyse the last source.
-      const sheets = source.sheets;
-      const analysed = sheetToAnalyse(
-        source.sheet.id,
-        previous.sheetIds,
-        previous.sourceSheetId ?? null,
-        (id) => sheets.some((s) => s.id === id),
-      );
-      if (analysed === null) return { kind: "own-sheet", sheet: source.sheet.name };
-      if (analysed !== source.sheet.id)
-        source = {
-          ...(await readSource(context, support, analysed)),
-          selectionIgnored: source.selectionIgnored,
-        };
-      if (!source.grid || findTables(source.grid, source.origin).length === 0) {
-        // No table here: another sheet may hold it (the add-in reads the active sheet only).
-        const except = new Set([source.sheet.id, ...previous.sheetIds]);
-        const found = await findTableSheet(context, support, except);
-        if (found) return { kind: "table-elsewhere", sheet: source.sheet.name, found: found.name };
-      }
-      if (!source.grid) return { kind: "empty", sheet: source.sheet.name };
-      if (source.protected) return { kind: "protected", sheet: source.sheet.name };
-
-      options.onProgress?.({ stage: "checking", rows: source.grid.length });
-      const analysis = analyzeTable(source.grid, {
-        origin: source.origin,
-        locale: options.locale,
-        tolerance: options.tolerance,
-      });
-      // Nothing found is not "done": no sheet, no mark, no change to the workbook.
-      if (analysis.table === null) return noTableOutcome(analysis, source.sheet.name, options.locale);
-      const avoid = namesToAvoid({
-        sheets: source.sheets.map((s) => s.name),
-        replaced: source.sheets.filter((s) => previous.sheetIds.indexOf(s.id) >= 0).map((s) => s.name),
-        tables: source.tableNames,
-        replacedTables: previous.tableNames ?? [],
-      });
-      const plan = buildPlan(analysis, {
-        sourceSheet: source.sheet.name,
-        locale: options.locale,
-        avoidSheetNames: avoid.sheets,
-        avoidTableNames: avoid.tables,
-      });
-
-      let state: RunState = previous;
+      return {
+        ownSheets: previous.sheetIds,
+        ownTables: previous.tableNames ?? [],
+        lastSource: previous.sourceSheetId ?? null,
+        marksUnreadable: previousRun.record.unreadableMarks,
+      };
+    },
+    readSheet: async (key) => sheetRead(await readSource(context, support, key)),
+    findTableElsewhere: async (except) =>
+      (await findTableSheet(context, support, new Set(except)))?.name ?? null,
+    apply: async (plan, source) => {
+      const previous = previousRun!.state;
+      state = previous;
       let marksLeftAlone = 0;
       let marksColourLost = 0;
-      let commentsSkipped = 0;
-      let failed = false;
-      try {
-        // Marks of two layers (see PreviousRun.newerMarks): the newer ones first.
-        const newer = previousRun.newerMarks;
-        if (newer && source.sheets.some((s) => s.id === newer.sheetId)) {
-          const budget = new RequestBudget(context);
-          const sheet = context.workbook.worksheets.getItem(newer.sheetId);
-          const restored = await restoreMarks(sheet, newer.fills, support, budget);
-          await budget.flush();
-          marksLeftAlone += restored.leftAlone;
-          marksColourLost += restored.colourLost;
-        }
-        const applied = await applyPlan(context, plan, {
-          support,
-          previous,
-          sheets: source.sheets,
-          sourceSheetId: source.sheet.id,
-          onProgress: (p) => options.onProgress?.({ stage: "writing", ...p }),
-          recordState: (s) => {
-            state = s;
-          },
-        });
-        state = applied.state;
-        marksLeftAlone += applied.marksLeftAlone;
-        marksColourLost += applied.marksColourLost;
-        commentsSkipped = applied.commentsSkipped;
-      } catch (error) {
-        failed = true;
-        throw error;
-      } finally {
-        // Even a run that failed half-way remembers the sheets it made, so the next run replaces them. When Excel
-        // itself failed, remembering may fail too: the first error is the one the clerk is told.
-        if (state !== previous) {
-          const saving = saveRun(
-            context,
-            support,
-            settings,
-            previousRun,
-            describeState(state, plan, source.sheet),
-          );
-          if (failed) await saving.catch(() => undefined);
-          else await saving;
-        }
+      // Marks of two layers (see PreviousRun.newerMarks): the newer ones first.
+      const newer = previousRun!.newerMarks;
+      if (newer && read!.sheets.some((s) => s.id === newer.sheetId)) {
+        const budget = new RequestBudget(context);
+        const sheet = context.workbook.worksheets.getItem(newer.sheetId);
+        const restored = await restoreMarks(sheet, newer.fills, support, budget);
+        await budget.flush();
+        marksLeftAlone += restored.leftAlone;
+        marksColourLost += restored.colourLost;
       }
-      const activatedName = plan.sheets.find((s) => s.key === plan.activate)?.name ?? null;
-      const summary = summarize(analysis, source.sheet.name, plan.activate, activatedName);
-      return {
-        kind: "done",
-        summary: {
-          ...summary,
-          truncated: plan.truncated?.length ?? 0,
-          selectionIgnored: source.selectionIgnored,
-          marksLeftAlone,
-          marksColourLost,
-          marksUnreadable: previousRun.record.unreadableMarks,
-          commentsSkipped,
+      const applied = await applyPlan(context, plan, {
+        support,
+        previous,
+        sheets: read!.sheets,
+        sourceSheetId: source.sheet.key,
+        onProgress: (p) => options.onProgress?.({ stage: "writing", ...p }),
+        recordState: (s) => {
+          state = s;
         },
+      });
+      state = applied.state;
+      return {
+        marksLeftAlone: marksLeftAlone + applied.marksLeftAlone,
+        marksColourLost: marksColourLost + applied.marksColourLost,
+        commentsSkipped: applied.commentsSkipped,
       };
-    }),
-  );
+    },
+    writeRecord: async (plan, source, failed) => {
+      // Nothing was made: nothing to remember.
+      if (state === null || state === previousRun!.state) return;
+      // When Excel itself failed, remembering may fail too: the first error is the one the clerk is told.
+      const sheet = { id: source.sheet.key, name: source.sheet.name };
+      const saving = saveRun(context, support, settings, previousRun!, describeState(state, plan, sheet));
+      if (failed) await saving.catch(() => undefined);
+      else await saving;
+    },
+  };
 }
 
 /**
