@@ -3,8 +3,6 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
-  // The webview's DOMParser, which node lacks (the add-in parses its run record with it).
-  setupFiles: ["<rootDir>/testing/install-dom-parser.ts"],
   transform: {
     "^.+\\.ts$": ["ts-jest", { isolatedModules: true, tsconfig: "tsconfig.json" }],
   },

@@ -20,6 +20,7 @@
  *   configured ExcelApi level fail with ApiNotFound;
  * - document settings are a copy per runtime (FakeSettings).
  */
+import { DOMParser as XmlDomParser } from "@xmldom/xmldom";
 import { parseCellAddress } from "../../src/core/model/cell-address";
 import {
   FakeDialog,
@@ -1556,11 +1557,10 @@ class FakeNamedItem extends FakeClientObject {
 
 /** The XML of a custom XML part, checked as Excel does ("Must be a valid XML fragment"), and its namespace. */
 function readCustomXml(xml: string): { namespaceUri: string } {
-  const Parser = (globalThis as { DOMParser?: new () => DOMParser }).DOMParser;
-  if (!Parser) throw new Error("the fake host needs a DOMParser (node tests: testing/install-dom-parser.ts)");
   let doc: Document;
   try {
-    doc = new Parser().parseFromString(xml, "application/xml");
+    // Excel's check, not the add-in's reader (that is src/workbook/run-record.ts, a string scanner).
+    doc = new XmlDomParser().parseFromString(xml, "application/xml") as unknown as Document;
   } catch (error) {
     throw new FakeOfficeError("InvalidArgument", `not well-formed XML: ${(error as Error).message}`);
   }
