@@ -12,7 +12,7 @@
 import { MARK_COLORS, type PlanSheetKey } from "../core";
 import { fillPatternOf, ooxmlPatternOf, RECORD_NAMESPACE } from "../workbook/run-record-format";
 import {
-  isCellsName,
+  isMarksName,
   joinRecordParts,
   listedMarks,
   markXml,
@@ -111,6 +111,8 @@ export async function readWorkbookRecord(
     // eslint-disable-next-line office-addins/load-object-before-read
     parsed.push(parseRecordPart(xml.value));
   }
+  // No part, but its text in names (written where custom XML could not be, by WPS or in an .xls): that one.
+  if (parsed.length === 0 && read.keptPart !== null) parsed.push(parseRecordPart(read.keptPart));
   const groups = joinRecordParts(parsed);
   // The add-in marks one sheet: the one Source names, or without it the first group's.
   const markedSheet = source ?? byName(groups[0]?.sheet);
@@ -275,7 +277,7 @@ export async function clearRecordedMarks(
   record: WorkbookRecord,
 ): Promise<void> {
   const workbook = context.workbook;
-  const cells = record.names.filter(isCellsName);
+  const cells = record.names.filter(isMarksName);
   await budget.reserve(OPERATION_BYTES.other * (record.partIds.length + cells.length));
   for (const id of record.partIds) workbook.customXmlParts.getItem(id).delete();
   for (const name of cells) workbook.names.getItem(name).delete();

@@ -14,7 +14,9 @@ import {
   CELLS_NAME_PREFIX,
   cellsNameFormulas,
   LEGACY_MARKS_NAME,
+  MAX_CELLS_NAME_FORMULA,
   OWN_NAME_PREFIX,
+  PART_NAME_PREFIX,
   RECORD_NAMESPACE,
   SHEET_NAME_KEYS,
   SOURCE_NAME,
@@ -231,6 +233,8 @@ export interface RecordNames {
   readonly positions: readonly MarkPosition[] | null;
   /** A legacy Marks name's cells (CLI versions before the record) and their sheet. */
   readonly legacy: { readonly sheet: string; readonly cells: readonly string[] } | null;
+  /** The part's text kept in names (Part.1, .2, …) where custom XML could not be written; null without. */
+  readonly keptPart: string | null;
   /** Every name of the tool's that is there now (the next write replaces them). */
   readonly names: readonly string[];
 }
@@ -246,6 +250,7 @@ export function readRecordNames(
   const ownSheets: { key: PlanSheetKey; name: string }[] = [];
   const sources: (string | undefined)[] = [];
   const cells: { n: number; formula: string }[] = [];
+  const kept: { n: number; formula: string }[] = [];
   let legacy: { sheet: string; cells: string[] } | null = null;
   const own: string[] = [];
   for (const { name, formula: written } of names) {
@@ -268,8 +273,12 @@ export function readRecordNames(
       }
     const n = name.indexOf(CELLS_NAME_PREFIX) === 0 ? Number(name.slice(CELLS_NAME_PREFIX.length)) : 0;
     if (Number.isInteger(n) && n > 0) cells.push({ n, formula });
+    const p = name.indexOf(PART_NAME_PREFIX) === 0 ? Number(name.slice(PART_NAME_PREFIX.length)) : 0;
+    if (Number.isInteger(p) && p > 0) kept.push({ n: p, formula });
   }
-  return { ownSheets, sources, positions: cellsPositions(cells), legacy, names: own };
+  kept.sort((a, b) => a.n - b.n);
+  const keptPart = kept.length > 0 ? kept.map((k) => textOfFormula(k.formula)).join("") : null;
+  return { ownSheets, sources, positions: cellsPositions(cells), legacy, keptPart, names: own };
 }
 
 /** The Cells names' areas in order (`.1`, `.2`, …), null where an area reads #REF!; null without such names. */
@@ -354,7 +363,52 @@ export function recordNamesToWrite(record: {
   return names;
 }
 
-/** Whether a name is one of the Cells names (they go with the marks on 清除标记). */
-export function isCellsName(name: string): boolean {
-  return name.indexOf(CELLS_NAME_PREFIX) === 0;
+/** Whether a name goes with the marks on 清除标记: the Cells names, and the part kept in names. */
+export function isMarksName(name: string): boolean {
+  return name.indexOf(CELLS_NAME_PREFIX) === 0 || name.indexOf(PART_NAME_PREFIX) === 0;
+}
+
+/** Excel caps a text value in a formula at 255 characters (Excel specifications and limits). */
+const MAX_FORMULA_TEXT = 255;
+
+/**
+ * The part's text as the formulas of hidden names, for a host that cannot write custom XML: each formula joins
+ * text values of at most 255 characters (`="<run …"&"…"`, a quote doubled) and stays under
+ * MAX_CELLS_NAME_FORMULA characters. A surrogate pair is never split between two values.
+ */
+export function partNameFormulas(xml: string): string[] {
+  const formulas: string[] = [];
+  let formula = "";
+  let value = "";
+  const endValue = (): void => {
+    if (value === "") return;
+    const quoted = `"${value}"`;
+    if (formula !== "" && formula.length + 1 + quoted.length > MAX_CELLS_NAME_FORMULA) {
+      formulas.push(formula);
+      formula = "";
+    }
+    formula = formula === "" ? quoted : `${formula}&${quoted}`;
+    value = "";
+  };
+  for (let i = 0; i < xml.length; i++) {
+    const code = xml.charCodeAt(i);
+    const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < xml.length;
+    const piece = pair ? xml.slice(i, i + 2) : xml[i] === '"' ? '""' : xml[i]!;
+    if (value.length + piece.length > MAX_FORMULA_TEXT) endValue();
+    value += piece;
+    if (pair) i++;
+  }
+  endValue();
+  if (formula !== "") formulas.push(formula);
+  return formulas;
+}
+
+/** The text a name's formula of text values joins: `="a""b"&"c"` → `a"bc`. */
+function textOfFormula(formula: string): string {
+  let text = "";
+  // One text value: a quote, then anything but a lone quote, then a quote. Examples: `"a"`, `"say ""hi"""`.
+  const value = /"((?:[^"]|"")*)"/g;
+  let match: RegExpExecArray | null;
+  while ((match = value.exec(formula)) !== null) text += match[1]!.replace(/""/g, '"');
+  return text;
 }

@@ -11,12 +11,13 @@
  * The vocabulary is the core's (src/workbook/run-record-format.ts), shared with the CLI and the Excel add-in.
  */
 import type { PlanSheetKey } from "../core";
-import { OWN_NAME_PREFIX, RECORD_NAMESPACE } from "../workbook/run-record-format";
+import { OWN_NAME_PREFIX, PART_NAME_PREFIX, RECORD_NAMESPACE } from "../workbook/run-record-format";
 import {
-  isCellsName,
+  isMarksName,
   joinRecordParts,
   listedMarks,
   parseRecordPart,
+  partNameFormulas,
   readRecordNames,
   recordNamesToWrite,
   recordPartXml,
@@ -83,12 +84,17 @@ function recordParts(book: Et.Workbook): Kso.CustomXMLPart[] {
 
 /**
  * Where the marks list lives: custom XML parts of the workbook, which travel with the file; or, in a build whose
- * object model has no CustomXMLParts, the add-in's PluginStorage, which lasts until WPS closes (the pane then tells
+ * object model has no CustomXMLParts (or a file format that keeps none), the part's text in hidden names
+ * (IndicatorNormalizer.Part.1, …), which travel with the file too and which every tool reads when there is no part.
+ * Only if the names cannot be written does the add-in's PluginStorage keep it, until WPS closes (the pane then tells
  * the clerk to clear the marks before closing).
  */
 export interface MarksStore {
+  /** False once the list could be kept only for the session. */
   readonly lasting: boolean;
-  /** Every part's text (the session keeps one). */
+  /** It reads the workbook's custom XML parts (a part another tool wrote is seen). */
+  readonly readsParts: boolean;
+  /** Every part's text. */
   read(): string[];
   write(xml: string | null): void;
 }
@@ -96,6 +102,7 @@ export interface MarksStore {
 function workbookStore(book: Et.Workbook): MarksStore {
   return {
     lasting: true,
+    readsParts: true,
     read: () => recordParts(book).map((part) => readMember<string>(part, "XML")),
     write: (xml) => {
       for (const part of recordParts(book)) part.Delete();
@@ -104,21 +111,51 @@ function workbookStore(book: Et.Workbook): MarksStore {
   };
 }
 
-/** The store for `book`: its own custom XML when the build has it, else the session's storage under its name. */
+function namesStore(book: Et.Workbook, session: WPS.PluginStorage): MarksStore {
+  const key = `indicatorNormalizer.record:${readMember<string>(book, "Name")}`;
+  const deleteParts = (): void => {
+    for (const n of ownNames(book)) if (n.name.indexOf(PART_NAME_PREFIX) === 0) n.item.Delete();
+  };
+  let lasting = true;
+  return {
+    get lasting() {
+      return lasting;
+    },
+    readsParts: false,
+    read: () => {
+      const kept = readRecordNames(
+        ownNames(book).map((n) => ({ name: n.name, formula: n.refersTo })),
+        () => true,
+      ).keptPart;
+      if (kept !== null) return [kept];
+      const xml = session.getItem(key);
+      return typeof xml === "string" && xml !== "" ? [xml] : [];
+    },
+    write: (xml) => {
+      deleteParts();
+      session.removeItem(key);
+      if (xml === null) return;
+      try {
+        partNameFormulas(xml).forEach((formula, i) =>
+          addName(book, `${PART_NAME_PREFIX}${i + 1}`, `=${formula}`),
+        );
+      } catch {
+        // A build that refuses such names: the session keeps the list.
+        deleteParts();
+        session.setItem(key, xml);
+        lasting = false;
+      }
+    },
+  };
+}
+
+/** The store for `book`: its own custom XML when the build has it, else hidden names. */
 export function marksStore(book: Et.Workbook, session: WPS.PluginStorage): MarksStore {
   try {
     recordParts(book);
     return workbookStore(book);
   } catch {
-    const key = `indicatorNormalizer.record:${readMember<string>(book, "Name")}`;
-    return {
-      lasting: false,
-      read: () => {
-        const xml = session.getItem(key);
-        return typeof xml === "string" && xml !== "" ? [xml] : [];
-      },
-      write: (xml) => (xml === null ? session.removeItem(key) : session.setItem(key, xml)),
-    };
+    return namesStore(book, session);
   }
 }
 
@@ -141,7 +178,8 @@ export function readEtRecord(book: Et.Workbook, sheetNames: readonly string[], s
     ownSheets: names.ownSheets,
     sourceSheet,
     marks: marked ? marked.marks.map(etMarkOf) : [],
-    unreadable: !store.lasting && !marked ? listedMarks(names) : 0,
+    // Marks the Cells names list whose part this build cannot see (another tool wrote it as custom XML).
+    unreadable: !store.readsParts && groups.length === 0 ? listedMarks(names) : 0,
   };
 }
 
@@ -178,7 +216,7 @@ function addName(book: Et.Workbook, name: string, refersTo: string): void {
 }
 
 function deleteCellsNames(book: Et.Workbook): void {
-  for (const n of ownNames(book)) if (isCellsName(n.name)) n.item.Delete();
+  for (const n of ownNames(book)) if (isMarksName(n.name)) n.item.Delete();
 }
 
 /** Replaces the record: the sheet names, the analysed sheet, the marked cells, and the part listing the marks. */

@@ -101,7 +101,10 @@ export function readRunRecord(pkg: XlsxPackage): RunRecord {
     exists,
   );
   const found = findRecordParts(pkg);
-  const marked: MarkedSheet[] = resolveMarks(joinRecordParts(found.parsed), names, exists).map((m) => ({
+  // No part, but its text in names (written where custom XML could not be, by WPS or in an .xls): that one.
+  const parts =
+    found.parsed.length === 0 && names.keptPart !== null ? [parseRecordPart(names.keptPart)] : found.parsed;
+  const marked: MarkedSheet[] = resolveMarks(joinRecordParts(parts), names, exists).map((m) => ({
     sheet: m.sheet,
     marks: m.marks.map(recordedMarkOf),
     legacy: [],

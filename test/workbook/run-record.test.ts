@@ -4,6 +4,7 @@ import {
   joinRecordParts,
   markXml,
   parseRecordPart,
+  partNameFormulas,
   PLAN_SHEET_KEYS,
   readRecordNames,
   recordNamesToWrite,
@@ -206,5 +207,47 @@ describe("marks moved by inserted rows", () => {
         ["目标表", ["G20", "G22"]],
         ["Sheet2", ["B2"]],
       ]);
+  });
+});
+
+describe("the part kept in hidden names, where custom XML cannot be written", () => {
+  test("reads back as written: quotes, CJK, a surrogate pair, a long record over several names", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 30000 }), (text) => {
+        const formulas = partNameFormulas(text);
+        for (const formula of formulas) {
+          expect(formula.length).toBeLessThanOrEqual(8000);
+          // Every text value within Excel's 255 characters (a doubled quote is one character).
+          for (const value of formula.match(/"(?:[^"]|"")*"/g) ?? [])
+            expect(value.slice(1, -1).replace(/""/g, '"').length).toBeLessThanOrEqual(255);
+        }
+        const names = formulas.map((formula, i) => ({
+          name: `IndicatorNormalizer.Part.${i + 1}`,
+          formula: `=${formula}`,
+        }));
+        expect(readRecordNames(names.reverse(), () => true).keptPart).toBe(
+          formulas.length === 0 ? null : text,
+        );
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  test("a record of 2,000 marks fits in a few names", () => {
+    const xml = recordPartXml(
+      [
+        {
+          sheet: "目标表",
+          marks: Array.from({ length: 2000 }, (_, i) => mark(`G${i + 1}`, { previousColor: "#FFEB9C" })),
+        },
+      ],
+      { tool: "addin", part: 1, declaration: true },
+    );
+    const formulas = partNameFormulas(xml);
+    expect(formulas.length).toBeLessThan(30);
+    const names = formulas.map((formula, i) => ({ name: `IndicatorNormalizer.Part.${i + 1}`, formula }));
+    expect(parseRecordPart(readRecordNames(names, () => true).keptPart!)?.groups[0]!.marks).toHaveLength(
+      2000,
+    );
   });
 });
