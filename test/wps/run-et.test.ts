@@ -9,6 +9,7 @@ import { cellAddress } from "../../src/core/model/cell-address";
 import { buildPlan } from "../../src/core/plan/build-plan";
 import { needsTextGuard } from "../../src/core/plan/text-guard";
 import { hexToBgr } from "../../src/wps/et-facade";
+import { escapeXmlText } from "../../src/workbook/xml-text";
 import { etRecordXml, marksStore } from "../../src/wps/et-record";
 import { clearMarksEt, runNormalizerEt, selectCellEt, type EtRunOutcome } from "../../src/wps/run-et";
 import { DEFAULT_LIMITS } from "../../src/xlsx/package-limits";
@@ -322,6 +323,34 @@ test("the record the ET run writes is the contract's: the CLI's reader finds eve
     ["G22", "warning", '<fill><patternFill patternType="none"/></fill>'],
     ["G25", "error", '<fill><patternFill patternType="none"/></fill>'],
     ["F34", "error", '<fill><patternFill patternType="none"/></fill>'],
+  ]);
+});
+
+test("a record WPS kept in names (no custom XML) is read by the CLI as its part", async () => {
+  const { app, model } = setUp((m) => (m.features = { ...m.features, customXml: false }));
+  model.activeSheet.touch(20, 7).fill = { pattern: 1, color: hexToBgr("#DDEBF7"), patternColor: 0 };
+  done(runNormalizerEt(app, { locale: "zh-CN" }));
+  const kept = model.names.filter((n) => n.name.startsWith("IndicatorNormalizer.Part."));
+  // The CLI's own output for the sample, its part made not a record and WPS's names added beside its own.
+  const cli = await normalizeInput(await readInput(SAMPLE_PATH), { locale: "zh-CN", codec: fflateCodec });
+  const noPart = withPart(cli.bytes!, "customXml/item1.xml", () => "<other/>");
+  const bytes = withPart(noPart, "xl/workbook.xml", (xml) =>
+    xml.replace(
+      "</definedNames>",
+      kept
+        .map(
+          (n) =>
+            `<definedName name="${n.name}" hidden="1">${escapeXmlText(n.refersTo.slice(1))}</definedName>`,
+        )
+        .join("") + "</definedNames>",
+    ),
+  );
+  const record = readRunRecord(openPackage("et.xlsx", bytes, fflateCodec, DEFAULT_LIMITS));
+  expect(record.marked[0]!.marks.map((m) => [m.cell, m.severity])).toEqual([
+    ["G20", "warning"],
+    ["G22", "warning"],
+    ["G25", "error"],
+    ["F34", "error"],
   ]);
 });
 
