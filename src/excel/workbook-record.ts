@@ -111,8 +111,10 @@ export async function readWorkbookRecord(
     // eslint-disable-next-line office-addins/load-object-before-read
     parsed.push(parseRecordPart(xml.value));
   }
-  // No part, but its text in names (written where custom XML could not be, by WPS or in an .xls): that one.
-  if (parsed.length === 0 && read.keptPart !== null) parsed.push(parseRecordPart(read.keptPart));
+  // No part, but its text in names (written where custom XML could not be, by WPS or in an .xls): that one, where
+  // this Excel writes the record itself (and so replaces those names); below 1.5 the marks stay, counted.
+  if (support.workbookRecord && parsed.length === 0 && read.keptPart !== null)
+    parsed.push(parseRecordPart(read.keptPart));
   const groups = joinRecordParts(parsed);
   // The add-in marks one sheet: the one Source names, or without it the first group's.
   const markedSheet = source ?? byName(groups[0]?.sheet);
