@@ -20,7 +20,6 @@
  *   configured ExcelApi level fail with ApiNotFound;
  * - document settings are a copy per runtime (FakeSettings).
  */
-import { DOMParser as XmlDomParser } from "@xmldom/xmldom";
 import { parseCellAddress } from "../../src/core/model/cell-address";
 import {
   FakeDialog,
@@ -1555,12 +1554,24 @@ class FakeNamedItem extends FakeClientObject {
   }
 }
 
+/**
+ * A parser to check a part's XML with: the browser's where the fake runs in a page, else (Node) xmldom's, loaded
+ * only then: the page's fake must load even where the pane's guard tests an engine without ES5.
+ */
+function xmlChecker(): DOMParser {
+  const Parser = (globalThis as { DOMParser?: new () => DOMParser }).DOMParser;
+  if (Parser) return new Parser();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily, for Node only (see above)
+  const xmldom = require("@xmldom/xmldom") as typeof import("@xmldom/xmldom");
+  return new xmldom.DOMParser() as unknown as DOMParser;
+}
+
 /** The XML of a custom XML part, checked as Excel does ("Must be a valid XML fragment"), and its namespace. */
 function readCustomXml(xml: string): { namespaceUri: string } {
   let doc: Document;
   try {
     // Excel's check, not the add-in's reader (that is src/workbook/run-record.ts, a string scanner).
-    doc = new XmlDomParser().parseFromString(xml, "application/xml") as unknown as Document;
+    doc = xmlChecker().parseFromString(xml, "application/xml");
   } catch (error) {
     throw new FakeOfficeError("InvalidArgument", `not well-formed XML: ${(error as Error).message}`);
   }
