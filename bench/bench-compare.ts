@@ -140,7 +140,7 @@ function applyKind(grid: Grid, project: Project, indicator: Indicator, kind: Fin
         (i) => i.level2?.name === "数量指标" && i.annual?.op !== "text",
       );
       const total = project.amountCells.total;
-      if (!hasCount || typeof total.raw !== "string" || !total.value) return null;
+      if (!hasCount || total === undefined || typeof total.raw !== "string" || !total.value) return null;
       return editCell(grid, total.cell, total.raw, (total.value * 2).toFixed(2))
         ? { kind, project: project.name, indicator: null }
         : null;

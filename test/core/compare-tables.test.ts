@@ -180,7 +180,7 @@ function asDepartmentTable(analysis: typeof LAST): CellValue[][] {
       rows.push([
         k === 0 ? p.unit : null,
         k === 0 ? p.name : null,
-        k === 0 ? p.amountCells.total.raw : null,
+        k === 0 ? p.amountCells.total!.raw : null,
         k === 0 ? p.goal : null,
         i.level1?.name ?? null,
         i.level2?.name ?? null,

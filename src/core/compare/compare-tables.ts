@@ -32,15 +32,24 @@ function placeOf(side: Side, cell: string): FindingPlace {
   return sheet === undefined ? { cell } : { cell, sheet };
 }
 
-/** The project's total and its cell, whatever the layout calls its amount columns. */
-function totalOf(project: Project): { value: number | null; raw: string | number | null; cell: string } {
-  const cell = project.amountCells.total;
+/**
+ * The project's total and its cell: the budget tables' `total`, else the first amount column its layout
+ * declares (TableModel.amountColumns lists them in table order, the total first); none when it has no amounts.
+ */
+function totalOf(side: Side): { value: number | null; raw: string | number | null; cell: string } {
+  const cells = side.project.amountCells;
+  const table = side.analysis.tables?.find(
+    (t) => side.index >= t.projectStart && side.index < t.projectEnd,
+  )?.table;
+  const firstKey = (table ?? side.analysis.table)?.model?.amountColumns[0]?.key;
+  const cell = cells.total ?? (firstKey === undefined ? undefined : cells[firstKey]);
+  if (cell === undefined) return { value: null, raw: null, cell: side.project.nameCell };
   return { value: cell.value, raw: cell.raw, cell: cell.cell };
 }
 
 /** A project's total in 元 when its unit is known, else as written (both sides then share the unknown unit). */
 function totalQuantity(side: Side): { value: number; unit: string } | null {
-  const total = totalOf(side.project).value;
+  const total = totalOf(side).value;
   if (total === null) return null;
   return { value: total, unit: amountUnitOf(side.analysis, side.index) ?? "元" };
 }
@@ -255,7 +264,7 @@ function pairIndicators(
 }
 
 function amountWritten(side: Side): string {
-  const total = totalOf(side.project);
+  const total = totalOf(side);
   const unit = amountUnitOf(side.analysis, side.index) ?? "";
   return `${total.raw ?? ""}${unit}`;
 }
@@ -294,8 +303,8 @@ function compareProjects(last: Side, current: Side, renamed: boolean, findings: 
 
   const unitLast = amountUnitOf(last.analysis, last.index);
   const unitThis = amountUnitOf(current.analysis, current.index);
-  const lastTotal = totalOf(last.project);
-  const thisTotal = totalOf(current.project);
+  const lastTotal = totalOf(last);
+  const thisTotal = totalOf(current);
   if (
     unitLast !== null &&
     unitThis !== null &&
