@@ -6,12 +6,16 @@ import type { CliIo } from "./cli-io";
 import { describeInputError } from "./describe-input-error";
 import { EXIT_HAS_ERRORS, EXIT_OK, EXIT_UNREADABLE } from "./exit-codes";
 import { cliMessagesFor } from "./messages";
+import { displayPath } from "./display-path";
+import { writeNormalized } from "./normalize-command";
 import type { InputOptions } from "./parse-args";
 
 export interface CompareArgs extends InputOptions {
   readonly last: string;
   readonly current: string;
   readonly json: boolean;
+  /** Write this year's workbook with 年度对比 and the changed cells marked (as normalize -o writes it). */
+  readonly output: string | null;
 }
 
 /** `工作表「2025」G12` or `G12`: where a finding's value is in this year's table (last year's when only there). */
@@ -21,7 +25,7 @@ function describePlace(place: FindingPlace | null): string {
 }
 
 /**
- * `compare <last> <this>`: both tables read (any layout, any file the other commands take), paired project by
+ * `compare <last> <this> [-o out.xlsx]`: both tables read (any layout, any file the other commands take), paired project by
  * project and indicator by indicator, and every change a reviewer asks about listed. Exit 1 when there is a
  * change to check (an added indicator alone is listed but is not one), 2 when a file cannot be read.
  */
@@ -62,6 +66,15 @@ export async function compareCommand(args: CompareArgs, locale: Locale, io: CliI
     io.stdout(
       `${m.compareTotal(toCheck, comparison.matchedProjects, comparison.onlyLast.length, comparison.onlyThis.length)}\n`,
     );
+  }
+  if (args.output !== null) {
+    const output = resolve(io.cwd, args.output);
+    const written = await writeNormalized(resolve(io.cwd, args.current), output, args, locale, io, {
+      compareWith: last,
+    });
+    if (written === null || written.bytes === null) return EXIT_UNREADABLE;
+    const sheets = written.plan.sheets.map((s) => s.name);
+    io.stdout(`${m.wrote(displayPath(output, io.cwd))}\n${m.compareSheetsWritten(sheets)}\n`);
   }
   return toCheck > 0 ? EXIT_HAS_ERRORS : EXIT_OK;
 }

@@ -20,6 +20,7 @@ export type CliCommand =
       readonly last: string;
       readonly current: string;
       readonly json: boolean;
+      readonly output: string | null;
     } & InputOptions)
   | ({
       readonly kind: "check";
@@ -105,10 +106,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       if (rest.length < 2) return fail((m) => m.compareNeedsTwo);
       if (rest.length > 2) return fail((m) => m.extraArgument(rest[2]!));
       const json = flags.has("--json");
+      const output = values.get("-o") ?? null;
+      if (json && output !== null) return fail((m) => m.jsonAndOutput);
       return {
         ok: true,
         locale,
-        command: { kind: "compare", last: rest[0]!, current: rest[1]!, json, ...input },
+        command: { kind: "compare", last: rest[0]!, current: rest[1]!, json, output, ...input },
       };
     }
     case "check": {

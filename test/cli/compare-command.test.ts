@@ -4,6 +4,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { runCli } from "../../src/cli/run-cli";
 import { SAMPLE_PATH } from "../../testing/sample";
+import { partText, sheetPartOf, unzipParts } from "../xlsx/package-helpers";
 
 async function run(argv: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
@@ -83,4 +84,59 @@ test("a file that cannot be read names itself, exit 2", async () => {
   const { code, stderr } = await run(["compare", "2024.tsv", "missing.tsv"], dir);
   expect(code).toBe(2);
   expect(stderr).toMatch(/missing\.tsv/);
+});
+
+test("-o writes this year's workbook with 年度对比 and the changed cells marked; a re-run replaces the sheet, it never comes back as a copy", async () => {
+  const ExcelJS = (await import("exceljs")).default;
+  const dir = workspace();
+  const first = await run(["compare", "2024.tsv", "2025.tsv", "-o", "2025-对比.xlsx"], dir);
+  expect(first.code).toBe(1);
+  expect(first.stdout).toMatch(/已写入 2025-对比\.xlsx/);
+  expect(first.stdout).toMatch(/「指标明细」「校验结果」「年度对比」/);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(join(dir, "2025-对比.xlsx"));
+  expect(wb.worksheets.map((s) => s.name)).toEqual(["2025", "指标明细", "校验结果", "年度对比"]);
+  const sheet = wb.getWorksheet("年度对比")!;
+  expect(sheet.getRow(1).values).toEqual([
+    undefined,
+    "项目",
+    "指标",
+    "变化",
+    "上年",
+    "今年",
+    "今年单元格",
+    "说明",
+    "处理建议",
+  ]);
+  expect(sheet.getCell("C2").value).toBe("比较符号丢失");
+  expect(sheet.getCell("D2").value).toBe("不低于97%");
+  expect(sheet.getCell("E2").value).toBe("97%");
+  expect(sheet.getCell("F2").value).toBe("G14");
+  const parts = unzipParts(readFileSync(join(dir, "2025-对比.xlsx")));
+  expect(partText(parts, sheetPartOf(parts, "年度对比"))).toMatch(
+    /<hyperlink ref="F2" location="'2025'!G14"/,
+  );
+  const source = wb.worksheets[0]!;
+  const fill = source.getCell("G14").fill as { fgColor?: { argb?: string } };
+  expect(fill.fgColor?.argb).toBe("FFE4DFEC");
+  expect(source.getCell("G14").note).toBeDefined();
+
+  // normalize on that workbook: the tool's own sheets (年度对比 too) are replaced, not kept beside new copies.
+  const again = await run(["normalize", "2025-对比.xlsx", "-o", "again.xlsx"], dir);
+  expect(again.stderr).toBe("");
+  const wb2 = new ExcelJS.Workbook();
+  await wb2.xlsx.readFile(join(dir, "again.xlsx"));
+  const names = wb2.worksheets.map((s) => s.name);
+  expect(names).toContain("指标明细");
+  expect(names).not.toContain("年度对比");
+  expect(names.filter((n) => /\(\d+\)$/.test(n))).toEqual([]);
+  const refill = wb2.worksheets[0]!.getCell("G14").fill as { fgColor?: { argb?: string } } | undefined;
+  expect(refill?.fgColor?.argb).not.toBe("FFE4DFEC");
+});
+
+test("--json and -o together are refused", async () => {
+  const dir = workspace();
+  const { code, stderr } = await run(["compare", "2024.tsv", "2025.tsv", "--json", "-o", "x.xlsx"], dir);
+  expect(code).toBe(2);
+  expect(stderr).toMatch(/--json 与 -o 不能同时使用/);
 });

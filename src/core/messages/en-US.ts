@@ -431,6 +431,9 @@ const compare = {
   names: findingNames,
   messages: findingMessages,
   advice: findingAdvice,
+  none: "Nothing changed since last year that needs checking.",
+  /** An indicator only last year has: its address in last year's table, as text. */
+  lastCell: (cell: string) => `last year ${cell}`,
   sheet: "Year over year",
   columns: {
     project: "Project",

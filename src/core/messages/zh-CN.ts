@@ -434,6 +434,9 @@ const compare = {
   names: findingNames,
   messages: findingMessages,
   advice: findingAdvice,
+  none: "与上年相比，没有需要核对的变化。",
+  /** An indicator only last year has: its address in last year's table, as text. */
+  lastCell: (cell: string) => `上年 ${cell}`,
   sheet: "年度对比",
   columns: {
     project: "项目",
