@@ -1,5 +1,5 @@
 import { basename, dirname, extname, join, resolve } from "path";
-import { messagesFor, type Locale } from "../core";
+import { messagesFor, type Analysis, type Locale } from "../core";
 import { nodeZipCodec } from "../xlsx/node-zip-codec";
 import { analyzeInput, normalizeInput, type NormalizedWorkbook } from "../xlsx/normalize-workbook";
 import { countOverlongCells, readInput, type InputTable } from "../xlsx/read-input";
@@ -91,6 +91,7 @@ export async function writeNormalized(
   args: InputOptions,
   locale: Locale,
   io: CliIo,
+  extra: { readonly compareWith?: Analysis } = {},
 ): Promise<WrittenWorkbook | null> {
   const m = cliMessagesFor(locale);
   const wanted = outputExtension(inputPath);
@@ -104,7 +105,12 @@ export async function writeNormalized(
   }
   const input = await readInputOrReport(inputPath, args, locale, io);
   if (input === null) return null;
-  const normalized = await normalizeInput(input, { locale, codec: nodeZipCodec, ...tolerance(args) });
+  const normalized = await normalizeInput(input, {
+    locale,
+    codec: nodeZipCodec,
+    ...tolerance(args),
+    ...extra,
+  });
   if (normalized.bytes === null) {
     const issue =
       normalized.analysis.issues.find((i) => i.rule === "no-table") ?? normalized.analysis.issues[0];

@@ -7,6 +7,7 @@ import {
   analyzeLocated,
   findTables,
   buildPlan,
+  compareTables,
   sheetCell,
   issueOnSheet,
   makeIssue,
@@ -35,6 +36,8 @@ export interface AnalyzeInputOptions {
 
 export interface NormalizeOptions extends AnalyzeInputOptions {
   readonly codec?: ZipCodec;
+  /** Last year's table: the workbook also gets 年度对比 and the changed cells' marks (compareTables). */
+  readonly compareWith?: Analysis;
 }
 
 export interface NormalizedWorkbook {
@@ -106,6 +109,7 @@ export async function normalizeInput(
     locale: options.locale,
     avoidSheetNames: names.sheets,
     avoidTableNames: names.tables,
+    ...(options.compareWith ? { comparison: compareTables(options.compareWith, analysis) } : {}),
   });
   const { bytes, marksLeft, notesSkipped } = await writeNormalizedPackage(pkg, record, plan, {
     ours: OWN_NOTE_AUTHORS,
