@@ -200,6 +200,8 @@ export async function readSheetGrid(
   const pending: PendingFormula[] = [];
   /** The number format of each pending formula's cell, for the value it is worked out to. */
   const pendingFormats: (string | null)[] = [];
+  /** Numbers the grid holds as the text their format displays (`100.13` for 100.126): formulas add the number. */
+  const shownAsText = new Map<number, number>();
   let textLength = 0;
   let cells = 0;
   const cellTag: CellTag = { row: 0, column: 0, type: null, style: 0 };
@@ -301,8 +303,15 @@ export async function readSheetGrid(
           inInline = false;
           return;
         case "c":
-          if (hasValue) store(cellValue(type, value, shared, formatOf(cellTag.style)));
-          else if (hasFormula && rowNumber > 0) {
+          if (hasValue) {
+            const read = cellValue(type, value, shared, formatOf(cellTag.style));
+            if (typeof read === "string" && (type === null || type === "n") && rowNumber > 0) {
+              const n = Number(value);
+              if (value.trim() !== "" && !Number.isNaN(n))
+                shownAsText.set((rowNumber - 1) * 16_384 + column - 1, n);
+            }
+            store(read);
+          } else if (hasFormula && rowNumber > 0) {
             pending.push({ r: rowNumber - 1, c: column - 1, formula });
             pendingFormats.push(formatOf(cellTag.style));
           }
@@ -395,13 +404,18 @@ export async function readSheetGrid(
   for (const ref of merges) blankCovered(grid, ref);
   if (pending.length > 0) {
     const formats = new Map(pending.map((f, k) => [`${f.r}:${f.c}`, pendingFormats[k] ?? null]));
-    settleFormulas(grid, pending, (r, c, settled) => {
-      while (grid.length <= r) grid.push(EMPTY_ROW);
-      const row = grid[r] === EMPTY_ROW ? [] : grid[r]!;
-      while (row.length < c) row.push(null);
-      row[c] = typeof settled === "number" ? asDisplayed(settled, formats.get(`${r}:${c}`)) : settled;
-      grid[r] = row;
-    });
+    settleFormulas(
+      grid,
+      pending,
+      (r, c, settled) => {
+        while (grid.length <= r) grid.push(EMPTY_ROW);
+        const row = grid[r] === EMPTY_ROW ? [] : grid[r]!;
+        while (row.length < c) row.push(null);
+        row[c] = typeof settled === "number" ? asDisplayed(settled, formats.get(`${r}:${c}`)) : settled;
+        grid[r] = row;
+      },
+      (r, c) => shownAsText.get(r * 16_384 + c),
+    );
   }
   return { grid, textLength };
 }
