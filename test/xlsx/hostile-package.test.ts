@@ -6,7 +6,7 @@
 import { normalizeInput } from "../../src/xlsx/normalize-workbook";
 import { readInputBytes } from "../../src/xlsx/read-input";
 import { assertWellFormed, libreOfficeOpens, partText, unzipParts } from "./package-helpers";
-import { RAW_STYLES, rawWorkbook } from "./raw-workbook";
+import { RAW_STYLES, rawRows, rawWorkbook } from "./raw-workbook";
 
 const INDICATORS =
   "1、1-产出指标：11-数量指标：车辆数；实施周期指标值：1；年度指标值：1。2、2-效益指标：22-社会效益：保障；实施周期指标值：有效；年度指标值：有效。";
@@ -88,4 +88,37 @@ describe("edits through a parsed view of each tag", () => {
     const opened = libreOfficeOpens(zipSync(Object.fromEntries(parts)));
     expect(opened).toMatchObject({ ok: true });
   }, 120_000);
+});
+
+describe("zip entries dated outside 1980–2099", () => {
+  /** The package with every entry's DOS date set to `date` (local and central headers alike). */
+  function dated(bytes: Uint8Array, date: number): Uint8Array {
+    const out = new Uint8Array(bytes);
+    const view = new DataView(out.buffer);
+    for (let at = 0; at + 4 <= out.length; at++) {
+      const signature = view.getUint32(at, true);
+      if (signature === 0x04034b50) view.setUint16(at + 12, date, true);
+      else if (signature === 0x02014b50) view.setUint16(at + 14, date, true);
+    }
+    return out;
+  }
+
+  test.each([
+    ["a zero date (30 November 1979)", 0],
+    ["2107, the last year a DOS date holds", (127 << 9) | (12 << 5) | 31],
+  ])("%s: the output is written, not refused by the zip writer", async (_label, date) => {
+    const bytes = dated(
+      rawWorkbook({
+        sheet: rawRows([
+          ["项目名称", "总计", "绩效指标"],
+          ["甲", 1, "1、1-产出指标：11-数量指标：车辆数；实施周期指标值：1；年度指标值：1。"],
+        ]),
+      }),
+      date,
+    );
+    const input = await readInputBytes("dated.xlsx", bytes);
+    const out = await normalizeInput(input, { locale: "zh-CN" });
+    const parts = [...unzipParts(out.bytes!).keys()].length;
+    expect(parts).toBeGreaterThan(5);
+  });
 });
