@@ -5,7 +5,7 @@ import { join } from "path";
 import { runCli } from "../../src/cli/run-cli";
 import { SAMPLE_PATH } from "../../testing/sample";
 import { withPart } from "../xlsx/package-helpers";
-import { rawRows, rawWorkbook } from "../xlsx/raw-workbook";
+import { rawRows, rawWorkbook } from "../../testing/raw-workbook";
 
 async function run(argv: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";

@@ -5,7 +5,7 @@
 import { analyzeInput } from "../../src/xlsx/normalize-workbook";
 import { readInputBytes } from "../../src/xlsx/read-input";
 import { settleFormulas } from "../../src/xlsx/settle-formulas";
-import { columnName, rawRows, rawWorkbook } from "./raw-workbook";
+import { columnName, rawRows, rawWorkbook } from "../../testing/raw-workbook";
 
 describe("a total saved as a formula without its result", () => {
   test("SUM over a cell whose format hides digits adds its number, as Excel does: 300.13, not 200.00", async () => {

@@ -6,7 +6,7 @@
 import { normalizeInput } from "../../src/xlsx/normalize-workbook";
 import { readInputBytes } from "../../src/xlsx/read-input";
 import { assertWellFormed, libreOfficeOpens, partText, unzipParts } from "./package-helpers";
-import { RAW_STYLES, rawRows, rawWorkbook } from "./raw-workbook";
+import { RAW_STYLES, rawRows, rawWorkbook } from "../../testing/raw-workbook";
 
 const INDICATORS =
   "1、1-产出指标：11-数量指标：车辆数；实施周期指标值：1；年度指标值：1。2、2-效益指标：22-社会效益：保障；实施周期指标值：有效；年度指标值：有效。";
