@@ -195,6 +195,15 @@ function splitAtHubs(
 ): Grouped[] | null {
   const hubs = new Set<number>();
   let parts: number[][] = [group.slice()];
+  // A part's explanation, worked out once: a hub chosen later lies in another part, shares no cell with this one
+  // (else the two would be one part), so the search of this part never meets it. Re-explaining every part after
+  // each split made a table of thousands of broken totals quadratic.
+  const explanations = new Map<readonly number[], SearchResult>();
+  const explainPart = (p: readonly number[]): SearchResult => {
+    let result = explanations.get(p);
+    if (result === undefined) explanations.set(p, (result = search.explain(new Set(p), hubs)));
+    return result;
+  };
   for (;;) {
     // The hub that splits the largest part into the most pieces.
     const largest = parts.reduce((a, b) => (b.length > a.length ? b : a));
@@ -208,11 +217,11 @@ function splitAtHubs(
     if (best === null) break;
     hubs.add(best.hub);
     parts = [...parts.filter((p) => p !== largest), ...best.pieces];
-    const unresolved = parts.filter((p) => search.explain(new Set(p), hubs).verdict === "too-many");
+    const unresolved = parts.filter((p) => explainPart(p).verdict === "too-many");
     if (unresolved.length === 0 || unresolved.every((p) => p.length === 1)) break;
   }
   if (hubs.size === 0) return null;
-  const explained = parts.map((p) => ({ broken: p, result: search.explain(new Set(p), hubs) }));
+  const explained = parts.map((p) => ({ broken: p, result: explainPart(p) }));
   // The hubs hold when the unique parts' changes make up exactly what each lacks, in the finest digit any of
   // their cells or changes shows.
   let verified = explained.every((p) => p.result.verdict === "unique");
@@ -373,8 +382,19 @@ class CulpritSearch {
     const { graph } = this;
     // How many cells of the set each equation it touches has (free equations aside).
     const touches = new Map<number, number>();
+    let touchedRequired = 0;
     for (const c of set)
-      for (const e of graph.equationsOf(c)) if (!this.free.has(e)) touches.set(e, (touches.get(e) ?? 0) + 1);
+      for (const e of graph.equationsOf(c)) {
+        if (this.free.has(e)) continue;
+        const n = touches.get(e);
+        if (n === undefined && this.required.has(e)) touchedRequired++;
+        touches.set(e, (n ?? 0) + 1);
+      }
+    // Each further cell meets at most maxDegree requirements: with more required equations untouched than the
+    // room left can meet, nothing below this node explains them. Decided before looking at each of them, so a
+    // group of thousands of broken totals (a column pasted one row low) costs a few nodes, not nodes × group.
+    const room = size - set.length;
+    if (this.required.size - touchedRequired > room * graph.maxDegree) return;
     // Requirements: a required broken equation not touched; a holding equation touched by one cell only.
     let requirements = 0;
     let best = -1;
@@ -394,7 +414,6 @@ class CulpritSearch {
       this.solve(set, touches);
       return;
     }
-    const room = size - set.length;
     // Each further cell meets at most maxDegree requirements.
     if (room === 0 || requirements > room * graph.maxDegree) return;
     const equation = graph.equations[best]!;
