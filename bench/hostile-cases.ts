@@ -55,6 +55,17 @@ function xlsx(grid: readonly (readonly CellValue[])[], extraSheetXml = ""): Uint
   });
 }
 
+/** A table whose 合计 is the last of a chain of 5,000 formulas saved without results, each 5,000 parentheses deep. */
+function formulaChain(length: number): Uint8Array {
+  const rows: RawCell[][] = [
+    HEADER,
+    ["合计", { f: `${"(".repeat(length)}B3${")".repeat(length)}` }, 1],
+    ["甲", 1, 1, "完成", INDICATORS],
+  ];
+  for (let k = 0; k < length; k++) rows.push([null, null, null, null, null, { f: `F${k + 5}+0` }]);
+  return rawWorkbook({ sheet: rawRows(rows) });
+}
+
 /** Writes every case into `dir`; returns them in the order they are run. */
 export function writeHostileCases(dir: string): HostileCase[] {
   const cases: HostileCase[] = [];
@@ -67,13 +78,16 @@ export function writeHostileCases(dir: string): HostileCase[] {
     writeFileSync(join(dir, file), data);
     cases.push({ name, file, command });
   };
-  add("shiftedColumn12k", "shifted-12k.tsv", tsv(shiftedColumn(12_000)), "normalize");
+  add("shiftedColumn12k", "shifted-12k.xlsx", xlsx(shiftedColumn(12_000)), "normalize");
   add("shiftedColumnJson6k", "shifted-6k.tsv", tsv(shiftedColumn(6_000)), "json");
   add("noIndicatorsTsv", "no-indicators.tsv", tsv(withoutIndicators(10_000)), "check");
-  add("noIndicatorsXlsx", "no-indicators.xlsx", xlsx(withoutIndicators(12_000)), "check");
-  const merges = `<mergeCells count="50000">${'<mergeCell ref="A1:E2000"/>'.repeat(50_000)}</mergeCells>`;
-  add("mergedRange50k", "merged.xlsx", xlsx(manySmallProjects(2_000), merges), "check");
-  add("smallProjectsTsv", "small-projects.tsv", tsv(manySmallProjects(100_000)), "normalize");
-  add("smallProjectsXlsx", "small-projects.xlsx", xlsx(manySmallProjects(100_000)), "normalize");
+  add("noIndicatorsXlsx", "no-indicators.xlsx", xlsx(withoutIndicators(49_000)), "check");
+  const merges = `<mergeCells count="50000">${'<mergeCell ref="C3:E10000"/>'.repeat(50_000)}</mergeCells>`;
+  add("mergedRange50k", "merged.xlsx", xlsx(manySmallProjects(10_000), merges), "check");
+  // As large as the limits allow (50,000 rows): the most memory a table of small projects can take.
+  add("smallProjectsTsv", "small-projects.tsv", tsv(manySmallProjects(49_990)), "normalize");
+  add("smallProjectsXlsx", "small-projects.xlsx", xlsx(manySmallProjects(49_990)), "normalize");
+  add("smallProjectsOverLimit", "small-projects-100k.xlsx", xlsx(manySmallProjects(100_000)), "normalize");
+  add("formulaChain5k", "formula-chain.xlsx", formulaChain(5_000), "check");
   return cases;
 }

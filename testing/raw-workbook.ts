@@ -10,6 +10,8 @@ export interface RawParts {
   readonly workbook?: string;
   /** Other parts, by name. */
   readonly extra?: Readonly<Record<string, string>>;
+  /** Further worksheets (what goes inside `<sheetData>`), named 表2, 表3, … */
+  readonly moreSheets?: readonly string[];
 }
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -27,12 +29,15 @@ export const RAW_STYLES =
 
 export function rawWorkbook(parts: RawParts): Uint8Array {
   const text = (s: string): Uint8Array => new TextEncoder().encode(s);
+  const more = parts.moreSheets ?? [];
   const sheet = parts.sheet.includes("<worksheet")
     ? parts.sheet
     : `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetData>${parts.sheet}</sheetData></worksheet>`;
   const workbook = parts.workbook?.includes("<workbook")
     ? parts.workbook
-    : `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="表" sheetId="1" r:id="rId1"/></sheets>${parts.workbook ?? ""}</workbook>`;
+    : `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="表" sheetId="1" r:id="rId1"/>${more
+        .map((_, k) => `<sheet name="表${k + 2}" sheetId="${k + 2}" r:id="rId${k + 10}"/>`)
+        .join("")}</sheets>${parts.workbook ?? ""}</workbook>`;
   const files: Record<string, Uint8Array> = {
     "[Content_Types].xml": text(
       '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
@@ -51,11 +56,23 @@ export function rawWorkbook(parts: RawParts): Uint8Array {
     "xl/_rels/workbook.xml.rels": text(
       '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
         `<Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/>` +
-        `<Relationship Id="rId2" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
+        `<Relationship Id="rId2" Type="${REL}/styles" Target="styles.xml"/>` +
+        more
+          .map(
+            (_, k) =>
+              `<Relationship Id="rId${k + 10}" Type="${REL}/worksheet" Target="worksheets/sheet${k + 2}.xml"/>`,
+          )
+          .join("") +
+        "</Relationships>",
     ),
     "xl/worksheets/sheet1.xml": text(sheet),
     "xl/styles.xml": text(parts.styles ?? RAW_STYLES),
   };
+  more.forEach((data, k) => {
+    files[`xl/worksheets/sheet${k + 2}.xml`] = text(
+      `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}"><sheetData>${data}</sheetData></worksheet>`,
+    );
+  });
   for (const [name, value] of Object.entries(parts.extra ?? {})) files[name] = text(value);
   return zipSync(files);
 }

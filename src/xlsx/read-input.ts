@@ -10,6 +10,7 @@ import {
   EXCEL_MAX_COLUMNS,
   EXCEL_MAX_ROWS,
   MAX_CELL_TEXT,
+  newTableBudget,
   type ReadLimits,
 } from "./package-limits";
 import { readSharedStrings, readSheetGrid } from "./read-sheet-grid";
@@ -142,10 +143,12 @@ async function readXlsx(
   );
   const formats = readNumberFormats(pkg);
   const origin = { row: 1, column: 1 };
+  // The table limits hold for the workbook's sheets together, not each on its own.
+  const budget = newTableBudget();
   const read = async (sheet: PackageSheet): Promise<InputSheet> => ({
     name: sheet.name,
     index: pkg.sheets.indexOf(sheet),
-    grid: (await readSheetGrid(pkg, sheet.path!, shared, formats)).grid,
+    grid: (await readSheetGrid(pkg, sheet.path!, shared, formats, budget)).grid,
     origin,
   });
   let sheets: InputSheet[];
@@ -225,12 +228,14 @@ function readText(path: string, bytes: Uint8Array, ext: string, limits: ReadLimi
 function checkGridLimits(path: string, grid: Grid, limits: ReadLimits): void {
   if (grid.length > EXCEL_MAX_ROWS) throw limitError(path, "rows", EXCEL_MAX_ROWS, `${EXCEL_MAX_ROWS + 1}`);
   let cells = 0;
+  let rows = 0;
   for (let r = 0; r < grid.length; r++) {
     const width = grid[r]!.length;
     if (width > EXCEL_MAX_COLUMNS)
       throw limitError(path, "columns", EXCEL_MAX_COLUMNS, cellAddress(r + 1, EXCEL_MAX_COLUMNS + 1));
     cells += width;
     if (cells > limits.tableCells) throw limitError(path, "table-cells", limits.tableCells);
+    if (width > 0 && ++rows > limits.tableRows) throw limitError(path, "table-rows", limits.tableRows);
   }
 }
 

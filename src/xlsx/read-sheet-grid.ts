@@ -10,7 +10,13 @@ import { asDisplayed } from "../workbook/display-number";
 import { settleFormulas, type PendingFormula } from "./settle-formulas";
 import type { FormatOfStyle } from "./read-number-formats";
 import { limitError, InputError } from "./input-error";
-import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, MAX_CELL_TEXT } from "./package-limits";
+import {
+  EXCEL_MAX_COLUMNS,
+  EXCEL_MAX_ROWS,
+  MAX_CELL_TEXT,
+  newTableBudget,
+  type TableBudget,
+} from "./package-limits";
 import { partEntry, type XlsxPackage } from "./xlsx-package";
 import {
   attribute,
@@ -180,6 +186,8 @@ export async function readSheetGrid(
   sheetPath: string,
   shared: readonly string[],
   formatOf: FormatOfStyle = () => null,
+  /** What the workbook's other sheets used of the table limits: this sheet adds to it. */
+  budget: TableBudget = newTableBudget(),
 ): Promise<SheetGrid> {
   const { limits, path } = pkg;
   const grid: CellValue[][] = [];
@@ -203,7 +211,6 @@ export async function readSheetGrid(
   /** Numbers the grid holds as the text their format displays (`100.13` for 100.126): formulas add the number. */
   const shownAsText = new Map<number, number>();
   let textLength = 0;
-  let cells = 0;
   const cellTag: CellTag = { row: 0, column: 0, type: null, style: 0 };
 
   const tooLarge = (limit: Parameters<typeof limitError>[1], figure: number, where = ""): never => {
@@ -218,6 +225,10 @@ export async function readSheetGrid(
   };
   const endRow = (): void => {
     if (rowNumber === 0) return;
+    if (row !== EMPTY_ROW && grid[rowNumber - 1] === undefined) {
+      budget.rows++;
+      if (budget.rows > limits.tableRows) tooLarge("table-rows", limits.tableRows);
+    }
     grid[rowNumber - 1] = row;
   };
   const store = (cellValue: CellValue): void => {
@@ -226,11 +237,12 @@ export async function readSheetGrid(
       if (cellValue.length > MAX_CELL_TEXT)
         tooLarge("cell-text", MAX_CELL_TEXT, cellAddress(rowNumber, column));
       textLength += cellValue.length;
-      if (textLength > limits.tableText) tooLarge("table-text", limits.tableText);
+      budget.text += cellValue.length;
+      if (budget.text > limits.tableText) tooLarge("table-text", limits.tableText);
     }
     if (row === EMPTY_ROW) row = [];
-    cells += column - row.length;
-    if (cells > limits.tableCells) tooLarge("table-cells", limits.tableCells);
+    budget.cells += Math.max(0, column - row.length);
+    if (budget.cells > limits.tableCells) tooLarge("table-cells", limits.tableCells);
     while (row.length < column - 1) row.push(null);
     row[column - 1] = cellValue;
   };

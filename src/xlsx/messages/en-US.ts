@@ -34,6 +34,8 @@ export const inputErrorsEnUS: InputErrorMessages = {
         return `The table in ${path} holds more than ${n} characters of text: split it into several files.`;
       case "table-cells":
         return `The table in ${path} has more than ${n} cells: split it into several files.`;
+      case "table-rows":
+        return `The table in ${path} has more than ${n} rows: split it into several files.`;
     }
   },
 };

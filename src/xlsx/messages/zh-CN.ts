@@ -38,6 +38,8 @@ export const inputErrorsZhCN = {
         return `${path} 的表格文字超过 ${n} 字的上限：请把表格拆成几个文件分别处理。`;
       case "table-cells":
         return `${path} 的表格超过 ${n} 个单元格的上限：请把表格拆成几个文件分别处理。`;
+      case "table-rows":
+        return `${path} 的表格超过 ${n} 行的上限：请把表格拆成几个文件分别处理。`;
     }
   },
 };
