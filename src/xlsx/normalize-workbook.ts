@@ -22,6 +22,7 @@ import {
 } from "../core";
 import { namesInUse, writeNormalizedPackage } from "./edit-package";
 import { findInvalidCharacters } from "./find-invalid-characters";
+import { clerkColumnsOfReplacedSheets, type ClerkColumns } from "./clerk-columns";
 import { DEFAULT_LIMITS } from "./package-limits";
 import type { InputTable } from "./read-input";
 import { EMPTY_RECORD } from "./run-record";
@@ -47,6 +48,8 @@ export interface NormalizedWorkbook {
   readonly marksLeft: number;
   /** Marked cells that kept the clerk's own comment and got no note. */
   readonly notesSkipped: number;
+  /** Columns the clerk filled beside the tool's in a sheet this run replaced (clerk-columns.ts). */
+  readonly clerkColumns: readonly ClerkColumns[];
 }
 
 /** The notes' author in every language: a run in one language replaces the notes of a run in the other. */
@@ -88,7 +91,7 @@ export async function normalizeInput(
   if (analysis.table === null) {
     // Nothing found is not "done": no sheet, no mark, no file (the plan is only for the caller's report).
     const plan = buildPlan(analysis, { sourceSheet: input.sheetName, locale: options.locale });
-    return { bytes: null, analysis, plan, marksLeft: 0, notesSkipped: 0 };
+    return { bytes: null, analysis, plan, marksLeft: 0, notesSkipped: 0, clerkColumns: [] };
   }
   const pkg =
     input.package ??
@@ -112,8 +115,10 @@ export async function normalizeInput(
     avoidSheetNames: names.sheets,
     avoidTableNames: names.tables,
   });
+  const clerkColumns =
+    record.ownSheets.length > 0 ? await clerkColumnsOfReplacedSheets(pkg, record, input.sheetName, plan) : [];
   const { bytes, marksLeft, notesSkipped } = await writeNormalizedPackage(pkg, record, plan, {
     ours: NOTE_AUTHORS,
   });
-  return { bytes, analysis, plan, marksLeft, notesSkipped };
+  return { bytes, analysis, plan, marksLeft, notesSkipped, clerkColumns };
 }

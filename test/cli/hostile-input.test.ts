@@ -1,10 +1,10 @@
 /** Issue #25 at the command line: names that would forge a line, damaged parts named, text past Excel's grid. */
-import { copyFileSync, mkdtempSync, writeFileSync } from "fs";
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { runCli } from "../../src/cli/run-cli";
 import { SAMPLE_PATH } from "../../testing/sample";
-import { withPart } from "../xlsx/package-helpers";
+import { sheetPartOf, unzipParts, withPart } from "../xlsx/package-helpers";
 import { rawRows, rawWorkbook } from "../../testing/raw-workbook";
 
 async function run(argv: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -63,4 +63,25 @@ describe("Excel's grid holds for text input too", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(message);
   });
+});
+
+test("a column the clerk typed into 校验结果 is not replaced without a word on a re-run", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "cli-rerun-"));
+  copyFileSync(SAMPLE_PATH, join(dir, "t.tsv"));
+  expect((await run(["normalize", "t.tsv", "-o", "first.xlsx"], dir)).code).toBe(0);
+  const first = readFileSync(join(dir, "first.xlsx"));
+  const sheet = sheetPartOf(unzipParts(first), "校验结果");
+  const typed = withPart(first, sheet, (xml) =>
+    xml.replace(
+      "</sheetData>",
+      '<row r="900"><c r="Z900" t="inlineStr"><is><t>已与财政局核实</t></is></c></row></sheetData>',
+    ),
+  );
+  writeFileSync(join(dir, "typed.xlsx"), typed);
+  const again = await run(["normalize", "typed.xlsx", "-o", "second.xlsx"], dir);
+  expect(again.code).toBe(0);
+  expect(again.stdout).toContain("上次的「校验结果」表中 Z 列有不是本工具写的内容");
+  // Untouched, the sheets are replaced without that line.
+  const plain = await run(["normalize", "first.xlsx", "-o", "third.xlsx"], dir);
+  expect(plain.stdout).not.toContain("不是本工具写的内容");
 });
