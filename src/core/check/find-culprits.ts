@@ -298,6 +298,7 @@ class EquationGraph {
 
   /** The cell's coefficient in the equation: +1 as its target, −1 per time it is an addend, 0 when absent. */
   coefficient(e: number, cell: EquationCell): number {
+    if (this.size(e) > LONG_EQUATION) return this.coefficientsOf(e).get(cell) ?? 0;
     let sign = 0;
     this.forEachCell(e, (c, s) => {
       if (c === cell) sign += s;
@@ -305,13 +306,48 @@ class EquationGraph {
     return sign;
   }
 
-  /** target − Σ addends, in units of 10^-scale. */
+  /** target − Σ addends, in units of 10^-scale (worked out once per equation and scale). */
   residualUnits(e: number, scale: number): number {
+    // Scales stay small (a few decimals); a larger one is not kept.
+    const key = scale < 32 ? e * 32 + scale : -1;
+    const known = this.residuals.get(key);
+    if (known !== undefined) return known;
     let residual = 0;
     this.forEachCell(e, (c, s) => (residual += s * unitsAt(c.amount!, scale)));
+    if (key >= 0) this.residuals.set(key, residual);
     return residual;
   }
+
+  /** The finest digit any cell of the equation shows (worked out once). */
+  maxScale(e: number): number {
+    let scale = this.scales.get(e);
+    if (scale === undefined) {
+      let finest = 0;
+      this.forEachCell(e, (c) => (finest = Math.max(finest, c.amount!.scale)));
+      this.scales.set(e, (scale = finest));
+    }
+    return scale;
+  }
+
+  private readonly residuals = new Map<number, number>();
+  private readonly scales = new Map<number, number>();
+  private readonly coefficientMaps = new Map<number, Map<EquationCell, number>>();
+
+  /** A long equation's coefficients by cell, so a solve touching a 合计 of thousands of cells does not scan it. */
+  private coefficientsOf(e: number): Map<EquationCell, number> {
+    let map = this.coefficientMaps.get(e);
+    if (map === undefined) {
+      map = new Map();
+      const into = map;
+      this.forEachCell(e, (c, s) => into.set(c, (into.get(c) ?? 0) + s));
+      this.coefficientMaps.set(e, map);
+    }
+    return map;
+  }
 }
+
+/** Equations with more cells than this are read through the graph's caches in a solve. */
+const LONG_EQUATION = 16;
 
 interface SearchResult {
   readonly verdict: CulpritGroup["verdict"];
@@ -429,16 +465,12 @@ class CulpritSearch {
     const { graph } = this;
     // Every amount in whole units of the finest digit any of these equations shows.
     let scale = 0;
-    for (const e of touches.keys()) graph.forEachCell(e, (c) => (scale = Math.max(scale, c.amount!.scale)));
+    for (const e of touches.keys()) scale = Math.max(scale, graph.maxScale(e));
     const rows: IntegerRow[] = [];
     for (const e of touches.keys()) {
-      const coefficients = set.map(() => 0);
-      let residual = 0;
-      graph.forEachCell(e, (c, sign) => {
-        const at = set.indexOf(c);
-        if (at >= 0) coefficients[at] = coefficients[at]! + sign;
-        residual += sign * unitsAt(c.amount!, scale);
-      });
+      // The same sums as scanning the equation, from the graph's caches (a 合计 may have thousands of cells).
+      const coefficients = set.map((c) => graph.coefficient(e, c));
+      const residual = graph.residualUnits(e, scale);
       if (Math.abs(residual) > MAX_UNITS) {
         this.overflow = true;
         return;
