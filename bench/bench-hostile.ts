@@ -82,8 +82,9 @@ console.log(
     worstMs: Number.isFinite(worstMs) ? worstMs : null,
     worstCpuMs: Number.isFinite(worstCpuMs) ? worstCpuMs : null,
     worstRssMB: Number.isFinite(worstRssMB) ? worstRssMB : null,
+    // Judged on CPU time (one core's worth), so that others' load on a shared machine does not decide it.
     withinBounds:
-      Number.isFinite(worstMs) && worstMs <= 10_000 && worstRssMB <= 1024 && largestInputKB < 10 * 1024,
+      Number.isFinite(worstMs) && worstCpuMs <= 10_000 && worstRssMB <= 1024 && largestInputKB < 10 * 1024,
     load: Number(loadavg()[0]!.toFixed(1)),
   }),
 );
