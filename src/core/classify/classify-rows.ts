@@ -112,8 +112,7 @@ export function classifyRows(facts: BodyRowFacts, table: TableRows): ClassifiedR
  * indicators: the layout alone cannot tell. The totals can, and a project without indicators is a project with an
  * issue, never a unit, unless its amounts are the sum of the rows below it:
  * - a row with no project below it (the next rows are such rows, or the table ends) cannot be the sum of anything:
- *   it is a project, unless it heads unit rows (a department over its units: right above a unit row, or the sum
- *   of the unit rows that follow);
+ *   it is a project, unless it heads unit rows (a department right above its units, whose sum the culprits check);
  * - a unit row whose subtotal holds is a unit;
  * - any other is read the way that leaves less wrong: the equations it takes part in that break (its own subtotal,
  *   the unit above it, the 合计), plus one for the "no indicators" a project reading reports; a tie stays a unit
@@ -134,37 +133,25 @@ export function resolveUnitRows(
     kinds[k] === "project" || facts.hasAmounts(start + k) ? facts.total(start + k) : null;
   const n = kinds.length;
   // 1. Bottom-up: a row with amounts and no project under it is a project, unless it heads unit rows (the next
-  // row that counts is a unit row kept as one: a department, whose sum the culprits check) or the unit rows that
-  // follow add up to it. `nextUnitOf[k]`: the next unit row after k before a 合计 (-1 when none), for that sum.
+  // row that counts is a unit row kept as one: a department, whose sum the culprits check).
   let projectBelow = false;
-  let nextUnit = -1;
   /** The kind of the nearest row below that is a project, unit or 合计 (blank rows, notes and continuations aside). */
   let below: RowKind | null = null;
-  const nextUnitOf: number[] = new Array<number>(n).fill(-1);
   for (let k = n - 1; k >= 0; k--) {
     const kind = kinds[k];
-    nextUnitOf[k] = nextUnit;
     if (kind === "grand-total") {
       projectBelow = false;
-      nextUnit = -1;
       below = kind;
     } else if (kind === "project") {
       projectBelow = true;
       below = kind;
     } else if (kind === "unit") {
-      const own = amount(k);
-      if (
-        own !== null &&
-        !projectBelow &&
-        below !== "unit" &&
-        !sumOfUnitsBelow(own, nextUnitOf[k]!, nextUnitOf, amount)
-      ) {
+      if (amount(k) !== null && !projectBelow && below !== "unit") {
         kinds[k] = "project";
         projectBelow = true;
         below = "project";
       } else {
         projectBelow = false;
-        nextUnit = k;
         below = "unit";
       }
     }
@@ -206,7 +193,7 @@ export function resolveUnitRows(
   // The nearest unit row above (-1 when it is a heading without amounts), and the projects in its group so far
   // (a group ends at the next unit or 合计 row).
   let parent = -1;
-  let parentRunning: ExactDecimal[] = [];
+  let parentSum: ExactDecimal = ZERO;
   let parentValid = true;
   let parentOpen = false;
   for (let u = 0; u < n; u++) {
@@ -219,14 +206,14 @@ export function resolveUnitRows(
       const value = amount(u);
       if (!parentOpen) continue;
       if (value === null) parentValid = false;
-      else parentRunning.push(value);
+      else parentSum = sumDecimals([parentSum, value]);
       continue;
     }
     if (kind !== "unit") continue;
     const own = amount(u);
     const ownGroup = groupSum[u] ?? null;
     const parentAmount = parent < 0 ? null : amount(parent);
-    const parentGroup = parent >= 0 && parentValid ? sumDecimals(parentRunning) : null;
+    const parentGroup = parent >= 0 && parentValid ? parentSum : null;
     let asProject = Number.POSITIVE_INFINITY;
     let asUnit = 0;
     if (doubtful.has(u) && own !== null && ownGroup !== null && grandSum !== null) {
@@ -251,37 +238,18 @@ export function resolveUnitRows(
           ? sumDecimals([grandSum!, negate(own!)])
           : sumDecimals([grandSum!, ownGroup!]);
       // It counts in the unit above now, and so do the projects below it, met next.
-      if (parentOpen) parentRunning.push(own!);
+      if (parentOpen) parentSum = sumDecimals([parentSum, own!]);
       continue;
     }
     // A unit: the next rows are its own.
     parent = own !== null ? u : -1;
-    parentRunning = [];
+    parentSum = ZERO;
     parentValid = true;
     parentOpen = true;
   }
 }
 
-/** Whether some run of the unit rows that follow (each the next one's predecessor) adds up to `own`. */
-function sumOfUnitsBelow(
-  own: ExactDecimal,
-  first: number,
-  nextUnitOf: readonly number[],
-  amount: (k: number) => ExactDecimal | null,
-): boolean {
-  const parts: ExactDecimal[] = [];
-  // A department has a bounded number of units under it; the bound keeps a hostile table linear.
-  for (let k = first, steps = 0; k >= 0 && steps < MAX_UNITS_UNDER_ONE; k = nextUnitOf[k]!, steps++) {
-    const value = amount(k);
-    if (value === null) return false;
-    parts.push(value);
-    if (broken(own, [sumDecimals(parts)]) === 0) return true;
-  }
-  return false;
-}
-
-/** The most unit rows whose sum a department row is compared with. */
-const MAX_UNITS_UNDER_ONE = 200;
+const ZERO: ExactDecimal = { units: 0, scale: 0 };
 
 function grandSumOf(
   kinds: readonly RowKind[],
