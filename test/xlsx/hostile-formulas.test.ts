@@ -13,7 +13,7 @@ describe("a total saved as a formula without its result", () => {
       rawRows([
         ["项目名称", "总计", "财政拨款", "绩效目标", "绩效指标"],
         ["合计", null, null],
-      ]).replace("</row>", "</row>".repeat(1)) +
+      ]) +
       '<row r="3"><c r="A3" t="inlineStr"><is><t>甲</t></is></c><c r="B3" s="1"><v>100.126</v></c><c r="C3" s="1"><v>100.126</v></c>' +
       '<c r="D3" t="inlineStr"><is><t>完成</t></is></c><c r="E3" t="inlineStr"><is><t>1、1-产出指标：11-数量指标：车辆数；实施周期指标值：1；年度指标值：1。2、2-效益指标：22-社会效益：保障；实施周期指标值：有效；年度指标值：有效。</t></is></c></row>' +
       '<row r="4"><c r="A4" t="inlineStr"><is><t>乙</t></is></c><c r="B4" s="1"><v>200</v></c><c r="C4" s="1"><v>200</v></c>' +
