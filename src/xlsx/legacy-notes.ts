@@ -12,9 +12,9 @@
  *   with nothing of the clerk's is removed, with its relationship and the sheet's `<legacyDrawing>`.
  */
 import { parseCellAddress, type PlanNote } from "../core";
+import { attribute } from "../workbook/xml-scanner";
+import { decodeXmlEntities, escapeXmlAttribute, escapeXmlText } from "../workbook/xml-text";
 import { firstRootChild, startTagEnd } from "./start-tag";
-import { attribute } from "./xml-scanner";
-import { decodeXmlEntities, escapeXmlAttribute, escapeXmlText } from "./xml-text";
 import {
   readPartText,
   readRelationships,

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from "fs";
 import { basename, extname } from "path";
-import { cellAddress, sanitizeSheetName, findTables, type Grid, type Origin } from "../core";
+import { cellAddress, sanitizeSheetName, findTables, type FoundTable, type Grid, type Origin } from "../core";
 import { guessDelimiter, readDelimitedText } from "./read-delimited-text";
 import { decodeTextFile, type TextEncodingName } from "./decode-text-file";
 import { InputError, limitError } from "./input-error";
@@ -24,7 +24,7 @@ import {
   type PackageSheet,
   type XlsxPackage,
 } from "./xlsx-package";
-import { XmlSyntaxError } from "./xml-scanner";
+import { XmlSyntaxError } from "../workbook/xml-scanner";
 import { fflateCodec, type ZipCodec } from "./zip-codec";
 
 export const TEXT_EXTENSIONS = [".tsv", ".txt", ".csv"] as const;
@@ -69,6 +69,8 @@ export interface InputSheet {
   readonly index: number;
   readonly grid: Grid;
   readonly origin: Origin;
+  /** Its tables, when choosing the sheets located them already (the analysis then does not locate them again). */
+  readonly tables?: readonly FoundTable[];
 }
 
 export interface ReadInputOptions {
@@ -177,7 +179,9 @@ async function readXlsx(
       for (const sheet of group) {
         const input = await read(sheet);
         first ??= input;
-        if (choose && findTables(input.grid, input.origin).length > 0) sheets.push(input);
+        if (!choose) continue;
+        const tables = findTables(input.grid, input.origin);
+        if (tables.length > 0) sheets.push({ ...input, tables });
       }
       if (sheets.length > 0) break;
     }

@@ -4,7 +4,7 @@
  * expects `s="3"` misses such an attribute and adds a second one, which no reader accepts. `tag` is the text
  * between `<` and `>`, self-closing slash included (`xf numFmtId="0" fillId='2'/`).
  */
-import { escapeXmlAttribute } from "./xml-text";
+import { escapeXmlAttribute } from "../workbook/xml-text";
 
 interface AttributeSpan {
   readonly name: string;

@@ -3,8 +3,8 @@
  * and the new sheets need. Existing records keep their index, so every cell of the workbook keeps its look;
  * an identical record already present is reused, so re-runs do not grow the file.
  */
+import { attribute } from "../workbook/xml-scanner";
 import { setElementAttributes, setTagAttributes, startTagEnd } from "./start-tag";
-import { attribute } from "./xml-scanner";
 
 const SECTIONS = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs"] as const;
 type Section = (typeof SECTIONS)[number];
