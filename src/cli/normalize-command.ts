@@ -7,6 +7,7 @@ import type { CliIo } from "./cli-io";
 import { describeInputError } from "./describe-input-error";
 import { describeSheets, describeTables } from "./describe-tables";
 import { displayPath } from "./display-path";
+import { escapeName } from "./terminal-text";
 import { EXIT_HAS_ERRORS, EXIT_OK, EXIT_UNREADABLE } from "./exit-codes";
 import { cliMessagesFor } from "./messages";
 import type { InputOptions } from "./parse-args";
@@ -146,6 +147,7 @@ export function printSummary(result: WrittenWorkbook, output: string, locale: Lo
     ...(truncated > 0 ? [m.truncatedCells(truncated)] : []),
     ...(result.marksLeft > 0 ? [m.marksLeft(result.marksLeft)] : []),
     ...(result.notesSkipped > 0 ? [m.notesSkipped(result.notesSkipped)] : []),
+    ...result.clerkColumns.map((c) => m.clerkColumnsReplaced(escapeName(c.sheet), c.columns)),
   ];
   io.stdout(`${lines.join("\n")}\n`);
 }

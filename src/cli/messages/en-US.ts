@@ -63,6 +63,8 @@ export const enUS: CliMessages = {
 
   marksLeft: (count: number) =>
     `${count} cells marked by the last run have had their fill changed since: your change was kept, not restored.`,
+  clerkColumnsReplaced: (sheet: string, columns: readonly string[]) =>
+    `The previous "${sheet}" sheet had content of your own in column${columns.length > 1 ? "s" : ""} ${columns.join(", ")}; it was replaced with the sheet. The input file still has it: copy it from there if you need it.`,
   notesSkipped: (count: number) =>
     `${count} marked cells already had a comment: it was kept, and no note was added there.`,
   noTable: (path: string, message: string, advice: string) =>

@@ -65,6 +65,8 @@ export const zhCN = {
 
   marksLeft: (count: number) =>
     `上次运行标记的 ${count} 个单元格已被改过填充色，保留了你的修改，未恢复原填充。`,
+  clerkColumnsReplaced: (sheet: string, columns: readonly string[]) =>
+    `上次的「${sheet}」表中 ${columns.join("、")} 列有不是本工具写的内容，已随旧表一并替换；原文件里仍保留，如需要请从原文件复制。`,
   notesSkipped: (count: number) => `${count} 个标色的单元格原有批注，保留了原批注，未另加说明。`,
   /** normalize when no table was found: nothing is written. */
   noTable: (path: string, message: string, advice: string) =>
