@@ -8,16 +8,11 @@
  */
 import type { ParsedTable, Project, TableInfo } from "../model/analysis";
 import { brokenEquationIssue, evaluateEquations, type EquationCheckOptions } from "./check-equations";
+import { describeTotal, explainGaps } from "./explain-gaps";
 import { toFigure } from "../model/exact-decimal";
 import { findCulprits, type CulpritGroup } from "./find-culprits";
 import { tableDecimals, tableUsesGrouping } from "../messages/format-amount";
-import {
-  makeIssue,
-  type AmountFormat,
-  type IssueDetails,
-  type IssueDraft,
-  type RepairedTotal,
-} from "../model/issue";
+import { makeIssue, type AmountFormat, type IssueDetails, type IssueDraft } from "../model/issue";
 import { equationsByCell, type EquationCell, type TotalEquation } from "../model/total-equation";
 
 /** Candidate sets a message names; the count says how many there are in all. */
@@ -28,30 +23,78 @@ export interface ReconcileOptions extends EquationCheckOptions {
   readonly nodeBudget?: number;
 }
 
-/** What the totals need of a table: its equations, and how it writes amounts (a read table will do). */
-export type TotalsSource = Pick<ParsedTable, "equations" | "grandTotal" | "units"> & {
+/**
+ * What the totals need of a table: its equations, how it writes amounts, and its rows, units and projects for
+ * the explanations of a broken total (a read table will do).
+ */
+export type TotalsSource = Pick<ParsedTable, "equations" | "grandTotal" | "units" | "rows"> & {
   readonly table: Pick<TableInfo, "amountUnit" | "layout"> | null;
-  readonly projects: readonly Pick<Project, "amountCells">[];
+  readonly projects: readonly Pick<Project, "amountCells" | "row" | "unit" | "name" | "nameCell">[];
 };
 
+/** The issues of a table's totals, and how many of its equations were checked (held or broken, not skipped). */
+export interface ReconciledTotals {
+  readonly issues: IssueDraft[];
+  readonly checked: number;
+}
+
 export function reconcileTotals(parsed: TotalsSource, options: ReconcileOptions = {}): IssueDraft[] {
-  const equations = parsed.equations;
-  const evaluation = evaluateEquations(equations, options);
-  if (evaluation.broken.length === 0) return [];
+  return reconcileTotalsCounted(parsed, options).issues;
+}
+
+export function reconcileTotalsCounted(
+  parsed: TotalsSource,
+  options: ReconcileOptions = {},
+): ReconciledTotals {
+  const first = evaluateEquations(parsed.equations, options);
+  let checked = 0;
+  for (const state of first.states) if (state !== "skipped") checked++;
+  // The explanations come first; a structural one (a paste cut at its start) needs no broken total.
+  const explained = explainGaps(parsed, first, {
+    tolerance: options.tolerance,
+    format: (scale) => amountFormat(parsed, scale),
+    names: amountNamesOf(parsed),
+  });
+  const issues = [...explained.issues];
+  const { equations, evaluation } = explained;
+  if (evaluation.broken.length === 0) return { issues, checked };
+  issues.push(...culpritsOf(parsed, equations, evaluation, options));
+  return { issues, checked };
+}
+
+/** How the table writes amounts, for the messages: its decimals (at least `scale`), separators and unit. */
+function amountFormat(parsed: TotalsSource, scale: number): AmountFormat {
+  return {
+    decimals: Math.max(scale, tableDecimals(parsed)),
+    grouping: tableUsesGrouping(parsed),
+    unit: parsed.table?.amountUnit ?? null,
+  };
+}
+
+/** The columnar layouts name their amounts their own way (资金总额, 自有资金; 预算数): the messages follow. */
+function amountNamesOf(parsed: TotalsSource): IssueDetails {
+  const layout = parsed.table?.layout;
+  return layout === "project-form"
+    ? { amountNames: "form" }
+    : layout === "department-columns"
+      ? { amountNames: "department" }
+      : {};
+}
+
+/** The cells to change for the broken totals no explanation covers (find-culprits.ts). */
+function culpritsOf(
+  parsed: TotalsSource,
+  equations: readonly TotalEquation[],
+  evaluation: ReturnType<typeof evaluateEquations>,
+  options: ReconcileOptions,
+): IssueDraft[] {
   // Only a table with a broken total pays for looking at how it writes amounts.
   const grouping = tableUsesGrouping(parsed);
   const decimals = tableDecimals(parsed);
   const unit = parsed.table?.amountUnit ?? null;
   const format = (scale: number): AmountFormat => ({ decimals: Math.max(scale, decimals), grouping, unit });
   const brokenByIndex = new Map(evaluation.broken.map((b) => [b.index, b]));
-  // The columnar layouts name their amounts their own way (资金总额, 自有资金; 预算数): the messages follow.
-  const layout = parsed.table?.layout;
-  const names: IssueDetails =
-    layout === "project-form"
-      ? { amountNames: "form" }
-      : layout === "department-columns"
-        ? { amountNames: "department" }
-        : {};
+  const names = amountNamesOf(parsed);
 
   const issues: IssueDraft[] = [];
   let byCell: ReadonlyMap<EquationCell, readonly TotalEquation[]> | null = null;
@@ -87,7 +130,7 @@ function culpritIssues(
   const changes = group.explanations[0]!;
   const changed = new Set(changes.map((c) => c.cell.address));
   const broken = group.broken.map((i) => equations[i]!);
-  const repairs = broken.map(repairedTotal);
+  const repairs = broken.map(describeTotal);
   const consequences = unique(broken.map((e) => e.target.address).filter((a) => !changed.has(a)));
   const cells = unique(broken.flatMap((e) => [e.target.address, ...e.addends.map((c) => c.address)]));
   return changes.map((change) => {
@@ -96,7 +139,7 @@ function culpritIssues(
     const details: IssueDetails = Object.assign(describeCell(change.cell, mine), names, {
       cells,
       amountFormat: format(Math.max(change.cell.amount?.scale ?? 0, 0)),
-      repairs: own.length > 0 ? own.map(repairedTotal) : repairs,
+      repairs: own.length > 0 ? own.map(describeTotal) : repairs,
       consequences,
       partners: changes.filter((c) => c !== change).map((c) => c.cell.address),
     });
@@ -106,18 +149,6 @@ function culpritIssues(
       actual: toFigure(change.from),
     });
   });
-}
-
-function repairedTotal(equation: TotalEquation): RepairedTotal {
-  const d = equation.details;
-  const total: { -readonly [K in keyof RepairedTotal]: RepairedTotal[K] } = {
-    rule: equation.rule,
-    cell: equation.target.address,
-  };
-  if (d.amountColumn !== undefined) total.amountColumn = d.amountColumn;
-  if (d.unit !== undefined) total.unit = d.unit;
-  if (d.project !== undefined) total.project = d.project;
-  return total;
 }
 
 /**

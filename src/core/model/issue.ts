@@ -30,6 +30,10 @@ export const RULE_IDS = [
   "bad-date-range",
   "uncomputed-formula",
   "invalid-bytes",
+  "partial-paste",
+  "duplicate-rows",
+  "doubled-table",
+  "rounding-gap",
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];
@@ -64,6 +68,12 @@ export const DEFAULT_SEVERITY: Readonly<Record<RuleId, Severity>> = {
   "bad-date-range": "warning",
   "uncomputed-formula": "info",
   "invalid-bytes": "warning",
+  // The explanations of broken totals (check/explain-gaps.ts): a paste cut short is the paste's error, not a
+  // total's; rows counted once and rounding leave every amount right, so they are for the clerk to confirm.
+  "partial-paste": "error",
+  "duplicate-rows": "warning",
+  "doubled-table": "warning",
+  "rounding-gap": "warning",
 };
 
 /**
@@ -124,6 +134,33 @@ export interface IssueDetails {
   readonly formula?: string;
   /** Byte offset in the file of the first bytes that are not valid UTF-8 (invalid-bytes), 0-based. */
   readonly byteOffset?: number;
+  /** suspicious-value: the damaged part of the value (`985%` in `完成率达985%以上。`). */
+  readonly fragment?: string;
+  /** suspicious-value: what the damaged part probably was (`≥98%`). */
+  readonly probable?: string;
+  /** partial-paste: the edge of the paste that looks cut, and the sheet row of the table's first or last row. */
+  readonly edge?: "start" | "end";
+  readonly edgeRow?: number;
+  /** partial-paste: the table has no 合计 row (and nothing else says where it was cut). */
+  readonly noGrandTotal?: true;
+  /** partial-paste, rounding-gap, duplicate-rows: the totals explained, each with target − Σ parts. */
+  readonly gaps?: readonly ExplainedGap[];
+  /** duplicate-rows, doubled-table: the rows present twice (sheet rows) and the rows they repeat. */
+  readonly repeated?: RowSpan;
+  readonly original?: RowSpan;
+  /** duplicate-rows: the body repeats after a header row repeated at this sheet row. */
+  readonly headerRow?: number;
+}
+
+/** Sheet rows from `from` to `to`, both included. */
+export interface RowSpan {
+  readonly from: number;
+  readonly to: number;
+}
+
+/** A total an explanation accounts for, and by how much it differs from its parts (target − Σ parts). */
+export interface ExplainedGap extends RepairedTotal {
+  readonly gap: number | string;
 }
 
 /** Decimals, thousands separator and unit of the table's amounts. */
