@@ -6,6 +6,8 @@ import type { FoundTable } from "./layouts/layout";
 import { findTables } from "./locate/locate-table";
 import { localizeIssues, type Locale } from "./messages";
 import { reconcileTotals } from "./check/reconcile-totals";
+import { outsideRepeatedRows } from "./check/explain-gaps";
+import { doubledTableIssue, tableFingerprint } from "./check/find-doubled-tables";
 import { splitTable } from "./split/split-table";
 
 export interface AnalyzeOptions {
@@ -56,6 +58,7 @@ export function analyzeSheets(sheets: readonly SheetGrid[], options: AnalyzeOpti
       parts.push({ sheet: sheet.name, parsed, drafts: checkTable(parsed, options) });
     }
   }
+  if (parts.length > 1) reportRepeatedTables(parts);
   const locale = options.locale ?? "zh-CN";
   if (parts.length === 0) {
     const none = noTable();
@@ -72,13 +75,26 @@ export function analyzeSheets(sheets: readonly SheetGrid[], options: AnalyzeOpti
     : { table, grandTotal, units, projects, rows, issues, tables: merged.tables };
 }
 
+/**
+ * A table that repeats an earlier one on its sheet (the whole table pasted twice) keeps its rows, and its issues
+ * become the one that says so (find-doubled-tables.ts).
+ */
+function reportRepeatedTables(parts: TablePart[]): void {
+  const seen = new Map<string, TablePart>();
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    const key = `${part.sheet ?? ""}\u0002${tableFingerprint(part.parsed)}`;
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, part);
+    else parts[i] = { ...part, drafts: [doubledTableIssue(part.parsed, first.parsed)] };
+  }
+}
+
 /** The checks of one table: the reader's own issues, its total equations, its indicators. */
 function checkTable(parsed: ParsedTable, options: AnalyzeOptions): IssueDraft[] {
-  return [
-    ...parsed.issues,
-    ...reconcileTotals(parsed, { tolerance: options.tolerance }),
-    ...checkIndicators(parsed),
-  ];
+  const totals = reconcileTotals(parsed, { tolerance: options.tolerance });
+  // Rows present twice are reported once, as such (explain-gaps.ts): their own findings would repeat the first's.
+  return [...parsed.issues, ...totals, ...checkIndicators(parsed)].filter(outsideRepeatedRows(totals));
 }
 
 /** The reading half of the analysis, before any check: locate, classify, read, split; every table of the grid. */

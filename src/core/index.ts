@@ -16,6 +16,8 @@ export * from "./locate/locate-table";
 export * from "./split/split-table";
 export * from "./check/check-indicators";
 export * from "./check/reconcile-totals";
+export { outsideRepeatedRows } from "./check/explain-gaps";
+export { tableFingerprint } from "./check/find-doubled-tables";
 export * from "./plan/plan";
 export * from "./plan/build-plan";
 export * from "./plan/plan-layout";

@@ -12,6 +12,8 @@ import {
   findTables,
   localizeIssues,
   reconcileTotals,
+  outsideRepeatedRows,
+  tableFingerprint,
   splitTable,
   type TableRead,
   type AnalysisCounts,
@@ -41,6 +43,11 @@ class Tally {
     }
   }
 
+  /** This tally, but deaf to issues: a repeated table's projects count, its issues do not. */
+  withoutIssues(): Tally {
+    return Object.assign(Object.create(this) as Tally, { issues: () => undefined });
+  }
+
   counts(): AnalysisCounts {
     const { projects, indicators, errors, warnings, infos } = this;
     return { projects, units: this.units.size, indicators, errors, warnings, infos };
@@ -55,9 +62,16 @@ export function countInput(
   const tally = new Tally();
   let tables = 0;
   for (const sheet of input.sheets) {
+    // A table that repeats an earlier one on the sheet counts as one warning (analyze-table's reportRepeatedTables).
+    const seen = new Set<string>();
     for (const found of findTables(sheet.grid, sheet.origin ?? A1_ORIGIN)) {
       tables++;
-      countTable(found.read(found.classify()), options, partProjects, tally);
+      const read = found.read(found.classify());
+      const fingerprint = tableFingerprint(read);
+      const repeat = seen.has(fingerprint);
+      seen.add(fingerprint);
+      if (repeat) tally.issues([makeIssue("doubled-table", null, {})]);
+      countTable(read, options, partProjects, repeat ? tally.withoutIssues() : tally);
     }
   }
   const noTable = tables === 0 ? makeIssue("no-table", null, {}) : null;
@@ -73,9 +87,12 @@ export function countInput(
 /** One table as analyze-table's readFound and checkTable take it, its projects a part at a time. */
 function countTable(read: TableRead, options: AnalyzeInputOptions, partProjects: number, tally: Tally): void {
   for (const unit of read.units) tally.units.add(unit.name);
-  tally.issues(read.issues);
-  // The totals as the analysis reports them: the cells to change, not every total they upset.
-  tally.issues(reconcileTotals(read, { tolerance: options.tolerance }));
+  // The totals as the analysis reports them: the cells to change, not every total they upset; rows present
+  // twice once, and nothing else on them.
+  const totals = reconcileTotals(read, { tolerance: options.tolerance });
+  const kept = outsideRepeatedRows(totals);
+  tally.issues(read.issues.filter(kept));
+  tally.issues(totals);
   const projectNamesSeen = new Map<string | null, Map<string, number>>();
   for (let start = 0; start < read.projects.length; start += partProjects) {
     const part = {
@@ -90,7 +107,7 @@ function countTable(read: TableRead, options: AnalyzeInputOptions, partProjects:
       tally.indicators += project.indicators.length;
       if (project.unit !== null) tally.units.add(project.unit);
     }
-    tally.issues(parsed.issues);
-    tally.issues(checkIndicators(parsed, { projectNamesSeen }));
+    tally.issues(parsed.issues.filter(kept));
+    tally.issues(checkIndicators(parsed, { projectNamesSeen }).filter(kept));
   }
 }

@@ -18,6 +18,7 @@ import {
   type IssueDetails,
   type IssueDraft,
   type RepairedTotal,
+  type RowSpan,
 } from "../model/issue";
 import type { EquationCell, TotalEquation } from "../model/total-equation";
 import { equationAddresses, type BrokenEquation, type EquationStates } from "./check-equations";
@@ -104,6 +105,29 @@ export function explainGaps(
   const broken = evaluation.broken.filter((b) => !explained.has(b.index));
   return { issues, equations, evaluation: { states, broken } };
 }
+
+/**
+ * A filter for a table's other issues, given its totals' issues: what sits on rows reported as present twice
+ * (duplicate-rows) goes, since it repeats what the first copy's rows say (a project's duplicate-project, each
+ * indicator's findings again). The explanations themselves stay.
+ */
+export function outsideRepeatedRows(totals: readonly IssueDraft[]): (issue: IssueDraft) => boolean {
+  const spans: RowSpan[] = [];
+  for (const issue of totals)
+    if (issue.rule === "duplicate-rows" && issue.details.repeated) spans.push(issue.details.repeated);
+  if (spans.length === 0) return () => true;
+  return (issue) =>
+    issue.row === null ||
+    EXPLANATION_RULES.has(issue.rule) ||
+    !spans.some((span) => issue.row! >= span.from && issue.row! <= span.to);
+}
+
+const EXPLANATION_RULES: ReadonlySet<IssueDraft["rule"]> = new Set([
+  "partial-paste",
+  "duplicate-rows",
+  "doubled-table",
+  "rounding-gap",
+]);
 
 /** What a total is, for a message: its rule and cell, its amount column, its unit and project. */
 export function describeTotal(equation: TotalEquation): RepairedTotal {

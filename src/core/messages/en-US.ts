@@ -268,7 +268,7 @@ const issues: Record<RuleId, (i: IssueDraft) => string> = {
     return `${what} appears twice (row ${figure(d.firstRow ?? null)} and ${rowSpan(d.repeated)}, the same amounts); the totals count it once.`;
   },
   "doubled-table": (i) =>
-    `The whole table appears twice: the table from ${rowSpan(i.details.repeated)} is the same as the one from ${rowSpan(i.details.original)} (the same projects and amounts); only the first was checked.`,
+    `The whole table appears twice: the table from row ${figure(i.details.repeated?.from ?? null)} is the same as the one from row ${figure(i.details.original?.from ?? null)} (the same projects and amounts); only the first was checked.`,
   "rounding-gap": (i) => {
     const g = i.details.gaps?.[0];
     if (!g) return "A total differs from its parts by no more than rounding.";

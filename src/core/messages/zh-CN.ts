@@ -263,7 +263,7 @@ const issues: Record<RuleId, (i: IssueDraft) => string> = {
     return `${what}出现两次（第 ${figure(d.firstRow ?? null)} 行和${rowSpan(d.repeated)}，金额相同），合计按一次计算。`;
   },
   "doubled-table": (i) =>
-    `整张表出现两次：${rowSpan(i.details.repeated)}起的表与${rowSpan(i.details.original)}起的表相同（同样的项目和金额），只核对了前一张。`,
+    `整张表出现两次：第 ${figure(i.details.repeated?.from ?? null)} 行起的表与第 ${figure(i.details.original?.from ?? null)} 行起的表相同（同样的项目和金额），只核对了前一张。`,
   "rounding-gap": (i) => {
     const g = i.details.gaps?.[0];
     if (!g) return "合计与明细相差不超过四舍五入的尾差。";
