@@ -3,8 +3,9 @@
  * a unit's block: the totals above the cut are right, and the rows they add up are not all there. Read that way:
  * - at the end: the table's last row is a project (nothing after it closes the table), and the broken totals of
  *   the 合计 and of the last unit are each larger than their parts, on a row whose own 总计 = parts holds, and by a
- *   gap that is itself a whole row's worth (its 总计 gap is the sum of its parts' gaps); or the last row is a unit
- *   row with an amount and no project under it;
+ *   gap that is itself a whole row's worth (its 总计 gap is the sum of its parts' gaps: a table of one amount
+ *   column cannot tell missing rows from a wrong total, and is left to the culprit finder); or the last row is a
+ *   unit row with an amount and no project under it;
  * - at the start (the string layouts, whose tables always open with 合计): no 合计 row although unit rows carry
  *   amounts; an error when the first row is a project with no unit above it, else a warning.
  * One wrong amount cannot look like that: it breaks its own row, or a total in one direction only.
@@ -108,7 +109,10 @@ function endCut(
   };
 }
 
-/** The row's own equation holds, and the gaps of its column totals add up like a row: 总计's = Σ parts'. */
+/**
+ * The row's own equation holds, and the gaps of its column totals add up like a row: 总计's = Σ parts'. A table
+ * with a 总计 column and no parts (or parts and no 总计) cannot show that.
+ */
 function rowBalanced(
   row: number,
   equations: readonly TotalEquation[],
@@ -134,7 +138,8 @@ function rowBalanced(
       else parts++;
     }
   }
-  if (!hasTotal || parts === 0) return true;
+  // With no parts to add up across there is nothing to tell missing rows from one wrong total: no explanation.
+  if (!hasTotal || parts === 0) return false;
   let sumOfParts = 0;
   for (const [role, gap] of gaps) if (role !== "total") sumOfParts += gap;
   const slack = (0.5 * parts) / 10 ** scale + 1e-9;

@@ -169,6 +169,7 @@ export const RULE_EXAMPLES: Readonly<Record<RuleId, IssueDraft>> = {
       field: "annual",
       text: "297%",
       reason: "over-100",
+      probable: "≥97%",
     },
     { about: { projectIndex: 2, itemIndex: 6 } },
   ),

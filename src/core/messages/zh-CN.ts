@@ -216,9 +216,9 @@ const issues: Record<RuleId, (i: IssueDraft) => string> = {
         return `${where(d)}的指标值区间应为下限在前、上限在后，此处为${v}，下限大于上限。`;
       case "over-100": {
         // Inside a sentence, the damaged part is quoted on its own; what it probably was, when that can be told.
-        const found = d.fragment && d.fragment !== d.text ? `${v}中的「${d.fragment}」` : v;
+        const found = d.fragment && d.fragment !== d.text ? `${v}中的「${d.fragment}」超过了 100%` : `为${v}`;
         const probable = d.probable ? `，可能原为「${d.probable}」` : "";
-        return `${where(d)}是比率或满意度，目标应不超过 100%，此处${found}超过 100%${probable}（可能丢了「≥」，或与分值连在了一起）。`;
+        return `${where(d)}是比率或满意度，目标应不超过 100%，此处${found}${probable}（可能丢了「≥」，或与分值连在了一起）。`;
       }
       default:
         return `${where(d)}的指标值${v}可疑，请核对原表。`;
