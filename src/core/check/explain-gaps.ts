@@ -75,13 +75,13 @@ export function explainGaps(
       for (const index of once.explained) explained.add(index);
     }
     const left = evaluation.broken.filter((b) => !explained.has(b.index));
+    const rounded: BrokenEquation[] = [];
     for (const group of sharedCellGroups(left)) {
       if (!group.every(isRoundingGap)) continue;
-      for (const b of group) {
-        explained.add(b.index);
-        issues.push(roundingIssue(b, context));
-      }
+      for (const b of group) explained.add(b.index);
+      rounded.push(...group);
     }
+    issues.push(...roundingIssues(rounded, context));
   }
   const left = evaluation.broken.filter((b) => !explained.has(b.index));
   const cut = findPasteCut(
@@ -254,17 +254,30 @@ function sharedCellGroups(broken: readonly BrokenEquation[]): BrokenEquation[][]
   return [...groups.values()];
 }
 
-function roundingIssue(broken: BrokenEquation, context: GapContext): IssueDraft {
-  const equation = broken.equation;
-  const details: IssueDetails = Object.assign({}, equation.details, context.names, {
-    cells: equationAddresses(equation),
-    amountFormat: context.format(broken.actual.scale),
-    gaps: [gapOf(broken)],
-  });
-  return makeIssue("rounding-gap", equation.target, details, {
-    about: equation.about,
-    expected: toFigure(broken.expected),
-    actual: toFigure(broken.actual),
+/** One rounding-gap per row of totals (a unit's 总计 and 财政拨款 off by a cent are one finding), at its first. */
+function roundingIssues(rounded: readonly BrokenEquation[], context: GapContext): IssueDraft[] {
+  const byRow = new Map<string, BrokenEquation[]>();
+  for (const b of rounded) {
+    const key = `${b.equation.rule}|${b.equation.target.row}`;
+    const list = byRow.get(key);
+    if (list === undefined) byRow.set(key, [b]);
+    else list.push(b);
+  }
+  return [...byRow.values()].map((row) => {
+    const first = row[0]!;
+    const equation = first.equation;
+    const cells: string[] = [];
+    for (const b of row) for (const a of equationAddresses(b.equation)) if (!cells.includes(a)) cells.push(a);
+    const details: IssueDetails = Object.assign({}, equation.details, context.names, {
+      cells,
+      amountFormat: context.format(Math.max(...row.map((b) => b.actual.scale))),
+      gaps: row.map(gapOf),
+    });
+    return makeIssue("rounding-gap", equation.target, details, {
+      about: equation.about,
+      expected: toFigure(first.expected),
+      actual: toFigure(first.actual),
+    });
   });
 }
 

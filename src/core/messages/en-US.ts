@@ -140,6 +140,15 @@ function shortfalls(i: IssueDraft): string {
   return parts.join("; ");
 }
 
+/** The largest gap of a list, without its sign (exact digits a double cannot hold compare by length). */
+function largestGap(gaps: readonly ExplainedGap[]): number | string {
+  let widest = gaps[0]!.gap;
+  const size = (g: number | string): number =>
+    typeof g === "number" ? Math.abs(g) : Number(g.replace(/^-/, ""));
+  for (const g of gaps) if (size(g.gap) > size(widest)) widest = g.gap;
+  return widest;
+}
+
 /** Sheet rows "rows 36–59", or "row 36". */
 function rowSpan(span: RowSpan | undefined): string {
   if (!span) return "";
@@ -270,9 +279,14 @@ const issues: Record<RuleId, (i: IssueDraft) => string> = {
   "doubled-table": (i) =>
     `The whole table appears twice: the table from row ${figure(i.details.repeated?.from ?? null)} is the same as the one from row ${figure(i.details.original?.from ?? null)} (the same projects and amounts); only the first was checked.`,
   "rounding-gap": (i) => {
-    const g = i.details.gaps?.[0];
+    const gaps = i.details.gaps ?? [];
+    const g = gaps[0];
     if (!g) return "A total differs from its parts by no more than rounding.";
-    return `${capitalize(gapBetween(g, i.details))} differ by ${gapAmount(i, g.gap)}, probably rounding (尾差); if that is acceptable, enter ${gapTyped(i, g.gap)} as the total tolerance.`;
+    const columns = gaps.map((x) => col(i.details, x.amountColumn ?? "total"));
+    const widest = largestGap(gaps);
+    const which = gaps.length > 1 ? ` (columns ${columns.join(", ")})` : "";
+    const between = gapBetween(gaps.length > 1 ? { ...g, amountColumn: undefined } : g, i.details);
+    return `${capitalize(between)} differ by ${gapAmount(i, widest)}${which}, probably rounding (尾差); if that is acceptable, enter ${gapTyped(i, widest)} as the total tolerance.`;
   },
 };
 
@@ -381,8 +395,8 @@ const advice: Record<RuleId, (i: IssueDraft) => string> = {
     "Delete the repeated rows (keep one of each) and run again; if they really are two projects, make their names differ.",
   "doubled-table": () => "Delete the table pasted a second time and run again.",
   "rounding-gap": (i) => {
-    const g = i.details.gaps?.[0];
-    const value = g ? gapTyped(i, g.gap) : "0.01";
+    const gaps = i.details.gaps ?? [];
+    const value = gaps.length > 0 ? gapTyped(i, largestGap(gaps)) : "0.01";
     return `Amounts converted from yuan to 万元 often leave a total a cent or two off its parts. Once checked, enter ${value} as the total tolerance (on the command line, --tolerance ${value}) and run again; the warning goes.`;
   },
 };

@@ -143,6 +143,15 @@ function shortfalls(i: IssueDraft): string {
   return parts.join("，");
 }
 
+/** The largest gap of a list, without its sign (exact digits a double cannot hold compare by length). */
+function largestGap(gaps: readonly ExplainedGap[]): number | string {
+  let widest = gaps[0]!.gap;
+  const size = (g: number | string): number =>
+    typeof g === "number" ? Math.abs(g) : Number(g.replace(/^-/, ""));
+  for (const g of gaps) if (size(g.gap) > size(widest)) widest = g.gap;
+  return widest;
+}
+
 /** Sheet rows "第 36–59 行", or "第 36 行". */
 function rowSpan(span: RowSpan | undefined): string {
   if (!span) return "";
@@ -265,9 +274,15 @@ const issues: Record<RuleId, (i: IssueDraft) => string> = {
   "doubled-table": (i) =>
     `整张表出现两次：第 ${figure(i.details.repeated?.from ?? null)} 行起的表与第 ${figure(i.details.original?.from ?? null)} 行起的表相同（同样的项目和金额），只核对了前一张。`,
   "rounding-gap": (i) => {
-    const g = i.details.gaps?.[0];
+    const gaps = i.details.gaps ?? [];
+    const g = gaps[0];
     if (!g) return "合计与明细相差不超过四舍五入的尾差。";
-    return `${gapBetween(g, i.details)}相差 ${gapAmount(i, g.gap)}，可能是四舍五入尾差；如可接受，在「合计容差」中填 ${gapTyped(i, g.gap)}。`;
+    // A row's columns off together: named once, the columns listed (总计、财政拨款两列).
+    const columns = gaps.map((x) => col(i.details, x.amountColumn ?? "total"));
+    const widest = largestGap(gaps);
+    const which = gaps.length > 1 ? `（${columns.join("、")}）` : "";
+    const between = gapBetween(gaps.length > 1 ? { ...g, amountColumn: undefined } : g, i.details);
+    return `${between}相差 ${gapAmount(i, widest)}${which}，可能是四舍五入尾差；如可接受，在「合计容差」中填 ${gapTyped(i, widest)}。`;
   },
 };
 
@@ -375,8 +390,8 @@ const advice: Record<RuleId, (i: IssueDraft) => string> = {
   "duplicate-rows": () => "删去重复的行（保留一处）后再运行；若确是两个项目，请在名称中加以区分。",
   "doubled-table": () => "删去重复粘贴的那一张表后再运行。",
   "rounding-gap": (i) => {
-    const g = i.details.gaps?.[0];
-    const value = g ? gapTyped(i, g.gap) : "0.01";
+    const gaps = i.details.gaps ?? [];
+    const value = gaps.length > 0 ? gapTyped(i, largestGap(gaps)) : "0.01";
     return `金额由元换算为万元时，合计与各项之和常差一两分。核对无误后，在「合计容差」中填 ${value}（命令行用 --tolerance ${value}）再运行，此提示即消失。`;
   },
 };
