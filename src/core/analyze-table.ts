@@ -5,7 +5,7 @@ import { issueOnSheet, makeIssue, sortIssues, type IssueDraft } from "./model/is
 import type { FoundTable } from "./layouts/layout";
 import { findTables } from "./locate/locate-table";
 import { localizeIssues, type Locale } from "./messages";
-import { reconcileTotals } from "./check/reconcile-totals";
+import { reconcileTotalsCounted } from "./check/reconcile-totals";
 import { outsideRepeatedRows } from "./check/explain-gaps";
 import { doubledTableIssue, tableFingerprint } from "./check/find-doubled-tables";
 import { splitTable } from "./split/split-table";
@@ -43,6 +43,8 @@ interface TablePart {
   readonly sheet: string | undefined;
   readonly parsed: ParsedTable;
   readonly drafts: readonly IssueDraft[];
+  /** Total equations checked (reconcile-totals.ts). */
+  readonly checked: number;
 }
 
 /**
@@ -55,7 +57,7 @@ export function analyzeSheets(sheets: readonly SheetGrid[], options: AnalyzeOpti
   for (const sheet of sheets) {
     for (const found of findTables(sheet.grid, sheet.origin ?? A1_ORIGIN)) {
       const parsed = readFound(found);
-      parts.push({ sheet: sheet.name, parsed, drafts: checkTable(parsed, options) });
+      parts.push({ sheet: sheet.name, parsed, ...checkTable(parsed, options) });
     }
   }
   if (parts.length > 1) reportRepeatedTables(parts);
@@ -70,9 +72,11 @@ export function analyzeSheets(sheets: readonly SheetGrid[], options: AnalyzeOpti
   const sheetOrder = onSheets ? parts.flatMap((p) => (p.sheet === undefined ? [] : [p.sheet])) : [];
   const issues = localizeIssues(sortIssues(merged.drafts, sheetOrder), locale);
   const { table, grandTotal, units, projects, rows } = merged.parsed;
+  let checkedEquations = 0;
+  for (const part of parts) checkedEquations += part.checked;
   return parts.length === 1
-    ? { table, grandTotal, units, projects, rows, issues }
-    : { table, grandTotal, units, projects, rows, issues, tables: merged.tables };
+    ? { table, grandTotal, units, projects, rows, issues, checkedEquations }
+    : { table, grandTotal, units, projects, rows, issues, tables: merged.tables, checkedEquations };
 }
 
 /**
@@ -86,15 +90,18 @@ function reportRepeatedTables(parts: TablePart[]): void {
     const key = `${part.sheet ?? ""}\u0002${tableFingerprint(part.parsed)}`;
     const first = seen.get(key);
     if (first === undefined) seen.set(key, part);
-    else parts[i] = { ...part, drafts: [doubledTableIssue(part.parsed, first.parsed)] };
+    else parts[i] = { ...part, drafts: [doubledTableIssue(part.parsed, first.parsed)], checked: 0 };
   }
 }
 
 /** The checks of one table: the reader's own issues, its total equations, its indicators. */
-function checkTable(parsed: ParsedTable, options: AnalyzeOptions): IssueDraft[] {
-  const totals = reconcileTotals(parsed, { tolerance: options.tolerance });
+function checkTable(parsed: ParsedTable, options: AnalyzeOptions): { drafts: IssueDraft[]; checked: number } {
+  const { issues: totals, checked } = reconcileTotalsCounted(parsed, { tolerance: options.tolerance });
   // Rows present twice are reported once, as such (explain-gaps.ts): their own findings would repeat the first's.
-  return [...parsed.issues, ...totals, ...checkIndicators(parsed)].filter(outsideRepeatedRows(totals));
+  const drafts = [...parsed.issues, ...totals, ...checkIndicators(parsed)].filter(
+    outsideRepeatedRows(totals),
+  );
+  return { drafts, checked };
 }
 
 /** The reading half of the analysis, before any check: locate, classify, read, split; every table of the grid. */
@@ -103,7 +110,7 @@ export function parseTable(grid: Grid, origin: Origin = A1_ORIGIN): ParsedTable 
   if (found.length === 0) return noTable();
   const parts = found.map((table) => {
     const parsed = readFound(table);
-    return { sheet: undefined, parsed, drafts: parsed.issues };
+    return { sheet: undefined, parsed, drafts: parsed.issues, checked: 0 };
   });
   const merged = mergeTables(parts, false);
   return { ...merged.parsed, issues: merged.drafts };

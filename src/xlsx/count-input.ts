@@ -11,7 +11,7 @@ import {
   makeIssue,
   findTables,
   localizeIssues,
-  reconcileTotals,
+  reconcileTotalsCounted,
   outsideRepeatedRows,
   tableFingerprint,
   splitTable,
@@ -30,6 +30,7 @@ const PART_PROJECTS = 256;
 class Tally {
   projects = 0;
   indicators = 0;
+  equations = 0;
   readonly units = new Set<string>();
   errors = 0;
   warnings = 0;
@@ -43,14 +44,14 @@ class Tally {
     }
   }
 
-  /** This tally, but deaf to issues: a repeated table's projects count, its issues do not. */
-  withoutIssues(): Tally {
-    return Object.assign(Object.create(this) as Tally, { issues: () => undefined });
+  /** Total equations checked in a table. */
+  checked(equations: number): void {
+    this.equations += equations;
   }
 
   counts(): AnalysisCounts {
-    const { projects, indicators, errors, warnings, infos } = this;
-    return { projects, units: this.units.size, indicators, errors, warnings, infos };
+    const { projects, indicators, equations, errors, warnings, infos } = this;
+    return { projects, units: this.units.size, indicators, equations, errors, warnings, infos };
   }
 }
 
@@ -71,7 +72,7 @@ export function countInput(
       const repeat = seen.has(fingerprint);
       seen.add(fingerprint);
       if (repeat) tally.issues([makeIssue("doubled-table", null, {})]);
-      countTable(read, options, partProjects, repeat ? tally.withoutIssues() : tally);
+      countTable(read, options, partProjects, tally, !repeat);
     }
   }
   const noTable = tables === 0 ? makeIssue("no-table", null, {}) : null;
@@ -84,15 +85,30 @@ export function countInput(
   return tally.counts();
 }
 
-/** One table as analyze-table's readFound and checkTable take it, its projects a part at a time. */
-function countTable(read: TableRead, options: AnalyzeInputOptions, partProjects: number, tally: Tally): void {
+/**
+ * One table as analyze-table's readFound and checkTable take it, its projects a part at a time. A table that
+ * repeats an earlier one (`checked` false) counts its projects and indicators, not its issues or equations.
+ */
+function countTable(
+  read: TableRead,
+  options: AnalyzeInputOptions,
+  partProjects: number,
+  tally: Tally,
+  checked = true,
+): void {
   for (const unit of read.units) tally.units.add(unit.name);
   // The totals as the analysis reports them: the cells to change, not every total they upset; rows present
   // twice once, and nothing else on them.
-  const totals = reconcileTotals(read, { tolerance: options.tolerance });
-  const kept = outsideRepeatedRows(totals);
-  tally.issues(read.issues.filter(kept));
-  tally.issues(totals);
+  const totals = checked ? reconcileTotalsCounted(read, { tolerance: options.tolerance }) : null;
+  const kept = outsideRepeatedRows(totals?.issues ?? []);
+  const count = (drafts: readonly IssueDraft[]): void => {
+    if (checked) tally.issues(drafts.filter(kept));
+  };
+  if (totals !== null) {
+    tally.checked(totals.checked);
+    count(read.issues);
+    count(totals.issues);
+  }
   const projectNamesSeen = new Map<string | null, Map<string, number>>();
   for (let start = 0; start < read.projects.length; start += partProjects) {
     const part = {
@@ -107,7 +123,7 @@ function countTable(read: TableRead, options: AnalyzeInputOptions, partProjects:
       tally.indicators += project.indicators.length;
       if (project.unit !== null) tally.units.add(project.unit);
     }
-    tally.issues(parsed.issues.filter(kept));
-    tally.issues(checkIndicators(parsed, { projectNamesSeen }).filter(kept));
+    count(parsed.issues);
+    if (checked) count(checkIndicators(parsed, { projectNamesSeen }));
   }
 }

@@ -499,6 +499,14 @@ export const enUS: Messages = {
     advice: "What to do",
     ruleId: "Rule id",
   },
+  verdict: {
+    clean: (equations: number, indicators: number) =>
+      equations > 0
+        ? `Totals checked: all ${equations} equations agree; ${indicators} indicators, no problems found: ready to send.`
+        : `No totals to check in the table; ${indicators} indicators, no problems found: ready to send.`,
+    warnings: (equations: number, indicators: number, warnings: number) =>
+      `No errors: ${equations > 0 ? `${equations} total equations and ` : ""}${indicators} indicators checked; ${warnings} warning${warnings === 1 ? "" : "s"} to look at before sending.`,
+  },
   checks: {
     noIssues: "No problems found: ready to send.",
     truncated: (length: number) =>

@@ -492,6 +492,18 @@ export const zhCN = {
     advice: "处理建议",
     ruleId: "规则编号",
   },
+  /**
+   * The verdict of a run without errors, in every shell (the pane, the offline page, the command line, WPS): what
+   * was checked, so that a clean result is one the clerk can trust (describe-verdict.ts).
+   */
+  verdict: {
+    clean: (equations: number, indicators: number) =>
+      equations > 0
+        ? `合计已核对：${equations} 个等式全部相符；指标 ${indicators} 条，未发现问题：可以发送。`
+        : `表中没有可核对的合计；指标 ${indicators} 条，未发现问题：可以发送。`,
+    warnings: (equations: number, indicators: number, warnings: number) =>
+      `没有错误：${equations > 0 ? `合计已核对 ${equations} 个等式，` : ""}指标 ${indicators} 条；有 ${warnings} 个警告，请看过后再发送。`,
+  },
   checks: {
     noIssues: "未发现问题：可以发送。",
     truncated: (length: number) =>
