@@ -17,9 +17,11 @@ export interface DamagedRate {
  */
 const PERCENT_IN_TEXT = /([^\d.]{0,8}?)(\d+(?:\.\d+)?)\s*[%％]/g;
 
-/** What may pass 100% (growth, a cap, a rise). Examples: `同比增长`, `不超过`, `≤`, `提高`. */
-const MAY_EXCEED =
-  /增长|增加|提高|提升|增幅|涨幅|上涨|同比|环比|超过|高于|不超过|不高于|低于|小于|[≤<＜]|以内/;
+/**
+ * What may pass 100% (growth, a cap, a rise). Examples: `同比增长`, `不超过`, `≤`, `提高`, `小于`; not `不低于`
+ * (a lower bound, as a rate's target is).
+ */
+const MAY_EXCEED = /增长|增加|提高|提升|增幅|涨幅|上涨|同比|环比|超过|高于|小于|[≤<＜]|以内/;
 
 /** Says the rate is a rate: `完成率`, `满意度`, `合格率达`. */
 const RATE_WORD = /率|满意度/;

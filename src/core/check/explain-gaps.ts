@@ -96,7 +96,9 @@ export function explainGaps(
     evaluation.states,
     left,
   );
-  if (cut !== null) {
+  // A cut explains its totals only when no other broken total shares a cell with them: else a wrong amount in
+  // the last unit could be taken for missing rows, and the culprit finder left without the totals it needs.
+  if (cut !== null && !sharesCell(cut.explained, left)) {
     issues.push(pasteIssue(cut, context));
     for (const b of cut.explained) explained.add(b.index);
   }
@@ -227,6 +229,15 @@ function holds(
 function cellAt(address: string, row: number): SheetCell {
   const parsed = parseCellAddress(address);
   return parsed === null ? sheetCell(row, 1) : sheetCell(parsed.row, parsed.column);
+}
+
+/** Does any equation of `some` share a cell with one of `others` (not itself)? */
+function sharesCell(some: readonly BrokenEquation[], others: readonly BrokenEquation[]): boolean {
+  const cells = new Set<EquationCell>();
+  for (const b of some) for (const c of [b.equation.target, ...b.equation.addends]) cells.add(c);
+  return others.some(
+    (b) => !some.includes(b) && [b.equation.target, ...b.equation.addends].some((c) => cells.has(c)),
+  );
 }
 
 /** Broken equations that share a cell, as groups (union-find over their cells). */

@@ -120,12 +120,10 @@ function rowBalanced(
   broken: readonly BrokenEquation[],
 ): boolean {
   const gaps = new Map<AmountRole, number>();
-  let scale = 0;
   for (const b of broken) {
     if (b.equation.target.row !== row) continue;
     const role = b.equation.details.amountColumn ?? "total";
     gaps.set(role, gapUnits(b)! / 10 ** b.actual.scale);
-    scale = Math.max(scale, b.actual.scale);
   }
   let hasTotal = false;
   let parts = 0;
@@ -142,8 +140,8 @@ function rowBalanced(
   if (!hasTotal || parts === 0) return false;
   let sumOfParts = 0;
   for (const [role, gap] of gaps) if (role !== "total") sumOfParts += gap;
-  const slack = (0.5 * parts) / 10 ** scale + 1e-9;
-  return Math.abs((gaps.get("total") ?? 0) - sumOfParts) <= slack;
+  // Missing rows add up exactly, each on its own row; the epsilon is the float error of the division above.
+  return Math.abs((gaps.get("total") ?? 0) - sumOfParts) <= 1e-9 * Math.max(1, Math.abs(sumOfParts));
 }
 
 function startCut(source: PasteCutSource, filled: readonly ClassifiedRow[]): PasteCut | null {
