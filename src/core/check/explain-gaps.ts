@@ -4,7 +4,8 @@
  * - rows present twice (find-duplicate-rows.ts): a total that holds once the repeated rows are counted once is
  *   reconciled that way, and the repeat is reported (a body pasted twice is one report, not one per project);
  * - rounding (rounding-gaps.ts): a group of broken totals that share cells, each off by no more than its parts'
- *   rounding, is 尾差, a warning that says which tolerance would accept it;
+ *   rounding, is 尾差, a warning that says which tolerance would accept it (not in a table in 元, whose amounts
+ *   are a ledger's exact figures: there a gap of a few 元 is a wrong digit);
  * - a paste cut at an edge (find-paste-cut.ts): an error on the paste, not on the 合计.
  * What no explanation covers goes to the culprit finder as before; the explained totals count as holding there.
  */
@@ -33,7 +34,7 @@ import { gapUnits, isRoundingGap } from "./rounding-gaps";
 
 /** What the explanations need of a table: its rows, units, projects and equations. */
 export interface GapSource {
-  readonly table: Pick<TableInfo, "layout"> | null;
+  readonly table: Pick<TableInfo, "layout" | "amountUnit"> | null;
   readonly rows: readonly ClassifiedRow[];
   readonly grandTotal: GrandTotalRow | null;
   readonly units: readonly (NamedAmountRow & Pick<UnitRow, "projectIndexes">)[];
@@ -76,7 +77,9 @@ export function explainGaps(
     }
     const left = evaluation.broken.filter((b) => !explained.has(b.index));
     const rounded: BrokenEquation[] = [];
-    for (const group of sharedCellGroups(left)) {
+    // Amounts in 元 are exact (a ledger's own figures); those in 万元, or of no stated unit, may be rounded.
+    const mayBeRounded = source.table?.amountUnit !== "元";
+    for (const group of mayBeRounded ? sharedCellGroups(left) : []) {
       if (!group.every(isRoundingGap)) continue;
       for (const b of group) explained.add(b.index);
       rounded.push(...group);
