@@ -560,6 +560,10 @@ export const enUS: Messages = {
       "- the totals it upsets are light blue and listed in its message;",
       "- two cells that offset each other are named together;",
       "- several equally small explanations, or four cells or more: the totals are marked and the candidates named.",
+      "Before it looks for a cell to change, it checks whether every amount may be right after all:",
+      "- the grand total or the last unit exceeds its rows by whole rows' worth and the table ends inside a unit (or has no grand total row): most likely rows were left out of the copy; reported as an incomplete paste, no total to change;",
+      "- the same rows (names and amounts) twice, and the totals agree only when they count once: reported as rows twice, counted once; a whole table pasted twice is checked once;",
+      "- a gap no larger than the parts' rounding (half the last digit of each): a rounding warning saying which tolerance accepts it.",
     ],
     rulesTitle: "Each rule",
     ruleHeadings: {
