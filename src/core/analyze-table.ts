@@ -87,6 +87,8 @@ function reportRepeatedTables(parts: TablePart[]): void {
   const seen = new Map<string, TablePart>();
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
+    // A table without projects repeats nothing a clerk pasted twice.
+    if (part.parsed.projects.length === 0) continue;
     const key = `${part.sheet ?? ""}\u0002${tableFingerprint(part.parsed)}`;
     const first = seen.get(key);
     if (first === undefined) seen.set(key, part);

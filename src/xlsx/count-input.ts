@@ -69,7 +69,7 @@ export function countInput(
       tables++;
       const read = found.read(found.classify());
       const fingerprint = tableFingerprint(read);
-      const repeat = seen.has(fingerprint);
+      const repeat = read.projects.length > 0 && seen.has(fingerprint);
       seen.add(fingerprint);
       if (repeat) tally.issues([makeIssue("doubled-table", null, {})]);
       countTable(read, options, partProjects, tally, !repeat);
