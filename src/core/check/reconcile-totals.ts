@@ -49,25 +49,33 @@ export function reconcileTotalsCounted(
   const first = evaluateEquations(parsed.equations, options);
   let checked = 0;
   for (const state of first.states) if (state !== "skipped") checked++;
+  const format = amountFormats(parsed);
   // The explanations come first; a structural one (a paste cut at its start) needs no broken total.
   const explained = explainGaps(parsed, first, {
     tolerance: options.tolerance,
-    format: (scale) => amountFormat(parsed, scale),
+    format,
     names: amountNamesOf(parsed),
   });
   const issues = [...explained.issues];
   const { equations, evaluation } = explained;
   if (evaluation.broken.length === 0) return { issues, checked };
-  issues.push(...culpritsOf(parsed, equations, evaluation, options));
+  issues.push(...culpritsOf(equations, evaluation, options, format, amountNamesOf(parsed)));
   return { issues, checked };
 }
 
-/** How the table writes amounts, for the messages: its decimals (at least `scale`), separators and unit. */
-function amountFormat(parsed: TotalsSource, scale: number): AmountFormat {
-  return {
-    decimals: Math.max(scale, tableDecimals(parsed)),
-    grouping: tableUsesGrouping(parsed),
-    unit: parsed.table?.amountUnit ?? null,
+/**
+ * How the table writes amounts, for the messages, at a scale: its decimals (at least the scale), separators and
+ * unit. Only a table with something to report pays for looking (once) at how it writes them.
+ */
+function amountFormats(parsed: TotalsSource): (scale: number) => AmountFormat {
+  let seen: { decimals: number; grouping: boolean } | null = null;
+  return (scale) => {
+    seen ??= { decimals: tableDecimals(parsed), grouping: tableUsesGrouping(parsed) };
+    return {
+      decimals: Math.max(scale, seen.decimals),
+      grouping: seen.grouping,
+      unit: parsed.table?.amountUnit ?? null,
+    };
   };
 }
 
@@ -83,18 +91,13 @@ function amountNamesOf(parsed: TotalsSource): IssueDetails {
 
 /** The cells to change for the broken totals no explanation covers (find-culprits.ts). */
 function culpritsOf(
-  parsed: TotalsSource,
   equations: readonly TotalEquation[],
   evaluation: ReturnType<typeof evaluateEquations>,
   options: ReconcileOptions,
+  format: (scale: number) => AmountFormat,
+  names: IssueDetails,
 ): IssueDraft[] {
-  // Only a table with a broken total pays for looking at how it writes amounts.
-  const grouping = tableUsesGrouping(parsed);
-  const decimals = tableDecimals(parsed);
-  const unit = parsed.table?.amountUnit ?? null;
-  const format = (scale: number): AmountFormat => ({ decimals: Math.max(scale, decimals), grouping, unit });
   const brokenByIndex = new Map(evaluation.broken.map((b) => [b.index, b]));
-  const names = amountNamesOf(parsed);
 
   const issues: IssueDraft[] = [];
   let byCell: ReadonlyMap<EquationCell, readonly TotalEquation[]> | null = null;
