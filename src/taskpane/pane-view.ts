@@ -185,7 +185,9 @@ export function renderIssues(
         element(doc, "span", "issue-cell", issue.cell ?? pane.wholeSheet),
         element(doc, "span", "issue-message", issue.message),
       );
-      if (issue.cell === null) button.disabled = true;
+      // A whole-table issue (a paste cut short) has no cell to select, yet is read like the rest: not greyed out
+      // as a disabled button would be (IE11 cannot restyle those).
+      if (issue.cell === null) button.setAttribute("aria-disabled", "true");
       else button.addEventListener("click", () => onSelect(issue));
       const item = element(doc, "li");
       item.appendChild(button);
