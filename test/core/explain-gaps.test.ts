@@ -90,6 +90,31 @@ describe("a paste cut at an edge", () => {
   });
 });
 
+describe("every way of pasting the right sample short or twice blames no cell", () => {
+  // Sample rows of its projects (1-based), and of the first project of each unit.
+  const projectRows = [12, 13, 14, 15, 16, 17, 19, 20, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 34];
+  const firstOfUnit = new Set([12, 19, 34]);
+  const blaming = (grid: Grid): string[] =>
+    totalsOf(grid).filter((t) => !/partial-paste|duplicate-rows|rounding-gap/.test(t));
+
+  test.each(projectRows.slice(0, -1))("cut after row %i: a partial-paste error, nothing else", (last) => {
+    expect(totalsOf(rows(sample, 1, last))).toEqual(["error partial-paste -"]);
+  });
+
+  test.each(projectRows.filter((r) => !firstOfUnit.has(r)))(
+    "started at row %i, under the header: a partial-paste error, nothing else",
+    (first) => {
+      expect(totalsOf([header, ...rows(sample, first, 34)])).toEqual(["error partial-paste -"]);
+    },
+  );
+
+  test.each(projectRows)("row %i pasted twice: counted once, one warning", (row) => {
+    const grid = [...rows(sample, 1, row), sample[row - 1]!, ...rows(sample, row + 1, 34)];
+    expect(blaming(grid)).toEqual([]);
+    expect(totalsOf(grid)).toEqual([`warning duplicate-rows A${row + 1}`]);
+  });
+});
+
 describe("rows present twice", () => {
   test("a project pasted twice: one warning, counted once, no duplicate-project besides", () => {
     const grid = [...rows(sample, 1, 14), sample[13]!, ...rows(sample, 15, 34)];
