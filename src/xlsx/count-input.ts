@@ -13,8 +13,10 @@ import {
   localizeIssues,
   reconcileTotalsCounted,
   outsideRepeatedRows,
+  settleCheckOptions,
   tableFingerprint,
   splitTable,
+  type CheckSettings,
   type TableRead,
   type AnalysisCounts,
   type IssueDraft,
@@ -61,18 +63,19 @@ export function countInput(
   partProjects = PART_PROJECTS,
 ): AnalysisCounts & { readonly noTable?: string } {
   const tally = new Tally();
+  const settings = settleCheckOptions(options);
   let tables = 0;
   for (const sheet of input.sheets) {
     // A table that repeats an earlier one on the sheet counts as one warning (analyze-table's reportRepeatedTables).
     const seen = new Set<string>();
-    for (const found of findTables(sheet.grid, sheet.origin ?? A1_ORIGIN)) {
+    for (const found of sheet.tables ?? findTables(sheet.grid, sheet.origin ?? A1_ORIGIN)) {
       tables++;
       const read = found.read(found.classify());
       const fingerprint = tableFingerprint(read);
       const repeat = read.projects.length > 0 && seen.has(fingerprint);
       seen.add(fingerprint);
       if (repeat) tally.issues([makeIssue("doubled-table", null, {})]);
-      countTable(read, options, partProjects, tally, !repeat);
+      countTable(read, settings, partProjects, tally, !repeat);
     }
   }
   const noTable = tables === 0 ? makeIssue("no-table", null, {}) : null;
@@ -91,7 +94,7 @@ export function countInput(
  */
 function countTable(
   read: TableRead,
-  options: AnalyzeInputOptions,
+  settings: CheckSettings,
   partProjects: number,
   tally: Tally,
   checked = true,
@@ -99,7 +102,7 @@ function countTable(
   for (const unit of read.units) tally.units.add(unit.name);
   // The totals as the analysis reports them: the cells to change, not every total they upset; rows present
   // twice once, and nothing else on them.
-  const totals = checked ? reconcileTotalsCounted(read, { tolerance: options.tolerance }) : null;
+  const totals = checked ? reconcileTotalsCounted(read, settings) : null;
   const kept = outsideRepeatedRows(totals?.issues ?? []);
   const count = (drafts: readonly IssueDraft[]): void => {
     if (checked) tally.issues(drafts.filter(kept));

@@ -21,8 +21,8 @@ import {
   type RepairedTotal,
   type RowSpan,
 } from "../model/issue";
-import type { EquationCell, TotalEquation } from "../model/total-equation";
-import { equationAddresses, type BrokenEquation, type EquationStates } from "./check-equations";
+import type { Equation, EquationCell, TotalEquation } from "../model/total-equation";
+import { equationAddresses, type EquationStates } from "./check-equations";
 import {
   findDuplicateRows,
   repeatedRuns,
@@ -30,16 +30,17 @@ import {
   type NamedAmountRow,
 } from "./find-duplicate-rows";
 import { findPasteCut, type PasteCut } from "./find-paste-cut";
-import { gapUnits, isRoundingGap } from "./rounding-gaps";
+import { gapUnits, isBrokenSum, isRoundingGap, type BrokenSum } from "./rounding-gaps";
 
 /** What the explanations need of a table: its rows, units, projects and equations. */
 export interface GapSource {
   readonly table: Pick<TableInfo, "layout" | "amountUnit"> | null;
-  readonly rows: readonly ClassifiedRow[];
+  /** Its rows by kind (none: no cut paste is looked for). */
+  readonly rows?: readonly ClassifiedRow[];
   readonly grandTotal: GrandTotalRow | null;
   readonly units: readonly (NamedAmountRow & Pick<UnitRow, "projectIndexes">)[];
   readonly projects: readonly (NamedAmountRow & { readonly unit: string | null })[];
-  readonly equations: readonly TotalEquation[];
+  readonly equations: readonly Equation[];
 }
 
 export interface GapContext {
@@ -47,15 +48,13 @@ export interface GapContext {
   readonly tolerance: number | undefined;
   /** How the table writes amounts, at a scale: the messages quote gaps that way. */
   readonly format: (scale: number) => AmountFormat;
-  /** The names the table's amounts go by (IssueDetails.amountNames). */
-  readonly names: IssueDetails;
 }
 
 export interface ExplainedGaps {
   /** The explanations' issues. */
   readonly issues: readonly IssueDraft[];
   /** The equations, those that hold once repeated rows count once in that form. */
-  readonly equations: readonly TotalEquation[];
+  readonly equations: readonly Equation[];
   /** Their states, the explained ones as holding: what the culprit finder is left to explain. */
   readonly evaluation: EquationStates;
 }
@@ -68,15 +67,17 @@ export function explainGaps(
   const issues: IssueDraft[] = [];
   let equations = source.equations;
   const explained = new Set<number>();
-  if (evaluation.broken.length > 0) {
-    const once = countRepeatsOnce(source, evaluation.broken, context);
+  // Only sums are explained (a bound or a ratio is reported as it is).
+  const sums = evaluation.broken.filter(isBrokenSum);
+  if (sums.length > 0) {
+    const once = countRepeatsOnce(source, sums, context);
     if (once !== null) {
       equations = once.equations;
       issues.push(...once.issues);
       for (const index of once.explained) explained.add(index);
     }
-    const left = evaluation.broken.filter((b) => !explained.has(b.index));
-    const rounded: BrokenEquation[] = [];
+    const left = sums.filter((b) => !explained.has(b.index));
+    const rounded: BrokenSum[] = [];
     // Amounts in 元 are exact (a ledger's own figures); those in 万元, or of no stated unit, may be rounded.
     const mayBeRounded = source.table?.amountUnit !== "元";
     for (const group of mayBeRounded ? sharedCellGroups(left) : []) {
@@ -86,11 +87,11 @@ export function explainGaps(
     }
     issues.push(...roundingIssues(rounded, context));
   }
-  const left = evaluation.broken.filter((b) => !explained.has(b.index));
+  const left = sums.filter((b) => !explained.has(b.index));
   const cut = findPasteCut(
     {
       layout: source.table?.layout,
-      rows: source.rows,
+      rows: source.rows ?? [],
       grandTotal: source.grandTotal,
       units: source.units,
       projects: source.projects,
@@ -147,7 +148,7 @@ export function describeTotal(equation: TotalEquation): RepairedTotal {
   return total;
 }
 
-function gapOf(broken: BrokenEquation): ExplainedGap {
+function gapOf(broken: BrokenSum): ExplainedGap {
   const units = gapUnits(broken);
   const gap: ExactDecimal = { units: units ?? 0, scale: broken.actual.scale };
   return Object.assign(describeTotal(broken.equation), { gap: toFigure(gap) });
@@ -159,16 +160,16 @@ function gapOf(broken: BrokenEquation): ExplainedGap {
  */
 function countRepeatsOnce(
   source: GapSource,
-  broken: readonly BrokenEquation[],
+  broken: readonly BrokenSum[],
   context: GapContext,
-): { equations: TotalEquation[]; issues: IssueDraft[]; explained: number[] } | null {
+): { equations: Equation[]; issues: IssueDraft[]; explained: number[] } | null {
   const duplicates = findDuplicateRows(source.units, source.projects);
   if (duplicates.length === 0) return null;
   const byAddress = new Map<string, DuplicateRow>();
   for (const d of duplicates) for (const a of d.amountAddresses) byAddress.set(a, d);
   const used = new Set<DuplicateRow>();
   const explained: number[] = [];
-  let equations: TotalEquation[] | null = null;
+  let equations: Equation[] | null = null;
   for (const b of broken) {
     const equation = b.equation;
     if (equation.rule === "row-total") continue;
@@ -195,7 +196,7 @@ function countRepeatsOnce(
     ...source.units.map((u) => u.row),
     ...source.projects.map((p) => p.row),
   ].sort((a, b) => a - b);
-  const issues = repeatedRuns(duplicates, amountRows, source.rows)
+  const issues = repeatedRuns(duplicates, amountRows, source.rows ?? [])
     .filter((run) => run.rows.some((d) => used.has(d)))
     .map((run) => {
       const first = run.rows[0]!;
@@ -235,7 +236,7 @@ function cellAt(address: string, row: number): SheetCell {
 }
 
 /** Does any equation of `some` share a cell with one of `others` (not itself)? */
-function sharesCell(some: readonly BrokenEquation[], others: readonly BrokenEquation[]): boolean {
+function sharesCell(some: readonly BrokenSum[], others: readonly BrokenSum[]): boolean {
   const cells = new Set<EquationCell>();
   for (const b of some) for (const c of [b.equation.target, ...b.equation.addends]) cells.add(c);
   return others.some(
@@ -244,7 +245,7 @@ function sharesCell(some: readonly BrokenEquation[], others: readonly BrokenEqua
 }
 
 /** Broken equations that share a cell, as groups (union-find over their cells). */
-function sharedCellGroups(broken: readonly BrokenEquation[]): BrokenEquation[][] {
+function sharedCellGroups(broken: readonly BrokenSum[]): BrokenSum[][] {
   const parent = broken.map((_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
@@ -258,7 +259,7 @@ function sharedCellGroups(broken: readonly BrokenEquation[]): BrokenEquation[][]
       else parent[find(i)] = find(other);
     }
   });
-  const groups = new Map<number, BrokenEquation[]>();
+  const groups = new Map<number, BrokenSum[]>();
   broken.forEach((b, i) => {
     const root = find(i);
     const group = groups.get(root);
@@ -269,8 +270,8 @@ function sharedCellGroups(broken: readonly BrokenEquation[]): BrokenEquation[][]
 }
 
 /** One rounding-gap per row of totals (a unit's 总计 and 财政拨款 off by a cent are one finding), at its first. */
-function roundingIssues(rounded: readonly BrokenEquation[], context: GapContext): IssueDraft[] {
-  const byRow = new Map<string, BrokenEquation[]>();
+function roundingIssues(rounded: readonly BrokenSum[], context: GapContext): IssueDraft[] {
+  const byRow = new Map<string, BrokenSum[]>();
   for (const b of rounded) {
     const key = `${b.equation.rule}|${b.equation.target.row}`;
     const list = byRow.get(key);
@@ -282,7 +283,7 @@ function roundingIssues(rounded: readonly BrokenEquation[], context: GapContext)
     const equation = first.equation;
     const cells: string[] = [];
     for (const b of row) for (const a of equationAddresses(b.equation)) if (!cells.includes(a)) cells.push(a);
-    const details: IssueDetails = Object.assign({}, equation.details, context.names, {
+    const details: IssueDetails = Object.assign({}, equation.details, {
       cells,
       amountFormat: context.format(Math.max(...row.map((b) => b.actual.scale))),
       gaps: row.map(gapOf),
@@ -296,7 +297,10 @@ function roundingIssues(rounded: readonly BrokenEquation[], context: GapContext)
 }
 
 function pasteIssue(cut: PasteCut, context: GapContext): IssueDraft {
-  const details: { -readonly [K in keyof IssueDetails]: IssueDetails[K] } = Object.assign({}, context.names);
+  const details: { -readonly [K in keyof IssueDetails]: IssueDetails[K] } = {};
+  // A layout that names its amounts its own way says so on its equations: the message follows.
+  const names = cut.explained.find((b) => b.equation.details.amountNames !== undefined)?.equation.details;
+  if (names?.amountNames !== undefined) details.amountNames = names.amountNames;
   details.edge = cut.edge;
   details.edgeRow = cut.edgeRow;
   if (cut.project !== undefined) details.project = cut.project;
@@ -304,7 +308,7 @@ function pasteIssue(cut: PasteCut, context: GapContext): IssueDraft {
   if (cut.noGrandTotal) details.noGrandTotal = true;
   if (cut.explained.length > 0) {
     // The 合计's gap first, then the last unit's; the 总计 column before the parts.
-    const order = (b: BrokenEquation): number =>
+    const order = (b: BrokenSum): number =>
       (b.equation.rule === "grand-total" ? 0 : 2) + (b.equation.details.amountColumn === "total" ? 0 : 1);
     const explained = [...cut.explained].sort((a, b) => order(a) - order(b));
     details.gaps = explained.map(gapOf);

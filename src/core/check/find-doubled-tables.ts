@@ -18,8 +18,11 @@ export function tableFingerprint(table: {
     readonly amountCells: AmountCells;
   }[];
 }): string {
-  const amounts = (cells: AmountCells): string =>
-    [cells.total.value, cells.fiscal.value, cells.specialAccount.value, cells.other.value].join(",");
+  const amounts = (cells: AmountCells): string => {
+    let key = "";
+    for (const column in cells) key += `${cells[column]!.value},`;
+    return key;
+  };
   const parts: string[] = [table.grandTotal ? amounts(table.grandTotal.amountCells) : ""];
   for (const unit of table.units) parts.push(`u${withoutWhitespace(unit.name)}|${amounts(unit.amountCells)}`);
   for (const project of table.projects)

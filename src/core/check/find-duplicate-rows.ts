@@ -37,14 +37,17 @@ export function findDuplicateRows(
   // only within a bucket. README, "Speed": this runs on every table with a broken total, at 10,000 projects too.
   const buckets = new Map<string, { kind: "unit" | "project"; row: NamedAmountRow; unit: string | null }[]>();
   const visit = (kind: "unit" | "project", row: NamedAmountRow, unit: string | null): void => {
+    // The amounts in the layout's column order (the same for every row of a table), as one key.
     const a = row.amountCells;
-    const t = a.total.value;
-    const f = a.fiscal.value;
-    const s = a.specialAccount.value;
-    const o = a.other.value;
+    let key = "";
+    let carries = false;
+    for (const column in a) {
+      const value = a[column]!.value;
+      if (value) carries = true;
+      key += `${value}|`;
+    }
     // Only rows that carry an amount: a heading repeated is no doubled money.
-    if (!t && !f && !s && !o) return;
-    const key = `${t}|${f}|${s}|${o}`;
+    if (!carries) return;
     const bucket = buckets.get(key);
     if (bucket === undefined) buckets.set(key, [{ kind, row, unit }]);
     else bucket.push({ kind, row, unit });
@@ -70,7 +73,7 @@ export function findDuplicateRows(
         name: row.name,
         unit,
         nameCell: row.nameCell,
-        amountAddresses: [a.total.cell, a.fiscal.cell, a.specialAccount.cell, a.other.cell],
+        amountAddresses: Object.keys(a).map((column) => a[column]!.cell),
       });
     }
   }

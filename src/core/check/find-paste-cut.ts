@@ -10,11 +10,11 @@
  *   amounts; an error when the first row is a project with no unit above it, else a warning.
  * One wrong amount cannot look like that: it breaks its own row, or a total in one direction only.
  */
-import type { AmountRole, ClassifiedRow, GrandTotalRow, UnitRow } from "../model/analysis";
+import type { ClassifiedRow, GrandTotalRow, UnitRow } from "../model/analysis";
 import type { LayoutId } from "../layouts/layout-id";
-import type { BrokenEquation, EquationStates } from "./check-equations";
-import { gapUnits } from "./rounding-gaps";
-import type { TotalEquation } from "../model/total-equation";
+import type { EquationStates } from "./check-equations";
+import { gapUnits, type BrokenSum } from "./rounding-gaps";
+import { isSumEquation, type Equation } from "../model/total-equation";
 
 export interface PasteCutSource {
   readonly layout: LayoutId | undefined;
@@ -32,7 +32,7 @@ export interface PasteCut {
   readonly project?: string;
   readonly unit?: string;
   /** The broken totals the missing rows account for. */
-  readonly explained: readonly BrokenEquation[];
+  readonly explained: readonly BrokenSum[];
   readonly noGrandTotal?: true;
   readonly severity: "error" | "warning";
 }
@@ -54,9 +54,9 @@ const OPENS_WITH_GRAND_TOTAL: ReadonlySet<LayoutId | undefined> = new Set([
 
 export function findPasteCut(
   source: PasteCutSource,
-  equations: readonly TotalEquation[],
+  equations: readonly Equation[],
   states: EquationStates["states"],
-  broken: readonly BrokenEquation[],
+  broken: readonly BrokenSum[],
 ): PasteCut | null {
   const filled = source.rows.filter((r) => r.kind !== "blank");
   return endCut(source, filled, equations, states, broken) ?? startCut(source, filled);
@@ -65,9 +65,9 @@ export function findPasteCut(
 function endCut(
   source: PasteCutSource,
   filled: readonly ClassifiedRow[],
-  equations: readonly TotalEquation[],
+  equations: readonly Equation[],
   states: EquationStates["states"],
-  broken: readonly BrokenEquation[],
+  broken: readonly BrokenSum[],
 ): PasteCut | null {
   const last = filled[filled.length - 1];
   if (last === undefined) return null;
@@ -115,11 +115,11 @@ function endCut(
  */
 function rowBalanced(
   row: number,
-  equations: readonly TotalEquation[],
+  equations: readonly Equation[],
   states: EquationStates["states"],
-  broken: readonly BrokenEquation[],
+  broken: readonly BrokenSum[],
 ): boolean {
-  const gaps = new Map<AmountRole, number>();
+  const gaps = new Map<string, number>();
   for (const b of broken) {
     if (b.equation.target.row !== row) continue;
     const role = b.equation.details.amountColumn ?? "total";
@@ -129,7 +129,7 @@ function rowBalanced(
   let parts = 0;
   for (let i = 0; i < equations.length; i++) {
     const e = equations[i]!;
-    if (e.target.row !== row) continue;
+    if (!isSumEquation(e) || e.target.row !== row) continue;
     if (e.rule === "row-total" && states[i] === "broken") return false;
     if (e.rule === "group-total" || e.rule === "grand-total") {
       if ((e.details.amountColumn ?? "total") === "total") hasTotal = true;

@@ -5,6 +5,8 @@
  *   The totals that disagree only because of it are listed in it (details.consequences), not reported apart.
  * - Several smallest explanations, or none of three cells or fewer: each broken total is reported as before, with
  *   the candidates named (details.culprits).
+ * - A broken bound or ratio (a layout's `part ≤ total`, `target = a / b`) is reported as it is, under its own rule:
+ *   the culprit finder explains sums only.
  */
 import type { ParsedTable, Project, TableInfo } from "../model/analysis";
 import { brokenEquationIssue, evaluateEquations, type EquationCheckOptions } from "./check-equations";
@@ -13,7 +15,13 @@ import { toFigure } from "../model/exact-decimal";
 import { findCulprits, type CulpritGroup } from "./find-culprits";
 import { tableDecimals, tableUsesGrouping } from "../messages/format-amount";
 import { makeIssue, type AmountFormat, type IssueDetails, type IssueDraft } from "../model/issue";
-import { equationsByCell, type EquationCell, type TotalEquation } from "../model/total-equation";
+import {
+  equationsByCell,
+  isSumEquation,
+  type Equation,
+  type EquationCell,
+  type TotalEquation,
+} from "../model/total-equation";
 
 /** Candidate sets a message names; the count says how many there are in all. */
 const CANDIDATES_NAMED = 5;
@@ -27,7 +35,9 @@ export interface ReconcileOptions extends EquationCheckOptions {
  * What the totals need of a table: its equations, how it writes amounts, and its rows, units and projects for
  * the explanations of a broken total (a read table will do).
  */
-export type TotalsSource = Pick<ParsedTable, "equations" | "grandTotal" | "units" | "rows"> & {
+export type TotalsSource = Pick<ParsedTable, "equations" | "grandTotal" | "units"> & {
+  /** The table's rows by kind, for where a paste was cut (none: no cut is looked for). */
+  readonly rows?: ParsedTable["rows"];
   readonly table: Pick<TableInfo, "amountUnit" | "layout"> | null;
   readonly projects: readonly Pick<Project, "amountCells" | "row" | "unit" | "name" | "nameCell">[];
 };
@@ -51,15 +61,11 @@ export function reconcileTotalsCounted(
   for (const state of first.states) if (state !== "skipped") checked++;
   const format = amountFormats(parsed);
   // The explanations come first; a structural one (a paste cut at its start) needs no broken total.
-  const explained = explainGaps(parsed, first, {
-    tolerance: options.tolerance,
-    format,
-    names: amountNamesOf(parsed),
-  });
+  const explained = explainGaps(parsed, first, { tolerance: options.tolerance, format });
   const issues = [...explained.issues];
   const { equations, evaluation } = explained;
   if (evaluation.broken.length === 0) return { issues, checked };
-  issues.push(...culpritsOf(equations, evaluation, options, format, amountNamesOf(parsed)));
+  issues.push(...culpritsOf(equations, evaluation, options, format));
   return { issues, checked };
 }
 
@@ -79,32 +85,23 @@ function amountFormats(parsed: TotalsSource): (scale: number) => AmountFormat {
   };
 }
 
-/** The columnar layouts name their amounts their own way (资金总额, 自有资金; 预算数): the messages follow. */
-function amountNamesOf(parsed: TotalsSource): IssueDetails {
-  const layout = parsed.table?.layout;
-  return layout === "project-form"
-    ? { amountNames: "form" }
-    : layout === "department-columns"
-      ? { amountNames: "department" }
-      : {};
-}
-
 /** The cells to change for the broken totals no explanation covers (find-culprits.ts). */
 function culpritsOf(
-  equations: readonly TotalEquation[],
+  equations: readonly Equation[],
   evaluation: ReturnType<typeof evaluateEquations>,
   options: ReconcileOptions,
   format: (scale: number) => AmountFormat,
-  names: IssueDetails,
 ): IssueDraft[] {
   const brokenByIndex = new Map(evaluation.broken.map((b) => [b.index, b]));
-
   const issues: IssueDraft[] = [];
   let byCell: ReadonlyMap<EquationCell, readonly TotalEquation[]> | null = null;
+  for (const broken of evaluation.broken)
+    if (!isSumEquation(broken.equation)) issues.push(brokenEquationIssue(broken));
   for (const group of findCulprits(equations, options, evaluation)) {
     if (group.verdict === "unique") {
-      byCell ??= equationsByCell(equations);
-      issues.push(...culpritIssues(group, equations, byCell, format, names));
+      byCell ??= equationsByCell(equations.filter(isSumEquation));
+      // A group's broken equations are sums (findCulprits explains nothing else).
+      issues.push(...culpritIssues(group, equations as readonly TotalEquation[], byCell, format));
       continue;
     }
     const culprits = {
@@ -114,9 +111,7 @@ function culpritsOf(
     } as const;
     for (const index of group.broken) {
       const broken = brokenByIndex.get(index)!;
-      issues.push(
-        brokenEquationIssue(broken, { ...names, amountFormat: format(broken.expected.scale), culprits }),
-      );
+      issues.push(brokenEquationIssue(broken, { amountFormat: format(broken.expected.scale), culprits }));
     }
   }
   return issues;
@@ -128,7 +123,6 @@ function culpritIssues(
   equations: readonly TotalEquation[],
   byCell: ReadonlyMap<EquationCell, readonly TotalEquation[]>,
   format: (decimals: number) => AmountFormat,
-  names: IssueDetails,
 ): IssueDraft[] {
   const changes = group.explanations[0]!;
   const changed = new Set(changes.map((c) => c.cell.address));
@@ -139,7 +133,7 @@ function culpritIssues(
   return changes.map((change) => {
     const mine = byCell.get(change.cell) ?? [];
     const own = broken.filter((e) => mine.includes(e));
-    const details: IssueDetails = Object.assign(describeCell(change.cell, mine), names, {
+    const details: IssueDetails = Object.assign(describeCell(change.cell, mine), {
       cells,
       amountFormat: format(Math.max(change.cell.amount?.scale ?? 0, 0)),
       repairs: own.length > 0 ? own.map(describeTotal) : repairs,
@@ -161,6 +155,8 @@ function culpritIssues(
 function describeCell(cell: EquationCell, equations: readonly TotalEquation[]): IssueDetails {
   const details: { -readonly [K in keyof IssueDetails]: IssueDetails[K] } = {};
   for (const equation of equations) {
+    // A layout that names its amounts its own way (a form's 资金总额) says so on its equations: the message follows.
+    if (equation.details.amountNames !== undefined) details.amountNames ??= equation.details.amountNames;
     if (equation.rule === "row-total") {
       if (equation.details.project !== undefined) details.project = equation.details.project;
       if (equation.details.unit !== undefined) details.unit ??= equation.details.unit;

@@ -4,10 +4,18 @@
  * (each 10.3333…) under a unit of 31.00 differ by 0.01, and nothing is wrong.
  */
 import type { BrokenEquation } from "./check-equations";
-import type { TotalEquation } from "../model/total-equation";
+import { isSumEquation, type TotalEquation } from "../model/total-equation";
 
-/** target − Σ addends of a broken equation, in units of its scale; null when a double cannot hold it. */
-export function gapUnits(broken: BrokenEquation): number | null {
+/** A broken sum (`target = Σ addends`): the only kind rounding, repeats or a cut paste can explain. */
+export type BrokenSum = BrokenEquation<TotalEquation>;
+
+/** Whether a broken equation is a sum. */
+export function isBrokenSum(broken: BrokenEquation): broken is BrokenSum {
+  return isSumEquation(broken.equation);
+}
+
+/** target − Σ addends of a broken sum, in units of its scale; null when a double cannot hold it. */
+export function gapUnits(broken: BrokenSum): number | null {
   if (broken.actual.big !== undefined || broken.expected.big !== undefined) return null;
   return broken.actual.units - broken.expected.units;
 }
@@ -27,7 +35,7 @@ export function roundingBand(equation: TotalEquation, scale: number): number {
 }
 
 /** Does the gap fit within what rounding the parts can make? */
-export function isRoundingGap(broken: BrokenEquation): boolean {
+export function isRoundingGap(broken: BrokenSum): boolean {
   const gap = gapUnits(broken);
   if (gap === null || gap === 0) return false;
   // The epsilon absorbs float error in the band's powers of ten.
