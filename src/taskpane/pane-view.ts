@@ -12,7 +12,7 @@ import {
   type Messages,
 } from "../core";
 import type { PaneMessages } from "./messages";
-import type { RunProgress, RunSummary } from "../excel/run-normalizer";
+import type { RunProgress, RunSummary } from "../workbook/run-outcome";
 
 export interface PaneElements {
   readonly title: HTMLElement;
