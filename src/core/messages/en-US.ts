@@ -426,7 +426,7 @@ const advice: RuleMessages<string> = {
   "partial-paste": (i) =>
     i.severity === "warning"
       ? "If the original has a grand total row, copy and paste the table again with it; if it has none, nothing to do."
-      : "Do not change the totals: copy the whole table again from the original (header, grand total row, every row to the last), paste it and run again.",
+      : "Do not change the totals: copy the whole table again from the original (header, grand total row, every row to the last), paste it and run again; if you selected part of the table on purpose, this can be ignored.",
   "duplicate-rows": () =>
     "Delete the repeated rows (keep one of each) and run again; if they really are two projects, make their names differ.",
   "doubled-table": () => "Delete the table pasted a second time and run again.",
