@@ -1,5 +1,5 @@
 import { basename, dirname, extname, join, resolve } from "path";
-import { messagesFor, type Analysis, type Locale } from "../core";
+import { describeVerdict, messagesFor, type Analysis, type Locale } from "../core";
 import { nodeZipCodec } from "../xlsx/node-zip-codec";
 import { analyzeInput, normalizeInput, type NormalizedWorkbook } from "../xlsx/normalize-workbook";
 import { countOverlongCells, readInput, type InputTable } from "../xlsx/read-input";
@@ -134,13 +134,16 @@ export async function writeNormalized(
 
 export function printSummary(result: WrittenWorkbook, output: string, locale: Locale, io: CliIo): void {
   const m = cliMessagesFor(locale);
-  const { counts, issues } = describeCounts(countAnalysis(result.analysis), m);
+  const tally = countAnalysis(result.analysis);
+  const { counts, issues } = describeCounts(tally, m);
+  const verdict = describeVerdict(tally, messagesFor(locale));
   const [detail, checks] = result.plan.sheets;
   const truncated = (result.plan.truncated?.length ?? 0) + result.overlongSourceCells;
   const lines = [
     ...result.tablesRead,
     counts,
     m.problemsLine(issues),
+    ...(verdict !== null ? [verdict] : []),
     ...issueLines(result, locale),
     m.wrote(displayPath(output, io.cwd)),
     m.sheetsWritten(detail?.name ?? "", checks?.name ?? ""),

@@ -18,6 +18,8 @@ export type { LayoutId } from "./layouts/layout-id";
 export * from "./split/split-table";
 export * from "./check/check-indicators";
 export * from "./check/reconcile-totals";
+export { outsideRepeatedRows } from "./check/explain-gaps";
+export { tableFingerprint } from "./check/find-doubled-tables";
 export * from "./plan/plan";
 export * from "./plan/build-plan";
 export * from "./plan/plan-layout";

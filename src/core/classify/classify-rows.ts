@@ -112,7 +112,8 @@ export function classifyRows(facts: BodyRowFacts, table: TableRows): ClassifiedR
  * indicators: the layout alone cannot tell. The totals can, and a project without indicators is a project with an
  * issue, never a unit, unless its amounts are the sum of the rows below it:
  * - a row with no project below it (the next rows are such rows, or the table ends) cannot be the sum of anything:
- *   it is a project, unless it heads unit rows (a department right above its units, whose sum the culprits check);
+ *   it is a project, unless it heads unit rows (a department right above its units, whose sum the culprits check)
+ *   or it is the table's last row below projects (a paste cut after a unit's row: the cut-paste explanation);
  * - a unit row whose subtotal holds is a unit;
  * - any other is read the way that leaves less wrong: the equations it takes part in that break (its own subtotal,
  *   the unit above it, the 合计), plus one for the "no indicators" a project reading reports; a tie stays a unit
@@ -137,6 +138,9 @@ export function resolveUnitRows(
   let projectBelow = false;
   /** The kind of the nearest row below that is a project, unit or 合计 (blank rows, notes and continuations aside). */
   let below: RowKind | null = null;
+  // The last row of a table that has projects above it stays a unit: a paste cut right after a unit's row
+  // (its projects left out) reads as that, and the cut-paste explanation says so instead of blaming the totals.
+  const firstProject = kinds.indexOf("project");
   for (let k = n - 1; k >= 0; k--) {
     const kind = kinds[k];
     if (kind === "grand-total") {
@@ -146,7 +150,8 @@ export function resolveUnitRows(
       projectBelow = true;
       below = kind;
     } else if (kind === "unit") {
-      if (amount(k) !== null && !projectBelow && below !== "unit") {
+      const cutAfterUnit = below === null && firstProject >= 0 && firstProject < k;
+      if (amount(k) !== null && !projectBelow && below !== "unit" && !cutAfterUnit) {
         kinds[k] = "project";
         projectBelow = true;
         below = "project";

@@ -4,6 +4,7 @@ import { enUS } from "./en-US";
 import { zhCN, type Messages } from "./zh-CN";
 
 export type { Messages } from "./zh-CN";
+export { describeVerdict } from "./describe-verdict";
 export type Locale = "zh-CN" | "en-US";
 
 /** zh-CN unless the language tag is English ("en", "en-US", "en-GB", …). */
