@@ -16,9 +16,10 @@ import * as decimal from "../model/exact-decimal";
 import type { ExactDecimal } from "../model/exact-decimal";
 import { cellText, type CellValue, type Grid } from "../model/grid";
 import { makeIssue, type IssueDraft } from "../model/issue";
-import { frameworkCode } from "../split/map-level";
+import { frameworkCode, frameworkLabel } from "../split/map-level";
 import { parseAmount } from "../model/parse-amount";
-import { headerKey } from "../locate/table-heading";
+import { labelKey } from "../locate/normalize-label";
+import { gridRole, type GridRole } from "../locate/vocabulary";
 
 const { compareSum, exactDecimal, sumDecimals, toNumber } = decimal;
 
@@ -40,27 +41,35 @@ export const INDICATOR_FIELD_ROLES: readonly IndicatorRole[] = [
   "weight",
 ];
 
+/** The grid roles (vocabulary.ts) a columnar layout reads into an indicator; the others are known and left. */
+const INDICATOR_ROLE_OF: Readonly<Record<GridRole, IndicatorRole | null>> = {
+  level1: "level1",
+  level2: "level2",
+  level3: "indicatorName",
+  value: "value",
+  period: "period",
+  actual: null,
+  op: "op",
+  nature: "op",
+  measure: "measure",
+  weight: "weight",
+  score: null,
+  direction: "direction",
+  explanation: null,
+  standard: null,
+  remark: null,
+};
+
 /**
- * The indicator role of a header name, or null: 一级指标, 二级指标, 三级指标 / 三级指标名称 / 指标内容 / 指标名称,
- * 指标性质 / 计算符号 / 运算符号, 指标值 / 年度指标值 / 计划指标值 / 指标值(或计划水平) / 当年预期实现值,
- * 实施周期指标值, 度量单位 / 计量单位, 权重 / 分值, 指标方向(性). A bare 单位 after a value column is its unit
- * of measure (`afterValue`).
+ * The indicator role of a header name, or null, by the grid vocabulary (locate/vocabulary.ts): 一级指标,
+ * 二级指标, 三级指标 / 指标内容 / 指标名称, 指标性质 / 计算符号, 指标值 / 年度指标值 / 当年预期实现值, 实施周期指标值,
+ * 度量单位 / 计量单位, 权重 / 分值, 指标方向(性). A bare 单位 after a value column is its unit of measure
+ * (`afterValue`).
  */
 export function indicatorRole(text: string, afterValue: boolean): IndicatorRole | null {
-  const key = headerKey(text).replace(/[（(]%[）)]$/, "");
-  if (key === "") return null;
-  if (key.startsWith("一级指标")) return "level1";
-  if (key.startsWith("二级指标")) return "level2";
-  if (key.startsWith("三级指标") || key === "指标内容" || key === "指标名称" || key === "绩效指标名称")
-    return "indicatorName";
-  if (key === "指标性质" || key.endsWith("符号")) return "op";
-  if (key.includes("实施周期")) return "period";
-  if (key.includes("指标值") || key === "当年预期实现值" || key === "预期实现值" || key === "目标值")
-    return "value";
-  if (key === "度量单位" || key === "计量单位" || (afterValue && key === "单位")) return "measure";
-  if (key.startsWith("权重") || key === "分值" || key === "指标分值" || key === "指标权重") return "weight";
-  if (key.startsWith("指标方向")) return "direction";
-  return null;
+  const role = gridRole(text);
+  if (role === null) return afterValue && labelKey(text) === "单位" ? "measure" : null;
+  return INDICATOR_ROLE_OF[role];
 }
 
 /** A level label filled into an empty cell: its text and the cell it was written in. */
@@ -189,8 +198,8 @@ export class ProjectIndicatorRows {
     for (let k = 0; k < this.rows.length; k++) {
       const row = this.rows[k]!;
       if (row.name === "" && row.value === "" && row.period === "") continue;
-      const l1 = level1[k] ?? null;
       const l2 = level2[k] ?? null;
+      const l1 = level1[k] ?? (l2 ? level1FromLevel2(l2) : null);
       const place: IndicatorPlace = {
         row: row.nameCell.row,
         column: row.nameCell.column,
@@ -243,6 +252,16 @@ function fill(labels: readonly (Label | null)[]): (Label | null)[] {
   const first = labels.find((l) => l !== null) ?? null;
   for (let k = 0; k < out.length && labels[k] === null; k++) out[k] = first;
   return out;
+}
+
+/**
+ * A grid with no level-1 (no column, or its cells empty): the level-1 of the national framework its level-2
+ * belongs to (数量指标 → 产出指标), pointing at the level-2's cell. Null for a level-2 outside the framework.
+ */
+function level1FromLevel2(level2: Label): Label | null {
+  const code = level1CodeOf(level2.text);
+  const text = code === null ? null : frameworkLabel(code, false);
+  return text === null ? null : { text, cell: level2.cell };
 }
 
 /** The framework level-1 code a level-2 label belongs to ("数量指标" → "1"), or null. */
