@@ -33,6 +33,8 @@ export interface FieldCell {
   readonly inline: string | null;
   /** The label as written. */
   readonly label: string;
+  /** A value was found (else the value cell is the one right of the label, empty or another label's). */
+  readonly found: boolean;
 }
 
 /** A total or part of the funding rows. */
@@ -100,19 +102,19 @@ function fieldAt(grid: Grid, r: number, c: number, limit: number): FieldCell {
   const row = grid[r] ?? [];
   const label = cellText(row[c]);
   const inline = inlineValue(label);
-  if (inline !== null) return { r, labelColumn: c, valueRow: r, valueColumn: c, inline, label };
+  if (inline !== null) return { r, labelColumn: c, valueRow: r, valueColumn: c, inline, label, found: true };
   for (let k = c + 1; k < row.length; k++) {
     if (cellText(row[k]) === "") continue;
     if (labelRole(row[k]) === null)
-      return { r, labelColumn: c, valueRow: r, valueColumn: k, inline: null, label };
+      return { r, labelColumn: c, valueRow: r, valueColumn: k, inline: null, label, found: true };
     break;
   }
   if (r + 1 < limit && isLabelRow(row)) {
     const below = grid[r + 1]?.[c];
     if (cellText(below) !== "" && labelRole(below) === null)
-      return { r, labelColumn: c, valueRow: r + 1, valueColumn: c, inline: null, label };
+      return { r, labelColumn: c, valueRow: r + 1, valueColumn: c, inline: null, label, found: true };
   }
-  return { r, labelColumn: c, valueRow: r, valueColumn: c + 1, inline: null, label };
+  return { r, labelColumn: c, valueRow: r, valueColumn: c + 1, inline: null, label, found: false };
 }
 
 /** The budget table's amount a part stands for, by its words; null for the others (上年结转, 中央资金 …). */
@@ -360,20 +362,30 @@ function unitInLabels(grid: Grid, from: number, to: number): AmountUnit | null {
   return null;
 }
 
-/** Grid rows whose name label has a value: where forms start. */
-function formStarts(grid: Grid): number[] {
-  const starts: number[] = [];
-  for (let r = 0; r < grid.length; r++) {
-    const row = grid[r];
-    if (!row) continue;
-    for (let c = 0; c < row.length; c++) {
-      if (labelRole(row[c]) !== "name") continue;
-      const field = fieldAt(grid, r, c, grid.length);
-      if (field.inline !== null || cellText(grid[field.valueRow]?.[field.valueColumn]) !== "") starts.push(r);
-      break;
+/**
+ * Grid rows whose name label has a value: where forms start. A unit's own table (整体绩效目标表) names no project:
+ * when no row has a name label, its 部门（单位）名称 / 单位名称 label starts the form instead.
+ */
+function formStarts(grid: Grid): { r: number; c: number }[] {
+  const byRole = (wanted: (cell: CellValue | undefined) => boolean) => {
+    const starts: { r: number; c: number }[] = [];
+    for (let r = 0; r < grid.length; r++) {
+      const row = grid[r];
+      if (!row) continue;
+      for (let c = 0; c < row.length; c++) {
+        if (!wanted(row[c])) continue;
+        if (fieldAt(grid, r, c, grid.length).found) starts.push({ r, c });
+        break;
+      }
     }
-  }
-  return starts;
+    return starts;
+  };
+  const named = byRole((cell) => labelRole(cell) === "name");
+  if (named.length > 0) return named;
+  return byRole((cell) => {
+    const role = labelRole(cell);
+    return (role === "department" || role === "unit") && normalizeLabel(cellText(cell)).key.endsWith("名称");
+  });
 }
 
 /**
@@ -384,8 +396,8 @@ export function locateProjectForms(grid: Grid, origin: Origin): FormTable[] {
   const starts = formStarts(grid);
   const forms: FormTable[] = [];
   for (let s = 0; s < starts.length; s++) {
-    const nameRow = starts[s]!;
-    const limit = Math.min(grid.length, nameRow + MAX_BLOCK_ROWS, starts[s + 1] ?? grid.length);
+    const nameRow = starts[s]!.r;
+    const limit = Math.min(grid.length, nameRow + MAX_BLOCK_ROWS, starts[s + 1]?.r ?? grid.length);
     const found = findGrid(grid, nameRow, limit, origin.column);
     if (found === null) continue;
     const gridHeader = found.headerRows[0]!;
@@ -405,10 +417,12 @@ export function locateProjectForms(grid: Grid, origin: Origin): FormTable[] {
         if (role === "duration" || fields[role] !== undefined) continue;
         const field = fieldAt(grid, r, c, gridHeader);
         // A name, unit or goal label with nothing beside it or below it is a heading, not a field.
-        if (field.inline === null && cellText(grid[field.valueRow]?.[field.valueColumn]) === "") continue;
+        if (!field.found || fieldText(grid, field) === "") continue;
         fields[role] = field;
       }
     }
+    // A unit's own table: its name label is the project's.
+    if (fields.name === undefined) fields.name = fieldAt(grid, nameRow, starts[s]!.c, gridHeader);
     const funds = fundGroups(grid, nameRow, gridHeader);
     forms.push(formTable(grid, origin, nameRow, found, fields, funds, forms[forms.length - 1]));
   }

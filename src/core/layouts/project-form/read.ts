@@ -66,7 +66,7 @@ export function readProjectForm(grid: Grid, table: FormTable, rows: readonly Cla
     let got = amountOf.get(field);
     if (got === undefined) {
       const parsed = amountInText(
-        field.inline ?? grid[field.valueRow]?.[field.valueColumn],
+        field.found ? (field.inline ?? grid[field.valueRow]?.[field.valueColumn]) : null,
         table.amountUnit,
       );
       const where = at(field.valueRow, field.valueColumn);
