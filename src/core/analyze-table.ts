@@ -4,6 +4,7 @@ import { A1_ORIGIN, type Grid, type Origin } from "./model/grid";
 import { issueOnSheet, makeIssue, sortIssues, type IssueDraft } from "./model/issue";
 import type { FoundTable } from "./layouts/layout";
 import { findTables } from "./locate/locate-table";
+import { whatWasSeen } from "./locate/what-was-seen";
 import { localizeIssues, type Locale } from "./messages";
 import { reconcileTotals } from "./check/reconcile-totals";
 import { splitTable } from "./split/split-table";
@@ -58,7 +59,7 @@ export function analyzeSheets(sheets: readonly SheetGrid[], options: AnalyzeOpti
   }
   const locale = options.locale ?? "zh-CN";
   if (parts.length === 0) {
-    const none = noTable();
+    const none = noTable(sheets);
     const { table, grandTotal, units, projects, rows } = none;
     return { table, grandTotal, units, projects, rows, issues: localizeIssues(none.issues, locale) };
   }
@@ -84,7 +85,7 @@ function checkTable(parsed: ParsedTable, options: AnalyzeOptions): IssueDraft[] 
 /** The reading half of the analysis, before any check: locate, classify, read, split; every table of the grid. */
 export function parseTable(grid: Grid, origin: Origin = A1_ORIGIN): ParsedTable {
   const found = findTables(grid, origin); // locate: every table any layout recognises, the best reading of each
-  if (found.length === 0) return noTable();
+  if (found.length === 0) return noTable([{ grid, origin }]);
   const parts = found.map((table) => {
     const parsed = readFound(table);
     return { sheet: undefined, parsed, drafts: parsed.issues };
@@ -175,14 +176,23 @@ function mergeTables(
   return { parsed, drafts, tables };
 }
 
-function noTable(): ParsedTable {
+/** The no-table issue, saying what the grids showed instead of a table (the first that showed anything). */
+export function noTableIssue(grids: readonly { grid: Grid; origin?: Origin }[]): IssueDraft {
+  for (const { grid, origin } of grids) {
+    const seen = whatWasSeen(grid, origin ?? A1_ORIGIN);
+    if (seen) return makeIssue("no-table", null, { seen: seen.seen, firstRow: seen.row, text: seen.labels });
+  }
+  return makeIssue("no-table", null, {});
+}
+
+function noTable(grids: readonly { grid: Grid; origin?: Origin }[]): ParsedTable {
   return {
     table: null,
     grandTotal: null,
     units: [],
     projects: [],
     rows: [],
-    issues: [makeIssue("no-table", null, {})],
+    issues: [noTableIssue(grids)],
     equations: [],
     indicatorCells: [],
   };

@@ -124,6 +124,8 @@ export interface IssueDetails {
   readonly formula?: string;
   /** Byte offset in the file of the first bytes that are not valid UTF-8 (invalid-bytes), 0-based. */
   readonly byteOffset?: number;
+  /** no-table: what was seen instead (locate/what-was-seen.ts), at firstRow, its labels in text. */
+  readonly seen?: "grid-without-name" | "form-without-grid";
 }
 
 /** Decimals, thousands separator and unit of the table's amounts. */
