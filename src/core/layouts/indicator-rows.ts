@@ -241,7 +241,12 @@ export class ProjectIndicatorRows {
   }
 }
 
-/** Each empty entry takes the label above; entries before the first label take the first label below. */
+/**
+ * Each empty entry takes the label above; entries before the first label take the first label below when that
+ * label can be its group's centre (a merged cell's label on a middle row, as a PDF centres it: no more rows above
+ * it than below it in its group, plus one). More rows above than that are rows whose level cells were lost (a web
+ * page's merged cells dropped): they are left without a label rather than given a guess.
+ */
 function fill(labels: readonly (Label | null)[]): (Label | null)[] {
   const out: (Label | null)[] = [];
   let last: Label | null = null;
@@ -249,8 +254,12 @@ function fill(labels: readonly (Label | null)[]): (Label | null)[] {
     if (label !== null) last = label;
     out.push(last);
   }
-  const first = labels.find((l) => l !== null) ?? null;
-  for (let k = 0; k < out.length && labels[k] === null; k++) out[k] = first;
+  let at = 0;
+  while (at < labels.length && labels[at] === null) at++;
+  if (at === labels.length) return out;
+  let below = 0;
+  while (at + below + 1 < labels.length && labels[at + below + 1] === null) below++;
+  if (at <= below + 1) for (let k = 0; k < at; k++) out[k] = labels[at]!;
   return out;
 }
 
