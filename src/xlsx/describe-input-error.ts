@@ -22,6 +22,8 @@ export function describeInputError(
       return m.isDirectory(path);
     case "unsupported-type":
       return m.unsupportedType(path);
+    case "legacy-format":
+      return m.legacyFormat(path);
     case "not-xlsx":
       return m.notXlsx(path);
     case "no-sheet":

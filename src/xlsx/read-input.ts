@@ -9,6 +9,7 @@ import { DEFAULT_LIMITS, MAX_CELL_TEXT, type ReadLimits } from "./package-limits
 import { readSharedStrings, readSheetGrid } from "./read-sheet-grid";
 import { readRunRecord, type RunRecord } from "./run-record";
 import { readNumberFormats } from "./read-number-formats";
+import { readHtmlTables } from "./read-html-table";
 import {
   openPackage,
   REL_TYPES,
@@ -22,7 +23,15 @@ import { fflateCodec, type ZipCodec } from "./zip-codec";
 export const TEXT_EXTENSIONS = [".tsv", ".txt", ".csv"] as const;
 /** .xlsm is the same package with macros, which are copied untouched. */
 export const XLSX_EXTENSIONS = [".xlsx", ".xlsm"] as const;
-export const INPUT_EXTENSIONS = [...XLSX_EXTENSIONS, ...TEXT_EXTENSIONS] as const;
+/** A saved web page: its tables, merged cells kept (read-html-table.ts). */
+export const HTML_EXTENSIONS = [".html", ".htm"] as const;
+export const INPUT_EXTENSIONS = [...XLSX_EXTENSIONS, ...TEXT_EXTENSIONS, ...HTML_EXTENSIONS] as const;
+/**
+ * Formats a clerk has that are not read: Excel 97-2003 (BIFF8, .xls/.xlt) and WPS's own (.et/.ett). The clerk is
+ * told in one line how to save them as .xlsx (no maintained reader without known advisories reads them yet:
+ * docs in the report of issue #19).
+ */
+export const LEGACY_EXTENSIONS = [".xls", ".xlt", ".et", ".ett"] as const;
 
 /** An input file read into the grid the core analyses, with the package the output is built on. */
 export interface InputTable {
@@ -75,7 +84,8 @@ export async function readInput(path: string, options: ReadInputOptions = {}): P
   const ext = extname(path).toLowerCase();
   if (!(INPUT_EXTENSIONS as readonly string[]).includes(ext)) {
     statOrThrow(path);
-    throw new InputError("unsupported-type", path, ext);
+    const legacy = (LEGACY_EXTENSIONS as readonly string[]).includes(ext);
+    throw new InputError(legacy ? "legacy-format" : "unsupported-type", path, ext);
   }
   return readInputBytes(path, readBytes(path), { codec: nodeZipCodec, ...options });
 }
@@ -90,7 +100,9 @@ export async function readInputBytes(
   const limits = options.limits ?? DEFAULT_LIMITS;
   if ((XLSX_EXTENSIONS as readonly string[]).includes(ext)) return readXlsx(path, bytes, options, limits);
   if ((TEXT_EXTENSIONS as readonly string[]).includes(ext)) return readText(path, bytes, ext, limits);
-  throw new InputError("unsupported-type", path, ext);
+  if ((HTML_EXTENSIONS as readonly string[]).includes(ext)) return readHtml(path, bytes, limits);
+  const legacy = (LEGACY_EXTENSIONS as readonly string[]).includes(ext);
+  throw new InputError(legacy ? "legacy-format" : "unsupported-type", path, ext);
 }
 
 function statOrThrow(path: string): boolean {
@@ -200,6 +212,14 @@ function readText(path: string, bytes: Uint8Array, ext: string, limits: ReadLimi
     cells.push({ byteOffset: invalidBytes[k]!.byteOffset, row: place.row, column: place.column });
   });
   return { ...gridInput(path, grid), encoding, invalidBytes: cells };
+}
+
+/** A saved web page: its tables, merged cells as Excel lays them out (the other cells of a span empty). */
+function readHtml(path: string, bytes: Uint8Array, limits: ReadLimits): InputTable {
+  const { text, encoding } = decodeTextFile(bytes);
+  if (text.trim() === "") throw new InputError("empty", path);
+  if (text.length > limits.tableText * 4) throw limitError(path, "table-text", limits.tableText);
+  return { ...gridInput(path, readHtmlTables(text)), encoding };
 }
 
 /** A grid from a text file (or built in memory, as the benchmark does) as an input with no package yet. */

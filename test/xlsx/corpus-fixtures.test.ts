@@ -106,3 +106,20 @@ describe("a wrong amount seeded into a corpus form's funding is found, its cell 
     expect([address, named]).toEqual([address, true]);
   });
 });
+
+describe("the same tables as web pages (.html, merged cells as rowspan/colspan) read as their .xlsx", () => {
+  /** The result without sheet names: a page's sheet is named after its file. */
+  const unsheeted = (r: FixtureResult): FixtureResult => {
+    const strip = (line: string) => line.replace(/[^ |!]+!/g, "");
+    return {
+      tables: r.tables.map((t) => t.replace(/^[^|]+\| /, "")),
+      detail: r.detail.map(strip),
+      issues: r.issues.map(strip),
+      marks: r.marks.map(strip),
+    };
+  };
+  test.each(FIXTURES)("%s", async (file) => {
+    const page = join(DIR, "html", file.replace(/\.xlsx$/, ".html"));
+    expect(unsheeted(await fixtureResult(page))).toEqual(unsheeted(await fixtureResult(join(DIR, file))));
+  });
+});

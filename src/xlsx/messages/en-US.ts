@@ -5,7 +5,10 @@ import type { InputErrorMessages } from "./zh-CN";
 export const inputErrorsEnUS: InputErrorMessages = {
   notFound: (path: string) => `File not found: ${path}`,
   isDirectory: (path: string) => `${path} is a folder, not a file.`,
-  unsupportedType: (path: string) => `Unsupported file type: ${path} (use .xlsx, .tsv, .txt or .csv)`,
+  unsupportedType: (path: string) =>
+    `Unsupported file type: ${path} (use .xlsx, .tsv, .txt, .csv or a web page .html)`,
+  legacyFormat: (path: string) =>
+    `${path} is an Excel 97-2003 (.xls) or WPS (.et) file, which is not read yet: open it in WPS or Excel, choose File → Save As, pick "Excel Workbook (*.xlsx)" and try again.`,
   notXlsx: (path: string) =>
     `${path} is not a valid .xlsx file (damaged, or an old .xls: save it as .xlsx in Excel).`,
   noSheet: (path: string) => `${path} has no worksheet.`,
