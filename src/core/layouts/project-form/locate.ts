@@ -224,7 +224,8 @@ function gridGroupsAt(grid: Grid, r: number): GridGroup[] {
     current.end = c + 1;
   }
   for (let g = 0; g + 1 < groups.length; g++) groups[g]!.end = groups[g + 1]!.start;
-  if (groups.length > 0) groups[groups.length - 1]!.end = row.length;
+  // The last group runs to the right edge: a second header row may reach further (指标值 over 中期 | 年度).
+  if (groups.length > 0) groups[groups.length - 1]!.end = Number.MAX_SAFE_INTEGER;
   return groups.filter((g) => {
     const levels = LEVEL_ROLES.filter((role) => g.roles.has(role)).length;
     return (levels >= 2 || g.roles.has("level3")) && (g.roles.has("value") || g.roles.has("period"));
