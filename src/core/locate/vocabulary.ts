@@ -240,6 +240,66 @@ export const GRID_WORDS: Readonly<Record<GridRole, readonly string[]>> = {
   remark: ["备注", "说明", "*原因*"],
 };
 
+/** A column of a table with one row per project (the string layouts and the department table). */
+export type BudgetColumnRole =
+  "name" | "unit" | "total" | "fiscal" | "specialAccount" | "other" | "goal" | "indicators";
+
+/**
+ * Column headers of Guangdong's export and the string dialects (one row per project): 项目名称（资金使用单位）,
+ * 总计 / 金额合计, 财政拨款, 财政专户拨款 / 财政专户管理资金, 其他资金, 绩效目标 / 年度绩效目标, 绩效指标.
+ */
+export const STRING_TABLE_WORDS: Readonly<Record<Exclude<BudgetColumnRole, "unit">, readonly string[]>> = {
+  name: ["项目", "*项目名称*", "*单位名称*"],
+  total: [
+    "总计",
+    "合计",
+    "金额合计",
+    "资金合计",
+    "预算合计",
+    "总金额",
+    "资金总额",
+    "预算总额",
+    "预算金额",
+    "金额",
+    "预算数",
+    "小计",
+  ],
+  fiscal: ["财政拨款*", "财政拨款", "一般公共预算", "财政资金"],
+  specialAccount: ["*专户*"],
+  other: ["其他*", "其它*", "其他", "其它"],
+  indicators: ["*指标*"],
+  goal: ["*目标*"],
+};
+
+/**
+ * Column headers of a department table's project columns (its indicator columns are GRID_WORDS): 单位名称,
+ * 项目名称, 预算数 and its synonyms, 财政拨款 / 专户 / 其他, 年度目标 / 绩效目标.
+ */
+export const DEPARTMENT_TABLE_WORDS: Readonly<Record<BudgetColumnRole, readonly string[]>> = {
+  name: ["项目", "*项目名称*"],
+  unit: ["单位", "*单位名称*", "*部门名称*", "预算单位", "资金使用单位", "部门", "部门单位"],
+  total: [
+    "预算数",
+    "金额",
+    "项目金额",
+    "资金总额",
+    "年度资金总额",
+    "预算金额",
+    "预算总额",
+    "合计",
+    "总计",
+    "金额合计",
+    "年度预算数",
+    "项目预算数",
+    "预算资金",
+  ],
+  fiscal: ["财政拨款*", "财政拨款", "一般公共预算"],
+  specialAccount: ["*专户*"],
+  other: ["其他*", "其它*", "其他", "其它"],
+  goal: ["*目标*"],
+  indicators: [],
+};
+
 interface Matcher<R extends string> {
   readonly exact: ReadonlyMap<string, R>;
   /** Patterns, the longest core first. */
@@ -277,7 +337,7 @@ function match<R extends string>(m: Matcher<R>, key: string): R | null {
   const exact = m.exact.get(key);
   if (exact !== undefined) return exact;
   for (const p of m.patterns) {
-    if (key.length <= p.core.length) continue;
+    if (key.length < p.core.length) continue;
     if (
       p.at === "start" ? key.startsWith(p.core) : p.at === "end" ? key.endsWith(p.core) : key.includes(p.core)
     )
@@ -302,6 +362,29 @@ export function gridRole(text: string): GridRole | null {
   if (text.length > 30) return null;
   const key = labelKey(text);
   return match(GRID_MATCHER, key) ?? match(GRID_STEM_MATCHER, stemKey(key));
+}
+
+const STRING_TABLE_MATCHER = matcher(STRING_TABLE_WORDS, labelKey);
+const DEPARTMENT_TABLE_MATCHER = matcher(DEPARTMENT_TABLE_WORDS, labelKey);
+const COLUMN_CACHE_LIMIT = 4096;
+const columnCaches = {
+  string: new Map<string, BudgetColumnRole | null>(),
+  department: new Map<string, BudgetColumnRole | null>(),
+};
+
+/**
+ * A header cell's role in a table with one row per project, or null: `项目名称（资金使用单位）` → name, `总计（万元）` →
+ * total. Cached per text (every row of a long table is looked at for a header; the same texts recur).
+ */
+export function budgetColumnRole(text: string, table: "string" | "department"): BudgetColumnRole | null {
+  const cache = columnCaches[table];
+  let role = cache.get(text);
+  if (role === undefined) {
+    role = match(table === "string" ? STRING_TABLE_MATCHER : DEPARTMENT_TABLE_MATCHER, labelKey(text));
+    if (cache.size >= COLUMN_CACHE_LIMIT) cache.clear();
+    cache.set(text, role);
+  }
+  return role;
 }
 
 /**

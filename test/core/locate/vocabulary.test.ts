@@ -1,5 +1,12 @@
 import { foldCompatibility, normalizeLabel } from "../../../src/core/locate/normalize-label";
-import { FORM_WORDS, GRID_WORDS, formRole, gridRole, horizonOf } from "../../../src/core/locate/vocabulary";
+import {
+  budgetColumnRole,
+  FORM_WORDS,
+  GRID_WORDS,
+  formRole,
+  gridRole,
+  horizonOf,
+} from "../../../src/core/locate/vocabulary";
 
 describe("normalizeLabel: labels as real tables write them", () => {
   test.each<[string, string, string[]]>([
@@ -159,5 +166,26 @@ describe("the vocabulary's lists", () => {
     for (const [role, list] of Object.entries(GRID_WORDS))
       for (const word of list.filter((w) => !w.includes("*")))
         expect([word, gridRole(word)]).toEqual([word, role]);
+  });
+});
+
+describe("budgetColumnRole: one row per project", () => {
+  test.each<[string, "string" | "department", string | null]>([
+    ["项目名称（资金使用单位）", "string", "name"],
+    ["总计（万元）", "string", "total"],
+    ["金额合计", "string", "total"],
+    ["财政拨款", "string", "fiscal"],
+    ["财政专户管理资金", "string", "specialAccount"],
+    ["其他资金", "string", "other"],
+    ["年度绩效目标", "string", "goal"],
+    ["绩效指标", "string", "indicators"],
+    ["单位名称", "department", "unit"],
+    ["部门（单位）", "department", "unit"],
+    ["预算数", "department", "total"],
+    ["年度目标", "department", "goal"],
+    ["序号", "string", null],
+    ["备注", "department", null],
+  ])("%j in a %s table → %s", (text, table, role) => {
+    expect(budgetColumnRole(text, table)).toBe(role);
   });
 });
