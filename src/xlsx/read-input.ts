@@ -10,6 +10,7 @@ import { readSharedStrings, readSheetGrid } from "./read-sheet-grid";
 import { readRunRecord, type RunRecord } from "./run-record";
 import { readNumberFormats } from "./read-number-formats";
 import { readHtmlTables } from "./read-html-table";
+import { readOdsSheets } from "./read-ods";
 import {
   openPackage,
   REL_TYPES,
@@ -25,7 +26,14 @@ export const TEXT_EXTENSIONS = [".tsv", ".txt", ".csv"] as const;
 export const XLSX_EXTENSIONS = [".xlsx", ".xlsm"] as const;
 /** A saved web page: its tables, merged cells kept (read-html-table.ts). */
 export const HTML_EXTENSIONS = [".html", ".htm"] as const;
-export const INPUT_EXTENSIONS = [...XLSX_EXTENSIONS, ...TEXT_EXTENSIONS, ...HTML_EXTENSIONS] as const;
+/** An OpenDocument spreadsheet (LibreOffice, WPS): read-ods.ts. */
+export const ODS_EXTENSIONS = [".ods"] as const;
+export const INPUT_EXTENSIONS = [
+  ...XLSX_EXTENSIONS,
+  ...TEXT_EXTENSIONS,
+  ...HTML_EXTENSIONS,
+  ...ODS_EXTENSIONS,
+] as const;
 /**
  * Formats a clerk has that are not read: Excel 97-2003 (BIFF8, .xls/.xlt) and WPS's own (.et/.ett). The clerk is
  * told in one line how to save them as .xlsx (no maintained reader without known advisories reads them yet:
@@ -101,6 +109,7 @@ export async function readInputBytes(
   if ((XLSX_EXTENSIONS as readonly string[]).includes(ext)) return readXlsx(path, bytes, options, limits);
   if ((TEXT_EXTENSIONS as readonly string[]).includes(ext)) return readText(path, bytes, ext, limits);
   if ((HTML_EXTENSIONS as readonly string[]).includes(ext)) return readHtml(path, bytes, limits);
+  if ((ODS_EXTENSIONS as readonly string[]).includes(ext)) return readOds(path, bytes, options, limits);
   const legacy = (LEGACY_EXTENSIONS as readonly string[]).includes(ext);
   throw new InputError(legacy ? "legacy-format" : "unsupported-type", path, ext);
 }
@@ -212,6 +221,37 @@ function readText(path: string, bytes: Uint8Array, ext: string, limits: ReadLimi
     cells.push({ byteOffset: invalidBytes[k]!.byteOffset, row: place.row, column: place.column });
   });
   return { ...gridInput(path, grid), encoding, invalidBytes: cells };
+}
+
+/**
+ * An .ods workbook: the sheet asked for, else the first sheet that holds a table (else the first), read into a
+ * grid; its result is a new workbook as for a text file (the package is not OOXML to edit).
+ */
+function readOds(path: string, bytes: Uint8Array, options: ReadInputOptions, limits: ReadLimits): InputTable {
+  let sheets;
+  try {
+    sheets = readOdsSheets(path, bytes, options.codec ?? fflateCodec, limits);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError("unreadable", path, (error as Error).message);
+  }
+  if (sheets.length === 0) throw new InputError("no-sheet", path);
+  let sheet = sheets[0]!;
+  if (options.sheet !== undefined) {
+    const wanted = sheets.find((s) => s.name === options.sheet);
+    if (!wanted)
+      throw new InputError(
+        "sheet-not-found",
+        path,
+        `${options.sheet}|${sheets.map((s) => s.name).join(", ")}`,
+      );
+    sheet = wanted;
+  } else {
+    sheet = sheets.find((s) => findTables(s.grid, { row: 1, column: 1 }).length > 0) ?? sheet;
+  }
+  const input = gridInput(path, sheet.grid);
+  const sheetName = sanitizeSheetName(sheet.name);
+  return { ...input, sheetName, sheets: [{ ...input.sheets[0]!, name: sheetName }] };
 }
 
 /** A saved web page: its tables, merged cells as Excel lays them out (the other cells of a span empty). */

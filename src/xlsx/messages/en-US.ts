@@ -6,7 +6,7 @@ export const inputErrorsEnUS: InputErrorMessages = {
   notFound: (path: string) => `File not found: ${path}`,
   isDirectory: (path: string) => `${path} is a folder, not a file.`,
   unsupportedType: (path: string) =>
-    `Unsupported file type: ${path} (use .xlsx, .tsv, .txt, .csv or a web page .html)`,
+    `Unsupported file type: ${path} (use .xlsx, .ods, .tsv, .txt, .csv or a web page .html)`,
   legacyFormat: (path: string) =>
     `${path} is an Excel 97-2003 (.xls) or WPS (.et) file, which is not read yet: open it in WPS or Excel, choose File → Save As, pick "Excel Workbook (*.xlsx)" and try again.`,
   notXlsx: (path: string) =>

@@ -9,7 +9,8 @@ import type { LimitName } from "../input-error";
 export const inputErrorsZhCN = {
   notFound: (path: string) => `找不到文件：${path}`,
   isDirectory: (path: string) => `${path} 是文件夹，不是文件。`,
-  unsupportedType: (path: string) => `不支持的文件类型：${path}（请用 .xlsx、.tsv、.txt、.csv 或网页 .html）`,
+  unsupportedType: (path: string) =>
+    `不支持的文件类型：${path}（请用 .xlsx、.ods、.tsv、.txt、.csv 或网页 .html）`,
   legacyFormat: (path: string) =>
     `${path} 是旧版 Excel 97-2003（.xls）或 WPS 表格（.et）格式，暂不能直接读取：请在 WPS 表格或 Excel 中打开它，点“文件 → 另存为”，选“Excel 工作簿（*.xlsx）”保存后再试。`,
   notXlsx: (path: string) =>
