@@ -212,8 +212,8 @@ export class ProjectIndicatorRows {
         level1: l1?.text ?? null,
         level2: l2?.text ?? null,
         name: row.name,
-        periodValue: composeValue(row.op, row.period, row.measure),
-        annualValue: composeValue(row.op, row.value, row.measure),
+        periodValue: valueOfRow(row, row.period),
+        annualValue: valueOfRow(row, row.value),
         raw: row.raw,
         place,
       });
@@ -239,6 +239,27 @@ export class ProjectIndicatorRows {
       actual: toNumber(total),
     });
   }
+}
+
+/**
+ * A placeholder in the indicator's name saying how its value reads: `培训人数(≥**人)`, `合格率（≥XX%）`,
+ * `完成时限(**月)`. Matches `(≥**人)` → ≥ and 人, `（XX%）` → % alone; not `(目标)`, `(%)`.
+ */
+const NAME_PLACEHOLDER =
+  /[（(]\s*(≥|≤|>=|<=|＞＝|＜＝|>|<|＞|＜|=|＝|不低于|不少于|不高于|不超过)?\s*[*＊xXＸ]+\s*([^()（）*＊]{0,6})[)）]\s*$/;
+/** A bare number: `500`, `95.5`. */
+const BARE_NUMBER = /^-?[0-9]+(?:\.[0-9]+)?$/;
+
+/**
+ * The value a row states: its comparison, value and unit cells joined (composeValue); a bare number under a name
+ * with a placeholder (`培训人数(≥**人)` | `500`) takes the placeholder's comparison and unit (`≥500人`).
+ */
+function valueOfRow(row: RawRow, value: string): string | null {
+  if (row.op === "" && row.measure === "" && BARE_NUMBER.test(value.trim())) {
+    const m = NAME_PLACEHOLDER.exec(row.name);
+    if (m) return composeValue(m[1] ?? "", value, m[2] ?? "");
+  }
+  return composeValue(row.op, value, row.measure);
 }
 
 /**

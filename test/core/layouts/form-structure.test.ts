@@ -176,3 +176,28 @@ describe("levels and rows", () => {
     expect(r.values).toHaveLength(3);
   });
 });
+
+describe("values as real tables write them", () => {
+  test("a placeholder in the name gives a bare number its comparison and unit; a unit in the name is the value's", () => {
+    const r = read([
+      ["项目名称", "培训"],
+      ["一级指标", "二级指标", "三级指标", "指标值"],
+      ["产出指标", "数量指标", "培训人数(≥**人)", 500],
+      [n, "质量指标", "考核合格率（≥XX%）", "95"],
+      [n, "质量指标", "设备完好率(%)", 100],
+      ["效益指标", "社会效益指标", "诊疗能力(目标)", "提升"],
+    ]);
+    expect(r.values).toEqual([
+      "产出指标/数量指标/培训人数(≥**人)=≥500人",
+      "产出指标/质量指标/考核合格率（≥XX%）=≥95%",
+      "产出指标/质量指标/设备完好率(%)=100",
+      "效益指标/社会效益指标/诊疗能力(目标)=提升",
+    ]);
+    const a = analyzeTable([
+      ["项目名称", "培训"],
+      ["一级指标", "二级指标", "三级指标", "指标值"],
+      ["产出指标", "质量指标", "设备完好率(%)", 100],
+    ]);
+    expect(a.projects[0]!.indicators[0]!.annual).toMatchObject({ op: "=", value: 100, unit: "%" });
+  });
+});
