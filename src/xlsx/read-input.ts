@@ -11,6 +11,7 @@ import { readRunRecord, type RunRecord } from "./run-record";
 import { readNumberFormats } from "./read-number-formats";
 import { readHtmlTables } from "./read-html-table";
 import { readOdsSheets } from "./read-ods";
+import { readXlsSheets, XlsFormatError } from "./read-xls";
 import {
   openPackage,
   REL_TYPES,
@@ -28,18 +29,18 @@ export const XLSX_EXTENSIONS = [".xlsx", ".xlsm"] as const;
 export const HTML_EXTENSIONS = [".html", ".htm"] as const;
 /** An OpenDocument spreadsheet (LibreOffice, WPS): read-ods.ts. */
 export const ODS_EXTENSIONS = [".ods"] as const;
+/**
+ * Excel 97-2003 (BIFF8, .xls/.xlt) and WPS's own (.et/.ett) workbooks: read-xls.ts reads BIFF8; one it cannot
+ * read (BIFF5 and older, a WPS file without a Workbook stream) gets one line on saving it as .xlsx.
+ */
+export const LEGACY_EXTENSIONS = [".xls", ".xlt", ".et", ".ett"] as const;
 export const INPUT_EXTENSIONS = [
   ...XLSX_EXTENSIONS,
   ...TEXT_EXTENSIONS,
   ...HTML_EXTENSIONS,
   ...ODS_EXTENSIONS,
+  ...LEGACY_EXTENSIONS,
 ] as const;
-/**
- * Formats a clerk has that are not read: Excel 97-2003 (BIFF8, .xls/.xlt) and WPS's own (.et/.ett). The clerk is
- * told in one line how to save them as .xlsx (no maintained reader without known advisories reads them yet:
- * docs in the report of issue #19).
- */
-export const LEGACY_EXTENSIONS = [".xls", ".xlt", ".et", ".ett"] as const;
 
 /** An input file read into the grid the core analyses, with the package the output is built on. */
 export interface InputTable {
@@ -92,8 +93,7 @@ export async function readInput(path: string, options: ReadInputOptions = {}): P
   const ext = extname(path).toLowerCase();
   if (!(INPUT_EXTENSIONS as readonly string[]).includes(ext)) {
     statOrThrow(path);
-    const legacy = (LEGACY_EXTENSIONS as readonly string[]).includes(ext);
-    throw new InputError(legacy ? "legacy-format" : "unsupported-type", path, ext);
+    throw new InputError("unsupported-type", path, ext);
   }
   return readInputBytes(path, readBytes(path), { codec: nodeZipCodec, ...options });
 }
@@ -110,8 +110,8 @@ export async function readInputBytes(
   if ((TEXT_EXTENSIONS as readonly string[]).includes(ext)) return readText(path, bytes, ext, limits);
   if ((HTML_EXTENSIONS as readonly string[]).includes(ext)) return readHtml(path, bytes, limits);
   if ((ODS_EXTENSIONS as readonly string[]).includes(ext)) return readOds(path, bytes, options, limits);
-  const legacy = (LEGACY_EXTENSIONS as readonly string[]).includes(ext);
-  throw new InputError(legacy ? "legacy-format" : "unsupported-type", path, ext);
+  if ((LEGACY_EXTENSIONS as readonly string[]).includes(ext)) return readXls(path, bytes, options, limits);
+  throw new InputError("unsupported-type", path, ext);
 }
 
 function statOrThrow(path: string): boolean {
@@ -235,6 +235,36 @@ function readOds(path: string, bytes: Uint8Array, options: ReadInputOptions, lim
     if (error instanceof InputError) throw error;
     throw new InputError("unreadable", path, (error as Error).message);
   }
+  return sheetsInput(path, sheets, options);
+}
+
+/**
+ * An Excel 97-2003 (.xls) or WPS (.et) workbook, BIFF8 in a compound file (read-xls.ts), read as .ods is; an
+ * encrypted one is refused as an encrypted .xlsx is, and one this reader cannot read gets the line on saving it
+ * as .xlsx.
+ */
+function readXls(path: string, bytes: Uint8Array, options: ReadInputOptions, limits: ReadLimits): InputTable {
+  let sheets;
+  try {
+    sheets = readXlsSheets(bytes);
+  } catch (error) {
+    if (error instanceof XlsFormatError && error.reason === "encrypted")
+      throw new InputError("encrypted", path);
+    throw new InputError("legacy-format", path, (error as Error).message);
+  }
+  let text = 0;
+  for (const sheet of sheets)
+    for (const row of sheet.grid) for (const cell of row) if (typeof cell === "string") text += cell.length;
+  if (text > limits.tableText) throw limitError(path, "table-text", limits.tableText);
+  return sheetsInput(path, sheets, options);
+}
+
+/** A workbook read into grids (.ods, .xls): the sheet asked for, else the first holding a table, else the first. */
+function sheetsInput(
+  path: string,
+  sheets: readonly { readonly name: string; readonly grid: Grid }[],
+  options: ReadInputOptions,
+): InputTable {
   if (sheets.length === 0) throw new InputError("no-sheet", path);
   let sheet = sheets[0]!;
   if (options.sheet !== undefined) {

@@ -107,7 +107,7 @@ describe("a wrong amount seeded into a corpus form's funding is found, its cell 
   });
 });
 
-describe("the same tables as web pages (.html, merged cells as rowspan/colspan) and .ods read as their .xlsx", () => {
+describe("the same tables as web pages (.html, merged cells as rowspan/colspan), .ods and .xls read as their .xlsx", () => {
   /** The result without sheet names: a page's sheet is named after its file. */
   const unsheeted = (r: FixtureResult): FixtureResult => {
     const strip = (line: string) => line.replace(/[^ |!]+!/g, "");
@@ -125,5 +125,9 @@ describe("the same tables as web pages (.html, merged cells as rowspan/colspan) 
   test.each(FIXTURES)("%s as LibreOffice saves it (.ods)", async (file) => {
     const ods = join(DIR, "ods", file.replace(/\.xlsx$/, ".ods"));
     expect(unsheeted(await fixtureResult(ods))).toEqual(unsheeted(await fixtureResult(join(DIR, file))));
+  });
+  test.each(FIXTURES)("%s as Excel 97-2003 (.xls, saved by LibreOffice)", async (file) => {
+    const xls = join(DIR, "xls", file.replace(/\.xlsx$/, ".xls"));
+    expect(unsheeted(await fixtureResult(xls))).toEqual(unsheeted(await fixtureResult(join(DIR, file))));
   });
 });

@@ -6,9 +6,9 @@ export const inputErrorsEnUS: InputErrorMessages = {
   notFound: (path: string) => `File not found: ${path}`,
   isDirectory: (path: string) => `${path} is a folder, not a file.`,
   unsupportedType: (path: string) =>
-    `Unsupported file type: ${path} (use .xlsx, .ods, .tsv, .txt, .csv or a web page .html)`,
+    `Unsupported file type: ${path} (use .xlsx, .xls, .et, .ods, .tsv, .txt, .csv or a web page .html)`,
   legacyFormat: (path: string) =>
-    `${path} is an Excel 97-2003 (.xls) or WPS (.et) file, which is not read yet: open it in WPS or Excel, choose File → Save As, pick "Excel Workbook (*.xlsx)" and try again.`,
+    `${path} is an old Excel (.xls) or WPS (.et) file that cannot be read (a format older than Excel 97, or damaged): open it in WPS or Excel, choose File → Save As, pick "Excel Workbook (*.xlsx)" and try again.`,
   notXlsx: (path: string) =>
     `${path} is not a valid .xlsx file (damaged, or an old .xls: save it as .xlsx in Excel).`,
   noSheet: (path: string) => `${path} has no worksheet.`,

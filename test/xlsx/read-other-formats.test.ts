@@ -1,10 +1,12 @@
-import { mkdtempSync, writeFileSync } from "fs";
+import fc from "fast-check";
+import { mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { basename, join } from "path";
 import { describeInputError } from "../../src/xlsx/describe-input-error";
 import { InputError } from "../../src/xlsx/input-error";
 import { inputErrorsZhCN } from "../../src/xlsx/messages/zh-CN";
 import { readInput } from "../../src/xlsx/read-input";
+import { readXlsSheets } from "../../src/xlsx/read-xls";
 import { decodeEntities, readHtmlTables } from "../../src/xlsx/read-html-table";
 
 describe("readHtmlTables: a web table as Excel lays it out", () => {
@@ -49,7 +51,7 @@ describe("readHtmlTables: a web table as Excel lays it out", () => {
   });
 });
 
-describe("files a clerk has that are not read: one line on how to save them as .xlsx", () => {
+describe(".xls / .et this reader cannot read: one line on how to save them as .xlsx", () => {
   test.each([".xls", ".et", ".XLS"])("%s", async (ext) => {
     const dir = mkdtempSync(join(tmpdir(), "legacy-"));
     const path = join(dir, `目标表${ext}`);
@@ -60,5 +62,40 @@ describe("files a clerk has that are not read: one line on how to save them as .
     expect(line).toContain("另存为");
     expect(line).toContain("Excel 工作簿（*.xlsx）");
     expect(line).not.toContain("\n");
+  });
+});
+
+describe(".xls and .et (BIFF8 in a compound file)", () => {
+  const xls = readFileSync(join(__dirname, "..", "fixtures", "corpus", "xls", "anhui-huaibei-2025.xls"));
+
+  test("an .et holding a Workbook stream reads as the .xls does", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "et-"));
+    writeFileSync(join(dir, "目标表.et"), xls);
+    writeFileSync(join(dir, "目标表.xls"), xls);
+    const et = await readInput(join(dir, "目标表.et"));
+    expect(et.grid).toEqual((await readInput(join(dir, "目标表.xls"))).grid);
+    expect(et.grid[5]).toEqual(["项目资金", "年度资金总额:", 5]);
+  });
+
+  test("a cut or damaged file gets the one line, never a crash or a hang", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "xls-"));
+    writeFileSync(join(dir, "cut.xls"), xls.subarray(0, 1536));
+    const error = await readInput(join(dir, "cut.xls")).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "InputError", reason: "legacy-format" });
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(xls.length - 1), fc.nat(255)), { minLength: 1, maxLength: 8 }),
+        (edits) => {
+          const damaged = Uint8Array.from(xls);
+          for (const [at, byte] of edits) damaged[at] = byte;
+          try {
+            readXlsSheets(damaged);
+          } catch (e) {
+            expect(["XlsFormatError", "CfbFormatError"]).toContain((e as Error).name);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
