@@ -201,3 +201,36 @@ describe("values as real tables write them", () => {
     expect(a.projects[0]!.indicators[0]!.annual).toMatchObject({ op: "=", value: 100, unit: "%" });
   });
 });
+
+describe("the funding block as equations", () => {
+  const form = (total: number | string, fiscal: number | string, other: number | string | null): Grid => [
+    ["项目名称", "乡村道路养护"],
+    ["资金总额", total],
+    ["其中：财政拨款", fiscal],
+    ...(other === undefined ? [] : [["上年结转", other] as (string | number | null)[]]),
+    ["一级指标", "二级指标", "三级指标", "指标值"],
+    ...GRID_ROWS.map((row) => row.slice(0, 4)),
+  ];
+
+  test("a 其中 that lists only some parts is part ≤ total: within it nothing, over it an error at the part", () => {
+    expect(read(form(80, 60, 10)).issues).toEqual([]);
+    const over = analyzeTable(form(80, 90, 10));
+    expect(over.issues.map((i) => [i.rule, i.cell, i.severity])).toEqual([
+      ["part-over-total", "B3", "error"],
+    ]);
+  });
+
+  test("a number typed into a blank 其他资金 is one of the parts", () => {
+    const grid: Grid = [
+      ["项目名称", "乡村道路养护"],
+      ["资金总额", 80],
+      ["其中：财政拨款", 80],
+      ["其他资金", 5],
+      ["一级指标", "二级指标", "三级指标", "指标值"],
+      ...GRID_ROWS.map((row) => row.slice(0, 4)),
+    ];
+    const a = analyzeTable(grid);
+    expect(a.issues.some((i) => i.rule === "row-total" && i.cell === "B2")).toBe(true);
+    expect(a.issues.find((i) => i.rule === "row-total")!.details.cells).toContain("B4");
+  });
+});

@@ -43,6 +43,8 @@ export interface FundCell extends FieldCell {
   readonly role: AmountRole | null;
   /** A part that takes the rest (其他, 地方资金): with it, the parts listed are complete. */
   readonly residual: boolean;
+  /** Its label normalised, without 其中 or a value after a colon (`上年结转`, `年度资金总额`). */
+  readonly key: string;
 }
 
 /** A total with its parts. */
@@ -153,6 +155,7 @@ function fundGroups(grid: Grid, from: number, to: number): FundGroup[] {
         ...field,
         role: role === "total" ? "total" : partRole(key),
         residual: isResidual(key),
+        key,
       };
       (role === "total" ? totals : parts).push(cell);
     }

@@ -14,7 +14,7 @@ import { cellText, firstTextOf, type Grid } from "../../model/grid";
 import { makeIssue, type IssueDetails, type IssueDraft } from "../../model/issue";
 import { amountIssue } from "../amount-issue";
 import { amountInText, type AmountInText } from "../../locate/amount-in-text";
-import { equationCell, type EquationCell, type TotalEquation } from "../../model/total-equation";
+import { equationCell, type Equation, type EquationCell } from "../../model/total-equation";
 import { hasIndicatorCells, ProjectIndicatorRows } from "../indicator-rows";
 import { fieldText, type FormTable, type FundCell } from "./locate";
 
@@ -156,25 +156,43 @@ export function readProjectForm(grid: Grid, table: FormTable, rows: readonly Cla
     texts,
     continuationRows,
   };
-  const equations: TotalEquation[] = [];
+  const equations: Equation[] = [];
   for (const group of table.funds) {
     const total = read(group.total);
     // A blank total states nothing to check (a form published with only its parts filled).
     if (total.cell === null || total.parsed.raw === null || group.parts.length === 0) continue;
-    const parts = group.parts.map(read);
-    if (parts.some((p) => p.cell === null) || parts.every((p) => p.parsed.raw === null)) continue;
-    // A 其中 that lists only some parts bounds the total; it is no sum (checked once bounds are equations).
-    if (!group.parts.some((p) => p.residual)) continue;
-    equations.push({
-      rule: "row-total",
-      target: total.cell,
-      addends: parts.map((p) => p.cell!),
-      details: Object.assign({}, details, {
-        amountColumn: "total" as const,
-        parts: group.parts.flatMap((p) => (p.role !== null && p.role !== "total" ? [p.role] : [])),
-      }),
-      about: { projectIndex: 0 },
-    });
+    const readParts = group.parts.map(read);
+    if (readParts.some((p) => p.cell === null) || readParts.every((p) => p.parsed.raw === null)) continue;
+    // Empty parts add nothing (a blank 其他 is 0); they still say whether the parts listed are complete.
+    const filled = group.parts.filter((_, k) => readParts[k]!.parsed.raw !== null);
+    const cells = filled.map((p) => read(p).cell!);
+    if (group.parts.some((p) => p.residual)) {
+      // Complete parts (they include the rest: 其他, 地方资金): the total is their sum.
+      equations.push({
+        rule: "row-total",
+        target: total.cell,
+        addends: cells,
+        details: Object.assign({}, details, {
+          amountColumn: "total",
+          parts: filled.map((p) => (p.role !== null && p.role !== "total" ? p.role : p.key)),
+          amountNames: "form" as const,
+        }),
+        about: { projectIndex: 0 },
+      });
+    } else {
+      // A 其中 that lists only some parts: together they are at most the total.
+      equations.push({
+        kind: "at-most",
+        rule: "part-over-total",
+        parts: cells,
+        total: total.cell,
+        details: Object.assign({}, details, {
+          partLabels: filled.map((p) => p.key),
+          totalLabel: group.total.key,
+        }),
+        about: { projectIndex: 0 },
+      });
+    }
   }
   return { table: table.info, grandTotal: null, units: [], projects: [project], rows, issues, equations };
 }
