@@ -28,6 +28,14 @@ export function headerRole(text: string): ColumnRole | null {
   return role === "unit" ? null : role;
 }
 
+/**
+ * Every name column's word holds 项 or 称 (项目, 项目名称, 单位名称: STRING_TABLE_WORDS.name, letter-spaced too): a quick look that spares the label
+ * normaliser the body's cells, every row of a long table being asked whether it is a header (README, "Speed").
+ */
+function mayNameProjects(cell: string): boolean {
+  return cell.includes("项") || cell.includes("称");
+}
+
 interface GuangdongHeader extends FoundHeader {
   readonly roles: ReadonlyMap<ColumnRole, number>;
 }
@@ -83,7 +91,13 @@ function findGuangdongTables(grid: Grid, origin: Origin): GuangdongTable[] {
     // Most rows name no role at all: a quick look before splitting into groups.
     if (
       !row ||
-      !row.some((cell) => typeof cell === "string" && cell.length < 40 && headerRole(cell) === "name")
+      !row.some(
+        (cell) =>
+          typeof cell === "string" &&
+          cell.length < 40 &&
+          mayNameProjects(cell) &&
+          headerRole(cell) === "name",
+      )
     )
       continue;
     for (const group of headerGroupsOf(row, r, headerRole)) {

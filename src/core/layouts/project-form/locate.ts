@@ -366,6 +366,11 @@ function unitInLabels(grid: Grid, from: number, to: number): AmountUnit | null {
   return null;
 }
 
+/** A cell that may be a name label: it holds 名称, perhaps letter-spaced (`项 目 名 称`). */
+function mayBeName(cell: CellValue | undefined): boolean {
+  return typeof cell === "string" && cell.length <= MAX_LABEL_LENGTH && cell.includes("称");
+}
+
 /**
  * Grid rows whose name label has a value: where forms start. A unit's own table (整体绩效目标表) names no project:
  * when no row has a name label, its 部门（单位）名称 / 单位名称 label starts the form instead.
@@ -384,9 +389,11 @@ function formStarts(grid: Grid): { r: number; c: number }[] {
     }
     return starts;
   };
-  const named = byRole((cell) => labelRole(cell) === "name");
+  // Every name and unit label's word holds 名称 (FORM_WORDS): a quick look spares the normaliser the body's cells.
+  const named = byRole((cell) => mayBeName(cell) && labelRole(cell) === "name");
   if (named.length > 0) return named;
   return byRole((cell) => {
+    if (!mayBeName(cell)) return false;
     const role = labelRole(cell);
     return (role === "department" || role === "unit") && normalizeLabel(cellText(cell)).key.endsWith("名称");
   });
