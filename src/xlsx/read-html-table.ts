@@ -10,8 +10,10 @@
  */
 import type { CellValue, Grid } from "../core";
 
-// One tag or comment: `<td colspan="2">`, `</tr>`, `<br/>`, `<!-- … -->`, `<![if !supportMisalignedColumns]>`.
-const TOKEN = /<!--[\s\S]*?-->|<!\[[\s\S]*?\]>|<!?[a-zA-Z/][^>]*>/g;
+// One tag or comment: `<td colspan="2">`, `</tr>`, `<br/>`, a comment, `<![if !supportMisalignedColumns]>`. The
+// comment's opener is written `<!-{2}`: the offline page inlines this code in a <script>, where the literal
+// opener would start an HTML comment.
+const TOKEN = /<!-{2}[\s\S]*?-{2}>|<!\[[\s\S]*?\]>|<!?[a-zA-Z/][^>]*>/g;
 // A tag's name: `<td …` → td, `</TR>` → tr.
 const TAG_NAME = /^<\/?([a-zA-Z][a-zA-Z0-9:]*)/;
 // A span attribute: `colspan="2"`, `rowspan=3`, `ROWSPAN='4'`.
