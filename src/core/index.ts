@@ -24,6 +24,8 @@ export * from "./plan/plan-layout";
 export * from "./plan/sheet-name";
 export * from "./plan/fit-cell-text";
 export * from "./plan/text-guard";
+export * from "./compare/finding";
+export { compareTables } from "./compare/compare-tables";
 export * from "./messages";
 export { zhCN } from "./messages/zh-CN";
 export { enUS } from "./messages/en-US";

@@ -9,6 +9,7 @@ export const OWN_NAME_PREFIX = "IndicatorNormalizer.";
 export const SHEET_NAME_KEYS: Readonly<Record<PlanSheetKey, string>> = {
   detail: `${OWN_NAME_PREFIX}Detail`,
   checks: `${OWN_NAME_PREFIX}Checks`,
+  compare: `${OWN_NAME_PREFIX}Compare`,
 };
 /** The sheet the last run analysed, whose cells carry the marks. */
 export const SOURCE_NAME = `${OWN_NAME_PREFIX}Source`;
@@ -21,6 +22,11 @@ export const LEGACY_MARKS_NAME = `${OWN_NAME_PREFIX}Marks`;
  */
 export const CELLS_NAME_PREFIX = `${OWN_NAME_PREFIX}Cells.`;
 export const RECORD_NAMESPACE = "urn:indicator-normalizer:run:1";
+/**
+ * `IndicatorNormalizer.Part.1`, `.2`, …: the part's text kept in hidden names, by a WPS build or a file format
+ * without custom XML (.et, .xls), where the names outlast the session and the part could not be written.
+ */
+export const PART_NAME_PREFIX = `${OWN_NAME_PREFIX}Part.`;
 
 /**
  * Excel caps a formula at 8,192 characters ("Excel specifications and limits": length of formula contents); a

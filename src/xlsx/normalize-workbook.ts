@@ -7,21 +7,22 @@ import {
   analyzeLocated,
   findTables,
   buildPlan,
+  compareTables,
   sheetCell,
   issueOnSheet,
   makeIssue,
   sortIssues,
-  enUS,
   localizeIssues,
   messagesFor,
-  zhCN,
   type Analysis,
   type IssueDraft,
   type Locale,
   type Plan,
 } from "../core";
+import { OWN_NOTE_AUTHORS } from "../workbook/rerun-rules";
 import { namesInUse, writeNormalizedPackage } from "./edit-package";
 import { findInvalidCharacters } from "./find-invalid-characters";
+import { clerkColumnsOfReplacedSheets, type ClerkColumns } from "./clerk-columns";
 import { DEFAULT_LIMITS } from "./package-limits";
 import type { InputTable } from "./read-input";
 import { EMPTY_RECORD } from "./run-record";
@@ -36,6 +37,8 @@ export interface AnalyzeInputOptions {
 
 export interface NormalizeOptions extends AnalyzeInputOptions {
   readonly codec?: ZipCodec;
+  /** Last year's table: the workbook also gets 年度对比 and the changed cells' marks (compareTables). */
+  readonly compareWith?: Analysis;
 }
 
 export interface NormalizedWorkbook {
@@ -47,10 +50,9 @@ export interface NormalizedWorkbook {
   readonly marksLeft: number;
   /** Marked cells that kept the clerk's own comment and got no note. */
   readonly notesSkipped: number;
+  /** Columns the clerk filled beside the tool's in a sheet this run replaced (clerk-columns.ts). */
+  readonly clerkColumns: readonly ClerkColumns[];
 }
-
-/** The notes' author in every language: a run in one language replaces the notes of a run in the other. */
-const NOTE_AUTHORS = [zhCN.notes.author, enUS.notes.author];
 
 /**
  * The core's analysis plus the file shell's own findings (characters no program can be trusted to keep, bytes
@@ -98,7 +100,7 @@ export async function normalizeInput(
   if (analysis.table === null) {
     // Nothing found is not "done": no sheet, no mark, no file (the plan is only for the caller's report).
     const plan = buildPlan(analysis, { sourceSheet: input.sheetName, locale: options.locale });
-    return { bytes: null, analysis, plan, marksLeft: 0, notesSkipped: 0 };
+    return { bytes: null, analysis, plan, marksLeft: 0, notesSkipped: 0, clerkColumns: [] };
   }
   const pkg =
     input.package ??
@@ -121,9 +123,12 @@ export async function normalizeInput(
     locale: options.locale,
     avoidSheetNames: names.sheets,
     avoidTableNames: names.tables,
+    ...(options.compareWith ? { comparison: compareTables(options.compareWith, analysis) } : {}),
   });
+  const clerkColumns =
+    record.ownSheets.length > 0 ? await clerkColumnsOfReplacedSheets(pkg, record, input.sheetName, plan) : [];
   const { bytes, marksLeft, notesSkipped } = await writeNormalizedPackage(pkg, record, plan, {
-    ours: NOTE_AUTHORS,
+    ours: OWN_NOTE_AUTHORS,
   });
-  return { bytes, analysis, plan, marksLeft, notesSkipped };
+  return { bytes, analysis, plan, marksLeft, notesSkipped, clerkColumns };
 }

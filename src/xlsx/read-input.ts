@@ -1,11 +1,18 @@
 import { readFileSync, statSync } from "fs";
 import { basename, extname } from "path";
-import { sanitizeSheetName, findTables, type FoundTable, type Grid, type Origin } from "../core";
+import { cellAddress, sanitizeSheetName, findTables, type FoundTable, type Grid, type Origin } from "../core";
 import { guessDelimiter, readDelimitedText } from "./read-delimited-text";
 import { decodeTextFile, type TextEncodingName } from "./decode-text-file";
 import { InputError, limitError } from "./input-error";
 import { nodeZipCodec } from "./node-zip-codec";
-import { DEFAULT_LIMITS, MAX_CELL_TEXT, type ReadLimits } from "./package-limits";
+import {
+  DEFAULT_LIMITS,
+  EXCEL_MAX_COLUMNS,
+  EXCEL_MAX_ROWS,
+  MAX_CELL_TEXT,
+  newTableBudget,
+  type ReadLimits,
+} from "./package-limits";
 import { readSharedStrings, readSheetGrid } from "./read-sheet-grid";
 import { readRunRecord, type RunRecord } from "./run-record";
 import { readNumberFormats } from "./read-number-formats";
@@ -20,6 +27,7 @@ import {
   type PackageSheet,
   type XlsxPackage,
 } from "./xlsx-package";
+import { XmlSyntaxError } from "../workbook/xml-scanner";
 import { fflateCodec, type ZipCodec } from "./zip-codec";
 
 export const TEXT_EXTENSIONS = [".tsv", ".txt", ".csv"] as const;
@@ -108,7 +116,15 @@ export async function readInputBytes(
 ): Promise<InputTable> {
   const ext = extname(path).toLowerCase();
   const limits = options.limits ?? DEFAULT_LIMITS;
-  if ((XLSX_EXTENSIONS as readonly string[]).includes(ext)) return readXlsx(path, bytes, options, limits);
+  if ((XLSX_EXTENSIONS as readonly string[]).includes(ext)) {
+    try {
+      return await readXlsx(path, bytes, options, limits);
+    } catch (error) {
+      // Every part read names itself; anything else malformed is still a damaged file, not a stack trace.
+      if (error instanceof XmlSyntaxError) throw new InputError("not-xlsx", path, error.message);
+      throw error;
+    }
+  }
   if ((TEXT_EXTENSIONS as readonly string[]).includes(ext)) return readText(path, bytes, ext, limits);
   if ((HTML_EXTENSIONS as readonly string[]).includes(ext)) return readHtml(path, bytes, limits);
   if ((ODS_EXTENSIONS as readonly string[]).includes(ext)) return readOds(path, bytes, options, limits);
@@ -150,10 +166,12 @@ async function readXlsx(
   );
   const formats = readNumberFormats(pkg);
   const origin = { row: 1, column: 1 };
+  // The table limits hold for the workbook's sheets together, not each on its own.
+  const budget = newTableBudget();
   const read = async (sheet: PackageSheet): Promise<InputSheet> => ({
     name: sheet.name,
     index: pkg.sheets.indexOf(sheet),
-    grid: (await readSheetGrid(pkg, sheet.path!, shared, formats)).grid,
+    grid: (await readSheetGrid(pkg, sheet.path!, shared, formats, budget)).grid,
     origin,
   });
   let sheets: InputSheet[];
@@ -216,6 +234,7 @@ function readText(path: string, bytes: Uint8Array, ext: string, limits: ReadLimi
     places: [] as { row: number; column: number }[],
   };
   const grid = readDelimitedText(text, ext === ".tsv" ? "\t" : guessDelimiter(text), find);
+  checkGridLimits(path, grid, limits);
   if (invalidBytes.length === 0) return { ...gridInput(path, grid), encoding };
   // One report per cell: its first bad bytes.
   const cells: { byteOffset: number; row: number; column: number }[] = [];
@@ -239,7 +258,7 @@ function readOds(path: string, bytes: Uint8Array, options: ReadInputOptions, lim
     if (error instanceof InputError) throw error;
     throw new InputError("unreadable", path, (error as Error).message);
   }
-  return sheetsInput(path, sheets, options);
+  return sheetsInput(path, sheets, options, limits);
 }
 
 /**
@@ -260,7 +279,7 @@ function readXls(path: string, bytes: Uint8Array, options: ReadInputOptions, lim
   for (const sheet of sheets)
     for (const row of sheet.grid) for (const cell of row) if (typeof cell === "string") text += cell.length;
   if (text > limits.tableText) throw limitError(path, "table-text", limits.tableText);
-  return sheetsInput(path, sheets, options);
+  return sheetsInput(path, sheets, options, limits);
 }
 
 /** A workbook read into grids (.ods, .xls): the sheet asked for, else the first holding a table, else the first. */
@@ -268,6 +287,7 @@ function sheetsInput(
   path: string,
   sheets: readonly { readonly name: string; readonly grid: Grid }[],
   options: ReadInputOptions,
+  limits: ReadLimits,
 ): InputTable {
   if (sheets.length === 0) throw new InputError("no-sheet", path);
   let sheet = sheets[0]!;
@@ -283,6 +303,7 @@ function sheetsInput(
   } else {
     sheet = sheets.find((s) => findTables(s.grid, { row: 1, column: 1 }).length > 0) ?? sheet;
   }
+  checkGridLimits(path, sheet.grid, limits);
   const input = gridInput(path, sheet.grid);
   const sheetName = sanitizeSheetName(sheet.name);
   return { ...input, sheetName, sheets: [{ ...input.sheets[0]!, name: sheetName }] };
@@ -293,7 +314,27 @@ function readHtml(path: string, bytes: Uint8Array, limits: ReadLimits): InputTab
   const { text, encoding } = decodeTextFile(bytes);
   if (text.trim() === "") throw new InputError("empty", path);
   if (text.length > limits.tableText * 4) throw limitError(path, "table-text", limits.tableText);
-  return { ...gridInput(path, readHtmlTables(text)), encoding };
+  const grid = readHtmlTables(text);
+  checkGridLimits(path, grid, limits);
+  return { ...gridInput(path, grid), encoding };
+}
+
+/**
+ * Excel's grid and the table's cells hold for text as for a workbook: a paste or an import past row 1,048,576 or
+ * column XFD is refused by Excel, so the tool refuses it too rather than write cells no program can open.
+ */
+function checkGridLimits(path: string, grid: Grid, limits: ReadLimits): void {
+  if (grid.length > EXCEL_MAX_ROWS) throw limitError(path, "rows", EXCEL_MAX_ROWS, `${EXCEL_MAX_ROWS + 1}`);
+  let cells = 0;
+  let rows = 0;
+  for (let r = 0; r < grid.length; r++) {
+    const width = grid[r]!.length;
+    if (width > EXCEL_MAX_COLUMNS)
+      throw limitError(path, "columns", EXCEL_MAX_COLUMNS, cellAddress(r + 1, EXCEL_MAX_COLUMNS + 1));
+    cells += width;
+    if (cells > limits.tableCells) throw limitError(path, "table-cells", limits.tableCells);
+    if (width > 0 && ++rows > limits.tableRows) throw limitError(path, "table-rows", limits.tableRows);
+  }
 }
 
 /** A grid from a text file (or built in memory, as the benchmark does) as an input with no package yet. */

@@ -10,8 +10,8 @@
 import type { CellValue, Grid } from "../core";
 import { limitError } from "./input-error";
 import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, type ReadLimits } from "./package-limits";
-import { attribute, scanXmlBytes } from "./xml-scanner";
-import { decodeXmlEntities } from "./xml-text";
+import { attribute, scanXmlBytes } from "../workbook/xml-scanner";
+import { decodeXmlEntities } from "../workbook/xml-text";
 import { entryBytes, readZipArchive } from "./zip-archive";
 import type { ZipCodec } from "./zip-codec";
 

@@ -87,12 +87,11 @@ function culpritIssues(
   const broken = group.broken.map((i) => equations[i]!);
   const repairs = broken.map(repairedTotal);
   const consequences = unique(broken.map((e) => e.target.address).filter((a) => !changed.has(a)));
-  const cells = unique(broken.flatMap((e) => [e.target.address, ...e.addends.map((c) => c.address)]));
   return changes.map((change) => {
     const mine = byCell.get(change.cell) ?? [];
     const own = broken.filter((e) => mine.includes(e));
     const details: IssueDetails = Object.assign(describeCell(change.cell, mine), {
-      cells,
+      cells: listedCells(own.length > 0 ? own : broken, changed),
       amountFormat: format(Math.max(change.cell.amount?.scale ?? 0, 0)),
       repairs: own.length > 0 ? own.map(repairedTotal) : repairs,
       consequences,
@@ -144,6 +143,25 @@ function describeCell(cell: EquationCell, equations: readonly TotalEquation[]): 
   }
   return details;
 }
+
+/**
+ * The cells a wrong-amount issue lists: those of the broken totals the changed cell is in, each small total whole;
+ * a long sum (a 合计 over hundreds of units) gives only its target and the changed cells in it. Listing every sum
+ * whole in every issue of a table whose totals all break (a column pasted one row low) made the analysis and its
+ * --json quadratic in the table's size.
+ */
+function listedCells(equations: readonly TotalEquation[], changed: ReadonlySet<string>): string[] {
+  const cells: string[] = [];
+  for (const e of equations) {
+    cells.push(e.target.address);
+    for (const c of e.addends)
+      if (e.addends.length <= LISTED_ADDENDS || changed.has(c.address)) cells.push(c.address);
+  }
+  return unique(cells);
+}
+
+/** The most addends of one total a wrong-amount issue lists whole. */
+const LISTED_ADDENDS = 24;
 
 function unique(items: readonly string[]): string[] {
   return [...new Set(items)];

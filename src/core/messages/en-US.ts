@@ -3,6 +3,7 @@ import type { AmountRole } from "../model/analysis";
 import { formatAmount } from "./format-amount";
 import type { IssueDetails, IssueDraft, RepairedTotal, RuleId, Severity } from "../model/issue";
 import { byRule, type Messages, type RuleMessages } from "./zh-CN";
+import type { Finding, FindingKind } from "../compare/finding";
 
 const amountColumn: Record<AmountRole, string> = {
   total: "Total (总计)",
@@ -374,10 +375,89 @@ const ruleMeanings: Record<RuleId, string> = {
     "A text file is UTF-8 but for a few bytes: it is still read as UTF-8, those bytes show as �, and the cell's text may have lost characters.",
 };
 
+/** Year over year (compare): each finding kind's name, its sentence and what to check (the 年度对比 sheet). */
+const findingNames: Record<FindingKind, string> = {
+  "op-lost": "Comparison sign lost",
+  "op-changed": "Comparison sign changed",
+  "unit-changed": "Unit changed",
+  magnitude: "Value off by 10× or more",
+  "kind-changed": "Kind of value changed",
+  renamed: "Indicator renamed",
+  dropped: "Indicator dropped",
+  "project-renamed": "Project renamed",
+  "amount-vs-quantity": "Amount changed, quantities did not",
+  added: "Indicator added",
+};
+
+const findingMessages: Record<FindingKind, (f: Finding) => string> = {
+  "op-lost": (f) =>
+    `"${f.indicator}" was "${f.last}" last year and is "${f.this}" this year: the comparison sign is gone; check whether it should be "${f.last}".`,
+  "op-changed": (f) =>
+    `"${f.indicator}" was "${f.last}" last year and is "${f.this}" this year: the comparison sign changed.`,
+  "unit-changed": (f) =>
+    f.indicator === null
+      ? `The project's amount was "${f.last}" last year and is "${f.this}" this year: another unit.`
+      : `"${f.indicator}" was "${f.last}" last year and is "${f.this}" this year: the unit changed.`,
+  magnitude: (f) =>
+    `"${f.indicator}" was "${f.last}" last year and is "${f.this}" this year: a factor of 10 or more apart.`,
+  "kind-changed": (f) =>
+    `"${f.indicator}" was "${f.last}" last year and is "${f.this}" this year: a number became words or a date, or back.`,
+  renamed: (f) => `Indicator "${f.last}" is named "${f.this}" this year.`,
+  dropped: (f) =>
+    `Last year's indicator "${f.indicator}" (${f.last ?? "no value"}) is not in this year's table.`,
+  "project-renamed": (f) => `Project "${f.last}" is named "${f.this}" this year.`,
+  "amount-vs-quantity": (f) =>
+    `The project's amount went from "${f.last}" to "${f.this}" (30% or more) while every quantity indicator stayed the same.`,
+  added: (f) => `New indicator this year: "${f.indicator}" (${f.this ?? "no value"}).`,
+};
+
+const findingAdvice: Record<FindingKind, (f: Finding) => string> = {
+  "op-lost": (f) => `If the target is still "${f.last}", put the sign back.`,
+  "op-changed": () => "Check that the new sign is meant (≥ and ≤ point opposite ways).",
+  "unit-changed": (f) =>
+    f.indicator === null
+      ? "Check the amount unit (元 / 万元) against the figures."
+      : "Check the unit; if it changed, should the number have been converted?",
+  magnitude: () => "Check for a digit too many or too few, or a misplaced decimal point.",
+  "kind-changed": () => "Check the value: a measurable number, a description, or a completion date?",
+  renamed: () =>
+    "Nothing to do if only the wording changed; if it is another indicator, check whether last year's should stay.",
+  dropped: () => "Check that the indicator was dropped on purpose; add it back if it is still assessed.",
+  "project-renamed": () => "Check that it is the same project; if not, compare the two separately.",
+  "amount-vs-quantity": () =>
+    "Check whether the quantity indicators should follow the money, or explain the change.",
+  added: () => "Nothing to do: listed for review.",
+};
+
+const compare = {
+  guideTitle: "Against last year",
+  guideIntro: [
+    "Each year's table is mostly last year's, edited. On the command line, `npm run --silent cli -- compare last.xlsx this.xlsx` pairs the two years project by project and indicator by indicator (renamed ones too) and lists what reviewers most often find:",
+  ],
+  names: findingNames,
+  messages: findingMessages,
+  advice: findingAdvice,
+  none: "Nothing changed since last year that needs checking.",
+  /** An indicator only last year has: its address in last year's table, as text. */
+  lastCell: (cell: string) => `last year ${cell}`,
+  sheet: "Year over year",
+  columns: {
+    project: "Project",
+    indicator: "Indicator",
+    kind: "Change",
+    last: "Last year",
+    current: "This year",
+    cell: "Cell this year",
+    message: "Message",
+    advice: "Advice",
+  },
+};
+
 const severity: Record<Severity, string> = { error: "Error", warning: "Warning", info: "Info" };
 
 export const enUS: Messages = {
   locale: "en-US",
+  compare,
   issues: byRule(issues),
   ruleNames,
   advice: byRule(advice),

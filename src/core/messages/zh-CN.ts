@@ -8,6 +8,7 @@
 import type { AmountRole } from "../model/analysis";
 import { formatAmount } from "./format-amount";
 import type { IssueDetails, IssueDraft, IssueDraftOf, RepairedTotal, RuleId, Severity } from "../model/issue";
+import type { Finding, FindingKind } from "../compare/finding";
 
 /** One function per rule, each taking an issue of its rule: it sees exactly that rule's details. */
 export type RuleMessages<T> = { readonly [R in RuleId]: (i: IssueDraftOf<R>) => T };
@@ -382,10 +383,84 @@ const ruleMeanings: Record<RuleId, string> = {
     "文本文件大体是 UTF-8 编码，但有几个字节不是：文件仍按 UTF-8 读取，这些字节显示为 �，所在单元格的文字可能缺字。",
 };
 
+/** Year over year (compare): each finding kind's name, its sentence and what to check (the 年度对比 sheet). */
+const findingNames: Record<FindingKind, string> = {
+  "op-lost": "比较符号丢失",
+  "op-changed": "比较符号改变",
+  "unit-changed": "计量单位改变",
+  magnitude: "数值相差十倍以上",
+  "kind-changed": "指标值类型改变",
+  renamed: "指标改名",
+  dropped: "指标删除",
+  "project-renamed": "项目改名",
+  "amount-vs-quantity": "资金变化而数量未变",
+  added: "新增指标",
+};
+
+const findingMessages: Record<FindingKind, (f: Finding) => string> = {
+  "op-lost": (f) =>
+    `「${f.indicator}」去年为「${f.last}」，今年为「${f.this}」：比较符号丢失，请核对是否应为「${f.last}」。`,
+  "op-changed": (f) => `「${f.indicator}」去年为「${f.last}」，今年为「${f.this}」：比较符号变了。`,
+  "unit-changed": (f) =>
+    f.indicator === null
+      ? `项目金额去年为「${f.last}」，今年为「${f.this}」：金额单位不同。`
+      : `「${f.indicator}」去年为「${f.last}」，今年为「${f.this}」：计量单位变了。`,
+  magnitude: (f) => `「${f.indicator}」去年为「${f.last}」，今年为「${f.this}」：相差十倍以上。`,
+  "kind-changed": (f) =>
+    `「${f.indicator}」去年为「${f.last}」，今年为「${f.this}」：数值与文字（或日期）互换了。`,
+  renamed: (f) => `指标「${f.last}」今年改名为「${f.this}」。`,
+  dropped: (f) => `去年的指标「${f.indicator}」（${f.last ?? "无指标值"}）今年没有了。`,
+  "project-renamed": (f) => `项目「${f.last}」今年改名为「${f.this}」。`,
+  "amount-vs-quantity": (f) =>
+    `项目金额由「${f.last}」变为「${f.this}」，变化三成以上，而各项数量指标与去年相同。`,
+  added: (f) => `今年新增指标「${f.indicator}」（${f.this ?? "无指标值"}）。`,
+};
+
+const findingAdvice: Record<FindingKind, (f: Finding) => string> = {
+  "op-lost": (f) => `如目标仍是「${f.last}」，补上比较符号。`,
+  "op-changed": () => "核对新的比较符号是否有意为之（≥ 与 ≤ 方向相反）。",
+  "unit-changed": (f) =>
+    f.indicator === null
+      ? "核对金额单位（元 / 万元）与数字是否一致。"
+      : "核对计量单位；单位改了数字是否也应换算。",
+  magnitude: () => "核对是否多写或少写了一位数字、小数点位置是否正确。",
+  "kind-changed": () => "核对指标值：应为可衡量的数值，还是文字描述或完成时间。",
+  renamed: () => "如只是改了说法，无需处理；如是另一项指标，请核对去年的指标是否应保留。",
+  dropped: () => "核对这项指标是否有意删去；仍需考核的，请补回。",
+  "project-renamed": () => "核对是否同一项目；如不是，两个项目应分别对比。",
+  "amount-vs-quantity": () => "核对数量指标是否应随资金一起调整，或说明资金变化的原因。",
+  added: () => "无需处理：新增指标供核对。",
+};
+
+const compare = {
+  guideTitle: "与上年对比",
+  guideIntro: [
+    "每年的表大多由去年的表改来。命令行 `npm run --silent cli -- compare 上年.xlsx 今年.xlsx` 把两年的表逐个项目、逐条指标配对（项目或指标改了名也能配上），列出审核时常见的问题：",
+  ],
+  names: findingNames,
+  messages: findingMessages,
+  advice: findingAdvice,
+  none: "与上年相比，没有需要核对的变化。",
+  /** An indicator only last year has: its address in last year's table, as text. */
+  lastCell: (cell: string) => `上年 ${cell}`,
+  sheet: "年度对比",
+  columns: {
+    project: "项目",
+    indicator: "指标",
+    kind: "变化",
+    last: "上年",
+    current: "今年",
+    cell: "今年单元格",
+    message: "说明",
+    advice: "处理建议",
+  },
+};
+
 const severity: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
 
 export const zhCN = {
   locale: "zh-CN",
+  compare,
   issues: byRule(issues),
   ruleNames,
   advice: byRule(advice),

@@ -11,6 +11,8 @@ export const inputErrorsEnUS: InputErrorMessages = {
     `${path} is an old Excel (.xls) or WPS (.et) file that cannot be read (a format older than Excel 97, or damaged): open it in WPS or Excel, choose File → Save As, pick "Excel Workbook (*.xlsx)" and try again.`,
   notXlsx: (path: string) =>
     `${path} is not a valid .xlsx file (damaged, or an old .xls: save it as .xlsx in Excel).`,
+  notXlsxPart: (path: string, part: string, why: string) =>
+    `${path} is not a valid .xlsx file: its part ${part} cannot be read (${why}). The file may be damaged: open it in Excel and save it as .xlsx again.`,
   noSheet: (path: string) => `${path} has no worksheet.`,
   sheetNotFound: (path: string, sheet: string, names: string) =>
     `${path} has no sheet named "${sheet}"; its sheets: ${names}.`,
@@ -35,6 +37,8 @@ export const inputErrorsEnUS: InputErrorMessages = {
         return `The table in ${path} holds more than ${n} characters of text: split it into several files.`;
       case "table-cells":
         return `The table in ${path} has more than ${n} cells: split it into several files.`;
+      case "table-rows":
+        return `The table in ${path} has more than ${n} rows: split it into several files.`;
     }
   },
 };
