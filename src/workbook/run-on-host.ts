@@ -116,7 +116,8 @@ function* runSteps(request: RunRequest, hasFinder: boolean): Generator<PortCall,
   if (source.protected) return { kind: "protected", sheet: source.sheet.name };
 
   request.onProgress?.({ stage: "checking", rows: source.grid.length });
-  const analysis: Analysis = analyzeLocated([{ tables }], {
+  // The grid goes along so that finding no table can say what it saw instead.
+  const analysis: Analysis = analyzeLocated([{ tables, grid: source.grid, origin: source.origin }], {
     locale: request.locale,
     ...(request.tolerance !== undefined ? { tolerance: request.tolerance } : {}),
   });
