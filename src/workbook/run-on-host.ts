@@ -9,8 +9,10 @@
 import {
   analyzeLocated,
   buildPlan,
+  compareTables,
   findTables,
   type Analysis,
+  type Comparison,
   type Grid,
   type Origin,
   type Plan,
@@ -129,11 +131,25 @@ function* runSteps(request: RunRequest, hasFinder: boolean): Generator<PortCall,
     tables: active.tables,
     replacedTables: previous.ownTables,
   });
+  // 与上年对比: last year's table from the sheet the clerk picked, located and read the same way.
+  let comparison: Comparison | undefined;
+  if (request.compareWithSheet !== undefined) {
+    const sheet = active.sheets.find((s) => s.name === request.compareWithSheet);
+    if (!sheet) return { kind: "compare-sheet-missing", sheet: request.compareWithSheet };
+    const last = sheet.key === source.sheet.key ? source : yield* ask("readSheet", sheet.key);
+    const lastTables = last.grid ? findTables(last.grid, last.origin) : [];
+    if (lastTables.length === 0) return { kind: "compare-no-table", sheet: sheet.name };
+    comparison = compareTables(
+      analyzeLocated([{ tables: lastTables }], { locale: request.locale }),
+      analysis,
+    );
+  }
   const plan = buildPlan(analysis, {
     sourceSheet: source.sheet.name,
     locale: request.locale,
     avoidSheetNames: avoid.sheets,
     avoidTableNames: avoid.tables,
+    ...(comparison ? { comparison } : {}),
   });
 
   let applied: Applied;
@@ -158,6 +174,14 @@ function* runSteps(request: RunRequest, hasFinder: boolean): Generator<PortCall,
       marksColourLost: applied.marksColourLost,
       marksUnreadable: previous.marksUnreadable,
       commentsSkipped: applied.commentsSkipped,
+      ...(comparison
+        ? {
+            comparison: {
+              changes: comparison.findings.filter((f) => f.kind !== "added").length,
+              sheetName: plan.sheets.find((s) => s.key === "compare")?.name ?? "",
+            },
+          }
+        : {}),
     },
   };
 }
