@@ -17,6 +17,7 @@ const path = require("path");
 const fs = require("fs");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { placeholderWarning } = require("./scripts/placeholder-url.cjs");
 
 const DEV_BASE_URL = "https://localhost:3000";
 const CDN_OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
@@ -192,6 +193,11 @@ module.exports = async (env = {}, argv = {}) => {
     ? { type: "https", options: await require("office-addin-dev-certs").getHttpsServerOptions() }
     : undefined;
   const baseUrl = baseUrlFromEnv();
+  // A production build for the dev server's address is a build nobody else can load: say so loudly.
+  const warning = env.WEBPACK_SERVE
+    ? null
+    : placeholderWarning("dist/manifest.xml", baseUrl, "ADDIN_BASE_URL");
+  if (warning) process.stderr.write(warning);
   const localOfficeJs = process.env.OFFICE_JS === "local";
   const officeJs = localOfficeJs ? "office-js/office.js" : CDN_OFFICE_JS;
   const pageOptions = { csp: contentSecurityPolicy(localOfficeJs), officeJs };
