@@ -106,9 +106,11 @@ const issues: Record<RuleId, (i: IssueDraft) => string> = {
     const d = i.details;
     const column = d.amountColumn ? ` ${col(d, d.amountColumn)}` : "";
     const partners = d.partners?.length ? `, together with ${list(d.partners)}` : "";
-    const repairs = (d.repairs ?? []).map((t) => repaired(t, d));
+    // The cell itself is not named again among the totals it repairs (a wrong total repairs its own equation).
+    const repairs = (d.repairs ?? []).filter((t) => t.cell !== i.cell).map((t) => repaired(t, d));
     const verb = repairs.length > 1 ? "agree" : "agrees";
-    return `${capitalize(rowOf(d))}:${column} ${i.cell ?? ""} should be ${amount(i, i.expected)}, found ${amount(i, i.actual)}${partners}. Once changed, ${repairs.join(", ")} ${verb}.`;
+    const after = repairs.length > 0 ? ` Once changed, ${repairs.join(", ")} ${verb}.` : "";
+    return `${capitalize(rowOf(d))}:${column} ${i.cell ?? ""} should be ${amount(i, i.expected)}, found ${amount(i, i.actual)}${partners}.${after}`;
   },
   "row-total": (i) =>
     `${capitalize(rowOf(i.details))}: ${col(i.details, "total")} should equal ${(i.details.parts ?? STRING_PARTS).map((r) => col(i.details, r).toLowerCase()).join(" + ")} = ${amount(i, i.expected)}, found ${amount(i, i.actual)}.${causes(i.details)}`,

@@ -97,7 +97,7 @@ function repaired(t: RepairedTotal, d: IssueDetails): string {
 function causes(d: IssueDetails): string {
   const c = d.culprits;
   if (!c) return "";
-  if (c.verdict === "too-many") return "要让各合计都相符，至少要改 4 个以上单元格，无法判断是哪几格写错。";
+  if (c.verdict === "too-many") return "要让各合计都相符，至少要改 4 个单元格，无法判断是哪几格写错。";
   const ways = c.candidates.map((set) => set.join("、")).join("，或改 ");
   const more = c.count > c.candidates.length ? `等（共 ${c.count} 种改法）` : `（共 ${c.count} 种改法）`;
   return `改动最少的改法不止一种，无法确定是哪一格写错：改 ${ways}${more}都能让合计相符。`;
@@ -108,10 +108,12 @@ const issues: Record<RuleId, (i: IssueDraft) => string> = {
     const d = i.details;
     const column = d.amountColumn ? `的${col(d, d.amountColumn)}` : "";
     const partners = d.partners?.length ? `，须与 ${list(d.partners)} 一起改` : "";
-    const totals = (d.repairs ?? []).map((t) => repaired(t, d));
+    // The cell itself is not named again among the totals it repairs (a wrong total repairs its own equation).
+    const totals = (d.repairs ?? []).filter((t) => t.cell !== i.cell).map((t) => repaired(t, d));
     // 「都」 only when several totals come right together.
     const repairs = totals.length > 1 ? `${totals.join("、")} 都能对上` : `${totals.join("")} 就能对上`;
-    return `${rowOf(d)}${column}（${i.cell ?? ""}）应为 ${amount(i, i.expected)}，表中为 ${amount(i, i.actual)}${partners}；改正后，${repairs}。`;
+    const after = totals.length > 0 ? `；改正后，${repairs}` : "";
+    return `${rowOf(d)}${column}（${i.cell ?? ""}）应为 ${amount(i, i.expected)}，表中为 ${amount(i, i.actual)}${partners}${after}。`;
   },
   "row-total": (i) =>
     `${rowOf(i.details)}的${col(i.details, "total")}应等于${(i.details.parts ?? STRING_PARTS).map((r) => col(i.details, r)).join("＋")}＝${amount(i, i.expected)}，表中为 ${amount(i, i.actual)}。${causes(i.details)}`,
