@@ -170,7 +170,11 @@ function wpsConfig(env, mode) {
     plugins: [
       page("taskpane", "./src/taskpane/taskpane.html", ["pane-guard", "taskpane"], pageOptions),
       page("index", "./src/wps/index.html", ["ribbon"], pageOptions),
-      page("help", "./src/taskpane/help.html", [], pageOptions),
+      // WPS's own help: its tab and buttons (src/wps/guide.generated.html, by `npm run guide`), not Excel's.
+      page("help", "./src/wps/help.html", [], {
+        ...pageOptions,
+        guide: fs.readFileSync(path.join(__dirname, "src/wps/guide.generated.html"), "utf8"),
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },

@@ -6,16 +6,18 @@
  */
 import {
   countAnalysis,
-  messagesFor,
   type Analysis,
   type AnalysisCounts,
+  type Grid,
+  type Issue,
   type Locale,
+  type Origin,
   type Plan,
 } from "../core";
 import { describeInputError } from "../xlsx/describe-input-error";
 import { inputErrorMessagesFor } from "../xlsx/messages";
 import { normalizeInput } from "../xlsx/normalize-workbook";
-import { countOverlongCells, readInputBytes } from "../xlsx/read-input";
+import { countOverlongCells, readInputBytes, type InputTable } from "../xlsx/read-input";
 import { fflateCodec } from "../xlsx/zip-codec";
 import { downloadName, downloadType } from "./download-name";
 import { offlineMessagesFor } from "./messages";
@@ -33,6 +35,8 @@ export interface OfflineOptions {
   readonly tolerance?: number;
   /** For a workbook: the sheet to check (the first visible one that is not the tool's own by default). */
   readonly sheet?: string;
+  /** For a paste: the cell of the clerk's sheet where the copied block started (A1 by default). */
+  readonly origin?: Origin;
 }
 
 export interface OfflineResult {
@@ -51,7 +55,72 @@ export interface OfflineResult {
   readonly marksLeft: number;
 }
 
-export type OfflineOutcome = OfflineResult | { readonly kind: "failed"; readonly message: string };
+export type OfflineOutcome =
+  | OfflineResult
+  /** `noTable`: the input was read but holds no table (the file counts as one with an error, not unreadable). */
+  | { readonly kind: "failed"; readonly message: string; readonly noTable?: true };
+
+/**
+ * The paste as it sat in the clerk's sheet: `origin.row - 1` empty rows above it and `origin.column - 1` empty cells
+ * before each row. Every address the analysis gives, and every mark in the downloaded workbook, is then the cell
+ * of her sheet (G25, not the G17 of a block pasted from B9).
+ */
+export function placeAt(table: InputTable, origin: Origin): InputTable {
+  if (origin.row === 1 && origin.column === 1) return table;
+  const before = new Array<null>(origin.column - 1).fill(null);
+  const grid: Grid = [
+    ...Array.from({ length: origin.row - 1 }, () => []),
+    ...table.grid.map((row) => (row.length === 0 ? row : [...before, ...row])),
+  ];
+  const invalidBytes = table.invalidBytes?.map((b) => ({
+    byteOffset: b.byteOffset,
+    row: b.row + origin.row - 1,
+    column: b.column + origin.column - 1,
+  }));
+  return {
+    ...table,
+    grid,
+    sheets: table.sheets.map((sheet) => ({ ...sheet, grid })),
+    ...(invalidBytes ? { invalidBytes } : {}),
+  };
+}
+
+/**
+ * What the page shows of a result, all it takes back from the worker: the issues and the projects' names, not the
+ * whole analysis (at 2,000 projects, copying that to the page took one task of half a second).
+ */
+export interface ShownResult {
+  readonly kind: "done";
+  readonly issues: readonly Issue[];
+  /** Each project's name, by its index in the analysis (an issue's `about.projectIndex`). */
+  readonly projectNames: readonly string[];
+  readonly counts: AnalysisCounts;
+  readonly sheetName: string;
+  readonly sheetNames: readonly string[];
+  /** The names of the sheets the result adds (指标明细, 校验结果). */
+  readonly sheetsWritten: readonly string[];
+  readonly download: OfflineResult["download"];
+  readonly truncated: number;
+  readonly marksLeft: number;
+}
+
+export type ShownOutcome = ShownResult | Exclude<OfflineOutcome, OfflineResult>;
+
+export function shownOutcome(outcome: OfflineOutcome): ShownOutcome {
+  if (outcome.kind !== "done") return outcome;
+  return {
+    kind: "done",
+    issues: outcome.analysis.issues,
+    projectNames: outcome.analysis.projects.map((p) => p.name),
+    counts: outcome.counts,
+    sheetName: outcome.sheetName,
+    sheetNames: outcome.sheetNames,
+    sheetsWritten: outcome.plan.sheets.map((sheet) => sheet.name),
+    download: outcome.download,
+    truncated: outcome.truncated,
+    marksLeft: outcome.marksLeft,
+  };
+}
 
 /** Spaces, tabs and line breaks only (the first other byte ends the look). */
 function onlyBlanks(bytes: Uint8Array): boolean {
@@ -88,6 +157,7 @@ export async function checkInput(input: OfflineInput, options: OfflineOptions): 
       message: describeInputError(error, inputErrorMessagesFor(options.locale), name),
     };
   }
+  if (input.pasted && options.origin) table = placeAt(table, options.origin);
   try {
     const normalized = await normalizeInput(table, {
       locale: options.locale,
@@ -95,10 +165,9 @@ export async function checkInput(input: OfflineInput, options: OfflineOptions): 
       ...(options.tolerance !== undefined ? { tolerance: options.tolerance } : {}),
     });
     if (normalized.bytes === null) {
-      // Nothing found is not "done": no result to download; what was looked for and what to do instead.
+      // Nothing found is not "done": no result to download; what was looked for and what to do on this page.
       const issue = normalized.analysis.issues.find((i) => i.rule === "no-table");
-      const advice = issue ? messagesFor(options.locale).advice[issue.rule](issue) : "";
-      return { kind: "failed", message: `${issue?.message ?? ""}${advice}` };
+      return { kind: "failed", message: `${issue?.message ?? ""}${page.noTableAdvice}`, noTable: true };
     }
     const sheetNames = table.package
       ? table.package.sheets.filter((s) => s.path !== null).map((s) => s.name)
@@ -110,7 +179,11 @@ export async function checkInput(input: OfflineInput, options: OfflineOptions): 
       counts: countAnalysis(normalized.analysis),
       sheetName: table.sheetName,
       sheetNames,
-      download: { name: downloadName(input.name), type: downloadType(input.name), bytes: normalized.bytes },
+      download: {
+        name: downloadName(input.name, page.resultSuffix),
+        type: downloadType(input.name),
+        bytes: normalized.bytes,
+      },
       truncated:
         (normalized.plan.truncated?.length ?? 0) +
         (table.kind === "text" ? countOverlongCells(table.grid) : 0),

@@ -100,6 +100,11 @@ export function unreadableFile(file: string, reason: string): SummaryFile {
   };
 }
 
+/** A file that was read but holds no table: it counts as a file with an error, and says what was looked for. */
+export function noTableFile(file: string, message: string): SummaryFile {
+  return { ...unreadableFile(file, message), verdict: "errors", errors: 1 };
+}
+
 type SummaryCell = string | number;
 
 function problemRows(
