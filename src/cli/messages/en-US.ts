@@ -1,5 +1,5 @@
 import { inputErrorsEnUS } from "../../xlsx/messages";
-import type { CliMessages } from "./zh-CN";
+import { formatCount, type CliMessages } from "./zh-CN";
 
 export const enUS: CliMessages = {
   help: [
@@ -37,9 +37,9 @@ export const enUS: CliMessages = {
   outputExtension: (path: string, extension: string) =>
     `The output file name must end in ${extension}${extension === ".xlsm" ? " (a macro workbook)" : ""}: ${path}`,
   counts: (projects: number, units: number, indicators: number) =>
-    `${projects} projects, ${units} units, ${indicators} indicators`,
+    `${formatCount(projects)} projects, ${formatCount(units)} units, ${formatCount(indicators)} indicators`,
   issueCounts: (errors: number, warnings: number, infos: number) =>
-    `${errors} errors, ${warnings} warnings, ${infos} notes`,
+    `${formatCount(errors)} errors, ${formatCount(warnings)} warnings, ${formatCount(infos)} notes`,
   issueLine: (severity: string, cell: string, message: string) => `  ${severity} ${cell}  ${message}`,
   moreIssues: (count: number, sheet: string) => `  ${count} more in "${sheet}".`,
   wrote: (path: string) => `Wrote ${path}`,
@@ -55,7 +55,7 @@ export const enUS: CliMessages = {
   fileLine: (file: string, counts: string, issues: string) => `${file}: ${counts}; ${issues}`,
   fileFailed: (file: string, reason: string) => `${file}: cannot be read. ${reason}`,
   total: (files: number, issues: string, unreadable: number) =>
-    `Total, ${files} files: ${issues}${unreadable > 0 ? `; ${unreadable} unreadable` : ""}`,
+    `Total, ${formatCount(files)} files: ${issues}${unreadable > 0 ? `; ${formatCount(unreadable)} unreadable` : ""}`,
 
   marksLeft: (count: number) =>
     `${count} cells marked by the last run have had their fill changed since: your change was kept, not restored.`,
@@ -67,10 +67,10 @@ export const enUS: CliMessages = {
   noMatch: (pattern: string) => `No .xlsx, .xlsm, .csv, .tsv or .txt file matches ${pattern}.`,
   noTableFiles: (folder: string) =>
     `The folder ${folder} (and its subfolders) holds no .xlsx, .xlsm, .csv, .tsv or .txt file.`,
-  progressLine: (done: number, total: number) => `Checked ${done}/${total} files…`,
+  progressLine: (done: number, total: number) => `Checked ${formatCount(done)}/${formatCount(total)} files…`,
   summaryExtension: (path: string) => `The summary's file name must end in .xlsx or .csv: ${path}`,
   summaryWritten: (path: string, problems: number, files: number) =>
-    `Summary written to ${path}: ${files} files, ${problems} problems.`,
+    `Summary written to ${path}: ${formatCount(files)} files, ${formatCount(problems)} problems.`,
   layouts: {
     "guangdong-string": "one row per project, numbered indicator text",
     "indicator-segments": "one row per project, one segment per indicator",

@@ -4,6 +4,11 @@
  */
 import { inputErrorsZhCN } from "../../xlsx/messages";
 
+/** A count as every sentence writes it: 10,000 with a thousands separator (as the limits' sentences do). */
+export function formatCount(count: number): string {
+  return count.toLocaleString("en-US");
+}
+
 export const zhCN = {
   help: [
     "指标规范化工具：拆分项目支出绩效目标表的绩效指标，核对金额，标出问题。",
@@ -39,9 +44,9 @@ export const zhCN = {
   outputExtension: (path: string, extension: string) =>
     `输出文件名须以 ${extension} 结尾${extension === ".xlsm" ? "（含宏的工作簿）" : ""}：${path}`,
   counts: (projects: number, units: number, indicators: number) =>
-    `${projects} 个项目，${units} 个单位，${indicators} 条指标`,
+    `${formatCount(projects)} 个项目，${formatCount(units)} 个单位，${formatCount(indicators)} 条指标`,
   issueCounts: (errors: number, warnings: number, infos: number) =>
-    `错误 ${errors}，警告 ${warnings}，提示 ${infos}`,
+    `错误 ${formatCount(errors)}，警告 ${formatCount(warnings)}，提示 ${formatCount(infos)}`,
   issueLine: (severity: string, cell: string, message: string) => `  ${severity} ${cell}  ${message}`,
   moreIssues: (count: number, sheet: string) => `  另有 ${count} 条，见「${sheet}」。`,
   wrote: (path: string) => `已写入 ${path}`,
@@ -56,7 +61,7 @@ export const zhCN = {
   fileLine: (file: string, counts: string, issues: string) => `${file}：${counts}；${issues}`,
   fileFailed: (file: string, reason: string) => `${file}：无法读取。${reason}`,
   total: (files: number, issues: string, unreadable: number) =>
-    `合计 ${files} 个文件：${issues}${unreadable > 0 ? `；${unreadable} 个无法读取` : ""}`,
+    `合计 ${formatCount(files)} 个文件：${issues}${unreadable > 0 ? `；${formatCount(unreadable)} 个无法读取` : ""}`,
 
   marksLeft: (count: number) =>
     `上次运行标记的 ${count} 个单元格已被改过填充色，保留了你的修改，未恢复原填充。`,
@@ -68,10 +73,10 @@ export const zhCN = {
   noMatch: (pattern: string) => `没有与 ${pattern} 匹配的 .xlsx、.xlsm、.csv、.tsv 或 .txt 文件。`,
   noTableFiles: (folder: string) =>
     `文件夹 ${folder} 及其子文件夹中没有 .xlsx、.xlsm、.csv、.tsv 或 .txt 文件。`,
-  progressLine: (done: number, total: number) => `已检查 ${done}/${total} 个文件……`,
+  progressLine: (done: number, total: number) => `已检查 ${formatCount(done)}/${formatCount(total)} 个文件……`,
   summaryExtension: (path: string) => `汇总文件名须以 .xlsx 或 .csv 结尾：${path}`,
   summaryWritten: (path: string, problems: number, files: number) =>
-    `汇总已写入 ${path}：${files} 个文件，${problems} 个问题。`,
+    `汇总已写入 ${path}：${formatCount(files)} 个文件，${formatCount(problems)} 个问题。`,
   /** The layouts by id (core/layouts/layout-id.ts). */
   layouts: {
     "guangdong-string": "每项目一行、指标连写",
