@@ -397,7 +397,11 @@ function mountPage(doc: Document, locale: Locale): void {
       (contents) => {
         ui.paste.value = "";
         ui.pasteNote.hidden = true;
-        const inputs = files.map((file, k) => ({ name: file.name, bytes: contents[k]!, pasted: false }));
+        const inputs = files.map((file, k): OfflineInput => ({
+          name: file.name,
+          bytes: contents[k]!,
+          pasted: false,
+        }));
         if (inputs.length === 1) {
           chosenMany = null;
           chosen = inputs[0]!;
