@@ -169,16 +169,29 @@ export function summaryCsv(files: readonly SummaryFile[], locale: Locale): strin
 }
 
 /** Column widths in characters (a CJK character counts two), clamped. */
+function textWidth(text: string, cap = Infinity): number {
+  let width = 0;
+  for (let k = 0; k < text.length && width < cap; k++) width += text.charCodeAt(k) > 0x2e7f ? 2 : 1;
+  return width;
+}
+
 function widths(rows: readonly SummaryCell[][], min: number, max: number): number[] {
   const out: number[] = [];
   for (const row of rows)
     row.forEach((value, i) => {
-      const text = String(value);
-      let width = 0;
-      for (let k = 0; k < text.length && width < max; k++) width += text.charCodeAt(k) > 0x2e7f ? 2 : 1;
-      out[i] = Math.max(out[i] ?? min, Math.min(max, width + 2));
+      out[i] = Math.max(out[i] ?? min, Math.min(max, textWidth(String(value), max) + 2));
     });
   return out;
+}
+
+/** Lines a wrapped row needs: its longest text over its column's width (a row height is not worked out on open). */
+function rowLines(row: readonly SummaryCell[], columnWidths: readonly number[]): number {
+  let lines = 1;
+  row.forEach((value, i) => {
+    if (typeof value !== "string" || value === "") return;
+    lines = Math.max(lines, Math.ceil(textWidth(value) / Math.max(1, (columnWidths[i] ?? 10) - 1)));
+  });
+  return Math.min(lines, 20);
 }
 
 const STYLE_HEADER = 1;
@@ -227,7 +240,8 @@ function sheetXml(
   flag: { column: number; styles: ReadonlyMap<string, number> },
 ): string {
   const all = [header as SummaryCell[], ...rows];
-  const cols = widths(all, 6, 60)
+  const columnWidths = widths(all, 6, 60);
+  const cols = columnWidths
     .map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`)
     .join("");
   const last = `${columnName(header.length - 1)}${rows.length + 1}`;
@@ -240,11 +254,15 @@ function sheetXml(
       const style = c === flag.column ? (flag.styles.get(value) ?? STYLE_WRAP) : STYLE_WRAP;
       return value === "" ? "" : inlineStringCell(ref, style, value);
     });
-    body.push(`<row r="${r + 1}">${cells.join("")}</row>`);
+    const lines = r === 0 ? 1 : rowLines(row, columnWidths);
+    const height = lines > 1 ? ` ht="${lines * 15}" customHeight="1"` : "";
+    body.push(`<row r="${r + 1}"${height}>${cells.join("")}</row>`);
   });
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
+    // Fit to the page's width (fitToWidth below is read only with fitToPage).
+    '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
     '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>' +
     `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>${body.join("")}</sheetData>` +
     `<autoFilter ref="A1:${last}"/>` +
@@ -316,6 +334,13 @@ export function summaryWorkbook(files: readonly SummaryFile[], locale: Locale): 
           .map(
             (sh, i) =>
               `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">'${xmlAttribute(sh.name)}'!$A$1:$${columnName((i === 0 ? s.problemColumns : s.fileColumns).length - 1)}$${(i === 0 ? problems.length : files.length) + 1}</definedName>`,
+          )
+          .join("") +
+        // The header row on every printed page.
+        sheets
+          .map(
+            (sh, i) =>
+              `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">'${xmlAttribute(sh.name)}'!$1:$1</definedName>`,
           )
           .join("") +
         "</definedNames></workbook>",

@@ -128,6 +128,14 @@ test("WPS: jsplugins.xml for the server (online and .7z) and for the fully offli
   );
 });
 
+test("each host's help is its own: WPS's names its tab and buttons, Excel's the Home tab", () => {
+  const wps = text("web/wps/indicator-normalizer/help.html");
+  expect(wps).toContain("“绩效指标”选项卡");
+  expect(wps).not.toContain("“开始”选项卡");
+  expect(text("web/excel/help.html")).toContain("“开始”选项卡");
+  expect(text("web/offline/indicator-normalizer.html")).toContain("在离线页面中使用（不需要安装）");
+});
+
 test("the shared-folder catalog as a registry file regedit reads (UTF-16 with a byte-order mark)", () => {
   const bytes = Buffer.from(files[`${NAME}/excel-catalog.reg`]!);
   expect([...bytes.subarray(0, 2)]).toEqual([0xff, 0xfe]);
