@@ -363,6 +363,8 @@ function mountPage(doc: Document, locale: Locale): void {
     ui.file.value = "";
     chosenMany = null;
     ui.sheetField.hidden = true;
+    // The start cell is a paste's: a file's cells are where they are.
+    ui.originField.hidden = false;
   };
 
   ui.paste.addEventListener("paste", (event) => {
@@ -397,6 +399,7 @@ function mountPage(doc: Document, locale: Locale): void {
       (contents) => {
         ui.paste.value = "";
         ui.pasteNote.hidden = true;
+        ui.originField.hidden = true;
         const inputs = files.map((file, k): OfflineInput => ({
           name: file.name,
           bytes: contents[k]!,
