@@ -137,6 +137,25 @@ function moduleRules() {
  * ES5 runs in all of them. Served from an intranet server or unpacked from a .7z into WPS's jsaddons folder, so
  * its pages ask for nothing but their own files.
  */
+/**
+ * The tests build the same modules several times (the CDN, local and development builds, the WPS folder, the
+ * offline page); WEBPACK_CACHE_DIR gives each build webpack's persistent cache there, so a module compiled once is
+ * not compiled again. Plain `npm run build` sets nothing and caches nothing. One cache per mode, shared by the
+ * add-in, the WPS folder and the offline page: they compile the same files, and webpack keys each module's result
+ * by its loaders and their options, so a build with other targets never takes another's result.
+ */
+function persistentCache(name) {
+  const directory = process.env.WEBPACK_CACHE_DIR;
+  if (!directory) return false;
+  return {
+    type: "filesystem",
+    cacheDirectory: path.resolve(directory),
+    name,
+    // The config file itself and the Babel settings it holds: a change there must not reuse old results.
+    buildDependencies: { config: [path.join(__dirname, "webpack.config.js")] },
+  };
+}
+
 function wpsConfig(env, mode) {
   const pageOptions = {
     csp: [
@@ -154,6 +173,7 @@ function wpsConfig(env, mode) {
   return {
     mode,
     devtool: false,
+    cache: persistentCache(mode),
     target: ["web", "es5"],
     entry: {
       "pane-guard": "./src/taskpane/pane-guard.ts",
@@ -229,6 +249,7 @@ module.exports = async (env = {}, argv = {}) => {
     // Never an eval-based source map: the pages' Content-Security-Policy has no 'unsafe-eval', so the
     // development build would be blocked (test/browser/dev-build.test.ts loads it).
     devtool: "source-map",
+    cache: persistentCache(mode),
     // "es5" makes webpack's own runtime code ES5 too (no arrow functions in the chunk loader).
     target: ["web", "es5"],
     entry: {
@@ -270,3 +291,4 @@ module.exports = async (env = {}, argv = {}) => {
 // Shared with the other builds (scripts/build-offline.mjs), so every bundle is compiled the same way.
 module.exports.babelOptions = babelOptions;
 module.exports.loaders = loaders;
+module.exports.persistentCache = persistentCache;
