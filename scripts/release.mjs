@@ -96,10 +96,17 @@ function sourceHash() {
   return hash.digest("hex").slice(0, 16);
 }
 
-/** A build in the cache: made once into a temp folder, renamed into place when complete. */
+/**
+ * A build in the cache: made once into a temp folder, renamed into place when complete. `key` starts with the
+ * build's kind (`excel-…`); the kind's older builds are removed, so the cache holds one of each.
+ */
 async function cached(cacheDir, key, make) {
   const dir = join(cacheDir, key);
   if (existsSync(dir)) return { dir, reused: true };
+  const kind = `${key.split("-")[0]}-`;
+  if (existsSync(cacheDir))
+    for (const old of readdirSync(cacheDir))
+      if (old.startsWith(kind)) rmSync(join(cacheDir, old), { recursive: true, force: true });
   const work = `${dir}.partial`;
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
