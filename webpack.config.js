@@ -140,9 +140,9 @@ function moduleRules() {
 /**
  * The tests build the same modules several times (the CDN, local and development builds, the WPS folder, the
  * offline page); WEBPACK_CACHE_DIR gives each build webpack's persistent cache there, so a module compiled once is
- * not compiled again. Plain `npm run build` sets nothing and caches nothing. One cache per mode, shared by the
- * add-in, the WPS folder and the offline page: they compile the same files, and webpack keys each module's result
- * by its loaders and their options, so a build with other targets never takes another's result.
+ * not compiled again. Plain `npm run build` sets nothing and caches nothing. One cache per mode and source-map
+ * setting: the minifier's cached output is keyed by the script, not by whether a map was asked for, so a build
+ * without maps (WPS, the offline page) sharing a cache with one that has them left the latter without .map files.
  */
 function persistentCache(name) {
   const directory = process.env.WEBPACK_CACHE_DIR;
@@ -173,7 +173,7 @@ function wpsConfig(env, mode) {
   return {
     mode,
     devtool: false,
-    cache: persistentCache(mode),
+    cache: persistentCache(`${mode}-no-maps`),
     target: ["web", "es5"],
     entry: {
       "pane-guard": "./src/taskpane/pane-guard.ts",
@@ -249,7 +249,7 @@ module.exports = async (env = {}, argv = {}) => {
     // Never an eval-based source map: the pages' Content-Security-Policy has no 'unsafe-eval', so the
     // development build would be blocked (test/browser/dev-build.test.ts loads it).
     devtool: "source-map",
-    cache: persistentCache(mode),
+    cache: persistentCache(`${mode}-maps`),
     // "es5" makes webpack's own runtime code ES5 too (no arrow functions in the chunk loader).
     target: ["web", "es5"],
     entry: {

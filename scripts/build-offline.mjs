@@ -30,7 +30,7 @@ function bundle(outDir) {
     mode: "production",
     context: ROOT,
     devtool: false,
-    cache: persistentCache("production"),
+    cache: persistentCache("production-no-maps"),
     target: ["web", "es2018"],
     entry: { offline: "./src/offline/offline.ts" },
     output: { path: outDir, filename: "[name].js", clean: true },

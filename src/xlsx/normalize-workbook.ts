@@ -4,22 +4,21 @@
  */
 import {
   sheetsOf,
-  analyzeSheets,
-  analyzeTable,
+  analyzeLocated,
+  findTables,
   buildPlan,
   sheetCell,
   issueOnSheet,
   makeIssue,
   sortIssues,
-  enUS,
   localizeIssues,
   messagesFor,
-  zhCN,
   type Analysis,
   type IssueDraft,
   type Locale,
   type Plan,
 } from "../core";
+import { OWN_NOTE_AUTHORS } from "../workbook/rerun-rules";
 import { namesInUse, writeNormalizedPackage } from "./edit-package";
 import { findInvalidCharacters } from "./find-invalid-characters";
 import { DEFAULT_LIMITS } from "./package-limits";
@@ -49,9 +48,6 @@ export interface NormalizedWorkbook {
   readonly notesSkipped: number;
 }
 
-/** The notes' author in every language: a run in one language replaces the notes of a run in the other. */
-const NOTE_AUTHORS = [zhCN.notes.author, enUS.notes.author];
-
 /**
  * The core's analysis plus the file shell's own findings (characters no program can be trusted to keep, bytes
  * that were not UTF-8). Tables on several sheets are analysed together, each table and issue naming its sheet.
@@ -59,12 +55,11 @@ const NOTE_AUTHORS = [zhCN.notes.author, enUS.notes.author];
 export function analyzeInput(input: InputTable, options: AnalyzeInputOptions): Analysis {
   const tolerance = options.tolerance !== undefined ? { tolerance: options.tolerance } : {};
   const several = input.sheets.length > 1;
-  const analysis = several
-    ? analyzeSheets(
-        input.sheets.map((s) => ({ name: s.name, grid: s.grid, origin: s.origin })),
-        { locale: options.locale, ...tolerance },
-      )
-    : analyzeTable(input.grid, { origin: input.origin, locale: options.locale, ...tolerance });
+  // Each table located once: reading the input located those of the sheets it chose among several.
+  const located = several
+    ? input.sheets.map((s) => ({ name: s.name, tables: s.tables ?? findTables(s.grid, s.origin) }))
+    : [{ tables: input.sheets[0]?.tables ?? findTables(input.grid, input.origin) }];
+  const analysis = analyzeLocated(located, { locale: options.locale, ...tolerance });
   const found: IssueDraft[] = [];
   for (const sheet of input.sheets) {
     for (const issue of findInvalidCharacters(sheet.grid, sheet.origin))
@@ -113,7 +108,7 @@ export async function normalizeInput(
     avoidTableNames: names.tables,
   });
   const { bytes, marksLeft, notesSkipped } = await writeNormalizedPackage(pkg, record, plan, {
-    ours: NOTE_AUTHORS,
+    ours: OWN_NOTE_AUTHORS,
   });
   return { bytes, analysis, plan, marksLeft, notesSkipped };
 }
