@@ -364,10 +364,11 @@ describe("the page", () => {
   test("never frozen: a 2,000-project paste is checked in a worker, no task on the page over 200 ms", async () => {
     const page = await openPage();
     await page.evaluate(() => {
-      const w = window as unknown as { longest: number };
-      w.longest = 0;
+      const w = window as unknown as { tasks: { start: number; duration: number }[] };
+      w.tasks = [];
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) w.longest = Math.max(w.longest, entry.duration);
+        for (const entry of list.getEntries())
+          w.tasks.push({ start: entry.startTime, duration: entry.duration });
       }).observe({ entryTypes: ["longtask"] });
     });
     const sample = readDelimitedText(loadSampleText(), "\t");
@@ -381,13 +382,18 @@ describe("the page", () => {
       const event = new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true });
       const start = performance.now();
       document.getElementById("paste")!.dispatchEvent(event);
-      (window as unknown as { longest: number }).longest = 0;
+      (window as unknown as { pasteEnd: number }).pasteEnd = performance.now();
       return performance.now() - start;
     }, big);
     expect(handlerMs).toBeLessThan(200);
     await waitForOutcome(page);
     expect(await counts(page)).toMatchObject({ projects: "2,000" });
-    const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
+    // Tasks that started after the paste handler returned: the test's own hand-over of the text (a task of up to
+    // half a second on a loaded machine, the handler inside it) is reported when it ends, so it is left out by its start.
+    const longest = await page.evaluate(() => {
+      const w = window as unknown as { tasks: { start: number; duration: number }[]; pasteEnd: number };
+      return Math.max(0, ...w.tasks.filter((t) => t.start >= w.pasteEnd).map((t) => t.duration));
+    });
     // Rendering the verdict and the first 200 issues of each group stays under it; the analysis runs elsewhere.
     expect(longest).toBeLessThan(200);
     expect((page as Page & { errors: string[] }).errors).toEqual([]);
