@@ -262,7 +262,7 @@ function mountPage(doc: Document, locale: Locale): void {
     if (outcome.marksLeft > 0) notes.push(page.marksLeft(outcome.marksLeft));
     ui.status.textContent = notes.join(" ");
     if (!input.pasted) showSheets(outcome.sheetNames, outcome.sheetName);
-    renderSummary(doc, ui, outcome.counts, paneOnPage);
+    renderSummary(doc, ui, outcome.counts, paneOnPage, m);
     for (const dd of Array.from(ui.summary.querySelectorAll("dd")))
       dd.textContent = formatCount(Number(dd.textContent));
     const [detail, checks] = outcome.sheetsWritten;

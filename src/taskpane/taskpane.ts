@@ -94,7 +94,7 @@ function mountPane(doc: Document, locale: Locale, host: PaneHost): void {
         if (summary.commentsSkipped > 0) notes.push(pane.commentsSkipped(summary.commentsSkipped));
         notes.push(...host.notes(outcome, locale));
         showStatus(ui, notes.join(" "));
-        renderSummary(doc, ui, summary, pane);
+        renderSummary(doc, ui, summary, pane, m);
         renderIssues(doc, ui, summary.issues, m, pane, (issue) => {
           if (!issue.cell) return;
           host

@@ -11,13 +11,14 @@ export const enUS: CliMessages = {
     "  indicator-normalizer check <files, folders, *.xlsx…>   check many files: one line each, then a total",
     "      --summary OUT.xlsx (or .csv)                      every file's problems in one table (and one row per file)",
     "      --format json                                     print JSON, every problem included",
+    "  indicator-normalizer compare <last year> <this year> [-o out.xlsx|--json]  what changed: signs, units, magnitudes, dropped indicators",
     "  indicator-normalizer demo                             run on the bundled sample, writing to out/",
     "(In this project's folder, npm run --silent cli -- works in place of indicator-normalizer.)",
     "",
     "Files: .xlsx/.xlsm (every sheet that holds a table, or --sheet NAME), .tsv/.txt/.csv (UTF-8, UTF-16 or GB18030);",
     "a folder stands for those files in it and its subfolders; wildcards * and ? are expanded here (cmd.exe, PowerShell too).",
     "Options: --sheet NAME  --tolerance N (in the table's amount unit; default half the last digit)  --lang en  --help",
-    "Exit status: 0 ran; 1 check found errors, or no table was found; 2 a file could not be read, was over a limit, or the arguments are wrong.",
+    "Exit status: 0 ran; 1 check found errors, compare found changes to check, or no table was found; 2 a file could not be read, was over a limit, or the arguments are wrong.",
   ].join("\n"),
   usageHint: "Run npm run --silent cli -- --help for usage.",
   unknownCommand: (name: string) => `Unknown command "${name}".`,
@@ -29,6 +30,13 @@ export const enUS: CliMessages = {
   missingFile: "No input file given.",
   extraArgument: (value: string) => `Unexpected argument "${value}".`,
   jsonAndOutput: "--json and -o cannot be used together.",
+  compareNeedsTwo: "compare needs two files: last year's table, then this year's.",
+  findingLine: (name: string, project: string, place: string, message: string) =>
+    `[${name}] project "${project}" ${place}: ${message}`,
+  compareSheetsWritten: (sheets: readonly string[]) =>
+    `Added sheets ${sheets.map((s) => `"${s}"`).join(", ")}; cells changed since last year are light purple with a note, errors and warnings red and yellow as usual.`,
+  compareTotal: (findings: number, matched: number, onlyLast: number, onlyThis: number) =>
+    `${matched} projects compared: ${findings} changes to check${onlyLast > 0 ? `; ${onlyLast} of last year's projects are not in this year's table` : ""}${onlyThis > 0 ? `; ${onlyThis} new projects` : ""}`,
   // Why a file cannot be read: shared with the offline page.
   ...inputErrorsEnUS,
   cannotWrite: (path: string, detail: string) => `Cannot write ${path}: ${detail}`,
@@ -59,6 +67,8 @@ export const enUS: CliMessages = {
 
   marksLeft: (count: number) =>
     `${count} cells marked by the last run have had their fill changed since: your change was kept, not restored.`,
+  clerkColumnsReplaced: (sheet: string, columns: readonly string[]) =>
+    `The previous "${sheet}" sheet had content of your own in column${columns.length > 1 ? "s" : ""} ${columns.join(", ")}; it was replaced with the sheet. The input file still has it: copy it from there if you need it.`,
   notesSkipped: (count: number) =>
     `${count} marked cells already had a comment: it was kept, and no note was added there.`,
   noTable: (path: string, message: string, advice: string) =>
