@@ -17,6 +17,7 @@ const path = require("path");
 const fs = require("fs");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { placeholderWarning } = require("./scripts/placeholder-url.cjs");
 
 const DEV_BASE_URL = "https://localhost:3000";
 const CDN_OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
@@ -189,7 +190,11 @@ function wpsConfig(env, mode) {
     plugins: [
       page("taskpane", "./src/taskpane/taskpane.html", ["pane-guard", "taskpane"], pageOptions),
       page("index", "./src/wps/index.html", ["ribbon"], pageOptions),
-      page("help", "./src/taskpane/help.html", [], pageOptions),
+      // WPS's own help: its tab and buttons (src/wps/guide.generated.html, by `npm run guide`), not Excel's.
+      page("help", "./src/wps/help.html", [], {
+        ...pageOptions,
+        guide: fs.readFileSync(path.join(__dirname, "src/wps/guide.generated.html"), "utf8"),
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
@@ -212,6 +217,11 @@ module.exports = async (env = {}, argv = {}) => {
     ? { type: "https", options: await require("office-addin-dev-certs").getHttpsServerOptions() }
     : undefined;
   const baseUrl = baseUrlFromEnv();
+  // A production build for the dev server's address is a build nobody else can load: say so loudly.
+  const warning = env.WEBPACK_SERVE
+    ? null
+    : placeholderWarning("dist/manifest.xml", baseUrl, "ADDIN_BASE_URL");
+  if (warning) process.stderr.write(warning);
   const localOfficeJs = process.env.OFFICE_JS === "local";
   const officeJs = localOfficeJs ? "office-js/office.js" : CDN_OFFICE_JS;
   const pageOptions = { csp: contentSecurityPolicy(localOfficeJs), officeJs };

@@ -91,6 +91,8 @@ export async function buildOffline(outDir = join(ROOT, "dist-offline")) {
       `script-src ${sha256(script)}`,
       `style-src ${sha256(style)}`,
       "img-src data:",
+      // The analysis runs in a worker made from the page's own script (src/offline/analysis-worker.ts).
+      "worker-src blob:",
       "connect-src 'none'",
       "form-action 'none'",
       "base-uri 'none'",
@@ -101,8 +103,11 @@ export async function buildOffline(outDir = join(ROOT, "dist-offline")) {
     const html = readFileSync(join(ROOT, "src", "offline", "offline.html"), "utf8")
       .replace(/<style>\s*__STYLE__\s*<\/style>/, () => `<style>${style}</style>`)
       .replace(/<script>\s*__SCRIPT__;?\s*<\/script>/, () => `<script>${script}</script>`)
-      .replace("__CSP__", () => csp);
-    if (/__(STYLE|SCRIPT|CSP)__/.test(html)) throw new Error("offline.html: a placeholder was not filled in");
+      .replace("__CSP__", () => csp)
+      // The guide with the page's how-to: static, escaped HTML written by `npm run guide`.
+      .replace("__GUIDE__", () => readFileSync(join(ROOT, "src", "offline", "guide.generated.html"), "utf8"));
+    if (/__(STYLE|SCRIPT|CSP|GUIDE)__/.test(html))
+      throw new Error("offline.html: a placeholder was not filled in");
     mkdirSync(outDir, { recursive: true });
     const page = join(outDir, PAGE_NAME);
     writeFileSync(page, html);

@@ -29,6 +29,7 @@ import { dirname, join, relative, resolve } from "path";
 import { fileURLToPath } from "url";
 
 const require = createRequire(import.meta.url);
+const { placeholderWarning } = require("./placeholder-url.cjs");
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const ADDON_NAME = "indicator-normalizer";
 const DEFAULT_URL = "https://wps.example.gov.cn/jsaddons/";
@@ -73,8 +74,19 @@ function xmlAttribute(text) {
   return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 }
 
+/** jsplugins.xml as wpsjs writes it for oem.ini's JSPluginsServer: online mode lists the folder, offline the .7z. */
+export function jspluginsXml(entry) {
+  const item =
+    entry.online === "true"
+      ? `<jspluginonline name="${ADDON_NAME}" type="et" url="${xmlAttribute(entry.url)}"/>`
+      : `<jsplugin name="${ADDON_NAME}" type="et" url="${xmlAttribute(entry.url)}" version="${entry.version}" enable="true"/>`;
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<jsplugins>\n  ${item}\n</jsplugins>\n`;
+}
+
 export function buildWps(outDir = join(ROOT, "dist-wps")) {
   const url = addinUrl();
+  const warning = placeholderWarning("dist-wps/ (publish.html, jsplugins.xml)", url, "WPS_ADDIN_URL");
+  if (warning) process.stderr.write(warning);
   const version = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version;
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
@@ -114,17 +126,8 @@ export function buildWps(outDir = join(ROOT, "dist-wps")) {
   );
   writeFileSync(join(outDir, "publish.html"), publish);
 
-  // jsplugins.xml as wpsjs writes it for oem.ini's JSPluginsServer: <jspluginonline> entries (online mode) or
-  // <jsplugin … version enable> entries pointing at the .7z (offline mode).
-  const head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<jsplugins>\n';
-  writeFileSync(
-    join(outDir, "jsplugins.xml"),
-    `${head}  <jspluginonline name="${ADDON_NAME}" type="et" url="${xmlAttribute(online.url)}"/>\n</jsplugins>\n`,
-  );
-  writeFileSync(
-    join(outDir, "jsplugins-offline.xml"),
-    `${head}  <jsplugin name="${ADDON_NAME}" type="et" url="${xmlAttribute(offline.url)}" version="${version}" enable="true"/>\n</jsplugins>\n`,
-  );
+  writeFileSync(join(outDir, "jsplugins.xml"), jspluginsXml(online));
+  writeFileSync(join(outDir, "jsplugins-offline.xml"), jspluginsXml(offline));
   writeFileSync(
     join(outDir, "oem.ini.example"),
     [

@@ -15,7 +15,20 @@ function projectRoot(from: string): string {
   }
 }
 
+/**
+ * `normalize --json | head`, `check … | more`: the reader closed the pipe. What is left to print has no reader, so
+ * the process ends quietly with the status it has so far, as Unix tools do, instead of an EPIPE stack trace.
+ */
+function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 async function main(): Promise<void> {
+  endQuietlyOnClosedPipe(process.stdout);
+  endQuietlyOnClosedPipe(process.stderr);
   const code = await runCli(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

@@ -26,6 +26,8 @@ export type CliCommand =
       readonly kind: "check";
       readonly files: readonly string[];
       readonly format: "text" | "json";
+      /** `--summary OUT.xlsx|.csv`: one list of every file's problems. */
+      readonly summary: string | null;
     } & InputOptions);
 
 export type ParsedArgs =
@@ -33,7 +35,15 @@ export type ParsedArgs =
   /** `message` picks the sentence from the user's message table. */
   | { readonly ok: false; readonly locale: Locale; readonly message: (m: CliMessages) => string };
 
-const VALUE_OPTIONS = new Set(["--lang", "--sheet", "--tolerance", "--format", "-o", "--output"]);
+const VALUE_OPTIONS = new Set([
+  "--lang",
+  "--sheet",
+  "--tolerance",
+  "--format",
+  "--summary",
+  "-o",
+  "--output",
+]);
 const FLAG_OPTIONS = new Set(["--json", "--help", "-h"]);
 
 /**
@@ -118,7 +128,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       if (rest.length === 0) return fail((m) => m.missingFile);
       const format = values.get("--format") ?? "text";
       if (format !== "text" && format !== "json") return fail((m) => m.badFormat(format));
-      return { ok: true, locale, command: { kind: "check", files: rest, format, ...input } };
+      const summary = values.get("--summary") ?? null;
+      if (summary !== null && !/\.(xlsx|csv)$/i.test(summary))
+        return fail((m) => m.summaryExtension(summary));
+      return { ok: true, locale, command: { kind: "check", files: rest, format, summary, ...input } };
     }
     default:
       return fail((m) => m.unknownCommand(name));

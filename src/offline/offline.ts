@@ -4,17 +4,41 @@
  * write. Nothing is sent anywhere: the page has no network code, and its Content-Security-Policy forbids every
  * connection (scripts/build-offline.mjs). Text from cells is set with textContent only, as in the pane.
  */
-import { readTolerance, messagesFor, resolveLocale, type Locale } from "../core";
-import { paneMessagesFor } from "../taskpane/messages";
-import { renderIssues, renderSummary } from "../taskpane/pane-view";
-import { offlineMessagesFor, type OfflineMessages } from "./messages";
 import {
-  checkInput,
+  readTolerance,
+  messagesFor,
+  parseCellAddress,
+  resolveLocale,
+  type Locale,
+  type Origin,
+} from "../core";
+import { paneMessagesFor } from "../taskpane/messages";
+import { renderSummary } from "../taskpane/pane-view";
+import { summaryWorkbook } from "../xlsx/batch-summary";
+import { batchSummaryMessagesFor } from "../xlsx/messages";
+import { AnalysisRunner, serveInWorker, type WorkerScope } from "./analysis-worker";
+import type { BatchEntry } from "./check-files";
+import { offlineMessagesFor, type OfflineMessages } from "./messages";
+import { renderPageIssues } from "./render-page-issues";
+import {
   pastedHtmlInput,
   pastedInput,
   type OfflineInput,
-  type OfflineOutcome,
+  type ShownOutcome,
+  type ShownResult,
 } from "./run-offline";
+
+/**
+ * The page's own script, read while it runs (document.currentScript is null afterwards): the worker is started
+ * from it. Null inside the worker, which has no document.
+ */
+const OWN_SCRIPT: string | null =
+  typeof document === "undefined" ? null : (document.currentScript?.textContent ?? null);
+
+/** Counts as the whole page writes them: 10,000 with a thousands separator, as in every sentence. */
+function formatCount(n: number): string {
+  return n.toLocaleString("en-US");
+}
 
 /** Pasted text longer than this is kept aside rather than shown in the box (a textarea that big is slow). */
 const SHOWN_PASTE_CHARS = 200_000;
@@ -43,6 +67,17 @@ interface PageElements {
   readonly download: HTMLButtonElement;
   readonly downloadHint: HTMLElement;
   readonly issues: HTMLElement;
+  readonly legacy: HTMLElement;
+  readonly helpLink: HTMLAnchorElement;
+  readonly originField: HTMLElement;
+  readonly originLabel: HTMLElement;
+  readonly origin: HTMLInputElement;
+  readonly originHint: HTMLElement;
+  readonly batch: HTMLElement;
+  readonly batchHeading: HTMLElement;
+  readonly batchList: HTMLElement;
+  readonly downloadSummary: HTMLButtonElement;
+  readonly downloadSummaryHint: HTMLElement;
 }
 
 function byId<T extends HTMLElement>(doc: Document, id: string): T {
@@ -76,6 +111,17 @@ function findElements(doc: Document): PageElements {
     download: byId(doc, "download"),
     downloadHint: byId(doc, "download-hint"),
     issues: byId(doc, "issues"),
+    legacy: byId(doc, "legacy-browser"),
+    helpLink: byId(doc, "help-link"),
+    originField: byId(doc, "origin-field"),
+    originLabel: byId(doc, "origin-label"),
+    origin: byId(doc, "origin"),
+    originHint: byId(doc, "origin-hint"),
+    batch: byId(doc, "batch"),
+    batchHeading: byId(doc, "batch-heading"),
+    batchList: byId(doc, "batch-list"),
+    downloadSummary: byId(doc, "download-summary"),
+    downloadSummaryHint: byId(doc, "download-summary-hint"),
   };
 }
 
@@ -95,6 +141,19 @@ function renderLabels(doc: Document, ui: PageElements, page: OfflineMessages, lo
   ui.check.textContent = page.check;
   ui.reset.textContent = page.reset;
   ui.download.textContent = page.download;
+  ui.helpLink.textContent = page.helpLink;
+  ui.originLabel.textContent = page.originLabel;
+  ui.origin.placeholder = page.originPlaceholder;
+  ui.originHint.textContent = page.originHint;
+  ui.downloadSummary.textContent = page.downloadSummary;
+  // The script runs, so this is not Internet Explorer: the notice for compatibility mode goes.
+  ui.legacy.hidden = true;
+}
+
+/** The start cell the clerk typed: null when blank (unknown: count from A1), or "invalid" when not an address. */
+function readOrigin(text: string): Origin | null | "invalid" {
+  if (text.trim() === "") return null;
+  return parseCellAddress(text) ?? "invalid";
 }
 
 /** The file's bytes; FileReader rather than Blob.arrayBuffer, which Chromium before 76 lacks. */
@@ -134,10 +193,18 @@ function mountPage(doc: Document, locale: Locale): void {
   const m = messagesFor(locale);
   const ui = findElements(doc);
   renderLabels(doc, ui, page, locale);
+  const runner = new AnalysisRunner(OWN_SCRIPT);
+  // The verdict's advice fits the page (there is no 再运行 here), and its counts are written as everywhere else.
+  const paneOnPage = { ...pane, hasErrors: page.hasErrors };
 
   /** The input the next check reads: a picked file, or a paste too long to show in the box. */
   let chosen: OfflineInput | null = null;
-  let last: Extract<OfflineOutcome, { kind: "done" }> | null = null;
+  /** Several picked files: checked together, with a summary to download. */
+  let chosenMany: OfflineInput[] | null = null;
+  let last: ShownResult | null = null;
+  let batch: BatchEntry[] | null = null;
+  /** The start cell as typed for the last check. */
+  let checkedOrigin = "";
 
   const showAlert = (text: string | null): void => {
     ui.alert.textContent = text ?? "";
@@ -147,11 +214,14 @@ function mountPage(doc: Document, locale: Locale): void {
     ui.check.disabled = on;
     ui.reset.disabled = on;
     ui.download.disabled = on;
+    ui.downloadSummary.disabled = on;
     doc.body.setAttribute("aria-busy", String(on));
   };
   const clearResult = (): void => {
     last = null;
+    batch = null;
     ui.result.hidden = true;
+    ui.batch.hidden = true;
     ui.status.textContent = "";
     showAlert(null);
   };
@@ -168,7 +238,22 @@ function mountPage(doc: Document, locale: Locale): void {
     ui.sheetField.hidden = names.length < 2;
   };
 
-  const render = (outcome: OfflineOutcome, input: OfflineInput): void => {
+  /** A status line that shows the page is alive: the seconds tick while the worker checks. */
+  const ticker = (): (() => void) => {
+    const started = Date.now();
+    ui.status.textContent = page.checking;
+    const timer = setInterval(() => {
+      ui.status.textContent = page.checkingSeconds(Math.round((Date.now() - started) / 1000));
+    }, 1000);
+    return () => clearInterval(timer);
+  };
+
+  const toleranceOption = (): { tolerance?: number } => {
+    const tolerance = readTolerance(ui.tolerance.value);
+    return tolerance.ok && tolerance.value !== undefined ? { tolerance: tolerance.value } : {};
+  };
+
+  const render = (outcome: ShownOutcome, input: OfflineInput, originNote: string | null): void => {
     if (outcome.kind === "failed") {
       ui.status.textContent = "";
       showAlert(outcome.message);
@@ -177,31 +262,67 @@ function mountPage(doc: Document, locale: Locale): void {
     last = outcome;
     const tolerance = readTolerance(ui.tolerance.value);
     const notes = [input.pasted ? page.checkedPaste : page.checkedFile(input.name, outcome.sheetName)];
+    if (originNote) notes.push(originNote);
     if (!tolerance.ok) notes.push(pane.toleranceInvalid);
     if (outcome.truncated > 0) notes.push(page.truncated(outcome.truncated));
     if (outcome.marksLeft > 0) notes.push(page.marksLeft(outcome.marksLeft));
     ui.status.textContent = notes.join(" ");
     if (!input.pasted) showSheets(outcome.sheetNames, outcome.sheetName);
-    renderSummary(doc, ui, outcome.counts, pane, m);
-    const [detail, checks] = outcome.plan.sheets;
-    ui.downloadHint.textContent = page.downloadHint(
-      outcome.download.name,
-      detail?.name ?? "",
-      checks?.name ?? "",
-    );
-    // The page has no sheet to select: the addresses are for the downloaded workbook's 校验结果.
-    renderIssues(
-      doc,
-      ui,
-      outcome.analysis.issues,
-      m,
-      { ...pane, issueHint: page.issueHint },
-      () => undefined,
-    );
+    renderSummary(doc, ui, outcome.counts, paneOnPage, m);
+    for (const dd of Array.from(ui.summary.querySelectorAll("dd")))
+      dd.textContent = formatCount(Number(dd.textContent));
+    const [detail, checks] = outcome.sheetsWritten;
+    ui.downloadHint.textContent = page.downloadHint(outcome.download.name, detail ?? "", checks ?? "");
+    // A file's addresses are its cells; a paste's are the clerk's once she has said where the copy started.
+    const originKnown = !input.pasted || readOrigin(ui.origin.value) !== null;
+    renderPageIssues(doc, ui.issues, outcome, { originKnown, m, pane, page });
     ui.result.hidden = false;
   };
 
+  const renderBatch = (entries: BatchEntry[]): void => {
+    batch = entries;
+    ui.status.textContent = "";
+    ui.batchHeading.textContent = page.batchHeading(entries.length);
+    while (ui.batchList.lastChild) ui.batchList.removeChild(ui.batchList.lastChild);
+    for (const entry of entries) {
+      const s = entry.summary;
+      const row = doc.createElement("tr");
+      row.className = `batch-${s.verdict}`;
+      const cells = [
+        entry.name,
+        // The verdict in words, not only the row's colour (black-and-white print, colour blindness).
+        batchSummaryMessagesFor(locale).verdicts[s.verdict],
+        s.verdict === "unreadable"
+          ? s.note
+          : `${formatCount(s.errors)} / ${formatCount(s.warnings)} / ${formatCount(s.infos)}`,
+      ];
+      for (const text of cells) {
+        const cell = doc.createElement("td");
+        cell.textContent = text;
+        row.appendChild(cell);
+      }
+      const action = doc.createElement("td");
+      if (entry.download) {
+        const button = doc.createElement("button");
+        button.type = "button";
+        button.className = "secondary";
+        button.textContent = page.downloadOne;
+        const download = entry.download;
+        button.addEventListener("click", () => saveBytes(doc, download.name, download.type, download.bytes));
+        action.appendChild(button);
+      }
+      row.appendChild(action);
+      ui.batchList.appendChild(row);
+    }
+    ui.downloadSummaryHint.textContent = page.downloadSummaryHint(`${page.summaryName}.xlsx`);
+    ui.batch.hidden = false;
+  };
+
   const run = (sheet?: string): void => {
+    if (chosenMany) {
+      runMany(chosenMany);
+      return;
+    }
     const text = ui.paste.value;
     const input = chosen ?? (text.trim() !== "" ? pastedInput(text, locale) : null);
     clearResult();
@@ -209,25 +330,47 @@ function mountPage(doc: Document, locale: Locale): void {
       showAlert(page.nothingToCheck);
       return;
     }
-    const tolerance = readTolerance(ui.tolerance.value);
+    checkedOrigin = ui.origin.value.trim();
+    const origin = input.pasted ? readOrigin(ui.origin.value) : null;
+    const originNote = origin === "invalid" ? page.originInvalid(ui.origin.value.trim()) : null;
     busy(true);
-    ui.status.textContent = page.checking;
-    // A moment for the status to paint before the work, which runs on this thread.
-    setTimeout(() => {
-      checkInput(input, {
+    const stop = ticker();
+    runner
+      .check(input, {
         locale,
-        ...(tolerance.ok && tolerance.value !== undefined ? { tolerance: tolerance.value } : {}),
+        ...toleranceOption(),
         ...(sheet !== undefined ? { sheet } : {}),
+        ...(origin !== null && origin !== "invalid" ? { origin } : {}),
       })
-        .then((outcome) => render(outcome, input))
-        .catch((error: unknown) => showAlert(page.failed(String(error))))
-        .then(() => busy(false));
-    }, 30);
+      .then((outcome) => {
+        stop();
+        render(outcome, input, originNote);
+      })
+      .catch((error: unknown) => {
+        stop();
+        showAlert(page.failed(String(error)));
+      })
+      .then(() => busy(false));
+  };
+
+  const runMany = (inputs: OfflineInput[]): void => {
+    clearResult();
+    busy(true);
+    runner
+      .checkMany(inputs, { locale, ...toleranceOption() }, (done, total, name) => {
+        ui.status.textContent = done < total ? page.checkingFile(done + 1, total, name) : "";
+      })
+      .then(renderBatch)
+      .catch((error: unknown) => showAlert(page.failed(String(error))))
+      .then(() => busy(false));
   };
 
   const forgetFile = (): void => {
     ui.file.value = "";
+    chosenMany = null;
     ui.sheetField.hidden = true;
+    // The start cell is a paste's: a file's cells are where they are.
+    ui.originField.hidden = false;
   };
 
   ui.paste.addEventListener("paste", (event) => {
@@ -257,18 +400,37 @@ function mountPage(doc: Document, locale: Locale): void {
     forgetFile();
   });
   ui.file.addEventListener("change", () => {
-    const file = ui.file.files?.[0];
-    if (!file) return;
+    const files = Array.from(ui.file.files ?? []);
+    if (files.length === 0) return;
     clearResult();
-    readFileBytes(file).then(
-      (bytes) => {
+    Promise.all(files.map(readFileBytes)).then(
+      (contents) => {
         ui.paste.value = "";
         ui.pasteNote.hidden = true;
-        chosen = { name: file.name, bytes, pasted: false };
+        ui.originField.hidden = true;
+        const inputs = files.map((file, k): OfflineInput => ({
+          name: file.name,
+          bytes: contents[k]!,
+          pasted: false,
+        }));
+        if (inputs.length === 1) {
+          chosenMany = null;
+          chosen = inputs[0]!;
+        } else {
+          chosen = null;
+          chosenMany = inputs;
+          ui.sheetField.hidden = true;
+        }
         run();
       },
       (error: unknown) => showAlert(page.failed(String(error))),
     );
+  });
+  // A new start cell re-checks the paste, so its addresses follow at once (only when it changed since that check:
+  // leaving the box to click 下载结果 fires another change, which must not start a check and clear the result).
+  ui.origin.addEventListener("change", () => {
+    if (ui.origin.value.trim() === checkedOrigin) return;
+    if (chosenMany === null && (chosen?.pasted || (chosen === null && ui.paste.value.trim() !== ""))) run();
   });
   ui.sheet.addEventListener("change", () => run(ui.sheet.value));
   ui.check.addEventListener("click", () => run(ui.sheetField.hidden ? undefined : ui.sheet.value));
@@ -283,6 +445,21 @@ function mountPage(doc: Document, locale: Locale): void {
   ui.download.addEventListener("click", () => {
     if (last) saveBytes(doc, last.download.name, last.download.type, last.download.bytes);
   });
+  ui.downloadSummary.addEventListener("click", () => {
+    if (!batch) return;
+    const bytes = summaryWorkbook(
+      batch.map((e) => e.summary),
+      locale,
+    );
+    saveBytes(
+      doc,
+      `${page.summaryName}.xlsx`,
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      bytes,
+    );
+  });
 }
 
-mountPage(document, resolveLocale(navigator.language));
+// The same script is the page and, started again from its own text, the worker that does the work.
+if (typeof document === "undefined") serveInWorker(self as unknown as WorkerScope);
+else mountPage(document, resolveLocale(navigator.language));

@@ -16,9 +16,19 @@ describe("parseArgs", () => {
       ["normalize", "a.xlsx", "--sheet=表 1", "--tolerance", "0.01", "--output", "b.xlsx"],
       { kind: "normalize", file: "a.xlsx", json: false, output: "b.xlsx", sheet: "表 1", tolerance: 0.01 },
     ],
-    [["check", "a.tsv", "b.xlsx"], { kind: "check", files: ["a.tsv", "b.xlsx"], format: "text" }],
-    [["check", "--format", "json", "a.tsv"], { kind: "check", files: ["a.tsv"], format: "json" }],
-    [["check", "--", "-odd.tsv"], { kind: "check", files: ["-odd.tsv"], format: "text" }],
+    [
+      ["check", "a.tsv", "b.xlsx"],
+      { kind: "check", files: ["a.tsv", "b.xlsx"], format: "text", summary: null },
+    ],
+    [
+      ["check", "--format", "json", "a.tsv"],
+      { kind: "check", files: ["a.tsv"], format: "json", summary: null },
+    ],
+    [["check", "--", "-odd.tsv"], { kind: "check", files: ["-odd.tsv"], format: "text", summary: null }],
+    [
+      ["check", "收到的表", "--summary", "汇总.XLSX"],
+      { kind: "check", files: ["收到的表"], format: "text", summary: "汇总.XLSX" },
+    ],
   ])("%j", (argv, command) => {
     expect(parseArgs(argv)).toEqual({ ok: true, locale: "zh-CN", command });
   });
@@ -42,6 +52,10 @@ describe("parseArgs", () => {
     [["normalize", "a.tsv", "--tolerance", "-1"], 'Tolerance "-1" is not a non-negative number.'],
     [["normalize", "a.tsv", "--tolerance", "abc"], 'Tolerance "abc" is not a non-negative number.'],
     [["check", "a.tsv", "--format", "xml"], 'Unsupported format "xml": use text or json.'],
+    [
+      ["check", "a.tsv", "--summary", "out.txt"],
+      "The summary's file name must end in .xlsx or .csv: out.txt",
+    ],
     [["normalize", "a.tsv", "-o"], "Option -o needs a value."],
   ])("%j is refused: %s", (argv, sentence) => {
     const parsed = parseArgs([...argv, "--lang", "en"]);

@@ -17,10 +17,22 @@ describe("docs/使用说明.md", () => {
   const guide = userGuideMarkdown("zh-CN");
   const zh = messagesFor("zh-CN");
 
-  test("says what the tool does and how to run it", () => {
+  test("says what the tool does and how to run it: in Excel, in WPS and on the offline page", () => {
     expect(guide).toContain("## 这个工具做什么");
-    expect(guide).toContain("## 怎么用");
+    expect(guide).toContain("## 在 Excel 中使用");
+    expect(guide).toContain("## 在 WPS 表格中使用");
+    expect(guide).toContain("## 在离线页面中使用（不需要安装）");
     expect(guide).toContain("npm run --silent cli -- normalize");
+  });
+
+  test.each([
+    ["excel", "“开始”选项卡", "“绩效指标”选项卡"],
+    ["wps", "“绩效指标”选项卡", "“开始”选项卡"],
+    ["page", "复制起始单元格", "“开始”选项卡"],
+  ] as const)("the %s help says how to run it there, not another host's buttons", (host, has, hasNot) => {
+    const html = userGuideHtml("zh-CN", host);
+    expect(html).toContain(has);
+    expect(html).not.toContain(hasNot);
   });
 
   test.each(RULE_IDS)("rule %s: its name, meaning, an example message and what to do", (rule) => {

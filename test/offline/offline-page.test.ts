@@ -13,7 +13,10 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { pathToFileURL } from "url";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { messagesFor, type Issue } from "../../src/core";
 import { countAnalysis } from "../../src/core/model/count-analysis";
+import { readDelimitedText } from "../../src/xlsx/read-delimited-text";
+import { buildSyntheticGrid } from "../../bench/synthetic-table";
 import { analyzeInput } from "../../src/xlsx/normalize-workbook";
 import { readInput } from "../../src/xlsx/read-input";
 import { launchChromium, ROOT } from "../../testing/pane-harness";
@@ -62,7 +65,8 @@ function expectOnlyThePage(): void {
   // The recorder saw the page: it records file:// requests too.
   expect(seen).toContain(PAGE_URL);
   // Nothing but the page itself: no font, no favicon, no script, no upload.
-  expect(seen.filter((url) => url !== PAGE_URL)).toEqual([]);
+  // blob: is the worker made from the page's own script, in memory: nothing leaves the machine.
+  expect(seen.filter((url) => url !== PAGE_URL && !url.startsWith("blob:null/"))).toEqual([]);
 }
 
 test("one self-contained file: inline classic scripts only, ES2018, a policy that allows only its own code", () => {
@@ -82,6 +86,7 @@ test("one self-contained file: inline classic scripts only, ES2018, a policy tha
     `script-src ${hash(script)}`,
     `style-src ${hash(style)}`,
     "img-src data:",
+    "worker-src blob:",
     "connect-src 'none'",
     "form-action 'none'",
     "base-uri 'none'",
@@ -167,12 +172,13 @@ async function counts(page: Page): Promise<Record<string, string>> {
   });
 }
 
-/** The issue list as shown: per severity heading, each issue's cell and message. */
-async function shownIssues(page: Page): Promise<{ cell: string; message: string }[]> {
-  return page.$$eval("#issues button.issue", (buttons) =>
-    buttons.map((b) => ({
+/** The issue list as shown: per severity heading, each issue's place, message and advice. */
+async function shownIssues(page: Page): Promise<{ cell: string; message: string; advice: string }[]> {
+  return page.$$eval("#issues .issue", (items) =>
+    items.map((b) => ({
       cell: b.querySelector(".issue-cell")!.textContent!,
       message: b.querySelector(".issue-message")!.textContent!,
+      advice: b.querySelector(".issue-advice")!.textContent!,
     })),
   );
 }
@@ -222,13 +228,29 @@ describe("the page", () => {
       errors: String(expected.errors),
       warnings: String(expected.warnings),
     });
-    expect(await page.textContent("#verdict")).toBe(`有 ${expected.errors} 个错误：请修改原表后再运行。`);
-    // Every issue, worst first (errors, warnings, then the folded notes), each with its cell address.
+    // The page's own advice: there is no 再运行 button here.
+    expect(await page.textContent("#verdict")).toBe(
+      `有 ${expected.errors} 个错误：请在原表中改正后，重新复制粘贴检查。`,
+    );
+    // Every issue, worst first (errors, warnings, then the folded notes): while the paste's start cell is not
+    // given, its project's row before the address (counted from A1); under it, the 处理建议 of 校验结果.
     const order = { error: 0, warning: 1, info: 2 };
     const sorted = [...analysis.issues].sort((a, b) => order[a.severity] - order[b.severity]);
+    const m = messagesFor("zh-CN");
+    const place = (i: Issue) => {
+      const project =
+        i.details.project ?? (i.about ? analysis.projects[i.about.projectIndex]!.name : undefined);
+      if (i.cell === null) return "整表";
+      if (project) return `项目「${project}」所在行 ${i.cell}`;
+      return i.details.unit ? `单位「${i.details.unit}」所在行 ${i.cell}` : i.cell;
+    };
     expect(await shownIssues(page)).toEqual(
-      sorted.map((i) => ({ cell: i.cell ?? "整表", message: i.message })),
+      sorted.map((i) => ({ cell: place(i), message: i.message, advice: `处理建议：${m.advice[i.rule](i)}` })),
     );
+    expect((await shownIssues(page)).find((i) => i.cell.endsWith("G25"))!.cell).toBe(
+      "项目「大院办公场所公共设备购置维修及保险等支出」所在行 G25",
+    );
+    expect(await page.textContent("#issues .hint")).toContain("地址按从 A1 开始粘贴计算");
     expect(await page.$$eval("#issues h3", (hs) => hs.map((h) => h.textContent))).toEqual([
       `错误 (${expected.errors})`,
       `警告 (${expected.warnings})`,
@@ -244,7 +266,7 @@ describe("the page", () => {
     await paste(page, loadSampleText());
     await waitForOutcome(page);
     const got = await download(page);
-    expect(got.name).toBe("粘贴的表格.normalized.xlsx");
+    expect(got.name).toBe("粘贴的表格-检查结果.xlsx");
     // The clipboard text, saved as the .tsv the page says it reads.
     const tsv = join(WORK, "粘贴的表格.tsv");
     writeFileSync(tsv, loadSampleText());
@@ -265,7 +287,7 @@ describe("the page", () => {
     expect(await page.textContent("#status")).toBe("已检查文件 baiyun-2024.xlsx 中的工作表「baiyun-2024」。");
     expect((await counts(page)).indicators).toBe("132");
     const got = await download(page);
-    expect(got.name).toBe("baiyun-2024.normalized.xlsx");
+    expect(got.name).toBe("baiyun-2024-检查结果.xlsx");
     expect(partsOf(got.bytes)).toEqual(partsOf(cliOutput(SAMPLE_XLSX, join(WORK, "baiyun-2024.cli.xlsx"))));
 
     const book = new ExcelJS.Workbook();
@@ -283,6 +305,109 @@ describe("the page", () => {
     expect(filled).toEqual({ G20: "FFFFEB9C", G22: "FFFFEB9C", G25: "FFFFC7CE", F34: "FFFFC7CE" });
     // The workbook the clerk picked is untouched: the page only ever reads it.
     expect(readFileSync(SAMPLE_XLSX).equals(picked)).toBe(true);
+    await page.close();
+  });
+
+  test("a paste copied from G9: the clerk types where it started, the addresses become her cells", async () => {
+    const page = await openPage();
+    await paste(page, loadSampleText());
+    await waitForOutcome(page);
+    await page.fill("#origin", "G9");
+    await page.dispatchEvent("#origin", "change");
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll("#issues .issue-cell")].some((c) => c.textContent === "M33"),
+    );
+    const cells = (await shownIssues(page)).map((i) => i.cell);
+    // G25 counted from A1 is M33 from G9; with the start cell known, the address alone.
+    expect(cells).toContain("M33");
+    expect(cells.some((c) => c.includes("所在行"))).toBe(false);
+    expect(await page.textContent("#issues .hint")).toBe(
+      "地址是原表中的单元格。下载结果后，在“校验结果”中点击地址可跳到该单元格。",
+    );
+    const got = await download(page);
+    const sheet = Buffer.from(unzipParts(got.bytes).get("xl/worksheets/sheet1.xml")!).toString("utf8");
+    expect(sheet).toMatch(/<c r="M33" s="[1-9]\d*"/);
+    await page.close();
+  });
+
+  test("several files at once: a row per file with its verdict, each result and the summary to download", async () => {
+    const page = await openPage();
+    const broken = join(WORK, "坏文件.xlsx");
+    writeFileSync(broken, "not a zip");
+    const tsv = join(WORK, "白云区.tsv");
+    writeFileSync(tsv, loadSampleText());
+    await page.setInputFiles("#file", [SAMPLE_XLSX, broken, tsv]);
+    await page.waitForFunction(() => !document.getElementById("batch")!.hidden);
+    const rows = await page.$$eval("#batch-list tr", (trs) =>
+      trs.map((tr) => [...tr.querySelectorAll("td")].slice(0, 3).map((td) => td.textContent)),
+    );
+    expect(rows).toEqual([
+      ["baiyun-2024.xlsx", "有错误", "2 / 3 / 8"],
+      [
+        "坏文件.xlsx",
+        "无法读取",
+        "坏文件.xlsx 不是有效的 .xlsx 文件（可能已损坏，或是旧版 .xls：请在 Excel 中另存为 .xlsx）。",
+      ],
+      ["白云区.tsv", "有错误", "2 / 3 / 8"],
+    ]);
+    const [file] = await Promise.all([page.waitForEvent("download"), page.click("#download-summary")]);
+    expect(file.suggestedFilename()).toBe("检查汇总.xlsx");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync((await file.path())!) as unknown as ArrayBuffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual(["问题", "文件"]);
+    // Each table's 13 problems, and the unreadable file as a row of its own.
+    expect(book.getWorksheet("问题")!.actualRowCount).toBe(1 + 13 + 1 + 13);
+    expect((page as Page & { errors: string[] }).errors).toEqual([]);
+    await page.close();
+  });
+
+  test("never frozen: a 2,000-project paste is checked in a worker, no task on the page over 200 ms", async () => {
+    const page = await openPage();
+    await page.evaluate(() => {
+      const w = window as unknown as { tasks: { start: number; duration: number }[] };
+      w.tasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries())
+          w.tasks.push({ start: entry.startTime, duration: entry.duration });
+      }).observe({ entryTypes: ["longtask"] });
+    });
+    const sample = readDelimitedText(loadSampleText(), "\t");
+    const big = buildSyntheticGrid(sample, 2000)
+      .map((row) => row.map((v) => (v === null ? "" : String(v))).join("\t"))
+      .join("\r\n");
+    // The page's own paste handler, timed in the page (the test's hand-over of 1.5 MB of text is a task of its own).
+    const handlerMs = await page.evaluate((t) => {
+      const data = new DataTransfer();
+      data.setData("text/plain", t);
+      const event = new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true });
+      const start = performance.now();
+      document.getElementById("paste")!.dispatchEvent(event);
+      (window as unknown as { pasteEnd: number }).pasteEnd = performance.now();
+      return performance.now() - start;
+    }, big);
+    expect(handlerMs).toBeLessThan(200);
+    await waitForOutcome(page);
+    expect(await counts(page)).toMatchObject({ projects: "2,000" });
+    // Tasks that started after the paste handler returned: the test's own hand-over of the text (a task of up to
+    // half a second on a loaded machine, the handler inside it) is reported when it ends, so it is left out by its start.
+    const longest = await page.evaluate(() => {
+      const w = window as unknown as { tasks: { start: number; duration: number }[]; pasteEnd: number };
+      return Math.max(0, ...w.tasks.filter((t) => t.start >= w.pasteEnd).map((t) => t.duration));
+    });
+    // Rendering the verdict and the first 200 issues of each group stays under it; the analysis runs elsewhere.
+    expect(longest).toBeLessThan(200);
+    expect((page as Page & { errors: string[] }).errors).toEqual([]);
+    await page.close();
+  });
+
+  test("the page's 使用说明 is the page's (and WPS's) guide, and the notice for IE's compatibility mode is hidden", async () => {
+    const page = await openPage();
+    expect(await page.getAttribute("#help-link", "href")).toBe("#help");
+    const help = await page.textContent("#help");
+    expect(help).toContain("在离线页面中使用（不需要安装）");
+    expect(help).toContain("复制起始单元格");
+    expect(help).not.toContain("“开始”选项卡");
+    expect(await page.isHidden("#legacy-browser")).toBe(true);
     await page.close();
   });
 

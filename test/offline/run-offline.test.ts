@@ -12,6 +12,7 @@ import { normalizeInput } from "../../src/xlsx/normalize-workbook";
 import { readInputBytes } from "../../src/xlsx/read-input";
 import { randomGuid } from "../../src/xlsx/random-guid";
 import { fflateCodec } from "../../src/xlsx/zip-codec";
+import { unzipSync } from "fflate";
 import { loadSampleText } from "../../testing/sample";
 
 const NAMES = [
@@ -27,8 +28,17 @@ const NAMES = [
   "x.txt",
 ];
 
-test.each(NAMES)("the download of %s is named as the CLI names its default output", (name) => {
-  expect(downloadName(name)).toBe(defaultOutputPath(name));
+test.each([
+  ["表.tsv", "表-检查结果.xlsx"],
+  ["a.b.XLSX", "a.b-检查结果.xlsx"],
+  ["宏.xlsm", "宏-检查结果.xlsm"],
+  ["宏.XLSM", "宏-检查结果.xlsm"],
+  [".tsv", ".tsv-检查结果.xlsx"],
+  ["noext", "noext-检查结果.xlsx"],
+  ["粘贴的表格.tsv", "粘贴的表格-检查结果.xlsx"],
+])("the download of %s is %s: no `.normalized`, the same extension rule as the CLI", (name, expected) => {
+  expect(downloadName(name, "-检查结果")).toBe(expected);
+  expect(extname(expected)).toBe(nodeExtname(defaultOutputPath(name)));
 });
 
 test("a macro workbook downloads as one", () => {
@@ -75,7 +85,7 @@ test("a paste is checked as the CLI checks the same text saved as 粘贴的表�
   expect(outcome.plan).toEqual(cli.plan);
   expect(outcome.sheetName).toBe("粘贴的表格");
   expect(outcome.counts.indicators).toBe(132);
-  expect(outcome.download.name).toBe("粘贴的表格.normalized.xlsx");
+  expect(outcome.download.name).toBe("粘贴的表格-检查结果.xlsx");
   expect(pastedInput(text, "en-US").name).toBe("pasted-table.tsv");
 });
 
@@ -121,7 +131,29 @@ test("a paste with no table in it offers no download: it says what was looked fo
   expect(outcome.kind).toBe("failed");
   const message = outcome.kind === "failed" ? outcome.message : "";
   expect(message).toMatch(/^没有找到项目支出绩效目标表：要找的是一行表头/);
-  expect(message).toMatch(/把表格连同表头行粘贴到工作表中，或选中表格所在区域后再运行。$/);
+  // What to do on this page, not in a worksheet.
+  expect(message).toMatch(
+    /请在 WPS 表格或 Excel 中选中整张表（连同表头行）复制，再粘贴到上面的框中；或选择含有该表的文件。$/,
+  );
+  expect(message).not.toMatch(/工作表中|再运行/);
+});
+
+test("a paste copied from G9 is checked where it sat: addresses and the download's marks are the clerk's cells", async () => {
+  const text = loadSampleText();
+  const atA1 = await checkInput(pastedInput(text, "zh-CN"), { locale: "zh-CN" });
+  const atG9 = await checkInput(pastedInput(text, "zh-CN"), {
+    locale: "zh-CN",
+    origin: { row: 9, column: 7 },
+  });
+  if (atA1.kind !== "done" || atG9.kind !== "done") throw new Error("the sample is a table");
+  // G25 at A1 (row 25, column 7) is row 25 + 8, column 7 + 6 when the block started at G9.
+  expect(atA1.analysis.issues.map((i) => i.cell)).toContain("G25");
+  expect(atG9.analysis.issues.map((i) => i.cell)).toContain("M33");
+  expect(atG9.analysis.issues.map((i) => i.cell)).not.toContain("G25");
+  expect(atG9.analysis.issues.length).toBe(atA1.analysis.issues.length);
+  const sheet = new TextDecoder().decode(unzipSync(atG9.download.bytes)["xl/worksheets/sheet1.xml"]);
+  // The marked cell holds a style of its own (the mark) in the downloaded workbook, at the clerk's address.
+  expect(sheet).toMatch(/<c r="M33" s="[1-9]\d*"/);
 });
 
 test("the clipboard's text/html is preferred over its plain text: merged cells kept, the same analysis as the file", async () => {

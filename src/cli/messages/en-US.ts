@@ -1,18 +1,22 @@
 import { inputErrorsEnUS } from "../../xlsx/messages";
-import type { CliMessages } from "./zh-CN";
+import { formatCount, type CliMessages } from "./zh-CN";
 
 export const enUS: CliMessages = {
   help: [
     "indicator-normalizer: splits the indicator text of a 项目支出绩效目标表, reconciles the amounts, marks problems.",
     "",
     "Usage:",
-    "  npm run --silent cli -- normalize <file> -o <out.xlsx>   write the result workbook (marked table, indicators, checks)",
-    "  npm run --silent cli -- normalize <file> --json          print only the analysis as JSON",
-    "  npm run --silent cli -- check <files…> [--format json]    check many files: one line each, then a total",
-    "  npm run --silent cli -- compare <last year> <this year> [-o out.xlsx|--json]  what changed: signs, units, magnitudes, dropped indicators",
-    "  npm run demo                                             run on the bundled sample, writing to out/",
+    "  indicator-normalizer normalize <file> -o <out.xlsx>   write the result workbook (marked table, indicators, checks)",
+    "  indicator-normalizer normalize <file> --json          print only the analysis as JSON",
+    "  indicator-normalizer check <files, folders, *.xlsx…>   check many files: one line each, then a total",
+    "      --summary OUT.xlsx (or .csv)                      every file's problems in one table (and one row per file)",
+    "      --format json                                     print JSON, every problem included",
+    "  indicator-normalizer compare <last year> <this year> [-o out.xlsx|--json]  what changed: signs, units, magnitudes, dropped indicators",
+    "  indicator-normalizer demo                             run on the bundled sample, writing to out/",
+    "(In this project's folder, npm run --silent cli -- works in place of indicator-normalizer.)",
     "",
-    "Files: .xlsx/.xlsm (first sheet, or --sheet NAME), .tsv/.txt/.csv (UTF-8, UTF-16 or GB18030).",
+    "Files: .xlsx/.xlsm (every sheet that holds a table, or --sheet NAME), .tsv/.txt/.csv (UTF-8, UTF-16 or GB18030);",
+    "a folder stands for those files in it and its subfolders; wildcards * and ? are expanded here (cmd.exe, PowerShell too).",
     "Options: --sheet NAME  --tolerance N (in the table's amount unit; default half the last digit)  --lang en  --help",
     "Exit status: 0 ran; 1 check found errors, compare found changes to check, or no table was found; 2 a file could not be read, was over a limit, or the arguments are wrong.",
   ].join("\n"),
@@ -41,9 +45,9 @@ export const enUS: CliMessages = {
   outputExtension: (path: string, extension: string) =>
     `The output file name must end in ${extension}${extension === ".xlsm" ? " (a macro workbook)" : ""}: ${path}`,
   counts: (projects: number, units: number, indicators: number) =>
-    `${projects} projects, ${units} units, ${indicators} indicators`,
+    `${formatCount(projects)} projects, ${formatCount(units)} units, ${formatCount(indicators)} indicators`,
   issueCounts: (errors: number, warnings: number, infos: number) =>
-    `${errors} errors, ${warnings} warnings, ${infos} notes`,
+    `${formatCount(errors)} errors, ${formatCount(warnings)} warnings, ${formatCount(infos)} notes`,
   issueLine: (severity: string, cell: string, message: string) => `  ${severity} ${cell}  ${message}`,
   moreIssues: (count: number, sheet: string) => `  ${count} more in "${sheet}".`,
   wrote: (path: string) => `Wrote ${path}`,
@@ -59,7 +63,7 @@ export const enUS: CliMessages = {
   fileLine: (file: string, counts: string, issues: string) => `${file}: ${counts}; ${issues}`,
   fileFailed: (file: string, reason: string) => `${file}: cannot be read. ${reason}`,
   total: (files: number, issues: string, unreadable: number) =>
-    `Total, ${files} files: ${issues}${unreadable > 0 ? `; ${unreadable} unreadable` : ""}`,
+    `Total, ${formatCount(files)} files: ${issues}${unreadable > 0 ? `; ${formatCount(unreadable)} unreadable` : ""}`,
 
   marksLeft: (count: number) =>
     `${count} cells marked by the last run have had their fill changed since: your change was kept, not restored.`,
@@ -70,6 +74,13 @@ export const enUS: CliMessages = {
   noTable: (path: string, message: string, advice: string) =>
     `${path}: ${message} ${advice} Nothing was written.`,
   fileNoTable: (file: string, message: string) => `${file}: ${message}`,
+  noMatch: (pattern: string) => `No .xlsx, .xlsm, .csv, .tsv or .txt file matches ${pattern}.`,
+  noTableFiles: (folder: string) =>
+    `The folder ${folder} (and its subfolders) holds no .xlsx, .xlsm, .csv, .tsv or .txt file.`,
+  progressLine: (done: number, total: number) => `Checked ${formatCount(done)}/${formatCount(total)} files…`,
+  summaryExtension: (path: string) => `The summary's file name must end in .xlsx or .csv: ${path}`,
+  summaryWritten: (path: string, problems: number, files: number) =>
+    `Summary written to ${path}: ${formatCount(files)} files, ${formatCount(problems)} problems.`,
   layouts: {
     "guangdong-string": "one row per project, numbered indicator text",
     "indicator-segments": "one row per project, one segment per indicator",

@@ -4,18 +4,27 @@
  */
 import { inputErrorsZhCN } from "../../xlsx/messages";
 
+/** A count as every sentence writes it: 10,000 with a thousands separator (as the limits' sentences do). */
+export function formatCount(count: number): string {
+  return count.toLocaleString("en-US");
+}
+
 export const zhCN = {
   help: [
     "指标规范化工具：拆分项目支出绩效目标表的绩效指标，核对金额，标出问题。",
     "",
     "用法：",
-    "  npm run --silent cli -- normalize <文件> -o <输出.xlsx>   写出结果工作簿（原表加标记、指标明细、校验结果）",
-    "  npm run --silent cli -- normalize <文件> --json           只输出分析结果 JSON",
-    "  npm run --silent cli -- check <文件…> [--format json]     逐个校验，每个文件一行，最后一行合计",
-    "  npm run --silent cli -- compare <上年文件> <今年文件> [-o 输出.xlsx|--json]  与上年对比：比较符号、单位、数量级、删改的指标",
-    "  npm run demo                                              处理自带样表，写到 out/",
+    "  indicator-normalizer normalize <文件> -o <输出.xlsx>   写出结果工作簿（原表加标记、指标明细、校验结果）",
+    "  indicator-normalizer normalize <文件> --json           只输出分析结果 JSON",
+    "  indicator-normalizer check <文件、文件夹或 *.xlsx…>     逐个校验，每个文件一行，最后一行合计",
+    "      --summary 汇总.xlsx（或 .csv）                     所有文件的问题写成一张表（每个问题一行，另有每个文件一行）",
+    "      --format json                                     以 JSON 输出，含每个问题",
+    "  indicator-normalizer compare <上年文件> <今年文件> [-o 输出.xlsx|--json]  与上年对比：比较符号、单位、数量级、删改的指标",
+    "  indicator-normalizer demo                             处理自带样表，写到 out/",
+    "（在本项目目录中也可以用 npm run --silent cli -- 代替 indicator-normalizer。）",
     "",
-    "文件：.xlsx/.xlsm（第一个工作表，或 --sheet 名称），.tsv/.txt/.csv（UTF-8、UTF-16 或 GB18030 编码）。",
+    "文件：.xlsx/.xlsm（每个含有表格的工作表，或 --sheet 名称），.tsv/.txt/.csv（UTF-8、UTF-16 或 GB18030 编码）；",
+    "文件夹包括其子文件夹中的这些文件；通配符 * 和 ? 由本工具展开（cmd.exe、PowerShell 中同样可用）。",
     "选项：--sheet 名称  --tolerance 容差（金额单位，默认为末位数字的一半）  --lang en（英文）  --help",
     "退出码：0 正常；1 check 发现错误、compare 发现需核对的变化，或没有找到表格；2 有文件无法读取、超出上限或参数有误。",
   ].join("\n"),
@@ -44,9 +53,9 @@ export const zhCN = {
   outputExtension: (path: string, extension: string) =>
     `输出文件名须以 ${extension} 结尾${extension === ".xlsm" ? "（含宏的工作簿）" : ""}：${path}`,
   counts: (projects: number, units: number, indicators: number) =>
-    `${projects} 个项目，${units} 个单位，${indicators} 条指标`,
+    `${formatCount(projects)} 个项目，${formatCount(units)} 个单位，${formatCount(indicators)} 条指标`,
   issueCounts: (errors: number, warnings: number, infos: number) =>
-    `错误 ${errors}，警告 ${warnings}，提示 ${infos}`,
+    `错误 ${formatCount(errors)}，警告 ${formatCount(warnings)}，提示 ${formatCount(infos)}`,
   issueLine: (severity: string, cell: string, message: string) => `  ${severity} ${cell}  ${message}`,
   moreIssues: (count: number, sheet: string) => `  另有 ${count} 条，见「${sheet}」。`,
   wrote: (path: string) => `已写入 ${path}`,
@@ -61,7 +70,7 @@ export const zhCN = {
   fileLine: (file: string, counts: string, issues: string) => `${file}：${counts}；${issues}`,
   fileFailed: (file: string, reason: string) => `${file}：无法读取。${reason}`,
   total: (files: number, issues: string, unreadable: number) =>
-    `合计 ${files} 个文件：${issues}${unreadable > 0 ? `；${unreadable} 个无法读取` : ""}`,
+    `合计 ${formatCount(files)} 个文件：${issues}${unreadable > 0 ? `；${formatCount(unreadable)} 个无法读取` : ""}`,
 
   marksLeft: (count: number) =>
     `上次运行标记的 ${count} 个单元格已被改过填充色，保留了你的修改，未恢复原填充。`,
@@ -72,6 +81,13 @@ export const zhCN = {
   noTable: (path: string, message: string, advice: string) =>
     `${path}：${message}${advice}没有写出任何文件。`,
   fileNoTable: (file: string, message: string) => `${file}：${message}`,
+  noMatch: (pattern: string) => `没有与 ${pattern} 匹配的 .xlsx、.xlsm、.csv、.tsv 或 .txt 文件。`,
+  noTableFiles: (folder: string) =>
+    `文件夹 ${folder} 及其子文件夹中没有 .xlsx、.xlsm、.csv、.tsv 或 .txt 文件。`,
+  progressLine: (done: number, total: number) => `已检查 ${formatCount(done)}/${formatCount(total)} 个文件……`,
+  summaryExtension: (path: string) => `汇总文件名须以 .xlsx 或 .csv 结尾：${path}`,
+  summaryWritten: (path: string, problems: number, files: number) =>
+    `汇总已写入 ${path}：${formatCount(files)} 个文件，${formatCount(problems)} 个问题。`,
   /** The layouts by id (core/layouts/layout-id.ts). */
   layouts: {
     "guangdong-string": "每项目一行、指标连写",

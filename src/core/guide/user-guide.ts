@@ -21,16 +21,40 @@ type Block =
       readonly rows: readonly (readonly string[])[];
     };
 
-function blocks(locale: Locale): Block[] {
+/**
+ * Where the guide is read: the document (every way to run the tool), or one host's help, which says how to run it
+ * there and nothing about the others' buttons (the Excel add-in's, the WPS add-in's, the offline page's).
+ */
+export type GuideHost = "all" | "excel" | "wps" | "page";
+
+function howBlocks(g: Messages["guide"], host: GuideHost): Block[] {
+  const excel: Block[] = [
+    { kind: "h2", text: g.howTitle },
+    { kind: "lines", lines: g.how },
+  ];
+  const wps: Block[] = [
+    { kind: "h2", text: g.howWpsTitle },
+    { kind: "lines", lines: g.howWps },
+  ];
+  const page: Block[] = [
+    { kind: "h2", text: g.howPageTitle },
+    { kind: "lines", lines: g.howPage },
+  ];
+  if (host === "excel") return excel;
+  if (host === "wps") return wps;
+  if (host === "page") return page;
+  return [...excel, ...wps, ...page];
+}
+
+function blocks(locale: Locale, host: GuideHost = "all"): Block[] {
   const m = messagesFor(locale);
   const g = m.guide;
   const out: Block[] = [
     { kind: "h1", text: g.title },
-    { kind: "p", text: g.generated },
+    ...(host === "all" ? [{ kind: "p" as const, text: g.generated }] : []),
     { kind: "h2", text: g.whatTitle },
     { kind: "lines", lines: g.what },
-    { kind: "h2", text: g.howTitle },
-    { kind: "lines", lines: g.how },
+    ...howBlocks(g, host),
     { kind: "h2", text: g.marksTitle },
     { kind: "lines", lines: g.marks },
     { kind: "h2", text: g.amountsTitle },
@@ -152,8 +176,8 @@ function inline(text: string): string {
  * The same guide as an HTML fragment for the help page: lists whose lines start with "- " or "1. " become <ul> and
  * <ol>, other lines paragraphs. Every text is escaped (the page's CSP allows no inline script anyway).
  */
-export function userGuideHtml(locale: Locale): string {
-  const html = blocks(locale).map((b) => {
+export function userGuideHtml(locale: Locale, host: GuideHost = "excel"): string {
+  const html = blocks(locale, host).map((b) => {
     switch (b.kind) {
       case "h1":
       case "h2":

@@ -188,9 +188,11 @@ const issues: RuleMessages<string> = {
     const d = i.details;
     const column = d.amountColumn ? ` ${col(d, d.amountColumn)}` : "";
     const partners = d.partners?.length ? `, together with ${list(d.partners)}` : "";
-    const repairs = (d.repairs ?? []).map((t) => repaired(t, d));
+    // The cell itself is not named again among the totals it repairs (a wrong total repairs its own equation).
+    const repairs = (d.repairs ?? []).filter((t) => t.cell !== i.cell).map((t) => repaired(t, d));
     const verb = repairs.length > 1 ? "agree" : "agrees";
-    return `${capitalize(rowOf(d))}:${column} ${i.cell ?? ""} should be ${amount(i, i.expected)}, found ${amount(i, i.actual)}${partners}. Once changed, ${repairs.join(", ")} ${verb}.`;
+    const after = repairs.length > 0 ? ` Once changed, ${repairs.join(", ")} ${verb}.` : "";
+    return `${capitalize(rowOf(d))}:${column} ${i.cell ?? ""} should be ${amount(i, i.expected)}, found ${amount(i, i.actual)}${partners}.${after}`;
   },
   "row-total": (i) =>
     `${capitalize(rowOf(i.details))}: ${col(i.details, "total")} should equal ${(i.details.parts ?? STRING_PARTS).map((r) => col(i.details, r).toLowerCase()).join(" + ")} = ${amount(i, i.expected)}, found ${amount(i, i.actual)}.${causes(i.details)}`,
@@ -663,13 +665,29 @@ export const enUS: Messages = {
       "No value of the source is changed.",
       "It reads the common shapes: one row per project with the indicators run on (items numbered 1、 1. （1） ① …, or one segment per indicator), a department table from a provincial budget system (one row per indicator, departments and units carrying their totals), and the single-project form (资金总额 = its parts). Several tables on a sheet, or a table on another sheet, are found.",
     ],
-    howTitle: "How to use it",
+    howTitle: "In Excel",
     how: [
       "1. Paste the table with its header row into a sheet (or select the block it is in).",
       "2. Click Normalize indicators on the Home tab, or in the pane. Without Excel: `npm run --silent cli -- normalize table.xlsx -o result.xlsx` (also reads .tsv/.csv).",
       "3. Read the check results first: filter by severity or rule, read the message and what to do; click a cell address to jump to the source. Marked cells carry a note.",
       "4. Fix the source and run again until there are no errors.",
       "5. Click Clear marks to restore the fills, then send the workbook.",
+    ],
+    howWpsTitle: "In WPS Spreadsheets",
+    howWps: [
+      "1. Paste the table with its header row into a sheet (or select the block it is in).",
+      "2. Click Normalize indicators on the 绩效指标 tab of the ribbon: the task pane opens on the right and checks the active sheet. No such tab: ask IT to install the WPS add-in (see the deployment guide), or use the offline page.",
+      "3. The pane lists the problems; click one to go to its cell. The results are also written to the two new sheets, and the cells with problems are marked and carry a note.",
+      "4. Fix the source and click Normalize indicators again until there are no errors.",
+      "5. Click Clear marks on the 绩效指标 tab to restore the fills, then save and send the workbook.",
+    ],
+    howPageTitle: "On the offline page (nothing to install)",
+    howPage: [
+      "1. Open indicator-normalizer.html in a Chromium-based browser: 360 (speed mode), Qi An Xin, Chrome, Edge. The page never connects anywhere.",
+      "2. Copy the whole table with its header row in WPS or Excel and paste it into the page's box, or choose one or several .xlsx/.csv/.tsv files.",
+      "3. For a paste, type the top-left cell of the block you copied in “Copied from cell” (B3 if you selected from B3), so the addresses are your sheet's; without it they count from A1 and name the project's row first.",
+      "4. The page gives the verdict and the problems, each with its advice. Download result gives the marked workbook; with several files, Download summary gives every file's problems in one list.",
+      "5. Fix the source in WPS or Excel, copy and paste again, until there are no errors.",
     ],
     marksTitle: "Marks on the source",
     marks: [

@@ -121,7 +121,7 @@ function repaired(t: RepairedTotal, d: IssueDetails): string {
 function causes(d: IssueDetails): string {
   const c = d.culprits;
   if (!c) return "";
-  if (c.verdict === "too-many") return "要让各合计都相符，至少要改 4 个以上单元格，无法判断是哪几格写错。";
+  if (c.verdict === "too-many") return "要让各合计都相符，至少要改 4 个单元格，无法判断是哪几格写错。";
   const ways = c.candidates.map((set) => set.join("、")).join("，或改 ");
   const more = c.count > c.candidates.length ? `等（共 ${c.count} 种改法）` : `（共 ${c.count} 种改法）`;
   return `改动最少的改法不止一种，无法确定是哪一格写错：改 ${ways}${more}都能让合计相符。`;
@@ -199,10 +199,12 @@ const issues: RuleMessages<string> = {
     const d = i.details;
     const column = d.amountColumn ? `的${col(d, d.amountColumn)}` : "";
     const partners = d.partners?.length ? `，须与 ${list(d.partners)} 一起改` : "";
-    const totals = (d.repairs ?? []).map((t) => repaired(t, d));
+    // The cell itself is not named again among the totals it repairs (a wrong total repairs its own equation).
+    const totals = (d.repairs ?? []).filter((t) => t.cell !== i.cell).map((t) => repaired(t, d));
     // 「都」 only when several totals come right together.
     const repairs = totals.length > 1 ? `${totals.join("、")} 都能对上` : `${totals.join("")} 就能对上`;
-    return `${rowOf(d)}${column}（${i.cell ?? ""}）应为 ${amount(i, i.expected)}，表中为 ${amount(i, i.actual)}${partners}；改正后，${repairs}。`;
+    const after = totals.length > 0 ? `；改正后，${repairs}` : "";
+    return `${rowOf(d)}${column}（${i.cell ?? ""}）应为 ${amount(i, i.expected)}，表中为 ${amount(i, i.actual)}${partners}${after}。`;
   },
   "row-total": (i) =>
     `${rowOf(i.details)}的${col(i.details, "total")}应等于${(i.details.parts ?? STRING_PARTS).map((r) => col(i.details, r)).join("＋")}＝${amount(i, i.expected)}，表中为 ${amount(i, i.actual)}。${causes(i.details)}`,
@@ -673,13 +675,29 @@ export const zhCN = {
       "原表中的数值不会被改动。",
       "它读得懂几种常见的表：每个项目一行、指标连写的表（如上，序号写作 1、 1. （1） ① 都可以；或每条指标一段的写法），各地预算系统导出的部门表（每条指标一行，单位、部门行带小计），以及单项目申报表（资金总额＝各项资金之和）。一张工作表上有几张表、或表在别的工作表上，都能找到。",
     ],
-    howTitle: "怎么用",
+    howTitle: "在 Excel 中使用",
     how: [
       "1. 把表格连同表头行粘贴到一张工作表中（或选中表格所在区域）。",
       "2. 在 Excel 中点击“开始”选项卡上的“规范化指标”，或打开面板后点击“规范化指标”。没有 Excel 时，可用命令行：`npm run --silent cli -- normalize 表格.xlsx -o 结果.xlsx`（也可读 .tsv/.csv）。",
       "3. 先看「校验结果」：按“严重程度”“规则”筛选，看“说明”和“处理建议”；点“单元格”中的地址可跳到原表。原表中有问题的单元格已标色并加了批注，鼠标移上去即可看到问题。",
       "4. 按建议修改原表，再次运行，直到没有错误。",
       "5. 点击“清除标记”，恢复单元格原来的填充色，再发送工作簿。",
+    ],
+    howWpsTitle: "在 WPS 表格中使用",
+    howWps: [
+      "1. 把表格连同表头行粘贴到一张工作表中（或选中表格所在区域）。",
+      "2. 点击功能区“绩效指标”选项卡上的“规范化指标”：右侧打开任务窗格并检查当前工作表。没有“绩效指标”选项卡时，请管理员按部署说明安装 WPS 加载项，或改用离线页面。",
+      "3. 窗格中列出问题，点一条即跳到原表中对应的单元格；结果同样写在新工作表「指标明细」「校验结果」中，原表中有问题的单元格已标色并加了批注。",
+      "4. 按建议修改原表，再点“规范化指标”，直到没有错误。",
+      "5. 点击“绩效指标”选项卡上的“清除标记”，恢复单元格原来的填充色，再保存、发送工作簿。",
+    ],
+    howPageTitle: "在离线页面中使用（不需要安装）",
+    howPage: [
+      "1. 用 Chromium 内核的浏览器打开 indicator-normalizer.html：360 浏览器（极速模式）、奇安信可信浏览器、Chrome、Edge。页面不联网，表格不会发送到任何地方。",
+      "2. 在 WPS 表格或 Excel 中选中整张表（连同表头行）复制，粘贴到页面的框中；或点“选择文件”选一个或几个 .xlsx/.csv/.tsv 文件。",
+      "3. 粘贴时，请在“复制起始单元格”中填写所选区域左上角的单元格（如从 B3 开始选的就填 B3），页面列出的地址就与原表一致；不填时按 A1 计算，并在地址前写明是哪个项目所在的行。",
+      "4. 页面给出结论和问题清单，每个问题下面有处理建议。点“下载结果”得到标好颜色的工作簿（原表、「指标明细」「校验结果」）；一次选了几个文件时，点“下载汇总”得到所有文件的问题清单。",
+      "5. 在 WPS 或 Excel 中按建议修改原表，再复制粘贴检查一次，直到没有错误。",
     ],
     marksTitle: "原表中的标记",
     marks: [

@@ -6,7 +6,7 @@ export const offlineEnUS: OfflineMessages = {
   privacy:
     "This page runs entirely on this computer, offline: the pasted table and the chosen file are not uploaded or sent anywhere.",
   intro:
-    "Copy the whole performance target table in WPS Spreadsheets or Excel and paste it into the box below (Ctrl+V), or choose an .xlsx, .csv or .tsv file.",
+    "Copy the whole performance target table in WPS Spreadsheets or Excel and paste it into the box below (Ctrl+V), or choose one or several .xlsx, .csv or .tsv files.",
   pasteLabel: "Paste the table",
   pastePlaceholder: "Paste the table copied from WPS Spreadsheets or Excel here…",
   fileLabel: "Or choose a file",
@@ -18,6 +18,7 @@ export const offlineEnUS: OfflineMessages = {
   pastedContent: "The pasted text",
   pastedLarge: (rows: number, chars: number) =>
     `Pasted ${rows.toLocaleString("en-US")} rows, ${chars.toLocaleString("en-US")} characters (too long to show in the box).`,
+  resultSuffix: "-checked",
   nothingToCheck: "Nothing to check: paste the table or choose a file first.",
   checkedPaste: "Checked the pasted table.",
   checkedFile: (file: string, sheet: string) => `Checked the sheet "${sheet}" of ${file}.`,
@@ -26,6 +27,33 @@ export const offlineEnUS: OfflineMessages = {
     `${file}: problem cells of the table are filled and annotated (red = error, yellow = warning, light blue = a total that disagrees only because of a wrong amount elsewhere), with the sheets "${detail}" and "${checks}". No value of the table was changed.`,
   issueHint:
     "Addresses are cells of the source table. In the downloaded workbook, click an address in the checks sheet to jump to its cell.",
+  issueHintUnknownOrigin:
+    "Addresses count from A1 and name the project's row. If you did not copy from A1, type the top-left cell of the block you copied in “Copied from cell” above (B3, say) and the addresses will be your sheet's.",
+  originLabel: "Copied from cell",
+  originPlaceholder: "A1",
+  originHint: "For a paste: the top-left cell of the copied block in your sheet, such as B3.",
+  originInvalid: (text: string) =>
+    `“${text}” is not a cell address (like A1 or B3): addresses count from A1.`,
+  projectRow: (project: string) => `Row of project “${project}”`,
+  unitRow: (unit: string) => `Row of unit “${unit}”`,
+  adviceLabel: "What to do: ",
+  showMore: (n: number) => `Show ${n} more`,
+  hasErrors: (n: number) =>
+    `${n} error${n === 1 ? "" : "s"}: fix the source, then copy and paste it again to check.`,
+  noTableAdvice:
+    "Select the whole table with its header row in WPS or Excel, copy it and paste it into the box above, or choose the file that holds it.",
+  checkingSeconds: (seconds: number) => `Checking… (${seconds} s)`,
+  checkingFile: (done: number, total: number, name: string) => `Checking file ${done} of ${total}: ${name}`,
+  helpLink: "How to use",
+  legacyBrowser:
+    "This page needs a Chromium-based browser (360's speed mode, Qi An Xin, Chrome, Edge). This browser is in compatibility (Internet Explorer) mode, where the page cannot work: switch to speed mode with the icon at the right of the address bar and open the page again.",
+  batchHeading: (n: number) => `${n} files checked`,
+  batchColumns: { file: "File", verdict: "Result", counts: "Errors / warnings / notes", download: "" },
+  downloadSummary: "Download summary",
+  downloadSummaryHint: (file: string) =>
+    `${file}: sheet Problems has one row per problem (file, department, sheet, cell, severity, rule, message, advice), sheet Files one row per file, both filtered.`,
+  summaryName: "check-summary",
+  downloadOne: "Download result",
   truncated: (n: number) =>
     `Note: ${n} cells exceed Excel's 32,767 characters per cell: only their start was written, with a note in the cell.`,
   marksLeft: (n: number) =>

@@ -1,6 +1,6 @@
 /** Why an input file cannot be read as a table, in English. The type is zh-CN.ts's. */
 import type { LimitName } from "../input-error";
-import type { InputErrorMessages } from "./zh-CN";
+import type { BatchSummaryMessages, InputErrorMessages } from "./zh-CN";
 
 export const inputErrorsEnUS: InputErrorMessages = {
   notFound: (path: string) => `File not found: ${path}`,
@@ -41,4 +41,25 @@ export const inputErrorsEnUS: InputErrorMessages = {
         return `The table in ${path} has more than ${n} rows: split it into several files.`;
     }
   },
+};
+
+export const batchSummaryEnUS: BatchSummaryMessages = {
+  problemSheet: "Problems",
+  fileSheet: "Files",
+  problemColumns: ["File", "Department", "Sheet", "Cell", "Severity", "Rule", "Message", "Advice", "Rule id"],
+  fileColumns: [
+    "File",
+    "Department",
+    "Result",
+    "Projects",
+    "Indicators",
+    "Errors",
+    "Warnings",
+    "Notes",
+    "Note",
+  ],
+  verdicts: { pass: "Passed", errors: "Has errors", unreadable: "Unreadable" },
+  unreadableSeverity: "Unreadable",
+  unreadableRule: "File unreadable",
+  unreadableAdvice: "Ask for the file again, or open it in Excel and save it as .xlsx, then check it again.",
 };

@@ -48,3 +48,17 @@ export const inputErrorsZhCN = {
 };
 
 export type InputErrorMessages = typeof inputErrorsZhCN;
+
+/** The batch summary (`check --summary`, the offline page's several files): sheet names, headers and verdicts. */
+export const batchSummaryZhCN = {
+  problemSheet: "问题",
+  fileSheet: "文件",
+  problemColumns: ["文件", "部门", "表", "单元格", "严重程度", "规则", "说明", "处理建议", "规则编号"],
+  fileColumns: ["文件", "部门", "结果", "项目数", "指标数", "错误", "警告", "提示", "说明"],
+  verdicts: { pass: "通过", errors: "有错误", unreadable: "无法读取" },
+  unreadableSeverity: "无法读取",
+  unreadableRule: "文件无法读取",
+  unreadableAdvice: "请对方重新发送文件，或在 Excel 中打开后另存为 .xlsx 再检查。",
+};
+
+export type BatchSummaryMessages = typeof batchSummaryZhCN;
