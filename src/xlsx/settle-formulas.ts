@@ -13,6 +13,7 @@ import {
   parseCellAddress,
   parseAmount,
   exactDecimal,
+  negateDecimal,
   sumDecimals,
   toNumber,
   type ExactDecimal,
@@ -172,7 +173,7 @@ class Parser {
       const minus = this.peekOp("-");
       this.at++;
       const next = this.term();
-      value = sumDecimals([value, minus ? negate(next) : next]);
+      value = sumDecimals([value, minus ? negateDecimal(next) : next]);
     }
     return value;
   }
@@ -180,7 +181,7 @@ class Parser {
   private term(): ExactDecimal {
     if (this.peekOp("-")) {
       this.at++;
-      return negate(this.term());
+      return negateDecimal(this.term());
     }
     if (this.peekOp("+")) {
       this.at++;
@@ -243,12 +244,6 @@ class Parser {
     }
     return this.expression();
   }
-}
-
-function negate(amount: ExactDecimal): ExactDecimal {
-  return amount.big === undefined
-    ? { units: -amount.units, scale: amount.scale }
-    : { units: -amount.units, scale: amount.scale, big: -amount.big };
 }
 
 /**
