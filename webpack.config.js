@@ -29,7 +29,8 @@ const NO_POLYFILLS = /src[\\/]taskpane[\\/](pane-guard\.ts|bundle-started\.ts|me
 /** OFFICE_JS: "local" (or unset) or "cdn"; anything else is a typo worth stopping the build for. */
 function officeJsFromEnv() {
   const choice = (process.env.OFFICE_JS || "local").toLowerCase();
-  if (choice !== "local" && choice !== "cdn") throw new Error(`OFFICE_JS must be local or cdn, got ${choice}`);
+  if (choice !== "local" && choice !== "cdn")
+    throw new Error(`OFFICE_JS must be local or cdn, got ${choice}`);
   return choice;
 }
 
