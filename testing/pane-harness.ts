@@ -20,6 +20,8 @@ export function runWebpack(
   out: string,
   env: Record<string, string> = {},
   mode: "production" | "development" = "production",
+  /** More `--env` flags: `["wps"]` builds the WPS 加载项 (webpack.config.js). */
+  moreEnv: readonly string[] = [],
 ): string {
   try {
     execFileSync(
@@ -30,6 +32,7 @@ export function runWebpack(
         mode,
         "--env",
         `outputPath=${out}`,
+        ...moreEnv.flatMap((e) => ["--env", e]),
       ],
       { cwd: ROOT, stdio: "pipe", env: { ...process.env, ...env } },
     );
