@@ -21,8 +21,10 @@ import { findTableSheet, readSource, type SheetRef } from "./read-source";
 import { RequestBudget } from "./request-budget";
 import {
   acquireRunLock,
+  beatRunLock,
   forgetRunState,
   releaseRunLock,
+  RUN_LOCK_BEAT_MS,
   saveRunState,
   type DocumentSettings,
   type RunState,
@@ -117,9 +119,15 @@ async function exclusively<T>(
   runningHere = true;
   try {
     if (!(await acquireRunLock(settings, RUNTIME_ID, now()))) return { kind: "busy" };
+    // Alive while running: if Office ends this runtime, the beats stop and the lock goes stale (run-state.ts).
+    const beating = setInterval(
+      () => void beatRunLock(settings, RUNTIME_ID, now()).catch(() => undefined),
+      RUN_LOCK_BEAT_MS,
+    );
     try {
       return await work();
     } finally {
+      clearInterval(beating);
       await releaseRunLock(settings, RUNTIME_ID);
     }
   } finally {

@@ -13,6 +13,7 @@
  */
 import { readFileSync } from "fs";
 import { join } from "path";
+import { performance } from "perf_hooks";
 import { runInContext, createContext, type Context } from "vm";
 import { tokenizer } from "acorn";
 import { createMembrane, type Membrane } from "./membrane";
@@ -231,6 +232,13 @@ export class PageRealm {
   readonly console: string[] = [];
   /** Errors that reached the page's window.onerror (or had none to reach). */
   readonly uncaught: string[] = [];
+  /**
+   * How long each of the page's tasks held the thread, in ms: every call from outside into the page's code
+   * (a timer, a promise job the fake settles, a host callback, a click) measured from entry to return.
+   */
+  readonly slices: number[] = [];
+  private depth = 0;
+  private started = 0;
   private readonly realmTrips: unknown[];
   private armed = false;
   private readonly global: Record<string, unknown>;
@@ -242,21 +250,31 @@ export class PageRealm {
     const realmArray = realm.Array as ArrayConstructor;
     const realmObject = realm.Object as ObjectConstructor;
     const realmError = realm.Error as ErrorConstructor;
-    this.membrane = createMembrane({
-      newArray: () => new realmArray(),
-      newObject: () => new realmObject() as Record<string, unknown>,
-      newError: (name, message) => {
-        const error = new realmError(message);
-        error.name = name;
-        return error;
+    this.membrane = createMembrane(
+      {
+        newArray: () => new realmArray(),
+        newObject: () => new realmObject() as Record<string, unknown>,
+        newError: (name, message) => {
+          const error = new realmError(message);
+          error.name = name;
+          return error;
+        },
+        isArray: (value) => value instanceof realmArray,
+        isPlainObject: (value) =>
+          typeof value === "object" &&
+          value !== null &&
+          (Object.getPrototypeOf(value) === realmObject.prototype || Object.getPrototypeOf(value) === null),
+        isError: (value) => value instanceof realmError,
       },
-      isArray: (value) => value instanceof realmArray,
-      isPlainObject: (value) =>
-        typeof value === "object" &&
-        value !== null &&
-        (Object.getPrototypeOf(value) === realmObject.prototype || Object.getPrototypeOf(value) === null),
-      isError: (value) => value instanceof realmError,
-    });
+      {
+        enter: () => {
+          if (this.depth++ === 0) this.started = performance.now();
+        },
+        leave: () => {
+          if (--this.depth === 0) this.slices.push(performance.now() - this.started);
+        },
+      },
+    );
     this.realmTrips = runInContext("[]", this.context) as unknown[];
     runInContext(REALM_PATHS, this.context);
     if (options.ie11) (realm.__strip as (paths: unknown) => void)(this.inward(MISSING));
@@ -310,6 +328,16 @@ export class PageRealm {
       runInContext(source, this.context, { filename: name });
     } catch (error) {
       this.reportUncaught(error, name);
+    }
+  }
+
+  /** Runs `work` as one task of the page (a click), timed like the others. */
+  task<T>(work: () => T): T {
+    if (this.depth++ === 0) this.started = performance.now();
+    try {
+      return work();
+    } finally {
+      if (--this.depth === 0) this.slices.push(performance.now() - this.started);
     }
   }
 

@@ -50,7 +50,16 @@ const OUTER: RealmFactory = {
 /** Error fields a host's error carries: RichApi's code and debugInfo, an AsyncResult's code. */
 const ERROR_FIELDS = ["code", "debugInfo", "traceMessages", "innerError"];
 
-export function createMembrane(inner: RealmFactory): Membrane {
+/**
+ * Called around every call from this realm into the add-in's (a timer firing, a promise settling, the fake host
+ * calling back): a task of the page, as a browser's event loop would run it. Nested calls are inside the task.
+ */
+export interface TaskClock {
+  readonly enter: () => void;
+  readonly leave: () => void;
+}
+
+export function createMembrane(inner: RealmFactory, clock?: TaskClock): Membrane {
   // Per direction: the wrapper made for an object, and the object behind a wrapper.
   const wrappedIn = new WeakMap<object, object>();
   const wrappedOut = new WeakMap<object, object>();
@@ -99,8 +108,15 @@ export function createMembrane(inner: RealmFactory): Membrane {
         return self(Reflect.get(target, key));
       },
       set: (target, key, v) => Reflect.set(target, key, back(v)),
-      apply: (target, thisArg, args) =>
-        guard(() => self(Reflect.apply(target as AnyFunction, back(thisArg), args.map(back)))),
+      apply: (target, thisArg, args) => {
+        const intoPage = to === OUTER && clock;
+        if (intoPage) clock.enter();
+        try {
+          return guard(() => self(Reflect.apply(target as AnyFunction, back(thisArg), args.map(back))));
+        } finally {
+          if (intoPage) clock.leave();
+        }
+      },
       construct: (target, args) =>
         guard(
           () => self(Reflect.construct(target as new (...a: unknown[]) => object, args.map(back))) as object,
