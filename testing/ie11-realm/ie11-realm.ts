@@ -271,7 +271,7 @@ export class PageRealm {
           if (this.depth++ === 0) this.started = performance.now();
         },
         leave: () => {
-          if (--this.depth === 0) this.slices.push(performance.now() - this.started);
+          if (--this.depth === 0) this.endSlice();
         },
       },
     );
@@ -337,8 +337,17 @@ export class PageRealm {
     try {
       return work();
     } finally {
-      if (--this.depth === 0) this.slices.push(performance.now() - this.started);
+      if (--this.depth === 0) this.endSlice();
     }
+  }
+
+  /** Called when a slice ends (with its duration): a bench notes what the page showed then. */
+  onSlice: ((ms: number) => void) | null = null;
+
+  private endSlice(): void {
+    const ms = performance.now() - this.started;
+    this.slices.push(ms);
+    this.onSlice?.(ms);
   }
 
   /**
