@@ -358,3 +358,14 @@ describe("fills at ExcelApi 1.9: pattern, pattern colour and tint come back; whi
     expect(model.sheetByName("Sheet1")!.cell(row, column)?.fill).toEqual(fill);
   });
 });
+
+test("the fake refuses getRanges past 2,000 characters or 200 areas, as the add-in never asks (office-js #5198, #4263)", () => {
+  const model = setUp("1.9");
+  const sheets = new FakeRequestContext(model).workbook.worksheets;
+  const areas = (n: number): string => Array.from({ length: n }, (_, i) => `B${i + 1}`).join(",");
+  expect(() => sheets.getItem("Sheet1").getRanges(areas(200))).not.toThrow();
+  expect(() => sheets.getItem("Sheet1").getRanges(areas(201))).toThrow(/201 areas/);
+  const long = Array.from({ length: 120 }, (_, i) => `AA${100000 + i}:AB${200000 + i}`).join(",");
+  expect(long.length).toBeGreaterThan(2000);
+  expect(() => sheets.getItem("Sheet1").getRanges(long)).toThrow(/characters/);
+});
