@@ -30,6 +30,11 @@ export interface ApiSupport {
   readonly comments: boolean;
   /** 1.18: notes. Only read, to leave alone a cell that has a note of the clerk's. */
   readonly notes: boolean;
+  /**
+   * 1.11: Excel.run's delayForCellEdit ("Delay execution while cell is being edited"): a run clicked while the
+   * clerk is typing in a cell waits until they leave it, instead of failing with InvalidOperationInCellEditMode.
+   */
+  readonly delayForCellEdit?: boolean;
 }
 
 export function detectApiSupport(
@@ -44,5 +49,6 @@ export function detectApiSupport(
     multiAreaAndPattern: isSetSupported("ExcelApi", "1.9"),
     comments: isSetSupported("ExcelApi", "1.10"),
     notes: isSetSupported("ExcelApi", "1.18"),
+    delayForCellEdit: isSetSupported("ExcelApi", "1.11"),
   };
 }

@@ -145,12 +145,21 @@ function yieldToHost(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/**
+ * Excel.run; from ExcelApi 1.11 with delayForCellEdit, so that a run clicked while a cell is being edited waits
+ * for the edit to end (api-support.ts). Below 1.11 the options are not passed at all: Excel fails the request
+ * with InvalidOperationInCellEditMode, and the pane says to press Enter or Esc.
+ */
+function runExcel<T>(support: ApiSupport, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  return support.delayForCellEdit ? Excel.run({ delayForCellEdit: true }, batch) : Excel.run(batch);
+}
+
 /** Reads the active sheet, checks it, and writes the result sheets and marks. */
 export function runNormalizer(options: RunOptions): Promise<RunOutcome> {
   const settings = documentSettings(options);
   const support = options.support ?? detectApiSupport();
   return exclusively(settings, options.now ?? Date.now, () =>
-    Excel.run(async (context): Promise<RunOutcome> => {
+    runExcel(support, async (context): Promise<RunOutcome> => {
       options.onProgress?.({ stage: "reading" });
       let source = await readSource(context, support);
       // The document's latest state, read in this request: another runtime or the CLI may have run since.
@@ -355,7 +364,7 @@ export async function clearMarks(
   const settings = documentSettings(options);
   const support = options.support ?? detectApiSupport();
   const result = await exclusively(settings, options.now ?? Date.now, () =>
-    Excel.run(async (context): Promise<ClearResult> => {
+    runExcel(support, async (context): Promise<ClearResult> => {
       const sheets = context.workbook.worksheets;
       sheets.load("items/id,items/name");
       await context.sync();

@@ -74,10 +74,16 @@ export const paneZhCN = {
     ItemNotFound: "找不到工作表或单元格（可能已被删除或改名）：请重新运行。",
     ItemAlreadyExists: "已有同名的工作表或表格：请改名后再运行。",
     ApiNotFound: "此版本的 Excel 不支持所需功能：请更新 Office 后再试。",
-    InvalidSelection: "当前选中的不是单元格区域：请先点选一个单元格。",
+    InvalidSelection: "当前选中的是图表、图形或多个区域，不是一块单元格：请先点选表格中的一个单元格。",
+    InactiveWorkbook: "Excel 当前在另一个工作簿中：请先点一下本工作簿中的任意单元格，再运行。",
+    UnsupportedSheet: "当前是图表工作表，没有单元格：请先点开放着表格的工作表，再运行。",
+    InvalidReference:
+      "引用的单元格或区域已失效（可能删除了行、列或工作表）：请重新运行；若仍出错，请保存后重新打开工作簿。",
+    MemoryLimitReached: "Excel 内存不足，未能完成：请关闭其他工作簿和程序后再试，或选中一部分表格分批运行。",
     ActivityLimitReached: "操作过多，Excel 暂时无法处理：请稍候再试。",
     Timeout: "Excel 响应超时：请稍候再试，或选中一部分表格分批运行。",
-    GeneralException: "Excel 内部出错：请保存工作簿，关闭后重新打开再试。",
+    GeneralException:
+      "Excel 内部出错：请保存工作簿，关闭后重新打开再试；在 Excel 网页版中，表格很大时也会如此，可选中一部分表格分批运行。",
   } as Record<string, string>,
   officeErrorUnknown: (code: string) =>
     `Excel 报告错误（${code}）：请保存工作簿，关闭后重新打开再试；若仍出错，请联系管理员。`,
