@@ -310,6 +310,7 @@ test("the fake refuses what Excel refuses", async () => {
     multiAreaAndPattern: false,
     comments: false,
     notes: false,
+    delayForCellEdit: false,
   });
   expect(model.syncCount).toBe(4);
 });
