@@ -54,6 +54,8 @@ export interface ApplyResult {
   readonly marksColourLost: number;
   /** Marked cells that kept a comment or note of the clerk's and got no comment of ours. */
   readonly commentsSkipped: number;
+  /** Excel refused the print setup (its own last request): the run is complete without it. */
+  readonly printSetupSkipped: boolean;
 }
 
 /** Applies the plan. */
@@ -227,7 +229,44 @@ export async function applyPlan(
   await removeComments(source, support, budget);
   const commentsSkipped =
     support.comments && plan.notes.length > 0 ? await addComments(source, plan, support, budget) : 0;
-  return { state, marksLeftAlone, marksColourLost, commentsSkipped };
+
+  // 8. Print setup, last and on its own: it is the part Excel may refuse (a PC without a printer driver, a
+  // paper size the printer lacks, a fit Excel does not take), and a refusal must leave a complete run.
+  await budget.flush();
+  const printSetupSkipped = !(await applyPrintSetup(context, created, plan, support));
+  return { state, marksLeftAlone, marksColourLost, commentsSkipped, printSetupSkipped };
+}
+
+/**
+ * Print setup (PageLayout, ExcelApi 1.9) in one request of its own: landscape A4, every column on one page wide,
+ * as many pages tall as the rows need (verticalFitToPages 0, which the reference does not document; OOXML's
+ * fitToHeight 0), the header row on every page, the sheet's name and page in the footer. False when Excel
+ * refused it: the sheets then print with Excel's defaults. True when there is nothing to set (below 1.9).
+ */
+async function applyPrintSetup(
+  context: Excel.RequestContext,
+  created: readonly Excel.Worksheet[],
+  plan: Plan,
+  support: ApiSupport,
+): Promise<boolean> {
+  if (!support.multiAreaAndPattern) return true;
+  for (const [index, planSheet] of plan.sheets.entries()) {
+    if (planSheet.columns.length === 0) continue;
+    const print = planSheet.print;
+    const layout = created[index]!.pageLayout;
+    layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+    layout.paperSize = print.paper;
+    layout.zoom = { horizontalFitToPages: print.fitToPagesWide, verticalFitToPages: 0 };
+    if (print.repeatRows > 0) layout.setPrintTitleRows(`$1:$${print.repeatRows}`);
+    layout.headersFooters.defaultForAllPages.leftFooter = print.footer.left;
+    layout.headersFooters.defaultForAllPages.rightFooter = print.footer.right;
+  }
+  try {
+    await context.sync();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The cells (A1, no sheet) that hold a comment, or at ExcelApi 1.18 a note, on the sheet. */
@@ -474,18 +513,6 @@ function queueLayout(sheet: Excel.Worksheet, planSheet: PlanSheet, support: ApiS
   header.numberFormat = [planSheet.columns.map(() => "@")];
   header.values = [planSheet.columns.map((c) => guardText(c.header))];
   header.format.font.bold = true;
-  // Print setup (PageLayout, ExcelApi 1.9): landscape A4, every column on one page wide (0: as many pages tall
-  // as the rows need, OOXML's fitToHeight), the header row on every page, the sheet's name and page in the footer.
-  if (support.multiAreaAndPattern) {
-    const print = planSheet.print;
-    const layout = sheet.pageLayout;
-    layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
-    layout.paperSize = print.paper;
-    layout.zoom = { horizontalFitToPages: print.fitToPagesWide, verticalFitToPages: 0 };
-    if (print.repeatRows > 0) layout.setPrintTitleRows(`$1:$${print.repeatRows}`);
-    layout.headersFooters.defaultForAllPages.leftFooter = print.footer.left;
-    layout.headersFooters.defaultForAllPages.rightFooter = print.footer.right;
-  }
   const dataRows = Math.max(1, planSheet.rows.length);
   for (const [i, column] of planSheet.columns.entries()) {
     const letter = columnLetter(i + 1);

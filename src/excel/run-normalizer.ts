@@ -70,6 +70,8 @@ export interface RunSummary {
   readonly marksUnreadable: number;
   /** Marked cells that kept the clerk's comment or note and got no comment of the add-in's. */
   readonly commentsSkipped: number;
+  /** Excel refused the print setup: the run is complete, the new sheets print with Excel's defaults. */
+  readonly printSetupSkipped?: boolean;
 }
 
 export type RunOutcome =
@@ -204,6 +206,7 @@ export function runNormalizer(options: RunOptions): Promise<RunOutcome> {
       let marksLeftAlone = 0;
       let marksColourLost = 0;
       let commentsSkipped = 0;
+      let printSetupSkipped = false;
       let failed = false;
       try {
         // Marks of two layers (see PreviousRun.newerMarks): the newer ones first.
@@ -230,6 +233,7 @@ export function runNormalizer(options: RunOptions): Promise<RunOutcome> {
         marksLeftAlone += applied.marksLeftAlone;
         marksColourLost += applied.marksColourLost;
         commentsSkipped = applied.commentsSkipped;
+        printSetupSkipped = applied.printSetupSkipped;
       } catch (error) {
         failed = true;
         throw error;
@@ -260,6 +264,8 @@ export function runNormalizer(options: RunOptions): Promise<RunOutcome> {
           marksColourLost,
           marksUnreadable: previousRun.record.unreadableMarks,
           commentsSkipped,
+          // Only when it happened: a run's summary is the same in every host otherwise (test/wps/flow-parity).
+          ...(printSetupSkipped ? { printSetupSkipped } : {}),
         },
       };
     }),

@@ -124,3 +124,33 @@ describe("a run clicked while a cell is being edited", () => {
     );
   });
 });
+
+describe("print setup in its own request, last", () => {
+  test("Excel refusing it leaves a complete run without it, and the pane is told", async () => {
+    const model = setUp("1.10");
+    model.printSetupRefusal = "GeneralException";
+    const outcome = await runNormalizer({ locale: "zh-CN" });
+    if (outcome.kind !== "done") throw new Error(outcome.kind);
+    expect(outcome.summary.printSetupSkipped).toBe(true);
+    const results = model.sheetByName("校验结果")!;
+    expect(results.pageLayout.orientation).toBeUndefined();
+    // Everything else is there: both sheets with their rows, the marks.
+    expect(model.sheets.map((s) => s.name)).toEqual(["Sheet1", "指标明细", "校验结果"]);
+    expect(results.cell(2, 1)?.value).not.toBe("");
+    expect([...model.sheetByName("Sheet1")!.fills()].length).toBeGreaterThan(0);
+    expect(paneMessagesFor("zh-CN").printSetupSkipped).toMatch(/打印设置.*页面布局/);
+  });
+
+  test("accepted, it is set on both sheets, in a request after the values", async () => {
+    const model = setUp("1.10");
+    const outcome = await runNormalizer({ locale: "zh-CN" });
+    if (outcome.kind !== "done") throw new Error(outcome.kind);
+    expect(outcome.summary.printSetupSkipped).toBeUndefined();
+    for (const name of ["指标明细", "校验结果"])
+      expect(model.sheetByName(name)!.pageLayout).toMatchObject({ orientation: "Landscape" });
+    // A refusal in that request leaves everything before it: the refusal test above fails only there.
+    model.printSetupRefusal = "InvalidArgument";
+    const again = await runNormalizer({ locale: "zh-CN" });
+    expect(again.kind === "done" && again.summary.printSetupSkipped).toBe(true);
+  });
+});

@@ -1962,6 +1962,8 @@ class FakePageLayout extends FakeClientObject {
       value,
       () => {
         check?.();
+        const refusal = this.ctx.model.printSetupRefusal;
+        if (refusal) throw new FakeOfficeError(refusal, `page setup refused: ${property}`);
         (this.worksheet.resolve().pageLayout as Record<string, unknown>)[property] = value;
       },
       "1.9",

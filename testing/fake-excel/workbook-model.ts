@@ -308,6 +308,11 @@ export class FakeWorkbook {
    * (bytes) fails so. Null: the desktop, where it does not.
    */
   webGeneralExceptionBytes: number | null = null;
+  /**
+   * When set, every page-layout write fails with this code, as Excel can refuse page setup on a PC without a
+   * printer driver or for a paper size the printer lacks (the WPS fake's printerHasA4 is the same case).
+   */
+  printSetupRefusal: string | null = null;
   /** When set, the next sync fails with this OfficeExtension error code (then the fault clears). */
   failNextSync: string | null = null;
   /** Office has DialogApi 1.1 (Office 2016 retail 1602 and later, 2021, Microsoft 365, Mac, the web). */
