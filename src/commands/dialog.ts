@@ -2,6 +2,7 @@
  * The ribbon's result dialog (dialog.html, opened by commands.ts with displayDialogAsync): reads the report from
  * its own URL and shows it; 确定 tells the function file, which closes the dialog and completes its event.
  */
+import { pageStorage } from "./page-storage";
 import { markBundleStarted } from "../taskpane/bundle-started";
 import { paneMessagesFor } from "../taskpane/messages";
 import { decodeReport, describeReport } from "./ribbon-report";
@@ -14,7 +15,7 @@ function setText(id: string, text: string): void {
 }
 
 function show(): void {
-  const decoded = decodeReport(location.search);
+  const decoded = decodeReport(location.search, pageStorage());
   const locale = decoded?.locale ?? "zh-CN";
   const pane = paneMessagesFor(locale);
   document.documentElement.lang = locale;
