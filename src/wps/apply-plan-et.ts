@@ -111,7 +111,8 @@ export function applyPlanEt(app: Et.Application, plan: Plan, options: EtApplyOpt
   let rowsWritten = 0;
   const created = plan.sheets.map((planSheet) => {
     const sheets = book.Worksheets;
-    const sheet = sheets.Add(undefined, sheets.Item(readMember<number>(sheets, "Count"))) as Et.Worksheet;
+    // null for the omitted Before, as WPS's own examples do (`Worksheets.Add(null, Worksheets.Item(1), 2)`).
+    const sheet = sheets.Add(null, sheets.Item(readMember<number>(sheets, "Count"))) as Et.Worksheet;
     sheet.Name = planSheet.name;
     writeLayout(sheet, planSheet);
     if (!tryFeature(() => writePrintSetup(sheet, planSheet))) skipped.add("print");
@@ -349,7 +350,7 @@ function addTable(sheet: Et.Worksheet, planSheet: PlanSheet): void {
   const range = tableRange(sheet, planSheet);
   // Source is "a Range object that represents the data source" for xlSrcRange (Microsoft, ListObjects.Add); the
   // package's types, generated from WPS's C++ code, say string: the documented Range is what VBA passes.
-  const list = sheet.ListObjects.Add(XL_SRC_RANGE, range as unknown as string, undefined, XL_YES);
+  const list = sheet.ListObjects.Add(XL_SRC_RANGE, range as unknown as string, null, XL_YES);
   list.Name = table.name;
   list.TableStyle = table.style;
 }
@@ -374,7 +375,7 @@ function addLinks(sheet: Et.Worksheet, planSheet: PlanSheet): void {
         anchor,
         "",
         `${quoteSheetName(cell.link.sheet)}!${cell.link.cell}`,
-        undefined,
+        null,
         cell.text,
       );
     }),
