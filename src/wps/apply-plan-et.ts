@@ -365,19 +365,18 @@ function freezeRows(app: Et.Application, sheet: Et.Worksheet, rows: number): voi
   window.FreezePanes = true;
 }
 
-/** Each plan cell with a link gets a hyperlink to the source cell (the text stays the cell's value). */
+/**
+ * Each plan cell with a link gets a hyperlink to the source cell (the text stays the cell's value). ET has no
+ * call that adds many links at once, so this is the run's one per-row cost: two calls a link (the anchor and the
+ * Add), the collection read once per sheet (test/wps/run-et.test.ts bounds the calls per row).
+ */
 function addLinks(sheet: Et.Worksheet, planSheet: PlanSheet): void {
+  const hyperlinks = sheet.Hyperlinks;
   planSheet.rows.forEach((row, r) =>
     row.forEach((cell, c) => {
       if (cell === null || typeof cell !== "object") return;
       const anchor = sheet.Range(cellAddress(r + 2, c + 1));
-      sheet.Hyperlinks.Add(
-        anchor,
-        "",
-        `${quoteSheetName(cell.link.sheet)}!${cell.link.cell}`,
-        null,
-        cell.text,
-      );
+      hyperlinks.Add(anchor, "", `${quoteSheetName(cell.link.sheet)}!${cell.link.cell}`, null, cell.text);
     }),
   );
 }
