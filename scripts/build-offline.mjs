@@ -18,7 +18,7 @@ const require = createRequire(import.meta.url);
 const webpack = require("webpack");
 // webpack's own minimizer (its default one, a dependency of webpack), told to keep licence comments in the file.
 const MinimizerPlugin = require("minimizer-webpack-plugin");
-const { babelOptions, loaders } = require("../webpack.config.js");
+const { babelOptions, loaders, persistentCache } = require("../webpack.config.js");
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const PAGE_NAME = "indicator-normalizer.html";
@@ -30,6 +30,7 @@ function bundle(outDir) {
     mode: "production",
     context: ROOT,
     devtool: false,
+    cache: persistentCache("production-no-maps"),
     target: ["web", "es2018"],
     entry: { offline: "./src/offline/offline.ts" },
     output: { path: outDir, filename: "[name].js", clean: true },
@@ -50,10 +51,14 @@ function bundle(outDir) {
     performance: { hints: false },
   };
   return new Promise((resolvePromise, reject) => {
-    webpack(config, (error, stats) => {
+    const compiler = webpack(config, (error, stats) => {
       if (error) return reject(error);
       if (stats.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
-      resolvePromise(readFileSync(join(outDir, "offline.js"), "utf8"));
+      // Closing writes the persistent cache (when WEBPACK_CACHE_DIR asks for one) before the process ends.
+      compiler.close((closeError) => {
+        if (closeError) return reject(closeError);
+        resolvePromise(readFileSync(join(outDir, "offline.js"), "utf8"));
+      });
     });
   });
 }

@@ -1,5 +1,6 @@
 import type { Analysis, AnalysisTable, IndicatorPlace, ParsedTable, UnitRow } from "./model/analysis";
 import { checkIndicators } from "./check/check-indicators";
+import { settleCheckOptions, type CheckSettings } from "./model/analyze-options";
 import { A1_ORIGIN, type Grid, type Origin } from "./model/grid";
 import { issueOnSheet, makeIssue, sortIssues, type IssueDraft } from "./model/issue";
 import type { FoundTable } from "./layouts/layout";
@@ -13,7 +14,11 @@ export interface AnalyzeOptions {
   readonly origin?: Origin;
   /** Language of the issue messages; zh-CN by default. */
   readonly locale?: Locale;
-  /** Tolerance for total reconciliation, in the table's amount unit; default half the last displayed digit. */
+  /**
+   * Tolerance for total reconciliation, in the table's amount unit; default half the last displayed digit. What a
+   * user typed is read by readTolerance (analyze-options.ts) at the shell; a value it would refuse (negative, not
+   * finite) is a bug in the caller and is thrown, never taken as the default.
+   */
   readonly tolerance?: number;
 }
 
@@ -36,6 +41,22 @@ export function analyzeTable(grid: Grid, options: AnalyzeOptions = {}): Analysis
   return analyzeSheets([{ grid, origin: options.origin }], options);
 }
 
+/**
+ * One sheet's tables as the locate stage found them (findTables), with the sheet's name when the analysis reads
+ * several: a shell that has located the tables (to choose a sheet, or to say that there is none) hands them on
+ * here, so that no table is located twice.
+ */
+export interface LocatedSheet {
+  readonly name?: string;
+  readonly tables: readonly FoundTable[];
+}
+
+/** The locate stage over one sheet: every table on it (findTables), ready for analyzeLocated. */
+export function locateSheet(sheet: SheetGrid): LocatedSheet {
+  const tables = findTables(sheet.grid, sheet.origin ?? A1_ORIGIN);
+  return sheet.name === undefined ? { tables } : { name: sheet.name, tables };
+}
+
 /** One table read and checked, with the sheet it is on. */
 interface TablePart {
   readonly sheet: string | undefined;
@@ -49,11 +70,20 @@ interface TablePart {
  * after the other (see AnalysisTable). With tables on more than one sheet, each table and issue names its sheet.
  */
 export function analyzeSheets(sheets: readonly SheetGrid[], options: AnalyzeOptions = {}): Analysis {
+  return analyzeLocated(sheets.map(locateSheet), options);
+}
+
+/**
+ * The analysis of tables already located (locateSheet, findTables): analyzeSheets without its locate stage.
+ * The options are settled here, once (analyze-options.ts); the checks take only the settled result.
+ */
+export function analyzeLocated(sheets: readonly LocatedSheet[], options: AnalyzeOptions = {}): Analysis {
+  const settings = settleCheckOptions(options);
   const parts: TablePart[] = [];
   for (const sheet of sheets) {
-    for (const found of findTables(sheet.grid, sheet.origin ?? A1_ORIGIN)) {
+    for (const found of sheet.tables) {
       const parsed = readFound(found);
-      parts.push({ sheet: sheet.name, parsed, drafts: checkTable(parsed, options) });
+      parts.push({ sheet: sheet.name, parsed, drafts: checkTable(parsed, settings) });
     }
   }
   const locale = options.locale ?? "zh-CN";
@@ -73,12 +103,8 @@ export function analyzeSheets(sheets: readonly SheetGrid[], options: AnalyzeOpti
 }
 
 /** The checks of one table: the reader's own issues, its total equations, its indicators. */
-function checkTable(parsed: ParsedTable, options: AnalyzeOptions): IssueDraft[] {
-  return [
-    ...parsed.issues,
-    ...reconcileTotals(parsed, { tolerance: options.tolerance }),
-    ...checkIndicators(parsed),
-  ];
+function checkTable(parsed: ParsedTable, settings: CheckSettings): IssueDraft[] {
+  return [...parsed.issues, ...reconcileTotals(parsed, settings), ...checkIndicators(parsed)];
 }
 
 /** The reading half of the analysis, before any check: locate, classify, read, split; every table of the grid. */

@@ -13,6 +13,8 @@ export * from "./model/analyze-options";
 export * from "./model/exact-decimal";
 export * from "./model/parse-amount";
 export * from "./locate/locate-table";
+export type { FoundTable } from "./layouts/layout";
+export type { LayoutId } from "./layouts/layout-id";
 export * from "./split/split-table";
 export * from "./check/check-indicators";
 export * from "./check/reconcile-totals";

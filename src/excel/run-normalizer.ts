@@ -3,7 +3,7 @@
  * sheet, clear the marks, and select an issue's cell. Only this directory calls Excel.run.
  */
 import {
-  analyzeTable,
+  analyzeLocated,
   buildPlan,
   countAnalysis,
   findTables,
@@ -174,7 +174,9 @@ export function runNormalizer(options: RunOptions): Promise<RunOutcome> {
           return { kind: "own-sheet", sheet: source.sheet.name };
         source = { ...(await readSource(context, support, last)), selectionIgnored: source.selectionIgnored };
       }
-      if (!source.grid || findTables(source.grid, source.origin).length === 0) {
+      // Located once: the analysis reads these tables (analyzeLocated), it does not look for them again.
+      const tables = source.grid ? findTables(source.grid, source.origin) : [];
+      if (tables.length === 0) {
         // No table here: another sheet may hold it (the add-in reads the active sheet only).
         const except = new Set([source.sheet.id, ...previous.sheetIds]);
         const found = await findTableSheet(context, support, except);
@@ -185,11 +187,7 @@ export function runNormalizer(options: RunOptions): Promise<RunOutcome> {
 
       options.onProgress?.({ stage: "checking", rows: source.grid.length });
       await yieldToHost();
-      const analysis = analyzeTable(source.grid, {
-        origin: source.origin,
-        locale: options.locale,
-        tolerance: options.tolerance,
-      });
+      const analysis = analyzeLocated([{ tables }], { locale: options.locale, tolerance: options.tolerance });
       // Nothing found is not "done": no sheet, no mark, no change to the workbook.
       if (analysis.table === null) return noTableOutcome(analysis, source.sheet.name, options.locale);
       await yieldToHost();

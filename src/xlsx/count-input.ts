@@ -12,7 +12,9 @@ import {
   findTables,
   localizeIssues,
   reconcileTotals,
+  settleCheckOptions,
   splitTable,
+  type CheckSettings,
   type TableRead,
   type AnalysisCounts,
   type IssueDraft,
@@ -53,11 +55,12 @@ export function countInput(
   partProjects = PART_PROJECTS,
 ): AnalysisCounts & { readonly noTable?: string } {
   const tally = new Tally();
+  const settings = settleCheckOptions(options);
   let tables = 0;
   for (const sheet of input.sheets) {
-    for (const found of findTables(sheet.grid, sheet.origin ?? A1_ORIGIN)) {
+    for (const found of sheet.tables ?? findTables(sheet.grid, sheet.origin ?? A1_ORIGIN)) {
       tables++;
-      countTable(found.read(found.classify()), options, partProjects, tally);
+      countTable(found.read(found.classify()), settings, partProjects, tally);
     }
   }
   const noTable = tables === 0 ? makeIssue("no-table", null, {}) : null;
@@ -71,11 +74,11 @@ export function countInput(
 }
 
 /** One table as analyze-table's readFound and checkTable take it, its projects a part at a time. */
-function countTable(read: TableRead, options: AnalyzeInputOptions, partProjects: number, tally: Tally): void {
+function countTable(read: TableRead, settings: CheckSettings, partProjects: number, tally: Tally): void {
   for (const unit of read.units) tally.units.add(unit.name);
   tally.issues(read.issues);
   // The totals as the analysis reports them: the cells to change, not every total they upset.
-  tally.issues(reconcileTotals(read, { tolerance: options.tolerance }));
+  tally.issues(reconcileTotals(read, settings));
   const projectNamesSeen = new Map<string | null, Map<string, number>>();
   for (let start = 0; start < read.projects.length; start += partProjects) {
     const part = {

@@ -4,8 +4,8 @@
  */
 import {
   sheetsOf,
-  analyzeSheets,
-  analyzeTable,
+  analyzeLocated,
+  findTables,
   buildPlan,
   sheetCell,
   issueOnSheet,
@@ -59,12 +59,11 @@ const NOTE_AUTHORS = [zhCN.notes.author, enUS.notes.author];
 export function analyzeInput(input: InputTable, options: AnalyzeInputOptions): Analysis {
   const tolerance = options.tolerance !== undefined ? { tolerance: options.tolerance } : {};
   const several = input.sheets.length > 1;
-  const analysis = several
-    ? analyzeSheets(
-        input.sheets.map((s) => ({ name: s.name, grid: s.grid, origin: s.origin })),
-        { locale: options.locale, ...tolerance },
-      )
-    : analyzeTable(input.grid, { origin: input.origin, locale: options.locale, ...tolerance });
+  // Each table located once: reading the input located those of the sheets it chose among several.
+  const located = several
+    ? input.sheets.map((s) => ({ name: s.name, tables: s.tables ?? findTables(s.grid, s.origin) }))
+    : [{ tables: input.sheets[0]?.tables ?? findTables(input.grid, input.origin) }];
+  const analysis = analyzeLocated(located, { locale: options.locale, ...tolerance });
   const found: IssueDraft[] = [];
   for (const sheet of input.sheets) {
     for (const issue of findInvalidCharacters(sheet.grid, sheet.origin))

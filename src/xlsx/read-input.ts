@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from "fs";
 import { basename, extname } from "path";
-import { sanitizeSheetName, findTables, type Grid, type Origin } from "../core";
+import { sanitizeSheetName, findTables, type FoundTable, type Grid, type Origin } from "../core";
 import { guessDelimiter, readDelimitedText } from "./read-delimited-text";
 import { decodeTextFile, type TextEncodingName } from "./decode-text-file";
 import { InputError, limitError } from "./input-error";
@@ -61,6 +61,8 @@ export interface InputSheet {
   readonly index: number;
   readonly grid: Grid;
   readonly origin: Origin;
+  /** Its tables, when choosing the sheets located them already (the analysis then does not locate them again). */
+  readonly tables?: readonly FoundTable[];
 }
 
 export interface ReadInputOptions {
@@ -159,7 +161,9 @@ async function readXlsx(
       for (const sheet of group) {
         const input = await read(sheet);
         first ??= input;
-        if (choose && findTables(input.grid, input.origin).length > 0) sheets.push(input);
+        if (!choose) continue;
+        const tables = findTables(input.grid, input.origin);
+        if (tables.length > 0) sheets.push({ ...input, tables });
       }
       if (sheets.length > 0) break;
     }

@@ -30,8 +30,8 @@ function amountFormat(raw: string, decimals: number): string {
 function numericAmounts(analysis: Analysis): Map<string, { value: number; format: string }> {
   const out = new Map<string, { value: number; format: string }>();
   const add = (cells: AmountCells): void => {
-    for (const role of AMOUNT_ROLES) {
-      const c = cells[role];
+    for (const key in cells) {
+      const c = cells[key]!;
       if (typeof c.raw === "string" && c.value !== null)
         out.set(c.cell, { value: c.value, format: amountFormat(c.raw, c.decimals) });
     }
@@ -72,7 +72,7 @@ export function sourceColumnWidths(grid: Grid, analysis: Analysis): Map<number, 
     if (column === undefined) continue;
     const texts: string[] = [String(grid[(analysis.table?.headerRow ?? 1) - 1]?.[column - 1] ?? "")];
     const add = (cells: AmountCells): void => {
-      const raw = cells[role].raw;
+      const raw = cells[role]?.raw ?? null;
       if (raw !== null) texts.push(typeof raw === "number" ? raw.toLocaleString("en-US") : raw);
     };
     if (analysis.grandTotal) add(analysis.grandTotal.amountCells);

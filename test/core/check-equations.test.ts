@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import type { ParsedTable } from "../../src/core/model/analysis";
+import { analyzeTable } from "../../src/core/analyze-table";
 import { checkEquations, type EquationCheckOptions } from "../../src/core/check/check-equations";
+import { settleCheckOptions } from "../../src/core/model/analyze-options";
 import { commonDecimals, fromScaledInteger, toScaledInteger } from "../../src/core/model/exact-decimal";
 import { table, type ProjectSpec } from "../../testing/check-table-builder";
 
@@ -211,11 +213,18 @@ describe("checkEquations over the Guangdong layout's totals", () => {
     ["18", "17.6", undefined, true], // 17.6 shows one decimal, so the tolerance is 0.05
     ["18", "18.00", undefined, false], // same amount, different formatting
     [18, "18.00", undefined, false], // a number beside text
-    ["18.00", "17.99", -1, true], // a nonsense tolerance falls back to the default
   ])("total %j, fiscal %j, tolerance %j → flagged %j", (total, fiscal, tolerance, flagged) => {
     const parsed = table({ projects: [{ row: 12, amounts: { total, fiscal } }] });
-    expect(checkTotals(parsed, { tolerance }).length > 0).toBe(flagged);
+    expect(checkTotals(parsed, settleCheckOptions({ tolerance })).length > 0).toBe(flagged);
   });
+
+  test.each([-1, -0.5, Number.NaN, Number.POSITIVE_INFINITY])(
+    "a tolerance of %j never reaches the checks: the entry refuses it instead of taking the default",
+    (tolerance) => {
+      expect(() => settleCheckOptions({ tolerance })).toThrow(RangeError);
+      expect(() => analyzeTable([["项目名称", "总计"]], { tolerance })).toThrow(RangeError);
+    },
+  );
 
   test("an amount that is not a number skips the equations it is in, and only those", () => {
     const parsed = table({

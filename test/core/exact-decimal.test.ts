@@ -1,8 +1,10 @@
 import {
+  compareBound,
   compareSum,
   exactDecimal,
   exactDecimalFromText,
   needsExactText,
+  sameAmount,
   toNumber,
   unitsAt,
   type ExactDecimal,
@@ -76,5 +78,22 @@ describe("exact decimals to the limit, from a cell's text", () => {
     expect(needsExactText(2476.54, 2)).toBe(false);
     expect(needsExactText(0.1234567, 7)).toBe(true);
     expect(needsExactText(12345678901234567000, 0)).toBe(true);
+  });
+});
+
+describe("bounds and sameness beyond a double, in digits (no BigInt)", () => {
+  const big = (text: string): ExactDecimal => exactDecimalFromText(text)!;
+
+  test("parts over a total past 2^53 are found, also when the longer number sorts first as text", () => {
+    // As text "100…" < "999…"; as numbers the parts are larger.
+    expect(
+      compareBound(big("99999999999999999999"), [big("100000000000000000000")], undefined),
+    ).not.toBeNull();
+    expect(compareBound(big("100000000000000000000"), [big("99999999999999999999")], undefined)).toBeNull();
+  });
+
+  test("the same amount at two scales is the same; one unit apart is not", () => {
+    expect(sameAmount(big("12345678901234567890"), big("12345678901234567890.00"))).toBe(true);
+    expect(sameAmount(big("12345678901234567890"), big("12345678901234567891"))).toBe(false);
   });
 });

@@ -4,7 +4,9 @@
  * source cell breaks its row and its column, and is the one cell to change; a wrong subtotal breaks its group
  * and the grand total, and is the one to change; the totals that disagree only because of it are bystanders.
  *
- * It works on the equations alone (total-equation.ts), so it serves every layout. The equations are linear with
+ * It works on the equations alone (total-equation.ts), so it serves every layout. It explains the sums only: a
+ * bound or a ratio that is broken is its own issue (check-equations.ts), and is left out of the search (as a
+ * skipped equation is), so that no cell is blamed for it. The sums are linear with
  * coefficients ±1 (target − Σ addends = 0), so a set S of cells explains the broken equations when
  * - every broken equation has a cell in S, and
  * - the equations that touch S, with every other cell kept as it is, have one solution in whole units of the
@@ -27,7 +29,7 @@
 import { evaluateEquations, type EquationCheckOptions, type EquationStates } from "./check-equations";
 import { unitsAt, type ExactDecimal } from "../model/exact-decimal";
 import { solveIntegerSystem, type IntegerRow } from "./solve-integer-system";
-import type { EquationCell, TotalEquation } from "../model/total-equation";
+import { isSumEquation, type Equation, type EquationCell, type TotalEquation } from "../model/total-equation";
 
 /** The largest explanation looked for. */
 export const MAX_CULPRITS = 3;
@@ -68,11 +70,11 @@ export interface CulpritOptions extends EquationCheckOptions {
 
 /** The groups of broken equations and their explanations, in the order of their first broken equation. */
 export function findCulprits(
-  equations: readonly TotalEquation[],
+  equations: readonly Equation[],
   options: CulpritOptions = {},
   evaluation: EquationStates = evaluateEquations(equations, options),
 ): CulpritGroup[] {
-  const { states, broken } = evaluation;
+  const { states, broken } = sumsOnly(equations, evaluation);
   if (broken.length === 0) return [];
   const graph = new EquationGraph(equations, states);
   const search = new CulpritSearch(graph, options.nodeBudget ?? NODE_BUDGET);
@@ -118,6 +120,15 @@ export function findCulprits(
       explanationCount: result.count,
     }))
     .sort((a, b) => a.broken[0]! - b.broken[0]!);
+}
+
+/** The evaluation with every equation that is not a sum taken as skipped (as is, when all are sums). */
+function sumsOnly(equations: readonly Equation[], evaluation: EquationStates): EquationStates {
+  if (equations.every(isSumEquation)) return evaluation;
+  return {
+    states: evaluation.states.map((state, e) => (isSumEquation(equations[e]!) ? state : "skipped")),
+    broken: evaluation.broken.filter((b) => isSumEquation(b.equation)),
+  };
 }
 
 interface Grouped {
@@ -250,10 +261,14 @@ class EquationGraph {
   /** The most equations any cell is in: one cell can meet at most this many requirements. */
   readonly maxDegree: number;
 
+  /** The sums; another kind of equation is always skipped (sumsOnly), and never looked at here. */
+  readonly equations: readonly TotalEquation[];
+
   constructor(
-    readonly equations: readonly TotalEquation[],
+    equations: readonly Equation[],
     readonly states: readonly ("held" | "broken" | "skipped")[],
   ) {
+    this.equations = equations as readonly TotalEquation[];
     let maxDegree = 1;
     const add = (cell: EquationCell, e: number): void => {
       const list = this.byCell.get(cell);
@@ -265,7 +280,7 @@ class EquationGraph {
     };
     for (let e = 0; e < equations.length; e++) {
       if (states[e] === "skipped") continue;
-      const equation = equations[e]!;
+      const equation = this.equations[e]!;
       add(equation.target, e);
       for (const addend of equation.addends) add(addend, e);
     }

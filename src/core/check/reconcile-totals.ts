@@ -5,6 +5,8 @@
  *   The totals that disagree only because of it are listed in it (details.consequences), not reported apart.
  * - Several smallest explanations, or none of three cells or fewer: each broken total is reported as before, with
  *   the candidates named (details.culprits).
+ * - A broken bound or ratio (a layout's `part ≤ total`, `target = a / b`) is reported as it is, under its own rule:
+ *   the culprit finder explains sums only.
  */
 import type { ParsedTable, Project, TableInfo } from "../model/analysis";
 import { brokenEquationIssue, evaluateEquations, type EquationCheckOptions } from "./check-equations";
@@ -18,7 +20,12 @@ import {
   type IssueDraft,
   type RepairedTotal,
 } from "../model/issue";
-import { equationsByCell, type EquationCell, type TotalEquation } from "../model/total-equation";
+import {
+  equationsByCell,
+  isSumEquation,
+  type EquationCell,
+  type TotalEquation,
+} from "../model/total-equation";
 
 /** Candidate sets a message names; the count says how many there are in all. */
 const CANDIDATES_NAMED = 5;
@@ -30,7 +37,7 @@ export interface ReconcileOptions extends EquationCheckOptions {
 
 /** What the totals need of a table: its equations, and how it writes amounts (a read table will do). */
 export type TotalsSource = Pick<ParsedTable, "equations" | "grandTotal" | "units"> & {
-  readonly table: Pick<TableInfo, "amountUnit" | "layout"> | null;
+  readonly table: Pick<TableInfo, "amountUnit"> | null;
   readonly projects: readonly Pick<Project, "amountCells">[];
 };
 
@@ -44,21 +51,15 @@ export function reconcileTotals(parsed: TotalsSource, options: ReconcileOptions 
   const unit = parsed.table?.amountUnit ?? null;
   const format = (scale: number): AmountFormat => ({ decimals: Math.max(scale, decimals), grouping, unit });
   const brokenByIndex = new Map(evaluation.broken.map((b) => [b.index, b]));
-  // The columnar layouts name their amounts their own way (资金总额, 自有资金; 预算数): the messages follow.
-  const layout = parsed.table?.layout;
-  const names: IssueDetails =
-    layout === "project-form"
-      ? { amountNames: "form" }
-      : layout === "department-columns"
-        ? { amountNames: "department" }
-        : {};
-
   const issues: IssueDraft[] = [];
   let byCell: ReadonlyMap<EquationCell, readonly TotalEquation[]> | null = null;
+  for (const broken of evaluation.broken)
+    if (!isSumEquation(broken.equation)) issues.push(brokenEquationIssue(broken));
   for (const group of findCulprits(equations, options, evaluation)) {
     if (group.verdict === "unique") {
-      byCell ??= equationsByCell(equations);
-      issues.push(...culpritIssues(group, equations, byCell, format, names));
+      byCell ??= equationsByCell(equations.filter(isSumEquation));
+      // A group's broken equations are sums (findCulprits explains nothing else).
+      issues.push(...culpritIssues(group, equations as readonly TotalEquation[], byCell, format));
       continue;
     }
     const culprits = {
@@ -68,9 +69,7 @@ export function reconcileTotals(parsed: TotalsSource, options: ReconcileOptions 
     } as const;
     for (const index of group.broken) {
       const broken = brokenByIndex.get(index)!;
-      issues.push(
-        brokenEquationIssue(broken, { ...names, amountFormat: format(broken.expected.scale), culprits }),
-      );
+      issues.push(brokenEquationIssue(broken, { amountFormat: format(broken.expected.scale), culprits }));
     }
   }
   return issues;
@@ -82,7 +81,6 @@ function culpritIssues(
   equations: readonly TotalEquation[],
   byCell: ReadonlyMap<EquationCell, readonly TotalEquation[]>,
   format: (decimals: number) => AmountFormat,
-  names: IssueDetails,
 ): IssueDraft[] {
   const changes = group.explanations[0]!;
   const changed = new Set(changes.map((c) => c.cell.address));
@@ -93,7 +91,7 @@ function culpritIssues(
   return changes.map((change) => {
     const mine = byCell.get(change.cell) ?? [];
     const own = broken.filter((e) => mine.includes(e));
-    const details: IssueDetails = Object.assign(describeCell(change.cell, mine), names, {
+    const details: IssueDetails = Object.assign(describeCell(change.cell, mine), {
       cells,
       amountFormat: format(Math.max(change.cell.amount?.scale ?? 0, 0)),
       repairs: own.length > 0 ? own.map(repairedTotal) : repairs,
@@ -127,6 +125,8 @@ function repairedTotal(equation: TotalEquation): RepairedTotal {
 function describeCell(cell: EquationCell, equations: readonly TotalEquation[]): IssueDetails {
   const details: { -readonly [K in keyof IssueDetails]: IssueDetails[K] } = {};
   for (const equation of equations) {
+    // A layout that names its amounts its own way (a form's 资金总额) says so on its equations: the message follows.
+    if (equation.details.amountNames !== undefined) details.amountNames ??= equation.details.amountNames;
     if (equation.rule === "row-total") {
       if (equation.details.project !== undefined) details.project = equation.details.project;
       if (equation.details.unit !== undefined) details.unit ??= equation.details.unit;

@@ -79,6 +79,26 @@ export const RULE_EXAMPLES: Readonly<Record<RuleId, IssueDraft>> = {
     },
     { expected: 2476.54, actual: 2467.54 },
   ),
+  // A self-evaluation table's own equations (a layout declares them with its own labels).
+  "part-over-total": makeIssue(
+    "part-over-total",
+    sheetCell(12, 9),
+    { project: PROJECT, partLabels: ["得分"], totalLabel: "分值", cells: ["I12", "H12"] },
+    { about: { projectIndex: 0 }, expected: 20, actual: 25 },
+  ),
+  "wrong-ratio": makeIssue(
+    "wrong-ratio",
+    sheetCell(12, 5),
+    {
+      project: PROJECT,
+      targetLabel: "执行率",
+      numeratorLabel: "执行数",
+      denominatorLabel: "预算数",
+      rounding: { decimals: 2, percent: true },
+      cells: ["E12", "D12", "C12"],
+    },
+    { about: { projectIndex: 0 }, expected: 94.44, actual: 95 },
+  ),
   "level-mismatch": makeIssue(
     "level-mismatch",
     sheetCell(34, 6),

@@ -31,6 +31,8 @@ export interface AmountTree {
   /** Department and unit rows; `level` 0 is the highest (a department over its units). */
   readonly groups: readonly { readonly unit: UnitRow; readonly level: number }[];
   readonly projects: readonly (AmountHolder & { readonly name: string; readonly unit: string | null })[];
+  /** The names the table gives its amounts (a form's 资金总额, 自有资金; a department's 预算数): its messages follow. */
+  readonly names: NonNullable<IssueDetails["amountNames"]>;
 }
 
 const PARTS: readonly AmountRole[] = ["fiscal", "specialAccount", "other"];
@@ -39,7 +41,8 @@ const PARTS: readonly AmountRole[] = ["fiscal", "specialAccount", "other"];
 function cellsOf(holder: AmountHolder, present: readonly AmountRole[]): Map<AmountRole, EquationCell> {
   const cells = new Map<AmountRole, EquationCell>();
   for (const role of present) {
-    const amount = holder.amountCells[role];
+    // A budget table's rows hold all four amount cells (BudgetAmountCells).
+    const amount = holder.amountCells[role]!;
     const at = parseCellAddress(amount.cell);
     if (at === null) continue;
     cells.set(role, equationCell(at.row, at.column, amount.cell, amount.value, amount.decimals, amount.raw));
@@ -48,7 +51,7 @@ function cellsOf(holder: AmountHolder, present: readonly AmountRole[]): Map<Amou
 }
 
 function hasAnyAmount(holder: AmountHolder, present: readonly AmountRole[]): boolean {
-  return present.some((role) => holder.amountCells[role].raw !== null);
+  return present.some((role) => holder.amountCells[role]!.raw !== null);
 }
 
 export function amountEquations(tree: AmountTree): TotalEquation[] {
@@ -70,6 +73,7 @@ export function amountEquations(tree: AmountTree): TotalEquation[] {
       details: Object.assign({}, details, {
         amountColumn: "total" as const,
         parts: parts.filter((role) => cells.has(role)),
+        amountNames: tree.names,
       }),
       ...(projectIndex >= 0 ? { about: { projectIndex } } : {}),
     });
@@ -93,7 +97,7 @@ export function amountEquations(tree: AmountTree): TotalEquation[] {
         rule: "group-total",
         target,
         addends: g.unit.projectIndexes.map((p) => projects[p]!.get(role)!),
-        details: { unit: g.unit.name, amountColumn: role },
+        details: { unit: g.unit.name, amountColumn: role, amountNames: tree.names },
       });
     }
   });
@@ -118,7 +122,12 @@ export function amountEquations(tree: AmountTree): TotalEquation[] {
         ...projects.flatMap((cells, p) => (covered.has(p) ? [] : [cells.get(role)!])),
       ];
       if (addends.length === 0) continue;
-      equations.push({ rule: "grand-total", target, addends, details: { amountColumn: role } });
+      equations.push({
+        rule: "grand-total",
+        target,
+        addends,
+        details: { amountColumn: role, amountNames: tree.names },
+      });
     }
   }
   return equations;

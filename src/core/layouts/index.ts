@@ -1,7 +1,6 @@
 /**
  * The layouts the core reads, in the order they are asked: when two recognise the same grid equally well, the
- * earlier one reads it. A new layout is a folder beside guangdong-string/ and a line here (and its id in
- * layout-id.ts).
+ * earlier one reads it. A new layout is a folder beside guangdong-string/ and a line here.
  */
 import { departmentColumns } from "./department-columns";
 import { guangdongString } from "./guangdong-string";

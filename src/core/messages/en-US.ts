@@ -2,7 +2,7 @@
 import type { AmountRole } from "../model/analysis";
 import { formatAmount } from "./format-amount";
 import type { IssueDetails, IssueDraft, RepairedTotal, RuleId, Severity } from "../model/issue";
-import type { Messages } from "./zh-CN";
+import { byRule, type Messages, type RuleMessages } from "./zh-CN";
 
 const amountColumn: Record<AmountRole, string> = {
   total: "Total (总计)",
@@ -21,9 +21,12 @@ const amountNames: Record<"form" | "department", Record<AmountRole, string>> = {
   department: { ...amountColumn, total: "Budget (预算数)" },
 };
 
-/** An amount column's name as the issue's table calls it. */
-function col(d: IssueDetails, role: AmountRole): string {
-  return (d.amountNames ? amountNames[d.amountNames] : amountColumn)[role];
+/** An amount column's name as the issue's table calls it; a layout's own column by the table's own name. */
+function col(d: IssueDetails, key: string): string {
+  const names: Readonly<Record<string, string | undefined>> = d.amountNames
+    ? amountNames[d.amountNames]
+    : amountColumn;
+  return names[key] ?? `"${d.amountLabel ?? key}"`;
 }
 
 const STRING_PARTS: readonly AmountRole[] = ["fiscal", "specialAccount", "other"];
@@ -101,7 +104,27 @@ function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-const issues: Record<RuleId, (i: IssueDraft) => string> = {
+/** Whose row an equation of a layout's own is on: ` of project "…"`, ` of unit "…"`, or nothing. */
+function rowSuffix(d: IssueDetails): string {
+  if (d.project) return ` of project "${d.project}"`;
+  return d.unit ? ` of unit "${d.unit}"` : "";
+}
+
+/** A bound's parts as the table names them: `"得分"`, `the sum of "财政拨款" and "自有资金"`. */
+function partsNamed(d: IssueDetails): string {
+  const labels = (d.partLabels ?? []).map((l) => `"${l}"`);
+  return labels.length > 1 ? `the sum of ${labels.join(" and ")}` : labels.join("");
+}
+
+/** A ratio's figure as the table shows it: its decimals (more when the cell has more), and % for a percentage. */
+function ratioFigure(i: IssueDraft, value: IssueDraft["expected"]): string {
+  const r = i.details.rounding;
+  if (typeof value !== "number" || !r) return figure(value ?? null);
+  const places = Math.max(r.decimals, (String(value).split(".")[1] ?? "").length);
+  return `${value.toFixed(places)}${r.percent ? "%" : ""}`;
+}
+
+const issues: RuleMessages<string> = {
   "wrong-amount": (i) => {
     const d = i.details;
     const column = d.amountColumn ? ` ${col(d, d.amountColumn)}` : "";
@@ -118,6 +141,13 @@ const issues: Record<RuleId, (i: IssueDraft) => string> = {
     `${col(i.details, i.details.amountColumn ?? "total")} of the subtotal (小计) row${i.details.unit ? ` of unit "${i.details.unit}"` : ""} should equal the sum of the projects above it = ${amount(i, i.expected)}, found ${amount(i, i.actual)}.${causes(i.details)}`,
   "grand-total": (i) =>
     `${col(i.details, i.details.amountColumn ?? "total")} of the grand total should equal the sum of the units (of the projects when there are no unit rows) = ${amount(i, i.expected)}, found ${amount(i, i.actual)}.${causes(i.details)}`,
+  "part-over-total": (i) =>
+    `${capitalize(partsNamed(i.details))}${rowSuffix(i.details)} should be at most "${i.details.totalLabel ?? ""}" = ${amount(i, i.expected)}, found ${amount(i, i.actual)}.`,
+  "wrong-ratio": (i) => {
+    const d = i.details;
+    const places = d.rounding ? ` (to ${d.rounding.decimals} decimals)` : "";
+    return `"${d.targetLabel ?? ""}"${rowSuffix(d)} should equal "${d.numeratorLabel ?? ""}" ÷ "${d.denominatorLabel ?? ""}" = ${ratioFigure(i, i.expected)}${places}, found ${ratioFigure(i, i.actual)}.`;
+  },
   "level-mismatch": (i) => {
     const d = i.details;
     switch (d.mismatch) {
@@ -201,6 +231,8 @@ const ruleNames: Record<RuleId, string> = {
   "group-total": "Unit total",
   subtotal: "Subtotal",
   "grand-total": "Grand total",
+  "part-over-total": "Part over total",
+  "wrong-ratio": "Wrong ratio",
   "level-mismatch": "Level mismatch",
   "missing-value": "Missing value",
   sequence: "Numbering",
@@ -229,7 +261,7 @@ function checkTotal(i: IssueDraft, what: string): string {
   return `Check ${what} against the source and fix the wrong amounts.`;
 }
 
-const advice: Record<RuleId, (i: IssueDraft) => string> = {
+const advice: RuleMessages<string> = {
   "wrong-amount": (i) => {
     const d = i.details;
     const also = d.partners?.length ? `, and ${list(d.partners)} as their rows say` : "";
@@ -242,6 +274,10 @@ const advice: Record<RuleId, (i: IssueDraft) => string> = {
   "group-total": (i) => checkTotal(i, "the unit's (department's) amounts and its projects' amounts"),
   subtotal: (i) => checkTotal(i, "the subtotal row and the amounts of the projects above it"),
   "grand-total": (i) => checkTotal(i, "the grand total and the units' amounts"),
+  "part-over-total": (i) =>
+    `Check ${partsNamed(i.details)} and "${i.details.totalLabel ?? ""}" against the source documents and correct the wrong one.`,
+  "wrong-ratio": (i) =>
+    `Change ${i.cell ?? ""} to ${ratioFigure(i, i.expected)}; if it is right, check "${i.details.numeratorLabel ?? ""}" and "${i.details.denominatorLabel ?? ""}".`,
   "level-mismatch": (i) =>
     i.details.mismatch === "level2-parent"
       ? `Move the item under "${i.details.expectedLevel ?? ""}", or choose a level-2 of "${i.details.level1 ?? ""}".`
@@ -299,6 +335,10 @@ const ruleMeanings: Record<RuleId, string> = {
     "A subtotal (小计) row's amounts equal the sums of the projects above it. Listed only when the wrong cell cannot be told.",
   "grand-total":
     "The grand total equals the sum of the units (or projects). Listed only when the wrong cell cannot be told.",
+  "part-over-total":
+    "A part listed under 其中 (or a score) must not exceed the total it belongs to (or its full marks); when only some parts are listed, their sum must not exceed the total.",
+  "wrong-ratio":
+    "A ratio (such as 执行率 = 执行数 ÷ 预算数) must equal the quotient of its two figures, rounded to the decimals the table shows (a percentage as a percentage).",
   "level-mismatch":
     "A level-2 must belong to its level-1 (31 服务对象满意度 under 3 满意度指标), and codes must match names.",
   "missing-value":
@@ -332,9 +372,9 @@ const severity: Record<Severity, string> = { error: "Error", warning: "Warning",
 
 export const enUS: Messages = {
   locale: "en-US",
-  issues,
+  issues: byRule(issues),
   ruleNames,
-  advice,
+  advice: byRule(advice),
   ruleMeanings,
   severity,
   amountColumn,

@@ -7,7 +7,18 @@
  */
 import type { AmountRole } from "../model/analysis";
 import { formatAmount } from "./format-amount";
-import type { IssueDetails, IssueDraft, RepairedTotal, RuleId, Severity } from "../model/issue";
+import type { IssueDetails, IssueDraft, IssueDraftOf, RepairedTotal, RuleId, Severity } from "../model/issue";
+
+/** One function per rule, each taking an issue of its rule: it sees exactly that rule's details. */
+export type RuleMessages<T> = { readonly [R in RuleId]: (i: IssueDraftOf<R>) => T };
+
+/**
+ * The table as callers use it: any issue, dispatched to the function of its own rule (an issue's details are
+ * those of its rule, which makeIssue ensures), so the per-rule parameter types can be widened here, once.
+ */
+export function byRule<T>(table: RuleMessages<T>): Readonly<Record<RuleId, (i: IssueDraft) => T>> {
+  return table as Readonly<Record<RuleId, (i: IssueDraft) => T>>;
+}
 
 const amountColumn: Record<AmountRole, string> = {
   total: "总计",
@@ -21,9 +32,12 @@ const amountNames: Record<"form" | "department", Record<AmountRole, string>> = {
   department: { total: "预算数", fiscal: "财政拨款", specialAccount: "财政专户拨款", other: "其他资金" },
 };
 
-/** An amount column's name as the issue's table calls it. */
-function col(d: IssueDetails, role: AmountRole): string {
-  return (d.amountNames ? amountNames[d.amountNames] : amountColumn)[role];
+/** An amount column's name as the issue's table calls it; a layout's own column by the table's own name. */
+function col(d: IssueDetails, key: string): string {
+  const names: Readonly<Record<string, string | undefined>> = d.amountNames
+    ? amountNames[d.amountNames]
+    : amountColumn;
+  return names[key] ?? `「${d.amountLabel ?? key}」`;
 }
 
 const STRING_PARTS: readonly AmountRole[] = ["fiscal", "specialAccount", "other"];
@@ -103,7 +117,27 @@ function causes(d: IssueDetails): string {
   return `改动最少的改法不止一种，无法确定是哪一格写错：改 ${ways}${more}都能让合计相符。`;
 }
 
-const issues: Record<RuleId, (i: IssueDraft) => string> = {
+/** Whose row an equation of a layout's own is on: "项目「…」的", "单位「…」的", or nothing. */
+function rowPrefix(d: IssueDetails): string {
+  if (d.project) return `项目「${d.project}」的`;
+  return d.unit ? `单位「${d.unit}」的` : "";
+}
+
+/** A bound's parts as the table names them: "「得分」", "「财政拨款」「自有资金」之和". */
+function partsNamed(d: IssueDetails): string {
+  const labels = (d.partLabels ?? []).map((l) => `「${l}」`);
+  return labels.length > 1 ? `${labels.join("")}之和` : labels.join("");
+}
+
+/** A ratio's figure as the table shows it: its decimals (more when the cell has more), and % for a percentage. */
+function ratioFigure(i: IssueDraft, value: IssueDraft["expected"]): string {
+  const r = i.details.rounding;
+  if (typeof value !== "number" || !r) return figure(value ?? null);
+  const places = Math.max(r.decimals, (String(value).split(".")[1] ?? "").length);
+  return `${value.toFixed(places)}${r.percent ? "%" : ""}`;
+}
+
+const issues: RuleMessages<string> = {
   "wrong-amount": (i) => {
     const d = i.details;
     const column = d.amountColumn ? `的${col(d, d.amountColumn)}` : "";
@@ -121,6 +155,13 @@ const issues: Record<RuleId, (i: IssueDraft) => string> = {
     `${i.details.unit ? `单位「${i.details.unit}」下` : ""}小计行的${col(i.details, i.details.amountColumn ?? "total")}应等于其上各项目之和＝${amount(i, i.expected)}，表中为 ${amount(i, i.actual)}。${causes(i.details)}`,
   "grand-total": (i) =>
     `合计行的${col(i.details, i.details.amountColumn ?? "total")}应等于各单位（没有单位行时为各项目）之和＝${amount(i, i.expected)}，表中为 ${amount(i, i.actual)}。${causes(i.details)}`,
+  "part-over-total": (i) =>
+    `${rowPrefix(i.details)}${partsNamed(i.details)}应不大于「${i.details.totalLabel ?? ""}」＝${amount(i, i.expected)}，表中为 ${amount(i, i.actual)}。`,
+  "wrong-ratio": (i) => {
+    const d = i.details;
+    const places = d.rounding ? `（保留 ${d.rounding.decimals} 位小数）` : "";
+    return `${rowPrefix(d)}「${d.targetLabel ?? ""}」应等于「${d.numeratorLabel ?? ""}」÷「${d.denominatorLabel ?? ""}」＝${ratioFigure(i, i.expected)}${places}，表中为 ${ratioFigure(i, i.actual)}。`;
+  },
   "level-mismatch": (i) => {
     const d = i.details;
     switch (d.mismatch) {
@@ -200,6 +241,8 @@ const ruleNames: Record<RuleId, string> = {
   "group-total": "单位合计不符",
   subtotal: "小计不符",
   "grand-total": "合计不符",
+  "part-over-total": "分项超过总数",
+  "wrong-ratio": "比率不符",
   "level-mismatch": "指标层级不符",
   "missing-value": "缺少指标值",
   sequence: "序号不连续",
@@ -230,7 +273,7 @@ function checkTotal(i: IssueDraft, what: string): string {
 }
 
 /** The 处理建议 column: what to do, per rule. */
-const advice: Record<RuleId, (i: IssueDraft) => string> = {
+const advice: RuleMessages<string> = {
   "wrong-amount": (i) => {
     const d = i.details;
     const also = d.partners?.length ? `，并按其说明改 ${list(d.partners)}` : "";
@@ -243,6 +286,10 @@ const advice: Record<RuleId, (i: IssueDraft) => string> = {
   "group-total": (i) => checkTotal(i, "单位（部门）行的金额和其下各项目的金额"),
   subtotal: (i) => checkTotal(i, "小计行和其上各项目的金额"),
   "grand-total": (i) => checkTotal(i, "合计行和各单位的金额"),
+  "part-over-total": (i) =>
+    `对照原始资料核对${partsNamed(i.details)}和「${i.details.totalLabel ?? ""}」，改正写错的那一格。`,
+  "wrong-ratio": (i) =>
+    `把 ${i.cell ?? ""} 改为 ${ratioFigure(i, i.expected)}；若它无误，请核对「${i.details.numeratorLabel ?? ""}」和「${i.details.denominatorLabel ?? ""}」。`,
   "level-mismatch": (i) =>
     i.details.mismatch === "level2-parent"
       ? `把此项移到「${i.details.expectedLevel ?? ""}」下，或把二级指标改为「${i.details.level1 ?? ""}」下的一类。`
@@ -297,6 +344,10 @@ const ruleMeanings: Record<RuleId, string> = {
   subtotal: "小计行的各项金额应等于其上各项目之和。只在无法确定是哪一格写错时，才按此条列出。",
   "grand-total":
     "合计行的各项金额应等于各单位之和（没有单位行时为各项目之和）。只在无法确定是哪一格写错时，才按此条列出。",
+  "part-over-total":
+    "“其中”所列的部分（或得分）不能大于它所属的总数（或分值）；只列出部分来源时，各部分之和也不能超过总数。",
+  "wrong-ratio":
+    "比率（如执行率＝执行数÷预算数）应等于两数之商，按表中显示的小数位四舍五入（百分数按百分数计）。",
   "level-mismatch":
     "二级指标必须属于它所在的一级指标（如 31-服务对象满意度 属于 3-满意度指标），编码也必须与名称一致。",
   "missing-value":
@@ -329,9 +380,9 @@ const severity: Record<Severity, string> = { error: "错误", warning: "警告",
 
 export const zhCN = {
   locale: "zh-CN",
-  issues,
+  issues: byRule(issues),
   ruleNames,
-  advice,
+  advice: byRule(advice),
   ruleMeanings,
   severity,
   amountColumn,

@@ -1,9 +1,13 @@
 import type { SheetCell } from "./cell-address";
 import type { Issue, IssueDraft } from "./issue";
 import type { LayoutId } from "../layouts/layout-id";
-import type { TotalEquation } from "./total-equation";
+import type { Equation } from "./total-equation";
 
-/** The four amount columns of the table. */
+/**
+ * The budget table's four amount columns: the amount keys of every layout that declares none of its own (the
+ * string layouts, the department table, the project form). A layout of another kind of table declares its own
+ * amount columns (TableModel.amountColumns): the model is keyed by whatever the layout names.
+ */
 export type AmountRole = "total" | "fiscal" | "specialAccount" | "other";
 export const AMOUNT_ROLES: readonly AmountRole[] = ["total", "fiscal", "specialAccount", "other"];
 
@@ -39,17 +43,45 @@ export interface AmountCell {
   readonly decimals: number;
 }
 
-export type AmountCells = Readonly<Record<AmountRole, AmountCell>>;
-export type Amounts = Readonly<Record<AmountRole, number | null>>;
+/** A row's amount cells by the keys its layout names (the budget table's: AmountRole), in the table's order. */
+export type AmountCells = Readonly<Record<string, AmountCell>>;
+/** A row's amounts by the same keys. */
+export type Amounts = Readonly<Record<string, number | null>>;
+/** The amount cells of a budget table's row: all four, always (an absent column's cell has raw null). */
+export type BudgetAmountCells = Readonly<Record<AmountRole, AmountCell>>;
 
-/** The numbers of a row's amount cells. */
+/** The numbers of a row's amount cells, by the same keys in the same order. */
 export function amountsOf(cells: AmountCells): Amounts {
-  return {
-    total: cells.total.value,
-    fiscal: cells.fiscal.value,
-    specialAccount: cells.specialAccount.value,
-    other: cells.other.value,
-  };
+  const amounts: Record<string, number | null> = {};
+  for (const key in cells) amounts[key] = cells[key]!.value;
+  return amounts;
+}
+
+/** One amount column a layout declares: its key in Amounts, and its name as the table writes it (its header). */
+export interface AmountColumn {
+  readonly key: string;
+  readonly label: string;
+}
+
+/** A column 指标明细 shows beside its common ones, declared by a layout: its key in Indicator.extra and header. */
+export interface DetailColumn {
+  readonly key: string;
+  /** The header as the table writes it (`实际完成值`, `分值`, `得分`). */
+  readonly label: string;
+  /** A number column (shown as a number) or text (kept as text). */
+  readonly kind: "number" | "text";
+}
+
+/**
+ * What a layout declares about its kind of table beyond the budget table's defaults, carried with the table so that
+ * the checks, the messages and the plan need not know the layout. Absent: a budget table (AMOUNT_ROLES, and the
+ * common detail columns).
+ */
+export interface TableModel {
+  /** Its amount columns, in table order. */
+  readonly amountColumns: readonly AmountColumn[];
+  /** Columns 指标明细 adds after the common ones (before 问题 and 来源), read from each Indicator.extra. */
+  readonly detailColumns?: readonly DetailColumn[];
 }
 
 export interface TableInfo {
@@ -64,6 +96,8 @@ export interface TableInfo {
   readonly headerRows: readonly number[];
   /** Sheet column (1-based) of each recognised role. */
   readonly columns: Readonly<Partial<Record<ColumnRole, number>>>;
+  /** What the layout declares of its kind of table; absent for a budget table (every layout before TableModel). */
+  readonly model?: TableModel;
 }
 
 /** A parsed indicator value: 年度指标值 or 实施周期指标值. */
@@ -130,6 +164,8 @@ export interface Indicator {
   readonly annual: IndicatorValue | null;
   /** The item's whole text as written in the cell. */
   readonly raw: string;
+  /** The values of the layout's own detail columns (TableModel.detailColumns), by key; absent in a budget table. */
+  readonly extra?: Readonly<Record<string, string | number | null>>;
 }
 
 export interface Project {
@@ -222,6 +258,8 @@ export interface RowIndicator {
   readonly raw: string;
   /** Its 三级指标 cell (Indicator.cell), with its value and level cells. */
   readonly place: IndicatorPlace;
+  /** Its values of the layout's own detail columns (TableModel.detailColumns), by key; absent in a budget table. */
+  readonly extra?: Readonly<Record<string, string | number | null>>;
 }
 
 /** The indicators of a project in a columnar layout: one per row. */
@@ -251,8 +289,8 @@ export interface TableRead {
   readonly rows: readonly ClassifiedRow[];
   /** The parser's own issues (no-table, amount-not-number, unparsed, markup, misplaced-indicators). */
   readonly issues: readonly IssueDraft[];
-  /** The layout's total equations, for the checks (and, next, for finding the cell to change). */
-  readonly equations: readonly TotalEquation[];
+  /** The layout's equations (sums, bounds, ratios: total-equation.ts), for the checks and the culprit finder. */
+  readonly equations: readonly Equation[];
 }
 
 /** What parsing found, before the checks run: the read table with its indicator texts split. */

@@ -234,3 +234,90 @@ export function sumDecimals(amounts: readonly ExactDecimal[]): ExactDecimal {
   for (const a of amounts) sum = addDigits(sum, bigAt(a, scale));
   return fromBig(sum, scale);
 }
+
+/**
+ * Is Σ parts ≤ total, to within `tolerance` (in the table's amount unit), or by default to within half the last
+ * digit displayed by any of them? Returns null when it is, else the total (expected: the most the parts may come
+ * to) and the sum of the parts (actual), both at that finest scale.
+ */
+export function compareBound(
+  total: ExactDecimal,
+  parts: readonly ExactDecimal[],
+  tolerance: number | undefined,
+): { readonly expected: ExactDecimal; readonly actual: ExactDecimal } | null {
+  // compareSum says whether the two sides differ by more than the tolerance; the bound is broken only when the
+  // parts are the larger side.
+  const differ = compareSum(total, parts, tolerance);
+  if (differ === null) return null;
+  const sum = differ.expected;
+  const bound = differ.actual;
+  const over =
+    sum.big === undefined && bound.big === undefined
+      ? sum.units > bound.units
+      : compareDigits(bigAt(sum, sum.scale), bigAt(bound, bound.scale)) > 0;
+  return over ? { expected: bound, actual: sum } : null;
+}
+
+/**
+ * numerator / denominator as a table shows it: × 100 when `percent`, rounded half away from zero to `decimals`
+ * places. Exact, in plain numbers (long division, no BigInt: Internet Explorer 11 has none). Null when the
+ * denominator is 0, or when the figures are too large to divide exactly in doubles (more than 2^53 units in a
+ * step; no real ratio comes near), or when either amount carries digits a double cannot hold.
+ * Examples: 850 / 1000 at 2 decimals as a percent → 85.00; 1 / 3 at 4 → 0.3333; 2 / 3 at 2 → 0.67; −1 / 8 at 2 → −0.13.
+ */
+export function roundedRatio(
+  numerator: ExactDecimal,
+  denominator: ExactDecimal,
+  decimals: number,
+  percent: boolean,
+): ExactDecimal | null {
+  if (numerator.big !== undefined || denominator.big !== undefined) return null;
+  if (denominator.units === 0) return null;
+  const places = displayedScale(decimals);
+  // n·10^-sn / (d·10^-sd) × factor × 10^places = n·factor·10^(sd + places − sn) / d, in units of the result.
+  const shift = denominator.scale + places - numerator.scale + (percent ? 2 : 0);
+  let dividend = Math.abs(numerator.units);
+  let divisor = Math.abs(denominator.units);
+  let digits = shift;
+  if (shift < 0) {
+    divisor *= 10 ** -shift;
+    digits = 0;
+  }
+  if (!Number.isSafeInteger(divisor) || !Number.isSafeInteger(dividend)) return null;
+  let [quotient, remainder] = divide(dividend, divisor);
+  for (let k = 0; k < digits; k++) {
+    dividend = remainder * 10;
+    if (!Number.isSafeInteger(dividend)) return null;
+    const [digit, rest] = divide(dividend, divisor);
+    remainder = rest;
+    quotient = quotient * 10 + digit;
+    if (!Number.isSafeInteger(quotient)) return null;
+  }
+  if (remainder * 2 >= divisor) quotient += 1;
+  const negative = numerator.units < 0 !== denominator.units < 0;
+  const units = negative && quotient !== 0 ? -quotient : quotient;
+  return units === 0 && places === 0 ? ZERO : { units, scale: places };
+}
+
+/** Integer division of two safe integers ≥ 0, exact: the float quotient may be one off, the remainder settles it. */
+function divide(dividend: number, divisor: number): [number, number] {
+  let quotient = Math.floor(dividend / divisor);
+  let remainder = dividend - quotient * divisor;
+  if (remainder < 0) {
+    quotient -= 1;
+    remainder += divisor;
+  } else if (remainder >= divisor) {
+    quotient += 1;
+    remainder -= divisor;
+  }
+  return [quotient, remainder];
+}
+
+/** Whether two exact decimals are the same amount (18 and 18.00 are). */
+export function sameAmount(a: ExactDecimal, b: ExactDecimal): boolean {
+  const scale = Math.max(a.scale, b.scale);
+  if (a.big === undefined && b.big === undefined && scale <= MAX_SCALE_DECIMALS)
+    return unitsAt(a, scale) === unitsAt(b, scale);
+  // Digits are canonical (no leading zeros, no "-0"): equal amounts are equal strings.
+  return bigAt(a, scale) === bigAt(b, scale);
+}

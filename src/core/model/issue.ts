@@ -11,6 +11,8 @@ export const RULE_IDS = [
   "group-total",
   "subtotal",
   "grand-total",
+  "part-over-total",
+  "wrong-ratio",
   "level-mismatch",
   "missing-value",
   "sequence",
@@ -45,6 +47,8 @@ export const DEFAULT_SEVERITY: Readonly<Record<RuleId, Severity>> = {
   "group-total": "error",
   subtotal: "error",
   "grand-total": "error",
+  "part-over-total": "error",
+  "wrong-ratio": "error",
   "level-mismatch": "error",
   "missing-value": "error",
   sequence: "warning",
@@ -67,8 +71,9 @@ export const DEFAULT_SEVERITY: Readonly<Record<RuleId, Severity>> = {
 };
 
 /**
- * Facts a message may quote. Every field is optional; each rule fills the ones its message needs.
- * Raw text is quoted as found, never repaired.
+ * Facts a message may quote: every field any rule has, all optional, as a reader of any issue sees them. Which
+ * ones a rule has is IssueDetailsByRule (below): makeIssue takes those, and the rule's message functions see
+ * exactly those. Raw text is quoted as found, never repaired.
  */
 export interface IssueDetails {
   /** Project name (项目名称) the issue belongs to. */
@@ -85,8 +90,13 @@ export interface IssueDetails {
   readonly text?: string;
   /** Which field: "period" (实施周期指标值) or "annual" (年度指标值). */
   readonly field?: "period" | "annual";
-  /** Amount column role, for total and amount issues. */
-  readonly amountColumn?: "total" | "fiscal" | "specialAccount" | "other";
+  /**
+   * Amount column, for total and amount issues: its key (AmountRole in a budget table, the messages name it; a
+   * layout's own key otherwise, named by amountLabel).
+   */
+  readonly amountColumn?: string;
+  /** A layout's own amount column (TableModel.amountColumns): its name as the table writes it. */
+  readonly amountLabel?: string;
   /** Level-1 and level-2 labels as written. */
   readonly level1?: string;
   readonly level2?: string;
@@ -97,7 +107,7 @@ export interface IssueDetails {
   /** Cells (A1) whose values make up the failed equation, the flagged cell included. */
   readonly cells?: readonly string[];
   /** row-total of a columnar layout: the parts its total adds up, in table order (the string layout has all three). */
-  readonly parts?: readonly NonNullable<IssueDetails["amountColumn"]>[];
+  readonly parts?: readonly string[];
   /** Amount issues of a columnar layout: the names its amounts go by (a form's 资金总额, 自有资金; a department's 预算数). */
   readonly amountNames?: "form" | "department";
   /** How the table writes amounts: the messages quote expected and actual that way (`1,963.53 万元`). */
@@ -124,7 +134,69 @@ export interface IssueDetails {
   readonly formula?: string;
   /** Byte offset in the file of the first bytes that are not valid UTF-8 (invalid-bytes), 0-based. */
   readonly byteOffset?: number;
+  /** part-over-total: the parts' names as the table writes them (`得分`), and the total's (`分值`). */
+  readonly partLabels?: readonly string[];
+  readonly totalLabel?: string;
+  /** wrong-ratio: the names of the ratio's cells as the table writes them (`执行率`, `执行数`, `预算数`). */
+  readonly targetLabel?: string;
+  readonly numeratorLabel?: string;
+  readonly denominatorLabel?: string;
+  /** wrong-ratio: how the table shows the ratio (its decimals; a percentage or a plain figure). */
+  readonly rounding?: { readonly decimals: number; readonly percent: boolean };
 }
+
+/** The facts of IssueDetails named by `K`: one rule's details (IssueDetailsByRule). */
+type Facts<K extends keyof IssueDetails> = Pick<IssueDetails, K>;
+/** Whose row: the project and its unit. */
+type RowFacts = "project" | "unit";
+/** Which indicator: its project, unit, item number and name. */
+type IndicatorFacts = RowFacts | "seq" | "indicator";
+/** Which amount: its column by key (and by the table's name for a layout's own column, or the layout's names). */
+type AmountFacts = "amountColumn" | "amountLabel" | "amountNames";
+/** A broken sum: whose row, which column, what it adds up, how the table writes amounts, the candidates. */
+type TotalFacts = RowFacts | AmountFacts | "subtotalRow" | "parts" | "cells" | "amountFormat" | "culprits";
+
+/**
+ * The details of each rule: the facts IssueDetails holds that the rule's issues carry and its messages quote. A
+ * message function for a rule sees exactly these (messages/zh-CN.ts RuleMessages); makeIssue takes them.
+ */
+export interface IssueDetailsByRule {
+  "wrong-amount": Facts<TotalFacts | "repairs" | "consequences" | "partners">;
+  "row-total": Facts<TotalFacts>;
+  "group-total": Facts<TotalFacts>;
+  subtotal: Facts<TotalFacts>;
+  "grand-total": Facts<TotalFacts>;
+  "part-over-total": Facts<RowFacts | "partLabels" | "totalLabel" | "cells">;
+  "wrong-ratio": Facts<
+    RowFacts | "targetLabel" | "numeratorLabel" | "denominatorLabel" | "rounding" | "cells"
+  >;
+  "level-mismatch": Facts<IndicatorFacts | "level1" | "level2" | "mismatch" | "expectedLevel">;
+  "missing-value": Facts<IndicatorFacts | "field" | "text">;
+  sequence: Facts<IndicatorFacts | "expectedSeq">;
+  unparsed: Facts<RowFacts | "text">;
+  "misplaced-indicators": Facts<RowFacts>;
+  markup: Facts<RowFacts | "text">;
+  "missing-category": Facts<RowFacts | "category" | "present">;
+  "quantity-not-numeric": Facts<IndicatorFacts | "field" | "text">;
+  "period-is-definition": Facts<IndicatorFacts | "field" | "text">;
+  "suspicious-value": Facts<IndicatorFacts | "field" | "text" | "reason">;
+  "amount-not-number": Facts<RowFacts | AmountFacts>;
+  "duplicate-project": Facts<RowFacts | "firstRow">;
+  "empty-project": Facts<RowFacts>;
+  /** Nothing to quote (an empty object literal; `{}` as a type would take anything). */
+  "no-table": Readonly<Record<string, never>>;
+  "invalid-character": Facts<RowFacts | "text">;
+  "weight-total": Facts<RowFacts | "cells">;
+  "bad-date-range": Facts<RowFacts | "text">;
+  "uncomputed-formula": Facts<RowFacts | AmountFacts | "formula">;
+  "invalid-bytes": Facts<"byteOffset">;
+}
+
+/** An issue of one rule, its details typed by the rule (what that rule's message functions take). */
+export type IssueDraftOf<R extends RuleId> = Omit<IssueDraft, "rule" | "details"> & {
+  readonly rule: R;
+  readonly details: IssueDetailsByRule[R];
+};
 
 /** Decimals, thousands separator and unit of the table's amounts. */
 export interface AmountFormat {
@@ -199,10 +271,10 @@ export interface IssueExtras {
  * whole-sheet issue (no-table) has no cell. Fields are always set in the same order, so that every issue has
  * the same shape in the JSON.
  */
-export function makeIssue(
-  rule: RuleId,
+export function makeIssue<R extends RuleId>(
+  rule: R,
   at: SheetCell | null,
-  details: IssueDetails,
+  details: IssueDetailsByRule[R],
   extras: IssueExtras = {},
 ): IssueDraft {
   const severity = extras.severity ?? DEFAULT_SEVERITY[rule];

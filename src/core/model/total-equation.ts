@@ -1,7 +1,11 @@
 /**
- * A layout's totals as data: `target = Σ addends`, every cell with its place on the sheet and its exact decimal.
- * The Guangdong string layout declares its row, group and grand equations (layouts/guangdong-string/equations.ts);
- * check-equations.ts evaluates any list of them, knowing nothing of the layout that made them.
+ * A layout's equations as data, every cell with its place on the sheet and its exact decimal. Three kinds:
+ * - a sum, `target = Σ addends` (TotalEquation: a row's 总计, a unit's or the 合计's column);
+ * - a bound, `Σ parts ≤ total` (BoundEquation: a 其中 that lists only some parts, 得分 ≤ 分值);
+ * - a ratio, `target = numerator / denominator` shown with a rounding rule (RatioEquation: 执行率 = 执行数/预算数).
+ * The layouts declare them (layouts/guangdong-string/equations.ts, layouts/amount-equations.ts, or a new layout's
+ * own); check-equations.ts evaluates any list of them, knowing nothing of the layout that made them, and the
+ * culprit finder works on the sums.
  *
  * A cell that takes part in several equations (a project's 财政拨款 is in its row's equation and in its unit's
  * column) is one EquationCell object in all of them, so the equations form a graph of cells and equations that
@@ -17,6 +21,10 @@ const { exactDecimal, exactDecimalFromText, needsExactText } = decimal;
 
 /** The rules a broken total equation raises. */
 export type TotalRule = Extract<RuleId, "row-total" | "group-total" | "subtotal" | "grand-total">;
+/** The rule a broken bound raises. */
+export type BoundRule = Extract<RuleId, "part-over-total">;
+/** The rule a broken ratio raises. */
+export type RatioRule = Extract<RuleId, "wrong-ratio">;
 
 /** One amount cell of an equation. */
 export interface EquationCell extends SheetCell {
@@ -44,7 +52,9 @@ export function equationCell(
   return { row, column, address, amount };
 }
 
+/** A sum: `target = Σ addends`. `kind` may be left out (every sum the layouts made before the other kinds). */
 export interface TotalEquation {
+  readonly kind?: "sum";
   readonly rule: TotalRule;
   /** The total: where a broken equation's issue points. */
   readonly target: EquationCell;
@@ -56,19 +66,91 @@ export interface TotalEquation {
   readonly about?: IssueSubject;
 }
 
-/** Every cell of the equations → the equations it takes part in (as target or addend), in equation order. */
-export function equationsByCell(
-  equations: readonly TotalEquation[],
-): ReadonlyMap<EquationCell, readonly TotalEquation[]> {
-  const byCell = new Map<EquationCell, TotalEquation[]>();
-  const add = (cell: EquationCell, equation: TotalEquation): void => {
+/**
+ * A bound: `Σ parts ≤ total`, e.g. 其中：财政拨款 ≤ 资金总额 when the form lists only some of the parts, or
+ * 得分 ≤ 分值. A broken bound's issue points at its part when it has one, else at its total.
+ */
+export interface BoundEquation {
+  readonly kind: "at-most";
+  readonly rule: BoundRule;
+  readonly parts: readonly EquationCell[];
+  readonly total: EquationCell;
+  /** The labels its message quotes (the table's own header texts), and the row's project or unit. */
+  readonly details: BoundDetails;
+  readonly about?: IssueSubject;
+}
+
+/** What a bound's message quotes: the names the table gives its cells, and whose row it is. */
+export interface BoundDetails {
+  readonly project?: string;
+  readonly unit?: string;
+  /** The parts' names as the table writes them (`得分`; `财政拨款`, `自有资金`). */
+  readonly partLabels: readonly string[];
+  /** The total's name as the table writes it (`分值`, `资金总额`). */
+  readonly totalLabel: string;
+}
+
+/**
+ * How a ratio is shown: `decimals` places, rounded half away from zero; `percent` when the table writes it as a
+ * percentage (85.00 or 85.00% for 0.85). 执行率 = 执行数/预算数 shown as 85.00% is { decimals: 2, percent: true }.
+ */
+export interface RatioRounding {
+  readonly decimals: number;
+  readonly percent: boolean;
+}
+
+/** A ratio: `target = numerator / denominator`, rounded as the table shows it. Skipped when the denominator is 0. */
+export interface RatioEquation {
+  readonly kind: "ratio";
+  readonly rule: RatioRule;
+  readonly target: EquationCell;
+  readonly numerator: EquationCell;
+  readonly denominator: EquationCell;
+  readonly rounding: RatioRounding;
+  readonly details: RatioDetails;
+  readonly about?: IssueSubject;
+}
+
+/** What a ratio's message quotes: the names the table gives its three cells, and whose row it is. */
+export interface RatioDetails {
+  readonly project?: string;
+  readonly unit?: string;
+  readonly targetLabel: string;
+  readonly numeratorLabel: string;
+  readonly denominatorLabel: string;
+}
+
+/** Any equation a layout declares. */
+export type Equation = TotalEquation | BoundEquation | RatioEquation;
+
+/** Whether an equation is a sum (the kind the culprit finder explains). */
+export function isSumEquation(equation: Equation): equation is TotalEquation {
+  return equation.kind === undefined || equation.kind === "sum";
+}
+
+/** Every cell of an equation, in the order its issue lists them (the cell it points at first). */
+export function equationCells(equation: Equation): EquationCell[] {
+  if (equation.kind === "at-most")
+    return equation.parts.length > 0 ? [...equation.parts, equation.total] : [equation.total];
+  if (equation.kind === "ratio") return [equation.target, equation.numerator, equation.denominator];
+  return [equation.target, ...equation.addends];
+}
+
+/** Every cell of the equations → the equations it takes part in (any of its cells), in equation order. */
+export function equationsByCell<E extends Equation>(
+  equations: readonly E[],
+): ReadonlyMap<EquationCell, readonly E[]> {
+  const byCell = new Map<EquationCell, E[]>();
+  const add = (cell: EquationCell, equation: E): void => {
     const list = byCell.get(cell);
     if (list === undefined) byCell.set(cell, [equation]);
     else if (list[list.length - 1] !== equation) list.push(equation);
   };
   for (const equation of equations) {
-    add(equation.target, equation);
-    for (const cell of equation.addends) add(cell, equation);
+    if (isSumEquation(equation)) {
+      add(equation.target, equation);
+      for (const cell of equation.addends) add(cell, equation);
+    } else for (const cell of equationCells(equation)) add(cell, equation);
   }
   return byCell;
 }

@@ -2,6 +2,7 @@ import {
   sheetOfProject,
   sheetsOf,
   type Analysis,
+  type DetailColumn,
   type Indicator,
   type IndicatorValue,
 } from "../model/analysis";
@@ -57,11 +58,12 @@ export function buildPlan(analysis: Analysis, options: BuildPlanOptions): Plan {
   const fit = fitter(messages, truncated);
 
   const print = printSetup(messages);
+  const extra = layoutDetailColumns(analysis);
   const detail = laidOut(
     "detail",
     detailName,
-    DETAIL_COLUMNS.map((c) => ({ header: messages.detailColumns[c.key], ...c })),
-    detailRows(analysis, issues, options.sourceSheet, messages, fit("detail")),
+    detailColumns(messages, extra),
+    detailRows(analysis, issues, options.sourceSheet, messages, fit("detail"), extra),
     { name: uniqueTableName(TABLE_NAMES.detail, options.avoidTableNames), style: "TableStyleMedium2" },
     [],
     print,
@@ -177,6 +179,39 @@ const DETAIL_COLUMNS: readonly ColumnSpec<keyof Messages["detailColumns"]>[] = [
   { key: "source", min: 6, max: 8, numberFormat: TEXT, wrap: false },
 ];
 
+/** Where a layout's own detail columns go: after the common ones that describe the indicator, before 问题 and 来源. */
+const EXTRA_AT = DETAIL_COLUMNS.map((c) => c.key).indexOf("problems");
+
+/**
+ * The detail columns the tables' layouts declare (TableModel.detailColumns: a self-evaluation table's 实际完成值,
+ * 分值, 得分), each once, in the order first declared; none for a budget table.
+ */
+function layoutDetailColumns(analysis: Analysis): readonly DetailColumn[] {
+  const models = analysis.tables ? analysis.tables.map((t) => t.table.model) : [analysis.table?.model];
+  const columns: DetailColumn[] = [];
+  for (const model of models)
+    for (const column of model?.detailColumns ?? [])
+      if (!columns.some((c) => c.key === column.key)) columns.push(column);
+  return columns;
+}
+
+/** The columns of 指标明细: the common ones (in the user's language), a layout's own (its headers) among them. */
+function detailColumns(
+  messages: Messages,
+  extra: readonly DetailColumn[],
+): (ColumnSpec<string> & { readonly header: string })[] {
+  const common = DETAIL_COLUMNS.map((c) => ({ header: messages.detailColumns[c.key], ...c }));
+  const own = extra.map((c) => ({
+    header: c.label,
+    key: `extra:${c.key}`,
+    min: 6,
+    max: c.kind === "number" ? 10 : 20,
+    numberFormat: c.kind === "number" ? NUMBER : TEXT,
+    wrap: c.kind === "text",
+  }));
+  return [...common.slice(0, EXTRA_AT), ...own, ...common.slice(EXTRA_AT)];
+}
+
 /** The columns of 校验结果; the rule id last and narrow, for filtering and for the JSON's readers. */
 const CHECK_COLUMNS: readonly ColumnSpec<keyof Messages["checkColumns"]>[] = [
   { key: "severity", min: 6, max: 10, numberFormat: TEXT, wrap: false },
@@ -267,6 +302,7 @@ function detailRows(
   sourceSheet: string,
   m: Messages,
   fit: Fit,
+  extra: readonly DetailColumn[],
 ): PlanCell[][] {
   const problems = new ProblemsByIndicator(issues);
   const rows: PlanCell[][] = [];
@@ -278,7 +314,7 @@ function detailRows(
     for (let itemIndex = 0; itemIndex < project.indicators.length; itemIndex++) {
       const indicator = project.indicators[itemIndex]!;
       const value = shownValue(indicator);
-      rows.push([
+      const row: PlanCell[] = [
         text(project.unit, 0),
         text(project.name, 1),
         indicator.seq,
@@ -291,9 +327,16 @@ function detailRows(
         value?.value ?? null,
         value?.upper ?? null,
         text(value?.unit ?? null, 11),
-        text(problems.of(projectIndex, itemIndex, indicator), 12),
+      ];
+      for (const column of extra) {
+        const cell = indicator.extra?.[column.key] ?? null;
+        row.push(typeof cell === "string" ? text(cell, row.length) : cell);
+      }
+      row.push(
+        text(problems.of(projectIndex, itemIndex, indicator), row.length),
         sourceLink(sheetOfProject(analysis, projectIndex), sourceSheet, indicator.cell),
-      ]);
+      );
+      rows.push(row);
     }
   }
   return rows;

@@ -137,7 +137,7 @@ function collectRows(source: IndicatorRows, into: Indicator[], cells: IndicatorP
     const period = item.periodValue === null ? null : parseValue(item.periodValue, item.name);
     const annual = parseAnnual(item, period);
     cells[next] = item.place;
-    into[next++] = {
+    const indicator: Indicator = {
       row: item.place.row,
       cell: item.place.address,
       seq: item.seq,
@@ -150,6 +150,8 @@ function collectRows(source: IndicatorRows, into: Indicator[], cells: IndicatorP
       annual,
       raw: item.raw,
     };
+    // A layout's own detail values (TableModel.detailColumns) go with the indicator; a budget table has none.
+    into[next++] = item.extra === undefined ? indicator : { ...indicator, extra: item.extra };
   }
   return next;
 }

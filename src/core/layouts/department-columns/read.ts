@@ -315,6 +315,7 @@ export function readDepartmentTable(
     grandTotal,
     groups: units.map((unit, i) => ({ unit, level: levels[i]! })),
     projects: projects.map((p) => ({ name: p.name, unit: p.unit, amountCells: p.amountCells })),
+    names: "department",
   });
   return { table: table.info, grandTotal, units, projects, rows, issues, equations };
 }

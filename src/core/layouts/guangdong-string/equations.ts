@@ -97,7 +97,7 @@ export function guangdongEquations(totals: GuangdongTotals): TotalEquation[] {
 
   // A unit row with no amount at all is a heading, not a subtotal: its projects count directly in 合计.
   const unitTotals = totals.units.flatMap((unit, i) =>
-    AMOUNT_ROLES.some((role) => unit.amountCells[role].raw !== null) ? [i] : [],
+    AMOUNT_ROLES.some((role) => unit.amountCells[role]!.raw !== null) ? [i] : [],
   );
   for (const u of unitTotals) {
     const unit = totals.units[u]!;
@@ -163,7 +163,8 @@ class EquationCells {
     const index = this.cells.length / ROLE_COUNT;
     for (const role of AMOUNT_ROLES) {
       const column = this.columns[role];
-      const cell = amountCells[role];
+      // A budget table's rows hold all four amount cells (BudgetAmountCells).
+      const cell = amountCells[role]!;
       this.cells.push(
         column === undefined
           ? undefined

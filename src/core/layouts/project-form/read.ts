@@ -131,6 +131,7 @@ export function readProjectForm(grid: Grid, table: FormTable, rows: readonly Cla
     grandTotal: null,
     groups: [],
     projects: [{ name, unit, amountCells: project.amountCells }],
+    names: "form",
   });
   return { table: table.info, grandTotal: null, units: [], projects: [project], rows, issues, equations };
 }

@@ -99,7 +99,7 @@ describe("parseTable on the sample (baiyun-2024)", () => {
     for (const project of parsed.projects) {
       expect(project.nameCell).toBe(`A${project.row}`);
       expect(project.continuationRows).toEqual([]);
-      expect(project.amountCells.total.raw).toBe(grid[project.row - 1]?.[1]);
+      expect(project.amountCells.total!.raw).toBe(grid[project.row - 1]?.[1]);
       for (const i of project.indicators) {
         expect(i.row).toBe(project.row);
         expect(i.period?.raw ?? null).toBe(i.periodValue);
