@@ -35,6 +35,11 @@ export interface ApiSupport {
    * clerk is typing in a cell waits until they leave it, instead of failing with InvalidOperationInCellEditMode.
    */
   readonly delayForCellEdit?: boolean;
+  /**
+   * 1.6: conditional formats. Only counted over the marked cells: a rule's fill shows over a mark, so the pane says
+   * when one is there.
+   */
+  readonly conditionalFormats?: boolean;
 }
 
 export function detectApiSupport(
@@ -50,5 +55,6 @@ export function detectApiSupport(
     comments: isSetSupported("ExcelApi", "1.10"),
     notes: isSetSupported("ExcelApi", "1.18"),
     delayForCellEdit: isSetSupported("ExcelApi", "1.11"),
+    conditionalFormats: isSetSupported("ExcelApi", "1.6"),
   };
 }

@@ -7,6 +7,7 @@
  */
 import {
   columnLetter,
+  parseCellAddress,
   MARK_COLORS,
   enUS,
   zhCN,
@@ -56,6 +57,8 @@ export interface ApplyResult {
   readonly commentsSkipped: number;
   /** Excel refused the print setup (its own last request): the run is complete without it. */
   readonly printSetupSkipped: boolean;
+  /** Conditional formats of the clerk's lie over marked cells (ExcelApi 1.6): their fill may hide the marks. */
+  readonly conditionalFormatsOverMarks: boolean;
 }
 
 /** Applies the plan. */
@@ -194,7 +197,9 @@ export async function applyPlan(
   }
   const shown = plan.sheets.findIndex((s) => s.key === plan.activate);
   if (shown >= 0) created[shown]!.activate();
+  const rulesOverMarks = countConditionalFormats(source, plan, support);
   await budget.flush();
+  const conditionalFormatsOverMarks = (rulesOverMarks?.value ?? 0) > 0;
   state = { ...state, marks: { sheetId: options.sourceSheetId, fills: saved } };
   options.recordState?.(state);
 
@@ -234,7 +239,41 @@ export async function applyPlan(
   // paper size the printer lacks, a fit Excel does not take), and a refusal must leave a complete run.
   await budget.flush();
   const printSetupSkipped = !(await applyPrintSetup(context, created, plan, support));
-  return { state, marksLeftAlone, marksColourLost, commentsSkipped, printSetupSkipped };
+  return {
+    state,
+    marksLeftAlone,
+    marksColourLost,
+    commentsSkipped,
+    printSetupSkipped,
+    conditionalFormatsOverMarks,
+  };
+}
+
+/**
+ * Queues a count of the conditional formats over the marked cells' block (Range.conditionalFormats, ExcelApi 1.6:
+ * "the collection of ConditionalFormats that intersect the range"): a rule's fill shows over a mark, so the pane
+ * says when one is there. Null below 1.6 or without marks.
+ */
+function countConditionalFormats(
+  source: Excel.Worksheet,
+  plan: Plan,
+  support: ApiSupport,
+): OfficeExtension.ClientResult<number> | null {
+  if (!support.conditionalFormats || plan.marks.length === 0) return null;
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = 0;
+  let right = 0;
+  for (const mark of plan.marks) {
+    const at = parseCellAddress(mark.cell);
+    if (!at) continue;
+    top = Math.min(top, at.row);
+    bottom = Math.max(bottom, at.row);
+    left = Math.min(left, at.column);
+    right = Math.max(right, at.column);
+  }
+  if (bottom === 0) return null;
+  return source.getRange(rectAddress({ top, left, bottom, right })).conditionalFormats.getCount();
 }
 
 /**

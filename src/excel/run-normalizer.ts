@@ -72,6 +72,8 @@ export interface RunSummary {
   readonly commentsSkipped: number;
   /** Excel refused the print setup: the run is complete, the new sheets print with Excel's defaults. */
   readonly printSetupSkipped?: boolean;
+  /** Conditional formats of the clerk's lie over marked cells (ExcelApi 1.6): their fill may hide the marks. */
+  readonly conditionalFormatsOverMarks?: boolean;
 }
 
 export type RunOutcome =
@@ -205,6 +207,7 @@ export function runNormalizer(options: RunOptions): Promise<RunOutcome> {
       let marksColourLost = 0;
       let commentsSkipped = 0;
       let printSetupSkipped = false;
+      let conditionalFormatsOverMarks = false;
       let failed = false;
       try {
         // Marks of two layers (see PreviousRun.newerMarks): the newer ones first.
@@ -232,6 +235,7 @@ export function runNormalizer(options: RunOptions): Promise<RunOutcome> {
         marksColourLost += applied.marksColourLost;
         commentsSkipped = applied.commentsSkipped;
         printSetupSkipped = applied.printSetupSkipped;
+        conditionalFormatsOverMarks = applied.conditionalFormatsOverMarks;
       } catch (error) {
         failed = true;
         throw error;
@@ -264,6 +268,7 @@ export function runNormalizer(options: RunOptions): Promise<RunOutcome> {
           commentsSkipped,
           // Only when it happened: a run's summary is the same in every host otherwise (test/wps/flow-parity).
           ...(printSetupSkipped ? { printSetupSkipped } : {}),
+          ...(conditionalFormatsOverMarks ? { conditionalFormatsOverMarks } : {}),
         },
       };
     }),

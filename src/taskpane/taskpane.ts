@@ -104,6 +104,7 @@ function mountPane(doc: Document, locale: Locale, host: PaneHost): void {
         );
         if (summary.commentsSkipped > 0) notes.push(pane.commentsSkipped(summary.commentsSkipped));
         if (summary.printSetupSkipped) notes.push(pane.printSetupSkipped);
+        if (summary.conditionalFormatsOverMarks) notes.push(pane.conditionalFormatsOverMarks);
         notes.push(...host.notes(outcome, locale));
         showStatus(ui, notes.join(" "));
         renderSummary(doc, ui, summary, pane);

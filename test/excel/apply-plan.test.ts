@@ -311,6 +311,7 @@ test("the fake refuses what Excel refuses", async () => {
     comments: false,
     notes: false,
     delayForCellEdit: false,
+    conditionalFormats: false,
   });
   expect(model.syncCount).toBe(4);
 });

@@ -154,3 +154,26 @@ describe("print setup in its own request, last", () => {
     expect(again.kind === "done" && again.summary.printSetupSkipped).toBe(true);
   });
 });
+
+describe("conditional formatting over the marks (ExcelApi 1.6)", () => {
+  test("a rule over marked cells is found and the pane is told; a rule elsewhere, or below 1.6, is not", async () => {
+    const model = setUp("1.10");
+    const sheet = model.activeSheet;
+    // Over the sample's indicator column G from the header down: its marked cells are in it.
+    sheet.conditionalFormats.push({ top: 10, left: 7, bottom: 200, right: 7 });
+    const outcome = await runNormalizer({ locale: "zh-CN" });
+    if (outcome.kind !== "done") throw new Error(outcome.kind);
+    expect(outcome.summary.conditionalFormatsOverMarks).toBe(true);
+    expect(paneMessagesFor("zh-CN").conditionalFormatsOverMarks).toMatch(/条件格式.*盖住/);
+
+    const elsewhere = setUp("1.10");
+    elsewhere.activeSheet.conditionalFormats.push({ top: 500, left: 20, bottom: 510, right: 21 });
+    const clean = await runNormalizer({ locale: "zh-CN" });
+    expect(clean.kind === "done" && clean.summary.conditionalFormatsOverMarks).toBeFalsy();
+
+    const old = setUp("1.5");
+    old.activeSheet.conditionalFormats.push({ top: 10, left: 7, bottom: 200, right: 7 });
+    const below = await runNormalizer({ locale: "zh-CN" });
+    expect(below.kind === "done" && below.summary.conditionalFormatsOverMarks).toBeFalsy();
+  });
+});

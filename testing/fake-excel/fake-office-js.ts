@@ -794,6 +794,16 @@ class FakeRange extends FakeClientObject {
     return (this.formatPart ??= new FakeRangeFormat(this.ctx, this, this.sheet, () => [this.rect()]));
   }
 
+  /** Range.conditionalFormats (ExcelApi 1.6): the conditional formats that intersect the range; getCount only. */
+  get conditionalFormats(): { getCount(): FakeClientResult<number> } {
+    return new FakeConditionalFormats(this.ctx, this, () => {
+      const r = this.rect();
+      return this.sheet().conditionalFormats.filter(
+        (c) => c.top <= r.bottom && r.top <= c.bottom && c.left <= r.right && r.left <= c.right,
+      ).length;
+    });
+  }
+
   /** The cells this range stands for, resolved at sync (names.add takes a range as its reference). */
   cells(): { sheet: FakeSheet; rect: Rect } {
     return { sheet: this.sheet(), rect: this.rect() };
@@ -1938,6 +1948,23 @@ class FakeCommentItem extends FakeClientObject {
       },
       "1.10",
     );
+  }
+}
+
+/** range.conditionalFormats (ExcelApi 1.6): only getCount is faked. */
+class FakeConditionalFormats extends FakeClientObject {
+  constructor(
+    ctx: FakeRequestContext,
+    range: FakeClientObject,
+    private readonly count: () => number,
+  ) {
+    super(ctx, range, "property", "ConditionalFormats");
+  }
+  protected readProperty(property: string): unknown {
+    throw new FakeOfficeError("InvalidArgument", `conditionalFormats.${property} is not faked`);
+  }
+  getCount(): FakeClientResult<number> {
+    return this.callForResult("getCount", [], () => this.count(), "1.6");
   }
 }
 

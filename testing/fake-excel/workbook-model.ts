@@ -99,6 +99,12 @@ export class FakeSheet {
   /** Comments and notes by A1 address: Excel holds at most one per cell. */
   readonly comments = new Map<string, FakeComment>();
   readonly pageLayout: FakePageLayout = {};
+  /**
+   * The blocks the clerk's conditional formats apply to. A conditional format's fill shows over the cell's own
+   * fill, so a rule here can hide a mark ("Apply conditional formatting": the rule's format "takes precedence over
+   * manual formatting"); the add-in asks (ExcelApi 1.6) and says so.
+   */
+  readonly conditionalFormats: Rect[] = [];
   /** Told of every row insert or delete (the workbook moves its defined names). */
   readonly rowShiftListeners: ((row: number, count: number) => void)[] = [];
   constructor(

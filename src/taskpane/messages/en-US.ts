@@ -68,6 +68,8 @@ export const paneEnUS: PaneMessages = {
     "Office.js could not be loaded: this PC may not reach Microsoft's servers. Ask your administrator to host the add-in on the intranet (build with OFFICE_JS=local).",
   bundleFailed: (detail: string) =>
     `The pane could not start (${detail}): close it and open it again; if it persists, send this text to your administrator.`,
+  conditionalFormatsOverMarks:
+    "Conditional formatting covers some marked cells of the table, and its fill may hide the red/yellow marks: see Home → Conditional Formatting → Manage Rules, or go by the cells listed on the check results sheet.",
   printSetupSkipped:
     "Excel did not accept the print setup (no printer installed?): the results and marks are all written; set paper and scaling in Page Layout before printing.",
   officeErrors: {

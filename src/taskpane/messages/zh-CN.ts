@@ -65,6 +65,8 @@ export const paneZhCN = {
     "无法加载 Office.js：这台电脑可能无法访问微软的网站。请联系管理员改为内网部署（构建时设 OFFICE_JS=local）。",
   bundleFailed: (detail: string) =>
     `面板未能启动（${detail}）：请关闭面板后重新打开；若仍如此，请把这段文字发给管理员。`,
+  conditionalFormatsOverMarks:
+    "原表中标记的单元格上有条件格式，它的填充色可能盖住红/黄标记：请在“开始 → 条件格式 → 管理规则”中查看，或对照“校验结果”中的单元格。",
   printSetupSkipped:
     "Excel 没有接受打印设置（可能未安装打印机）：结果和标记已全部写好，打印前请在“页面布局”中自行设置纸张和缩放。",
   /** What went wrong in Office and what to do next, by OfficeExtension error code. */
