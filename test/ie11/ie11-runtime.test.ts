@@ -167,8 +167,9 @@ async function excelRibbon(ie11: boolean, input: Input): Promise<{ ribbon: Run; 
   void action({ completed: () => void completed++ });
   await until(() => model.dialogs.length > 0 || completed > 0, "the result dialog");
   const dialog = model.dialogs[0];
-  const url = dialog?.url ?? "";
-  const query = url.slice(url.indexOf("?"));
+  // The id differs per click (and so per realm): the rest of the address must not.
+  const url = (dialog?.url ?? "").replace(/&id=[0-9a-z]+/, "&id=…");
+  const query = (dialog?.url ?? "").slice((dialog?.url ?? "").indexOf("?"));
   const dialogPage = officePage(ie11, model, "dialog.html", ["pane-guard.js", "dialog.js"], query);
   const shown = pageText(dialogPage);
   dialogPage.document.getElementById("close")!.click();
