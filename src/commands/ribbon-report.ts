@@ -3,7 +3,7 @@
  * its wording. Pure: commands.ts makes the report, dialog.ts shows it.
  */
 import type { Locale } from "../core";
-import type { RunOutcome } from "../excel/run-normalizer";
+import type { RunOutcome } from "../workbook/run-outcome";
 import { describeOfficeError } from "../taskpane/describe-office-error";
 import { marksNotes, refusal } from "../taskpane/describe-outcome";
 import type { PaneMessages } from "../taskpane/messages";

@@ -8,18 +8,16 @@
 import {
   columnLetter,
   parseCellAddress,
-  MARK_COLORS,
-  enUS,
-  zhCN,
   quoteSheetName,
-  needsTextGuard,
   type Plan,
   type PlanCell,
   type PlanSheet,
 } from "../core";
 import type { ApiSupport } from "./api-support";
-import { contiguousBlocks, groupBy, joinAreas } from "./group-cells";
-import { rectAddress } from "./range-address";
+import { guardText } from "../workbook/guard-text";
+import { isOwnComment, isOwnNoteAuthor, stillWearsMark } from "../workbook/rerun-rules";
+import { contiguousBlocks, groupBy, joinAreas } from "../workbook/group-cells";
+import { rectAddress } from "../workbook/range-address";
 import type { SheetRef } from "./read-source";
 import { BULK_PIECE_CELLS, jsonBytes, OPERATION_BYTES, RequestBudget, utf8Bytes } from "./request-budget";
 import type { RunState, SavedFill } from "./run-state";
@@ -369,13 +367,6 @@ async function addComments(
   }
 }
 
-/** The add-in's comment tags in every language: a run in one language removes the comments of a run in the other. */
-const COMMENT_TAGS = [zhCN.notes.commentTag, enUS.notes.commentTag];
-
-function isOwnComment(content: string): boolean {
-  return COMMENT_TAGS.some((tag) => content.startsWith(tag));
-}
-
 /**
  * Deletes the tool's comments on the sheet (ExcelApi 1.10), recognised by their tag, and from ExcelApi 1.18 the
  * notes the command line wrote (recognised by their author); the clerk's stay.
@@ -391,7 +382,7 @@ export async function removeComments(
   await budget.flush();
   const ours: { delete(): void }[] = [
     ...comments.items.filter((c) => isOwnComment(c.content)),
-    ...(notes ? notes.items.filter((n) => NOTE_AUTHORS.includes(n.authorName)) : []),
+    ...(notes ? notes.items.filter((n) => isOwnNoteAuthor(n.authorName)) : []),
   ];
   await budget.queueInChunks(
     ours,
@@ -402,9 +393,6 @@ export async function removeComments(
   );
   if (ours.length > 0) await budget.flush();
 }
-
-/** The author of the notes the command line writes, in every language. */
-const NOTE_AUTHORS = [zhCN.notes.author, enUS.notes.author];
 
 /** A fill as read back: every property ExcelApi 1.9 lets us read, null where it does not. */
 type FillReading = Omit<SavedFill, "cell" | "mark">;
@@ -439,11 +427,12 @@ export async function readFills(
   }));
 }
 
-/** Does the cell still hold the mark the add-in put there (a solid fill of the mark colour at 1.9)? */
+/** Does the cell still hold the mark the add-in put there (a solid fill of the mark colour; solid known at 1.9)? */
 function stillMarked(now: FillReading, saved: SavedFill): boolean {
-  const marks = saved.mark ? [saved.mark] : Object.values(MARK_COLORS);
-  const color = (now.color ?? "").toUpperCase();
-  return marks.some((m) => m.toUpperCase() === color) && (now.pattern === null || now.pattern === "Solid");
+  return stillWearsMark(
+    { solid: now.pattern === null ? null : now.pattern === "Solid", color: now.color },
+    saved.mark,
+  );
 }
 
 /**
@@ -565,12 +554,4 @@ function cellValue(cell: PlanCell): string | number {
   if (cell === null) return "";
   if (typeof cell === "number") return cell;
   return guardText(typeof cell === "string" ? cell : cell.text);
-}
-
-/**
- * A leading apostrophe makes Excel keep the rest as text: `1-3` stays `1-3`, not a date; `=x` is not a formula.
- * A string that itself starts with an apostrophe gets one more, or Excel would swallow it.
- */
-export function guardText(text: string): string {
-  return needsTextGuard(text) || text.startsWith("'") ? `'${text}` : text;
 }

@@ -1,7 +1,7 @@
 import { asDisplayed } from "../workbook/display-number";
 import { findTables, type CellValue, type Grid, type Origin } from "../core";
 import type { ApiSupport } from "./api-support";
-import { intersectRects, parseRangeAddress, rectAddress, type CellRect } from "./range-address";
+import { intersectRects, parseRangeAddress, rectAddress, type CellRect } from "../workbook/range-address";
 
 export interface SheetRef {
   readonly id: string;

@@ -2,22 +2,13 @@
  * The add-in's three actions on the open workbook, shared by the task pane and the ribbon: run on the active
  * sheet, clear the marks, and select an issue's cell. Only this directory calls Excel.run.
  */
-import {
-  analyzeLocated,
-  buildPlan,
-  countAnalysis,
-  findTables,
-  messagesFor,
-  type Analysis,
-  type Issue,
-  type Locale,
-  type Plan,
-  type PlanSheetKey,
-} from "../core";
+import type { Plan } from "../core";
+import { runOnHostAsync, type RunPort, type SheetRead } from "../workbook/run-on-host";
+import type { ClearResult, RunOutcome, RunRequest } from "../workbook/run-outcome";
 import { detectApiSupport, type ApiSupport } from "./api-support";
 import { applyPlan, removeComments, restoreMarks } from "./apply-plan";
 import { readPreviousRun, type PreviousRun } from "./previous-run";
-import { findTableSheet, readSource, type SheetRef } from "./read-source";
+import { findTableSheet, readSource, type SheetRef, type SourceRead } from "./read-source";
 import { RequestBudget } from "./request-budget";
 import {
   acquireRunLock,
@@ -31,78 +22,14 @@ import {
 } from "./run-state";
 import { clearRecordedMarks, writeWorkbookRecord } from "./workbook-record";
 
-export type RunProgress =
-  | { readonly stage: "reading" }
-  | { readonly stage: "checking"; readonly rows: number }
-  | { readonly stage: "writing"; readonly rowsWritten: number; readonly rowsTotal: number };
+// The outcome moved to src/workbook (every host answers in it); re-exported for the add-in's own callers.
+export type { ClearResult, RunOutcome, RunProgress, RunSummary } from "../workbook/run-outcome";
 
-export interface RunOptions {
-  readonly locale: Locale;
-  /** Reconciliation tolerance in the table's amount unit; the core's default when absent. */
-  readonly tolerance?: number;
-  readonly onProgress?: (progress: RunProgress) => void;
+export interface RunOptions extends RunRequest {
   /** Injected by tests; the host's answers otherwise. */
   readonly support?: ApiSupport;
   readonly settings?: DocumentSettings;
   readonly now?: () => number;
-}
-
-export interface RunSummary {
-  readonly sourceSheet: string;
-  readonly projects: number;
-  readonly indicators: number;
-  readonly errors: number;
-  readonly warnings: number;
-  readonly infos: number;
-  readonly issues: readonly Issue[];
-  /** The sheet shown after the run. */
-  readonly activated: PlanSheetKey;
-  readonly activatedName: string | null;
-  /** Cells whose text was cut at Excel's 32,767-character limit (each holds a visible note). */
-  readonly truncated: number;
-  /** Several areas were selected: the whole used range was analysed instead. */
-  readonly selectionIgnored: boolean;
-  /** Marks of the previous run left in place because their cell's fill had changed since (see clearMarks). */
-  readonly marksLeftAlone: number;
-  /** Marks of a CLI run whose cell had a theme or indexed colour, which Office.js cannot set: fill cleared. */
-  readonly marksColourLost: number;
-  /** Marks the record lists that this Excel cannot read (below ExcelApi 1.5): left in place. */
-  readonly marksUnreadable: number;
-  /** Marked cells that kept the clerk's comment or note and got no comment of the add-in's. */
-  readonly commentsSkipped: number;
-  /** Excel refused the print setup: the run is complete, the new sheets print with Excel's defaults. */
-  readonly printSetupSkipped?: boolean;
-  /** Conditional formats of the clerk's lie over marked cells (ExcelApi 1.6): their fill may hide the marks. */
-  readonly conditionalFormatsOverMarks?: boolean;
-}
-
-export type RunOutcome =
-  | { readonly kind: "done"; readonly summary: RunSummary }
-  /** Nothing on the sheet (or in the selection) to analyse. */
-  | { readonly kind: "empty"; readonly sheet: string }
-  /**
-   * No table on the sheet: nothing was added to the workbook. What was looked for and what to do, in the
-   * user's language (the core's no-table message and advice).
-   */
-  | { readonly kind: "no-table"; readonly sheet: string; readonly lookedFor: string; readonly advice: string }
-  /** No table on the active sheet, but one on another: nothing was written; the clerk is told which to open. */
-  | { readonly kind: "table-elsewhere"; readonly sheet: string; readonly found: string }
-  /** The active sheet is one the add-in wrote: running on it would delete it. */
-  | { readonly kind: "own-sheet"; readonly sheet: string }
-  /** The sheet is protected: nothing was changed. */
-  | { readonly kind: "protected"; readonly sheet: string }
-  /** Another run (the pane's or the ribbon's) is still going. */
-  | { readonly kind: "busy" };
-
-export interface ClearResult {
-  /** Cells whose previous fill was put back. */
-  readonly restored: number;
-  /** Cells left alone: the clerk refilled them since the run, or rows inserted or deleted moved them. */
-  readonly leftAlone: number;
-  /** Of the restored, cells whose previous colour Office.js cannot set (theme or indexed): fill cleared. */
-  readonly colourLost: number;
-  /** Marks the record lists that this Excel cannot read (below ExcelApi 1.5): left in place. */
-  readonly unreadable: number;
 }
 
 function documentSettings(options: { readonly settings?: DocumentSettings }): DocumentSettings {
@@ -140,6 +67,15 @@ async function exclusively<T>(
 }
 
 /**
+ * Excel.run; from ExcelApi 1.11 with delayForCellEdit, so that a run clicked while a cell is being edited waits
+ * for the edit to end (api-support.ts). Below 1.11 the options are not passed at all: Excel fails the request
+ * with InvalidOperationInCellEditMode, and the pane says to press Enter or Esc.
+ */
+function runExcel<T>(support: ApiSupport, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  return support.delayForCellEdit ? Excel.run({ delayForCellEdit: true }, batch) : Excel.run(batch);
+}
+
+/**
  * Gives the webview back to the host between the long steps of a run (analysis, plan, the writes), so that the
  * pane paints its progress and Office sees the add-in alive: Office restarts an add-in that blocks for more than
  * 5 seconds, and Trident runs the same bundle 3–4.5× slower than a modern engine (npm run bench:ie11 measures
@@ -149,130 +85,105 @@ function yieldToHost(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/**
- * Excel.run; from ExcelApi 1.11 with delayForCellEdit, so that a run clicked while a cell is being edited waits
- * for the edit to end (api-support.ts). Below 1.11 the options are not passed at all: Excel fails the request
- * with InvalidOperationInCellEditMode, and the pane says to press Enter or Esc.
- */
-function runExcel<T>(support: ApiSupport, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-  return support.delayForCellEdit ? Excel.run({ delayForCellEdit: true }, batch) : Excel.run(batch);
-}
-
 /** Reads the active sheet, checks it, and writes the result sheets and marks. */
 export function runNormalizer(options: RunOptions): Promise<RunOutcome> {
   const settings = documentSettings(options);
   const support = options.support ?? detectApiSupport();
   return exclusively(settings, options.now ?? Date.now, () =>
-    runExcel(support, async (context): Promise<RunOutcome> => {
-      options.onProgress?.({ stage: "reading" });
-      let source = await readSource(context, support);
+    runExcel(support, (context) =>
+      runOnHostAsync(excelRunPort(context, support, settings, options), options),
+    ),
+  );
+}
+
+/**
+ * The run's port in Excel: each operation is a request or a few (the request budget batches within them), in the
+ * same Excel.run. The previous run is read from the record and the settings in the same request as the cells.
+ */
+function excelRunPort(
+  context: Excel.RequestContext,
+  support: ApiSupport,
+  settings: DocumentSettings,
+  options: RunOptions,
+): RunPort<"async"> {
+  let read: SourceRead | null = null;
+  let previousRun: PreviousRun | null = null;
+  let state: RunState | null = null;
+  const sheetRead = (source: SourceRead): SheetRead => ({
+    sheet: { key: source.sheet.id, name: source.sheet.name },
+    grid: source.grid,
+    origin: source.origin,
+    selectionIgnored: source.selectionIgnored,
+    protected: source.protected,
+  });
+  return {
+    readActive: async () => {
+      read = await readSource(context, support);
+      return {
+        ...sheetRead(read),
+        sheets: read.sheets.map((s) => ({ key: s.id, name: s.name })),
+        tables: read.tableNames,
+      };
+    },
+    readPrevious: async () => {
       // The document's latest state, read in this request: another runtime or the CLI may have run since.
-      const previousRun = await readPreviousRun(context, support, settings, source.sheets);
+      previousRun = await readPreviousRun(context, support, settings, read!.sheets);
       const previous = previousRun.state;
-      if (previous.sheetIds.includes(source.sheet.id)) {
-        // Run from one of the tool's own sheets (say 校验结果 after fixing the source): analyse the last source.
-        const last = previous.sourceSheetId;
-        if (!last || !source.sheets.some((s) => s.id === last))
-          return { kind: "own-sheet", sheet: source.sheet.name };
-        source = { ...(await readSource(context, support, last)), selectionIgnored: source.selectionIgnored };
-      }
-      // Located once: the analysis reads these tables (analyzeLocated), it does not look for them again.
-      const tables = source.grid ? findTables(source.grid, source.origin) : [];
-      if (tables.length === 0) {
-        // No table here: another sheet may hold it (the add-in reads the active sheet only).
-        const except = new Set([source.sheet.id, ...previous.sheetIds]);
-        const found = await findTableSheet(context, support, except);
-        if (found) return { kind: "table-elsewhere", sheet: source.sheet.name, found: found.name };
-      }
-      if (!source.grid) return { kind: "empty", sheet: source.sheet.name };
-      if (source.protected) return { kind: "protected", sheet: source.sheet.name };
-
-      options.onProgress?.({ stage: "checking", rows: source.grid.length });
-      await yieldToHost();
-      const analysis = analyzeLocated([{ tables }], { locale: options.locale, tolerance: options.tolerance });
-      // Nothing found is not "done": no sheet, no mark, no change to the workbook.
-      if (analysis.table === null) return noTableOutcome(analysis, source.sheet.name, options.locale);
-      await yieldToHost();
-      const own = new Set(previous.sheetIds);
-      const plan = buildPlan(analysis, {
-        sourceSheet: source.sheet.name,
-        locale: options.locale,
-        avoidSheetNames: source.sheets.filter((s) => !own.has(s.id)).map((s) => s.name),
-        avoidTableNames: source.tableNames.filter((n) => !(previous.tableNames ?? []).includes(n)),
-      });
-
-      await yieldToHost();
-      let state: RunState = previous;
+      return {
+        ownSheets: previous.sheetIds,
+        ownTables: previous.tableNames ?? [],
+        lastSource: previous.sourceSheetId ?? null,
+        marksUnreadable: previousRun.record.unreadableMarks,
+      };
+    },
+    readSheet: async (key) => sheetRead(await readSource(context, support, key)),
+    pause: yieldToHost,
+    findTableElsewhere: async (except) =>
+      (await findTableSheet(context, support, new Set(except)))?.name ?? null,
+    apply: async (plan, source) => {
+      const previous = previousRun!.state;
+      state = previous;
       let marksLeftAlone = 0;
       let marksColourLost = 0;
-      let commentsSkipped = 0;
-      let printSetupSkipped = false;
-      let conditionalFormatsOverMarks = false;
-      let failed = false;
-      try {
-        // Marks of two layers (see PreviousRun.newerMarks): the newer ones first.
-        const newer = previousRun.newerMarks;
-        if (newer && source.sheets.some((s) => s.id === newer.sheetId)) {
-          const budget = new RequestBudget(context);
-          const sheet = context.workbook.worksheets.getItem(newer.sheetId);
-          const restored = await restoreMarks(sheet, newer.fills, support, budget);
-          await budget.flush();
-          marksLeftAlone += restored.leftAlone;
-          marksColourLost += restored.colourLost;
-        }
-        const applied = await applyPlan(context, plan, {
-          support,
-          previous,
-          sheets: source.sheets,
-          sourceSheetId: source.sheet.id,
-          onProgress: (p) => options.onProgress?.({ stage: "writing", ...p }),
-          recordState: (s) => {
-            state = s;
-          },
-        });
-        state = applied.state;
-        marksLeftAlone += applied.marksLeftAlone;
-        marksColourLost += applied.marksColourLost;
-        commentsSkipped = applied.commentsSkipped;
-        printSetupSkipped = applied.printSetupSkipped;
-        conditionalFormatsOverMarks = applied.conditionalFormatsOverMarks;
-      } catch (error) {
-        failed = true;
-        throw error;
-      } finally {
-        // Even a run that failed half-way remembers the sheets it made, so the next run replaces them. When Excel
-        // itself failed, remembering may fail too: the first error is the one the clerk is told.
-        if (state !== previous) {
-          const saving = saveRun(
-            context,
-            support,
-            settings,
-            previousRun,
-            describeState(state, plan, source.sheet),
-          );
-          if (failed) await saving.catch(() => undefined);
-          else await saving;
-        }
+      // Marks of two layers (see PreviousRun.newerMarks): the newer ones first.
+      const newer = previousRun!.newerMarks;
+      if (newer && read!.sheets.some((s) => s.id === newer.sheetId)) {
+        const budget = new RequestBudget(context);
+        const sheet = context.workbook.worksheets.getItem(newer.sheetId);
+        const restored = await restoreMarks(sheet, newer.fills, support, budget);
+        await budget.flush();
+        marksLeftAlone += restored.leftAlone;
+        marksColourLost += restored.colourLost;
       }
-      const activatedName = plan.sheets.find((s) => s.key === plan.activate)?.name ?? null;
-      const summary = summarize(analysis, source.sheet.name, plan.activate, activatedName);
-      return {
-        kind: "done",
-        summary: {
-          ...summary,
-          truncated: plan.truncated?.length ?? 0,
-          selectionIgnored: source.selectionIgnored,
-          marksLeftAlone,
-          marksColourLost,
-          marksUnreadable: previousRun.record.unreadableMarks,
-          commentsSkipped,
-          // Only when it happened: a run's summary is the same in every host otherwise (test/wps/flow-parity).
-          ...(printSetupSkipped ? { printSetupSkipped } : {}),
-          ...(conditionalFormatsOverMarks ? { conditionalFormatsOverMarks } : {}),
+      const applied = await applyPlan(context, plan, {
+        support,
+        previous,
+        sheets: read!.sheets,
+        sourceSheetId: source.sheet.key,
+        onProgress: (p) => options.onProgress?.({ stage: "writing", ...p }),
+        recordState: (s) => {
+          state = s;
         },
+      });
+      state = applied.state;
+      return {
+        marksLeftAlone: marksLeftAlone + applied.marksLeftAlone,
+        marksColourLost: marksColourLost + applied.marksColourLost,
+        commentsSkipped: applied.commentsSkipped,
+        printSetupSkipped: applied.printSetupSkipped,
+        conditionalFormatsOverMarks: applied.conditionalFormatsOverMarks,
       };
-    }),
-  );
+    },
+    writeRecord: async (plan, source, failed) => {
+      // Nothing was made: nothing to remember.
+      if (state === null || state === previousRun!.state) return;
+      // When Excel itself failed, remembering may fail too: the first error is the one the clerk is told.
+      const sheet = { id: source.sheet.key, name: source.sheet.name };
+      const saving = saveRun(context, support, settings, previousRun!, describeState(state, plan, sheet));
+      if (failed) await saving.catch(() => undefined);
+      else await saving;
+    },
+  };
 }
 
 /**
@@ -296,21 +207,6 @@ function describeState(state: RunState, plan: Plan, source: SheetRef): RunState 
   };
 }
 
-/** The outcome of an analysis that found no table: what was looked for and what to do (every host's shell). */
-export function noTableOutcome(
-  analysis: Analysis,
-  sheet: string,
-  locale: Locale,
-): Extract<RunOutcome, { kind: "no-table" }> {
-  const issue = analysis.issues.find((i) => i.rule === "no-table");
-  return {
-    kind: "no-table",
-    sheet,
-    lookedFor: issue?.message ?? "",
-    advice: issue ? messagesFor(locale).advice[issue.rule](issue) : "",
-  };
-}
-
 /**
  * Remembers the run: from ExcelApi 1.5 in the workbook's record (and a state the settings held goes: the record is
  * the one copy now), below 1.5 in the document settings.
@@ -331,32 +227,6 @@ async function saveRun(
   });
   await budget.flush();
   if (previousRun.inSettings) await forgetRunState(settings);
-}
-
-export function summarize(
-  analysis: Analysis,
-  sourceSheet: string,
-  activated: PlanSheetKey,
-  activatedName: string | null,
-): RunSummary {
-  const counts = countAnalysis(analysis);
-  return {
-    sourceSheet,
-    projects: counts.projects,
-    indicators: counts.indicators,
-    errors: counts.errors,
-    warnings: counts.warnings,
-    infos: counts.infos,
-    issues: analysis.issues,
-    activated,
-    activatedName,
-    truncated: 0,
-    selectionIgnored: false,
-    marksLeftAlone: 0,
-    marksColourLost: 0,
-    marksUnreadable: 0,
-    commentsSkipped: 0,
-  };
 }
 
 /**

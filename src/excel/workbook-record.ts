@@ -9,29 +9,25 @@
  * from 1.4; the part needs 1.5 (CustomXmlPartCollection). The add-in writes the record from 1.5 on; below, it
  * reads the names only, to recognise the other tool's sheets and to count the marks it cannot read.
  */
-import { parseCellAddress, MARK_COLORS, type PlanSheetKey } from "../core";
+import { MARK_COLORS, type PlanSheetKey } from "../core";
+import { fillPatternOf, ooxmlPatternOf, RECORD_NAMESPACE } from "../workbook/run-record-format";
 import {
-  CELLS_NAME_PREFIX,
-  cellsNameFormulas,
-  fillPatternOf,
-  ooxmlPatternOf,
-  OWN_NAME_PREFIX,
-  RECORD_NAMESPACE,
-  SHEET_NAME_KEYS,
-  SOURCE_NAME,
-  splitReferences,
-} from "../workbook/run-record-format";
+  isMarksName,
+  joinRecordParts,
+  listedMarks,
+  markXml,
+  parseRecordPart,
+  readRecordNames,
+  recordNamesToWrite,
+  recordPartXml,
+  resolveMarks,
+  type MarkSeverity,
+  type RecordMark,
+} from "../workbook/run-record";
 import type { ApiSupport } from "./api-support";
 import type { SheetRef } from "./read-source";
 import { jsonBytes, OPERATION_BYTES, REQUEST_BUDGET_BYTES, type RequestBudget } from "./request-budget";
 import type { SavedFill } from "./run-state";
-
-type MarkSeverity = keyof typeof MARK_COLORS;
-
-/** A mark's severity as the record writes it: error, warning or consequence (anything else reads as an error). */
-function markSeverityOf(written: string | null): MarkSeverity {
-  return written === "warning" || written === "consequence" ? written : "error";
-}
 
 /** The record as found in the workbook, resolved against the sheets open now. */
 export interface WorkbookRecord {
@@ -63,20 +59,6 @@ export const EMPTY_WORKBOOK_RECORD: WorkbookRecord = {
   sheetTables: {},
 };
 
-/** One mark as the part holds it: the fill it covered, in styles.xml's terms (see docs/marks-record.md). */
-interface PartMark {
-  readonly cell: string;
-  readonly severity: MarkSeverity;
-  readonly previousPattern: string | null;
-  readonly previousColor: string | null;
-  readonly previousBackground: string | null;
-  readonly previousTint: number | null;
-  /** The sheet its <marks> element names: the CLI marks every sheet it read a table on, one <marks> each. */
-  readonly sheet?: string | null;
-}
-
-const RGB = /^#[0-9A-Fa-f]{6}$/;
-
 /** Reads the record: one request for the names, the parts and the tables of each sheet, then one per part. */
 export async function readWorkbookRecord(
   context: Excel.RequestContext,
@@ -84,11 +66,11 @@ export async function readWorkbookRecord(
   sheets: readonly SheetRef[],
 ): Promise<WorkbookRecord> {
   const workbook = context.workbook;
-  const names = workbook.names;
+  const recordNames = workbook.names;
   // NamedItem.value gives a named range's reference (`=Sheet1!$A$1`) from 1.1 on, but reads #REF! as soon as one
   // area of a Cells name is gone; NamedItem.formula (1.7) keeps the other areas. One of the two: with 20,000
   // marks the Cells names hold about 300 KB of references.
-  names.load(support.linksAndFreeze ? "items/name,items/formula" : "items/name,items/value");
+  recordNames.load(support.linksAndFreeze ? "items/name,items/formula" : "items/name,items/value");
   const parts = support.workbookRecord ? workbook.customXmlParts.getByNamespace(RECORD_NAMESPACE) : null;
   parts?.load("items/id");
   const tables = sheets.map((sheet) => {
@@ -98,19 +80,16 @@ export async function readWorkbookRecord(
   });
   await context.sync();
 
-  const byName = new Map<string, string>();
-  for (const item of names.items) {
-    if (item.name.indexOf(OWN_NAME_PREFIX) !== 0) continue;
+  const names = recordNames.items.map((item) => {
     const formula = support.linksAndFreeze ? item.formula : item.value;
-    byName.set(item.name, typeof formula === "string" ? formula : "");
-  }
-  const sheetOf = (name: string): SheetRef | null => {
-    const ref = splitReferences(byName.get(name) ?? "")[0];
-    return (ref && sheets.find((s) => s.name === ref.sheet)) || null;
-  };
+    return { name: item.name, formula: typeof formula === "string" ? formula : "" };
+  });
+  const exists = (name: string) => sheets.some((s) => s.name === name);
+  const byName = (name: string | null | undefined) => sheets.find((s) => s.name === name) ?? null;
+  const read = readRecordNames(names, exists);
   const ownSheetIds: string[] = [];
-  for (const key of ["detail", "checks"] as PlanSheetKey[]) {
-    const sheet = sheetOf(SHEET_NAME_KEYS[key]);
+  for (const own of read.ownSheets) {
+    const sheet = byName(own.name);
     if (sheet && ownSheetIds.indexOf(sheet.id) < 0) ownSheetIds.push(sheet.id);
   }
   const sheetTables: Record<string, string[]> = {};
@@ -119,11 +98,10 @@ export async function readWorkbookRecord(
     sheetTables[sheet.id] = tables[i]!.items.map((t) => t.name);
     if (ownSheetIds.indexOf(sheet.id) >= 0) for (const t of tables[i]!.items) ownTableNames.push(t.name);
   });
-  const source = sheetOf(SOURCE_NAME);
-  const positions = cellsNamePositions(byName);
+  const source = byName(read.sources[0]);
 
   const partIds = parts ? parts.items.map((p) => p.id) : [];
-  const read: { order: number; sheet: string | null; marks: PartMark[] }[] = [];
+  const parsed: ReturnType<typeof parseRecordPart>[] = [];
   for (const part of parts ? parts.items : []) {
     const xml = part.getXml();
     // One part per request: each answer can be as large as a part (about 1.5 MB for 20,000 marks).
@@ -131,99 +109,28 @@ export async function readWorkbookRecord(
     await context.sync();
     // getXml answers a ClientResult, whose value the sync fills: there is nothing to load.
     // eslint-disable-next-line office-addins/load-object-before-read
-    const parsed = parseRecordXml(xml.value);
-    if (parsed) read.push(parsed);
+    parsed.push(parseRecordPart(xml.value));
   }
-  read.sort((a, b) => a.order - b.order);
-  const recorded: PartMark[] = [];
-  for (const r of read) for (const m of r.marks) recorded.push(m);
-  const markedSheet = source ?? sheets.find((s) => read.length > 0 && s.name === read[0]!.sheet) ?? null;
-
-  let marks: WorkbookRecord["marks"] = null;
-  if (markedSheet && recorded.length > 0) {
-    // Where each mark is now: the Cells names moved with the cells; if they do not line up with the part (another
-    // program dropped some), the part's own addresses.
-    const moved = positions && positions.length === recorded.length ? positions : null;
-    const fills: SavedFill[] = [];
-    recorded.forEach((mark, i) => {
-      // Without the names, only the first sheet's marks are this sheet's (a CLI record may hold other sheets').
-      if (!moved && (mark.sheet ?? null) !== read[0]!.sheet) return;
-      const now = moved ? moved[i] : { sheet: markedSheet.name, cell: mark.cell };
-      // Its row or column was deleted: the mark went with it.
-      if (!now || now.sheet !== markedSheet.name) return;
-      fills.push(savedFillOf(mark, now.cell));
-    });
-    marks = { sheetId: markedSheet.id, fills };
-  }
+  // No part, but its text in names (written where custom XML could not be, by WPS or in an .xls): that one, where
+  // this Excel writes the record itself (and so replaces those names); below 1.5 the marks stay, counted.
+  if (support.workbookRecord && parsed.length === 0 && read.keptPart !== null)
+    parsed.push(parseRecordPart(read.keptPart));
+  const groups = joinRecordParts(parsed);
+  // The add-in marks one sheet: the one Source names, or without it the first group's.
+  const markedSheet = source ?? byName(groups[0]?.sheet);
+  const marked = markedSheet
+    ? resolveMarks(groups, read, exists).find((m) => m.sheet === markedSheet.name)
+    : undefined;
   return {
     ownSheetIds,
     ownTableNames,
     sourceSheetId: source?.id ?? null,
-    marks,
-    unreadableMarks: !support.workbookRecord && positions ? positions.filter((p) => p !== null).length : 0,
+    marks: markedSheet && marked ? { sheetId: markedSheet.id, fills: marked.marks.map(savedFillOf) } : null,
+    unreadableMarks: !support.workbookRecord ? listedMarks(read) : 0,
     partIds,
-    names: [...byName.keys()],
+    names: read.names.slice(),
     sheetTables,
   };
-}
-
-/** The Cells names' areas in order (`.1`, `.2`, …), null where an area reads #REF!; null without such names. */
-function cellsNamePositions(byName: Map<string, string>): ({ sheet: string; cell: string } | null)[] | null {
-  const numbered: { n: number; formula: string }[] = [];
-  byName.forEach((formula, name) => {
-    if (name.indexOf(CELLS_NAME_PREFIX) !== 0) return;
-    const n = Number(name.slice(CELLS_NAME_PREFIX.length));
-    if (Number.isInteger(n) && n > 0) numbered.push({ n, formula });
-  });
-  if (numbered.length === 0) return null;
-  numbered.sort((a, b) => a.n - b.n);
-  // A whole Cells name reading #REF! (below 1.7 one deleted area spoils NamedItem.value) says nothing usable.
-  if (numbered.some((c) => c.formula === "#REF!" || c.formula === "")) return null;
-  const positions: ({ sheet: string; cell: string } | null)[] = [];
-  for (const c of numbered) for (const ref of splitReferences(c.formula)) positions.push(ref);
-  return positions;
-}
-
-/**
- * The part's text parsed with the webview's DOMParser (IE11 has it): the marked sheet and each mark. Null when it
- * is not a record (malformed, or another root): browsers answer a <parsererror> document, IE11 throws.
- */
-export function parseRecordXml(
-  xml: string,
-): { order: number; sheet: string | null; marks: PartMark[] } | null {
-  let doc: Document;
-  try {
-    doc = new DOMParser().parseFromString(xml, "text/xml");
-  } catch {
-    return null;
-  }
-  const root = doc.documentElement;
-  if (!root || root.namespaceURI !== RECORD_NAMESPACE || root.localName !== "run") return null;
-  if (doc.getElementsByTagName("parsererror").length > 0) return null;
-  const marksElement = doc.getElementsByTagNameNS(RECORD_NAMESPACE, "marks")[0];
-  const marks: PartMark[] = [];
-  const elements = doc.getElementsByTagNameNS(RECORD_NAMESPACE, "mark");
-  for (let i = 0; i < elements.length; i++) {
-    const element = elements[i]!;
-    const cell = (element.getAttribute("cell") ?? "").toUpperCase();
-    if (!parseCellAddress(cell)) continue;
-    const color = (name: string): string | null => {
-      const value = element.getAttribute(name);
-      return value && RGB.test(value) ? value.toUpperCase() : null;
-    };
-    const tint = Number(element.getAttribute("previousTint"));
-    marks.push({
-      cell,
-      severity: markSeverityOf(element.getAttribute("severity")),
-      previousPattern: element.getAttribute("previousPattern"),
-      previousColor: color("previousColor"),
-      previousBackground: color("previousBackground"),
-      previousTint: element.hasAttribute("previousTint") && isFinite(tint) ? tint : null,
-      sheet: (element.parentNode as Element | null)?.getAttribute?.("sheet") ?? null,
-    });
-  }
-  const order = Number(root.getAttribute("part") ?? 1);
-  return { order: isFinite(order) ? order : 1, sheet: marksElement?.getAttribute("sheet") ?? null, marks };
 }
 
 /**
@@ -232,8 +139,8 @@ export function parseRecordXml(
  * A theme or indexed colour (the record then has a pattern but no colour) cannot be set through Office.js: the
  * fill is cleared and the mark counted as restored without its colour.
  */
-function savedFillOf(mark: PartMark, cell: string): SavedFill {
-  const base = { cell, mark: MARK_COLORS[mark.severity], patternColor: null, tintAndShade: null };
+function savedFillOf(mark: RecordMark): SavedFill {
+  const base = { cell: mark.cell, mark: MARK_COLORS[mark.severity], patternColor: null, tintAndShade: null };
   const pattern = mark.previousPattern ?? "none";
   if (pattern === "none") return { ...base, color: null, pattern: "None" };
   const fillPattern = fillPatternOf(pattern);
@@ -251,8 +158,16 @@ function savedFillOf(mark: PartMark, cell: string): SavedFill {
 }
 
 /** A saved fill as the part records it (what the CLI restores by pattern and colour). */
-function partMarkOf(fill: SavedFill, severity: MarkSeverity): PartMark {
-  const mark = { cell: fill.cell, severity, previousBackground: null, previousTint: null };
+function partMarkOf(fill: SavedFill, severity: MarkSeverity): RecordMark {
+  const mark = {
+    cell: fill.cell,
+    severity,
+    previousBackground: null,
+    previousTint: null,
+    style: null,
+    previousStyle: null,
+    previousFill: null,
+  };
   const tint = typeof fill.tintAndShade === "number" && fill.tintAndShade !== 0 ? fill.tintAndShade : null;
   // Below ExcelApi 1.9 Excel reports no pattern, and an unfilled cell as white: white is taken as no fill there.
   const noFill =
@@ -272,30 +187,17 @@ function partMarkOf(fill: SavedFill, severity: MarkSeverity): PartMark {
   };
 }
 
-function escapeAttribute(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
-
-function markXml(mark: PartMark): string {
-  let attrs = `cell="${mark.cell}" severity="${mark.severity}" previousPattern="${mark.previousPattern}"`;
-  if (mark.previousColor) attrs += ` previousColor="${mark.previousColor.toUpperCase()}"`;
-  if (mark.previousBackground) attrs += ` previousBackground="${mark.previousBackground.toUpperCase()}"`;
-  if (mark.previousTint !== null) attrs += ` previousTint="${mark.previousTint}"`;
-  return `<mark ${attrs}/>`;
-}
-
 /** A part holds at most this many bytes of JSON-escaped XML, so that adding it fits the request budget. */
 const PART_BUDGET_BYTES = Math.floor(REQUEST_BUDGET_BYTES * 0.75);
 
 /** The record's XML: the marks in order, in as many parts as the request budget needs (`part="2"`, …). */
 export function recordPartsXml(
   sheet: string,
-  marks: readonly PartMark[],
+  marks: readonly RecordMark[],
   partBytes = PART_BUDGET_BYTES,
 ): string[] {
-  const open = (n: number) =>
-    `<run xmlns="${RECORD_NAMESPACE}" version="1" tool="addin" part="${n}"><marks sheet="${escapeAttribute(sheet)}">`;
-  const close = "</marks></run>";
+  const part = (n: number, body: string[]) =>
+    recordPartXml([{ sheet, marks: body }], { tool: "addin", part: n, declaration: false });
   const parts: string[] = [];
   let body: string[] = [];
   let bytes = 0;
@@ -303,14 +205,14 @@ export function recordPartsXml(
     const xml = markXml(mark);
     const size = jsonBytes(xml);
     if (body.length > 0 && bytes + size > partBytes) {
-      parts.push(open(parts.length + 1) + body.join("") + close);
+      parts.push(part(parts.length + 1, body));
       body = [];
       bytes = 0;
     }
     body.push(xml);
     bytes += size;
   }
-  if (body.length > 0) parts.push(open(parts.length + 1) + body.join("") + close);
+  if (body.length > 0) parts.push(part(parts.length + 1, body));
   return parts;
 }
 
@@ -341,11 +243,17 @@ export async function writeWorkbookRecord(
     await budget.reserve(OPERATION_BYTES.other + (typeof reference === "string" ? jsonBytes(reference) : 0));
     workbook.names.add(name, reference).visible = false;
   };
-  for (const sheet of record.sheets)
-    await addName(SHEET_NAME_KEYS[sheet.key], workbook.worksheets.getItem(sheet.name).getRange("A1"));
-  if (record.sourceSheet)
-    await addName(SOURCE_NAME, workbook.worksheets.getItem(record.sourceSheet).getRange("A1"));
   const marks = record.marks;
+  const names = recordNamesToWrite({
+    sheets: record.sheets,
+    sources: record.sourceSheet ? [record.sourceSheet] : [],
+    marks:
+      marks && marks.fills.length > 0 ? [{ sheet: marks.sheet, cells: marks.fills.map((f) => f.cell) }] : [],
+  });
+  // A sheet's name is added by its range (names.add takes a Range); the Cells names by their reference lists.
+  for (const name of names)
+    if (name.sheet !== undefined)
+      await addName(name.name, workbook.worksheets.getItem(name.sheet).getRange("A1"));
   if (marks && marks.fills.length > 0) {
     const severity = (fill: SavedFill): MarkSeverity => {
       const mark = (fill.mark ?? "").toUpperCase();
@@ -360,12 +268,7 @@ export async function writeWorkbookRecord(
       await budget.reserve(OPERATION_BYTES.other + jsonBytes(xml));
       workbook.customXmlParts.add(xml);
     }
-    const formulas = cellsNameFormulas(
-      marks.sheet,
-      marks.fills.map((f) => f.cell),
-    );
-    for (let i = 0; i < formulas.length; i++)
-      await addName(`${CELLS_NAME_PREFIX}${i + 1}`, `=${formulas[i]!}`);
+    for (const name of names) if (name.sheet === undefined) await addName(name.name, `=${name.formula}`);
   }
 }
 
@@ -376,7 +279,7 @@ export async function clearRecordedMarks(
   record: WorkbookRecord,
 ): Promise<void> {
   const workbook = context.workbook;
-  const cells = record.names.filter((n) => n.indexOf(CELLS_NAME_PREFIX) === 0);
+  const cells = record.names.filter(isMarksName);
   await budget.reserve(OPERATION_BYTES.other * (record.partIds.length + cells.length));
   for (const id of record.partIds) workbook.customXmlParts.getItem(id).delete();
   for (const name of cells) workbook.names.getItem(name).delete();

@@ -1,5 +1,5 @@
 /** A run that did not get to write, and a 清除标记, in the user's words (the pane and the ribbon's dialog). */
-import type { ClearResult, RunOutcome } from "../excel/run-normalizer";
+import type { ClearResult, RunOutcome } from "../workbook/run-outcome";
 import type { PaneMessages } from "./messages";
 
 export function refusal(outcome: Exclude<RunOutcome, { kind: "done" }>, pane: PaneMessages): string {

@@ -6,7 +6,7 @@
  */
 import { readTolerance as readCoreTolerance, type Issue, type Severity, type Messages } from "../core";
 import type { PaneMessages } from "./messages";
-import type { RunProgress, RunSummary } from "../excel/run-normalizer";
+import type { RunProgress, RunSummary } from "../workbook/run-outcome";
 
 export interface PaneElements {
   readonly title: HTMLElement;

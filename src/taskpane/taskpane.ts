@@ -1,17 +1,16 @@
 /**
  * The task pane: run on the active sheet with progress, the summary and the issue list (click to select the
  * cell), clear marks, and the tolerance. The same pane in Excel and in WPS 表格: at start it finds its host
- * (src/wps/pane-host.ts) and drives that host's actions. Language from Office.context.displayLanguage in Excel,
+ * (./pane-host.ts, one file per host in ./hosts) and drives that host's actions. Language from Office.context.displayLanguage in Excel,
  * from the webview in WPS (zh-CN unless English).
  */
 import { messagesFor, type Locale } from "../core";
 import { paneMessagesFor } from "./messages";
-import { clearMarks, runNormalizer, selectCell } from "../excel/run-normalizer";
-import { startPane, type PaneHost } from "../wps/pane-host";
-import { wpsMessagesFor } from "../wps/messages";
+import { excelPaneHost } from "./hosts/excel";
+import { notInHostText, wpsPaneHost } from "./hosts/wps";
+import { startPane, type PaneHost } from "./pane-host";
 import { clearedText, marksNotes, refusal } from "./describe-outcome";
 import { markBundleStarted } from "./bundle-started";
-import { describeOfficeError } from "./describe-office-error";
 import {
   findElements,
   progressText,
@@ -41,16 +40,6 @@ function recallTolerance(): string {
     return "";
   }
 }
-
-/** Excel's actions, through Office.js. */
-const officeHost: PaneHost = {
-  kind: "office",
-  run: runNormalizer,
-  clear: () => clearMarks(),
-  select: selectCell,
-  describeError: (error, pane) => describeOfficeError(error, pane),
-  notes: () => [],
-};
 
 /** The action the WPS ribbon asked for when it opened the pane (`taskpane.html?action=run`), if any. */
 function requestedAction(search: string): "run" | "clear" | null {
@@ -148,7 +137,7 @@ function showOutside(doc: Document, locale: Locale): void {
   const box = doc.getElementById("unsupported");
   const app = doc.getElementById("app");
   if (!box || !app) return;
-  box.textContent = wpsMessagesFor(locale).notInHost;
+  box.textContent = notInHostText(locale);
   box.removeAttribute("hidden");
   app.style.display = "none";
 }
@@ -156,7 +145,8 @@ function showOutside(doc: Document, locale: Locale): void {
 markBundleStarted(document);
 
 startPane(window, {
-  office: officeHost,
+  wps: wpsPaneHost(window),
+  office: excelPaneHost,
   mount: (host, locale) => mountPane(document, locale, host),
   outside: (locale) => showOutside(document, locale),
 });

@@ -21,6 +21,11 @@ export const LEGACY_MARKS_NAME = `${OWN_NAME_PREFIX}Marks`;
  */
 export const CELLS_NAME_PREFIX = `${OWN_NAME_PREFIX}Cells.`;
 export const RECORD_NAMESPACE = "urn:indicator-normalizer:run:1";
+/**
+ * `IndicatorNormalizer.Part.1`, `.2`, …: the part's text kept in hidden names, by a WPS build or a file format
+ * without custom XML (.et, .xls), where the names outlast the session and the part could not be written.
+ */
+export const PART_NAME_PREFIX = `${OWN_NAME_PREFIX}Part.`;
 
 /**
  * Excel caps a formula at 8,192 characters ("Excel specifications and limits": length of formula contents); a

@@ -17,8 +17,6 @@
 import {
   cellAddress,
   columnLetter,
-  enUS,
-  zhCN,
   MARK_COLORS,
   quoteSheetName,
   type Plan,
@@ -26,9 +24,10 @@ import {
   type PlanSheet,
   type PlanSheetKey,
 } from "../core";
-import { guardText } from "../excel/apply-plan";
-import { contiguousBlocks, groupBy, joinAreas } from "../excel/group-cells";
-import { rectAddress } from "../excel/range-address";
+import { guardText } from "../workbook/guard-text";
+import { isOwnComment, isOwnNoteAuthor, stillWearsMark } from "../workbook/rerun-rules";
+import { contiguousBlocks, groupBy, joinAreas } from "../workbook/group-cells";
+import { rectAddress } from "../workbook/range-address";
 import {
   addComment,
   bgrToHex,
@@ -255,21 +254,15 @@ function fitRows(sheet: Et.Worksheet, planSheet: PlanSheet): void {
   sheet.Range(`A2:${columnLetter(planSheet.columns.length)}${planSheet.rows.length + 1}`).Rows.AutoFit();
 }
 
-/** The tool's note tags in every language: a run in one language removes the notes of a run in the other. */
-const COMMENT_TAGS = [zhCN.notes.commentTag, enUS.notes.commentTag];
-/** The author of the notes the command line writes (the file keeps it), in every language. */
-const NOTE_AUTHORS = [zhCN.notes.author, enUS.notes.author];
-
-function isOwnComment(comment: Et.Comment): boolean {
-  const text = commentText(comment);
-  if (COMMENT_TAGS.some((tag) => text.startsWith(tag))) return true;
+function isOwnNote(comment: Et.Comment): boolean {
+  if (isOwnComment(commentText(comment))) return true;
   let author = "";
   try {
     author = String(comment.Author);
   } catch {
     // A build without Comment.Author: the tag alone says which are the tool's.
   }
-  return NOTE_AUTHORS.includes(author);
+  return isOwnNoteAuthor(author);
 }
 
 /**
@@ -281,7 +274,7 @@ export function removeOwnComments(sheet: Et.Worksheet): void {
   const comments = sheet.Comments;
   for (let i = readMember<number>(comments, "Count"); i >= 1; i--) {
     const comment = comments.Item(i);
-    if (isOwnComment(comment)) comment.Delete();
+    if (isOwnNote(comment)) comment.Delete();
   }
 }
 
@@ -410,10 +403,13 @@ function readFill(interior: Et.Interior): Fill {
 
 /** Does the cell still wear the mark of its severity: a solid fill of exactly the mark's colour? */
 function stillMarked(interior: Et.Interior, severity: EtRecordedMark["severity"]): boolean {
-  return (
-    Number(interior.Pattern) === XL_PATTERN_SOLID &&
-    Number(interior.ColorIndex) !== XL_NONE &&
-    Number(interior.Color) === hexToBgr(MARK_COLORS[severity])
+  const filled = Number(interior.ColorIndex) !== XL_NONE;
+  return stillWearsMark(
+    {
+      solid: Number(interior.Pattern) === XL_PATTERN_SOLID,
+      color: filled ? bgrToHex(Number(interior.Color)) : null,
+    },
+    MARK_COLORS[severity],
   );
 }
 

@@ -10,19 +10,21 @@
  *   the colour under a pattern, and a tint when an Excel run recorded one.
  * The vocabulary is the core's (src/workbook/run-record-format.ts), shared with the CLI and the Excel add-in.
  */
-import { parseCellAddress, quoteSheetName, type PlanSheetKey } from "../core";
+import type { PlanSheetKey } from "../core";
+import { OWN_NAME_PREFIX, PART_NAME_PREFIX, RECORD_NAMESPACE } from "../workbook/run-record-format";
 import {
-  CELLS_NAME_PREFIX,
-  cellsNameFormulas,
-  OWN_NAME_PREFIX,
-  RECORD_NAMESPACE,
-  SHEET_NAME_KEYS,
-  SOURCE_NAME,
-  splitReferences,
-} from "../workbook/run-record-format";
-import type { MarkSeverity } from "../xlsx/run-record";
-import { attribute, scanXml } from "../xlsx/xml-scanner";
-import { escapeXmlAttribute } from "../xlsx/xml-text";
+  isMarksName,
+  joinRecordParts,
+  listedMarks,
+  parseRecordPart,
+  partNameFormulas,
+  readRecordNames,
+  recordNamesToWrite,
+  recordPartXml,
+  resolveMarks,
+  type MarkSeverity,
+  type RecordMark,
+} from "../workbook/run-record";
 import { readMember } from "./et-facade";
 
 /** A marked cell and the fill it had before the mark. */
@@ -82,12 +84,17 @@ function recordParts(book: Et.Workbook): Kso.CustomXMLPart[] {
 
 /**
  * Where the marks list lives: custom XML parts of the workbook, which travel with the file; or, in a build whose
- * object model has no CustomXMLParts, the add-in's PluginStorage, which lasts until WPS closes (the pane then tells
+ * object model has no CustomXMLParts (or a file format that keeps none), the part's text in hidden names
+ * (IndicatorNormalizer.Part.1, …), which travel with the file too and which every tool reads when there is no part.
+ * Only if the names cannot be written does the add-in's PluginStorage keep it, until WPS closes (the pane then tells
  * the clerk to clear the marks before closing).
  */
 export interface MarksStore {
+  /** False once the list could be kept only for the session. */
   readonly lasting: boolean;
-  /** Every part's text (the session keeps one). */
+  /** It reads the workbook's custom XML parts (a part another tool wrote is seen). */
+  readonly readsParts: boolean;
+  /** Every part's text. */
   read(): string[];
   write(xml: string | null): void;
 }
@@ -95,6 +102,7 @@ export interface MarksStore {
 function workbookStore(book: Et.Workbook): MarksStore {
   return {
     lasting: true,
+    readsParts: true,
     read: () => recordParts(book).map((part) => readMember<string>(part, "XML")),
     write: (xml) => {
       for (const part of recordParts(book)) part.Delete();
@@ -103,131 +111,103 @@ function workbookStore(book: Et.Workbook): MarksStore {
   };
 }
 
-/** The store for `book`: its own custom XML when the build has it, else the session's storage under its name. */
+function namesStore(book: Et.Workbook, session: WPS.PluginStorage): MarksStore {
+  const key = `indicatorNormalizer.record:${readMember<string>(book, "Name")}`;
+  const deleteParts = (): void => {
+    for (const n of ownNames(book)) if (n.name.indexOf(PART_NAME_PREFIX) === 0) n.item.Delete();
+  };
+  let lasting = true;
+  return {
+    get lasting() {
+      return lasting;
+    },
+    readsParts: false,
+    read: () => {
+      const kept = readRecordNames(
+        ownNames(book).map((n) => ({ name: n.name, formula: n.refersTo })),
+        () => true,
+      ).keptPart;
+      if (kept !== null) return [kept];
+      const xml = session.getItem(key);
+      return typeof xml === "string" && xml !== "" ? [xml] : [];
+    },
+    write: (xml) => {
+      deleteParts();
+      session.removeItem(key);
+      if (xml === null) return;
+      try {
+        partNameFormulas(xml).forEach((formula, i) =>
+          addName(book, `${PART_NAME_PREFIX}${i + 1}`, `=${formula}`),
+        );
+      } catch {
+        // A build that refuses such names: the session keeps the list.
+        deleteParts();
+        session.setItem(key, xml);
+        lasting = false;
+      }
+    },
+  };
+}
+
+/** The store for `book`: its own custom XML when the build has it, else hidden names. */
 export function marksStore(book: Et.Workbook, session: WPS.PluginStorage): MarksStore {
   try {
     recordParts(book);
     return workbookStore(book);
   } catch {
-    const key = `indicatorNormalizer.record:${readMember<string>(book, "Name")}`;
-    return {
-      lasting: false,
-      read: () => {
-        const xml = session.getItem(key);
-        return typeof xml === "string" && xml !== "" ? [xml] : [];
-      },
-      write: (xml) => (xml === null ? session.removeItem(key) : session.setItem(key, xml)),
-    };
+    return namesStore(book, session);
   }
-}
-
-/** The Cells names' areas in order (`.1`, `.2`, …), null where an area reads #REF!; null without such names. */
-function cellsPositions(names: readonly NameEntry[]): ({ sheet: string; cell: string } | null)[] | null {
-  const numbered: { index: number; refersTo: string }[] = [];
-  for (const entry of names) {
-    if (!entry.name.startsWith(CELLS_NAME_PREFIX)) continue;
-    const index = Number(entry.name.slice(CELLS_NAME_PREFIX.length));
-    if (Number.isInteger(index) && index > 0) numbered.push({ index, refersTo: entry.refersTo });
-  }
-  if (numbered.length === 0) return null;
-  numbered.sort((a, b) => a.index - b.index);
-  return numbered.flatMap((c) => splitReferences(c.refersTo.replace(/^=/, "")));
 }
 
 export function readEtRecord(book: Et.Workbook, sheetNames: readonly string[], store: MarksStore): EtRecord {
   const existing = new Set(sheetNames);
-  const names = ownNames(book);
-  const sheetOf = (name: string): string | null => {
-    // "='指标明细'!$A$1"; a deleted sheet leaves "=#REF!$A$1", which names no sheet.
-    const entry = names.find((n) => n.name === name);
-    const sheet = entry ? splitReferences(entry.refersTo.replace(/^=/, ""))[0]?.sheet : undefined;
-    return sheet && existing.has(sheet) ? sheet : null;
-  };
-  const ownSheets: { key: PlanSheetKey; name: string }[] = [];
-  for (const key of ["detail", "checks"] as const) {
-    const sheet = sheetOf(SHEET_NAME_KEYS[key]);
-    if (sheet) ownSheets.push({ key, name: sheet });
-  }
-  const parsed = store
-    .read()
-    .map(parseRecord)
-    .sort((a, b) => a.order - b.order);
-  const recorded = parsed.flatMap((p) => p.marks);
-  const partSheet = parsed[0]?.sheet;
-  // The Source name wins; a record written by a tool that left it out names the sheet in <marks>.
-  const sourceSheet = sheetOf(SOURCE_NAME) ?? (partSheet && existing.has(partSheet) ? partSheet : null);
-  const positions = cellsPositions(names);
-  if (!sourceSheet || recorded.length === 0)
-    return {
-      ownSheets,
-      sourceSheet,
-      marks: [],
-      unreadable: !store.lasting && positions ? positions.filter((p) => p !== null).length : 0,
-    };
-  // Where each mark is now: the Cells names moved with the cells; if they do not line up with the parts (another
-  // program dropped some), the parts' own addresses. A mark whose row was deleted went with it.
-  const moved = positions && positions.length === recorded.length ? positions : null;
-  const marks: EtRecordedMark[] = [];
-  recorded.forEach((mark, i) => {
-    const now = moved ? moved[i] : { sheet: sourceSheet, cell: mark.cell };
-    if (now && now.sheet === sourceSheet) marks.push({ ...mark, cell: now.cell });
-  });
-  return { ownSheets, sourceSheet, marks, unreadable: 0 };
-}
-
-function parseRecord(xml: string): { order: number; sheet: string | null; marks: EtRecordedMark[] } {
-  let sheet: string | null = null;
-  let order = 1;
-  const marks: EtRecordedMark[] = [];
-  scanXml(
-    xml,
-    0,
-    {
-      open(name, tag) {
-        if (name === "run") order = Number(attribute(tag, "part") ?? 1) || 1;
-        if (name === "marks") sheet = attribute(tag, "sheet");
-        if (name !== "mark") return;
-        const cell = (attribute(tag, "cell") ?? "").toUpperCase();
-        if (!parseCellAddress(cell)) return;
-        const tint = Number(attribute(tag, "previousTint"));
-        marks.push({
-          cell,
-          severity: severityOf(attribute(tag, "severity")),
-          previousPattern: attribute(tag, "previousPattern") ?? "",
-          previousColor: hexOrNull(attribute(tag, "previousColor")),
-          previousBackground: hexOrNull(attribute(tag, "previousBackground")),
-          previousTint:
-            attribute(tag, "previousTint") !== null && Number.isFinite(tint) && tint !== 0 ? tint : null,
-        });
-      },
-      close() {},
-      text() {},
-    },
-    true,
+  const exists = (sheet: string) => existing.has(sheet);
+  const names = readRecordNames(
+    ownNames(book).map((n) => ({ name: n.name, formula: n.refersTo })),
+    exists,
   );
-  return { order, sheet, marks };
+  const groups = joinRecordParts(store.read().map(parseRecordPart));
+  // The Source name wins; a record written by a tool that left it out names the sheet in <marks>.
+  const partSheet = groups[0]?.sheet;
+  const sourceSheet = names.sources[0] ?? (partSheet && exists(partSheet) ? partSheet : null);
+  // The add-in marks one sheet: the first group's marks, at the cells where they are now.
+  const marked = sourceSheet
+    ? resolveMarks(groups, names, exists).find((m) => m.sheet === sourceSheet)
+    : undefined;
+  return {
+    ownSheets: names.ownSheets,
+    sourceSheet,
+    marks: marked ? marked.marks.map(etMarkOf) : [],
+    // Marks the Cells names list whose part this build cannot see (another tool wrote it as custom XML).
+    unreadable: !store.readsParts && groups.length === 0 ? listedMarks(names) : 0,
+  };
 }
 
-function hexOrNull(value: string | null): string | null {
-  return value && /^#[0-9A-Fa-f]{6}$/.test(value) ? value.toUpperCase() : null;
+function etMarkOf(mark: RecordMark): EtRecordedMark {
+  return {
+    cell: mark.cell,
+    severity: mark.severity,
+    previousPattern: mark.previousPattern ?? "",
+    previousColor: mark.previousColor,
+    previousBackground: mark.previousBackground,
+    previousTint: mark.previousTint,
+  };
 }
 
 /** The part's text: the marked sheet and each mark with what it covered (docs/marks-record.md). */
 export function etRecordXml(sheet: string, marks: readonly EtRecordedMark[]): string {
-  const lines = marks.map((m) => {
-    const color = m.previousColor ? ` previousColor="${m.previousColor}"` : "";
-    const background = m.previousBackground ? ` previousBackground="${m.previousBackground}"` : "";
-    const tint = m.previousTint ? ` previousTint="${m.previousTint}"` : "";
-    return (
-      `<mark cell="${m.cell}" severity="${m.severity}"` +
-      ` previousPattern="${escapeXmlAttribute(m.previousPattern)}"${color}${background}${tint}/>`
-    );
-  });
-  return (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    `<run xmlns="${RECORD_NAMESPACE}" version="1" tool="addin" part="1">` +
-    `<marks sheet="${escapeXmlAttribute(sheet)}">${lines.join("")}</marks></run>`
-  );
+  const recorded = marks.map((m): RecordMark => ({
+    cell: m.cell,
+    severity: m.severity,
+    previousPattern: m.previousPattern,
+    previousColor: m.previousColor,
+    previousBackground: m.previousBackground,
+    previousTint: m.previousTint ? m.previousTint : null,
+    style: null,
+    previousStyle: null,
+    previousFill: null,
+  }));
+  return recordPartXml([{ sheet, marks: recorded }], { tool: "addin", part: 1, declaration: true });
 }
 
 /** Adds a hidden workbook-level name (Names.Add replaces one of the same name). */
@@ -236,7 +216,7 @@ function addName(book: Et.Workbook, name: string, refersTo: string): void {
 }
 
 function deleteCellsNames(book: Et.Workbook): void {
-  for (const n of ownNames(book)) if (n.name.startsWith(CELLS_NAME_PREFIX)) n.item.Delete();
+  for (const n of ownNames(book)) if (isMarksName(n.name)) n.item.Delete();
 }
 
 /** Replaces the record: the sheet names, the analysed sheet, the marked cells, and the part listing the marks. */
@@ -246,26 +226,19 @@ export function writeEtRecord(
   marks: readonly EtRecordedMark[],
   store: MarksStore,
 ): void {
-  addName(book, SHEET_NAME_KEYS.detail, `=${quoteSheetName(record.sheets.detail)}!$A$1`);
-  addName(book, SHEET_NAME_KEYS.checks, `=${quoteSheetName(record.sheets.checks)}!$A$1`);
-  // Every run, as the Excel add-in does: a run started from one of the tool's sheets analyses this sheet again.
-  addName(book, SOURCE_NAME, `=${quoteSheetName(record.source)}!$A$1`);
   deleteCellsNames(book);
   store.write(marks.length > 0 ? etRecordXml(record.source, marks) : null);
-  const formulas = cellsNameFormulas(
-    record.source,
-    marks.map((m) => m.cell),
-  );
-  formulas.forEach((formula, i) => addName(book, `${CELLS_NAME_PREFIX}${i + 1}`, `=${formula}`));
+  const names = recordNamesToWrite({
+    sheets: (Object.keys(record.sheets) as PlanSheetKey[]).map((key) => ({ key, name: record.sheets[key] })),
+    // Every run, as the Excel add-in does: a run started from one of the tool's sheets analyses this sheet again.
+    sources: [record.source],
+    marks: marks.length > 0 ? [{ sheet: record.source, cells: marks.map((m) => m.cell) }] : [],
+  });
+  for (const name of names) addName(book, name.name, `=${name.formula}`);
 }
 
 /** After 清除标记: the part(s) and the Cells names go; the Detail, Checks and Source names stay with their sheets. */
 export function forgetEtMarks(book: Et.Workbook, store: MarksStore): void {
   store.write(null);
   deleteCellsNames(book);
-}
-
-/** A mark's kind as the record writes it; a consequence (light blue) is restored like the others. */
-function severityOf(written: string | null): MarkSeverity {
-  return written === "warning" || written === "consequence" ? written : "error";
 }

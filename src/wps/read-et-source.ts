@@ -4,7 +4,7 @@
  * cells as their "#DIV/0!"-style text (what Office.js hands the Excel shell, so both shells analyse the same grid).
  */
 import { cellAddress, type CellValue, type Grid, type Origin } from "../core";
-import { intersectRects, parseRangeAddress, type CellRect } from "../excel/range-address";
+import { intersectRects, parseRangeAddress, type CellRect } from "../workbook/range-address";
 import { ERROR_TEXTS, ERROR_VALUE_NUMBERS, plainAddress, readMember } from "./et-facade";
 
 export interface EtSourceRead {

@@ -4,25 +4,28 @@
  * its wording serve both hosts. ET's object model is synchronous, so each action is one uninterrupted call; the
  * record of the tool's sheets and marks lives in the workbook (src/wps/et-record.ts), shared with Excel and the CLI.
  */
-import { analyzeTable, buildPlan, type Locale } from "../core";
+import { runOnHostSync, type RunPort, type SheetRead } from "../workbook/run-on-host";
+import type { ClearResult, RunOutcome, RunRequest } from "../workbook/run-outcome";
 import {
-  noTableOutcome,
-  summarize,
-  type ClearResult,
-  type RunOutcome,
-  type RunProgress,
-} from "../excel/run-normalizer";
-import { applyPlanEt, removeOwnComments, restoreMarks, type OptionalFeature } from "./apply-plan-et";
+  applyPlanEt,
+  removeOwnComments,
+  restoreMarks,
+  type EtApplyResult,
+  type OptionalFeature,
+} from "./apply-plan-et";
 import { readMember } from "./et-facade";
-import { forgetEtMarks, marksStore, readEtRecord, writeEtRecord } from "./et-record";
+import {
+  forgetEtMarks,
+  marksStore,
+  readEtRecord,
+  writeEtRecord,
+  type EtRecord,
+  type MarksStore,
+} from "./et-record";
 import type { WpsApplication } from "./wps-host";
-import { readEtSource, worksheetsOf } from "./read-et-source";
+import { readEtSource, worksheetsOf, type EtSourceRead } from "./read-et-source";
 
-export interface EtRunOptions {
-  readonly locale: Locale;
-  readonly tolerance?: number;
-  readonly onProgress?: (progress: RunProgress) => void;
-}
+export type EtRunOptions = RunRequest;
 
 /**
  * A run's outcome, and what this WPS build lacked: tables (and then filter buttons), frozen panes, links, print
@@ -56,64 +59,70 @@ export function runNormalizerEt(app: EtHost, options: EtRunOptions): EtRunOutcom
   const book = app.ActiveWorkbook;
   const active = app.ActiveSheet as Et.Worksheet;
   if (!book || !active) return { kind: "empty", sheet: "" };
-  options.onProgress?.({ stage: "reading" });
+  const store = marksStore(book, app.PluginStorage);
+  let skipped: readonly (OptionalFeature | "record")[] = [];
+  const outcome = runOnHostSync(
+    etRunPort(app, book, store, options, (s) => (skipped = s)),
+    options,
+  );
+  if (outcome.kind !== "done") return outcome;
+  return { ...outcome, skipped: store.lasting ? skipped : [...skipped, "record"] };
+}
+
+/** The run's port in ET: every call is synchronous; sheets are found by name. */
+function etRunPort(
+  app: EtHost,
+  book: Et.Workbook,
+  store: MarksStore,
+  options: EtRunOptions,
+  reportSkipped: (skipped: readonly OptionalFeature[]) => void,
+): RunPort<"sync"> {
   const sheets = worksheetsOf(book);
   const names = sheets.map((s) => readMember<string>(s, "Name"));
-  const store = marksStore(book, app.PluginStorage);
-  const record = readEtRecord(book, names, store);
-  const own = new Set(record.ownSheets.map((s) => s.name));
-
-  let target: Et.Worksheet | undefined;
-  const activeName = readMember<string>(active, "Name");
-  if (own.has(activeName)) {
-    // Run from one of the tool's own sheets (say 校验结果 after fixing the source): analyse the last source.
-    const last = record.sourceSheet ? sheetByName(book, record.sourceSheet) : null;
-    if (!last) return { kind: "own-sheet", sheet: activeName };
-    target = last;
-  }
-  const source = readEtSource(app, target);
-  if (!source.grid) return { kind: "empty", sheet: source.name };
-  if (source.protected) return { kind: "protected", sheet: source.name };
-
-  options.onProgress?.({ stage: "checking", rows: source.grid.length });
-  const analysis = analyzeTable(source.grid, {
+  let record: EtRecord | null = null;
+  let applied: EtApplyResult | null = null;
+  const sheetRead = (source: EtSourceRead): SheetRead => ({
+    sheet: { key: source.name, name: source.name },
+    grid: source.grid,
     origin: source.origin,
-    locale: options.locale,
-    ...(options.tolerance !== undefined ? { tolerance: options.tolerance } : {}),
+    selectionIgnored: source.selectionIgnored,
+    protected: source.protected,
   });
-  // Nothing found is not "done": no sheet, no mark, no change to the workbook.
-  if (analysis.table === null) return noTableOutcome(analysis, source.name, options.locale);
-  const ownTables = new Set(tableNames(sheets.filter((s) => own.has(readMember<string>(s, "Name")))));
-  const plan = buildPlan(analysis, {
-    sourceSheet: source.name,
-    locale: options.locale,
-    avoidSheetNames: names.filter((n) => !own.has(n)),
-    avoidTableNames: tableNames(sheets).filter((n) => !ownTables.has(n)),
-  });
-
-  const marked = record.sourceSheet ? sheetByName(book, record.sourceSheet) : null;
-  const applied = applyPlanEt(app, plan, {
-    source: source.sheet,
-    previousSheets: sheets.filter((s) => own.has(readMember<string>(s, "Name"))),
-    previousMarks: record.marks,
-    marked,
-    onProgress: (p) => options.onProgress?.({ stage: "writing", ...p }),
-  });
-  writeEtRecord(book, { sheets: applied.sheets, source: source.name }, applied.marks, store);
-
-  const activatedName = plan.sheets.find((s) => s.key === plan.activate)?.name ?? null;
   return {
-    kind: "done",
-    summary: {
-      ...summarize(analysis, source.name, plan.activate, activatedName),
-      truncated: plan.truncated?.length ?? 0,
-      selectionIgnored: source.selectionIgnored,
-      marksLeftAlone: applied.marksLeftAlone,
-      marksColourLost: applied.marksColourLost,
-      marksUnreadable: record.unreadable,
-      commentsSkipped: applied.commentsSkipped,
+    readActive: () => ({
+      ...sheetRead(readEtSource(app)),
+      sheets: names.map((name) => ({ key: name, name })),
+      tables: tableNames(sheets),
+    }),
+    readPrevious: () => {
+      record = readEtRecord(book, names, store);
+      const own = record.ownSheets.map((s) => s.name);
+      return {
+        ownSheets: own,
+        ownTables: tableNames(sheets.filter((s) => own.indexOf(readMember<string>(s, "Name")) >= 0)),
+        lastSource: record.sourceSheet,
+        marksUnreadable: record.unreadable,
+      };
     },
-    skipped: store.lasting ? applied.skipped : [...applied.skipped, "record"],
+    readSheet: (name) => sheetRead(readEtSource(app, sheetByName(book, name) ?? undefined)),
+    apply: (plan, source) => {
+      const own = new Set(record!.ownSheets.map((s) => s.name));
+      const marked = record!.sourceSheet ? sheetByName(book, record!.sourceSheet) : null;
+      applied = applyPlanEt(app, plan, {
+        source: sheetByName(book, source.sheet.key)!,
+        previousSheets: sheets.filter((s) => own.has(readMember<string>(s, "Name"))),
+        previousMarks: record!.marks,
+        marked,
+        onProgress: (p) => options.onProgress?.({ stage: "writing", ...p }),
+      });
+      reportSkipped(applied.skipped);
+      return applied;
+    },
+    writeRecord: (_plan, source) => {
+      // ET applies a plan in one uninterrupted call: a failed one wrote nothing the record could name.
+      if (applied)
+        writeEtRecord(book, { sheets: applied.sheets, source: source.sheet.name }, applied.marks, store);
+    },
   };
 }
 

@@ -5,7 +5,7 @@
  * `r` reference or, where a writer left it out, by position.
  */
 import { cellAddress, parseCellAddress } from "../core";
-import { attribute } from "./xml-scanner";
+import { attribute } from "../workbook/xml-scanner";
 
 /** Called for each target cell with the style it has now; returns the style to set, or null to leave it. */
 export type RestyleCell = (cell: string, currentStyle: number) => number | null;

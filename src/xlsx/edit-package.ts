@@ -32,9 +32,10 @@ import {
   type RecordedMark,
   type RunRecord,
 } from "./run-record";
+import { namesToAvoid, sheetsToReplace, stillWearsMark } from "../workbook/rerun-rules";
 import { MINIMAL_STYLES, StylesPart, withAttributes } from "./styles-part";
-import { attribute } from "./xml-scanner";
-import { escapeXmlAttribute, escapeXmlText } from "./xml-text";
+import { attribute } from "../workbook/xml-scanner";
+import { escapeXmlAttribute, escapeXmlText } from "../workbook/xml-text";
 import {
   readPartText,
   readRelationships,
@@ -88,8 +89,11 @@ export function packageTables(pkg: XlsxPackage): PackageTable[] {
 
 /** The previous run's sheets that this run replaces (all of them but the one being analysed). */
 function replacedSheets(pkg: XlsxPackage, record: RunRecord, sourceSheet: string): PackageSheet[] {
-  const own = new Set(record.ownSheets.map((s) => s.name));
-  return pkg.sheets.filter((s) => own.has(s.name) && s.name !== sourceSheet);
+  const replaced = sheetsToReplace(
+    record.ownSheets.map((s) => s.name),
+    sourceSheet,
+  );
+  return pkg.sheets.filter((s) => replaced.indexOf(s.name) >= 0);
 }
 
 /** Names the plan must avoid: sheets that stay, tables that stay and workbook-level defined names. */
@@ -98,13 +102,16 @@ export function namesInUse(
   record: RunRecord,
   sourceSheet: string,
 ): { sheets: string[]; tables: string[] } {
-  const replaced = new Set(replacedSheets(pkg, record, sourceSheet).map((s) => s.path));
-  const sheets = pkg.sheets.filter((s) => !replaced.has(s.path)).map((s) => s.name);
-  const tables = packageTables(pkg)
-    .filter((t) => !replaced.has(t.sheetPath))
-    .map((t) => t.name);
-  const names = pkg.definedNames.filter((n) => !n.name.startsWith(OWN_NAME_PREFIX)).map((n) => n.name);
-  return { sheets, tables: [...tables, ...names] };
+  const replaced = replacedSheets(pkg, record, sourceSheet);
+  const tables = packageTables(pkg);
+  const onReplaced = (t: PackageTable) => replaced.some((s) => s.path === t.sheetPath);
+  return namesToAvoid({
+    sheets: pkg.sheets.map((s) => s.name),
+    replaced: replaced.map((s) => s.name),
+    tables: tables.map((t) => t.name),
+    replacedTables: tables.filter(onReplaced).map((t) => t.name),
+    definedNames: pkg.definedNames.map((n) => n.name),
+  });
 }
 
 /** The mark's fill record, solid in the mark's colour (the same XML every run, so it is found again). */
@@ -118,13 +125,13 @@ function solidFill(color: string): string {
   return `<fill><patternFill patternType="solid"><fgColor rgb="${rgb}"/><bgColor indexed="64"/></patternFill></fill>`;
 }
 
-const MARK_RGB = new Set(Object.values(MARK_COLORS).map((c) => `FF${c.slice(1).toUpperCase()}`));
-
-/** Whether a fill is one the tool's marks use (solid, in a mark colour). */
+/** Whether a fill is one the tool's marks use (solid, in a mark colour, opaque). */
 function isMarkFill(fill: string | null | undefined): boolean {
-  if (!fill || !/patternType="solid"/.test(fill)) return false;
-  const rgb = /<(?:\w+:)?fgColor\b[^>]*\brgb="([0-9A-Fa-f]{8})"/.exec(fill)?.[1]?.toUpperCase();
-  return rgb !== undefined && MARK_RGB.has(rgb);
+  if (!fill) return false;
+  // Example: `<fgColor rgb="FFFFC7CE"/>` → FFFFC7CE (alpha FF, then the colour).
+  const argb = /<(?:\w+:)?fgColor\b[^>]*\brgb="([0-9A-Fa-f]{8})"/.exec(fill)?.[1]?.toUpperCase();
+  const color = argb && argb.slice(0, 2) === "FF" ? `#${argb.slice(2)}` : null;
+  return stillWearsMark({ solid: /patternType="solid"/.test(fill), color });
 }
 
 export interface EditedPackage {

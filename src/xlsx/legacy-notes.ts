@@ -12,8 +12,8 @@
  *   with nothing of the clerk's is removed, with its relationship and the sheet's `<legacyDrawing>`.
  */
 import { parseCellAddress, type PlanNote } from "../core";
-import { attribute } from "./xml-scanner";
-import { decodeXmlEntities, escapeXmlAttribute, escapeXmlText } from "./xml-text";
+import { attribute } from "../workbook/xml-scanner";
+import { decodeXmlEntities, escapeXmlAttribute, escapeXmlText } from "../workbook/xml-text";
 import {
   readPartText,
   readRelationships,

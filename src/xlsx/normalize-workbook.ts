@@ -11,15 +11,14 @@ import {
   issueOnSheet,
   makeIssue,
   sortIssues,
-  enUS,
   localizeIssues,
   messagesFor,
-  zhCN,
   type Analysis,
   type IssueDraft,
   type Locale,
   type Plan,
 } from "../core";
+import { OWN_NOTE_AUTHORS } from "../workbook/rerun-rules";
 import { namesInUse, writeNormalizedPackage } from "./edit-package";
 import { findInvalidCharacters } from "./find-invalid-characters";
 import { DEFAULT_LIMITS } from "./package-limits";
@@ -48,9 +47,6 @@ export interface NormalizedWorkbook {
   /** Marked cells that kept the clerk's own comment and got no note. */
   readonly notesSkipped: number;
 }
-
-/** The notes' author in every language: a run in one language replaces the notes of a run in the other. */
-const NOTE_AUTHORS = [zhCN.notes.author, enUS.notes.author];
 
 /**
  * The core's analysis plus the file shell's own findings (characters no program can be trusted to keep, bytes
@@ -112,7 +108,7 @@ export async function normalizeInput(
     avoidTableNames: names.tables,
   });
   const { bytes, marksLeft, notesSkipped } = await writeNormalizedPackage(pkg, record, plan, {
-    ours: NOTE_AUTHORS,
+    ours: OWN_NOTE_AUTHORS,
   });
   return { bytes, analysis, plan, marksLeft, notesSkipped };
 }

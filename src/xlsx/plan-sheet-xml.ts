@@ -9,7 +9,7 @@ import { columnLetter, quoteSheetName, type PlanCell, type PlanSheet } from "../
 import type { DeflatedPart } from "./write-zip";
 import { XmlChunks } from "./xml-chunks";
 import type { ZipCodec } from "./zip-codec";
-import { escapeXmlAttribute, escapeXmlText } from "./xml-text";
+import { escapeXmlAttribute, escapeXmlText } from "../workbook/xml-text";
 
 export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";

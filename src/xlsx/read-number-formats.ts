@@ -5,8 +5,8 @@
  */
 import { builtInNumberFormat } from "../workbook/display-number";
 import { StylesPart } from "./styles-part";
-import { attribute } from "./xml-scanner";
-import { decodeXmlEntities } from "./xml-text";
+import { attribute } from "../workbook/xml-scanner";
+import { decodeXmlEntities } from "../workbook/xml-text";
 import { readPartText, REL_TYPES, relTypeIs, resolveTarget, type XlsxPackage } from "./xlsx-package";
 
 /** A cell's `s` → its format code, or null for General and formats with no code. */

@@ -20,8 +20,8 @@ import {
   XmlSyntaxError,
   type ChunkScanner,
   type XmlHandler,
-} from "./xml-scanner";
-import { decodeOoxmlEscapes, decodeXmlEntities } from "./xml-text";
+} from "../workbook/xml-scanner";
+import { decodeOoxmlEscapes, decodeXmlEntities } from "../workbook/xml-text";
 import { entryChunks, ZipFormatError } from "./zip-archive";
 
 /** Streams a part through a handler; a malformed part is "not a valid .xlsx", naming the part. */

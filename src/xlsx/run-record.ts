@@ -9,9 +9,8 @@
  * Marks are never recognised by colour alone: a cell is restored only when the record lists it and it still
  * wears the mark's fill.
  */
-import { parseCellAddress, type MarkKind, type PlanSheetKey } from "../core";
+import type { PlanSheetKey } from "../core";
 import {
-  CELLS_NAME_PREFIX,
   fillPatternOf,
   LEGACY_MARKS_NAME,
   OWN_NAME_PREFIX,
@@ -20,8 +19,16 @@ import {
   SOURCE_NAME,
   splitReferences,
 } from "../workbook/run-record-format";
-import { attribute, scanXmlBytes } from "./xml-scanner";
-import { decodeXmlEntities, escapeXmlAttribute, escapeXmlText } from "./xml-text";
+import {
+  joinRecordParts,
+  parseRecordPart,
+  readRecordNames,
+  recordPartXml,
+  resolveMarks,
+  sourceName,
+  type MarkSeverity,
+  type RecordMark,
+} from "../workbook/run-record";
 import {
   readPartBytes,
   readRelationships,
@@ -38,16 +45,10 @@ export {
   RECORD_NAMESPACE,
   SHEET_NAME_KEYS,
   SOURCE_NAME,
+  sourceName,
   splitReferences,
+  type MarkSeverity,
 };
-
-/** error, warning, or consequence (a total upset only by a wrong amount elsewhere: light blue). */
-export type MarkSeverity = MarkKind;
-
-/** The name of the k-th marked sheet (0-based): Source, Source2, Source3, … */
-export function sourceName(k: number): string {
-  return k === 0 ? SOURCE_NAME : `${SOURCE_NAME}${k + 1}`;
-}
 
 export interface RecordedMark {
   /** A1 address on the marked sheet. */
@@ -94,103 +95,58 @@ export const EMPTY_RECORD: RunRecord = {
 
 export function readRunRecord(pkg: XlsxPackage): RunRecord {
   const sheetNames = new Set(pkg.sheets.map((s) => s.name));
-  const ownSheets: { key: PlanSheetKey; name: string }[] = [];
-  const namedSources: (string | undefined)[] = [];
-  const legacyMarks: string[] = [];
-  let legacySheet: string | null = null;
-  const cellsNames: { n: number; formula: string }[] = [];
-  for (const dn of pkg.definedNames) {
-    if (dn.localSheetId !== null || !dn.name.startsWith(OWN_NAME_PREFIX)) continue;
-    const refs = splitReferences(dn.formula).filter((r) => r !== null);
-    for (const key of ["detail", "checks"] as const) {
-      const sheet = refs[0]?.sheet;
-      if (dn.name === SHEET_NAME_KEYS[key] && sheet && sheetNames.has(sheet))
-        ownSheets.push({ key, name: sheet });
-    }
-    // Source, Source2, …: the marked sheets, by the names that follow them when the clerk renames one.
-    const k = sourceIndex(dn.name);
-    if (k >= 0 && refs[0] && sheetNames.has(refs[0].sheet)) namedSources[k] = refs[0].sheet;
-    if (dn.name === LEGACY_MARKS_NAME)
-      for (const ref of refs) {
-        legacySheet ??= ref.sheet;
-        if (ref.sheet === legacySheet) legacyMarks.push(ref.cell);
-      }
-    const n = dn.name.startsWith(CELLS_NAME_PREFIX) ? Number(dn.name.slice(CELLS_NAME_PREFIX.length)) : 0;
-    if (Number.isInteger(n) && n > 0) cellsNames.push({ n, formula: dn.formula });
-  }
-  const found = findRecordPart(pkg);
-  // Each <marks> group's sheet: its Source name's (renames followed), else the sheet the part names.
-  const groups = (found?.groups ?? []).map((g, k) => ({
-    sheet: namedSources[k] ?? (g.sheet && sheetNames.has(g.sheet) ? g.sheet : null),
-    marks: g.marks,
+  const exists = (sheet: string) => sheetNames.has(sheet);
+  const names = readRecordNames(
+    pkg.definedNames.filter((dn) => dn.localSheetId === null),
+    exists,
+  );
+  const found = findRecordParts(pkg);
+  // No part, but its text in names (written where custom XML could not be, by WPS or in an .xls): that one.
+  const parts =
+    found.parsed.length === 0 && names.keptPart !== null ? [parseRecordPart(names.keptPart)] : found.parsed;
+  const marked: MarkedSheet[] = resolveMarks(joinRecordParts(parts), names, exists).map((m) => ({
+    sheet: m.sheet,
+    marks: m.marks.map(recordedMarkOf),
+    legacy: [],
   }));
-  const moved = movedMarks(groups, cellsNames);
-  const marked: MarkedSheet[] = [];
-  moved.forEach((g) => {
-    if (g.sheet !== null && g.marks.length > 0) marked.push({ sheet: g.sheet, marks: g.marks, legacy: [] });
-  });
-  if (legacyMarks.length > 0) {
+  const legacy = names.legacy;
+  if (legacy) {
     const first = marked[0];
-    if (first) marked[0] = { ...first, legacy: legacyMarks };
+    if (first) marked[0] = { ...first, legacy: legacy.cells };
     else {
-      const sheet = namedSources[0] ?? (legacySheet && sheetNames.has(legacySheet) ? legacySheet : undefined);
-      if (sheet !== undefined) marked.push({ sheet, marks: [], legacy: legacyMarks });
+      const sheet = names.sources[0] ?? (exists(legacy.sheet) ? legacy.sheet : undefined);
+      if (sheet !== undefined) marked.push({ sheet, marks: [], legacy: legacy.cells });
     }
   }
+  return { ownSheets: names.ownSheets, marked, recordParts: found.parts, recordRels: found.rels };
+}
+
+/** A mark as the package edit uses it: the format indexes (-1 where not written: it never matches a cell's). */
+function recordedMarkOf(mark: RecordMark): RecordedMark {
+  // The exact record (written by the CLI) wins over the pattern and colour (all the add-in can see).
+  const fill = mark.previousFill ?? fillFromAttributes(mark);
   return {
-    ownSheets,
-    marked,
-    recordParts: found?.parts ?? [],
-    recordRels: found?.rels ?? [],
+    cell: mark.cell,
+    severity: mark.severity,
+    style: mark.style ?? -1,
+    previousStyle: mark.previousStyle ?? -1,
+    previousFill: fill === "" ? null : fill,
   };
 }
 
-/** `IndicatorNormalizer.Source` → 0, `…Source2` → 1, …; -1 for any other name. */
-function sourceIndex(name: string): number {
-  if (name === SOURCE_NAME) return 0;
-  if (!name.startsWith(SOURCE_NAME)) return -1;
-  const n = Number(name.slice(SOURCE_NAME.length));
-  return Number.isInteger(n) && n >= 2 ? n - 1 : -1;
-}
-
 /**
- * The recorded marks at the cells where they are now: the Cells names list them in the part's order (sheet by
- * sheet), and Excel moved those references when the clerk inserted or deleted rows (the part keeps the old
- * addresses). A mark whose area reads #REF! went with its deleted row. Without the names, or when they do not
- * line up with the part (a program dropped some), the part's addresses stand.
+ * The custom XML parts whose root is in the record's namespace, with their properties and the relationships to
+ * them. Parts are looked for by name, because Excel relates custom XML from the workbook and LibreOffice from the
+ * package root.
  */
-function movedMarks(
-  groups: { sheet: string | null; marks: RecordedMark[] }[],
-  cellsNames: { n: number; formula: string }[],
-): { sheet: string | null; marks: RecordedMark[] }[] {
-  const positions = cellsNames.sort((a, b) => a.n - b.n).flatMap((c) => splitReferences(c.formula));
-  const total = groups.reduce((n, g) => n + g.marks.length, 0);
-  if (cellsNames.length === 0 || positions.length !== total) return groups;
-  let at = 0;
-  return groups.map((g) => {
-    const moved: RecordedMark[] = [];
-    for (const mark of g.marks) {
-      const now = positions[at++];
-      if (now && (g.sheet === null || now.sheet === g.sheet)) moved.push({ ...mark, cell: now.cell });
-    }
-    return { sheet: g.sheet, marks: moved };
-  });
-}
-
-interface FoundRecord {
-  /** Each sheet's marks, in order: the <marks> elements of every part, those of one sheet in a row joined. */
-  groups: { sheet: string | null; marks: RecordedMark[] }[];
+function findRecordParts(pkg: XlsxPackage): {
+  parsed: ReturnType<typeof parseRecordPart>[];
   parts: string[];
   rels: { relsPart: string; id: string }[];
-}
-
-/**
- * The custom XML parts whose root is in the record's namespace, read and joined in their `part` order (the add-in
- * splits a long record into parts of a request's size). Parts are looked for by name, because Excel relates custom
- * XML from the workbook and LibreOffice from the package root.
- */
-function findRecordPart(pkg: XlsxPackage): FoundRecord | null {
-  const found: (FoundRecord & { order: number })[] = [];
+} {
+  const parsed: ReturnType<typeof parseRecordPart>[] = [];
+  const parts: string[] = [];
+  const rels: { relsPart: string; id: string }[] = [];
   for (const entry of pkg.archive.entries) {
     const item = entry.name;
     if (!/^customXml\/item\d+\.xml$/i.test(item)) continue;
@@ -198,14 +154,13 @@ function findRecordPart(pkg: XlsxPackage): FoundRecord | null {
     // Cheap test before parsing: the namespace appears in the first bytes of our part.
     const head = new TextDecoder().decode(bytes.subarray(0, 512));
     if (!head.includes(RECORD_NAMESPACE)) continue;
-    const parts = [item];
+    parts.push(item);
     const itemRels = relsPathOf(item);
     if (pkg.archive.byName.has(itemRels)) {
       parts.push(itemRels);
       for (const r of readRelationships(pkg, itemRels))
         if (relTypeIs(r.type, REL_TYPES.customXmlProps)) parts.push(resolveTarget(item, r.target));
     }
-    const rels: { relsPart: string; id: string }[] = [];
     for (const [source, relsPart] of [
       [pkg.workbookPath, relsPathOf(pkg.workbookPath)],
       ["", "_rels/.rels"],
@@ -214,70 +169,20 @@ function findRecordPart(pkg: XlsxPackage): FoundRecord | null {
         if (relTypeIs(r.type, REL_TYPES.customXml) && resolveTarget(source, r.target) === item)
           rels.push({ relsPart, id: r.id });
     }
-    found.push({ ...parseRecord(bytes), parts, rels });
+    parsed.push(parseRecordPart(decodePart(bytes)));
   }
-  if (found.length === 0) return null;
-  found.sort((a, b) => a.order - b.order);
-  // The add-in splits one sheet's marks into parts; the CLI writes one <marks> per sheet: join runs of a sheet.
-  const groups: { sheet: string | null; marks: RecordedMark[] }[] = [];
-  for (const g of found.flatMap((f) => f.groups)) {
-    const last = groups[groups.length - 1];
-    if (last && last.sheet === g.sheet) last.marks.push(...g.marks);
-    else groups.push({ sheet: g.sheet, marks: [...g.marks] });
-  }
-  return {
-    groups,
-    parts: found.flatMap((f) => f.parts),
-    rels: found.flatMap((f) => f.rels),
-  };
+  return { parsed, parts, rels };
 }
 
-function parseRecord(bytes: Uint8Array): {
-  groups: { sheet: string | null; marks: RecordedMark[] }[];
-  order: number;
-} {
-  const groups: { sheet: string | null; marks: RecordedMark[] }[] = [];
-  let order = 1;
-  let marks: RecordedMark[] = [];
-  let current: Omit<RecordedMark, "previousFill"> | null = null;
-  let fill = "";
-  let attributeFill = "";
-  scanXmlBytes(bytes, {
-    open(name, tag, selfClosing) {
-      if (name === "run") order = Number(attribute(tag, "part") ?? 1) || 1;
-      else if (name === "marks") {
-        marks = [];
-        groups.push({ sheet: attribute(tag, "sheet"), marks });
-      } else if (name === "mark") {
-        const cell = (attribute(tag, "cell") ?? "").toUpperCase();
-        const written = attribute(tag, "severity");
-        const severity = written === "warning" || written === "consequence" ? written : "error";
-        // The add-in knows no format indexes: it may leave them out (-1 never matches a cell's style).
-        const style = Number(attribute(tag, "style") ?? -1);
-        const previousStyle = Number(attribute(tag, "previousStyle") ?? -1);
-        if (!parseCellAddress(cell) || !Number.isInteger(style) || !Number.isInteger(previousStyle)) return;
-        current = { cell, severity, style, previousStyle };
-        attributeFill = fillFromAttributes(tag);
-        fill = "";
-        if (selfClosing) {
-          marks.push({ ...current, previousFill: attributeFill === "" ? null : attributeFill });
-          current = null;
-        }
-      }
-    },
-    close(name) {
-      if (name === "mark" && current) {
-        // The exact record (written by the CLI) wins over the pattern and colour (all the add-in can see).
-        const previous = fill !== "" ? fill : attributeFill;
-        marks.push({ ...current, previousFill: previous === "" ? null : previous });
-        current = null;
-      }
-    },
-    text(raw, cdata) {
-      if (current) fill += cdata ? raw : decodeXmlEntities(raw);
-    },
-  });
-  return { groups, order };
+/** A part's text: UTF-8, or UTF-16 when it starts with its byte-order mark. */
+function decodePart(bytes: Uint8Array): string {
+  const encoding =
+    bytes[0] === 0xff && bytes[1] === 0xfe
+      ? "utf-16le"
+      : bytes[0] === 0xfe && bytes[1] === 0xff
+        ? "utf-16be"
+        : "utf-8";
+  return new TextDecoder(encoding).decode(bytes);
 }
 
 /**
@@ -286,19 +191,14 @@ function parseRecord(bytes: Uint8Array): {
  * (with `previousTint`, its tint); another pattern + `#RRGGBB` → that pattern in that colour over
  * `previousBackground` (styles.xml's fgColor and bgColor). Anything else gives "" (no fill known).
  */
-function fillFromAttributes(tag: string): string {
-  const pattern = attribute(tag, "previousPattern");
-  const rgb = (name: string): string | null => {
-    const value = attribute(tag, name);
-    return value && /^#[0-9A-Fa-f]{6}$/.test(value) ? `FF${value.slice(1).toUpperCase()}` : null;
-  };
-  const color = rgb("previousColor");
-  const tint = Number(attribute(tag, "previousTint"));
-  const tinted = attribute(tag, "previousTint") !== null && Number.isFinite(tint) && tint !== 0;
+function fillFromAttributes(mark: RecordMark): string {
+  const pattern = mark.previousPattern;
+  const rgb = (value: string | null): string | null => (value ? `FF${value.slice(1).toUpperCase()}` : null);
+  const color = rgb(mark.previousColor);
   if (pattern === "none") return '<fill><patternFill patternType="none"/></fill>';
   if (!pattern || !color || fillPatternOf(pattern) === null) return "";
-  const fg = `<fgColor rgb="${color}"${tinted ? ` tint="${tint}"` : ""}/>`;
-  const background = rgb("previousBackground");
+  const fg = `<fgColor rgb="${color}"${mark.previousTint !== null ? ` tint="${mark.previousTint}"` : ""}/>`;
+  const background = rgb(mark.previousBackground);
   const bg = pattern !== "solid" && background ? `<bgColor rgb="${background}"/>` : '<bgColor indexed="64"/>';
   return `<fill><patternFill patternType="${pattern}">${fg}${bg}</patternFill></fill>`;
 }
@@ -308,28 +208,31 @@ function fillFromAttributes(tag: string): string {
  * mark's style and what it covered.
  */
 export function recordXml(groups: readonly { sheet: string; marks: readonly RecordedMark[] }[]): string {
-  const body = groups.map(({ sheet, marks }) => {
-    const lines = marks.map((m) => {
-      const color = m.previousFill ? fillColor(m.previousFill) : null;
-      const pattern = m.previousFill ? (/patternType="([^"]*)"/.exec(m.previousFill)?.[1] ?? "none") : "none";
-      const background = m.previousFill ? fillColor(m.previousFill, "bgColor") : null;
-      const tint = m.previousFill
-        ? /<(?:\w+:)?fgColor\b[^>]*\btint="(-?[0-9.Ee+-]+)"/.exec(m.previousFill)?.[1]
-        : undefined;
-      const attrs =
-        `cell="${m.cell}" severity="${m.severity}" style="${m.style}" previousStyle="${m.previousStyle}"` +
-        ` previousPattern="${escapeXmlAttribute(pattern)}"` +
-        (color ? ` previousColor="${color}"` : "") +
-        (background && pattern !== "solid" ? ` previousBackground="${background}"` : "") +
-        (color && tint ? ` previousTint="${tint}"` : "");
-      return m.previousFill ? `<mark ${attrs}>${escapeXmlText(m.previousFill)}</mark>` : `<mark ${attrs}/>`;
-    });
-    return `<marks sheet="${escapeXmlAttribute(sheet)}">${lines.join("")}</marks>`;
-  });
-  return (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    `<run xmlns="${RECORD_NAMESPACE}" version="1" tool="cli">${body.join("")}</run>`
+  return recordPartXml(
+    groups.map(({ sheet, marks }) => ({ sheet, marks: marks.map(recordMarkOf) })),
+    { tool: "cli", declaration: true },
   );
+}
+
+/** A mark the package edit made, in the record's terms: its styles and the fill it covered, both ways. */
+function recordMarkOf(m: RecordedMark): RecordMark {
+  const fill = m.previousFill;
+  const pattern = fill ? (/patternType="([^"]*)"/.exec(fill)?.[1] ?? "none") : "none";
+  const color = fill ? fillColor(fill) : null;
+  const background = fill ? fillColor(fill, "bgColor") : null;
+  // Example: `<fgColor theme="4" tint="0.79998"/>` → 0.79998.
+  const tint = fill ? /<(?:\w+:)?fgColor\b[^>]*\btint="(-?[0-9.Ee+-]+)"/.exec(fill)?.[1] : undefined;
+  return {
+    cell: m.cell,
+    severity: m.severity,
+    style: m.style,
+    previousStyle: m.previousStyle,
+    previousPattern: pattern,
+    previousColor: color,
+    previousBackground: background && pattern !== "solid" ? background : null,
+    previousTint: color && tint && Number(tint) !== 0 && isFinite(Number(tint)) ? Number(tint) : null,
+    previousFill: fill,
+  };
 }
 
 /** `#RRGGBB` of a fill's foreground (or background) colour when it is given as RGB; theme and indexed give null. */

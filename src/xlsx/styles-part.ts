@@ -3,7 +3,7 @@
  * and the new sheets need. Existing records keep their index, so every cell of the workbook keeps its look;
  * an identical record already present is reused, so re-runs do not grow the file.
  */
-import { escapeXmlAttribute } from "./xml-text";
+import { escapeXmlAttribute } from "../workbook/xml-text";
 
 const SECTIONS = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs"] as const;
 type Section = (typeof SECTIONS)[number];

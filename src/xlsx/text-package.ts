@@ -15,7 +15,7 @@ import {
   type Grid,
 } from "../core";
 import { XmlChunks } from "./xml-chunks";
-import { escapeXmlAttribute } from "./xml-text";
+import { escapeXmlAttribute } from "../workbook/xml-text";
 import { inlineStringCell, MAIN_NS, numberCell, REL_NS } from "./plan-sheet-xml";
 import { MINIMAL_STYLES, StylesPart } from "./styles-part";
 import { writeZip, type DeflatedPart } from "./write-zip";

@@ -2,8 +2,8 @@
  * A workbook package opened for reading and editing: its zip directory, and what workbook.xml and its
  * relationships say (sheets, their parts, defined names). Pure: bytes in; the CLI reads the file.
  */
-import { attribute, scanXmlBytes, type XmlHandler } from "./xml-scanner";
-import { decodeXmlEntities } from "./xml-text";
+import { attribute, scanXmlBytes, type XmlHandler } from "../workbook/xml-scanner";
+import { decodeXmlEntities } from "../workbook/xml-text";
 import { entryBytes, readZipArchive, ZipFormatError, type ZipArchive, type ZipEntry } from "./zip-archive";
 import type { ZipCodec } from "./zip-codec";
 import { TooLargeError } from "./zip-codec";

@@ -1,7 +1,8 @@
 /**
  * The shape of the import graph, from the source files themselves: no import cycle anywhere in src (type-only
  * imports count: they are how a cycle starts), the core imports nothing outside src/core, the workbook layer nothing
- * but the core, and the shells reach the core only through its entry (src/core/index.ts).
+ * but the core, the shells reach the core only through its entry (src/core/index.ts), and no shell imports another
+ * but where a front end wires the adapter it drives (SHELL_WIRING).
  */
 import { existsSync, readFileSync, readdirSync, statSync } from "fs";
 import { dirname, join, relative, resolve } from "path";
@@ -77,6 +78,50 @@ function cycles(graph: Map<string, { files: string[] }>): string[][] {
   return found;
 }
 
+/** The shells: adapters to a host (excel, wps, xlsx) and the front ends that drive them. */
+const SHELLS = ["excel", "wps", "xlsx", "taskpane", "commands", "offline", "cli"] as const;
+
+/**
+ * The only imports from one shell into another: a front end and the adapter it drives, or two front ends of one
+ * program sharing its wording. Adapters never import another shell; what two shells share lives in src/workbook.
+ * Each entry is a source file or folder (relative to src) and the shell it may import.
+ */
+const SHELL_WIRING: readonly { from: string; to: (typeof SHELLS)[number]; why: string }[] = [
+  { from: "taskpane/hosts/excel.ts", to: "excel", why: "the pane's Excel host (one file per host)" },
+  { from: "taskpane/hosts/wps.ts", to: "wps", why: "the pane's WPS host (one file per host)" },
+  { from: "commands", to: "excel", why: "the ribbon's function file runs the Excel add-in's actions" },
+  { from: "commands", to: "taskpane", why: "the ribbon and the pane are one add-in: one wording" },
+  { from: "cli", to: "xlsx", why: "the CLI drives the package adapter" },
+  { from: "offline", to: "xlsx", why: "the offline page drives the package adapter" },
+  { from: "offline", to: "taskpane", why: "the offline page shows the pane's summary and issue list" },
+];
+
+/** `excel/apply-plan.ts` → "excel"; a file outside the shells → null. */
+function shellOf(relativePath: string): (typeof SHELLS)[number] | null {
+  const top = relativePath.split(/[\\/]/)[0]!;
+  return (SHELLS as readonly string[]).indexOf(top) >= 0 ? (top as (typeof SHELLS)[number]) : null;
+}
+
+/** Imports from one shell into another that SHELL_WIRING does not allow, as `from → to`. */
+function crossShellImports(graph: Map<string, { files: string[] }>, root: string): string[] {
+  const found: string[] = [];
+  for (const [file, { files }] of graph) {
+    const from = relative(root, file).split("\\").join("/");
+    const fromShell = shellOf(from);
+    if (!fromShell) continue;
+    for (const target of files) {
+      const to = relative(root, target).split("\\").join("/");
+      const toShell = shellOf(to);
+      if (!toShell || toShell === fromShell) continue;
+      const allowed = SHELL_WIRING.some(
+        (w) => w.to === toShell && (from === w.from || from.startsWith(`${w.from}/`)),
+      );
+      if (!allowed) found.push(`${from} → ${to}`);
+    }
+  }
+  return found.sort();
+}
+
 describe("the import graph of src", () => {
   const graph = importGraph();
 
@@ -142,5 +187,24 @@ describe("the import graph of src", () => {
           .map((f) => `${relative(SRC, file)} → ${relative(SRC, f)}`),
       );
     expect(deep).toEqual([]);
+  });
+
+  test("no shell imports another, but a front end the adapter it drives (SHELL_WIRING)", () => {
+    expect(crossShellImports(graph, SRC)).toEqual([]);
+  });
+
+  test("the shell fence finds an adapter importing another (a test that cannot fail is a defect)", () => {
+    const at = (path: string) => join(SRC, path);
+    const fake = new Map([
+      [at("wps/run-et.ts"), { files: [at("excel/run-normalizer.ts"), at("workbook/run-outcome.ts")] }],
+      [at("taskpane/taskpane.ts"), { files: [at("wps/messages/index.ts")] }],
+      [at("taskpane/hosts/wps.ts"), { files: [at("wps/run-et.ts")] }],
+      [at("cli/main.ts"), { files: [at("xlsx/read-input.ts"), at("excel/api-support.ts")] }],
+    ]);
+    expect(crossShellImports(fake, SRC)).toEqual([
+      "cli/main.ts → excel/api-support.ts",
+      "taskpane/taskpane.ts → wps/messages/index.ts",
+      "wps/run-et.ts → excel/run-normalizer.ts",
+    ]);
   });
 });

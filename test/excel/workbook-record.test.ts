@@ -9,7 +9,7 @@ import { MARK_COLORS } from "../../src/core/plan/plan";
 import { RECORD_NAMESPACE } from "../../src/workbook/run-record-format";
 import { clearMarks, runNormalizer, type RunOutcome } from "../../src/excel/run-normalizer";
 import { RUN_STATE_KEY } from "../../src/excel/run-state";
-import { parseRecordXml } from "../../src/excel/workbook-record";
+import { parseRecordPart } from "../../src/workbook/run-record";
 import { nodeZipCodec } from "../../src/xlsx/node-zip-codec";
 import { normalizeInput } from "../../src/xlsx/normalize-workbook";
 import { readInputBytes } from "../../src/xlsx/read-input";
@@ -47,8 +47,8 @@ describe("a workbook the CLI normalized, run again in Excel", () => {
       expect(summary.marksLeftAlone).toBe(0);
       // The record is the add-in's now, in the CLI's format, one part, hidden names.
       expect(model.customXmlParts).toHaveLength(1);
-      const part = parseRecordXml(model.customXmlParts[0]!.xml)!;
-      expect(part.marks.map((m) => m.cell)).toEqual(marked);
+      const part = parseRecordPart(model.customXmlParts[0]!.xml)!;
+      expect(part.groups[0]!.marks.map((m) => m.cell)).toEqual(marked);
       expect(model.customXmlParts[0]!.xml).toContain('tool="addin"');
       expect(model.names.every((n) => !n.visible)).toBe(true);
       const cleared = await clearMarks();
@@ -249,7 +249,7 @@ describe("the fake's workbook.customXmlParts, as Excel's", () => {
     expect(parts.items).toHaveLength(1);
     // The content, not the bytes: a reader has to parse it.
     expect(only.value).toMatch(/^<\?xml[^>]*\?>\s*<run /);
-    expect(parseRecordXml(only.value)).toMatchObject({ sheet: "s", marks: [] });
+    expect(parseRecordPart(only.value)).toMatchObject({ groups: [{ sheet: "s", marks: [] }] });
     /* eslint-enable office-addins/load-object-before-read, office-addins/call-sync-before-read */
     const deleting = new FakeRequestContext(model);
     deleting.workbook.customXmlParts.getItem(parts.items[0]!.id).delete();
@@ -260,7 +260,10 @@ describe("the fake's workbook.customXmlParts, as Excel's", () => {
   });
 
   test("a part that is not a record is not read as one", () => {
-    expect(parseRecordXml("<run><mark cell='A1'/>")).toBeNull();
-    expect(parseRecordXml(`<run xmlns="urn:other"><marks/></run>`)).toBeNull();
+    expect(parseRecordPart("<run><mark cell='A1'/>")).toBeNull();
+    expect(parseRecordPart(`<run xmlns="urn:other"><marks/></run>`)).toBeNull();
+    expect(
+      parseRecordPart(`<run xmlns="${RECORD_NAMESPACE}"><marks sheet="s"><mark cell="A1"/></marks>`),
+    ).toBeNull();
   });
 });

@@ -9,6 +9,8 @@ import { cellAddress } from "../../src/core/model/cell-address";
 import { buildPlan } from "../../src/core/plan/build-plan";
 import { needsTextGuard } from "../../src/core/plan/text-guard";
 import { hexToBgr } from "../../src/wps/et-facade";
+import { escapeXmlText } from "../../src/workbook/xml-text";
+import { etRecordXml, marksStore } from "../../src/wps/et-record";
 import { clearMarksEt, runNormalizerEt, selectCellEt, type EtRunOutcome } from "../../src/wps/run-et";
 import { DEFAULT_LIMITS } from "../../src/xlsx/package-limits";
 import { normalizeInput } from "../../src/xlsx/normalize-workbook";
@@ -86,15 +88,69 @@ test("a build without tables, frozen panes or links: the run goes on, the values
   expect(model.sheetByName("Sheet1")!.fills().size).toBe(4);
 });
 
-test("a build without custom XML keeps the marks list for the session, and says to clear before closing", () => {
+test("a build without custom XML keeps the marks list in hidden names: the next session reads it back", () => {
   const { app, model, fake } = setUp((m) => (m.features = { ...m.features, customXml: false }));
   const outcome = done(runNormalizerEt(app, { locale: "zh-CN" }));
-  expect(outcome.skipped).toEqual(["record"]);
+  expect(outcome.skipped).toEqual([]);
   expect(model.parts).toEqual([]);
-  expect(String(fake.storage.get("indicatorNormalizer.record:工作簿1.xlsx"))).toContain('<mark cell="G25"');
-  expect(clearMarksEt(app)).toEqual({ restored: 4, leftAlone: 0, colourLost: 0, unreadable: 0 });
-  expect(fake.storage.has("indicatorNormalizer.record:工作簿1.xlsx")).toBe(false);
+  expect(fake.storage.size).toBe(0);
+  const kept = model.names.filter((n) => n.name.startsWith("IndicatorNormalizer.Part."));
+  expect(kept.length).toBeGreaterThan(0);
+  expect(kept.every((n) => !n.visible && n.refersTo.startsWith('="'))).toBe(true);
+  // WPS closed and opened again: the session's storage is gone, the names are in the file.
+  const reopened = fakeEtApplication(model);
+  expect(clearMarksEt(reopened.app)).toEqual({ restored: 4, leftAlone: 0, colourLost: 0, unreadable: 0 });
+  expect(model.names.some((n) => n.name.startsWith("IndicatorNormalizer.Part."))).toBe(false);
   expect(model.sheetByName("Sheet1")!.fills().size).toBe(0);
+});
+
+test("a build that refuses such names keeps the list for the session (the pane says to clear before closing)", () => {
+  // A workbook of a build without custom XML whose Names.Add refuses the part's names (the Cells names go in).
+  const names: { name: string; refersTo: string }[] = [];
+  const book = {
+    Name: "工作簿1.et",
+    get CustomXMLParts(): never {
+      throw new Error("CustomXMLParts is not available in this build");
+    },
+    Names: {
+      get Count() {
+        return names.length;
+      },
+      Item: (i: number) => ({
+        Name: names[i - 1]!.name,
+        RefersTo: names[i - 1]!.refersTo,
+        Delete: () => undefined,
+      }),
+      Add: (name: string, refersTo: string) => {
+        if (name.startsWith("IndicatorNormalizer.Part.")) throw new Error("formula too long");
+        names.push({ name, refersTo });
+        return { Visible: true };
+      },
+    },
+  } as unknown as Et.Workbook;
+  const session = new Map<string, string>();
+  const storage = {
+    getItem: (k: string) => session.get(k) ?? null,
+    setItem: (k: string, v: string) => void session.set(k, v),
+    removeItem: (k: string) => void session.delete(k),
+  } as unknown as WPS.PluginStorage;
+  const store = marksStore(book, storage);
+  store.write(
+    etRecordXml("Sheet1", [
+      {
+        cell: "G25",
+        severity: "error",
+        previousPattern: "none",
+        previousColor: null,
+        previousBackground: null,
+      },
+    ]),
+  );
+  expect(store.lasting).toBe(false);
+  expect(names).toEqual([]);
+  expect(store.read()[0]).toContain('<mark cell="G25"');
+  store.write(null);
+  expect(session.size).toBe(0);
 });
 
 test("an error cell (Value2 a number) is analysed as its error text, as Office.js hands it to the Excel shell", () => {
@@ -267,6 +323,34 @@ test("the record the ET run writes is the contract's: the CLI's reader finds eve
     ["G22", "warning", '<fill><patternFill patternType="none"/></fill>'],
     ["G25", "error", '<fill><patternFill patternType="none"/></fill>'],
     ["F34", "error", '<fill><patternFill patternType="none"/></fill>'],
+  ]);
+});
+
+test("a record WPS kept in names (no custom XML) is read by the CLI as its part", async () => {
+  const { app, model } = setUp((m) => (m.features = { ...m.features, customXml: false }));
+  model.activeSheet.touch(20, 7).fill = { pattern: 1, color: hexToBgr("#DDEBF7"), patternColor: 0 };
+  done(runNormalizerEt(app, { locale: "zh-CN" }));
+  const kept = model.names.filter((n) => n.name.startsWith("IndicatorNormalizer.Part."));
+  // The CLI's own output for the sample, its part made not a record and WPS's names added beside its own.
+  const cli = await normalizeInput(await readInput(SAMPLE_PATH), { locale: "zh-CN", codec: fflateCodec });
+  const noPart = withPart(cli.bytes!, "customXml/item1.xml", () => "<other/>");
+  const bytes = withPart(noPart, "xl/workbook.xml", (xml) =>
+    xml.replace(
+      "</definedNames>",
+      kept
+        .map(
+          (n) =>
+            `<definedName name="${n.name}" hidden="1">${escapeXmlText(n.refersTo.slice(1))}</definedName>`,
+        )
+        .join("") + "</definedNames>",
+    ),
+  );
+  const record = readRunRecord(openPackage("et.xlsx", bytes, fflateCodec, DEFAULT_LIMITS));
+  expect(record.marked[0]!.marks.map((m) => [m.cell, m.severity])).toEqual([
+    ["G20", "warning"],
+    ["G22", "warning"],
+    ["G25", "error"],
+    ["F34", "error"],
   ]);
 });
 

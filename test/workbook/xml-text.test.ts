@@ -1,5 +1,5 @@
-import { decodeCellText, escapeXmlAttribute, escapeXmlText } from "../../src/xlsx/xml-text";
-import { assertWellFormed } from "./package-helpers";
+import { decodeCellText, escapeXmlAttribute, escapeXmlText } from "../../src/workbook/xml-text";
+import { assertWellFormed } from "../xlsx/package-helpers";
 
 describe("escapeXmlText and decodeCellText", () => {
   test.each([

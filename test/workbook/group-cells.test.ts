@@ -1,5 +1,5 @@
-import { contiguousBlocks, joinAreas } from "../../src/excel/group-cells";
-import { intersectRects, parseRangeAddress, rectAddress } from "../../src/excel/range-address";
+import { contiguousBlocks, joinAreas } from "../../src/workbook/group-cells";
+import { intersectRects, parseRangeAddress, rectAddress } from "../../src/workbook/range-address";
 import fc from "fast-check";
 import { cellAddress, parseCellAddress } from "../../src/core/model/cell-address";
 
