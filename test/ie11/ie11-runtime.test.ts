@@ -17,7 +17,7 @@ import { etView, officeView } from "../../testing/fake-et/compare-workbooks";
 import { EtBookModel } from "../../testing/fake-et/et-model";
 import { FakeEtApplication } from "../../testing/fake-et/fake-et";
 import { createFakeOffice } from "../../testing/fake-excel/fake-office-js";
-import { FakeWorkbook } from "../../testing/fake-excel/workbook-model";
+import { FakeWorkbook, type ApiLevel } from "../../testing/fake-excel/workbook-model";
 import { PageRealm } from "../../testing/ie11-realm/ie11-realm";
 import { ROOT, runWebpack } from "../../testing/pane-harness";
 import { SAMPLE_PATH } from "../../testing/sample";
@@ -96,8 +96,8 @@ function officePage(
   return realm;
 }
 
-function excelWith(input: Input): FakeWorkbook {
-  const model = new FakeWorkbook("1.10", "zh-CN");
+function excelWith(input: Input, level: ApiLevel = "1.10"): FakeWorkbook {
+  const model = new FakeWorkbook(level, "zh-CN");
   input.sheets.forEach((sheet, i) => {
     const target = i === 0 ? model.activeSheet : model.addSheet(sheet.name);
     target.name = sheet.name;
@@ -144,8 +144,8 @@ function finished(realm: PageRealm, result: unknown): Run {
 }
 
 /** The pane in Excel: 规范化指标, then 清除标记. */
-async function excelPane(ie11: boolean, input: Input): Promise<Run> {
-  const model = excelWith(input);
+async function excelPane(ie11: boolean, input: Input, level: ApiLevel = "1.10"): Promise<Run> {
+  const model = excelWith(input, level);
   const realm = officePage(ie11, model, "taskpane.html", ["pane-guard.js", "taskpane.js"]);
   const doc = realm.document;
   const idle = (): boolean => doc.body.getAttribute("aria-busy") === "false";
@@ -258,6 +258,14 @@ describe("the built scripts on IE11's built-ins give what a modern engine gives"
     const page = (modern.result as { afterRun: { page: Record<string, string> } }).afterRun.page;
     expect(`${page.status}${page.alert}`).not.toBe("");
   });
+
+  test.each<ApiLevel>(["1.1", "1.2", "1.4", "1.5", "1.7", "1.9", "1.18"])(
+    "the Excel pane on the sample at ExcelApi %s",
+    async (level) => {
+      const input = inputs.find((i) => i.name === "baiyun-2024.tsv")!;
+      expectSameAsModern(await excelPane(true, input, level), await excelPane(false, input, level));
+    },
+  );
 
   test("the WPS ribbon", () => {
     const ie = wpsRibbon(true);
