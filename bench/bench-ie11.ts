@@ -7,7 +7,6 @@
  * and the whole run's time. Builds the Office bundle first (into .tmp/bench-ie11). Under load the figures move
  * a lot: compare runs on a quiet machine.
  */
-import "../testing/install-dom-parser";
 import { DOMParser } from "@xmldom/xmldom";
 import { readFileSync } from "fs";
 import { join } from "path";
