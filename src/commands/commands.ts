@@ -10,10 +10,10 @@
  * Where there is no DialogApi 1.1 the sheet the run shows is the only answer. (Volume-licensed Office 2016 and
  * 2019 have no ribbon button at all: add-in commands need Office 2016 retail 1603 and later, or Office 2021.)
  */
-import { pageStorage } from "./page-storage";
 import { resolveLocale, type Locale } from "../core";
 import { runNormalizer } from "../excel/run-normalizer";
 import { encodeReport, failureReport, reportOf, storeReport, type RibbonReport } from "./ribbon-report";
+import { pageStorage } from "./page-storage";
 
 /** Office's limit is 5 minutes from the click; 30 seconds of margin. */
 export const COMPLETE_WITHIN_MS = 270_000;

@@ -2,10 +2,10 @@
  * The ribbon's result dialog (dialog.html, opened by commands.ts with displayDialogAsync): reads the report from
  * its own URL and shows it; 确定 tells the function file, which closes the dialog and completes its event.
  */
-import { pageStorage } from "./page-storage";
 import { markBundleStarted } from "../taskpane/bundle-started";
 import { paneMessagesFor } from "../taskpane/messages";
 import { decodeReport, describeReport } from "./ribbon-report";
+import { pageStorage } from "./page-storage";
 
 function setText(id: string, text: string): void {
   const element = document.getElementById(id);
