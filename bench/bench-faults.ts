@@ -18,7 +18,9 @@
  *   unique, and of those the share whose error marks are exactly the changed cells (the target is 1.0); the
  *   faults with several equally small explanations, or none of three cells or fewer, are counted apart.
  * - layouts: the same figures on the department table, the single-project form and the segment dialect
- *   (bench/columnar-faults.ts).
+ *   (bench/columnar-faults.ts);
+ * - explanations: pastes of the right sample as clerks make them (issue #22: cut at the end or the start, rows
+ *   twice, 尾差): how often the right explanation is given with no cell blamed ("share", the target is 1.0).
  */
 import { readFileSync } from "fs";
 import { join } from "path";
@@ -221,6 +223,63 @@ const totalFaults: Record<string, (grid: Grid, layout: Layout) => Fault | null> 
     };
   },
 };
+
+/**
+ * What a clerk's paste does to a right table (issue #22): every amount stays right, so the right outcome is the
+ * explanation (`expect`) and no cell named to change. Each gives the faulted grid, or null when it cannot apply.
+ */
+const pasteFaults: Record<string, { expect: RuleId; make: (grid: Grid, layout: Layout) => Grid | null }> = {
+  // The selection ends early: after a project inside a unit, or between units (never after the last row).
+  "cut-paste-end": {
+    expect: "partial-paste",
+    make: (grid, layout) => {
+      const projects = layout.units.flatMap((u) => u.projects);
+      const last = pick(projects.slice(0, -1));
+      return grid.slice(0, last + 1).map((r) => [...r]);
+    },
+  },
+  // The selection starts inside a unit, under its header (as a PDF's second page repeats it).
+  "cut-paste-start": {
+    expect: "partial-paste",
+    make: (grid, layout) => {
+      const inside = layout.units.flatMap((u) => u.projects.slice(1));
+      if (inside.length === 0) return null;
+      const first = pick(inside);
+      return [[...grid[layout.headerEnd - 1]!], ...grid.slice(first).map((r) => [...r])];
+    },
+  },
+  // One project pasted twice (right after itself), or the body again under a repeated header.
+  "doubled-rows": {
+    expect: "duplicate-rows",
+    make: (grid, layout) => {
+      if (random() < 0.5) {
+        const p = pick(layout.units.flatMap((u) => u.projects));
+        return [...grid.slice(0, p + 1), grid[p]!, ...grid.slice(p + 1)].map((r) => [...r]);
+      }
+      return [...grid, grid[layout.headerEnd - 1]!, ...grid.slice(layout.grand + 1)].map((r) => [...r]);
+    },
+  },
+  // 尾差: a unit of at least two projects off its shown parts by a cent or so (each project rounded from 元),
+  // and 合计 with it (one level) or not (two levels: 合计 then off the units by as much).
+  rounding: {
+    expect: "rounding-gap",
+    make: (grid, layout) => {
+      const unit = pick(layout.units.filter((u) => u.projects.length >= 2));
+      // One level: the unit off by up to half a cent per project, 合计 agreeing with the units. Two levels: the
+      // unit off by a cent and 合计 (rounded from the projects, as the unit is) off the shown units by as much.
+      const twoLevels = random() < 0.5;
+      const most = twoLevels ? 1 : Math.floor(unit.projects.length / 2);
+      const delta = pick([-1, 1]) * int(1, most);
+      const g = copy(grid);
+      const rows = twoLevels ? [unit.row] : [unit.row, layout.grand];
+      for (const r of rows) for (const c of [TOTAL, FISCAL]) g[r]![c] = money(toCents(grid[r]![c]) + delta);
+      return g;
+    },
+  },
+};
+
+/** Rules that name a cell to change, or a total that does not add up: what a paste fault must not raise. */
+const BLAMING_RULES: readonly RuleId[] = [...TOTAL_RULES, "subtotal"];
 
 interface ItemSite {
   row: number;
@@ -503,6 +562,31 @@ function main(): void {
     }
   }
 
+  // Paste faults: the right explanation given, and no cell blamed.
+  const explanations: Record<string, { faults: number; explained: number; blamed: number }> = {};
+  for (const [kind, fault] of Object.entries(pasteFaults)) {
+    const k = (explanations[kind] = { faults: 0, explained: 0, blamed: 0 });
+    for (let made = 0, tries = 0; made < FAULTS_PER_KIND && tries < FAULTS_PER_KIND * 20; tries++) {
+      const grid = fault.make(sample, layout);
+      if (!grid) continue;
+      made++;
+      tables++;
+      k.faults++;
+      const issues = analyzeTable(grid).issues;
+      const blamed = issues.some((i) => BLAMING_RULES.includes(i.rule));
+      if (blamed) k.blamed++;
+      if (issues.some((i) => i.rule === fault.expect) && !blamed) k.explained++;
+      if (process.env.SHOW_PASTE && !(issues.some((i) => i.rule === fault.expect) && !blamed))
+        console.error(
+          kind,
+          issues
+            .filter((i) => i.severity !== "info")
+            .map((i) => `${i.rule}@${i.cell}`)
+            .join(" "),
+        );
+    }
+  }
+
   let falseErrors = 0;
   let falseWarnings = 0;
   let lost = 0;
@@ -557,6 +641,14 @@ function main(): void {
       },
       byKind,
       misses,
+      // Issue #22: pastes of a right table (cut, doubled, rounded): the share given the right explanation
+      // with no cell blamed, and the faults where a cell or a total was blamed.
+      explanations: Object.fromEntries(
+        Object.entries(explanations).map(([kind, k]) => [
+          kind,
+          { ...k, share: ratio(k.explained, k.faults) },
+        ]),
+      ),
       culpritNamed: culprits.figures(),
       // The other layouts (issue #12): department tables, single-project forms, the segment dialect.
       layouts: columnarFaultFigures(SEED, LAYOUT_FAULTS_PER_KIND, LAYOUT_CLEAN_TABLES),

@@ -1,6 +1,7 @@
 import type { Analysis } from "../core";
 import type { InputTable } from "../xlsx/read-input";
 import type { CliMessages } from "./messages";
+import { escapeName } from "./terminal-text";
 
 /**
  * Which tables the CLI read, one line each (`表 1：工作表「目标表」第 9 行表头（…），19 个项目`): every table when
@@ -18,7 +19,7 @@ export function describeTables(analysis: Analysis, input: InputTable, m: CliMess
   const line = (t: (typeof tables)[number], index: number | null): string =>
     m.tableRead(
       index,
-      workbook ? (t.sheet ?? input.sheetName) : null,
+      workbook ? escapeName(t.sheet ?? input.sheetName) : null,
       t.table.headerRow,
       m.layouts[t.table.layout] ?? t.table.layout,
       t.projectEnd - t.projectStart,
@@ -31,7 +32,7 @@ export function describeTables(analysis: Analysis, input: InputTable, m: CliMess
 export function describeSheets(input: InputTable, m: CliMessages): string {
   if (input.kind !== "xlsx" || (input.sheets.length === 1 && input.sheetIndex === firstVisible(input)))
     return "";
-  return m.sheetsRead(input.sheets.map((s) => s.name));
+  return m.sheetsRead(input.sheets.map((s) => escapeName(s.name)));
 }
 
 function firstVisible(input: InputTable): number {

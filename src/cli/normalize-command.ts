@@ -1,5 +1,5 @@
 import { basename, dirname, extname, join, resolve } from "path";
-import { messagesFor, type Locale } from "../core";
+import { describeVerdict, messagesFor, type Analysis, type Locale } from "../core";
 import { nodeZipCodec } from "../xlsx/node-zip-codec";
 import { analyzeInput, normalizeInput, type NormalizedWorkbook } from "../xlsx/normalize-workbook";
 import { countOverlongCells, readInput, type InputTable } from "../xlsx/read-input";
@@ -7,6 +7,7 @@ import type { CliIo } from "./cli-io";
 import { describeInputError } from "./describe-input-error";
 import { describeSheets, describeTables } from "./describe-tables";
 import { displayPath } from "./display-path";
+import { escapeName } from "./terminal-text";
 import { EXIT_HAS_ERRORS, EXIT_OK, EXIT_UNREADABLE } from "./exit-codes";
 import { cliMessagesFor } from "./messages";
 import type { InputOptions } from "./parse-args";
@@ -91,6 +92,7 @@ export async function writeNormalized(
   args: InputOptions,
   locale: Locale,
   io: CliIo,
+  extra: { readonly compareWith?: Analysis } = {},
 ): Promise<WrittenWorkbook | null> {
   const m = cliMessagesFor(locale);
   const wanted = outputExtension(inputPath);
@@ -104,7 +106,12 @@ export async function writeNormalized(
   }
   const input = await readInputOrReport(inputPath, args, locale, io);
   if (input === null) return null;
-  const normalized = await normalizeInput(input, { locale, codec: nodeZipCodec, ...tolerance(args) });
+  const normalized = await normalizeInput(input, {
+    locale,
+    codec: nodeZipCodec,
+    ...tolerance(args),
+    ...extra,
+  });
   if (normalized.bytes === null) {
     const issue =
       normalized.analysis.issues.find((i) => i.rule === "no-table") ?? normalized.analysis.issues[0];
@@ -127,19 +134,23 @@ export async function writeNormalized(
 
 export function printSummary(result: WrittenWorkbook, output: string, locale: Locale, io: CliIo): void {
   const m = cliMessagesFor(locale);
-  const { counts, issues } = describeCounts(countAnalysis(result.analysis), m);
+  const tally = countAnalysis(result.analysis);
+  const { counts, issues } = describeCounts(tally, m);
+  const verdict = describeVerdict(tally, messagesFor(locale));
   const [detail, checks] = result.plan.sheets;
   const truncated = (result.plan.truncated?.length ?? 0) + result.overlongSourceCells;
   const lines = [
     ...result.tablesRead,
     counts,
     m.problemsLine(issues),
+    ...(verdict !== null ? [verdict] : []),
     ...issueLines(result, locale),
     m.wrote(displayPath(output, io.cwd)),
     m.sheetsWritten(detail?.name ?? "", checks?.name ?? ""),
     ...(truncated > 0 ? [m.truncatedCells(truncated)] : []),
     ...(result.marksLeft > 0 ? [m.marksLeft(result.marksLeft)] : []),
     ...(result.notesSkipped > 0 ? [m.notesSkipped(result.notesSkipped)] : []),
+    ...result.clerkColumns.map((c) => m.clerkColumnsReplaced(escapeName(c.sheet), c.columns)),
   ];
   io.stdout(`${lines.join("\n")}\n`);
 }

@@ -16,6 +16,13 @@ export type CliCommand =
       readonly output: string | null;
     } & InputOptions)
   | ({
+      readonly kind: "compare";
+      readonly last: string;
+      readonly current: string;
+      readonly json: boolean;
+      readonly output: string | null;
+    } & InputOptions)
+  | ({
       readonly kind: "check";
       readonly files: readonly string[];
       readonly format: "text" | "json";
@@ -94,6 +101,18 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       const output = values.get("-o") ?? null;
       if (json && output !== null) return fail((m) => m.jsonAndOutput);
       return { ok: true, locale, command: { kind: "normalize", file: rest[0]!, json, output, ...input } };
+    }
+    case "compare": {
+      if (rest.length < 2) return fail((m) => m.compareNeedsTwo);
+      if (rest.length > 2) return fail((m) => m.extraArgument(rest[2]!));
+      const json = flags.has("--json");
+      const output = values.get("-o") ?? null;
+      if (json && output !== null) return fail((m) => m.jsonAndOutput);
+      return {
+        ok: true,
+        locale,
+        command: { kind: "compare", last: rest[0]!, current: rest[1]!, json, output, ...input },
+      };
     }
     case "check": {
       if (rest.length === 0) return fail((m) => m.missingFile);

@@ -1,4 +1,5 @@
 import { checkCommand } from "./check-command";
+import { compareCommand } from "./compare-command";
 import type { CliIo } from "./cli-io";
 import { demoCommand } from "./demo-command";
 import { EXIT_OK, EXIT_UNREADABLE } from "./exit-codes";
@@ -35,5 +36,7 @@ export async function runCli(argv: readonly string[], raw: CliIo): Promise<numbe
       return normalizeCommand(command, locale, io);
     case "check":
       return checkCommand(command, locale, io);
+    case "compare":
+      return compareCommand(command, locale, io);
   }
 }

@@ -3,6 +3,7 @@
  * its own URL and shows it; 确定 tells the function file, which closes the dialog and completes its event.
  */
 import { markBundleStarted } from "../taskpane/bundle-started";
+import { messagesFor } from "../core";
 import { paneMessagesFor } from "../taskpane/messages";
 import { decodeReport, describeReport } from "./ribbon-report";
 import { pageStorage } from "./page-storage";
@@ -23,7 +24,7 @@ function show(): void {
   setText("title", pane.title);
   setText("close", pane.dialogClose);
   const lines = decoded
-    ? describeReport(decoded.report, pane)
+    ? describeReport(decoded.report, pane, messagesFor(locale))
     : { verdict: pane.ribbonFailed, where: "", next: pane.officeErrorUnknown("dialog") };
   setText("verdict", lines.verdict);
   setText("where", lines.where);

@@ -2,7 +2,7 @@
  * What the ribbon's one-click run tells the clerk, as data small enough to travel in the result dialog's URL, and
  * its wording. Pure: commands.ts makes the report, dialog.ts shows it.
  */
-import type { Locale } from "../core";
+import { describeVerdict, type Locale, type Messages } from "../core";
 import type { RunOutcome } from "../workbook/run-outcome";
 import { describeOfficeError } from "../taskpane/describe-office-error";
 import { marksNotes, refusal } from "../taskpane/describe-outcome";
@@ -13,6 +13,8 @@ export type RibbonReport =
       readonly kind: "done";
       readonly projects: number;
       readonly indicators: number;
+      /** Total equations checked (absent in a report of an older add-in). */
+      readonly equations?: number;
       readonly errors: number;
       readonly warnings: number;
       /** The sheet the run showed (校验结果 when there are errors, else 指标明细). */
@@ -33,6 +35,7 @@ export function reportOf(outcome: RunOutcome): RibbonReport {
     kind: "done",
     projects: s.projects,
     indicators: s.indicators,
+    equations: s.equations,
     errors: s.errors,
     warnings: s.warnings,
     sheet: s.activatedName ?? s.sourceSheet,
@@ -148,14 +151,19 @@ export function decodeReport(
   }
 }
 
-/** The dialog's three lines: the verdict, where the results are, what to do next. */
+/**
+ * The dialog's three lines: the verdict, where the results are, what to do next. The verdict of a run without
+ * errors says what was checked, in the wording every shell shares (describeVerdict, from `m`).
+ */
 export function describeReport(
   report: RibbonReport,
   pane: PaneMessages,
+  m: Pick<Messages, "verdict">,
 ): { readonly verdict: string; readonly where: string; readonly next: string } {
   switch (report.kind) {
     case "done": {
-      const verdict = report.errors === 0 ? pane.clean : pane.hasErrors(report.errors);
+      const verdict =
+        describeVerdict({ ...report, equations: report.equations ?? 0 }, m) ?? pane.hasErrors(report.errors);
       const notes = [pane.ribbonWhere(report.sheet)];
       if (report.selectionIgnored) notes.push(pane.selectionIgnored);
       const marks = {

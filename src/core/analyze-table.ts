@@ -6,7 +6,9 @@ import { issueOnSheet, makeIssue, sortIssues, type IssueDraft } from "./model/is
 import type { FoundTable } from "./layouts/layout";
 import { findTables } from "./locate/locate-table";
 import { localizeIssues, type Locale } from "./messages";
-import { reconcileTotals } from "./check/reconcile-totals";
+import { reconcileTotalsCounted } from "./check/reconcile-totals";
+import { outsideRepeatedRows } from "./check/explain-gaps";
+import { doubledTableIssue, tableFingerprint } from "./check/find-doubled-tables";
 import { splitTable } from "./split/split-table";
 
 export interface AnalyzeOptions {
@@ -62,6 +64,8 @@ interface TablePart {
   readonly sheet: string | undefined;
   readonly parsed: ParsedTable;
   readonly drafts: readonly IssueDraft[];
+  /** Total equations checked (reconcile-totals.ts). */
+  readonly checked: number;
 }
 
 /**
@@ -83,9 +87,10 @@ export function analyzeLocated(sheets: readonly LocatedSheet[], options: Analyze
   for (const sheet of sheets) {
     for (const found of sheet.tables) {
       const parsed = readFound(found);
-      parts.push({ sheet: sheet.name, parsed, drafts: checkTable(parsed, settings) });
+      parts.push({ sheet: sheet.name, parsed, ...checkTable(parsed, settings) });
     }
   }
+  if (parts.length > 1) reportRepeatedTables(parts);
   const locale = options.locale ?? "zh-CN";
   if (parts.length === 0) {
     const none = noTable();
@@ -97,14 +102,38 @@ export function analyzeLocated(sheets: readonly LocatedSheet[], options: Analyze
   const sheetOrder = onSheets ? parts.flatMap((p) => (p.sheet === undefined ? [] : [p.sheet])) : [];
   const issues = localizeIssues(sortIssues(merged.drafts, sheetOrder), locale);
   const { table, grandTotal, units, projects, rows } = merged.parsed;
+  let checkedEquations = 0;
+  for (const part of parts) checkedEquations += part.checked;
   return parts.length === 1
-    ? { table, grandTotal, units, projects, rows, issues }
-    : { table, grandTotal, units, projects, rows, issues, tables: merged.tables };
+    ? { table, grandTotal, units, projects, rows, issues, checkedEquations }
+    : { table, grandTotal, units, projects, rows, issues, tables: merged.tables, checkedEquations };
+}
+
+/**
+ * A table that repeats an earlier one on its sheet (the whole table pasted twice) keeps its rows, and its issues
+ * become the one that says so (find-doubled-tables.ts).
+ */
+function reportRepeatedTables(parts: TablePart[]): void {
+  const seen = new Map<string, TablePart>();
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    // A table without projects repeats nothing a clerk pasted twice.
+    if (part.parsed.projects.length === 0) continue;
+    const key = `${part.sheet ?? ""}\u0002${tableFingerprint(part.parsed)}`;
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, part);
+    else parts[i] = { ...part, drafts: [doubledTableIssue(part.parsed, first.parsed)], checked: 0 };
+  }
 }
 
 /** The checks of one table: the reader's own issues, its total equations, its indicators. */
-function checkTable(parsed: ParsedTable, settings: CheckSettings): IssueDraft[] {
-  return [...parsed.issues, ...reconcileTotals(parsed, settings), ...checkIndicators(parsed)];
+function checkTable(parsed: ParsedTable, settings: CheckSettings): { drafts: IssueDraft[]; checked: number } {
+  const { issues: totals, checked } = reconcileTotalsCounted(parsed, settings);
+  // Rows present twice are reported once, as such (explain-gaps.ts): their own findings would repeat the first's.
+  const drafts = [...parsed.issues, ...totals, ...checkIndicators(parsed)].filter(
+    outsideRepeatedRows(totals),
+  );
+  return { drafts, checked };
 }
 
 /** The reading half of the analysis, before any check: locate, classify, read, split; every table of the grid. */
@@ -113,7 +142,7 @@ export function parseTable(grid: Grid, origin: Origin = A1_ORIGIN): ParsedTable 
   if (found.length === 0) return noTable();
   const parts = found.map((table) => {
     const parsed = readFound(table);
-    return { sheet: undefined, parsed, drafts: parsed.issues };
+    return { sheet: undefined, parsed, drafts: parsed.issues, checked: 0 };
   });
   const merged = mergeTables(parts, false);
   return { ...merged.parsed, issues: merged.drafts };

@@ -261,7 +261,9 @@ export async function writeWorkbookRecord(
         ? "warning"
         : mark === MARK_COLORS.consequence
           ? "consequence"
-          : "error";
+          : mark === MARK_COLORS.change
+            ? "change"
+            : "error";
     };
     const partMarks = marks.fills.map((f) => partMarkOf(f, severity(f)));
     for (const xml of recordPartsXml(marks.sheet, partMarks)) {

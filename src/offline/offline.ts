@@ -176,7 +176,7 @@ function mountPage(doc: Document, locale: Locale): void {
     if (outcome.marksLeft > 0) notes.push(page.marksLeft(outcome.marksLeft));
     ui.status.textContent = notes.join(" ");
     if (!input.pasted) showSheets(outcome.sheetNames, outcome.sheetName);
-    renderSummary(doc, ui, outcome.counts, pane);
+    renderSummary(doc, ui, outcome.counts, pane, m);
     const [detail, checks] = outcome.plan.sheets;
     ui.downloadHint.textContent = page.downloadHint(
       outcome.download.name,

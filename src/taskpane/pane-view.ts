@@ -4,7 +4,13 @@
  * DOM calls are the ones Internet Explorer 11 has (appendChild, not append or replaceChildren): no polyfill
  * supplies those, and ESLint forbids them here.
  */
-import { readTolerance as readCoreTolerance, type Issue, type Severity, type Messages } from "../core";
+import {
+  describeVerdict,
+  readTolerance as readCoreTolerance,
+  type Issue,
+  type Severity,
+  type Messages,
+} from "../core";
 import type { PaneMessages } from "./messages";
 import type { RunProgress, RunSummary } from "../workbook/run-outcome";
 
@@ -101,19 +107,20 @@ function element<K extends keyof HTMLElementTagNameMap>(
   return el;
 }
 
-/** The counts and the verdict: "no errors: ready to send", or how many errors to fix. */
+/** The counts and the verdict: what was checked and that it agrees (describeVerdict), or how many errors to fix. */
 export function renderSummary(
   doc: Document,
   ui: Pick<PaneElements, "summary">,
-  summary: Pick<RunSummary, "projects" | "indicators" | "errors" | "warnings">,
+  summary: Pick<RunSummary, "projects" | "indicators" | "equations" | "errors" | "warnings">,
   pane: PaneMessages,
+  m: Pick<Messages, "verdict">,
 ): void {
   clear(ui.summary);
   const verdict = element(
     doc,
     "p",
     summary.errors === 0 ? "verdict verdict-clean" : "verdict verdict-errors",
-    summary.errors === 0 ? pane.clean : pane.hasErrors(summary.errors),
+    describeVerdict(summary, m) ?? pane.hasErrors(summary.errors),
   );
   verdict.id = "verdict";
   const counts = element(doc, "dl", "counts");
@@ -178,7 +185,9 @@ export function renderIssues(
         element(doc, "span", "issue-cell", issue.cell ?? pane.wholeSheet),
         element(doc, "span", "issue-message", issue.message),
       );
-      if (issue.cell === null) button.disabled = true;
+      // A whole-table issue (a paste cut short) has no cell to select, yet is read like the rest: not greyed out
+      // as a disabled button would be (IE11 cannot restyle those).
+      if (issue.cell === null) button.setAttribute("aria-disabled", "true");
       else button.addEventListener("click", () => onSelect(issue));
       const item = element(doc, "li");
       item.appendChild(button);

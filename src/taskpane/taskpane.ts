@@ -96,7 +96,7 @@ function mountPane(doc: Document, locale: Locale, host: PaneHost): void {
         if (summary.conditionalFormatsOverMarks) notes.push(pane.conditionalFormatsOverMarks);
         notes.push(...host.notes(outcome, locale));
         showStatus(ui, notes.join(" "));
-        renderSummary(doc, ui, summary, pane);
+        renderSummary(doc, ui, summary, pane, m);
         renderIssues(doc, ui, summary.issues, m, pane, (issue) => {
           if (!issue.cell) return;
           host

@@ -29,6 +29,8 @@ export interface RunSummary {
   readonly sourceSheet: string;
   readonly projects: number;
   readonly indicators: number;
+  /** Total equations checked: the verdict says how many agree (describeVerdict). */
+  readonly equations: number;
   readonly errors: number;
   readonly warnings: number;
   readonly infos: number;
@@ -109,6 +111,7 @@ export function summarize(
     sourceSheet,
     projects: counts.projects,
     indicators: counts.indicators,
+    equations: counts.equations,
     errors: counts.errors,
     warnings: counts.warnings,
     infos: counts.infos,

@@ -9,6 +9,7 @@ export const OWN_NAME_PREFIX = "IndicatorNormalizer.";
 export const SHEET_NAME_KEYS: Readonly<Record<PlanSheetKey, string>> = {
   detail: `${OWN_NAME_PREFIX}Detail`,
   checks: `${OWN_NAME_PREFIX}Checks`,
+  compare: `${OWN_NAME_PREFIX}Compare`,
 };
 /** The sheet the last run analysed, whose cells carry the marks. */
 export const SOURCE_NAME = `${OWN_NAME_PREFIX}Source`;

@@ -25,12 +25,15 @@ import {
 import { attribute, scanXml } from "./xml-scanner";
 import { decodeXmlEntities, escapeXmlAttribute, escapeXmlText } from "./xml-text";
 
-/** error, warning, or consequence (a total upset only by a wrong amount elsewhere: light blue). */
+/**
+ * error, warning, consequence (a total upset only by a wrong amount elsewhere: light blue) or change (a value
+ * changed since last year's table: light purple).
+ */
 export type MarkSeverity = MarkKind;
 
-/** A mark's severity as the record writes it: error, warning or consequence (anything else reads as an error). */
+/** A mark's severity as the record writes it (anything unknown reads as an error). */
 export function markSeverityOf(written: string | null): MarkSeverity {
-  return written === "warning" || written === "consequence" ? written : "error";
+  return written === "warning" || written === "consequence" || written === "change" ? written : "error";
 }
 
 /** One recorded mark: the cell, its severity, and the fill it covered (docs/marks-record.md, the attributes). */

@@ -11,8 +11,10 @@ import {
   makeIssue,
   findTables,
   localizeIssues,
-  reconcileTotals,
+  reconcileTotalsCounted,
+  outsideRepeatedRows,
   settleCheckOptions,
+  tableFingerprint,
   splitTable,
   type CheckSettings,
   type TableRead,
@@ -30,6 +32,7 @@ const PART_PROJECTS = 256;
 class Tally {
   projects = 0;
   indicators = 0;
+  equations = 0;
   readonly units = new Set<string>();
   errors = 0;
   warnings = 0;
@@ -43,9 +46,14 @@ class Tally {
     }
   }
 
+  /** Total equations checked in a table. */
+  checked(equations: number): void {
+    this.equations += equations;
+  }
+
   counts(): AnalysisCounts {
-    const { projects, indicators, errors, warnings, infos } = this;
-    return { projects, units: this.units.size, indicators, errors, warnings, infos };
+    const { projects, indicators, equations, errors, warnings, infos } = this;
+    return { projects, units: this.units.size, indicators, equations, errors, warnings, infos };
   }
 }
 
@@ -58,9 +66,16 @@ export function countInput(
   const settings = settleCheckOptions(options);
   let tables = 0;
   for (const sheet of input.sheets) {
+    // A table that repeats an earlier one on the sheet counts as one warning (analyze-table's reportRepeatedTables).
+    const seen = new Set<string>();
     for (const found of sheet.tables ?? findTables(sheet.grid, sheet.origin ?? A1_ORIGIN)) {
       tables++;
-      countTable(found.read(found.classify()), settings, partProjects, tally);
+      const read = found.read(found.classify());
+      const fingerprint = tableFingerprint(read);
+      const repeat = read.projects.length > 0 && seen.has(fingerprint);
+      seen.add(fingerprint);
+      if (repeat) tally.issues([makeIssue("doubled-table", null, {})]);
+      countTable(read, settings, partProjects, tally, !repeat);
     }
   }
   const noTable = tables === 0 ? makeIssue("no-table", null, {}) : null;
@@ -73,12 +88,30 @@ export function countInput(
   return tally.counts();
 }
 
-/** One table as analyze-table's readFound and checkTable take it, its projects a part at a time. */
-function countTable(read: TableRead, settings: CheckSettings, partProjects: number, tally: Tally): void {
+/**
+ * One table as analyze-table's readFound and checkTable take it, its projects a part at a time. A table that
+ * repeats an earlier one (`checked` false) counts its projects and indicators, not its issues or equations.
+ */
+function countTable(
+  read: TableRead,
+  settings: CheckSettings,
+  partProjects: number,
+  tally: Tally,
+  checked = true,
+): void {
   for (const unit of read.units) tally.units.add(unit.name);
-  tally.issues(read.issues);
-  // The totals as the analysis reports them: the cells to change, not every total they upset.
-  tally.issues(reconcileTotals(read, settings));
+  // The totals as the analysis reports them: the cells to change, not every total they upset; rows present
+  // twice once, and nothing else on them.
+  const totals = checked ? reconcileTotalsCounted(read, settings) : null;
+  const kept = outsideRepeatedRows(totals?.issues ?? []);
+  const count = (drafts: readonly IssueDraft[]): void => {
+    if (checked) tally.issues(drafts.filter(kept));
+  };
+  if (totals !== null) {
+    tally.checked(totals.checked);
+    count(read.issues);
+    count(totals.issues);
+  }
   const projectNamesSeen = new Map<string | null, Map<string, number>>();
   for (let start = 0; start < read.projects.length; start += partProjects) {
     const part = {
@@ -93,7 +126,7 @@ function countTable(read: TableRead, settings: CheckSettings, partProjects: numb
       tally.indicators += project.indicators.length;
       if (project.unit !== null) tally.units.add(project.unit);
     }
-    tally.issues(parsed.issues);
-    tally.issues(checkIndicators(parsed, { projectNamesSeen }));
+    count(parsed.issues);
+    if (checked) count(checkIndicators(parsed, { projectNamesSeen }));
   }
 }

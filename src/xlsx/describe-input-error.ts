@@ -22,8 +22,14 @@ export function describeInputError(
       return m.isDirectory(path);
     case "unsupported-type":
       return m.unsupportedType(path);
-    case "not-xlsx":
+    case "not-xlsx": {
+      // `xl/workbook.xml: unclosed start tag` or `missing part xl/styles.xml`: the part is named.
+      const missing = /^missing part (.+)$/.exec(detail);
+      if (missing) return m.notXlsxPart(path, missing[1]!, "missing");
+      const broken = /^([^:\s]+\.(?:xml|rels|vml|bin)): (.+)$/.exec(detail);
+      if (broken) return m.notXlsxPart(path, broken[1]!, broken[2]!);
       return m.notXlsx(path);
+    }
     case "no-sheet":
       return m.noSheet(path);
     case "sheet-not-found": {

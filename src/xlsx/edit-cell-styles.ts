@@ -6,6 +6,7 @@
  */
 import { cellAddress, parseCellAddress } from "../core";
 import { attribute } from "../workbook/xml-scanner";
+import { setTagAttributes, startTagEnd } from "./start-tag";
 
 /** Called for each target cell with the style it has now; returns the style to set, or null to leave it. */
 export type RestyleCell = (cell: string, currentStyle: number) => number | null;
@@ -161,13 +162,9 @@ function editRow(
   return out.join("");
 }
 
-/** `c r="A1" t="s"` → `c r="A1" s="5" t="s"`; an existing s is replaced where it stands. */
+/** `c r="A1" t="s"` → `c r="A1" t="s" s="5"`; an existing s (any quotes, blanks around `=`) is replaced where it stands. */
 function setStyle(tag: string, style: number): string {
-  if (/\ss="[^"]*"/.test(tag)) return tag.replace(/(\ss=)"[^"]*"/, `$1"${style}"`);
-  const ref = /^(\S+\s+r="[^"]*")/.exec(tag);
-  return ref
-    ? `${ref[1]} s="${style}"${tag.slice(ref[1]!.length)}`
-    : tag.replace(/^(\S+)/, `$1 s="${style}"`);
+  return setTagAttributes(tag, { s: String(style) });
 }
 
 function newCell(p: string, target: Target, baseStyle: number, restyle: RestyleCell): string {
@@ -204,13 +201,14 @@ function readColumnStyles(head: string): (column: number) => number {
 
 /** Marks the sheet selected or not in its first sheet view (only one sheet may be selected when a file opens). */
 export function setTabSelected(xml: string, selected: boolean): string {
-  const view = /<(?:\w+:)?sheetView\b[^>]*?\/?>/.exec(xml);
+  const view = /<(?:\w+:)?sheetView\b/.exec(xml);
   if (!view) return xml;
-  const tag = view[0];
-  const has = /\stabSelected="(1|true)"/.test(tag);
+  const end = startTagEnd(xml, view.index + 1);
+  if (end < 0) return xml;
+  const tag = xml.slice(view.index + 1, end);
+  const value = attribute(tag, "tabSelected");
+  const has = value === "1" || value === "true";
   if (has === selected) return xml;
-  const edited = selected
-    ? tag.replace(/^(<(?:\w+:)?sheetView)/, '$1 tabSelected="1"')
-    : tag.replace(/\stabSelected="[^"]*"/, "");
-  return xml.slice(0, view.index) + edited + xml.slice(view.index + tag.length);
+  const edited = setTagAttributes(tag, { tabSelected: selected ? "1" : null });
+  return `${xml.slice(0, view.index + 1)}${edited}${xml.slice(end)}`;
 }

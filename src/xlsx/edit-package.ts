@@ -36,6 +36,7 @@ import { namesToAvoid, sheetsToReplace, stillWearsMark } from "../workbook/rerun
 import { MINIMAL_STYLES, StylesPart, withAttributes } from "./styles-part";
 import { attribute } from "../workbook/xml-scanner";
 import { escapeXmlAttribute, escapeXmlText } from "../workbook/xml-text";
+import { setTagAttributes, startTagEnd } from "./start-tag";
 import {
   readPartText,
   readRelationships,
@@ -128,10 +129,41 @@ function solidFill(color: string): string {
 /** Whether a fill is one the tool's marks use (solid, in a mark colour, opaque). */
 function isMarkFill(fill: string | null | undefined): boolean {
   if (!fill) return false;
-  // Example: `<fgColor rgb="FFFFC7CE"/>` → FFFFC7CE (alpha FF, then the colour).
-  const argb = /<(?:\w+:)?fgColor\b[^>]*\brgb="([0-9A-Fa-f]{8})"/.exec(fill)?.[1]?.toUpperCase();
-  const color = argb && argb.slice(0, 2) === "FF" ? `#${argb.slice(2)}` : null;
-  return stillWearsMark({ solid: /patternType="solid"/.test(fill), color });
+  // Read through the tag's attributes, in either quotes: `<fgColor rgb='FFFFC7CE'/>` → FFFFC7CE (alpha FF, then the colour).
+  const argb = elementAttribute(fill, "fgColor", "rgb")?.toUpperCase();
+  const color = argb && /^FF[0-9A-F]{6}$/.test(argb) ? `#${argb.slice(2)}` : null;
+  return stillWearsMark({ solid: elementAttribute(fill, "patternFill", "patternType") === "solid", color });
+}
+/** An attribute of the first `<element>` in some XML, in either quotes: (`<a><b x='1'/></a>`, b, x) → "1". */
+function elementAttribute(xml: string, element: string, name: string): string | null {
+  const open = new RegExp(`<(?:\\w+:)?${element}(?=[\\s/>])`).exec(xml);
+  if (!open) return null;
+  const end = startTagEnd(xml, open.index + 1);
+  return end < 0 ? null : attribute(xml.slice(open.index + 1, end), name);
+}
+
+/** Every `<element …/>` or `<element …>…</element>` of some XML, each replaced by what `edit` returns for it. */
+function replaceElements(xml: string, element: string, edit: (whole: string, tag: string) => string): string {
+  const open = new RegExp(`<((?:\\w+:)?)${element}(?=[\\s/>])`, "g");
+  let out = "";
+  let at = 0;
+  for (let m = open.exec(xml); m !== null; m = open.exec(xml)) {
+    if (m.index < at) continue;
+    const end = startTagEnd(xml, m.index + 1);
+    if (end < 0) break;
+    const tag = xml.slice(m.index + 1, end);
+    let after = end + 1;
+    if (!tag.endsWith("/")) {
+      const close = `</${m[1]}${element}>`;
+      const closeAt = xml.indexOf(close, after);
+      if (closeAt < 0) break;
+      after = closeAt + close.length;
+    }
+    out += xml.slice(at, m.index) + edit(xml.slice(m.index, after), tag);
+    at = after;
+    open.lastIndex = after;
+  }
+  return out + xml.slice(at);
 }
 
 export interface EditedPackage {
@@ -571,16 +603,21 @@ function editContentTypes(
   added: readonly string[],
   vmlDefault = false,
 ): string {
-  let out = xml.replace(/<(?:\w+:)?Override\b[^>]*?\/>/g, (element) => {
-    const part = attribute(element.slice(1), "PartName");
+  let out = replaceElements(xml, "Override", (element, tag) => {
+    const part = attribute(tag, "PartName");
     return part !== null && deleted.has(part.replace(/^\//, "")) ? "" : element;
   });
-  if (vmlDefault && !/<(?:\w+:)?Default\b[^>]*Extension="vml"/i.test(out)) {
+  const defaults = new Set<string>();
+  replaceElements(out, "Default", (element, tag) => {
+    defaults.add((attribute(tag, "Extension") ?? "").toLowerCase());
+    return element;
+  });
+  if (vmlDefault && !defaults.has("vml")) {
     const first = out.search(/<(?:\w+:)?(?:Default|Override)\b/);
     const at = first >= 0 ? first : out.lastIndexOf("</");
     out = `${out.slice(0, at)}<Default Extension="vml" ContentType="${NOTE_CONTENT_TYPES.vml}"/>${out.slice(at)}`;
   }
-  const hasXmlDefault = /<(?:\w+:)?Default\b[^>]*Extension="xml"/i.test(out);
+  const hasXmlDefault = defaults.has("xml");
   const overrides = added
     .map((name) => {
       const type = name.endsWith(".rels")
@@ -625,9 +662,10 @@ function editWorkbookXml(xml: string, edit: WorkbookEdit): string {
     /xmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(
       root?.[0] ?? "",
     )?.[1];
-  let out = xml.replace(/<(?:\w+:)?sheet\b[^>]*?\/>/g, (element) => {
-    const id = /\s(?:\w+:)?id="([^"]*)"/.exec(element)?.[1];
-    return id !== undefined && edit.removeRelIds.has(id) ? "" : element;
+  let out = replaceElements(xml, "sheet", (element, tag) => {
+    const id = /\s(?:[\w.-]+:)?id\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(tag);
+    const relId = id ? (id[1] ?? id[2]) : undefined;
+    return relId !== undefined && edit.removeRelIds.has(relId) ? "" : element;
   });
   const idAttribute = relPrefix
     ? `${relPrefix}:id`
@@ -645,17 +683,18 @@ function editWorkbookXml(xml: string, edit: WorkbookEdit): string {
     if (removed.includes(index)) return null;
     return index - removed.filter((r) => r < index).length;
   };
-  const definedNamePattern =
-    /<(?:\w+:)?definedName\b([^>]*)>([\s\S]*?)<\/(?:\w+:)?definedName>|<(?:\w+:)?definedName\b[^>]*\/>/g;
-  out = out.replace(definedNamePattern, (element) => {
-    const tag = element.slice(1, element.indexOf(">"));
+  out = replaceElements(out, "definedName", (element, tag) => {
     const name = attribute(tag, "name") ?? "";
     const local = attribute(tag, "localSheetId");
     if (local === null) return name.startsWith(OWN_NAME_PREFIX) ? "" : element;
     const moved = shift(Number(local));
     if (moved === null) return "";
-    return moved === Number(local) ? element : element.replace(/(\slocalSheetId=)"\d+"/, `$1"${moved}"`);
+    if (moved === Number(local)) return element;
+    const end = startTagEnd(element, 1);
+    return `<${setTagAttributes(tag, { localSheetId: String(moved) })}${element.slice(end)}`;
   });
+  // `<definedNames/>` (nothing in it) is taken as absent: it goes, and a full element is written if needed.
+  out = replaceElements(out, "definedNames", (element, tag) => (tag.endsWith("/") ? "" : element));
   const namesXml =
     edit.ownNames
       .map(
@@ -680,12 +719,12 @@ function editWorkbookXml(xml: string, edit: WorkbookEdit): string {
   // An empty definedNames element is invalid.
   out = out.replace(new RegExp(`<${p}definedNames>\\s*</${p}definedNames>`), "");
   // The tab shown on opening; the first tab shown in the bar must still exist.
-  out = out.replace(/<(?:\w+:)?workbookView\b[^>]*?\/?>/, (view) => {
-    let v = /\sactiveTab="/.test(view)
-      ? view.replace(/(\sactiveTab=)"\d+"/, `$1"${edit.activeTab}"`)
-      : view.replace(/^(<(?:\w+:)?workbookView)/, `$1 activeTab="${edit.activeTab}"`);
-    v = v.replace(/\sfirstSheet="\d+"/, "");
-    return v;
+  let firstView = true;
+  out = replaceElements(out, "workbookView", (element, tag) => {
+    if (!firstView) return element;
+    firstView = false;
+    const end = startTagEnd(element, 1);
+    return `<${setTagAttributes(tag, { activeTab: String(edit.activeTab), firstSheet: null })}${element.slice(end)}`;
   });
   return out;
 }

@@ -16,7 +16,8 @@ export type InputErrorReason =
   | "too-large";
 
 /** Which limit a "too-large" error is about. */
-export type LimitName = "package" | "part" | "rows" | "columns" | "cell-text" | "table-text" | "table-cells";
+export type LimitName =
+  "package" | "part" | "rows" | "columns" | "cell-text" | "table-text" | "table-cells" | "table-rows";
 
 export class InputError extends Error {
   constructor(

@@ -14,6 +14,7 @@
 import { parseCellAddress, type PlanNote } from "../core";
 import { attribute } from "../workbook/xml-scanner";
 import { decodeXmlEntities, escapeXmlAttribute, escapeXmlText } from "../workbook/xml-text";
+import { firstRootChild, startTagEnd } from "./start-tag";
 import {
   readPartText,
   readRelationships,
@@ -71,7 +72,7 @@ export function editNotes(
   const relsPath = relsPathOf(sheetPath);
   const rels = readRelationships(pkg, relsPath);
   const sheetXml = readPartText(pkg, sheetPath);
-  const legacyId = /<(?:\w+:)?legacyDrawing\b[^>]*?\s(?:\w+:)?id="([^"]*)"/.exec(sheetXml)?.[1] ?? null;
+  const legacyId = legacyDrawingRelId(sheetXml);
   const commentsRel = rels.find((r) => relTypeIs(r.type, NOTE_REL_TYPES.comments) && !r.external);
   const vmlRel =
     rels.find((r) => r.id === legacyId) ??
@@ -362,29 +363,58 @@ const AFTER_LEGACY_DRAWING = [
   "extLst",
 ];
 
+const AFTER_LEGACY_DRAWING_SET = new Set(AFTER_LEGACY_DRAWING);
+
+/** The worksheet's `<legacyDrawing>` start tag, where it stands, or null. */
+function legacyDrawingTag(xml: string): { start: number; end: number; tag: string } | null {
+  const m = /<(?:\w+:)?legacyDrawing(?=[\s/>])/.exec(xml);
+  if (!m) return null;
+  const end = startTagEnd(xml, m.index + 1);
+  if (end < 0) return null;
+  return { start: m.index, end: end + 1, tag: xml.slice(m.index + 1, end) };
+}
+
+/** The relationship id of the sheet's `<legacyDrawing r:id="…">`, under whatever prefix, in either quotes. */
+function legacyDrawingRelId(xml: string): string | null {
+  const found = legacyDrawingTag(xml);
+  if (!found) return null;
+  const match = /\s(?:[\w.-]+:)?id\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(found.tag);
+  return match ? (match[1] ?? match[2] ?? null) : null;
+}
+
 function addLegacyDrawing(xml: string, relId: string): string {
-  if (/<(?:\w+:)?legacyDrawing\b/.test(xml)) return xml;
+  if (legacyDrawingTag(xml)) return xml;
   const root = /<(\w+:)?worksheet\b[^>]*>/.exec(xml);
   const p = root?.[1] ?? "";
   const relPrefix =
-    /xmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(
+    /xmlns:(\w+)\s*=\s*["']http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships["']/.exec(
       root?.[0] ?? "",
     )?.[1];
   const idAttribute = relPrefix
     ? `${relPrefix}:id`
     : 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id';
   const element = `<${p}legacyDrawing ${idAttribute}="${escapeXmlAttribute(relId)}"/>`;
-  let at = -1;
-  for (const name of AFTER_LEGACY_DRAWING) {
-    const m = new RegExp(`<${p}${name}\\b`).exec(xml);
-    if (m && (at < 0 || m.index < at)) at = m.index;
+  // Only the worksheet's own children count: a conditional format's `<cfRule>` has an `<extLst>` of its own.
+  // They all follow `<sheetData>`, so the search starts after it.
+  const data = /<(?:\w+:)?sheetData\b/.exec(xml);
+  let from = root ? root.index + root[0].length : 0;
+  if (data) {
+    const openEnd = startTagEnd(xml, data.index + 1);
+    const selfClosing = openEnd > 0 && xml.charCodeAt(openEnd - 1) === 0x2f;
+    const close = selfClosing ? openEnd : xml.indexOf(`</${p}sheetData>`, openEnd);
+    if (close > 0) from = selfClosing ? openEnd + 1 : close + `</${p}sheetData>`.length;
   }
+  let at = firstRootChild(xml, AFTER_LEGACY_DRAWING_SET, from);
   if (at < 0) at = xml.lastIndexOf(`</${p}worksheet>`);
   return xml.slice(0, at) + element + xml.slice(at);
 }
 
 function removeLegacyDrawing(xml: string): string {
-  return xml.replace(/<(?:\w+:)?legacyDrawing\b[^>]*?\/>/, "");
+  const found = legacyDrawingTag(xml);
+  if (!found) return xml;
+  if (found.tag.endsWith("/")) return xml.slice(0, found.start) + xml.slice(found.end);
+  const close = /<\/(?:\w+:)?legacyDrawing\s*>/.exec(xml.slice(found.end));
+  return close ? xml.slice(0, found.start) + xml.slice(found.end + close.index + close[0].length) : xml;
 }
 
 const RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships";

@@ -7,6 +7,7 @@ import {
   analyzeLocated,
   findTables,
   buildPlan,
+  compareTables,
   sheetCell,
   issueOnSheet,
   makeIssue,
@@ -21,6 +22,7 @@ import {
 import { OWN_NOTE_AUTHORS } from "../workbook/rerun-rules";
 import { namesInUse, writeNormalizedPackage } from "./edit-package";
 import { findInvalidCharacters } from "./find-invalid-characters";
+import { clerkColumnsOfReplacedSheets, type ClerkColumns } from "./clerk-columns";
 import { DEFAULT_LIMITS } from "./package-limits";
 import type { InputTable } from "./read-input";
 import { EMPTY_RECORD } from "./run-record";
@@ -35,6 +37,8 @@ export interface AnalyzeInputOptions {
 
 export interface NormalizeOptions extends AnalyzeInputOptions {
   readonly codec?: ZipCodec;
+  /** Last year's table: the workbook also gets 年度对比 and the changed cells' marks (compareTables). */
+  readonly compareWith?: Analysis;
 }
 
 export interface NormalizedWorkbook {
@@ -46,6 +50,8 @@ export interface NormalizedWorkbook {
   readonly marksLeft: number;
   /** Marked cells that kept the clerk's own comment and got no note. */
   readonly notesSkipped: number;
+  /** Columns the clerk filled beside the tool's in a sheet this run replaced (clerk-columns.ts). */
+  readonly clerkColumns: readonly ClerkColumns[];
 }
 
 /**
@@ -83,7 +89,7 @@ export async function normalizeInput(
   if (analysis.table === null) {
     // Nothing found is not "done": no sheet, no mark, no file (the plan is only for the caller's report).
     const plan = buildPlan(analysis, { sourceSheet: input.sheetName, locale: options.locale });
-    return { bytes: null, analysis, plan, marksLeft: 0, notesSkipped: 0 };
+    return { bytes: null, analysis, plan, marksLeft: 0, notesSkipped: 0, clerkColumns: [] };
   }
   const pkg =
     input.package ??
@@ -106,9 +112,12 @@ export async function normalizeInput(
     locale: options.locale,
     avoidSheetNames: names.sheets,
     avoidTableNames: names.tables,
+    ...(options.compareWith ? { comparison: compareTables(options.compareWith, analysis) } : {}),
   });
+  const clerkColumns =
+    record.ownSheets.length > 0 ? await clerkColumnsOfReplacedSheets(pkg, record, input.sheetName, plan) : [];
   const { bytes, marksLeft, notesSkipped } = await writeNormalizedPackage(pkg, record, plan, {
     ours: OWN_NOTE_AUTHORS,
   });
-  return { bytes, analysis, plan, marksLeft, notesSkipped };
+  return { bytes, analysis, plan, marksLeft, notesSkipped, clerkColumns };
 }

@@ -3,10 +3,13 @@
  * refused with one line saying which limit, never by running out of memory. Excel's own limits come from
  * "Excel specifications and limits" (Microsoft Support): 1,048,576 rows, 16,384 columns, 32,767 characters per
  * cell. The others bound this tool's work: a package's uncompressed size (a zip bomb is refused from its
- * directory, before inflating), and the text and cells of the analysed table, which the analysis holds in
- * memory. Measured: the 10,000-project table holds 4.7 million characters, and `normalize` peaks at about
- * 210 MB there and 340 MB at twice that; 20 million characters (about 43,000 projects) stays well inside the
- * heap Node gives a process on a 4 GB PC.
+ * directory, before inflating), and the text, cells and rows of the sheets read, which the analysis holds in
+ * memory; they count across all the sheets of a workbook, not per sheet (four sheets each inside a per-sheet
+ * limit took 3.3 GB). The goal is a peak under 1 GB, for a 4 GB PC. Measured (`normalize`, issue #25): the
+ * 10,000-project table holds 4.7 million characters and peaks at about 210 MB (about 19 bytes per character
+ * beyond 12 KB per row); small projects of one indicator each cost about 13 KB per row (their issues, marks and
+ * notes), 664 MB at 50,000 and 1.3 GB at 100,000. 12 million characters and 50,000 rows keep either shape, and
+ * the two together, under about 850 MB.
  */
 export { MAX_CELL_TEXT } from "../core";
 
@@ -22,11 +25,25 @@ export interface ReadLimits {
   readonly tableText: number;
   /** Cells of the analysed grid (rows × their used width). */
   readonly tableCells: number;
+  /** Rows that hold anything, across the sheets read. */
+  readonly tableRows: number;
 }
 
 export const DEFAULT_LIMITS: ReadLimits = {
   packageBytes: 1 << 30,
   partBytes: 512 * (1 << 20),
-  tableText: 20_000_000,
+  tableText: 12_000_000,
   tableCells: 20_000_000,
+  tableRows: 50_000,
 };
+
+/** What the sheets read so far have used of the table limits: one per workbook, shared by its sheets. */
+export interface TableBudget {
+  text: number;
+  cells: number;
+  rows: number;
+}
+
+export function newTableBudget(): TableBudget {
+  return { text: 0, cells: 0, rows: 0 };
+}

@@ -1,11 +1,18 @@
 import { readFileSync, statSync } from "fs";
 import { basename, extname } from "path";
-import { sanitizeSheetName, findTables, type FoundTable, type Grid, type Origin } from "../core";
+import { cellAddress, sanitizeSheetName, findTables, type FoundTable, type Grid, type Origin } from "../core";
 import { guessDelimiter, readDelimitedText } from "./read-delimited-text";
 import { decodeTextFile, type TextEncodingName } from "./decode-text-file";
 import { InputError, limitError } from "./input-error";
 import { nodeZipCodec } from "./node-zip-codec";
-import { DEFAULT_LIMITS, MAX_CELL_TEXT, type ReadLimits } from "./package-limits";
+import {
+  DEFAULT_LIMITS,
+  EXCEL_MAX_COLUMNS,
+  EXCEL_MAX_ROWS,
+  MAX_CELL_TEXT,
+  newTableBudget,
+  type ReadLimits,
+} from "./package-limits";
 import { readSharedStrings, readSheetGrid } from "./read-sheet-grid";
 import { readRunRecord, type RunRecord } from "./run-record";
 import { readNumberFormats } from "./read-number-formats";
@@ -17,6 +24,7 @@ import {
   type PackageSheet,
   type XlsxPackage,
 } from "./xlsx-package";
+import { XmlSyntaxError } from "../workbook/xml-scanner";
 import { fflateCodec, type ZipCodec } from "./zip-codec";
 
 export const TEXT_EXTENSIONS = [".tsv", ".txt", ".csv"] as const;
@@ -90,7 +98,15 @@ export async function readInputBytes(
 ): Promise<InputTable> {
   const ext = extname(path).toLowerCase();
   const limits = options.limits ?? DEFAULT_LIMITS;
-  if ((XLSX_EXTENSIONS as readonly string[]).includes(ext)) return readXlsx(path, bytes, options, limits);
+  if ((XLSX_EXTENSIONS as readonly string[]).includes(ext)) {
+    try {
+      return await readXlsx(path, bytes, options, limits);
+    } catch (error) {
+      // Every part read names itself; anything else malformed is still a damaged file, not a stack trace.
+      if (error instanceof XmlSyntaxError) throw new InputError("not-xlsx", path, error.message);
+      throw error;
+    }
+  }
   if ((TEXT_EXTENSIONS as readonly string[]).includes(ext)) return readText(path, bytes, ext, limits);
   throw new InputError("unsupported-type", path, ext);
 }
@@ -129,10 +145,12 @@ async function readXlsx(
   );
   const formats = readNumberFormats(pkg);
   const origin = { row: 1, column: 1 };
+  // The table limits hold for the workbook's sheets together, not each on its own.
+  const budget = newTableBudget();
   const read = async (sheet: PackageSheet): Promise<InputSheet> => ({
     name: sheet.name,
     index: pkg.sheets.indexOf(sheet),
-    grid: (await readSheetGrid(pkg, sheet.path!, shared, formats)).grid,
+    grid: (await readSheetGrid(pkg, sheet.path!, shared, formats, budget)).grid,
     origin,
   });
   let sheets: InputSheet[];
@@ -195,6 +213,7 @@ function readText(path: string, bytes: Uint8Array, ext: string, limits: ReadLimi
     places: [] as { row: number; column: number }[],
   };
   const grid = readDelimitedText(text, ext === ".tsv" ? "\t" : guessDelimiter(text), find);
+  checkGridLimits(path, grid, limits);
   if (invalidBytes.length === 0) return { ...gridInput(path, grid), encoding };
   // One report per cell: its first bad bytes.
   const cells: { byteOffset: number; row: number; column: number }[] = [];
@@ -204,6 +223,24 @@ function readText(path: string, bytes: Uint8Array, ext: string, limits: ReadLimi
     cells.push({ byteOffset: invalidBytes[k]!.byteOffset, row: place.row, column: place.column });
   });
   return { ...gridInput(path, grid), encoding, invalidBytes: cells };
+}
+
+/**
+ * Excel's grid and the table's cells hold for text as for a workbook: a paste or an import past row 1,048,576 or
+ * column XFD is refused by Excel, so the tool refuses it too rather than write cells no program can open.
+ */
+function checkGridLimits(path: string, grid: Grid, limits: ReadLimits): void {
+  if (grid.length > EXCEL_MAX_ROWS) throw limitError(path, "rows", EXCEL_MAX_ROWS, `${EXCEL_MAX_ROWS + 1}`);
+  let cells = 0;
+  let rows = 0;
+  for (let r = 0; r < grid.length; r++) {
+    const width = grid[r]!.length;
+    if (width > EXCEL_MAX_COLUMNS)
+      throw limitError(path, "columns", EXCEL_MAX_COLUMNS, cellAddress(r + 1, EXCEL_MAX_COLUMNS + 1));
+    cells += width;
+    if (cells > limits.tableCells) throw limitError(path, "table-cells", limits.tableCells);
+    if (width > 0 && ++rows > limits.tableRows) throw limitError(path, "table-rows", limits.tableRows);
+  }
 }
 
 /** A grid from a text file (or built in memory, as the benchmark does) as an input with no package yet. */

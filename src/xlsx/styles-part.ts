@@ -3,7 +3,8 @@
  * and the new sheets need. Existing records keep their index, so every cell of the workbook keeps its look;
  * an identical record already present is reused, so re-runs do not grow the file.
  */
-import { escapeXmlAttribute } from "../workbook/xml-text";
+import { attribute } from "../workbook/xml-scanner";
+import { setElementAttributes, setTagAttributes, startTagEnd } from "./start-tag";
 
 const SECTIONS = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs"] as const;
 type Section = (typeof SECTIONS)[number];
@@ -107,19 +108,24 @@ export class StylesPart {
     if (builtin !== undefined) return builtin;
     const state = this.section("numFmts");
     for (const item of [...state.items, ...state.added])
-      if (xfAttribute(item, "formatCode") === escapeXmlAttribute(code))
-        return Number(xfAttribute(item, "numFmtId"));
+      if (xfAttribute(item, "formatCode") === code) return Number(xfAttribute(item, "numFmtId"));
     const ids = [...state.items, ...state.added].map((i) => Number(xfAttribute(i, "numFmtId") ?? 0));
     const id = Math.max(163, ...ids) + 1;
-    state.added.push(this.withPrefix(`<numFmt numFmtId="${id}" formatCode="${escapeXmlAttribute(code)}"/>`));
+    state.added.push(
+      this.withPrefix(setElementAttributes(`<numFmt numFmtId="${id}"/>`, { formatCode: code })),
+    );
     return id;
   }
 
   /** The font every cell uses by default (index 0), for fonts derived from it. */
   defaultFont(): { size: string; name: string; extra: string } {
     const font = this.item("fonts", 0) ?? "";
-    const val = (tag: string): string | null =>
-      new RegExp(`<(?:\\w+:)?${tag}\\b[^>]*\\bval="([^"]*)"`).exec(font)?.[1] ?? null;
+    const val = (tag: string): string | null => {
+      const open = new RegExp(`<(?:\\w+:)?${tag}\\b`).exec(font);
+      if (!open) return null;
+      const end = startTagEnd(font, open.index + 1);
+      return end < 0 ? null : attribute(font.slice(open.index + 1, end), "val");
+    };
     const family = val("family");
     const charset = val("charset");
     const scheme = val("scheme");
@@ -155,10 +161,8 @@ export class StylesPart {
         xml = `${xml.slice(0, at)}<${p}${name} count="${total}">${state.added.join("")}</${p}${name}>${xml.slice(at)}`;
         continue;
       }
-      const startTag = xml.slice(range.start, range.bodyStart).replace(/\/>$/, ">");
-      const counted = /\bcount="\d+"/.test(startTag)
-        ? startTag.replace(/\bcount="\d+"/, `count="${total}"`)
-        : startTag.replace(/>$/, ` count="${total}">`);
+      const startTag = xml.slice(range.start + 1, range.bodyStart - 1).replace(/\s*\/$/, "");
+      const counted = `<${setTagAttributes(startTag, { count: String(total) })}>`;
       const body = xml.slice(range.bodyStart, range.bodyEnd) + state.added.join("");
       const endTag = range.end === range.bodyEnd ? `</${p}${name}>` : xml.slice(range.bodyEnd, range.end);
       xml = xml.slice(0, range.start) + counted + body + endTag + xml.slice(range.end);
@@ -171,23 +175,15 @@ export class StylesPart {
   }
 }
 
-/** An attribute of a record's start tag: `fillId` of `<xf numFmtId="0" fillId="2"/>` → "2". */
+/** An attribute of a record's start tag: `fillId` of `<xf numFmtId="0" fillId='2'/>` → "2" (entities decoded). */
 export function xfAttribute(element: string, name: string): string | null {
-  const start = element.slice(0, element.indexOf(">") + 1);
-  return new RegExp(`\\s${name}="([^"]*)"`).exec(start)?.[1] ?? null;
+  const end = startTagEnd(element, 1);
+  return end < 0 ? null : attribute(element.slice(1, end), name);
 }
 
-/** The same record with attributes set: (`<xf fillId="0"/>`, {fillId: "5"}) → `<xf fillId="5"/>`. */
+/** The same record with attributes set: (`<xf fillId = '0'/>`, {fillId: "5"}) → `<xf fillId="5"/>`. */
 export function withAttributes(element: string, values: Readonly<Record<string, string>>): string {
-  const endOfStart = element.indexOf(">");
-  let start = element.slice(0, endOfStart + 1);
-  const rest = element.slice(endOfStart + 1);
-  for (const [name, value] of Object.entries(values)) {
-    const pattern = new RegExp(`(\\s${name}=)"[^"]*"`);
-    if (pattern.test(start)) start = start.replace(pattern, `$1"${value}"`);
-    else start = start.replace(/\s*(\/?>)$/, ` ${name}="${value}"$1`);
-  }
-  return start + rest;
+  return setElementAttributes(element, values);
 }
 
 /** Where a section's children are: after its start tag, before its end tag; null when it is absent. */

@@ -96,7 +96,7 @@ async function zipInput(
         size: entry.size,
         crc: entry.crc,
         compression: entry.method,
-        mtime: entry.mtime,
+        mtime: zipDate(entry.mtime),
       },
       data: [rawEntryData(part.from, entry)],
     };
@@ -105,7 +105,25 @@ async function zipInput(
   if (part.kind === "new") deflated.add(part.data);
   const data = await deflated.finish();
   return {
-    file: { filename: part.name, size: deflated.size, crc: deflated.crc, compression: 8, mtime },
+    file: {
+      filename: part.name,
+      size: deflated.size,
+      crc: deflated.crc,
+      compression: 8,
+      mtime: zipDate(mtime),
+    },
     data,
   };
+}
+
+/**
+ * A date a zip entry can hold: DOS dates run from 1980 to 2107, and fflate throws outside 1980–2099. An entry
+ * dated outside (a zero date field reads as 30 November 1979; a clock or writer gone wrong, past 2099) is written
+ * at the nearest end of the range instead of failing the whole output.
+ */
+export function zipDate(date: Date): Date {
+  const time = date.getTime();
+  if (Number.isNaN(time) || date.getFullYear() < 1980) return new Date(1980, 0, 1);
+  if (date.getFullYear() > 2099) return new Date(2099, 11, 31, 23, 59, 58);
+  return date;
 }

@@ -2,7 +2,7 @@
  * A workbook package opened for reading and editing: its zip directory, and what workbook.xml and its
  * relationships say (sheets, their parts, defined names). Pure: bytes in; the CLI reads the file.
  */
-import { attribute, scanXmlBytes, type XmlHandler } from "../workbook/xml-scanner";
+import { attribute, scanXmlBytes, XmlSyntaxError, type XmlHandler } from "../workbook/xml-scanner";
 import { decodeXmlEntities } from "../workbook/xml-text";
 import { entryBytes, readZipArchive, ZipFormatError, type ZipArchive, type ZipEntry } from "./zip-archive";
 import type { ZipCodec } from "./zip-codec";
@@ -98,7 +98,7 @@ export function openPackage(
   const workbookPath = office ? resolveTarget("", office.target) : "xl/workbook.xml";
   if (!archive.byName.has(workbookPath)) throw new InputError("not-xlsx", path, "no workbook part");
   const workbookRels = readRelationships(partial, relsPathOf(workbookPath));
-  const workbook = readWorkbookXml(readPartBytes(partial, workbookPath));
+  const workbook = readWorkbookXml(partial, workbookPath);
   const sheets = workbook.sheets.map((s): PackageSheet => {
     const rel = workbookRels.find((r) => r.id === s.relId);
     const target =
@@ -167,10 +167,21 @@ export function relativeTarget(sourcePart: string, part: string): string {
   return [...from.slice(common).map(() => ".."), ...to.slice(common)].join("/");
 }
 
+/** A whole part through the scanner; malformed XML is "not a valid .xlsx", naming the part. */
+export function scanPartBytes(pkg: PartReader, name: string, bytes: Uint8Array, handler: XmlHandler): void {
+  try {
+    scanXmlBytes(bytes, handler);
+  } catch (error) {
+    if (error instanceof XmlSyntaxError)
+      throw new InputError("not-xlsx", pkg.path, `${name}: ${error.message}`);
+    throw error;
+  }
+}
+
 export function readRelationships(pkg: PartReader, relsPath: string): Relationship[] {
   if (!pkg.archive.byName.has(relsPath)) return [];
   const rels: Relationship[] = [];
-  scanXmlBytes(readPartBytes(pkg, relsPath), {
+  scanPartBytes(pkg, relsPath, readPartBytes(pkg, relsPath), {
     open(name, tag) {
       if (name !== "Relationship") return;
       rels.push({
@@ -192,7 +203,7 @@ interface WorkbookXml {
   activeTab: number;
 }
 
-function readWorkbookXml(xml: Uint8Array): WorkbookXml {
+function readWorkbookXml(pkg: PartReader, workbookPath: string): WorkbookXml {
   const sheets: WorkbookXml["sheets"] = [];
   const definedNames: DefinedName[] = [];
   let activeTab = 0;
@@ -230,7 +241,7 @@ function readWorkbookXml(xml: Uint8Array): WorkbookXml {
       if (name) formula += cdata ? raw : decodeXmlEntities(raw);
     },
   };
-  scanXmlBytes(xml, handler);
+  scanPartBytes(pkg, workbookPath, readPartBytes(pkg, workbookPath), handler);
   return { sheets, definedNames, activeTab };
 }
 

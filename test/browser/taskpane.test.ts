@@ -8,6 +8,8 @@ import { mkdirSync } from "fs";
 import { join } from "path";
 import type { Browser, Page } from "playwright-core";
 import { analyzeTable } from "../../src/core/analyze-table";
+import { countAnalysis } from "../../src/core/model/count-analysis";
+import { describeVerdict, messagesFor } from "../../src/core/messages";
 import type { CellValue } from "../../src/core/model/grid";
 import type { FakeWorkbook } from "../../testing/fake-excel/workbook-model";
 import { loadSampleGrid } from "../../testing/sample";
@@ -73,7 +75,8 @@ test("Run on the sample: the summary matches the analysis, the workbook gets the
   expect(await count("errors")).toBe(String(errors));
   expect(await count("warnings")).toBe(String(warnings));
   expect(await page.textContent("#verdict")).toBe(
-    errors === 0 ? "没有错误：可以发送。" : `有 ${errors} 个错误：请修改原表后再运行。`,
+    describeVerdict(countAnalysis(analysis), messagesFor("zh-CN")) ??
+      `有 ${errors} 个错误：请修改原表后再运行。`,
   );
 
   const workbook = await page.evaluate(() => {

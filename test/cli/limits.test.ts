@@ -145,7 +145,7 @@ test.each([
     const path = await tableFile(`rows-${rows}.xlsx`, rows);
     const run = runBuiltCli(cli, ["normalize", path, "-o", join(dir, "out.xlsx"), "--lang", "en"]);
     expect(run.status).toBe(2);
-    expectOneLine(run.stderr, /holds more than 20,000,000 characters of text: split it into several files/);
+    expectOneLine(run.stderr, /holds more than 12,000,000 characters of text: split it into several files/);
     expect(run.peakRssMB).toBeLessThanOrEqual(250);
   },
   120_000,

@@ -210,6 +210,12 @@ describe("check", () => {
     const bad = await run(["check", "clean.tsv", "sample.tsv"], dir);
     expect(bad.stdout).toMatch(/^sample\.tsv：19 个项目，3 个单位，132 条指标；错误 [1-9]/m);
     expect(bad.code).toBe(1);
+    // normalize says what the clean verdict rests on: the rows of 合计, the unit and the project (总计 = its
+    // parts), and the unit's and 合计's four amount columns (the empty ones add up too): 3 + 4 + 4.
+    const written = await run(["normalize", "clean.tsv", "-o", "clean.xlsx"], dir);
+    expect(written.stdout).toContain("合计已核对：11 个等式全部相符；指标 7 条，未发现问题：可以发送。");
+    const sample = await run(["normalize", "sample.tsv", "-o", "sample.xlsx"], dir);
+    expect(sample.stdout).not.toContain("合计已核对");
   });
 
   test("--format json for scripts", async () => {

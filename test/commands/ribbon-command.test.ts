@@ -16,6 +16,7 @@ import {
   type RibbonReport,
 } from "../../src/commands/ribbon-report";
 import { RUN_LOCK_KEY, RUN_STATE_KEY } from "../../src/excel/run-state";
+import { messagesFor } from "../../src/core/messages";
 import { paneMessagesFor } from "../../src/taskpane/messages";
 import { installFakeOffice } from "../../testing/fake-excel/fake-office-js";
 import { FakeWorkbook, type FakeDialog } from "../../testing/fake-excel/workbook-model";
@@ -74,7 +75,7 @@ function lastDialog(): FakeDialog {
 function dialogText(dialog: FakeDialog, locale: "zh-CN" | "en-US" = "zh-CN"): string {
   const decoded = decodeReport(dialog.url.slice(dialog.url.indexOf("?")));
   if (!decoded) throw new Error(`not a report: ${dialog.url}`);
-  const lines = describeReport(decoded.report, paneMessagesFor(locale));
+  const lines = describeReport(decoded.report, paneMessagesFor(locale), messagesFor(locale));
   return [lines.verdict, lines.where, lines.next].join("\n");
 }
 
@@ -106,7 +107,10 @@ test("on a table without errors: 指标明细 shown, the dialog says it is ready
   reset(grid);
   const { event, finished } = await click();
   expect(model.activeSheet.name).toBe("指标明细");
-  expect(dialogText(lastDialog())).toMatch(/^没有错误：可以发送。/);
+  // What was checked: 合计's, the unit's and the project's rows, and the unit's and 合计's four columns.
+  expect(dialogText(lastDialog())).toMatch(
+    /^合计已核对：11 个等式全部相符；指标 7 条，未发现问题：可以发送。/,
+  );
   lastDialog().closeWithX();
   await finished;
   expect(event.completed).toHaveBeenCalledTimes(1);

@@ -102,10 +102,10 @@ test("a paste of only blanks is nothing to check; a paste over the limit gets th
     kind: "failed",
     message: "没有可检查的内容：请先粘贴表格，或选择一个文件。",
   });
-  const huge = pastedInput("表".repeat(20_000_001), "zh-CN");
+  const huge = pastedInput("表".repeat(12_000_001), "zh-CN");
   expect(await checkInput(huge, { locale: "zh-CN" })).toEqual({
     kind: "failed",
-    message: "粘贴的内容 的表格文字超过 20,000,000 字的上限：请把表格拆成几个文件分别处理。",
+    message: "粘贴的内容 的表格文字超过 12,000,000 字的上限：请把表格拆成几个文件分别处理。",
   });
 });
 

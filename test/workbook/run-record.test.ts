@@ -151,7 +151,10 @@ describe("the names", () => {
   });
 
   test("every plan key's sheet is named, read back as the tool's (a third output sheet would be too)", () => {
-    const read = readRecordNames(written, exists(["目标表", "Sheet2", "detail sheet", "checks sheet"]));
+    const read = readRecordNames(
+      written,
+      exists(["目标表", "Sheet2", ...PLAN_SHEET_KEYS.map((key) => `${key} sheet`)]),
+    );
     expect(read.ownSheets).toEqual(PLAN_SHEET_KEYS.map((key) => ({ key, name: `${key} sheet` })));
     expect(read.sources).toEqual(["目标表", "Sheet2"]);
     expect(read.positions).toEqual([

@@ -9,11 +9,12 @@ export const enUS: CliMessages = {
     "  npm run --silent cli -- normalize <file> -o <out.xlsx>   write the result workbook (marked table, indicators, checks)",
     "  npm run --silent cli -- normalize <file> --json          print only the analysis as JSON",
     "  npm run --silent cli -- check <files…> [--format json]    check many files: one line each, then a total",
+    "  npm run --silent cli -- compare <last year> <this year> [-o out.xlsx|--json]  what changed: signs, units, magnitudes, dropped indicators",
     "  npm run demo                                             run on the bundled sample, writing to out/",
     "",
     "Files: .xlsx/.xlsm (first sheet, or --sheet NAME), .tsv/.txt/.csv (UTF-8, UTF-16 or GB18030).",
     "Options: --sheet NAME  --tolerance N (in the table's amount unit; default half the last digit)  --lang en  --help",
-    "Exit status: 0 ran; 1 check found errors, or no table was found; 2 a file could not be read, was over a limit, or the arguments are wrong.",
+    "Exit status: 0 ran; 1 check found errors, compare found changes to check, or no table was found; 2 a file could not be read, was over a limit, or the arguments are wrong.",
   ].join("\n"),
   usageHint: "Run npm run --silent cli -- --help for usage.",
   unknownCommand: (name: string) => `Unknown command "${name}".`,
@@ -25,6 +26,13 @@ export const enUS: CliMessages = {
   missingFile: "No input file given.",
   extraArgument: (value: string) => `Unexpected argument "${value}".`,
   jsonAndOutput: "--json and -o cannot be used together.",
+  compareNeedsTwo: "compare needs two files: last year's table, then this year's.",
+  findingLine: (name: string, project: string, place: string, message: string) =>
+    `[${name}] project "${project}" ${place}: ${message}`,
+  compareSheetsWritten: (sheets: readonly string[]) =>
+    `Added sheets ${sheets.map((s) => `"${s}"`).join(", ")}; cells changed since last year are light purple with a note, errors and warnings red and yellow as usual.`,
+  compareTotal: (findings: number, matched: number, onlyLast: number, onlyThis: number) =>
+    `${matched} projects compared: ${findings} changes to check${onlyLast > 0 ? `; ${onlyLast} of last year's projects are not in this year's table` : ""}${onlyThis > 0 ? `; ${onlyThis} new projects` : ""}`,
   // Why a file cannot be read: shared with the offline page.
   ...inputErrorsEnUS,
   cannotWrite: (path: string, detail: string) => `Cannot write ${path}: ${detail}`,
@@ -55,6 +63,8 @@ export const enUS: CliMessages = {
 
   marksLeft: (count: number) =>
     `${count} cells marked by the last run have had their fill changed since: your change was kept, not restored.`,
+  clerkColumnsReplaced: (sheet: string, columns: readonly string[]) =>
+    `The previous "${sheet}" sheet had content of your own in column${columns.length > 1 ? "s" : ""} ${columns.join(", ")}; it was replaced with the sheet. The input file still has it: copy it from there if you need it.`,
   notesSkipped: (count: number) =>
     `${count} marked cells already had a comment: it was kept, and no note was added there.`,
   noTable: (path: string, message: string, advice: string) =>

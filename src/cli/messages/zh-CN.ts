@@ -12,11 +12,12 @@ export const zhCN = {
     "  npm run --silent cli -- normalize <文件> -o <输出.xlsx>   写出结果工作簿（原表加标记、指标明细、校验结果）",
     "  npm run --silent cli -- normalize <文件> --json           只输出分析结果 JSON",
     "  npm run --silent cli -- check <文件…> [--format json]     逐个校验，每个文件一行，最后一行合计",
+    "  npm run --silent cli -- compare <上年文件> <今年文件> [-o 输出.xlsx|--json]  与上年对比：比较符号、单位、数量级、删改的指标",
     "  npm run demo                                              处理自带样表，写到 out/",
     "",
     "文件：.xlsx/.xlsm（第一个工作表，或 --sheet 名称），.tsv/.txt/.csv（UTF-8、UTF-16 或 GB18030 编码）。",
     "选项：--sheet 名称  --tolerance 容差（金额单位，默认为末位数字的一半）  --lang en（英文）  --help",
-    "退出码：0 正常；1 check 发现错误，或没有找到表格；2 有文件无法读取、超出上限或参数有误。",
+    "退出码：0 正常；1 check 发现错误、compare 发现需核对的变化，或没有找到表格；2 有文件无法读取、超出上限或参数有误。",
   ].join("\n"),
   usageHint: "运行 npm run --silent cli -- --help 查看用法。",
   unknownCommand: (name: string) => `未知的命令「${name}」。`,
@@ -28,6 +29,14 @@ export const zhCN = {
   missingFile: "缺少输入文件。",
   extraArgument: (value: string) => `多余的参数「${value}」。`,
   jsonAndOutput: "--json 与 -o 不能同时使用。",
+  compareNeedsTwo: "compare 需要两个文件：先上年的表，再今年的表。",
+  /** One finding of compare: `[比较符号丢失] 项目「…」G12：「验收合格率」去年为…`. */
+  findingLine: (name: string, project: string, place: string, message: string) =>
+    `[${name}] 项目「${project}」${place}：${message}`,
+  compareSheetsWritten: (sheets: readonly string[]) =>
+    `新增工作表${sheets.map((s) => `「${s}」`).join("")}；今年表中有变化的单元格已标浅紫色并加批注，出错的单元格照常标红、标黄。`,
+  compareTotal: (findings: number, matched: number, onlyLast: number, onlyThis: number) =>
+    `对比 ${matched} 个项目：${findings} 处变化需核对${onlyLast > 0 ? `；上年另有 ${onlyLast} 个项目今年没有` : ""}${onlyThis > 0 ? `；今年新增 ${onlyThis} 个项目` : ""}`,
   // Why a file cannot be read: shared with the offline page.
   ...inputErrorsZhCN,
   cannotWrite: (path: string, detail: string) => `无法写入 ${path}：${detail}`,
@@ -56,6 +65,8 @@ export const zhCN = {
 
   marksLeft: (count: number) =>
     `上次运行标记的 ${count} 个单元格已被改过填充色，保留了你的修改，未恢复原填充。`,
+  clerkColumnsReplaced: (sheet: string, columns: readonly string[]) =>
+    `上次的「${sheet}」表中 ${columns.join("、")} 列有不是本工具写的内容，已随旧表一并替换；原文件里仍保留，如需要请从原文件复制。`,
   notesSkipped: (count: number) => `${count} 个标色的单元格原有批注，保留了原批注，未另加说明。`,
   /** normalize when no table was found: nothing is written. */
   noTable: (path: string, message: string, advice: string) =>

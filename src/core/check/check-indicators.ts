@@ -7,6 +7,7 @@ import type {
   Project,
 } from "../model/analysis";
 import { sheetCell, type SheetCell } from "../model/cell-address";
+import { damagedRateInText, probableRate } from "./damaged-rates";
 import { withoutWhitespace } from "../model/chars";
 import {
   frameworkCode,
@@ -251,21 +252,13 @@ function findingsOf(indicator: Indicator, levels: LevelFacts): Finding[] | null 
   }
 
   // One report per distinct raw value: identical period and annual values are the same finding.
-  const annualReason = annual !== null ? suspicion(annual, indicator.name) : null;
-  if (annualReason)
-    findings = withFinding(findings, "suspicious-value", {
-      field: "annual",
-      text: annual!.raw,
-      reason: annualReason,
-    });
-  const periodReason =
-    period && !(annualReason && period.raw === annual!.raw) ? suspicion(period, indicator.name) : null;
-  if (periodReason)
-    findings = withFinding(findings, "suspicious-value", {
-      field: "period",
-      text: period!.raw,
-      reason: periodReason,
-    });
+  const annualFinding = annual !== null ? suspiciousValue(annual, indicator.name, "annual") : null;
+  if (annualFinding) findings = withFinding(findings, "suspicious-value", annualFinding);
+  const periodFinding =
+    period && !(annualFinding && period.raw === annual!.raw)
+      ? suspiciousValue(period, indicator.name, "period")
+      : null;
+  if (periodFinding) findings = withFinding(findings, "suspicious-value", periodFinding);
   return findings;
 }
 
@@ -375,6 +368,32 @@ function suspicion(value: IndicatorValue, name: string): IssueDetails["reason"] 
   const rateName = /率|满意度|[（(]\s*[%％]\s*[)）]/.test(name);
   const percent = value.unit === "%" || value.unit === "％";
   return percent || (value.unit === null && rateName) ? "over-100" : null;
+}
+
+/**
+ * A suspicious value's facts: why, and for a rate above 100 what it probably was; inside a sentence
+ * (`完成率达985%以上。`), which part is damaged (damaged-rates.ts).
+ */
+function suspiciousValue(
+  value: IndicatorValue,
+  name: string,
+  field: "period" | "annual",
+): IssueDetails | null {
+  const reason = suspicion(value, name);
+  if (reason === "over-100") {
+    const top = value.op === "range" ? (value.upper ?? value.value) : value.value;
+    const percent = value.unit === "%" || value.unit === "％";
+    const probable =
+      top === null ? null : probableRate(String(top), value.op === ">=" || value.op === ">", percent);
+    return probable === null
+      ? { field, text: value.raw, reason }
+      : { field, text: value.raw, reason, probable };
+  }
+  if (reason !== null) return { field, text: value.raw, reason };
+  const damaged = damagedRateInText(value.raw, name);
+  if (damaged === null) return null;
+  const details: IssueDetails = { field, text: value.raw, reason: "over-100", fragment: damaged.fragment };
+  return damaged.probable === null ? details : { ...details, probable: damaged.probable };
 }
 
 /** Examples: `XX%`, `xx次`, `××人`, `ＸＸ`. */

@@ -206,6 +206,15 @@ function splitAtHubs(
 ): Grouped[] | null {
   const hubs = new Set<number>();
   let parts: number[][] = [group.slice()];
+  // A part's explanation, worked out once: a hub chosen later lies in another part, shares no cell with this one
+  // (else the two would be one part), so the search of this part never meets it. Re-explaining every part after
+  // each split made a table of thousands of broken totals quadratic.
+  const explanations = new Map<readonly number[], SearchResult>();
+  const explainPart = (p: readonly number[]): SearchResult => {
+    let result = explanations.get(p);
+    if (result === undefined) explanations.set(p, (result = search.explain(new Set(p), hubs)));
+    return result;
+  };
   for (;;) {
     // The hub that splits the largest part into the most pieces.
     const largest = parts.reduce((a, b) => (b.length > a.length ? b : a));
@@ -219,11 +228,11 @@ function splitAtHubs(
     if (best === null) break;
     hubs.add(best.hub);
     parts = [...parts.filter((p) => p !== largest), ...best.pieces];
-    const unresolved = parts.filter((p) => search.explain(new Set(p), hubs).verdict === "too-many");
+    const unresolved = parts.filter((p) => explainPart(p).verdict === "too-many");
     if (unresolved.length === 0 || unresolved.every((p) => p.length === 1)) break;
   }
   if (hubs.size === 0) return null;
-  const explained = parts.map((p) => ({ broken: p, result: search.explain(new Set(p), hubs) }));
+  const explained = parts.map((p) => ({ broken: p, result: explainPart(p) }));
   // The hubs hold when the unique parts' changes make up exactly what each lacks, in the finest digit any of
   // their cells or changes shows.
   let verified = explained.every((p) => p.result.verdict === "unique");
@@ -304,6 +313,7 @@ class EquationGraph {
 
   /** The cell's coefficient in the equation: +1 as its target, −1 per time it is an addend, 0 when absent. */
   coefficient(e: number, cell: EquationCell): number {
+    if (this.size(e) > LONG_EQUATION) return this.coefficientsOf(e).get(cell) ?? 0;
     let sign = 0;
     this.forEachCell(e, (c, s) => {
       if (c === cell) sign += s;
@@ -311,13 +321,48 @@ class EquationGraph {
     return sign;
   }
 
-  /** target − Σ addends, in units of 10^-scale. */
+  /** target − Σ addends, in units of 10^-scale (worked out once per equation and scale). */
   residualUnits(e: number, scale: number): number {
+    // Scales stay small (a few decimals); a larger one is not kept.
+    const key = scale < 32 ? e * 32 + scale : -1;
+    const known = this.residuals.get(key);
+    if (known !== undefined) return known;
     let residual = 0;
     this.forEachCell(e, (c, s) => (residual += s * unitsAt(c.amount!, scale)));
+    if (key >= 0) this.residuals.set(key, residual);
     return residual;
   }
+
+  /** The finest digit any cell of the equation shows (worked out once). */
+  maxScale(e: number): number {
+    let scale = this.scales.get(e);
+    if (scale === undefined) {
+      let finest = 0;
+      this.forEachCell(e, (c) => (finest = Math.max(finest, c.amount!.scale)));
+      this.scales.set(e, (scale = finest));
+    }
+    return scale;
+  }
+
+  private readonly residuals = new Map<number, number>();
+  private readonly scales = new Map<number, number>();
+  private readonly coefficientMaps = new Map<number, Map<EquationCell, number>>();
+
+  /** A long equation's coefficients by cell, so a solve touching a 合计 of thousands of cells does not scan it. */
+  private coefficientsOf(e: number): Map<EquationCell, number> {
+    let map = this.coefficientMaps.get(e);
+    if (map === undefined) {
+      map = new Map();
+      const into = map;
+      this.forEachCell(e, (c, s) => into.set(c, (into.get(c) ?? 0) + s));
+      this.coefficientMaps.set(e, map);
+    }
+    return map;
+  }
 }
+
+/** Equations with more cells than this are read through the graph's caches in a solve. */
+const LONG_EQUATION = 16;
 
 interface SearchResult {
   readonly verdict: CulpritGroup["verdict"];
@@ -388,8 +433,19 @@ class CulpritSearch {
     const { graph } = this;
     // How many cells of the set each equation it touches has (free equations aside).
     const touches = new Map<number, number>();
+    let touchedRequired = 0;
     for (const c of set)
-      for (const e of graph.equationsOf(c)) if (!this.free.has(e)) touches.set(e, (touches.get(e) ?? 0) + 1);
+      for (const e of graph.equationsOf(c)) {
+        if (this.free.has(e)) continue;
+        const n = touches.get(e);
+        if (n === undefined && this.required.has(e)) touchedRequired++;
+        touches.set(e, (n ?? 0) + 1);
+      }
+    // Each further cell meets at most maxDegree requirements: with more required equations untouched than the
+    // room left can meet, nothing below this node explains them. Decided before looking at each of them, so a
+    // group of thousands of broken totals (a column pasted one row low) costs a few nodes, not nodes × group.
+    const room = size - set.length;
+    if (this.required.size - touchedRequired > room * graph.maxDegree) return;
     // Requirements: a required broken equation not touched; a holding equation touched by one cell only.
     let requirements = 0;
     let best = -1;
@@ -409,7 +465,6 @@ class CulpritSearch {
       this.solve(set, touches);
       return;
     }
-    const room = size - set.length;
     // Each further cell meets at most maxDegree requirements.
     if (room === 0 || requirements > room * graph.maxDegree) return;
     const equation = graph.equations[best]!;
@@ -425,16 +480,12 @@ class CulpritSearch {
     const { graph } = this;
     // Every amount in whole units of the finest digit any of these equations shows.
     let scale = 0;
-    for (const e of touches.keys()) graph.forEachCell(e, (c) => (scale = Math.max(scale, c.amount!.scale)));
+    for (const e of touches.keys()) scale = Math.max(scale, graph.maxScale(e));
     const rows: IntegerRow[] = [];
     for (const e of touches.keys()) {
-      const coefficients = set.map(() => 0);
-      let residual = 0;
-      graph.forEachCell(e, (c, sign) => {
-        const at = set.indexOf(c);
-        if (at >= 0) coefficients[at] = coefficients[at]! + sign;
-        residual += sign * unitsAt(c.amount!, scale);
-      });
+      // The same sums as scanning the equation, from the graph's caches (a 合计 may have thousands of cells).
+      const coefficients = set.map((c) => graph.coefficient(e, c));
+      const residual = graph.residualUnits(e, scale);
       if (Math.abs(residual) > MAX_UNITS) {
         this.overflow = true;
         return;

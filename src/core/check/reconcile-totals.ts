@@ -10,19 +10,15 @@
  */
 import type { ParsedTable, Project, TableInfo } from "../model/analysis";
 import { brokenEquationIssue, evaluateEquations, type EquationCheckOptions } from "./check-equations";
+import { describeTotal, explainGaps } from "./explain-gaps";
 import { toFigure } from "../model/exact-decimal";
 import { findCulprits, type CulpritGroup } from "./find-culprits";
 import { tableDecimals, tableUsesGrouping } from "../messages/format-amount";
-import {
-  makeIssue,
-  type AmountFormat,
-  type IssueDetails,
-  type IssueDraft,
-  type RepairedTotal,
-} from "../model/issue";
+import { makeIssue, type AmountFormat, type IssueDetails, type IssueDraft } from "../model/issue";
 import {
   equationsByCell,
   isSumEquation,
+  type Equation,
   type EquationCell,
   type TotalEquation,
 } from "../model/total-equation";
@@ -35,21 +31,67 @@ export interface ReconcileOptions extends EquationCheckOptions {
   readonly nodeBudget?: number;
 }
 
-/** What the totals need of a table: its equations, and how it writes amounts (a read table will do). */
+/**
+ * What the totals need of a table: its equations, how it writes amounts, and its rows, units and projects for
+ * the explanations of a broken total (a read table will do).
+ */
 export type TotalsSource = Pick<ParsedTable, "equations" | "grandTotal" | "units"> & {
-  readonly table: Pick<TableInfo, "amountUnit"> | null;
-  readonly projects: readonly Pick<Project, "amountCells">[];
+  /** The table's rows by kind, for where a paste was cut (none: no cut is looked for). */
+  readonly rows?: ParsedTable["rows"];
+  readonly table: Pick<TableInfo, "amountUnit" | "layout"> | null;
+  readonly projects: readonly Pick<Project, "amountCells" | "row" | "unit" | "name" | "nameCell">[];
 };
 
+/** The issues of a table's totals, and how many of its equations were checked (held or broken, not skipped). */
+export interface ReconciledTotals {
+  readonly issues: IssueDraft[];
+  readonly checked: number;
+}
+
 export function reconcileTotals(parsed: TotalsSource, options: ReconcileOptions = {}): IssueDraft[] {
-  const equations = parsed.equations;
-  const evaluation = evaluateEquations(equations, options);
-  if (evaluation.broken.length === 0) return [];
-  // Only a table with a broken total pays for looking at how it writes amounts.
-  const grouping = tableUsesGrouping(parsed);
-  const decimals = tableDecimals(parsed);
-  const unit = parsed.table?.amountUnit ?? null;
-  const format = (scale: number): AmountFormat => ({ decimals: Math.max(scale, decimals), grouping, unit });
+  return reconcileTotalsCounted(parsed, options).issues;
+}
+
+export function reconcileTotalsCounted(
+  parsed: TotalsSource,
+  options: ReconcileOptions = {},
+): ReconciledTotals {
+  const first = evaluateEquations(parsed.equations, options);
+  let checked = 0;
+  for (const state of first.states) if (state !== "skipped") checked++;
+  const format = amountFormats(parsed);
+  // The explanations come first; a structural one (a paste cut at its start) needs no broken total.
+  const explained = explainGaps(parsed, first, { tolerance: options.tolerance, format });
+  const issues = [...explained.issues];
+  const { equations, evaluation } = explained;
+  if (evaluation.broken.length === 0) return { issues, checked };
+  issues.push(...culpritsOf(equations, evaluation, options, format));
+  return { issues, checked };
+}
+
+/**
+ * How the table writes amounts, for the messages, at a scale: its decimals (at least the scale), separators and
+ * unit. Only a table with something to report pays for looking (once) at how it writes them.
+ */
+function amountFormats(parsed: TotalsSource): (scale: number) => AmountFormat {
+  let seen: { decimals: number; grouping: boolean } | null = null;
+  return (scale) => {
+    seen ??= { decimals: tableDecimals(parsed), grouping: tableUsesGrouping(parsed) };
+    return {
+      decimals: Math.max(scale, seen.decimals),
+      grouping: seen.grouping,
+      unit: parsed.table?.amountUnit ?? null,
+    };
+  };
+}
+
+/** The cells to change for the broken totals no explanation covers (find-culprits.ts). */
+function culpritsOf(
+  equations: readonly Equation[],
+  evaluation: ReturnType<typeof evaluateEquations>,
+  options: ReconcileOptions,
+  format: (scale: number) => AmountFormat,
+): IssueDraft[] {
   const brokenByIndex = new Map(evaluation.broken.map((b) => [b.index, b]));
   const issues: IssueDraft[] = [];
   let byCell: ReadonlyMap<EquationCell, readonly TotalEquation[]> | null = null;
@@ -85,16 +127,15 @@ function culpritIssues(
   const changes = group.explanations[0]!;
   const changed = new Set(changes.map((c) => c.cell.address));
   const broken = group.broken.map((i) => equations[i]!);
-  const repairs = broken.map(repairedTotal);
+  const repairs = broken.map(describeTotal);
   const consequences = unique(broken.map((e) => e.target.address).filter((a) => !changed.has(a)));
-  const cells = unique(broken.flatMap((e) => [e.target.address, ...e.addends.map((c) => c.address)]));
   return changes.map((change) => {
     const mine = byCell.get(change.cell) ?? [];
     const own = broken.filter((e) => mine.includes(e));
     const details: IssueDetails = Object.assign(describeCell(change.cell, mine), {
-      cells,
+      cells: listedCells(own.length > 0 ? own : broken, changed),
       amountFormat: format(Math.max(change.cell.amount?.scale ?? 0, 0)),
-      repairs: own.length > 0 ? own.map(repairedTotal) : repairs,
+      repairs: own.length > 0 ? own.map(describeTotal) : repairs,
       consequences,
       partners: changes.filter((c) => c !== change).map((c) => c.cell.address),
     });
@@ -104,18 +145,6 @@ function culpritIssues(
       actual: toFigure(change.from),
     });
   });
-}
-
-function repairedTotal(equation: TotalEquation): RepairedTotal {
-  const d = equation.details;
-  const total: { -readonly [K in keyof RepairedTotal]: RepairedTotal[K] } = {
-    rule: equation.rule,
-    cell: equation.target.address,
-  };
-  if (d.amountColumn !== undefined) total.amountColumn = d.amountColumn;
-  if (d.unit !== undefined) total.unit = d.unit;
-  if (d.project !== undefined) total.project = d.project;
-  return total;
 }
 
 /**
@@ -144,6 +173,25 @@ function describeCell(cell: EquationCell, equations: readonly TotalEquation[]): 
   }
   return details;
 }
+
+/**
+ * The cells a wrong-amount issue lists: those of the broken totals the changed cell is in, each small total whole;
+ * a long sum (a 合计 over hundreds of units) gives only its target and the changed cells in it. Listing every sum
+ * whole in every issue of a table whose totals all break (a column pasted one row low) made the analysis and its
+ * --json quadratic in the table's size.
+ */
+function listedCells(equations: readonly TotalEquation[], changed: ReadonlySet<string>): string[] {
+  const cells: string[] = [];
+  for (const e of equations) {
+    cells.push(e.target.address);
+    for (const c of e.addends)
+      if (e.addends.length <= LISTED_ADDENDS || changed.has(c.address)) cells.push(c.address);
+  }
+  return unique(cells);
+}
+
+/** The most addends of one total a wrong-amount issue lists whole. */
+const LISTED_ADDENDS = 24;
 
 function unique(items: readonly string[]): string[] {
   return [...new Set(items)];

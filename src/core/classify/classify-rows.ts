@@ -109,13 +109,20 @@ export function classifyRows(facts: BodyRowFacts, table: TableRows): ClassifiedR
 
 /**
  * A row with a name and amounts but no goal or indicators is a unit (资金使用单位) or a project that lacks its
- * indicators: the layout alone cannot tell. The totals can. A unit row whose subtotal holds is a unit. Any other
- * is read the way that leaves less wrong: the equations it takes part in that break (its own subtotal, the unit
- * above it, the 合计), plus one for the "no indicators" a project reading reports; a tie stays a unit. So an
- * empty project inside a unit is a project with its own issue, not a unit that makes a clean table's totals look
- * wrong, and a unit whose subtotal is stale stays a unit. A row becomes a project outside every unit only in a
- * table where no unit row adds up (a table without units). `kinds[k]` is grid row start + k; rows are decided
- * top to bottom, each decision seen by the next.
+ * indicators: the layout alone cannot tell. The totals can, and a project without indicators is a project with an
+ * issue, never a unit, unless its amounts are the sum of the rows below it:
+ * - a row with no project below it (the next rows are such rows, or the table ends) cannot be the sum of anything:
+ *   it is a project, unless it heads unit rows (a department right above its units, whose sum the culprits check)
+ *   or it is the table's last row below projects (a paste cut after a unit's row: the cut-paste explanation);
+ * - a unit row whose subtotal holds is a unit;
+ * - any other is read the way that leaves less wrong: the equations it takes part in that break (its own subtotal,
+ *   the unit above it, the 合计), plus one for the "no indicators" a project reading reports; a tie stays a unit
+ *   (its own subtotal is then reported broken).
+ *   So an empty project inside a unit is a project with its own issue, not a unit that makes a clean table's
+ *   totals look wrong, and a unit whose subtotal is stale stays a unit. A row becomes a project outside every unit
+ *   only in a table where no unit row adds up (a table without units).
+ * `kinds[k]` is grid row start + k. Linear in the rows: the first rule is decided bottom-up in one pass, the others
+ * top to bottom in one pass with running sums (each decision seen by the next).
  */
 export function resolveUnitRows(
   facts: Pick<BodyRowFacts, "total" | "hasAmounts">,
@@ -125,44 +132,149 @@ export function resolveUnitRows(
   // A unit or 合计 row without any amount is a heading: no amount (a project's empty amount is 0).
   const amount = (k: number): ExactDecimal | null =>
     kinds[k] === "project" || facts.hasAmounts(start + k) ? facts.total(start + k) : null;
-  const groups = new UnitGroups(kinds, amount);
-  const doubtful: number[] = [];
+  const n = kinds.length;
+  // 1. Bottom-up: a row with amounts and no project under it is a project, unless it heads unit rows (the next
+  // row that counts is a unit row kept as one: a department, whose sum the culprits check).
+  let projectBelow = false;
+  /** The kind of the nearest row below that is a project, unit or 合计 (blank rows, notes and continuations aside). */
+  let below: RowKind | null = null;
+  // The last row of a table that has projects above it stays a unit: a paste cut right after a unit's row
+  // (its projects left out) reads as that, and the cut-paste explanation says so instead of blaming the totals.
+  const firstProject = kinds.indexOf("project");
+  for (let k = n - 1; k >= 0; k--) {
+    const kind = kinds[k];
+    if (kind === "grand-total") {
+      projectBelow = false;
+      below = kind;
+    } else if (kind === "project") {
+      projectBelow = true;
+      below = kind;
+    } else if (kind === "unit") {
+      const cutAfterUnit = below === null && firstProject >= 0 && firstProject < k;
+      if (amount(k) !== null && !projectBelow && below !== "unit" && !cutAfterUnit) {
+        kinds[k] = "project";
+        projectBelow = true;
+        below = "project";
+      } else {
+        projectBelow = false;
+        below = "unit";
+      }
+    }
+  }
+
+  // 2. Top-down, with what each decision needs kept as running sums.
+  // Σ of the projects from each unit row to the next unit or 合计 (rows below a unit are not changed by step 2).
+  const groupSum: (ExactDecimal | null)[] = new Array<ExactDecimal | null>(n).fill(null);
+  let running: ExactDecimal[] = [];
+  let runningValid = true;
+  for (let k = n - 1; k >= 0; k--) {
+    const kind = kinds[k];
+    if (kind === "unit" || kind === "grand-total") {
+      groupSum[k] = runningValid ? sumDecimals(running) : null;
+      running = [];
+      runningValid = true;
+    } else if (kind === "project") {
+      const value = amount(k);
+      if (value === null) runningValid = false;
+      else running.push(value);
+    }
+  }
+  const doubtful = new Set<number>();
   let confirmed = 0;
-  for (let u = 0; u < kinds.length; u++) {
+  for (let u = 0; u < n; u++) {
     if (kinds[u] !== "unit") continue;
     const own = amount(u);
-    const below = own === null ? null : groups.sumBelow(u);
+    const below = groupSum[u] ?? null;
     if (own === null || below === null) continue;
     if (broken(own, [below]) === 0) confirmed++;
-    else doubtful.push(u);
+    else doubtful.add(u);
   }
-  if (doubtful.length === 0) return;
+  if (doubtful.size === 0) return;
   let grand: ExactDecimal | null = null;
-  for (let k = 0; k < kinds.length && grand === null; k++) if (kinds[k] === "grand-total") grand = amount(k);
+  for (let k = 0; k < n && grand === null; k++) if (kinds[k] === "grand-total") grand = amount(k);
+  // What the 合计 adds up as the rows are classified now: units with amounts, and projects under none.
+  let grandSum: ExactDecimal | null = grandSumOf(kinds, amount);
 
-  for (const u of doubtful) {
-    const own = amount(u)!;
-    const ownGroup = groups.sumBelow(u);
-    const grandSum = groups.grandSum();
-    if (ownGroup === null || grandSum === null) continue;
-    const parent = groups.unitAbove(u);
+  // The nearest unit row above (-1 when it is a heading without amounts), and the projects in its group so far
+  // (a group ends at the next unit or 合计 row).
+  let parent = -1;
+  let parentSum: ExactDecimal = ZERO;
+  let parentValid = true;
+  let parentOpen = false;
+  for (let u = 0; u < n; u++) {
+    const kind = kinds[u];
+    if (kind === "grand-total") {
+      parentOpen = false;
+      continue;
+    }
+    if (kind === "project") {
+      const value = amount(u);
+      if (!parentOpen) continue;
+      if (value === null) parentValid = false;
+      else parentSum = sumDecimals([parentSum, value]);
+      continue;
+    }
+    if (kind !== "unit") continue;
+    const own = amount(u);
+    const ownGroup = groupSum[u] ?? null;
     const parentAmount = parent < 0 ? null : amount(parent);
-    const parentGroup = parent < 0 ? null : groups.sumBelow(parent);
-    let asUnit = broken(own, [ownGroup]) + broken(grand, [grandSum]);
-    // The "no indicators" issue a project reading adds.
-    let asProject = 1;
-    if (parentAmount !== null && parentGroup !== null) {
-      asUnit += broken(parentAmount, [parentGroup]);
-      // A project of the unit above: that unit gains it and the projects below it; the 合计 loses it as a unit
-      // (its projects count through the unit above now).
-      asProject += broken(parentAmount, [parentGroup, own, ownGroup]);
-      asProject += broken(grand, [grandSum, negate(own)]);
-    } else if (confirmed === 0) {
-      // No unit above and none that adds up: it and the projects below it count in 合计 directly.
-      asProject += broken(grand, [grandSum, ownGroup]);
-    } else continue;
-    if (asProject < asUnit) kinds[u] = "project";
+    const parentGroup = parent >= 0 && parentValid ? parentSum : null;
+    let asProject = Number.POSITIVE_INFINITY;
+    let asUnit = 0;
+    if (doubtful.has(u) && own !== null && ownGroup !== null && grandSum !== null) {
+      asUnit = broken(own, [ownGroup]) + broken(grand, [grandSum]);
+      // The "no indicators" issue a project reading adds.
+      asProject = 1;
+      if (parentAmount !== null && parentGroup !== null) {
+        asUnit += broken(parentAmount, [parentGroup]);
+        // A project of the unit above: that unit gains it and the projects below it; the 合计 loses it as a unit
+        // (its projects count through the unit above now).
+        asProject += broken(parentAmount, [parentGroup, own, ownGroup]);
+        asProject += broken(grand, [grandSum, negate(own)]);
+      } else if (confirmed === 0) {
+        // No unit above and none that adds up: it and the projects below it count in 合计 directly.
+        asProject += broken(grand, [grandSum, ownGroup]);
+      } else asProject = Number.POSITIVE_INFINITY;
+    }
+    if (asProject < asUnit) {
+      kinds[u] = "project";
+      grandSum =
+        parentAmount !== null && parentGroup !== null
+          ? sumDecimals([grandSum!, negate(own!)])
+          : sumDecimals([grandSum!, ownGroup!]);
+      // It counts in the unit above now, and so do the projects below it, met next.
+      if (parentOpen) parentSum = sumDecimals([parentSum, own!]);
+      continue;
+    }
+    // A unit: the next rows are its own.
+    parent = own !== null ? u : -1;
+    parentSum = ZERO;
+    parentValid = true;
+    parentOpen = true;
   }
+}
+
+const ZERO: ExactDecimal = { units: 0, scale: 0 };
+
+function grandSumOf(
+  kinds: readonly RowKind[],
+  amount: (k: number) => ExactDecimal | null,
+): ExactDecimal | null {
+  const parts: ExactDecimal[] = [];
+  let covered = false;
+  for (let k = 0; k < kinds.length; k++) {
+    const kind = kinds[k];
+    if (kind === "unit") {
+      const value = amount(k);
+      covered = value !== null;
+      if (value !== null) parts.push(value);
+    } else if (kind === "project" && !covered) {
+      const value = amount(k);
+      if (value === null) return null;
+      parts.push(value);
+    }
+  }
+  return sumDecimals(parts);
 }
 
 /** 1 when target ≠ Σ addends (to half the last displayed digit), else 0; 0 when there is no target. */
@@ -172,54 +284,4 @@ function broken(target: ExactDecimal | null, addends: readonly ExactDecimal[]): 
 
 function negate(amount: ExactDecimal): ExactDecimal {
   return { units: -amount.units, scale: amount.scale };
-}
-
-/** Sums over the rows as classified so far (the kinds change as rows are decided). */
-class UnitGroups {
-  constructor(
-    private readonly kinds: readonly RowKind[],
-    private readonly amount: (k: number) => ExactDecimal | null,
-  ) {}
-
-  /** Σ of the projects from row u to the next unit or 合计 row; null when one is not a number. */
-  sumBelow(u: number): ExactDecimal | null {
-    const parts: ExactDecimal[] = [];
-    for (let k = u + 1; k < this.kinds.length; k++) {
-      const kind = this.kinds[k];
-      if (kind === "unit" || kind === "grand-total") break;
-      if (kind !== "project") continue;
-      const value = this.amount(k);
-      if (value === null) return null;
-      parts.push(value);
-    }
-    return sumDecimals(parts);
-  }
-
-  /** The nearest unit row above u that has an amount, or -1 (a heading without amounts ends the search). */
-  unitAbove(u: number): number {
-    for (let k = u - 1; k >= 0; k--) {
-      if (this.kinds[k] !== "unit") continue;
-      return this.amount(k) !== null ? k : -1;
-    }
-    return -1;
-  }
-
-  /** What the 合计 adds up as the rows are classified now: units with amounts, and projects under none. */
-  grandSum(): ExactDecimal | null {
-    const parts: ExactDecimal[] = [];
-    let covered = false;
-    for (let k = 0; k < this.kinds.length; k++) {
-      const kind = this.kinds[k];
-      if (kind === "unit") {
-        const value = this.amount(k);
-        covered = value !== null;
-        if (value !== null) parts.push(value);
-      } else if (kind === "project" && !covered) {
-        const value = this.amount(k);
-        if (value === null) return null;
-        parts.push(value);
-      }
-    }
-    return sumDecimals(parts);
-  }
 }

@@ -189,6 +189,7 @@ export const RULE_EXAMPLES: Readonly<Record<RuleId, IssueDraft>> = {
       field: "annual",
       text: "297%",
       reason: "over-100",
+      probable: "≥97%",
     },
     { about: { projectIndex: 2, itemIndex: 6 } },
   ),
@@ -233,4 +234,38 @@ export const RULE_EXAMPLES: Readonly<Record<RuleId, IssueDraft>> = {
     { about: { projectIndex: 0 } },
   ),
   "invalid-bytes": makeIssue("invalid-bytes", sheetCell(6, 5), { byteOffset: 401 }),
+  // The explanations of a broken total in which every amount is right (check/explain-gaps.ts), as the sample
+  // gives them pasted without its last unit, with a project pasted twice, and with amounts rounded to 万元.
+  "partial-paste": makeIssue("partial-paste", null, {
+    edge: "end",
+    edgeRow: 31,
+    project: "人大、政府楼电梯更新改造工程",
+    gaps: [{ rule: "grand-total", cell: "B10", amountColumn: "total", gap: 18.01 }],
+    cells: ["B10", "C10"],
+    amountFormat: AMOUNTS,
+  }),
+  "duplicate-rows": makeIssue("duplicate-rows", sheetCell(13, 1), {
+    project: PROJECT,
+    unit: UNIT,
+    firstRow: 12,
+    repeated: { from: 13, to: 13 },
+    original: { from: 12, to: 12 },
+    cells: ["A13"],
+  }),
+  "doubled-table": makeIssue("doubled-table", sheetCell(43, 1), {
+    repeated: { from: 43, to: 67 },
+    original: { from: 9, to: 33 },
+  }),
+  "rounding-gap": makeIssue(
+    "rounding-gap",
+    sheetCell(11, 2),
+    {
+      unit: UNIT,
+      amountColumn: "total",
+      amountFormat: AMOUNTS,
+      cells: ["B11", "B12", "B13", "B14"],
+      gaps: [{ rule: "group-total", cell: "B11", amountColumn: "total", unit: UNIT, gap: 0.01 }],
+    },
+    { expected: 30.99, actual: 31 },
+  ),
 };

@@ -7,6 +7,8 @@
 import { DEFAULT_SEVERITY, RULE_IDS, type RuleId } from "../model/issue";
 import { messagesFor, type Locale, type Messages } from "../messages";
 import { RULE_EXAMPLES } from "./rule-examples";
+import { FINDING_KINDS } from "../compare/finding";
+import { FINDING_EXAMPLES } from "./finding-examples";
 
 /** One block of the guide: a heading, paragraphs and lists, or a table. */
 type Block =
@@ -43,7 +45,22 @@ function blocks(locale: Locale): Block[] {
     columnTable(m, m.checkColumns, m.checkColumnNotes),
     { kind: "h2", text: g.printTitle },
     { kind: "lines", lines: g.print },
+    { kind: "h2", text: m.compare.guideTitle },
+    { kind: "lines", lines: m.compare.guideIntro },
   );
+  for (const kind of FINDING_KINDS) {
+    const example = FINDING_EXAMPLES[kind];
+    out.push(
+      { kind: "h3", text: `${m.compare.names[kind]}（${kind}）` },
+      {
+        kind: "lines",
+        lines: [
+          `- ${m.guide.ruleHeadings.example}：${m.compare.messages[kind](example)}`,
+          `- ${m.guide.ruleHeadings.advice}：${m.compare.advice[kind](example)}`,
+        ],
+      },
+    );
+  }
   return out;
 }
 

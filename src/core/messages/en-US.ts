@@ -1,8 +1,17 @@
 /** Every user-facing sentence in English. Same shape as zh-CN.ts, which is the source of the type. */
 import type { AmountRole } from "../model/analysis";
 import { formatAmount } from "./format-amount";
-import type { IssueDetails, IssueDraft, RepairedTotal, RuleId, Severity } from "../model/issue";
+import type {
+  ExplainedGap,
+  IssueDetails,
+  IssueDraft,
+  RepairedTotal,
+  RowSpan,
+  RuleId,
+  Severity,
+} from "../model/issue";
 import { byRule, type Messages, type RuleMessages } from "./zh-CN";
+import type { Finding, FindingKind } from "../compare/finding";
 
 const amountColumn: Record<AmountRole, string> = {
   total: "Total (总计)",
@@ -98,6 +107,56 @@ function causes(d: IssueDetails): string {
   const ways = c.candidates.map((set) => set.join(" and ")).join("; or ");
   const more = c.count > c.candidates.length ? `, among ${c.count} ways in all` : ` (${c.count} ways)`;
   return ` More than one smallest change would make the totals agree, so the wrong cell cannot be told: change ${ways}${more}.`;
+}
+
+/** A gap as the table writes amounts, without its sign: "18.01 × 10,000 yuan". */
+function gapAmount(i: IssueDraft, gap: number | string): string {
+  return amount(i, typeof gap === "number" ? Math.abs(gap) : gap.replace(/^-/, ""));
+}
+
+/** The same as a clerk types it into the tolerance box: "0.01". */
+function gapTyped(i: IssueDraft, gap: number | string): string {
+  return typed(i, typeof gap === "number" ? Math.abs(gap) : gap.replace(/^-/, ""));
+}
+
+/** What a gap is between: "the grand total and the rows under it", "unit "…" and its projects". */
+function gapBetween(t: ExplainedGap, d: IssueDetails): string {
+  const column = t.amountColumn && t.amountColumn !== "total" ? ` (${col(d, t.amountColumn)})` : "";
+  if (t.rule === "grand-total") return `the grand total${column} and the rows under it`;
+  if (t.rule === "group-total") return `unit "${t.unit ?? ""}"${column} and its projects`;
+  if (t.rule === "subtotal") return `the subtotal row${column} and the projects above it`;
+  const owner = t.project ? `project "${t.project}"` : t.unit ? `unit "${t.unit}"` : "the grand total row";
+  return `the ${col(d, "total").toLowerCase()} of ${owner} and its sources of funds`;
+}
+
+/** The gaps a cut paste leaves, one per row (its total column, else its first). */
+function shortfalls(i: IssueDraft): string {
+  const seen = new Set<string>();
+  const parts: string[] = [];
+  for (const g of i.details.gaps ?? []) {
+    const key = `${g.rule}|${g.unit ?? ""}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    parts.push(
+      `${gapBetween({ ...g, amountColumn: undefined }, i.details)} differ by ${gapAmount(i, g.gap)}`,
+    );
+  }
+  return parts.join("; ");
+}
+
+/** The largest gap of a list, without its sign (exact digits a double cannot hold compare by length). */
+function largestGap(gaps: readonly ExplainedGap[]): number | string {
+  let widest = gaps[0]!.gap;
+  const size = (g: number | string): number =>
+    typeof g === "number" ? Math.abs(g) : Number(g.replace(/^-/, ""));
+  for (const g of gaps) if (size(g.gap) > size(widest)) widest = g.gap;
+  return widest;
+}
+
+/** Sheet rows "rows 36–59", or "row 36". */
+function rowSpan(span: RowSpan | undefined): string {
+  if (!span) return "";
+  return span.from === span.to ? `row ${span.from}` : `rows ${span.from}–${span.to}`;
 }
 
 function capitalize(text: string): string {
@@ -199,8 +258,11 @@ const issues: RuleMessages<string> = {
         return `${where(d)}: the value should be a real target; found the placeholder ${v}.`;
       case "reversed-range":
         return `${where(d)}: a range should run from low to high; found ${v}, whose lower end is the higher.`;
-      case "over-100":
-        return `${where(d)} is a rate or satisfaction and should be at most 100%; found ${v} (a lost "≥", or a score glued to the value?).`;
+      case "over-100": {
+        const found = d.fragment && d.fragment !== d.text ? `"${d.fragment}" in ${v}` : v;
+        const probable = d.probable ? `; it was probably "${d.probable}"` : "";
+        return `${where(d)} is a rate or satisfaction and should be at most 100%; found ${found}${probable} (a lost "≥", or a score glued to the value?).`;
+      }
       default:
         return `${where(d)}: the value ${v} looks wrong; check it against the source.`;
     }
@@ -223,6 +285,40 @@ const issues: RuleMessages<string> = {
     `This cell should hold a number; found a formula (${i.details.formula ?? ""}) with no saved result that could not be worked out, so the totals it takes part in were not checked.`,
   "invalid-bytes": (i) =>
     `The file should be UTF-8; found bytes that are not from byte ${figure(i.details.byteOffset ?? null)} on. It was read as UTF-8 and they show as �.`,
+  "partial-paste": (i) => {
+    const d = i.details;
+    const row = d.edgeRow !== undefined ? `row ${d.edgeRow}` : "";
+    if (d.edge === "start") {
+      if (d.project)
+        return `The table may have been copied in part: its first row (${row}) is project "${d.project}", with no unit row above it and no grand total row in the table; check that the paste is complete.`;
+      return `The table has no grand total row${d.unit ? ` (its first row is unit "${d.unit}")` : ""}: if the original has one, the table may have been copied in part; check that the paste is complete. The units' amounts were not checked against a grand total.`;
+    }
+    if (!d.gaps?.length)
+      return `The table may have been copied in part: its last row (${row}) is unit "${d.unit ?? ""}", with no project under it; check that the paste is complete.`;
+    return `${capitalize(shortfalls(i))}: the table may have been copied in part (its last row is project "${d.project ?? ""}", ${row}); check that the paste is complete.`;
+  },
+  "duplicate-rows": (i) => {
+    const d = i.details;
+    if (d.repeated && d.original && d.repeated.from !== d.repeated.to) {
+      const header = d.headerRow !== undefined ? `The header appears again on row ${d.headerRow}, and ` : "";
+      const same = `${rowSpan(d.repeated)} repeat ${rowSpan(d.original)} (the same units, projects and amounts): the table may have been pasted twice; the totals count them once.`;
+      return header ? `${header}${same}` : capitalize(same);
+    }
+    const what = d.project ? `Project "${d.project}"` : `Unit "${d.unit ?? ""}"`;
+    return `${what} appears twice (row ${figure(d.firstRow ?? null)} and ${rowSpan(d.repeated)}, the same amounts); the totals count it once.`;
+  },
+  "doubled-table": (i) =>
+    `The whole table appears twice: the table from row ${figure(i.details.repeated?.from ?? null)} is the same as the one from row ${figure(i.details.original?.from ?? null)} (the same projects and amounts); only the first was checked.`,
+  "rounding-gap": (i) => {
+    const gaps = i.details.gaps ?? [];
+    const g = gaps[0];
+    if (!g) return "A total differs from its parts by no more than rounding.";
+    const columns = gaps.map((x) => col(i.details, x.amountColumn ?? "total"));
+    const widest = largestGap(gaps);
+    const which = gaps.length > 1 ? ` (columns ${columns.join(", ")})` : "";
+    const between = gapBetween(gaps.length > 1 ? { ...g, amountColumn: undefined } : g, i.details);
+    return `${capitalize(between)} differ by ${gapAmount(i, widest)}${which}, probably rounding (尾差); if that is acceptable, enter ${gapTyped(i, widest)} as the total tolerance.`;
+  },
 };
 
 const ruleNames: Record<RuleId, string> = {
@@ -252,6 +348,10 @@ const ruleNames: Record<RuleId, string> = {
   "bad-date-range": "Bad period",
   "uncomputed-formula": "Formula without result",
   "invalid-bytes": "Invalid bytes",
+  "partial-paste": "Incomplete paste",
+  "duplicate-rows": "Rows twice",
+  "doubled-table": "Table twice",
+  "rounding-gap": "Rounding",
 };
 
 function checkTotal(i: IssueDraft, what: string): string {
@@ -304,7 +404,9 @@ const advice: RuleMessages<string> = {
       case "reversed-range":
         return "Swap the ends of the range.";
       case "over-100":
-        return 'Check the source: usually "≥92%" or similar; add the sign or remove the glued score.';
+        return i.details.probable
+          ? `Check the source: probably "${i.details.probable}"; add the sign or remove the glued score.`
+          : 'Check the source: usually "≥92%" or similar; add the sign or remove the glued score.';
       default:
         return "Check the value against the source.";
     }
@@ -322,6 +424,18 @@ const advice: RuleMessages<string> = {
     "Open the file in Excel or WPS and save it once (the formulas' results are then stored), and run again.",
   "invalid-bytes": () =>
     "Check this cell's text against the original, or save the file as UTF-8 in the program that wrote it and run again.",
+  "partial-paste": (i) =>
+    i.severity === "warning"
+      ? "If the original has a grand total row, copy and paste the table again with it; if it has none, nothing to do."
+      : "Do not change the totals: copy the whole table again from the original (header, grand total row, every row to the last), paste it and run again; if you selected part of the table on purpose, this can be ignored.",
+  "duplicate-rows": () =>
+    "Delete the repeated rows (keep one of each) and run again; if they really are two projects, make their names differ.",
+  "doubled-table": () => "Delete the table pasted a second time and run again.",
+  "rounding-gap": (i) => {
+    const gaps = i.details.gaps ?? [];
+    const value = gaps.length > 0 ? gapTyped(i, largestGap(gaps)) : "0.01";
+    return `Amounts converted from yuan to 万元 often leave a total a cent or two off its parts. Once checked, enter ${value} as the total tolerance (on the command line, --tolerance ${value}) and run again; the warning goes.`;
+  },
 };
 
 const ruleMeanings: Record<RuleId, string> = {
@@ -366,12 +480,99 @@ const ruleMeanings: Record<RuleId, string> = {
     "An amount is a formula saved without its result (as some programs write files) that is not a sum or difference the tool can work out. The totals it is in are not checked. A note only.",
   "invalid-bytes":
     "A text file is UTF-8 but for a few bytes: it is still read as UTF-8, those bytes show as �, and the cell's text may have lost characters.",
+  "partial-paste":
+    "The grand total or the last unit exceeds the rows under it by whole rows' worth, and the table ends inside a unit or project (or starts without its grand total row): most likely rows were left out of the copy, not a wrong amount. The tool then asks for no total to be changed; paste the whole table again.",
+  "duplicate-rows":
+    "The same rows (names and amounts) appear twice, and the totals agree only when they are counted once: most likely a double paste. The totals count them once and no amount is reported wrong; a body repeated as a whole is one report.",
+  "doubled-table":
+    "The whole table (header, grand total and rows) was pasted twice: only the first is checked, and the second's problems are not reported again.",
+  "rounding-gap":
+    "A total differs from the sum of its parts by no more than their rounding can make (half the last digit of each): most likely amounts rounded from yuan to 万元, not a mistake. A warning; the total tolerance can accept the difference.",
+};
+
+/** Year over year (compare): each finding kind's name, its sentence and what to check (the 年度对比 sheet). */
+const findingNames: Record<FindingKind, string> = {
+  "op-lost": "Comparison sign lost",
+  "op-changed": "Comparison sign changed",
+  "unit-changed": "Unit changed",
+  magnitude: "Value off by 10× or more",
+  "kind-changed": "Kind of value changed",
+  renamed: "Indicator renamed",
+  dropped: "Indicator dropped",
+  "project-renamed": "Project renamed",
+  "amount-vs-quantity": "Amount changed, quantities did not",
+  added: "Indicator added",
+};
+
+const findingMessages: Record<FindingKind, (f: Finding) => string> = {
+  "op-lost": (f) =>
+    `"${f.indicator}" was "${f.last}" last year and is "${f.this}" this year: the comparison sign is gone; check whether it should be "${f.last}".`,
+  "op-changed": (f) =>
+    `"${f.indicator}" was "${f.last}" last year and is "${f.this}" this year: the comparison sign changed.`,
+  "unit-changed": (f) =>
+    f.indicator === null
+      ? `The project's amount was "${f.last}" last year and is "${f.this}" this year: another unit.`
+      : `"${f.indicator}" was "${f.last}" last year and is "${f.this}" this year: the unit changed.`,
+  magnitude: (f) =>
+    `"${f.indicator}" was "${f.last}" last year and is "${f.this}" this year: a factor of 10 or more apart.`,
+  "kind-changed": (f) =>
+    `"${f.indicator}" was "${f.last}" last year and is "${f.this}" this year: a number became words or a date, or back.`,
+  renamed: (f) => `Indicator "${f.last}" is named "${f.this}" this year.`,
+  dropped: (f) =>
+    `Last year's indicator "${f.indicator}" (${f.last ?? "no value"}) is not in this year's table.`,
+  "project-renamed": (f) => `Project "${f.last}" is named "${f.this}" this year.`,
+  "amount-vs-quantity": (f) =>
+    `The project's amount went from "${f.last}" to "${f.this}" (30% or more) while every quantity indicator stayed the same.`,
+  added: (f) => `New indicator this year: "${f.indicator}" (${f.this ?? "no value"}).`,
+};
+
+const findingAdvice: Record<FindingKind, (f: Finding) => string> = {
+  "op-lost": (f) => `If the target is still "${f.last}", put the sign back.`,
+  "op-changed": () => "Check that the new sign is meant (≥ and ≤ point opposite ways).",
+  "unit-changed": (f) =>
+    f.indicator === null
+      ? "Check the amount unit (元 / 万元) against the figures."
+      : "Check the unit; if it changed, should the number have been converted?",
+  magnitude: () => "Check for a digit too many or too few, or a misplaced decimal point.",
+  "kind-changed": () => "Check the value: a measurable number, a description, or a completion date?",
+  renamed: () =>
+    "Nothing to do if only the wording changed; if it is another indicator, check whether last year's should stay.",
+  dropped: () => "Check that the indicator was dropped on purpose; add it back if it is still assessed.",
+  "project-renamed": () => "Check that it is the same project; if not, compare the two separately.",
+  "amount-vs-quantity": () =>
+    "Check whether the quantity indicators should follow the money, or explain the change.",
+  added: () => "Nothing to do: listed for review.",
+};
+
+const compare = {
+  guideTitle: "Against last year",
+  guideIntro: [
+    "Each year's table is mostly last year's, edited. On the command line, `npm run --silent cli -- compare last.xlsx this.xlsx` pairs the two years project by project and indicator by indicator (renamed ones too) and lists what reviewers most often find:",
+  ],
+  names: findingNames,
+  messages: findingMessages,
+  advice: findingAdvice,
+  none: "Nothing changed since last year that needs checking.",
+  /** An indicator only last year has: its address in last year's table, as text. */
+  lastCell: (cell: string) => `last year ${cell}`,
+  sheet: "Year over year",
+  columns: {
+    project: "Project",
+    indicator: "Indicator",
+    kind: "Change",
+    last: "Last year",
+    current: "This year",
+    cell: "Cell this year",
+    message: "Message",
+    advice: "Advice",
+  },
 };
 
 const severity: Record<Severity, string> = { error: "Error", warning: "Warning", info: "Info" };
 
 export const enUS: Messages = {
   locale: "en-US",
+  compare,
   issues: byRule(issues),
   ruleNames,
   advice: byRule(advice),
@@ -417,6 +618,14 @@ export const enUS: Messages = {
     message: "Message",
     advice: "What to do",
     ruleId: "Rule id",
+  },
+  verdict: {
+    clean: (equations: number, indicators: number) =>
+      equations > 0
+        ? `Totals checked: all ${equations} equations agree; ${indicators} indicators, no problems found: ready to send.`
+        : `No totals to check in the table; ${indicators} indicators, no problems found: ready to send.`,
+    warnings: (equations: number, indicators: number, warnings: number) =>
+      `No errors: ${equations > 0 ? `${equations} total equations and ` : ""}${indicators} indicators checked; ${warnings} warning${warnings === 1 ? "" : "s"} to look at before sending.`,
   },
   checks: {
     noIssues: "No problems found: ready to send.",
@@ -471,6 +680,10 @@ export const enUS: Messages = {
       "- the totals it upsets are light blue and listed in its message;",
       "- two cells that offset each other are named together;",
       "- several equally small explanations, or four cells or more: the totals are marked and the candidates named.",
+      "Before it looks for a cell to change, it checks whether every amount may be right after all:",
+      "- the grand total or the last unit exceeds its rows by whole rows' worth and the table ends inside a unit (or has no grand total row): most likely rows were left out of the copy; reported as an incomplete paste, no total to change;",
+      "- the same rows (names and amounts) twice, and the totals agree only when they count once: reported as rows twice, counted once; a whole table pasted twice is checked once;",
+      "- a gap no larger than the parts' rounding (half the last digit of each): a rounding warning saying which tolerance accepts it.",
     ],
     rulesTitle: "Each rule",
     ruleHeadings: {

@@ -7,7 +7,17 @@
  */
 import type { AmountRole } from "../model/analysis";
 import { formatAmount } from "./format-amount";
-import type { IssueDetails, IssueDraft, IssueDraftOf, RepairedTotal, RuleId, Severity } from "../model/issue";
+import type {
+  ExplainedGap,
+  IssueDetails,
+  IssueDraft,
+  IssueDraftOf,
+  RepairedTotal,
+  RowSpan,
+  RuleId,
+  Severity,
+} from "../model/issue";
+import type { Finding, FindingKind } from "../compare/finding";
 
 /** One function per rule, each taking an issue of its rule: it sees exactly that rule's details. */
 export type RuleMessages<T> = { readonly [R in RuleId]: (i: IssueDraftOf<R>) => T };
@@ -117,6 +127,53 @@ function causes(d: IssueDetails): string {
   return `改动最少的改法不止一种，无法确定是哪一格写错：改 ${ways}${more}都能让合计相符。`;
 }
 
+/** A gap as the table writes amounts, without its sign: "18.01 万元". */
+function gapAmount(i: IssueDraft, gap: number | string): string {
+  return amount(i, typeof gap === "number" ? Math.abs(gap) : gap.replace(/^-/, ""));
+}
+
+/** The same as a clerk types it into the tolerance box: "0.01". */
+function gapTyped(i: IssueDraft, gap: number | string): string {
+  return typed(i, typeof gap === "number" ? Math.abs(gap) : gap.replace(/^-/, ""));
+}
+
+/** What a gap is between: "合计与明细", "单位「…」与其下项目", "项目「…」的总计与各资金来源". */
+function gapBetween(t: ExplainedGap, d: IssueDetails): string {
+  const column = t.amountColumn && t.amountColumn !== "total" ? `的${col(d, t.amountColumn)}` : "";
+  if (t.rule === "grand-total") return `合计${column}与明细`;
+  if (t.rule === "group-total") return `单位「${t.unit ?? ""}」${column}与其下项目`;
+  if (t.rule === "subtotal") return `小计行${column}与其上项目`;
+  return `${t.project ? `项目「${t.project}」` : t.unit ? `单位「${t.unit}」` : "合计行"}的${col(d, "total")}与各资金来源`;
+}
+
+/** The gaps a cut paste leaves, one per row (its 总计 column, else its first): "合计与明细相差 18.01 万元". */
+function shortfalls(i: IssueDraft): string {
+  const seen = new Set<string>();
+  const parts: string[] = [];
+  for (const g of i.details.gaps ?? []) {
+    const key = `${g.rule}|${g.unit ?? ""}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    parts.push(`${gapBetween({ ...g, amountColumn: undefined }, i.details)}相差 ${gapAmount(i, g.gap)}`);
+  }
+  return parts.join("，");
+}
+
+/** The largest gap of a list, without its sign (exact digits a double cannot hold compare by length). */
+function largestGap(gaps: readonly ExplainedGap[]): number | string {
+  let widest = gaps[0]!.gap;
+  const size = (g: number | string): number =>
+    typeof g === "number" ? Math.abs(g) : Number(g.replace(/^-/, ""));
+  for (const g of gaps) if (size(g.gap) > size(widest)) widest = g.gap;
+  return widest;
+}
+
+/** Sheet rows "第 36–59 行", or "第 36 行". */
+function rowSpan(span: RowSpan | undefined): string {
+  if (!span) return "";
+  return span.from === span.to ? `第 ${span.from} 行` : `第 ${span.from}–${span.to} 行`;
+}
+
 /** Whose row an equation of a layout's own is on: "项目「…」的", "单位「…」的", or nothing. */
 function rowPrefix(d: IssueDetails): string {
   if (d.project) return `项目「${d.project}」的`;
@@ -209,8 +266,12 @@ const issues: RuleMessages<string> = {
         return `${where(d)}的指标值应为实际目标，此处为占位符${v}。`;
       case "reversed-range":
         return `${where(d)}的指标值区间应为下限在前、上限在后，此处为${v}，下限大于上限。`;
-      case "over-100":
-        return `${where(d)}是比率或满意度，目标应不超过 100%，此处为${v}（可能丢了「≥」，或与分值连在了一起）。`;
+      case "over-100": {
+        // Inside a sentence, the damaged part is quoted on its own; what it probably was, when that can be told.
+        const found = d.fragment && d.fragment !== d.text ? `${v}中的「${d.fragment}」超过了 100%` : `为${v}`;
+        const probable = d.probable ? `，可能原为「${d.probable}」` : "";
+        return `${where(d)}是比率或满意度，目标应不超过 100%，此处${found}${probable}（可能丢了「≥」，或与分值连在了一起）。`;
+      }
       default:
         return `${where(d)}的指标值${v}可疑，请核对原表。`;
     }
@@ -232,6 +293,40 @@ const issues: RuleMessages<string> = {
     `此单元格应有数值，此处是公式（${i.details.formula ?? ""}），文件中没有保存计算结果，也无法算出，所以它参与的合计没有核对。`,
   "invalid-bytes": (i) =>
     `文件应为 UTF-8 编码，第 ${figure(i.details.byteOffset ?? null)} 字节起有不是 UTF-8 的字节；已按 UTF-8 读取，这些字节显示为 �。`,
+  "partial-paste": (i) => {
+    const d = i.details;
+    const row = d.edgeRow !== undefined ? `第 ${d.edgeRow} 行` : "";
+    if (d.edge === "start") {
+      if (d.project)
+        return `表格可能只复制了一部分：第一行（${row}）是项目「${d.project}」，它上面没有所属单位的行，表中也没有合计行；请检查粘贴是否完整。`;
+      return `表中没有合计行${d.unit ? `（第一行是单位「${d.unit}」）` : ""}：如果原表有合计行，表格可能只复制了一部分，请检查粘贴是否完整；各单位的金额没有与合计核对。`;
+    }
+    if (!d.gaps?.length)
+      return `表格可能只复制了一部分：最后一行（${row}）是单位「${d.unit ?? ""}」，它下面没有项目；请检查粘贴是否完整。`;
+    return `${shortfalls(i)}：表格可能只复制了一部分（最后一行是项目「${d.project ?? ""}」，${row}），请检查粘贴是否完整。`;
+  },
+  "duplicate-rows": (i) => {
+    const d = i.details;
+    if (d.repeated && d.original && d.repeated.from !== d.repeated.to) {
+      const header = d.headerRow !== undefined ? `表头在第 ${d.headerRow} 行再次出现，其后` : "";
+      return `${header}${rowSpan(d.repeated)}与${rowSpan(d.original)}相同（同样的单位、项目和金额）：表格可能粘贴了两次，合计按一次计算。`;
+    }
+    const what = d.project ? `项目「${d.project}」` : `单位「${d.unit ?? ""}」`;
+    return `${what}出现两次（第 ${figure(d.firstRow ?? null)} 行和${rowSpan(d.repeated)}，金额相同），合计按一次计算。`;
+  },
+  "doubled-table": (i) =>
+    `整张表出现两次：第 ${figure(i.details.repeated?.from ?? null)} 行起的表与第 ${figure(i.details.original?.from ?? null)} 行起的表相同（同样的项目和金额），只核对了前一张。`,
+  "rounding-gap": (i) => {
+    const gaps = i.details.gaps ?? [];
+    const g = gaps[0];
+    if (!g) return "合计与明细相差不超过四舍五入的尾差。";
+    // A row's columns off together: named once, the columns listed (总计、财政拨款两列).
+    const columns = gaps.map((x) => col(i.details, x.amountColumn ?? "total"));
+    const widest = largestGap(gaps);
+    const which = gaps.length > 1 ? `（${columns.join("、")}）` : "";
+    const between = gapBetween(gaps.length > 1 ? { ...g, amountColumn: undefined } : g, i.details);
+    return `${between}相差 ${gapAmount(i, widest)}${which}，可能是四舍五入尾差；如可接受，在「合计容差」中填 ${gapTyped(i, widest)}。`;
+  },
 };
 
 /** The 规则 column: a short name per rule. */
@@ -262,6 +357,10 @@ const ruleNames: Record<RuleId, string> = {
   "bad-date-range": "起止时间有误",
   "uncomputed-formula": "公式无结果",
   "invalid-bytes": "编码有误",
+  "partial-paste": "粘贴不完整",
+  "duplicate-rows": "行重复",
+  "doubled-table": "整表重复",
+  "rounding-gap": "尾差",
 };
 
 /** What to do for a broken total, by what is known of its cause. */
@@ -317,7 +416,9 @@ const advice: RuleMessages<string> = {
       case "reversed-range":
         return "把区间的上下限对调。";
       case "over-100":
-        return "对照原表核对：通常应为「≥92%」之类，补上比较符号或删去连在后面的分值。";
+        return i.details.probable
+          ? `对照原表核对：可能应为「${i.details.probable}」；补上比较符号或删去连在后面的分值。`
+          : "对照原表核对：通常应为「≥92%」之类，补上比较符号或删去连在后面的分值。";
       default:
         return "对照原表核对此值。";
     }
@@ -331,6 +432,17 @@ const advice: RuleMessages<string> = {
   "bad-date-range": () => "改为起止年月，如「2024年1月-2024年12月」。",
   "uncomputed-formula": () => "在 Excel 或 WPS 中打开文件、保存一次（公式结果即会存入文件），再运行。",
   "invalid-bytes": () => "对照原文核对此单元格的文字；或在原程序中把文件另存为 UTF-8 编码后再运行。",
+  "partial-paste": (i) =>
+    i.severity === "warning"
+      ? "若原表有合计行，请连同合计行重新复制、粘贴后再运行；若原表本就没有合计行，可不处理。"
+      : "不要改动合计：从原表重新复制整张表（从表头、合计行到最后一行），粘贴后再运行；若是有意只选中表格的一部分来检查，可不理会此条。",
+  "duplicate-rows": () => "删去重复的行（保留一处）后再运行；若确是两个项目，请在名称中加以区分。",
+  "doubled-table": () => "删去重复粘贴的那一张表后再运行。",
+  "rounding-gap": (i) => {
+    const gaps = i.details.gaps ?? [];
+    const value = gaps.length > 0 ? gapTyped(i, largestGap(gaps)) : "0.01";
+    return `金额由元换算为万元时，合计与各项之和常差一两分。核对无误后，在「合计容差」中填 ${value}（命令行用 --tolerance ${value}）再运行，此提示即消失。`;
+  },
 };
 
 /** The guide's explanation of each rule: what it checks and why it matters. */
@@ -374,12 +486,93 @@ const ruleMeanings: Record<RuleId, string> = {
     "金额是公式，但文件中没有保存计算结果（某些程序这样写文件），且不是能算出的求和或相减。它参与的合计未核对。这只是提示。",
   "invalid-bytes":
     "文本文件大体是 UTF-8 编码，但有几个字节不是：文件仍按 UTF-8 读取，这些字节显示为 �，所在单元格的文字可能缺字。",
+  "partial-paste":
+    "合计或最后一个单位的金额比其下各行之和多出整行的金额，而表格在单位或项目中间结束（或开头没有合计行）：多半是复制时少选了几行，而不是金额写错。这时不会要求改动合计，请重新完整粘贴。",
+  "duplicate-rows":
+    "同样的行（名称和金额都相同）出现两次，按一次计算时合计才相符：多半是重复粘贴。合计按一次计算，不报金额错误；一段表体整段重复时只报一条。",
+  "doubled-table": "整张表（表头、合计和各行）粘贴了两次：只核对前一张，后一张不再重复报问题。",
+  "rounding-gap":
+    "合计与各项之和相差不超过各项四舍五入所能造成的差额（每项最后一位的一半）：多半是把元换算为万元时的尾差，不是写错。这是警告；可在「合计容差」中填入可接受的差额。",
+};
+
+/** Year over year (compare): each finding kind's name, its sentence and what to check (the 年度对比 sheet). */
+const findingNames: Record<FindingKind, string> = {
+  "op-lost": "比较符号丢失",
+  "op-changed": "比较符号改变",
+  "unit-changed": "计量单位改变",
+  magnitude: "数值相差十倍以上",
+  "kind-changed": "指标值类型改变",
+  renamed: "指标改名",
+  dropped: "指标删除",
+  "project-renamed": "项目改名",
+  "amount-vs-quantity": "资金变化而数量未变",
+  added: "新增指标",
+};
+
+const findingMessages: Record<FindingKind, (f: Finding) => string> = {
+  "op-lost": (f) =>
+    `「${f.indicator}」去年为「${f.last}」，今年为「${f.this}」：比较符号丢失，请核对是否应为「${f.last}」。`,
+  "op-changed": (f) => `「${f.indicator}」去年为「${f.last}」，今年为「${f.this}」：比较符号变了。`,
+  "unit-changed": (f) =>
+    f.indicator === null
+      ? `项目金额去年为「${f.last}」，今年为「${f.this}」：金额单位不同。`
+      : `「${f.indicator}」去年为「${f.last}」，今年为「${f.this}」：计量单位变了。`,
+  magnitude: (f) => `「${f.indicator}」去年为「${f.last}」，今年为「${f.this}」：相差十倍以上。`,
+  "kind-changed": (f) =>
+    `「${f.indicator}」去年为「${f.last}」，今年为「${f.this}」：数值与文字（或日期）互换了。`,
+  renamed: (f) => `指标「${f.last}」今年改名为「${f.this}」。`,
+  dropped: (f) => `去年的指标「${f.indicator}」（${f.last ?? "无指标值"}）今年没有了。`,
+  "project-renamed": (f) => `项目「${f.last}」今年改名为「${f.this}」。`,
+  "amount-vs-quantity": (f) =>
+    `项目金额由「${f.last}」变为「${f.this}」，变化三成以上，而各项数量指标与去年相同。`,
+  added: (f) => `今年新增指标「${f.indicator}」（${f.this ?? "无指标值"}）。`,
+};
+
+const findingAdvice: Record<FindingKind, (f: Finding) => string> = {
+  "op-lost": (f) => `如目标仍是「${f.last}」，补上比较符号。`,
+  "op-changed": () => "核对新的比较符号是否有意为之（≥ 与 ≤ 方向相反）。",
+  "unit-changed": (f) =>
+    f.indicator === null
+      ? "核对金额单位（元 / 万元）与数字是否一致。"
+      : "核对计量单位；单位改了数字是否也应换算。",
+  magnitude: () => "核对是否多写或少写了一位数字、小数点位置是否正确。",
+  "kind-changed": () => "核对指标值：应为可衡量的数值，还是文字描述或完成时间。",
+  renamed: () => "如只是改了说法，无需处理；如是另一项指标，请核对去年的指标是否应保留。",
+  dropped: () => "核对这项指标是否有意删去；仍需考核的，请补回。",
+  "project-renamed": () => "核对是否同一项目；如不是，两个项目应分别对比。",
+  "amount-vs-quantity": () => "核对数量指标是否应随资金一起调整，或说明资金变化的原因。",
+  added: () => "无需处理：新增指标供核对。",
+};
+
+const compare = {
+  guideTitle: "与上年对比",
+  guideIntro: [
+    "每年的表大多由去年的表改来。命令行 `npm run --silent cli -- compare 上年.xlsx 今年.xlsx` 把两年的表逐个项目、逐条指标配对（项目或指标改了名也能配上），列出审核时常见的问题：",
+  ],
+  names: findingNames,
+  messages: findingMessages,
+  advice: findingAdvice,
+  none: "与上年相比，没有需要核对的变化。",
+  /** An indicator only last year has: its address in last year's table, as text. */
+  lastCell: (cell: string) => `上年 ${cell}`,
+  sheet: "年度对比",
+  columns: {
+    project: "项目",
+    indicator: "指标",
+    kind: "变化",
+    last: "上年",
+    current: "今年",
+    cell: "今年单元格",
+    message: "说明",
+    advice: "处理建议",
+  },
 };
 
 const severity: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
 
 export const zhCN = {
   locale: "zh-CN",
+  compare,
   issues: byRule(issues),
   ruleNames,
   advice: byRule(advice),
@@ -425,6 +618,18 @@ export const zhCN = {
     message: "说明",
     advice: "处理建议",
     ruleId: "规则编号",
+  },
+  /**
+   * The verdict of a run without errors, in every shell (the pane, the offline page, the command line, WPS): what
+   * was checked, so that a clean result is one the clerk can trust (describe-verdict.ts).
+   */
+  verdict: {
+    clean: (equations: number, indicators: number) =>
+      equations > 0
+        ? `合计已核对：${equations} 个等式全部相符；指标 ${indicators} 条，未发现问题：可以发送。`
+        : `表中没有可核对的合计；指标 ${indicators} 条，未发现问题：可以发送。`,
+    warnings: (equations: number, indicators: number, warnings: number) =>
+      `没有错误：${equations > 0 ? `合计已核对 ${equations} 个等式，` : ""}指标 ${indicators} 条；有 ${warnings} 个警告，请看过后再发送。`,
   },
   checks: {
     noIssues: "未发现问题：可以发送。",
@@ -485,6 +690,10 @@ export const zhCN = {
       "- 因它而对不上的合计标浅蓝色，列在它的说明中，不另列为错误；",
       "- 两格互相抵消（如一笔钱写到了另一列）时，两格一起标出，说明中写明要一起改；",
       "- 改法不止一种，或至少要改 4 格时，照常标出对不上的合计，并列出可能的改法，请对照原始资料核对。",
+      "在找“应改的那一格”之前，先看金额是否其实都对：",
+      "- 合计或最后一个单位多出整行的金额，而表格在单位或项目中间结束（或开头没有合计行）：多半是复制时少选了几行，报“粘贴不完整”，不要求改合计；",
+      "- 同样的行（名称和金额都相同）出现两次，按一次计算时合计才相符：报“行重复”，合计按一次计算；整张表粘贴了两次时只核对前一张；",
+      "- 相差不超过各项四舍五入的尾差（每项最后一位的一半）：报“尾差”警告，并说明在「合计容差」中填多少即可接受。",
     ],
     rulesTitle: "每条规则的含义和处理",
     ruleHeadings: { meaning: "含义", example: "示例", advice: "处理", severity: "严重程度", id: "规则编号" },

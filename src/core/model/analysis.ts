@@ -328,6 +328,8 @@ export interface Analysis extends Omit<ParsedTable, "issues" | "equations" | "in
   readonly issues: readonly Issue[];
   /** Present when the analysis read more than one table: each table, in sheet order (see AnalysisTable). */
   readonly tables?: readonly AnalysisTable[];
+  /** How many total equations were checked (held or broken), for the verdict's "N 个等式全部相符". */
+  readonly checkedEquations?: number;
 }
 
 /** The sheet of the table a project belongs to, or undefined when the analysis read one sheet. */

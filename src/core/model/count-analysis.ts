@@ -6,6 +6,8 @@ export interface AnalysisCounts {
   /** Distinct unit names: unit rows and the units projects name. */
   readonly units: number;
   readonly indicators: number;
+  /** Total equations checked (held or broken; not those skipped for a cell that is no number). */
+  readonly equations: number;
   readonly errors: number;
   readonly warnings: number;
   readonly infos: number;
@@ -25,5 +27,14 @@ export function countAnalysis(analysis: Analysis): AnalysisCounts {
     else if (issue.severity === "warning") warnings++;
     else infos++;
   }
-  return { projects: analysis.projects.length, units: units.size, indicators, errors, warnings, infos };
+  const equations = analysis.checkedEquations ?? 0;
+  return {
+    projects: analysis.projects.length,
+    units: units.size,
+    indicators,
+    equations,
+    errors,
+    warnings,
+    infos,
+  };
 }

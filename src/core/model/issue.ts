@@ -32,6 +32,10 @@ export const RULE_IDS = [
   "bad-date-range",
   "uncomputed-formula",
   "invalid-bytes",
+  "partial-paste",
+  "duplicate-rows",
+  "doubled-table",
+  "rounding-gap",
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];
@@ -68,6 +72,12 @@ export const DEFAULT_SEVERITY: Readonly<Record<RuleId, Severity>> = {
   "bad-date-range": "warning",
   "uncomputed-formula": "info",
   "invalid-bytes": "warning",
+  // The explanations of broken totals (check/explain-gaps.ts): a paste cut short is the paste's error, not a
+  // total's; rows counted once and rounding leave every amount right, so they are for the clerk to confirm.
+  "partial-paste": "error",
+  "duplicate-rows": "warning",
+  "doubled-table": "warning",
+  "rounding-gap": "warning",
 };
 
 /**
@@ -143,6 +153,33 @@ export interface IssueDetails {
   readonly denominatorLabel?: string;
   /** wrong-ratio: how the table shows the ratio (its decimals; a percentage or a plain figure). */
   readonly rounding?: { readonly decimals: number; readonly percent: boolean };
+  /** suspicious-value: the damaged part of the value (`985%` in `完成率达985%以上。`). */
+  readonly fragment?: string;
+  /** suspicious-value: what the damaged part probably was (`≥98%`). */
+  readonly probable?: string;
+  /** partial-paste: the edge of the paste that looks cut, and the sheet row of the table's first or last row. */
+  readonly edge?: "start" | "end";
+  readonly edgeRow?: number;
+  /** partial-paste: the table has no 合计 row (and nothing else says where it was cut). */
+  readonly noGrandTotal?: true;
+  /** partial-paste, rounding-gap, duplicate-rows: the totals explained, each with target − Σ parts. */
+  readonly gaps?: readonly ExplainedGap[];
+  /** duplicate-rows, doubled-table: the rows present twice (sheet rows) and the rows they repeat. */
+  readonly repeated?: RowSpan;
+  readonly original?: RowSpan;
+  /** duplicate-rows: the body repeats after a header row repeated at this sheet row. */
+  readonly headerRow?: number;
+}
+
+/** Sheet rows from `from` to `to`, both included. */
+export interface RowSpan {
+  readonly from: number;
+  readonly to: number;
+}
+
+/** A total an explanation accounts for, and by how much it differs from its parts (target − Σ parts). */
+export interface ExplainedGap extends RepairedTotal {
+  readonly gap: number | string;
 }
 
 /** The facts of IssueDetails named by `K`: one rule's details (IssueDetailsByRule). */
@@ -179,7 +216,7 @@ export interface IssueDetailsByRule {
   "missing-category": Facts<RowFacts | "category" | "present">;
   "quantity-not-numeric": Facts<IndicatorFacts | "field" | "text">;
   "period-is-definition": Facts<IndicatorFacts | "field" | "text">;
-  "suspicious-value": Facts<IndicatorFacts | "field" | "text" | "reason">;
+  "suspicious-value": Facts<IndicatorFacts | "field" | "text" | "reason" | "fragment" | "probable">;
   "amount-not-number": Facts<RowFacts | AmountFacts>;
   "duplicate-project": Facts<RowFacts | "firstRow">;
   "empty-project": Facts<RowFacts>;
@@ -190,6 +227,12 @@ export interface IssueDetailsByRule {
   "bad-date-range": Facts<RowFacts | "text">;
   "uncomputed-formula": Facts<RowFacts | AmountFacts | "formula">;
   "invalid-bytes": Facts<"byteOffset">;
+  "partial-paste": Facts<
+    RowFacts | AmountFacts | "edge" | "edgeRow" | "noGrandTotal" | "gaps" | "cells" | "amountFormat"
+  >;
+  "duplicate-rows": Facts<RowFacts | "firstRow" | "repeated" | "original" | "headerRow" | "cells">;
+  "doubled-table": Facts<"repeated" | "original">;
+  "rounding-gap": Facts<TotalFacts | "gaps">;
 }
 
 /** An issue of one rule, its details typed by the rule (what that rule's message functions take). */

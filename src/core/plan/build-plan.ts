@@ -9,7 +9,14 @@ import {
 import { cellAddress, parseCellAddress } from "../model/cell-address";
 import { fitCellText, MAX_CELL_TEXT } from "./fit-cell-text";
 import { sortIssues, type Issue } from "../model/issue";
-import { messagesFor, type Locale, type Messages } from "../messages";
+import {
+  localizeFindings,
+  messagesFor,
+  type LocalizedFinding,
+  type Locale,
+  type Messages,
+} from "../messages";
+import type { Comparison } from "../compare/finding";
 import {
   MARK_COLORS,
   MARK_ORDER,
@@ -36,6 +43,11 @@ export interface BuildPlanOptions {
   readonly avoidSheetNames?: readonly string[];
   /** Names of tables in the workbook that are not the tool's own (table names are workbook-wide). */
   readonly avoidTableNames?: readonly string[];
+  /**
+   * This table against last year's (compareTables): adds the 年度对比 sheet, one row per finding, and marks the
+   * changed cells of this year's table in the change colour with a note saying what changed.
+   */
+  readonly comparison?: Comparison;
 }
 
 const TEXT = "@";
@@ -45,6 +57,7 @@ const NUMBER = "General";
 const TABLE_NAMES: Readonly<Record<PlanSheetKey, string>> = {
   detail: "IndicatorDetail",
   checks: "CheckResults",
+  compare: "YearOverYear",
 };
 
 /** The sheets and marks to write, as data. Pure: the same analysis and options give the same plan. */
@@ -81,12 +94,34 @@ export function buildPlan(analysis: Analysis, options: BuildPlanOptions): Plan {
     print,
   );
   const hasErrors = issues.some((i) => i.severity === "error");
-  const marks = marksFor(issues, options.sourceSheet);
+  const findings = options.comparison ? localizeFindings(options.comparison.findings, options.locale) : null;
+  const sheets = [detail, checks];
+  if (findings !== null) {
+    const compareName = uniqueSheetName(messages.compare.sheet, [...avoid, detailName, checksName]);
+    sheets.push(
+      laidOut(
+        "compare",
+        compareName,
+        COMPARE_COLUMNS.map((c) => ({ header: messages.compare.columns[c.key], ...c })),
+        compareRows(findings, options.sourceSheet, messages, fit("compare")),
+        findings.length > 0
+          ? {
+              name: uniqueTableName(TABLE_NAMES.compare, options.avoidTableNames),
+              style: "TableStyleMedium2",
+            }
+          : null,
+        [],
+        print,
+      ),
+    );
+  }
+  const changed = (findings ?? []).filter((f) => f.kind !== "added" && f.thisPlace !== null);
+  const marks = marksFor(issues, options.sourceSheet, changed);
   return {
     sourceSheet: options.sourceSheet,
-    sheets: [detail, checks],
+    sheets,
     marks,
-    notes: notesFor(marks, issues, messages, checksName, options.sourceSheet),
+    notes: notesFor(marks, issues, messages, checksName, options.sourceSheet, changed),
     noteAuthor: messages.notes.author,
     commentTag: messages.notes.commentTag,
     activate: hasErrors ? "checks" : "detail",
@@ -354,6 +389,44 @@ function checkRows(issues: readonly Issue[], sourceSheet: string, m: Messages, f
   ]);
 }
 
+const COMPARE_COLUMNS: readonly ColumnSpec<keyof Messages["compare"]["columns"]>[] = [
+  { key: "project", numberFormat: TEXT, wrap: true, min: 12, max: 30 },
+  { key: "indicator", numberFormat: TEXT, wrap: true, min: 10, max: 24 },
+  { key: "kind", numberFormat: TEXT, wrap: false, min: 8, max: 18 },
+  { key: "last", numberFormat: TEXT, wrap: true, min: 8, max: 20 },
+  { key: "current", numberFormat: TEXT, wrap: true, min: 8, max: 20 },
+  { key: "cell", numberFormat: TEXT, wrap: false, min: 8, max: 16 },
+  { key: "message", numberFormat: TEXT, wrap: true, min: 20, max: 60 },
+  { key: "advice", numberFormat: TEXT, wrap: true, min: 16, max: 40 },
+];
+
+/**
+ * 年度对比: one row per finding, this year's cell as a link (last year's address as text for an indicator only
+ * last year has); with no finding, one sentence saying so.
+ */
+function compareRows(
+  findings: readonly LocalizedFinding[],
+  sourceSheet: string,
+  m: Messages,
+  fit: Fit,
+): PlanCell[][] {
+  if (findings.length === 0) return [[m.compare.none, null, null, null, null, null, null, null]];
+  return findings.map((f, index) => [
+    fit(f.project, index, 0),
+    f.indicator === null ? null : fit(f.indicator, index, 1),
+    f.name,
+    f.last === null ? null : fit(f.last, index, 3),
+    f.this === null ? null : fit(f.this, index, 4),
+    f.thisPlace !== null
+      ? sourceLink(f.thisPlace.sheet, sourceSheet, f.thisPlace.cell)
+      : f.lastPlace !== null
+        ? m.compare.lastCell(f.lastPlace.cell)
+        : null,
+    fit(f.message, index, 6),
+    fit(f.advice, index, 7),
+  ]);
+}
+
 /** The severity cells of 校验结果, coloured like the marks (info keeps no fill, as it marks nothing). */
 function severityFills(issues: readonly Issue[]): PlanFill[] {
   const fills: PlanFill[] = [];
@@ -391,7 +464,11 @@ function cellKey(sheet: string | undefined, cell: string): string {
  * totals a wrong amount upsets as consequences. Sorted by sheet (the source sheet first), then row, then column.
  * A mark on another sheet than the source (an analysis of several) names it.
  */
-function marksFor(issues: readonly Issue[], sourceSheet: string): PlanMark[] {
+function marksFor(
+  issues: readonly Issue[],
+  sourceSheet: string,
+  changed: readonly LocalizedFinding[] = [],
+): PlanMark[] {
   const worst = new Map<string, MarkedCell>();
   const sheets: (string | undefined)[] = [undefined, sourceSheet];
   const mark = (sheet: string | undefined, cell: string, kind: MarkKind): void => {
@@ -409,6 +486,10 @@ function marksFor(issues: readonly Issue[], sourceSheet: string): PlanMark[] {
     if (!sheets.includes(issue.sheet)) sheets.push(issue.sheet);
     mark(issue.sheet, issue.cell, issue.severity);
     for (const cell of issue.details.consequences ?? []) mark(issue.sheet, cell, "consequence");
+  }
+  for (const f of changed) {
+    if (!sheets.includes(f.thisPlace!.sheet)) sheets.push(f.thisPlace!.sheet);
+    mark(f.thisPlace!.sheet, f.thisPlace!.cell, "change");
   }
   const rank = (sheet: string | undefined): number => (sheet === undefined ? 0 : sheets.indexOf(sheet));
   return [...worst.values()]
@@ -434,6 +515,7 @@ function notesFor(
   m: Messages,
   checksSheet: string,
   sourceSheet: string,
+  changed: readonly LocalizedFinding[] = [],
 ): PlanNote[] {
   const messages = new Map<string, string[]>();
   const causes = new Map<string, string[]>();
@@ -445,6 +527,8 @@ function notesFor(
     pushTo(messages, keyOf(issue.sheet, issue.cell), issue.message);
     for (const cell of issue.details.consequences ?? []) pushTo(causes, keyOf(issue.sheet, cell), issue.cell);
   }
+  // A changed cell's note says what changed since last year (a cell with an issue shows its issues instead).
+  for (const f of changed) pushTo(messages, keyOf(f.thisPlace!.sheet, f.thisPlace!.cell), f.message);
   return marks.map((mark) => {
     const key = keyOf(mark.sheet, mark.cell);
     const at = mark.sheet === undefined ? {} : { sheet: mark.sheet };

@@ -26,7 +26,8 @@ export interface PlanColumn {
   readonly wrap: boolean;
 }
 
-export type PlanSheetKey = "detail" | "checks";
+/** The tool's sheets: 指标明细, 校验结果 and, when the run compared with last year's table, 年度对比. */
+export type PlanSheetKey = "detail" | "checks" | "compare";
 
 export interface PlanSheet {
   readonly key: PlanSheetKey;
@@ -71,10 +72,11 @@ export interface PlanPrint {
 }
 
 /**
- * What a mark says: an error (red) or a warning (yellow) to act on, or a consequence (light blue): a total that
- * disagrees only because of another cell (a wrong-amount issue lists it), which the clerk must not "fix".
+ * What a mark says: an error (red) or a warning (yellow) to act on, a consequence (light blue): a total that
+ * disagrees only because of another cell (a wrong-amount issue lists it), which the clerk must not "fix", or a
+ * change since last year's table (light purple) to look at when the run compared the two (年度对比).
  */
-export type MarkKind = Exclude<Severity, "info"> | "consequence";
+export type MarkKind = Exclude<Severity, "info"> | "consequence" | "change";
 
 export interface PlanMark {
   /** A1 address on the source sheet (or on `sheet`). */
@@ -143,7 +145,14 @@ export const MARK_COLORS: Readonly<Record<MarkKind, string>> = {
   error: "#FFC7CE",
   warning: "#FFEB9C",
   consequence: "#DDEBF7",
+  // Excel's "Purple, Accent 4, Lighter 80%": a change to review, in no colour that says wrong or check.
+  change: "#E4DFEC",
 };
 
 /** A mark's precedence on a cell: an error wins over a warning, which wins over a consequence. */
-export const MARK_ORDER: Readonly<Record<MarkKind, number>> = { error: 0, warning: 1, consequence: 2 };
+export const MARK_ORDER: Readonly<Record<MarkKind, number>> = {
+  error: 0,
+  warning: 1,
+  consequence: 2,
+  change: 3,
+};

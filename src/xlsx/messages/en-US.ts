@@ -8,6 +8,8 @@ export const inputErrorsEnUS: InputErrorMessages = {
   unsupportedType: (path: string) => `Unsupported file type: ${path} (use .xlsx, .tsv, .txt or .csv)`,
   notXlsx: (path: string) =>
     `${path} is not a valid .xlsx file (damaged, or an old .xls: save it as .xlsx in Excel).`,
+  notXlsxPart: (path: string, part: string, why: string) =>
+    `${path} is not a valid .xlsx file: its part ${part} cannot be read (${why}). The file may be damaged: open it in Excel and save it as .xlsx again.`,
   noSheet: (path: string) => `${path} has no worksheet.`,
   sheetNotFound: (path: string, sheet: string, names: string) =>
     `${path} has no sheet named "${sheet}"; its sheets: ${names}.`,
@@ -32,6 +34,8 @@ export const inputErrorsEnUS: InputErrorMessages = {
         return `The table in ${path} holds more than ${n} characters of text: split it into several files.`;
       case "table-cells":
         return `The table in ${path} has more than ${n} cells: split it into several files.`;
+      case "table-rows":
+        return `The table in ${path} has more than ${n} rows: split it into several files.`;
     }
   },
 };

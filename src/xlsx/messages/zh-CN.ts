@@ -12,6 +12,8 @@ export const inputErrorsZhCN = {
   unsupportedType: (path: string) => `不支持的文件类型：${path}（请用 .xlsx、.tsv、.txt 或 .csv）`,
   notXlsx: (path: string) =>
     `${path} 不是有效的 .xlsx 文件（可能已损坏，或是旧版 .xls：请在 Excel 中另存为 .xlsx）。`,
+  notXlsxPart: (path: string, part: string, why: string) =>
+    `${path} 不是有效的 .xlsx 文件：其中的部件 ${part} 无法读取（${why}）。文件可能已损坏：请在 Excel 中打开并另存为 .xlsx 后再试。`,
   noSheet: (path: string) => `${path} 中没有工作表。`,
   sheetNotFound: (path: string, sheet: string, names: string) =>
     `${path} 中没有名为「${sheet}」的工作表；现有：${names}。`,
@@ -36,6 +38,8 @@ export const inputErrorsZhCN = {
         return `${path} 的表格文字超过 ${n} 字的上限：请把表格拆成几个文件分别处理。`;
       case "table-cells":
         return `${path} 的表格超过 ${n} 个单元格的上限：请把表格拆成几个文件分别处理。`;
+      case "table-rows":
+        return `${path} 的表格超过 ${n} 行的上限：请把表格拆成几个文件分别处理。`;
     }
   },
 };

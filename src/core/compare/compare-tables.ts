@@ -1,0 +1,414 @@
+/**
+ * Last year's table against this year's, of any layouts: projects paired by name (or, when renamed, by their
+ * amounts, goal and indicators), indicators within a pair by level 2 and name (or, when renamed, by place and
+ * value), and each pair's changes named as a reviewer would (finding.ts). Linear in the tables' size: pairing
+ * goes through maps, and a renamed project is only scored against projects that share an amount, a goal's
+ * opening or an indicator name with it.
+ */
+import type { Analysis, Indicator, IndicatorValue, Project } from "../model/analysis";
+import { sheetOfProject } from "../model/analysis";
+import type { Comparison, Finding, FindingKind, FindingPlace } from "./finding";
+import { comparableText, textSimilarity } from "./similar-text";
+import { sameQuantity } from "./unit-scale";
+import { valueChanges } from "./value-change";
+
+/** A project's amount grows or shrinks by this share or more: worth asking whether its counts should follow. */
+const AMOUNT_CHANGE = 0.3;
+
+interface Side {
+  readonly analysis: Analysis;
+  readonly index: number;
+  readonly project: Project;
+}
+
+/** The table's amount unit for a project (the project's own table when the analysis read several). */
+function amountUnitOf(analysis: Analysis, index: number): string | null {
+  const table = analysis.tables?.find((t) => index >= t.projectStart && index < t.projectEnd)?.table;
+  return (table ?? analysis.table)?.amountUnit ?? null;
+}
+
+function placeOf(side: Side, cell: string): FindingPlace {
+  const sheet = sheetOfProject(side.analysis, side.index);
+  return sheet === undefined ? { cell } : { cell, sheet };
+}
+
+/**
+ * The project's total and its cell: the budget tables' `total`, else the first amount column its layout
+ * declares (TableModel.amountColumns lists them in table order, the total first); none when it has no amounts.
+ */
+function totalOf(side: Side): { value: number | null; raw: string | number | null; cell: string } {
+  const cells = side.project.amountCells;
+  const table = side.analysis.tables?.find(
+    (t) => side.index >= t.projectStart && side.index < t.projectEnd,
+  )?.table;
+  const firstKey = (table ?? side.analysis.table)?.model?.amountColumns[0]?.key;
+  const cell = cells.total ?? (firstKey === undefined ? undefined : cells[firstKey]);
+  if (cell === undefined) return { value: null, raw: null, cell: side.project.nameCell };
+  return { value: cell.value, raw: cell.raw, cell: cell.cell };
+}
+
+/** A project's total in 元 when its unit is known, else as written (both sides then share the unknown unit). */
+function totalQuantity(side: Side): { value: number; unit: string } | null {
+  const total = totalOf(side).value;
+  if (total === null) return null;
+  return { value: total, unit: amountUnitOf(side.analysis, side.index) ?? "元" };
+}
+
+function sides(analysis: Analysis): Side[] {
+  return analysis.projects.map((project, index) => ({ analysis, index, project }));
+}
+
+/** Pairs items of two lists that share a key, in order; what pairs is removed from the `rest` sets. */
+function pairByKey<T>(
+  last: readonly T[],
+  current: readonly T[],
+  key: (item: T) => string,
+  pairs: [T, T][],
+  restLast: Set<T>,
+  restThis: Set<T>,
+): void {
+  const waiting = new Map<string, T[]>();
+  for (const item of current) {
+    if (!restThis.has(item)) continue;
+    const k = key(item);
+    const list = waiting.get(k);
+    if (list) list.push(item);
+    else waiting.set(k, [item]);
+  }
+  for (const item of last) {
+    if (!restLast.has(item)) continue;
+    const match = waiting.get(key(item))?.shift();
+    if (match === undefined) continue;
+    pairs.push([item, match]);
+    restLast.delete(item);
+    restThis.delete(match);
+  }
+}
+
+function indicatorNames(project: Project): string[] {
+  return project.indicators.map((i) => comparableText(i.name));
+}
+
+/** Share of indicator names two projects have in common (as a multiset, over the larger list). */
+function indicatorOverlap(a: Project, b: Project): number {
+  const names = indicatorNames(a);
+  const other = indicatorNames(b);
+  const size = Math.max(names.length, other.length);
+  if (size === 0) return 0;
+  const counts = new Map<string, number>();
+  for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
+  let shared = 0;
+  for (const n of other) {
+    const c = counts.get(n) ?? 0;
+    if (c > 0) {
+      shared++;
+      counts.set(n, c - 1);
+    }
+  }
+  return shared / size;
+}
+
+function sameTotal(a: Side, b: Side): boolean {
+  const x = totalQuantity(a);
+  const y = totalQuantity(b);
+  return x !== null && y !== null && x.value > 0 && sameQuantity(x.value, x.unit, y.value, y.unit);
+}
+
+/**
+ * How sure a pairing of a renamed project is: indicators in common weigh most, then the goal, then the amount;
+ * null when no signal is strong enough on its own (a shared amount alone is common in budget tables).
+ */
+function renameScore(a: Side, b: Side): number | null {
+  const overlap = indicatorOverlap(a.project, b.project);
+  const goal =
+    a.project.goal.trim() !== "" && b.project.goal.trim() !== ""
+      ? textSimilarity(a.project.goal, b.project.goal)
+      : 0;
+  const amount = sameTotal(a, b) ? 1 : 0;
+  const name = textSimilarity(a.project.name, b.project.name);
+  const strong =
+    overlap >= 0.5 || goal >= 0.6 || (amount === 1 && (overlap >= 0.3 || goal >= 0.4 || name >= 0.4));
+  return strong ? 0.4 * overlap + 0.3 * goal + 0.2 * amount + 0.1 * name : null;
+}
+
+/** Keys a renamed project may share with its old self: its amount, its goal's opening, each indicator name. */
+function candidateKeys(side: Side): string[] {
+  const keys: string[] = [];
+  const total = totalQuantity(side);
+  if (total !== null && total.value > 0)
+    keys.push(`amount:${total.value * (total.unit === "万元" ? 1e4 : 1)}`);
+  const goal = comparableText(side.project.goal).slice(0, 8);
+  if (goal.length >= 4) keys.push(`goal:${goal}`);
+  for (const name of new Set(indicatorNames(side.project))) if (name !== "") keys.push(`name:${name}`);
+  return keys;
+}
+
+function pairRenamedProjects(restLast: Set<Side>, restThis: Set<Side>, pairs: [Side, Side][]): Set<Side> {
+  const byKey = new Map<string, Side[]>();
+  for (const side of restThis)
+    for (const key of candidateKeys(side)) {
+      const list = byKey.get(key);
+      if (list) list.push(side);
+      else byKey.set(key, [side]);
+    }
+  const scored: { last: Side; current: Side; score: number }[] = [];
+  for (const last of restLast) {
+    const seen = new Set<Side>();
+    for (const key of candidateKeys(last))
+      for (const current of byKey.get(key) ?? []) {
+        // A key shared by very many projects (an amount of 10, a stock indicator name) pairs nothing by itself.
+        if (seen.has(current) || (byKey.get(key)?.length ?? 0) > 50) continue;
+        seen.add(current);
+        const score = renameScore(last, current);
+        if (score !== null) scored.push({ last, current, score });
+      }
+  }
+  scored.sort(
+    (a, b) => b.score - a.score || a.last.index - b.last.index || a.current.index - b.current.index,
+  );
+  const renamed = new Set<Side>();
+  for (const { last, current } of scored) {
+    if (!restLast.has(last) || !restThis.has(current)) continue;
+    pairs.push([last, current]);
+    restLast.delete(last);
+    restThis.delete(current);
+    renamed.add(current);
+  }
+  return renamed;
+}
+
+/** The level 2 an indicator sits under, by its framework name where known. */
+function levelKey(indicator: Indicator): string {
+  const level = indicator.level2;
+  return level === null ? "" : (level.name ?? comparableText(level.written));
+}
+
+/** The value the comparison reads: 年度指标值, or 实施周期指标值 for a table that gives only that. */
+function valueOf(indicator: Indicator): { parsed: IndicatorValue; written: string } | null {
+  if (indicator.annual !== null)
+    return { parsed: indicator.annual, written: indicator.annualValue ?? indicator.annual.raw };
+  if (indicator.period !== null)
+    return { parsed: indicator.period, written: indicator.periodValue ?? indicator.period.raw };
+  return null;
+}
+
+function comparableValue(indicator: Indicator): string {
+  return comparableText(valueOf(indicator)?.written ?? "");
+}
+
+/** Pairs of left-over indicators scored for a rename, at most, per project (a 40 × 40 block). */
+const MAX_RENAME_PAIRS = 1600;
+
+/** Each indicator's place among the indicators of its level 2 in its project (0, 1, 2 …). */
+function placesWithinLevel(indicators: readonly Indicator[]): Map<Indicator, number> {
+  const next = new Map<string, number>();
+  const places = new Map<Indicator, number>();
+  for (const i of indicators) {
+    const key = levelKey(i);
+    const n = next.get(key) ?? 0;
+    places.set(i, n);
+    next.set(key, n + 1);
+  }
+  return places;
+}
+
+interface IndicatorPair {
+  readonly last: Indicator;
+  readonly current: Indicator;
+  readonly renamed: boolean;
+}
+
+/** Indicators of two paired projects: same level 2 and name; same name; then renamed within one level 2. */
+function pairIndicators(
+  last: Project,
+  current: Project,
+): { pairs: IndicatorPair[]; dropped: Indicator[]; added: Indicator[] } {
+  const restLast = new Set(last.indicators);
+  const restThis = new Set(current.indicators);
+  const exact: [Indicator, Indicator][] = [];
+  pairByKey(
+    last.indicators,
+    current.indicators,
+    (i) => `${levelKey(i)}|${comparableText(i.name)}`,
+    exact,
+    restLast,
+    restThis,
+  );
+  pairByKey(last.indicators, current.indicators, (i) => comparableText(i.name), exact, restLast, restThis);
+  const pairs: IndicatorPair[] = exact.map(([l, c]) => ({ last: l, current: c, renamed: false }));
+
+  // Renamed: the same level 2, and a similar name, or the same place within the level with the same value or a
+  // name that shares some words. Only the few left over are scored; a project of hundreds left over is not.
+  const scored: { l: Indicator; c: Indicator; score: number }[] = [];
+  if (restLast.size * restThis.size <= MAX_RENAME_PAIRS) {
+    const placeLast = placesWithinLevel(last.indicators);
+    const placeThis = placesWithinLevel(current.indicators);
+    for (const l of restLast)
+      for (const c of restThis) {
+        if (levelKey(l) !== levelKey(c)) continue;
+        const name = textSimilarity(l.name, c.name);
+        const samePlace = placeLast.get(l) === placeThis.get(c);
+        const sameValue = comparableValue(l) !== "" && comparableValue(l) === comparableValue(c);
+        if (name >= 0.5 || (samePlace && (sameValue || name >= 0.3)))
+          scored.push({ l, c, score: name + (samePlace ? 0.3 : 0) + (sameValue ? 0.4 : 0) });
+      }
+  }
+  scored.sort((a, b) => b.score - a.score);
+  for (const { l, c } of scored) {
+    if (!restLast.has(l) || !restThis.has(c)) continue;
+    pairs.push({ last: l, current: c, renamed: true });
+    restLast.delete(l);
+    restThis.delete(c);
+  }
+  return { pairs, dropped: [...restLast], added: [...restThis] };
+}
+
+function amountWritten(side: Side): string {
+  const total = totalOf(side);
+  const unit = amountUnitOf(side.analysis, side.index) ?? "";
+  return `${total.raw ?? ""}${unit}`;
+}
+
+/** Whether a pair of 数量指标 states the same count in both years. */
+function isQuantityIndicator(indicator: Indicator): boolean {
+  return indicator.level2?.name === "数量指标" || /数量/.test(indicator.level2?.written ?? "");
+}
+
+function compareProjects(last: Side, current: Side, renamed: boolean, findings: Finding[]): void {
+  const project = current.project.name;
+  const projectFinding = (
+    kind: FindingKind,
+    lastText: string,
+    thisText: string,
+    lastCell: string,
+    thisCell: string,
+  ) =>
+    findings.push({
+      kind,
+      project,
+      indicator: null,
+      last: lastText,
+      this: thisText,
+      lastPlace: placeOf(last, lastCell),
+      thisPlace: placeOf(current, thisCell),
+    });
+  if (renamed)
+    projectFinding(
+      "project-renamed",
+      last.project.name,
+      project,
+      last.project.nameCell,
+      current.project.nameCell,
+    );
+
+  const unitLast = amountUnitOf(last.analysis, last.index);
+  const unitThis = amountUnitOf(current.analysis, current.index);
+  const lastTotal = totalOf(last);
+  const thisTotal = totalOf(current);
+  if (
+    unitLast !== null &&
+    unitThis !== null &&
+    unitLast !== unitThis &&
+    lastTotal.value !== null &&
+    thisTotal.value !== null
+  )
+    projectFinding(
+      "unit-changed",
+      amountWritten(last),
+      amountWritten(current),
+      lastTotal.cell,
+      thisTotal.cell,
+    );
+
+  const { pairs, dropped, added } = pairIndicators(last.project, current.project);
+  for (const pair of pairs) {
+    const indicator = pair.current.name;
+    const at = (kind: FindingKind, lastText: string | null, thisText: string | null) =>
+      findings.push({
+        kind,
+        project,
+        indicator,
+        last: lastText,
+        this: thisText,
+        lastPlace: placeOf(last, pair.last.cell),
+        thisPlace: placeOf(current, pair.current.cell),
+      });
+    if (pair.renamed) at("renamed", pair.last.name, pair.current.name);
+    const l = valueOf(pair.last);
+    const c = valueOf(pair.current);
+    if (l !== null && c !== null)
+      for (const kind of valueChanges(l.parsed, c.parsed)) at(kind, l.written, c.written);
+  }
+  for (const indicator of dropped)
+    findings.push({
+      kind: "dropped",
+      project,
+      indicator: indicator.name,
+      last: valueOf(indicator)?.written ?? null,
+      this: null,
+      lastPlace: placeOf(last, indicator.cell),
+      thisPlace: null,
+    });
+  for (const indicator of added)
+    findings.push({
+      kind: "added",
+      project,
+      indicator: indicator.name,
+      last: null,
+      this: valueOf(indicator)?.written ?? null,
+      lastPlace: null,
+      thisPlace: placeOf(current, indicator.cell),
+    });
+
+  // The money moved by 30% or more while every count it buys stayed as it was.
+  const lastAmount = totalQuantity(last);
+  const thisAmount = totalQuantity(current);
+  if (lastAmount === null || thisAmount === null || lastAmount.value <= 0) return;
+  const scale = (q: { value: number; unit: string }) => q.value * (q.unit === "万元" ? 1e4 : 1);
+  const change = Math.abs(scale(thisAmount) - scale(lastAmount)) / scale(lastAmount);
+  if (change < AMOUNT_CHANGE) return;
+  const counts = pairs.filter(
+    (p) =>
+      isQuantityIndicator(p.current) &&
+      valueOf(p.last)?.parsed.op !== "text" &&
+      valueOf(p.current)?.parsed.op !== "text",
+  );
+  if (counts.length === 0) return;
+  if (counts.every((p) => comparableValue(p.last) === comparableValue(p.current)))
+    projectFinding(
+      "amount-vs-quantity",
+      amountWritten(last),
+      amountWritten(current),
+      lastTotal.cell,
+      thisTotal.cell,
+    );
+}
+
+/** Every finding between last year's analysis and this year's, in this year's project order. */
+export function compareTables(last: Analysis, current: Analysis): Comparison {
+  const lastSides = sides(last);
+  const thisSides = sides(current);
+  const restLast = new Set(lastSides);
+  const restThis = new Set(thisSides);
+  const pairs: [Side, Side][] = [];
+  pairByKey(
+    lastSides,
+    thisSides,
+    (s) => `${comparableText(s.project.unit ?? "")}|${comparableText(s.project.name)}`,
+    pairs,
+    restLast,
+    restThis,
+  );
+  pairByKey(lastSides, thisSides, (s) => comparableText(s.project.name), pairs, restLast, restThis);
+  const renamed = pairRenamedProjects(restLast, restThis, pairs);
+  pairs.sort((a, b) => a[1].index - b[1].index);
+
+  const findings: Finding[] = [];
+  for (const [l, c] of pairs) compareProjects(l, c, renamed.has(c), findings);
+  return {
+    findings,
+    matchedProjects: pairs.length,
+    onlyLast: [...restLast].map((s) => s.project.name),
+    onlyThis: [...restThis].map((s) => s.project.name),
+  };
+}

@@ -1,0 +1,142 @@
+/** `compare LAST THIS`: last year's table against this year's, as the reviewer runs it. */
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { runCli } from "../../src/cli/run-cli";
+import { SAMPLE_PATH } from "../../testing/sample";
+import { partText, sheetPartOf, unzipParts } from "../xlsx/package-helpers";
+
+async function run(argv: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli(argv, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    stderrIsTTY: false,
+    cwd,
+    projectRoot: cwd,
+  });
+  return { code, stdout, stderr };
+}
+
+/** Last year = the sample; this year = the sample with a sign lost and an indicator value ten times larger. */
+function workspace(): string {
+  const dir = mkdtempSync(join(tmpdir(), "compare-"));
+  copyFileSync(SAMPLE_PATH, join(dir, "2024.tsv"));
+  const text = readFileSync(SAMPLE_PATH, "utf8")
+    .replace("年度指标值：不低于97%", "年度指标值：97%")
+    .replace("年度指标值：25期", "年度指标值：250期");
+  writeFileSync(join(dir, "2025.tsv"), text);
+  return dir;
+}
+
+test("lists each change with its project, cell and sentence, then a total; exit 1", async () => {
+  const dir = workspace();
+  const { code, stdout, stderr } = await run(["compare", "2024.tsv", "2025.tsv"], dir);
+  expect(stderr).toBe("");
+  expect(code).toBe(1);
+  const lines = stdout.trim().split("\n");
+  expect(lines).toHaveLength(3);
+  expect(lines[0]).toMatch(
+    /^\[比较符号丢失\] 项目「对外联络、会议及调研专项经费」G14：「服务对象满意度」去年为「不低于97%」，今年为「97%」：比较符号丢失，请核对是否应为「不低于97%」。$/,
+  );
+  expect(lines[1]).toMatch(/^\[数值相差十倍以上\] .*「25期」.*「250期」/);
+  expect(lines[2]).toBe("对比 19 个项目：2 处变化需核对");
+});
+
+test("--json carries the findings with both sides' cells; --lang en words them in English", async () => {
+  const dir = workspace();
+  const { code, stdout } = await run(["compare", "2024.tsv", "2025.tsv", "--json", "--lang", "en"], dir);
+  expect(code).toBe(1);
+  const result = JSON.parse(stdout) as { findings: Record<string, unknown>[] };
+  expect(result.findings[0]).toMatchObject({
+    kind: "op-lost",
+    project: "对外联络、会议及调研专项经费",
+    indicator: "服务对象满意度",
+    last: "不低于97%",
+    this: "97%",
+    lastPlace: { cell: "G14" },
+    thisPlace: { cell: "G14" },
+    name: "Comparison sign lost",
+  });
+  expect(result.findings[0]!.message).toMatch(/the comparison sign is gone/);
+});
+
+test("the same table twice: nothing to check, exit 0", async () => {
+  const dir = workspace();
+  const { code, stdout } = await run(["compare", "2024.tsv", "2024.tsv"], dir);
+  expect(code).toBe(0);
+  expect(stdout.trim()).toBe("对比 19 个项目：0 处变化需核对");
+});
+
+test.each([[["compare", "2024.tsv"]], [["compare", "2024.tsv", "2025.tsv", "x.tsv"]]])(
+  "%j: a clear error, exit 2",
+  async (argv) => {
+    const dir = workspace();
+    const { code, stderr } = await run(argv, dir);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/compare 需要两个文件|多余的参数/);
+  },
+);
+
+test("a file that cannot be read names itself, exit 2", async () => {
+  const dir = workspace();
+  const { code, stderr } = await run(["compare", "2024.tsv", "missing.tsv"], dir);
+  expect(code).toBe(2);
+  expect(stderr).toMatch(/missing\.tsv/);
+});
+
+test("-o writes this year's workbook with 年度对比 and the changed cells marked; a re-run replaces the sheet, it never comes back as a copy", async () => {
+  const ExcelJS = (await import("exceljs")).default;
+  const dir = workspace();
+  const first = await run(["compare", "2024.tsv", "2025.tsv", "-o", "2025-对比.xlsx"], dir);
+  expect(first.code).toBe(1);
+  expect(first.stdout).toMatch(/已写入 2025-对比\.xlsx/);
+  expect(first.stdout).toMatch(/「指标明细」「校验结果」「年度对比」/);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(join(dir, "2025-对比.xlsx"));
+  expect(wb.worksheets.map((s) => s.name)).toEqual(["2025", "指标明细", "校验结果", "年度对比"]);
+  const sheet = wb.getWorksheet("年度对比")!;
+  expect(sheet.getRow(1).values).toEqual([
+    undefined,
+    "项目",
+    "指标",
+    "变化",
+    "上年",
+    "今年",
+    "今年单元格",
+    "说明",
+    "处理建议",
+  ]);
+  expect(sheet.getCell("C2").value).toBe("比较符号丢失");
+  expect(sheet.getCell("D2").value).toBe("不低于97%");
+  expect(sheet.getCell("E2").value).toBe("97%");
+  expect(sheet.getCell("F2").value).toBe("G14");
+  const parts = unzipParts(readFileSync(join(dir, "2025-对比.xlsx")));
+  expect(partText(parts, sheetPartOf(parts, "年度对比"))).toMatch(
+    /<hyperlink ref="F2" location="'2025'!G14"/,
+  );
+  const source = wb.worksheets[0]!;
+  const fill = source.getCell("G14").fill as { fgColor?: { argb?: string } };
+  expect(fill.fgColor?.argb).toBe("FFE4DFEC");
+  expect(source.getCell("G14").note).toBeDefined();
+
+  // normalize on that workbook: the tool's own sheets (年度对比 too) are replaced, not kept beside new copies.
+  const again = await run(["normalize", "2025-对比.xlsx", "-o", "again.xlsx"], dir);
+  expect(again.stderr).toBe("");
+  const wb2 = new ExcelJS.Workbook();
+  await wb2.xlsx.readFile(join(dir, "again.xlsx"));
+  const names = wb2.worksheets.map((s) => s.name);
+  expect(names).toContain("指标明细");
+  expect(names).not.toContain("年度对比");
+  expect(names.filter((n) => /\(\d+\)$/.test(n))).toEqual([]);
+  const refill = wb2.worksheets[0]!.getCell("G14").fill as { fgColor?: { argb?: string } } | undefined;
+  expect(refill?.fgColor?.argb).not.toBe("FFE4DFEC");
+});
+
+test("--json and -o together are refused", async () => {
+  const dir = workspace();
+  const { code, stderr } = await run(["compare", "2024.tsv", "2025.tsv", "--json", "-o", "x.xlsx"], dir);
+  expect(code).toBe(2);
+  expect(stderr).toMatch(/--json 与 -o 不能同时使用/);
+});
