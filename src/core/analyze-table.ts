@@ -5,6 +5,7 @@ import { A1_ORIGIN, type Grid, type Origin } from "./model/grid";
 import { issueOnSheet, makeIssue, sortIssues, type IssueDraft } from "./model/issue";
 import type { FoundTable } from "./layouts/layout";
 import { findTables } from "./locate/locate-table";
+import { whatWasSeen } from "./locate/what-was-seen";
 import { localizeIssues, type Locale } from "./messages";
 import { reconcileTotalsCounted } from "./check/reconcile-totals";
 import { outsideRepeatedRows } from "./check/explain-gaps";
@@ -51,12 +52,16 @@ export function analyzeTable(grid: Grid, options: AnalyzeOptions = {}): Analysis
 export interface LocatedSheet {
   readonly name?: string;
   readonly tables: readonly FoundTable[];
+  /** The sheet's cells, so that finding no table can say what it saw instead (what-was-seen.ts). */
+  readonly grid?: Grid;
+  readonly origin?: Origin;
 }
 
 /** The locate stage over one sheet: every table on it (findTables), ready for analyzeLocated. */
 export function locateSheet(sheet: SheetGrid): LocatedSheet {
   const tables = findTables(sheet.grid, sheet.origin ?? A1_ORIGIN);
-  return sheet.name === undefined ? { tables } : { name: sheet.name, tables };
+  const located = { tables, grid: sheet.grid, origin: sheet.origin ?? A1_ORIGIN };
+  return sheet.name === undefined ? located : { name: sheet.name, ...located };
 }
 
 /** One table read and checked, with the sheet it is on. */
@@ -93,7 +98,7 @@ export function analyzeLocated(sheets: readonly LocatedSheet[], options: Analyze
   if (parts.length > 1) reportRepeatedTables(parts);
   const locale = options.locale ?? "zh-CN";
   if (parts.length === 0) {
-    const none = noTable();
+    const none = noTable(sheets);
     const { table, grandTotal, units, projects, rows } = none;
     return { table, grandTotal, units, projects, rows, issues: localizeIssues(none.issues, locale) };
   }
@@ -139,7 +144,7 @@ function checkTable(parsed: ParsedTable, settings: CheckSettings): { drafts: Iss
 /** The reading half of the analysis, before any check: locate, classify, read, split; every table of the grid. */
 export function parseTable(grid: Grid, origin: Origin = A1_ORIGIN): ParsedTable {
   const found = findTables(grid, origin); // locate: every table any layout recognises, the best reading of each
-  if (found.length === 0) return noTable();
+  if (found.length === 0) return noTable([{ grid, origin }]);
   const parts = found.map((table) => {
     const parsed = readFound(table);
     return { sheet: undefined, parsed, drafts: parsed.issues, checked: 0 };
@@ -230,14 +235,24 @@ function mergeTables(
   return { parsed, drafts, tables };
 }
 
-function noTable(): ParsedTable {
+/** The no-table issue, saying what the grids showed instead of a table (the first that showed anything). */
+export function noTableIssue(grids: readonly { grid?: Grid; origin?: Origin }[]): IssueDraft {
+  for (const { grid, origin } of grids) {
+    if (grid === undefined) continue;
+    const seen = whatWasSeen(grid, origin ?? A1_ORIGIN);
+    if (seen) return makeIssue("no-table", null, { seen: seen.seen, firstRow: seen.row, text: seen.labels });
+  }
+  return makeIssue("no-table", null, {});
+}
+
+function noTable(grids: readonly { grid?: Grid; origin?: Origin }[]): ParsedTable {
   return {
     table: null,
     grandTotal: null,
     units: [],
     projects: [],
     rows: [],
-    issues: [makeIssue("no-table", null, {})],
+    issues: [noTableIssue(grids)],
     equations: [],
     indicatorCells: [],
   };

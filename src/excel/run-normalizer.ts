@@ -275,6 +275,16 @@ export async function clearMarks(
   return "kind" in result ? null : result;
 }
 
+/** The worksheets' names in tab order, for the pane's 与上年对比 list (one request). */
+export function listSheetNames(): Promise<string[]> {
+  return Excel.run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name");
+    await context.sync();
+    return sheets.items.map((sheet) => sheet.name);
+  });
+}
+
 /** Shows an issue's cell: activates its sheet and selects the cell. */
 export function selectCell(sheetName: string, cell: string): Promise<void> {
   return Excel.run(async (context) => {

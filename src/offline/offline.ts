@@ -8,7 +8,13 @@ import { readTolerance, messagesFor, resolveLocale, type Locale } from "../core"
 import { paneMessagesFor } from "../taskpane/messages";
 import { renderIssues, renderSummary } from "../taskpane/pane-view";
 import { offlineMessagesFor, type OfflineMessages } from "./messages";
-import { checkInput, pastedInput, type OfflineInput, type OfflineOutcome } from "./run-offline";
+import {
+  checkInput,
+  pastedHtmlInput,
+  pastedInput,
+  type OfflineInput,
+  type OfflineOutcome,
+} from "./run-offline";
 
 /** Pasted text longer than this is kept aside rather than shown in the box (a textarea that big is slow). */
 const SHOWN_PASTE_CHARS = 200_000;
@@ -226,7 +232,9 @@ function mountPage(doc: Document, locale: Locale): void {
 
   ui.paste.addEventListener("paste", (event) => {
     const text = event.clipboardData?.getData("text/plain") ?? "";
-    if (text === "") return;
+    // The page's table with its merged cells, when the clipboard has one (preferred over the plain text).
+    const html = pastedHtmlInput(event.clipboardData?.getData("text/html") ?? "", locale);
+    if (text === "" && html === null) return;
     // The clipboard's text exactly as WPS or Excel put it (line ends and all), not the box's normalised copy.
     event.preventDefault();
     forgetFile();
@@ -234,11 +242,11 @@ function mountPage(doc: Document, locale: Locale): void {
       ui.paste.value = "";
       ui.pasteNote.textContent = page.pastedLarge(countLines(text), text.length);
       ui.pasteNote.hidden = false;
-      chosen = pastedInput(text, locale);
+      chosen = html ?? pastedInput(text, locale);
     } else {
       ui.paste.value = text;
       ui.pasteNote.hidden = true;
-      chosen = pastedInput(text, locale);
+      chosen = html ?? pastedInput(text, locale);
     }
     run();
   });

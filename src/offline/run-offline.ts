@@ -69,6 +69,19 @@ export function pastedInput(text: string, locale: Locale): OfflineInput {
 }
 
 /**
+ * The clipboard's `text/html` (a browser, Excel or WPS puts it there beside the plain text) as the input, when it
+ * holds a table: it keeps merged cells (rowspan/colspan), which the plain text loses; null otherwise.
+ */
+export function pastedHtmlInput(html: string, locale: Locale): OfflineInput | null {
+  if (!/<table[\s>]/i.test(html)) return null;
+  return {
+    name: `${offlineMessagesFor(locale).pastedName}.html`,
+    bytes: new TextEncoder().encode(html),
+    pasted: true,
+  };
+}
+
+/**
  * Reads, analyses and builds the result package. A file that cannot be read as a table gives the CLI's sentence
  * (src/xlsx/messages); anything else that fails is a bug, reported in one line rather than a stack.
  */

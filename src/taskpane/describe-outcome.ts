@@ -16,6 +16,10 @@ export function refusal(outcome: Exclude<RunOutcome, { kind: "done" }>, pane: Pa
       return pane.protectedSheet(outcome.sheet);
     case "busy":
       return pane.busy;
+    case "compare-sheet-missing":
+      return pane.compareSheetMissing(outcome.sheet);
+    case "compare-no-table":
+      return pane.compareNoTable(outcome.sheet);
   }
 }
 

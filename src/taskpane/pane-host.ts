@@ -14,6 +14,8 @@ export interface PaneHost {
   /** Null when another run holds the lock. */
   clear(): Promise<ClearResult | null>;
   select(sheet: string, cell: string): Promise<void>;
+  /** The worksheets' names, in tab order (the 与上年对比 list). */
+  listSheets(): Promise<string[]>;
   /** A failure in the user's words. */
   describeError(error: unknown, pane: PaneMessages, locale: Locale): string;
   /** What the pane adds after a run in this host (WPS: the features this build lacked). */

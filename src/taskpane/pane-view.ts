@@ -23,6 +23,9 @@ export interface PaneElements {
   readonly toleranceLabel: HTMLElement;
   readonly tolerance: HTMLInputElement;
   readonly toleranceHint: HTMLElement;
+  readonly compareLabel: HTMLElement;
+  readonly compareSheet: HTMLSelectElement;
+  readonly compareHint: HTMLElement;
   readonly status: HTMLElement;
   readonly alert: HTMLElement;
   readonly summary: HTMLElement;
@@ -45,6 +48,9 @@ export function findElements(doc: Document): PaneElements {
     toleranceLabel: byId(doc, "tolerance-label"),
     tolerance: byId(doc, "tolerance"),
     toleranceHint: byId(doc, "tolerance-hint"),
+    compareLabel: byId(doc, "compare-label"),
+    compareSheet: byId(doc, "compare-sheet"),
+    compareHint: byId(doc, "compare-hint"),
     status: byId(doc, "status"),
     alert: byId(doc, "alert"),
     summary: byId(doc, "summary"),
@@ -63,6 +69,33 @@ export function renderLabels(doc: Document, ui: PaneElements, pane: PaneMessages
   ui.clearMarks.textContent = pane.clearMarks;
   ui.toleranceLabel.textContent = pane.tolerance;
   ui.toleranceHint.textContent = pane.toleranceHint;
+  ui.compareLabel.textContent = pane.compareLabel;
+  ui.compareHint.textContent = pane.compareHint;
+}
+
+/**
+ * The 与上年对比 list: "no comparison" first, then every sheet of the workbook in tab order (the run says so if
+ * the clerk picks one without a table). Keeps the clerk's choice while that sheet is still there.
+ */
+export function renderSheetChoices(
+  doc: Document,
+  select: HTMLSelectElement,
+  sheets: readonly string[],
+  pane: PaneMessages,
+): void {
+  const chosen = select.value;
+  while (select.firstChild) select.removeChild(select.firstChild);
+  const none = doc.createElement("option");
+  none.value = "";
+  none.textContent = pane.compareNone;
+  select.appendChild(none);
+  for (const name of sheets) {
+    const option = doc.createElement("option");
+    option.value = name;
+    option.textContent = name;
+    select.appendChild(option);
+  }
+  select.value = sheets.indexOf(chosen) >= 0 ? chosen : "";
 }
 
 export function progressText(progress: RunProgress, pane: PaneMessages): string {

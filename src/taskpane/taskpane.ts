@@ -17,6 +17,7 @@ import {
   readTolerance,
   renderIssues,
   renderLabels,
+  renderSheetChoices,
   renderSummary,
   showAlert,
   showStatus,
@@ -55,10 +56,20 @@ function mountPane(doc: Document, locale: Locale, host: PaneHost): void {
   renderLabels(doc, ui, pane, locale);
   ui.tolerance.value = recallTolerance();
   ui.tolerance.addEventListener("change", () => rememberTolerance(ui.tolerance.value));
+  // The sheets to compare with, listed when the pane opens and again whenever the clerk opens the list.
+  const listSheets = (): void => {
+    host
+      .listSheets()
+      .then((names) => renderSheetChoices(doc, ui.compareSheet, names, pane))
+      .catch(() => undefined);
+  };
+  listSheets();
+  ui.compareSheet.addEventListener("focus", listSheets);
 
   const busy = (on: boolean): void => {
     ui.run.disabled = on;
     ui.clearMarks.disabled = on;
+    ui.compareSheet.disabled = on;
     doc.body.setAttribute("aria-busy", String(on));
   };
 
@@ -67,10 +78,12 @@ function mountPane(doc: Document, locale: Locale, host: PaneHost): void {
     showAlert(ui, null);
     const tolerance = readTolerance(ui.tolerance);
     try {
+      const compareWith = ui.compareSheet.value;
       const outcome = await host.run({
         locale,
         tolerance: tolerance.value,
         onProgress: (p) => showStatus(ui, progressText(p, pane)),
+        ...(compareWith !== "" ? { compareWithSheet: compareWith } : {}),
       });
       if (outcome.kind !== "done") {
         showStatus(ui, "");
@@ -94,6 +107,8 @@ function mountPane(doc: Document, locale: Locale, host: PaneHost): void {
         if (summary.commentsSkipped > 0) notes.push(pane.commentsSkipped(summary.commentsSkipped));
         if (summary.printSetupSkipped) notes.push(pane.printSetupSkipped);
         if (summary.conditionalFormatsOverMarks) notes.push(pane.conditionalFormatsOverMarks);
+        if (summary.comparison)
+          notes.push(pane.compared(summary.comparison.changes, summary.comparison.sheetName));
         notes.push(...host.notes(outcome, locale));
         showStatus(ui, notes.join(" "));
         renderSummary(doc, ui, summary, pane, m);

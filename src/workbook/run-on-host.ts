@@ -9,8 +9,10 @@
 import {
   analyzeLocated,
   buildPlan,
+  compareTables,
   findTables,
   type Analysis,
+  type Comparison,
   type Grid,
   type Origin,
   type Plan,
@@ -133,7 +135,8 @@ function* runSteps(
 
   request.onProgress?.({ stage: "checking", rows: source.grid.length });
   if (pauses) yield* ask("pause");
-  const analysis: Analysis = analyzeLocated([{ tables }], {
+  // The grid goes along so that finding no table can say what it saw instead.
+  const analysis: Analysis = analyzeLocated([{ tables, grid: source.grid, origin: source.origin }], {
     locale: request.locale,
     ...(request.tolerance !== undefined ? { tolerance: request.tolerance } : {}),
   });
@@ -146,11 +149,25 @@ function* runSteps(
     tables: active.tables,
     replacedTables: previous.ownTables,
   });
+  // 与上年对比: last year's table from the sheet the clerk picked, located and read the same way.
+  let comparison: Comparison | undefined;
+  if (request.compareWithSheet !== undefined) {
+    const sheet = active.sheets.find((s) => s.name === request.compareWithSheet);
+    if (!sheet) return { kind: "compare-sheet-missing", sheet: request.compareWithSheet };
+    const last = sheet.key === source.sheet.key ? source : yield* ask("readSheet", sheet.key);
+    const lastTables = last.grid ? findTables(last.grid, last.origin) : [];
+    if (lastTables.length === 0) return { kind: "compare-no-table", sheet: sheet.name };
+    comparison = compareTables(
+      analyzeLocated([{ tables: lastTables }], { locale: request.locale }),
+      analysis,
+    );
+  }
   const plan = buildPlan(analysis, {
     sourceSheet: source.sheet.name,
     locale: request.locale,
     avoidSheetNames: avoid.sheets,
     avoidTableNames: avoid.tables,
+    ...(comparison ? { comparison } : {}),
   });
 
   if (pauses) yield* ask("pause");
@@ -179,6 +196,14 @@ function* runSteps(
       // Only when they happened: a run's summary is the same in every host otherwise (test/wps/flow-parity).
       ...(applied.printSetupSkipped ? { printSetupSkipped: true } : {}),
       ...(applied.conditionalFormatsOverMarks ? { conditionalFormatsOverMarks: true } : {}),
+      ...(comparison
+        ? {
+            comparison: {
+              changes: comparison.findings.filter((f) => f.kind !== "added").length,
+              sheetName: plan.sheets.find((s) => s.key === "compare")?.name ?? "",
+            },
+          }
+        : {}),
     },
   };
 }

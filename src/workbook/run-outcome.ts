@@ -18,6 +18,11 @@ export interface RunRequest {
   /** Reconciliation tolerance in the table's amount unit; the core's default when absent. */
   readonly tolerance?: number;
   readonly onProgress?: (progress: RunProgress) => void;
+  /**
+   * The sheet that holds last year's table (与上年对比): the run also writes 年度对比 and marks what changed
+   * (compareTables). By the name the clerk picked.
+   */
+  readonly compareWithSheet?: string;
 }
 
 export type RunProgress =
@@ -54,6 +59,8 @@ export interface RunSummary {
   readonly printSetupSkipped?: boolean;
   /** Conditional formats of the clerk's lie over marked cells (ExcelApi 1.6): their fill may hide the marks. */
   readonly conditionalFormatsOverMarks?: boolean;
+  /** With 与上年对比: the changes to check (added indicators aside) and the year-over-year sheet's name. */
+  readonly comparison?: { readonly changes: number; readonly sheetName: string };
 }
 
 export type RunOutcome =
@@ -72,7 +79,10 @@ export type RunOutcome =
   /** The sheet is protected: nothing was changed. */
   | { readonly kind: "protected"; readonly sheet: string }
   /** Another run (the pane's or the ribbon's) is still going. */
-  | { readonly kind: "busy" };
+  | { readonly kind: "busy" }
+  /** 与上年对比 named a sheet that is gone, or one that holds no table: nothing was written. */
+  | { readonly kind: "compare-sheet-missing"; readonly sheet: string }
+  | { readonly kind: "compare-no-table"; readonly sheet: string };
 
 export interface ClearResult {
   /** Cells whose previous fill was put back. */

@@ -155,6 +155,11 @@ export function clearMarksEt(app: EtHost): ClearResult {
   return { ...cleared, unreadable: record.unreadable };
 }
 
+/** The worksheets' names in tab order, for the pane's 与上年对比 list. */
+export function listSheetNamesEt(app: Et.Application): string[] {
+  return worksheetsOf(app.ActiveWorkbook).map((sheet) => readMember<string>(sheet, "Name"));
+}
+
 /** Shows an issue's cell: activates its sheet and selects the cell. */
 export function selectCellEt(app: Et.Application, sheetName: string, cell: string): void {
   const sheet = sheetByName(app.ActiveWorkbook, sheetName);

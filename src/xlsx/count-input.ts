@@ -9,6 +9,7 @@ import {
   A1_ORIGIN,
   checkIndicators,
   makeIssue,
+  noTableIssue,
   findTables,
   localizeIssues,
   reconcileTotalsCounted,
@@ -78,7 +79,7 @@ export function countInput(
       countTable(read, settings, partProjects, tally, !repeat);
     }
   }
-  const noTable = tables === 0 ? makeIssue("no-table", null, {}) : null;
+  const noTable = tables === 0 ? noTableIssue(input.sheets) : null;
   if (noTable) tally.issues([noTable]);
   for (const sheet of input.sheets) tally.issues(findInvalidCharacters(sheet.grid, sheet.origin));
   for (const b of input.invalidBytes ?? [])

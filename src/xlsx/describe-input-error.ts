@@ -22,6 +22,8 @@ export function describeInputError(
       return m.isDirectory(path);
     case "unsupported-type":
       return m.unsupportedType(path);
+    case "legacy-format":
+      return m.legacyFormat(path);
     case "not-xlsx": {
       // `xl/workbook.xml: unclosed start tag` or `missing part xl/styles.xml`: the part is named.
       const missing = /^missing part (.+)$/.exec(detail);

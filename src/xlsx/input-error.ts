@@ -6,6 +6,8 @@ export type InputErrorReason =
   | "not-found"
   | "is-directory"
   | "unsupported-type"
+  /** Excel 97-2003 (.xls) or WPS (.et): not read; the message says how to save it as .xlsx. */
+  | "legacy-format"
   | "not-xlsx"
   | "encrypted"
   | "no-sheet"

@@ -63,8 +63,19 @@ export function analyzeInput(input: InputTable, options: AnalyzeInputOptions): A
   const several = input.sheets.length > 1;
   // Each table located once: reading the input located those of the sheets it chose among several.
   const located = several
-    ? input.sheets.map((s) => ({ name: s.name, tables: s.tables ?? findTables(s.grid, s.origin) }))
-    : [{ tables: input.sheets[0]?.tables ?? findTables(input.grid, input.origin) }];
+    ? input.sheets.map((s) => ({
+        name: s.name,
+        tables: s.tables ?? findTables(s.grid, s.origin),
+        grid: s.grid,
+        origin: s.origin,
+      }))
+    : [
+        {
+          tables: input.sheets[0]?.tables ?? findTables(input.grid, input.origin),
+          grid: input.grid,
+          origin: input.origin,
+        },
+      ];
   const analysis = analyzeLocated(located, { locale: options.locale, ...tolerance });
   const found: IssueDraft[] = [];
   for (const sheet of input.sheets) {

@@ -16,6 +16,9 @@ import {
 import { readSharedStrings, readSheetGrid } from "./read-sheet-grid";
 import { readRunRecord, type RunRecord } from "./run-record";
 import { readNumberFormats } from "./read-number-formats";
+import { readHtmlTables } from "./read-html-table";
+import { readOdsSheets } from "./read-ods";
+import { readXlsSheets, XlsFormatError } from "./read-xls";
 import {
   openPackage,
   REL_TYPES,
@@ -30,7 +33,22 @@ import { fflateCodec, type ZipCodec } from "./zip-codec";
 export const TEXT_EXTENSIONS = [".tsv", ".txt", ".csv"] as const;
 /** .xlsm is the same package with macros, which are copied untouched. */
 export const XLSX_EXTENSIONS = [".xlsx", ".xlsm"] as const;
-export const INPUT_EXTENSIONS = [...XLSX_EXTENSIONS, ...TEXT_EXTENSIONS] as const;
+/** A saved web page: its tables, merged cells kept (read-html-table.ts). */
+export const HTML_EXTENSIONS = [".html", ".htm"] as const;
+/** An OpenDocument spreadsheet (LibreOffice, WPS): read-ods.ts. */
+export const ODS_EXTENSIONS = [".ods"] as const;
+/**
+ * Excel 97-2003 (BIFF8, .xls/.xlt) and WPS's own (.et/.ett) workbooks: read-xls.ts reads BIFF8; one it cannot
+ * read (BIFF5 and older, a WPS file without a Workbook stream) gets one line on saving it as .xlsx.
+ */
+export const LEGACY_EXTENSIONS = [".xls", ".xlt", ".et", ".ett"] as const;
+export const INPUT_EXTENSIONS = [
+  ...XLSX_EXTENSIONS,
+  ...TEXT_EXTENSIONS,
+  ...HTML_EXTENSIONS,
+  ...ODS_EXTENSIONS,
+  ...LEGACY_EXTENSIONS,
+] as const;
 
 /** An input file read into the grid the core analyses, with the package the output is built on. */
 export interface InputTable {
@@ -108,6 +126,9 @@ export async function readInputBytes(
     }
   }
   if ((TEXT_EXTENSIONS as readonly string[]).includes(ext)) return readText(path, bytes, ext, limits);
+  if ((HTML_EXTENSIONS as readonly string[]).includes(ext)) return readHtml(path, bytes, limits);
+  if ((ODS_EXTENSIONS as readonly string[]).includes(ext)) return readOds(path, bytes, options, limits);
+  if ((LEGACY_EXTENSIONS as readonly string[]).includes(ext)) return readXls(path, bytes, options, limits);
   throw new InputError("unsupported-type", path, ext);
 }
 
@@ -223,6 +244,79 @@ function readText(path: string, bytes: Uint8Array, ext: string, limits: ReadLimi
     cells.push({ byteOffset: invalidBytes[k]!.byteOffset, row: place.row, column: place.column });
   });
   return { ...gridInput(path, grid), encoding, invalidBytes: cells };
+}
+
+/**
+ * An .ods workbook: the sheet asked for, else the first sheet that holds a table (else the first), read into a
+ * grid; its result is a new workbook as for a text file (the package is not OOXML to edit).
+ */
+function readOds(path: string, bytes: Uint8Array, options: ReadInputOptions, limits: ReadLimits): InputTable {
+  let sheets;
+  try {
+    sheets = readOdsSheets(path, bytes, options.codec ?? fflateCodec, limits);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError("unreadable", path, (error as Error).message);
+  }
+  return sheetsInput(path, sheets, options, limits);
+}
+
+/**
+ * An Excel 97-2003 (.xls) or WPS (.et) workbook, BIFF8 in a compound file (read-xls.ts), read as .ods is; an
+ * encrypted one is refused as an encrypted .xlsx is, and one this reader cannot read gets the line on saving it
+ * as .xlsx.
+ */
+function readXls(path: string, bytes: Uint8Array, options: ReadInputOptions, limits: ReadLimits): InputTable {
+  let sheets;
+  try {
+    sheets = readXlsSheets(bytes);
+  } catch (error) {
+    if (error instanceof XlsFormatError && error.reason === "encrypted")
+      throw new InputError("encrypted", path);
+    throw new InputError("legacy-format", path, (error as Error).message);
+  }
+  let text = 0;
+  for (const sheet of sheets)
+    for (const row of sheet.grid) for (const cell of row) if (typeof cell === "string") text += cell.length;
+  if (text > limits.tableText) throw limitError(path, "table-text", limits.tableText);
+  return sheetsInput(path, sheets, options, limits);
+}
+
+/** A workbook read into grids (.ods, .xls): the sheet asked for, else the first holding a table, else the first. */
+function sheetsInput(
+  path: string,
+  sheets: readonly { readonly name: string; readonly grid: Grid }[],
+  options: ReadInputOptions,
+  limits: ReadLimits,
+): InputTable {
+  if (sheets.length === 0) throw new InputError("no-sheet", path);
+  let sheet = sheets[0]!;
+  if (options.sheet !== undefined) {
+    const wanted = sheets.find((s) => s.name === options.sheet);
+    if (!wanted)
+      throw new InputError(
+        "sheet-not-found",
+        path,
+        `${options.sheet}|${sheets.map((s) => s.name).join(", ")}`,
+      );
+    sheet = wanted;
+  } else {
+    sheet = sheets.find((s) => findTables(s.grid, { row: 1, column: 1 }).length > 0) ?? sheet;
+  }
+  checkGridLimits(path, sheet.grid, limits);
+  const input = gridInput(path, sheet.grid);
+  const sheetName = sanitizeSheetName(sheet.name);
+  return { ...input, sheetName, sheets: [{ ...input.sheets[0]!, name: sheetName }] };
+}
+
+/** A saved web page: its tables, merged cells as Excel lays them out (the other cells of a span empty). */
+function readHtml(path: string, bytes: Uint8Array, limits: ReadLimits): InputTable {
+  const { text, encoding } = decodeTextFile(bytes);
+  if (text.trim() === "") throw new InputError("empty", path);
+  if (text.length > limits.tableText * 4) throw limitError(path, "table-text", limits.tableText);
+  const grid = readHtmlTables(text);
+  checkGridLimits(path, grid, limits);
+  return { ...gridInput(path, grid), encoding };
 }
 
 /**

@@ -73,7 +73,10 @@ describe("normalize --json", () => {
   test.each([
     [["normalize", "missing.tsv", "--json"], "找不到文件：missing.tsv"],
     [["normalize", "missing.tsv", "--json", "--lang", "en"], "File not found: missing.tsv"],
-    [["normalize", "sample.pdf", "--json"], "不支持的文件类型：sample.pdf（请用 .xlsx、.tsv、.txt 或 .csv）"],
+    [
+      ["normalize", "sample.pdf", "--json"],
+      "不支持的文件类型：sample.pdf（请用 .xlsx、.xls、.et、.ods、.tsv、.txt、.csv 或网页 .html）",
+    ],
     [["normalize", "bad.xlsx", "--json", "--lang", "en"], "bad.xlsx is not a valid .xlsx file"],
     [["normalize", "--json"], "缺少输入文件。"],
   ])("%j: exit 2, one line on stderr, no stack trace", async (argv, sentence) => {

@@ -2,11 +2,12 @@
  * The offline page's logic without a browser: the paste is the CLI's .tsv, the download is named as the CLI names
  * its output, bad input gets the CLI's sentences, and the small browser stand-ins (path, GUID) agree with Node.
  */
-import { basename as nodeBasename, extname as nodeExtname } from "path";
+import { readFileSync } from "fs";
+import { basename as nodeBasename, extname as nodeExtname, join } from "path";
 import { defaultOutputPath } from "../../src/cli/normalize-command";
 import { downloadName, downloadType } from "../../src/offline/download-name";
 import { basename, extname } from "../../src/offline/posix-path";
-import { checkInput, pastedInput } from "../../src/offline/run-offline";
+import { checkInput, pastedHtmlInput, pastedInput } from "../../src/offline/run-offline";
 import { normalizeInput } from "../../src/xlsx/normalize-workbook";
 import { readInputBytes } from "../../src/xlsx/read-input";
 import { randomGuid } from "../../src/xlsx/random-guid";
@@ -89,7 +90,11 @@ test.each([
     "t.xlsx",
     "t.xlsx is not a valid .xlsx file (damaged, or an old .xls: save it as .xlsx in Excel).",
   ],
-  ["zh-CN", "表.pdf", "不支持的文件类型：表.pdf（请用 .xlsx、.tsv、.txt 或 .csv）"],
+  [
+    "zh-CN",
+    "表.pdf",
+    "不支持的文件类型：表.pdf（请用 .xlsx、.xls、.et、.ods、.tsv、.txt、.csv 或网页 .html）",
+  ],
 ] as const)("bad input in %s: %s gets the CLI's sentence", async (locale, name, message) => {
   expect(await checkInput({ name, bytes: new Uint8Array([1, 2, 3]), pasted: false }, { locale })).toEqual({
     kind: "failed",
@@ -117,4 +122,19 @@ test("a paste with no table in it offers no download: it says what was looked fo
   const message = outcome.kind === "failed" ? outcome.message : "";
   expect(message).toMatch(/^没有找到项目支出绩效目标表：要找的是一行表头/);
   expect(message).toMatch(/把表格连同表头行粘贴到工作表中，或选中表格所在区域后再运行。$/);
+});
+
+test("the clipboard's text/html is preferred over its plain text: merged cells kept, the same analysis as the file", async () => {
+  const page = readFileSync(
+    join(__dirname, "..", "fixtures", "corpus", "html", "hubei-qingshan-2021.html"),
+    "utf8",
+  );
+  const html = pastedHtmlInput(page, "zh-CN")!;
+  expect(html.name).toBe("粘贴的表格.html");
+  const outcome = await checkInput(html, { locale: "zh-CN" });
+  if (outcome.kind !== "done") throw new Error(outcome.message);
+  expect(outcome.analysis.table?.layout).toBe("project-form");
+  expect(outcome.analysis.projects[0]!.indicators).toHaveLength(8);
+  expect(outcome.analysis.projects[0]!.amounts.total).toBe(936);
+  expect(pastedHtmlInput("<p>只有文字</p>", "zh-CN")).toBeNull();
 });

@@ -16,9 +16,10 @@ import * as decimal from "../model/exact-decimal";
 import type { ExactDecimal } from "../model/exact-decimal";
 import { cellText, type CellValue, type Grid } from "../model/grid";
 import { makeIssue, type IssueDraft } from "../model/issue";
-import { frameworkCode } from "../split/map-level";
+import { frameworkCode, frameworkLabel } from "../split/map-level";
 import { parseAmount } from "../model/parse-amount";
-import { headerKey } from "../locate/table-heading";
+import { labelKey } from "../locate/normalize-label";
+import { gridRole, type GridRole } from "../locate/vocabulary";
 
 const { compareSum, exactDecimal, sumDecimals, toNumber } = decimal;
 
@@ -40,27 +41,35 @@ export const INDICATOR_FIELD_ROLES: readonly IndicatorRole[] = [
   "weight",
 ];
 
+/** The grid roles (vocabulary.ts) a columnar layout reads into an indicator; the others are known and left. */
+const INDICATOR_ROLE_OF: Readonly<Record<GridRole, IndicatorRole | null>> = {
+  level1: "level1",
+  level2: "level2",
+  level3: "indicatorName",
+  value: "value",
+  period: "period",
+  actual: null,
+  op: "op",
+  nature: "op",
+  measure: "measure",
+  weight: "weight",
+  score: null,
+  direction: "direction",
+  explanation: null,
+  standard: null,
+  remark: null,
+};
+
 /**
- * The indicator role of a header name, or null: 一级指标, 二级指标, 三级指标 / 三级指标名称 / 指标内容 / 指标名称,
- * 指标性质 / 计算符号 / 运算符号, 指标值 / 年度指标值 / 计划指标值 / 指标值(或计划水平) / 当年预期实现值,
- * 实施周期指标值, 度量单位 / 计量单位, 权重 / 分值, 指标方向(性). A bare 单位 after a value column is its unit
- * of measure (`afterValue`).
+ * The indicator role of a header name, or null, by the grid vocabulary (locate/vocabulary.ts): 一级指标,
+ * 二级指标, 三级指标 / 指标内容 / 指标名称, 指标性质 / 计算符号, 指标值 / 年度指标值 / 当年预期实现值, 实施周期指标值,
+ * 度量单位 / 计量单位, 权重 / 分值, 指标方向(性). A bare 单位 after a value column is its unit of measure
+ * (`afterValue`).
  */
 export function indicatorRole(text: string, afterValue: boolean): IndicatorRole | null {
-  const key = headerKey(text).replace(/[（(]%[）)]$/, "");
-  if (key === "") return null;
-  if (key.startsWith("一级指标")) return "level1";
-  if (key.startsWith("二级指标")) return "level2";
-  if (key.startsWith("三级指标") || key === "指标内容" || key === "指标名称" || key === "绩效指标名称")
-    return "indicatorName";
-  if (key === "指标性质" || key.endsWith("符号")) return "op";
-  if (key.includes("实施周期")) return "period";
-  if (key.includes("指标值") || key === "当年预期实现值" || key === "预期实现值" || key === "目标值")
-    return "value";
-  if (key === "度量单位" || key === "计量单位" || (afterValue && key === "单位")) return "measure";
-  if (key.startsWith("权重") || key === "分值" || key === "指标分值" || key === "指标权重") return "weight";
-  if (key.startsWith("指标方向")) return "direction";
-  return null;
+  const role = gridRole(text);
+  if (role === null) return afterValue && labelKey(text) === "单位" ? "measure" : null;
+  return INDICATOR_ROLE_OF[role];
 }
 
 /** A level label filled into an empty cell: its text and the cell it was written in. */
@@ -189,8 +198,8 @@ export class ProjectIndicatorRows {
     for (let k = 0; k < this.rows.length; k++) {
       const row = this.rows[k]!;
       if (row.name === "" && row.value === "" && row.period === "") continue;
-      const l1 = level1[k] ?? null;
       const l2 = level2[k] ?? null;
+      const l1 = level1[k] ?? (l2 ? level1FromLevel2(l2) : null);
       const place: IndicatorPlace = {
         row: row.nameCell.row,
         column: row.nameCell.column,
@@ -203,8 +212,8 @@ export class ProjectIndicatorRows {
         level1: l1?.text ?? null,
         level2: l2?.text ?? null,
         name: row.name,
-        periodValue: composeValue(row.op, row.period, row.measure),
-        annualValue: composeValue(row.op, row.value, row.measure),
+        periodValue: valueOfRow(row, row.period),
+        annualValue: valueOfRow(row, row.value),
         raw: row.raw,
         place,
       });
@@ -232,7 +241,33 @@ export class ProjectIndicatorRows {
   }
 }
 
-/** Each empty entry takes the label above; entries before the first label take the first label below. */
+/**
+ * A placeholder in the indicator's name saying how its value reads: `培训人数(≥**人)`, `合格率（≥XX%）`,
+ * `完成时限(**月)`. Matches `(≥**人)` → ≥ and 人, `（XX%）` → % alone; not `(目标)`, `(%)`.
+ */
+const NAME_PLACEHOLDER =
+  /[（(]\s*(≥|≤|>=|<=|＞＝|＜＝|>|<|＞|＜|=|＝|不低于|不少于|不高于|不超过)?\s*[*＊xXＸ]+\s*([^()（）*＊]{0,6})[)）]\s*$/;
+/** A bare number: `500`, `95.5`. */
+const BARE_NUMBER = /^-?[0-9]+(?:\.[0-9]+)?$/;
+
+/**
+ * The value a row states: its comparison, value and unit cells joined (composeValue); a bare number under a name
+ * with a placeholder (`培训人数(≥**人)` | `500`) takes the placeholder's comparison and unit (`≥500人`).
+ */
+function valueOfRow(row: RawRow, value: string): string | null {
+  if (row.op === "" && row.measure === "" && BARE_NUMBER.test(value.trim())) {
+    const m = NAME_PLACEHOLDER.exec(row.name);
+    if (m) return composeValue(m[1] ?? "", value, m[2] ?? "");
+  }
+  return composeValue(row.op, value, row.measure);
+}
+
+/**
+ * Each empty entry takes the label above; entries before the first label take the first label below when that
+ * label can be its group's centre (a merged cell's label on a middle row, as a PDF centres it: no more rows above
+ * it than below it in its group, plus one). More rows above than that are rows whose level cells were lost (a web
+ * page's merged cells dropped): they are left without a label rather than given a guess.
+ */
 function fill(labels: readonly (Label | null)[]): (Label | null)[] {
   const out: (Label | null)[] = [];
   let last: Label | null = null;
@@ -240,9 +275,23 @@ function fill(labels: readonly (Label | null)[]): (Label | null)[] {
     if (label !== null) last = label;
     out.push(last);
   }
-  const first = labels.find((l) => l !== null) ?? null;
-  for (let k = 0; k < out.length && labels[k] === null; k++) out[k] = first;
+  let at = 0;
+  while (at < labels.length && labels[at] === null) at++;
+  if (at === labels.length) return out;
+  let below = 0;
+  while (at + below + 1 < labels.length && labels[at + below + 1] === null) below++;
+  if (at <= below + 1) for (let k = 0; k < at; k++) out[k] = labels[at]!;
   return out;
+}
+
+/**
+ * A grid with no level-1 (no column, or its cells empty): the level-1 of the national framework its level-2
+ * belongs to (数量指标 → 产出指标), pointing at the level-2's cell. Null for a level-2 outside the framework.
+ */
+function level1FromLevel2(level2: Label): Label | null {
+  const code = level1CodeOf(level2.text);
+  const text = code === null ? null : frameworkLabel(code, false);
+  return text === null ? null : { text, cell: level2.cell };
 }
 
 /** The framework level-1 code a level-2 label belongs to ("数量指标" → "1"), or null. */

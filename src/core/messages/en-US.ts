@@ -273,8 +273,14 @@ const issues: RuleMessages<string> = {
     `Project "${i.details.project ?? ""}" should appear once under unit "${i.details.unit ?? ""}"; found again${i.details.firstRow !== undefined ? ` (first on row ${i.details.firstRow})` : ""}.`,
   "empty-project": (i) =>
     `Project "${i.details.project ?? ""}" should have at least one indicator; found none.`,
-  "no-table": () =>
-    `No performance target table found: looked for a header row with a 项目名称 column and a 绩效目标 or 绩效指标 column (such as 项目名称（资金使用单位） 总计 财政拨款 … 绩效指标), a department table's 单位名称, 项目名称, 一级指标, 二级指标, 三级指标 and 指标值 columns, or a single-project form's 项目名称 and 资金总额 with its indicator grid, and found none.`,
+  "no-table": (i) =>
+    `No performance target table found: looked for a header row with a 项目名称 column and a 绩效目标 or 绩效指标 column (such as 项目名称（资金使用单位） 总计 财政拨款 … 绩效指标), a department table's 单位名称, 项目名称, 一级指标, 二级指标, 三级指标 and 指标值 columns, or a single-project form's 项目名称 and 资金总额 with its indicator grid, and found none${
+      i.details.seen === "grid-without-name"
+        ? ` Row ${i.details.firstRow ?? ""} is an indicator grid's header (${i.details.text ?? ""}), but no project name (项目名称, 专项名称 …) stands above it, so its indicators belong to no project.`
+        : i.details.seen === "form-without-grid"
+          ? ` Row ${i.details.firstRow ?? ""} holds a single-project form's "${i.details.text ?? ""}", but no indicator grid (a header with 一级指标, 二级指标, 三级指标 and 指标值) follows it: perhaps only the top of the form was copied.`
+          : ""
+    }`,
   "invalid-character": (i) =>
     `This cell should hold ordinary text; found the invalid character ${i.details.text ?? ""} (half a surrogate pair or a non-character, usually left by a broken copy or conversion). It is kept as is; Excel and WPS may not show it correctly.`,
   "weight-total": (i) =>

@@ -98,6 +98,22 @@ export interface TableInfo {
   readonly columns: Readonly<Partial<Record<ColumnRole, number>>>;
   /** What the layout declares of its kind of table; absent for a budget table (every layout before TableModel). */
   readonly model?: TableModel;
+  /** Which of several value columns was read as this year's target, and why (a form's grid; absent: one column). */
+  readonly valueColumn?: ValueColumnChoice;
+}
+
+/**
+ * This year's value column where a grid has several (中期 / 年度, 实施周期 / 年度, 指标值 / 实际完成值): the header
+ * read, the ones left, and whether the choice was by meaning (年度, 当年, 本年, 预期, 目标 over 中期, 长期, 实际,
+ * 上年) or ambiguous (nothing said which: the first was read, and the result says so).
+ */
+export interface ValueColumnChoice {
+  /** The header of the column read, as written, and its sheet column (1-based). */
+  readonly header: string;
+  readonly column: number;
+  /** The other value columns' headers, as written. */
+  readonly others: readonly string[];
+  readonly ambiguous: boolean;
 }
 
 /** A parsed indicator value: 年度指标值 or 实施周期指标值. */

@@ -144,6 +144,8 @@ export interface IssueDetails {
   readonly formula?: string;
   /** Byte offset in the file of the first bytes that are not valid UTF-8 (invalid-bytes), 0-based. */
   readonly byteOffset?: number;
+  /** no-table: what was seen instead (locate/what-was-seen.ts), at firstRow, its labels in text. */
+  readonly seen?: "grid-without-name" | "form-without-grid";
   /** part-over-total: the parts' names as the table writes them (`得分`), and the total's (`分值`). */
   readonly partLabels?: readonly string[];
   readonly totalLabel?: string;
@@ -221,7 +223,7 @@ export interface IssueDetailsByRule {
   "duplicate-project": Facts<RowFacts | "firstRow">;
   "empty-project": Facts<RowFacts>;
   /** Nothing to quote (an empty object literal; `{}` as a type would take anything). */
-  "no-table": Readonly<Record<string, never>>;
+  "no-table": Facts<"seen" | "firstRow" | "text">;
   "invalid-character": Facts<RowFacts | "text">;
   "weight-total": Facts<RowFacts | "cells">;
   "bad-date-range": Facts<RowFacts | "text">;

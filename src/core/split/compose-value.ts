@@ -30,6 +30,19 @@ const COMPARISONS: Readonly<Record<string, string>> = {
   等于: "",
   定性: "",
   定量: "",
+  // Look-alikes and words as clerks type them in a 计算符号 column.
+  "≧": "≥",
+  "⩾": "≥",
+  "＞=": "≥",
+  不低于: "≥",
+  不少于: "≥",
+  "≦": "≤",
+  "⩽": "≤",
+  "＜=": "≤",
+  不高于: "≤",
+  不超过: "≤",
+  "﹦": "",
+  "〓": "",
 };
 
 /**
@@ -37,7 +50,10 @@ const COMPARISONS: Readonly<Record<string, string>> = {
  * `≥95%`, `不少于3个`, `≤0.5小时`; no match: `95%`, `提升`.
  */
 const HAS_COMPARISON =
-  /^(?:[≥≤><＞＜=＝]|不低于|不少于|不高于|不超过|不大于|不小于|大于|小于|高于|低于|至少|超过)/;
+  /^(?:[≥≤><＞＜=＝≧≦⩾⩽﹦]|不低于|不少于|不高于|不超过|不大于|不小于|大于|小于|高于|低于|至少|超过)/;
+
+/** A value whose last character is a digit: `20`, `≥95`, `0.5`; not `20台`, `95%`, `提升`. */
+const ENDS_WITH_NUMBER = /[0-9０-９]$/;
 
 /** The comparison column's text → the sign to write before the value ("" for none), or null when unknown. */
 export function comparisonSign(op: string): string | null {
@@ -55,6 +71,8 @@ export function composeValue(op: string, value: string, unit: string): string | 
   const sign = comparisonSign(op);
   const prefix = HAS_COMPARISON.test(v) ? "" : sign === null ? op.trim() : sign;
   const u = unit.trim();
-  const suffix = u === "" || v.endsWith(u) ? "" : u;
+  // A value that already ends in a unit or is text keeps it: `28.8万元` under a 计量单位 of `%`, `应保尽保` under `%`
+  // (as published) stay as written; only a bare number takes the column's unit.
+  const suffix = u === "" || v.endsWith(u) || !ENDS_WITH_NUMBER.test(v) ? "" : u;
   return `${prefix}${v}${suffix}`;
 }

@@ -54,6 +54,7 @@ const LEVEL2_BY_KEY: Readonly<Record<string, FrameworkEntry>> = {
   社会效益: { code: "22", name: "社会效益指标" },
   生态效益: { code: "23", name: "生态效益指标" },
   生态环境效益: { code: "23", name: "生态效益指标" },
+  环境效益: { code: "23", name: "生态效益指标" },
   可持续影响: { code: "24", name: "可持续影响指标" },
   服务对象满意度: { code: "31", name: "服务对象满意度指标" },
   社会公众或服务对象满意度: { code: "31", name: "服务对象满意度指标" },
@@ -117,7 +118,8 @@ function stripWeight(label: string): string {
 }
 
 function keyOf(rest: string): string {
-  const name = stripWeight(rest.trim());
+  // Letter-spaced and line-broken labels (`产 出 指 标`, `效果指⏎标`) are the same label.
+  const name = stripWeight(/\s/.test(rest) ? rest.replace(/\s+/g, "") : rest.trim());
   return name.endsWith("指标") ? name.slice(0, -2) : name;
 }
 

@@ -1,5 +1,5 @@
 /** The pane in Excel: its actions through Office.js (src/excel). */
-import { clearMarks, runNormalizer, selectCell } from "../../excel/run-normalizer";
+import { clearMarks, listSheetNames, runNormalizer, selectCell } from "../../excel/run-normalizer";
 import { describeOfficeError } from "../describe-office-error";
 import type { PaneHost } from "../pane-host";
 
@@ -8,6 +8,7 @@ export const excelPaneHost: PaneHost = {
   run: runNormalizer,
   clear: () => clearMarks(),
   select: selectCell,
+  listSheets: listSheetNames,
   describeError: (error, pane) => describeOfficeError(error, pane),
   notes: () => [],
 };

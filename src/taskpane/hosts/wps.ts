@@ -1,7 +1,7 @@
 /** The pane in WPS 表格: its actions through the ET object model (src/wps), and WPS's own wording. */
 import type { Locale } from "../../core";
 import { wpsMessagesFor } from "../../wps/messages";
-import { clearMarksEt, runNormalizerEt, selectCellEt } from "../../wps/run-et";
+import { clearMarksEt, listSheetNamesEt, runNormalizerEt, selectCellEt } from "../../wps/run-et";
 import { wpsApplication, type WpsApplication } from "../../wps/wps-host";
 import type { PaneHost } from "../pane-host";
 
@@ -20,6 +20,7 @@ export function etPaneHost(app: WpsApplication): PaneHost {
     run: (options) => later(() => runNormalizerEt(app, options)),
     clear: () => later(() => clearMarksEt(app)),
     select: (sheet, cell) => later(() => selectCellEt(app, sheet, cell)),
+    listSheets: () => later(() => listSheetNamesEt(app)),
     describeError: (error, _pane, locale) =>
       wpsMessagesFor(locale).wpsError(error instanceof Error ? error.message : String(error)),
     notes: (outcome, locale) => {

@@ -48,6 +48,18 @@ export const paneEnUS: PaneMessages = {
     "Several areas were selected, which Excel cannot hand over as one range: the sheet's whole used range was checked instead.",
   protectedSheet: (sheet: string) =>
     `The sheet "${sheet}" is protected: unprotect it (Review → Unprotect Sheet) and run again. Nothing was changed.`,
+  compareSheetMissing: (sheet: string) =>
+    `There is no sheet "${sheet}": pick the sheet with last year's table again.`,
+  compareNoTable: (sheet: string) =>
+    `No performance target table on the sheet "${sheet}": paste last year's table (with its header row) there, or pick another sheet.`,
+  compareLabel: "Compare with last year",
+  compareNone: "(no comparison)",
+  compareHint:
+    "Paste last year's table into another sheet of this workbook and pick it here; the run then adds a year-over-year sheet and marks changed cells light purple.",
+  compared: (changes: number, sheet: string) =>
+    changes > 0
+      ? `${changes} changes since last year to check: see "${sheet}".`
+      : `Nothing changed since last year that needs checking (see "${sheet}").`,
   busy: "Another run (from the pane or the ribbon) is still going: wait for it to finish and try again.",
   dialogClose: "OK",
   ribbonCounts: (projects: number, indicators: number, errors: number, warnings: number) =>

@@ -45,6 +45,17 @@ export const paneZhCN = {
     "选中了多个区域，Excel 无法把它们作为一个区域交给加载项：已改为检查整张工作表的已用区域。",
   protectedSheet: (sheet: string) =>
     `工作表「${sheet}」受保护：请先撤消保护（审阅 → 撤消工作表保护）再运行。没有做任何更改。`,
+  compareSheetMissing: (sheet: string) => `找不到工作表「${sheet}」：请重新选择上年的表所在的工作表。`,
+  compareNoTable: (sheet: string) =>
+    `工作表「${sheet}」上没有找到绩效目标表：请把上年的表（连同表头行）粘贴到这张工作表，或选择另一张。`,
+  compareLabel: "与上年对比",
+  compareNone: "（不对比）",
+  compareHint:
+    "把上年的表粘贴到本工作簿的另一张工作表，在此选择它；运行后新增「年度对比」，有变化的单元格标浅紫色。",
+  compared: (changes: number, sheet: string) =>
+    changes > 0
+      ? `与上年相比有 ${changes} 处变化需核对，见「${sheet}」。`
+      : `与上年相比，没有需要核对的变化（见「${sheet}」）。`,
   busy: "另一次运行（面板或功能区按钮）尚未结束：请等它完成后再试。",
   /** The ribbon's result dialog. */
   dialogClose: "确定",

@@ -5,7 +5,10 @@ import type { InputErrorMessages } from "./zh-CN";
 export const inputErrorsEnUS: InputErrorMessages = {
   notFound: (path: string) => `File not found: ${path}`,
   isDirectory: (path: string) => `${path} is a folder, not a file.`,
-  unsupportedType: (path: string) => `Unsupported file type: ${path} (use .xlsx, .tsv, .txt or .csv)`,
+  unsupportedType: (path: string) =>
+    `Unsupported file type: ${path} (use .xlsx, .xls, .et, .ods, .tsv, .txt, .csv or a web page .html)`,
+  legacyFormat: (path: string) =>
+    `${path} is an old Excel (.xls) or WPS (.et) file that cannot be read (a format older than Excel 97, or damaged): open it in WPS or Excel, choose File → Save As, pick "Excel Workbook (*.xlsx)" and try again.`,
   notXlsx: (path: string) =>
     `${path} is not a valid .xlsx file (damaged, or an old .xls: save it as .xlsx in Excel).`,
   notXlsxPart: (path: string, part: string, why: string) =>

@@ -1,6 +1,7 @@
 import type { AmountRole, ColumnRole } from "../../model/analysis";
 import type { Grid, Origin } from "../../model/grid";
-import { headerKey, readTitleLines } from "../../locate/table-heading";
+import { readTitleLines } from "../../locate/table-heading";
+import { budgetColumnRole } from "../../locate/vocabulary";
 import { indicatorRole, type IndicatorRole } from "../indicator-rows";
 import type { LocatedTable } from "../layout";
 import { headerGroupsOf, stackTables, type FoundHeader } from "../table-stack";
@@ -15,50 +16,18 @@ export interface DepartmentTable extends LocatedTable {
   readonly gridColumns: Readonly<Partial<Record<DepartmentRole, number>>>;
 }
 
-/** 预算数 / 金额 / 项目金额 / 资金总额 / 年度资金总额 …: the project's amount. */
-const AMOUNT_NAMES = new Set([
-  "预算数",
-  "金额",
-  "项目金额",
-  "资金总额",
-  "年度资金总额",
-  "预算金额",
-  "预算总额",
-  "合计",
-  "总计",
-  "金额合计",
-  "年度预算数",
-  "项目预算数",
-  "预算资金",
-]);
-
 /**
- * The role of a department table's header cell: 单位名称 (unit), 项目名称 (name), 预算数 and its synonyms
- * (total), 财政拨款 / 专户 / 其他 (parts), 年度目标 / 绩效目标 (goal), and the indicator columns (indicator-rows.ts).
- * `afterValue`: a 指标值 column is to the left (a bare 单位 is then the unit of measure).
+ * The role of a department table's header cell: the indicator columns (indicator-rows.ts), then 单位名称 (unit),
+ * 项目名称 (name), 预算数 and its synonyms (total), 财政拨款 / 专户 / 其他 (parts), 年度目标 / 绩效目标 (goal), by the
+ * vocabulary (locate/vocabulary.ts, DEPARTMENT_TABLE_WORDS). `afterValue`: a 指标值 column is to the left (a bare
+ * 单位 is then the unit of measure).
  */
 function departmentRole(text: string, afterValue: boolean): DepartmentRole | null {
-  const key = headerKey(text);
-  if (key === "") return null;
+  if (text.trim() === "") return null;
   const indicator = indicatorRole(text, afterValue);
   if (indicator !== null) return indicator;
-  if (key.includes("项目名称") || key === "项目") return "name";
-  if (
-    key === "单位" ||
-    key.includes("单位名称") ||
-    key.includes("部门名称") ||
-    key === "预算单位" ||
-    key === "资金使用单位" ||
-    key === "部门（单位）" ||
-    key === "部门(单位)"
-  )
-    return "unit";
-  if (key.includes("专户")) return "specialAccount";
-  if (key.startsWith("财政拨款") || key === "一般公共预算") return "fiscal";
-  if (key.startsWith("其他") || key.startsWith("其它")) return "other";
-  if (AMOUNT_NAMES.has(key)) return "total";
-  if (key.includes("目标")) return "goal";
-  return null;
+  const role = budgetColumnRole(text, "department");
+  return role === "indicators" ? null : role;
 }
 
 interface DepartmentHeader extends FoundHeader {

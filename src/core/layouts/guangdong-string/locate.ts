@@ -1,6 +1,7 @@
 import type { ColumnRole } from "../../model/analysis";
 import { cellText, type Grid, type Origin } from "../../model/grid";
-import { headerKey, readTitleLines } from "../../locate/table-heading";
+import { readTitleLines } from "../../locate/table-heading";
+import { budgetColumnRole } from "../../locate/vocabulary";
 import type { LocatedTable } from "../layout";
 import { headerGroupsOf, stackTables, type FoundHeader, type HeaderGroup } from "../table-stack";
 
@@ -16,39 +17,23 @@ export interface GuangdongTable extends LocatedTable {
   readonly gridColumns: Readonly<Partial<Record<ColumnRole, number>>>;
 }
 
-const TOTAL_NAMES = new Set([
-  "总计",
-  "合计",
-  "金额合计",
-  "资金合计",
-  "预算合计",
-  "总金额",
-  "资金总额",
-  "预算总额",
-  "预算金额",
-  "金额",
-  "预算数",
-  "小计",
-]);
-
 const AMOUNT_ROLES: readonly ColumnRole[] = ["total", "fiscal", "specialAccount", "other"];
 
 /**
- * The role of a header cell by its name or a synonym: 项目名称（资金使用单位）, 总计/金额合计,
- * 财政拨款, 财政专户拨款/财政专户管理资金, 其他资金, 绩效目标/年度绩效目标, 绩效指标/年度绩效指标.
+ * The role of a header cell by the vocabulary (locate/vocabulary.ts, STRING_TABLE_WORDS): 项目名称（资金使用单位）,
+ * 总计/金额合计, 财政拨款, 财政专户拨款/财政专户管理资金, 其他资金, 绩效目标/年度绩效目标, 绩效指标/年度绩效指标.
  */
 export function headerRole(text: string): ColumnRole | null {
-  const key = headerKey(text);
-  if (key === "") return null;
-  if (key.includes("名称") && (key.includes("项目") || key.includes("单位"))) return "name";
-  if (key === "项目") return "name";
-  if (key.includes("专户")) return "specialAccount";
-  if (key.startsWith("财政拨款") || key === "一般公共预算" || key === "财政资金") return "fiscal";
-  if (key.startsWith("其他") || key.startsWith("其它")) return "other";
-  if (TOTAL_NAMES.has(key)) return "total";
-  if (key.includes("指标")) return "indicators";
-  if (key.includes("目标")) return "goal";
-  return null;
+  const role = budgetColumnRole(text, "string");
+  return role === "unit" ? null : role;
+}
+
+/**
+ * Every name column's word holds 项 or 称 (项目, 项目名称, 单位名称: STRING_TABLE_WORDS.name, letter-spaced too): a quick look that spares the label
+ * normaliser the body's cells, every row of a long table being asked whether it is a header (README, "Speed").
+ */
+function mayNameProjects(cell: string): boolean {
+  return cell.includes("项") || cell.includes("称");
 }
 
 interface GuangdongHeader extends FoundHeader {
@@ -106,7 +91,13 @@ function findGuangdongTables(grid: Grid, origin: Origin): GuangdongTable[] {
     // Most rows name no role at all: a quick look before splitting into groups.
     if (
       !row ||
-      !row.some((cell) => typeof cell === "string" && cell.length < 40 && headerRole(cell) === "name")
+      !row.some(
+        (cell) =>
+          typeof cell === "string" &&
+          cell.length < 40 &&
+          mayNameProjects(cell) &&
+          headerRole(cell) === "name",
+      )
     )
       continue;
     for (const group of headerGroupsOf(row, r, headerRole)) {

@@ -1,90 +1,79 @@
-import type { AmountRole, ColumnRole } from "../../model/analysis";
-import { withoutWhitespace } from "../../model/chars";
-import { cellText, type Grid, type Origin } from "../../model/grid";
-import { headerKey, readTitleLines, type AmountUnit } from "../../locate/table-heading";
+/**
+ * Finds single-project forms by structure and meaning (issue #19): a name label (项目名称, 专项名称, 资金名称, …
+ * the vocabulary's `name`) with its value, and below it an indicator grid: a header row with at least two level
+ * columns (一级 / 二级 / 三级指标, 指标内容 …) and a value column. Between them, the header block is read as
+ * label/value pairs wherever they stand: side by side on a row, several pairs per row, a value in the label's own
+ * cell (`资金总额：100`), or a row of labels with their values on the row below.
+ *
+ * The funding rows become groups: a total (资金总额, 年度资金总额, 中期资金总额, 项目当年预算 …) and the parts under it
+ * in its column, or beside it on its row; parts under no total belong to this year's total. Where a form has
+ * column groups for two horizons (中期 | 年度), this year's is chosen by meaning (vocabulary.ts, horizonOf), for
+ * the amounts and for the grid's value column alike.
+ */
+import type { AmountRole, ColumnRole, ValueColumnChoice } from "../../model/analysis";
+import { cellText, type CellValue, type Grid, type Origin } from "../../model/grid";
+import { readTitleLines, type AmountUnit } from "../../locate/table-heading";
+import { normalizeLabel } from "../../locate/normalize-label";
+import { formRole, gridRole, horizonOf, type FormRole, type GridRole } from "../../locate/vocabulary";
 import { indicatorRole, type IndicatorRole } from "../indicator-rows";
 import type { LocatedTable } from "../layout";
 
-/** The fields of a form's header block. */
-export type FormField = "name" | "department" | "unit" | "period" | AmountRole | "goal" | "overallGoal";
+/** The fields of a form's header block that are one value each. */
+export type FormField = "name" | "department" | "unit" | "period" | "goal" | "midGoal" | "overallGoal";
 
-/** A field found: the label's grid cell and its value's (the label's own cell when `资金总额：100`). */
+/** A label found with its value's cell: beside it, below it, or in the label's own cell (`资金总额：100`). */
 export interface FieldCell {
+  /** Grid row and column of the label. */
   readonly r: number;
   readonly labelColumn: number;
+  /** Grid row and column of the value (the label's own cell when inline; the next cell when the value is empty). */
+  readonly valueRow: number;
   readonly valueColumn: number;
   /** The value's text when it shares the label's cell (`资金总额：100`), else null. */
   readonly inline: string | null;
+  /** The label as written. */
+  readonly label: string;
+  /** A value was found (else the value cell is the one right of the label, empty or another label's). */
+  readonly found: boolean;
+}
+
+/** A total or part of the funding rows. */
+export interface FundCell extends FieldCell {
+  /** What it is among the budget table's amounts (财政拨款 → fiscal, 其他 → other …); null for other parts. */
+  readonly role: AmountRole | null;
+  /** A part that takes the rest (其他, 地方资金): with it, the parts listed are complete. */
+  readonly residual: boolean;
+  /** Its label normalised, without 其中 or a value after a colon (`上年结转`, `年度资金总额`). */
+  readonly key: string;
+}
+
+/** A total with its parts. */
+export interface FundGroup {
+  readonly total: FundCell;
+  readonly parts: readonly FundCell[];
+  readonly horizon: "annual" | "other" | null;
 }
 
 /** What the project-form layout found: the fields of its header block and the columns of its indicator grid. */
 export interface FormTable extends LocatedTable {
   readonly fields: Readonly<Partial<Record<FormField, FieldCell>>>;
-  /** Grid row of the indicator grid's header. */
+  /** The funding groups, and the index of this year's (the project's amount), -1 when none. */
+  readonly funds: readonly FundGroup[];
+  readonly chosenFund: number;
+  /** The unit the form states for its amounts (`项目资金（万元）`, `单位：万元`), or null. */
+  readonly amountUnit: AmountUnit | null;
+  /** Grid row of the indicator grid's header (the last, when it spans two rows). */
   readonly gridHeader: number;
   readonly gridColumns: Readonly<Partial<Record<IndicatorRole, number>>>;
 }
 
-/**
- * A form label → its field, compared without blanks, a leading 其中 and a trailing colon or unit remark:
- * 项目名称, 主管部门(及代码), 实施单位, 项目起止时间 / 项目期限, 资金总额 / 年度资金总额, 财政拨款 / 预算资金,
- * 自有资金, 其他(资金), 年度目标 / 年度绩效目标, 总体目标.
- */
-export function formField(text: string): FormField | null {
-  let key = headerKey(
-    withoutWhitespace(text)
-      .replace(/^其中[：:]?/, "")
-      .replace(/[：:].*$/, ""),
-  );
-  key = key.replace(/[（(].*[)）]$/, "");
-  switch (key) {
-    case "项目名称":
-      return "name";
-    case "主管部门":
-    case "主管部门及代码":
-    case "主管单位":
-      return "department";
-    case "实施单位":
-    case "项目实施单位":
-    case "预算单位":
-    case "单位名称":
-      return "unit";
-    case "项目起止时间":
-    case "起止时间":
-    case "项目期限":
-    case "实施期限":
-    case "项目实施期":
-      return "period";
-    case "资金总额":
-    case "年度资金总额":
-    case "项目资金总额":
-    case "项目总金额":
-      return "total";
-    case "财政拨款":
-    case "财政资金":
-    case "预算资金":
-    case "一般公共预算":
-    case "当年财政拨款":
-      return "fiscal";
-    case "自有资金":
-    case "单位自有资金":
-    case "财政专户":
-    case "财政专户拨款":
-      return "specialAccount";
-    case "其他":
-    case "其他资金":
-    case "其它资金":
-      return "other";
-    case "年度目标":
-    case "年度绩效目标":
-    case "绩效目标":
-      return "goal";
-    case "总体目标":
-    case "项目总体目标":
-      return "overallGoal";
-    default:
-      return null;
-  }
+/** How far below the name label the indicator grid's header may be. */
+const MAX_BLOCK_ROWS = 40;
+/** Longer text is a value, never a label. */
+const MAX_LABEL_LENGTH = 40;
+
+function labelRole(cell: CellValue | undefined): FormRole | null {
+  return typeof cell === "string" && cell.length <= MAX_LABEL_LENGTH ? formRole(cell) : null;
 }
 
 /** `资金总额：100` → "100"; `资金总额`, `其中：财政拨款` → null. */
@@ -96,94 +85,357 @@ function inlineValue(cell: string): string | null {
   return value === "" ? null : value;
 }
 
-/** The first cell right of `c` on the row that holds something and is not itself a label. */
-function valueRightOf(row: readonly unknown[] | undefined, c: number): number {
-  if (!row) return -1;
-  for (let k = c + 1; k < row.length; k++) {
-    const text = cellText(row[k] as never);
-    if (text === "") continue;
-    return formField(text) === null ? k : -1;
+/** A row whose every filled cell is a label (a row of column labels, with the values on the row below). */
+function isLabelRow(row: readonly CellValue[] | undefined): boolean {
+  let labels = 0;
+  for (const cell of row ?? []) {
+    if (cellText(cell) === "") continue;
+    if (labelRole(cell) === null || (typeof cell === "string" && inlineValue(cell) !== null)) return false;
+    labels++;
   }
-  return -1;
+  return labels >= 2;
 }
 
-/** How far below 项目名称 the indicator grid's header may be. */
-const MAX_BLOCK_ROWS = 40;
+/**
+ * The value of the label at (r, c): in its own cell, else the next filled cell to its right that is no label,
+ * else (on a row of labels) the cell below it. An empty value is the cell right of the label.
+ */
+function fieldAt(grid: Grid, r: number, c: number, limit: number): FieldCell {
+  const row = grid[r] ?? [];
+  const label = cellText(row[c]);
+  const inline = inlineValue(label);
+  if (inline !== null) return { r, labelColumn: c, valueRow: r, valueColumn: c, inline, label, found: true };
+  for (let k = c + 1; k < row.length; k++) {
+    if (cellText(row[k]) === "") continue;
+    if (labelRole(row[k]) === null)
+      return { r, labelColumn: c, valueRow: r, valueColumn: k, inline: null, label, found: true };
+    break;
+  }
+  if (r + 1 < limit && isLabelRow(row)) {
+    const below = grid[r + 1]?.[c];
+    if (cellText(below) !== "" && labelRole(below) === null)
+      return { r, labelColumn: c, valueRow: r + 1, valueColumn: c, inline: null, label, found: true };
+  }
+  return { r, labelColumn: c, valueRow: r, valueColumn: c + 1, inline: null, label, found: false };
+}
 
-/** The indicator grid's header: 一级指标 and 三级指标 (or 二级指标) and 指标值 on one row; its columns. */
-function gridHeaderAt(grid: Grid, r: number): Partial<Record<IndicatorRole, number>> | null {
+/** The budget table's amount a part stands for, by its words; null for the others (上年结转, 中央资金 …). */
+function partRole(key: string): AmountRole | null {
+  if (/其他|其它/.test(key)) return "other";
+  if (/自有|专户/.test(key)) return "specialAccount";
+  if (/财政拨款|财政资金|预算资金|一般公共预算/.test(key)) return "fiscal";
+  return null;
+}
+
+/** A part that takes what the others leave: 其他(资金), 其余, 地方资金 (beside 中央). */
+function isResidual(key: string): boolean {
+  return /其他|其它|其余|地方/.test(key);
+}
+
+/** A level of government alone (`市:`, `县：`): a sub-part of the part to its left (地方资金 | 市: | 县:). */
+function isSubPart(key: string): boolean {
+  return /^[省市县区乡镇]$/.test(key);
+}
+
+/** The funding groups of header rows [from, to): totals with their parts. */
+function fundGroups(grid: Grid, from: number, to: number): FundGroup[] {
+  const totals: FundCell[] = [];
+  const parts: FundCell[] = [];
+  for (let r = from; r < to; r++) {
+    const row = grid[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      const role = labelRole(row[c]);
+      if (role !== "total" && role !== "part") continue;
+      const key = normalizeLabel(cellText(row[c]))
+        .key.replace(/^其中:?/, "")
+        .replace(/:.*$/, "");
+      if (role === "part" && isSubPart(key)) continue;
+      const field = fieldAt(grid, r, c, to);
+      const cell: FundCell = {
+        ...field,
+        role: role === "total" ? "total" : partRole(key),
+        residual: isResidual(key),
+        key,
+      };
+      (role === "total" ? totals : parts).push(cell);
+    }
+  }
+  const groups = totals.map((total) => ({
+    total,
+    parts: [] as FundCell[],
+    horizon: horizonOf(total.label),
+  }));
+  if (groups.length === 0) return [];
+  const annual = chooseFund(groups);
+  for (const part of parts) {
+    // The nearest total above in the part's column; else a total to its left on its row; else this year's.
+    let owner = -1;
+    for (let g = 0; g < groups.length; g++) {
+      const t = groups[g]!.total;
+      if (t.labelColumn === part.labelColumn && t.r < part.r && (owner < 0 || t.r > groups[owner]!.total.r))
+        owner = g;
+    }
+    if (owner < 0) {
+      for (let g = 0; g < groups.length; g++) {
+        const t = groups[g]!.total;
+        if (t.r === part.r && t.labelColumn < part.labelColumn) owner = g;
+      }
+    }
+    if (owner < 0) owner = annual;
+    groups[owner]!.parts.push(part);
+  }
+  return groups;
+}
+
+/** This year's funding group: the one whose total says 年度 / 当年, else one that says no horizon, else the first. */
+function chooseFund(groups: readonly { horizon: "annual" | "other" | null }[]): number {
+  const annual = groups.findIndex((g) => g.horizon === "annual");
+  if (annual >= 0) return annual;
+  const plain = groups.findIndex((g) => g.horizon === null);
+  return plain >= 0 ? plain : 0;
+}
+
+/** One group of a grid header: its columns by grid role, and the columns it spans. */
+interface GridGroup {
+  readonly roles: Map<GridRole, number>;
+  readonly headers: Map<number, string>;
+  start: number;
+  end: number;
+}
+
+const LEVEL_ROLES: readonly GridRole[] = ["level1", "level2", "level3"];
+/** A role met again on one header row starts the next group (中期 | 年度 side by side). */
+const GROUP_ROLES: readonly GridRole[] = ["level1", "level2", "level3", "value", "period"];
+
+/** The groups of grid row r that make an indicator grid: two level columns (or 三级指标) and a value column. */
+function gridGroupsAt(grid: Grid, r: number): GridGroup[] {
   const row = grid[r];
-  if (!row) return null;
-  const columns: Partial<Record<IndicatorRole, number>> = {};
-  let afterValue = false;
+  if (!row) return [];
+  const groups: GridGroup[] = [];
+  let current: GridGroup | null = null;
   for (let c = 0; c < row.length; c++) {
     const cell = row[c];
-    if (typeof cell !== "string") continue;
-    const role = indicatorRole(cell, afterValue);
-    if (role === null || columns[role] !== undefined) continue;
-    columns[role] = c;
-    if (role === "value") afterValue = true;
+    if (typeof cell !== "string" || cell.length > 30) continue;
+    const role = gridRole(cell);
+    if (role === null) continue;
+    if (current === null || (GROUP_ROLES.includes(role) && current.roles.has(role))) {
+      current = { roles: new Map(), headers: new Map(), start: c, end: c + 1 };
+      groups.push(current);
+    }
+    if (!current.roles.has(role)) current.roles.set(role, c);
+    current.headers.set(c, cell);
+    current.end = c + 1;
   }
-  const named = columns.indicatorName !== undefined || columns.level2 !== undefined;
-  return columns.level1 !== undefined && named && columns.value !== undefined ? columns : null;
+  for (let g = 0; g + 1 < groups.length; g++) groups[g]!.end = groups[g + 1]!.start;
+  // The last group runs to the right edge: a second header row may reach further (指标值 over 中期 | 年度).
+  if (groups.length > 0) groups[groups.length - 1]!.end = Number.MAX_SAFE_INTEGER;
+  return groups.filter((g) => {
+    const levels = LEVEL_ROLES.filter((role) => g.roles.has(role)).length;
+    return (levels >= 2 || g.roles.has("level3")) && (g.roles.has("value") || g.roles.has("period"));
+  });
+}
+
+/**
+ * A second header row under the first (`指标值` over `上年实际值 | 年度目标值`): every filled cell names a grid role
+ * or a horizon, and the level columns are empty. Its roles replace the first row's where they stand.
+ */
+function secondHeaderRow(grid: Grid, r: number, group: GridGroup): Map<number, GridRole> | null {
+  const row = grid[r];
+  if (!row) return null;
+  const roles = new Map<number, GridRole>();
+  for (let c = group.start; c < Math.min(group.end, row.length); c++) {
+    const text = cellText(row[c]);
+    if (text === "") continue;
+    if (text.length > 30) return null;
+    const role =
+      gridRole(text) ??
+      (horizonOf(text) === "annual" ? "value" : horizonOf(text) === "other" ? "period" : null);
+    if (role === null) return null;
+    roles.set(c, role);
+  }
+  if (roles.size === 0) return null;
+  for (const role of LEVEL_ROLES) {
+    const c = group.roles.get(role);
+    if (c !== undefined && cellText(row[c]) !== "" && roles.get(c) !== role) return null;
+  }
+  return roles;
+}
+
+/** What the rows above a group's columns say of its horizon: +1 for each 年度 label, -1 for each 中期 one. */
+function groupHorizon(grid: Grid, from: number, to: number, group: GridGroup): number {
+  let score = 0;
+  for (let r = from; r < to; r++) {
+    const row = grid[r] ?? [];
+    for (let c = group.start; c < Math.min(group.end, row.length); c++) {
+      const cell = row[c];
+      if (typeof cell !== "string" || cell.length > MAX_LABEL_LENGTH) continue;
+      if (labelRole(cell) === null && gridRole(cell) === null) continue;
+      const h = horizonOf(cell);
+      score += h === "annual" ? 1 : h === "other" ? -1 : 0;
+    }
+  }
+  return score;
+}
+
+interface FoundGrid {
+  readonly headerRows: readonly number[];
+  readonly columns: Partial<Record<IndicatorRole, number>>;
+  readonly choice: ValueColumnChoice | null;
+}
+
+/** The first indicator grid in rows (from, limit), with this year's group and value column chosen. */
+function findGrid(grid: Grid, nameRow: number, limit: number, originColumn: number): FoundGrid | null {
+  for (let r = nameRow + 1; r < limit; r++) {
+    const groups = gridGroupsAt(grid, r);
+    if (groups.length === 0) continue;
+    // Two-row headers, read as one.
+    const headerRows = [r];
+    for (const group of groups) {
+      const second = secondHeaderRow(grid, r + 1, group);
+      if (!second) continue;
+      if (headerRows.length === 1) headerRows.push(r + 1);
+      for (const [c, role] of second) {
+        for (const [k, v] of group.roles) if (v === c) group.roles.delete(k);
+        if (!group.roles.has(role)) group.roles.set(role, c);
+        group.headers.set(c, cellText(grid[r + 1]![c]));
+      }
+    }
+    // Column groups for two horizons: this year's by what the labels above them say.
+    let chosen = 0;
+    let ambiguous = false;
+    if (groups.length > 1) {
+      const scores = groups.map((g) => groupHorizon(grid, nameRow, r + 1, g));
+      const best = Math.max(...scores);
+      chosen = scores.indexOf(best);
+      ambiguous = scores.filter((s) => s === best).length > 1;
+    }
+    const group = groups[chosen]!;
+    // Level-1 from an earlier group when this one has none (the 一级指标 column is shared).
+    if (!group.roles.has("level1") && chosen > 0) {
+      const shared = groups[0]!.roles.get("level1");
+      if (shared !== undefined) group.roles.set("level1", shared);
+    }
+    const columns: Partial<Record<IndicatorRole, number>> = {};
+    let afterValue = false;
+    for (const [role, c] of [...group.roles].sort((a, b) => a[1] - b[1])) {
+      const indicator = indicatorRole(group.headers.get(c) ?? "", afterValue) ?? mapRole(role);
+      if (indicator === null || columns[indicator] !== undefined) continue;
+      columns[indicator] = c;
+      if (indicator === "value") afterValue = true;
+    }
+    if (columns.value === undefined && columns.period === undefined) continue;
+    const valueColumn = columns.value ?? columns.period!;
+    const others: string[] = [];
+    for (const g of groups)
+      for (const [role, c] of g.roles)
+        if ((role === "value" || role === "period" || role === "actual") && c !== valueColumn)
+          others.push(g.headers.get(c) ?? "");
+    const choice: ValueColumnChoice | null =
+      others.length === 0
+        ? null
+        : {
+            header: group.headers.get(valueColumn) ?? "",
+            column: originColumn + valueColumn,
+            others,
+            ambiguous,
+          };
+    return { headerRows, columns, choice };
+  }
+  return null;
+}
+
+function mapRole(role: GridRole): IndicatorRole | null {
+  return role === "level3"
+    ? "indicatorName"
+    : role === "level1" || role === "level2" || role === "value"
+      ? role
+      : null;
 }
 
 /** The amount unit a form states in a label (`项目资金（万元）`, `资金总额(元)`), or null. */
 function unitInLabels(grid: Grid, from: number, to: number): AmountUnit | null {
   for (let r = from; r < to; r++) {
     for (const cell of grid[r] ?? []) {
-      if (typeof cell !== "string") continue;
-      if (/[（(]万元[)）]/.test(cell)) return "万元";
-      if (/[（(]元[)）]/.test(cell)) return "元";
+      if (typeof cell !== "string" || cell.length > MAX_LABEL_LENGTH) continue;
+      for (const remark of normalizeLabel(cell).remarks) {
+        if (remark === "万元") return "万元";
+        if (remark === "元") return "元";
+      }
     }
   }
   return null;
 }
 
+/** A cell that may be a name label: it holds 名称, perhaps letter-spaced (`项 目 名 称`). */
+function mayBeName(cell: CellValue | undefined): boolean {
+  return typeof cell === "string" && cell.length <= MAX_LABEL_LENGTH && cell.includes("称");
+}
+
 /**
- * Every single-project form of the grid: a 项目名称 label with a value beside it, and below it (within
- * MAX_BLOCK_ROWS) an indicator grid's header. Each form runs to the title lines of the next one (or the end):
- * several forms stacked on one sheet are several tables, each one project.
+ * Grid rows whose name label has a value: where forms start. A unit's own table (整体绩效目标表) names no project:
+ * when no row has a name label, its 部门（单位）名称 / 单位名称 label starts the form instead.
+ */
+function formStarts(grid: Grid): { r: number; c: number }[] {
+  const byRole = (wanted: (cell: CellValue | undefined) => boolean) => {
+    const starts: { r: number; c: number }[] = [];
+    for (let r = 0; r < grid.length; r++) {
+      const row = grid[r];
+      if (!row) continue;
+      for (let c = 0; c < row.length; c++) {
+        if (!wanted(row[c])) continue;
+        if (fieldAt(grid, r, c, grid.length).found) starts.push({ r, c });
+        break;
+      }
+    }
+    return starts;
+  };
+  // Every name and unit label's word holds 名称 (FORM_WORDS): a quick look spares the normaliser the body's cells.
+  const named = byRole((cell) => mayBeName(cell) && labelRole(cell) === "name");
+  if (named.length > 0) return named;
+  return byRole((cell) => {
+    if (!mayBeName(cell)) return false;
+    const role = labelRole(cell);
+    return (role === "department" || role === "unit") && normalizeLabel(cellText(cell)).key.endsWith("名称");
+  });
+}
+
+/**
+ * Every single-project form of the grid: a name label with a value, and below it (within MAX_BLOCK_ROWS, before
+ * the next form) an indicator grid. Each form runs to the title lines of the next one (or the end).
  */
 export function locateProjectForms(grid: Grid, origin: Origin): FormTable[] {
-  const starts: { r: number; c: number }[] = [];
-  for (let r = 0; r < grid.length; r++) {
-    const row = grid[r];
-    if (!row) continue;
-    for (let c = 0; c < row.length; c++) {
-      const cell = row[c];
-      if (typeof cell !== "string" || cell.length > 12 || formField(cell) !== "name") continue;
-      if (inlineValue(cell) !== null || valueRightOf(row, c) >= 0) starts.push({ r, c });
-      break;
-    }
-  }
+  const starts = formStarts(grid);
   const forms: FormTable[] = [];
   for (let s = 0; s < starts.length; s++) {
-    const { r: nameRow } = starts[s]!;
+    const nameRow = starts[s]!.r;
     const limit = Math.min(grid.length, nameRow + MAX_BLOCK_ROWS, starts[s + 1]?.r ?? grid.length);
-    let gridHeader = -1;
-    let gridColumns: Partial<Record<IndicatorRole, number>> | null = null;
-    for (let r = nameRow + 1; r < limit && gridHeader < 0; r++) {
-      gridColumns = gridHeaderAt(grid, r);
-      if (gridColumns) gridHeader = r;
-    }
-    if (gridHeader < 0 || !gridColumns) continue;
-
+    const found = findGrid(grid, nameRow, limit, origin.column);
+    if (found === null) continue;
+    const gridHeader = found.headerRows[0]!;
     const fields: Partial<Record<FormField, FieldCell>> = {};
     for (let r = nameRow; r < gridHeader; r++) {
       const row = grid[r] ?? [];
       for (let c = 0; c < row.length; c++) {
-        const cell = row[c];
-        if (typeof cell !== "string" || cell.length > 24) continue;
-        const field = formField(cell);
-        if (field === null || fields[field] !== undefined) continue;
-        const inline = inlineValue(cell);
-        const valueColumn = inline !== null ? c : valueRightOf(row, c);
-        if (valueColumn < 0 && field !== "total") continue;
-        fields[field] = { r, labelColumn: c, valueColumn: valueColumn < 0 ? c : valueColumn, inline };
+        const role = labelRole(row[c]);
+        if (
+          role === null ||
+          role === "total" ||
+          role === "part" ||
+          role === "fundBlock" ||
+          role === "ignored"
+        )
+          continue;
+        if (role === "duration" || fields[role] !== undefined) continue;
+        const field = fieldAt(grid, r, c, gridHeader);
+        // A name, unit or goal label with nothing beside it or below it is a heading, not a field.
+        if (!field.found || fieldText(grid, field) === "") continue;
+        fields[role] = field;
       }
     }
-    forms.push(formTable(grid, origin, nameRow, gridHeader, gridColumns, fields, forms[forms.length - 1]));
+    // A unit's own table: its name label is the project's.
+    if (fields.name === undefined) fields.name = fieldAt(grid, nameRow, starts[s]!.c, gridHeader);
+    const funds = fundGroups(grid, nameRow, gridHeader);
+    forms.push(formTable(grid, origin, nameRow, found, fields, funds, forms[forms.length - 1]));
   }
   // Each form ends where the next one's title lines begin.
   for (let f = 0; f + 1 < forms.length; f++) {
@@ -197,12 +449,14 @@ function formTable(
   grid: Grid,
   origin: Origin,
   nameRow: number,
-  gridHeader: number,
-  gridColumns: Partial<Record<IndicatorRole, number>>,
+  found: FoundGrid,
   fields: Partial<Record<FormField, FieldCell>>,
+  funds: FundGroup[],
   previous: FormTable | undefined,
 ): FormTable {
-  // Title lines: the rows above 项目名称 back to the previous form's grid (its last rows stay its own when they
+  const gridColumns = found.columns;
+  const gridHeader = found.headerRows[found.headerRows.length - 1]!;
+  // Title lines: the rows above the name back to the previous form's grid (its last rows stay its own when they
   // are indicator rows; a blank row or a title ends them).
   let start = previous ? nameRow : 0;
   if (previous) {
@@ -219,10 +473,12 @@ function formTable(
   const heading = readTitleLines(grid, start, nameRow, []);
   const columns: Partial<Record<ColumnRole, number>> = {};
   for (const [role, c] of Object.entries(gridColumns)) columns[role as IndicatorRole] = origin.column + c;
-  const nameField = fields.name;
-  if (nameField) columns.name = origin.column + nameField.valueColumn;
+  const nameField = fields.name!;
+  columns.name = origin.column + nameField.valueColumn;
   const department = fields.department ? fieldText(grid, fields.department) : null;
-  const found = Object.keys(fields).length + Object.keys(gridColumns).length;
+  const found_ = Object.keys(fields).length + Object.keys(gridColumns).length + Math.min(funds.length, 1);
+  const amountUnit = heading.amountUnit ?? unitInLabels(grid, nameRow, gridHeader);
+  const headerRows = found.headerRows.map((r) => origin.row + r);
   return {
     layout: "project-form",
     origin,
@@ -230,18 +486,22 @@ function formTable(
       layout: "project-form",
       title: heading.title,
       department: department || heading.department,
-      amountUnit: heading.amountUnit ?? unitInLabels(grid, nameRow, gridHeader),
-      headerRow: origin.row + gridHeader,
-      headerRows: [origin.row + gridHeader],
+      amountUnit,
+      headerRow: headerRows[headerRows.length - 1]!,
+      headerRows,
       columns,
+      ...(found.choice ? { valueColumn: found.choice } : {}),
     },
-    score: 8 + found,
+    score: 8 + found_,
     start,
     end: grid.length,
     columnStart: 0,
     columnEnd: Number.MAX_SAFE_INTEGER,
     headerRows: [nameRow],
     fields,
+    funds,
+    chosenFund: funds.length === 0 ? -1 : chooseFund(funds),
+    amountUnit,
     gridHeader,
     gridColumns,
   };
@@ -249,5 +509,5 @@ function formTable(
 
 /** The text of a field's value. */
 export function fieldText(grid: Grid, field: FieldCell): string {
-  return field.inline ?? cellText(grid[field.r]?.[field.valueColumn]);
+  return field.inline ?? cellText(grid[field.valueRow]?.[field.valueColumn]);
 }

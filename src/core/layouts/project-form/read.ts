@@ -10,13 +10,13 @@ import {
 } from "../../model/analysis";
 import { sheetCell } from "../../model/cell-address";
 import { isDateRange } from "../../split/date-range";
-import { cellText, type Grid } from "../../model/grid";
+import { cellText, firstTextOf, type Grid } from "../../model/grid";
 import { makeIssue, type IssueDetails, type IssueDraft } from "../../model/issue";
 import { amountIssue } from "../amount-issue";
-import { parseAmount } from "../../model/parse-amount";
-import { amountEquations } from "../amount-equations";
+import { amountInText, type AmountInText } from "../../locate/amount-in-text";
+import { equationCell, type Equation, type EquationCell } from "../../model/total-equation";
 import { hasIndicatorCells, ProjectIndicatorRows } from "../indicator-rows";
-import { fieldText, type FormTable } from "./locate";
+import { fieldText, type FormTable, type FundCell } from "./locate";
 
 /**
  * The kind of every row of a form: title lines above 项目名称, the 项目名称 row (the project), the rest of the
@@ -31,18 +31,23 @@ export function classifyFormRows(grid: Grid, table: FormTable): ClassifiedRow[] 
     if (blank) kind = "blank";
     else if (r < nameRow) kind = "title";
     else if (r === nameRow) kind = "project";
+    else if (table.info.headerRows.includes(table.origin.row + r)) kind = "header";
     else if (r < table.gridHeader) kind = "continuation";
-    else if (r === table.gridHeader) kind = "header";
+    else if (SIGN_OFF.test(firstTextOf(grid[r]))) kind = "note";
     else kind = hasIndicatorCells(grid, r, table.gridColumns) ? "continuation" : "note";
     rows.push({ row: table.origin.row + r, kind });
   }
   return rows;
 }
 
+/** A row that is never an indicator: a signature, stamp or review line under the grid (审核意见, 盖章, 填报人). */
+const SIGN_OFF = /审核意见|审批意见|盖章|签字|签章|填报人|填表人|审核人|填报日期|填表日期/;
+
 /**
- * Reads a form: the project's name, unit, amounts (资金总额 and its parts, wherever their cells are) and goal from
- * the header block, its indicators from the grid (merged level cells filled), a 项目起止时间 that is not a date
- * range flagged, and the equation 资金总额 = Σ its parts.
+ * Reads a form: the project's name, unit, amounts (this year's funding group, wherever its cells are) and goal
+ * from the header block, its indicators from the grid (merged level cells filled), a 项目起止时间 that is not a
+ * date range flagged, and each funding group's equation: total = Σ its parts when the parts are complete (they
+ * include a rest: 其他, 地方资金).
  */
 export function readProjectForm(grid: Grid, table: FormTable, rows: readonly ClassifiedRow[]): TableRead {
   const origin = table.origin;
@@ -50,32 +55,52 @@ export function readProjectForm(grid: Grid, table: FormTable, rows: readonly Cla
   const issues: IssueDraft[] = [];
   const at = (r: number, c: number) => sheetCell(origin.row + r, origin.column + c);
   const nameField = fields.name!;
-  const nameCell = at(nameField.r, nameField.valueColumn);
+  const nameCell = at(nameField.valueRow, nameField.valueColumn);
   const name = fieldText(grid, nameField);
   const unit = fields.unit ? fieldText(grid, fields.unit) || null : null;
   const details: IssueDetails = unit === null ? { project: name } : { project: name, unit };
 
-  const amountCells = {} as Record<AmountRole, AmountCell>;
-  const present: AmountRole[] = [];
-  for (const role of AMOUNT_ROLES) {
-    const field = fields[role];
-    if (!field) {
-      amountCells[role] = { cell: nameCell.address, raw: null, value: 0, decimals: 0 };
-      continue;
+  // Every funding cell read once (the same EquationCell in every equation it is in).
+  const amountOf = new Map<FundCell, { parsed: AmountInText; cell: EquationCell | null }>();
+  const read = (field: FundCell) => {
+    let got = amountOf.get(field);
+    if (got === undefined) {
+      const parsed = amountInText(
+        field.found ? (field.inline ?? grid[field.valueRow]?.[field.valueColumn]) : null,
+        table.amountUnit,
+      );
+      const where = at(field.valueRow, field.valueColumn);
+      const cell =
+        parsed.value === null
+          ? null
+          : equationCell(where.row, where.column, where.address, parsed.value, parsed.decimals, null);
+      got = { parsed, cell };
+      amountOf.set(field, got);
     }
-    present.push(role);
-    const where = at(field.r, field.valueColumn);
-    const parsed = parseAmount(field.inline ?? grid[field.r]?.[field.valueColumn]);
-    amountCells[role] = {
-      cell: where.address,
-      raw: parsed.raw,
-      value: parsed.value,
-      decimals: parsed.decimals,
-    };
-    const issue = amountIssue(parsed, where, Object.assign({}, details, { amountColumn: role }), {
-      projectIndex: 0,
-    });
-    if (issue) issues.push(issue);
+    return got;
+  };
+
+  const amountCells = {} as Record<AmountRole, AmountCell>;
+  for (const role of AMOUNT_ROLES)
+    amountCells[role] = { cell: nameCell.address, raw: null, value: 0, decimals: 0 };
+  const chosen = table.funds[table.chosenFund];
+  if (chosen) {
+    for (const field of [chosen.total, ...chosen.parts]) {
+      const role = field.role;
+      if (role === null || amountCells[role].raw !== null) continue;
+      const where = at(field.valueRow, field.valueColumn);
+      const { parsed } = read(field);
+      amountCells[role] = {
+        cell: where.address,
+        raw: parsed.raw,
+        value: parsed.value,
+        decimals: parsed.decimals,
+      };
+      const issue = amountIssue(parsed, where, Object.assign({}, details, { amountColumn: role }), {
+        projectIndex: 0,
+      });
+      if (issue) issues.push(issue);
+    }
   }
 
   const period = fields.period;
@@ -83,9 +108,14 @@ export function readProjectForm(grid: Grid, table: FormTable, rows: readonly Cla
     const text = fieldText(grid, period);
     if (text !== "" && !isDateRange(text)) {
       issues.push(
-        makeIssue("bad-date-range", at(period.r, period.valueColumn), Object.assign({}, details, { text }), {
-          about: { projectIndex: 0 },
-        }),
+        makeIssue(
+          "bad-date-range",
+          at(period.valueRow, period.valueColumn),
+          Object.assign({}, details, { text }),
+          {
+            about: { projectIndex: 0 },
+          },
+        ),
       );
     }
   }
@@ -103,15 +133,15 @@ export function readProjectForm(grid: Grid, table: FormTable, rows: readonly Cla
     if (r > table.gridHeader) indicators.add(r);
   }
   const texts: IndicatorSource[] = [];
-  const goalField = fields.goal ?? fields.overallGoal;
+  const goalField = [fields.goal, fields.overallGoal, fields.midGoal].find(
+    (f) => f !== undefined && fieldText(grid, f) !== "",
+  );
   if (goalField) {
-    const goal = fieldText(grid, goalField);
-    if (goal !== "")
-      texts.push({
-        role: "goal",
-        column: origin.column + goalField.valueColumn,
-        pieces: [{ row: origin.row + goalField.r, text: goal }],
-      });
+    texts.push({
+      role: "goal",
+      column: origin.column + goalField.valueColumn,
+      pieces: [{ row: origin.row + goalField.valueRow, text: fieldText(grid, goalField) }],
+    });
   }
   texts.push({ role: "rows", items: indicators.indicators() });
   const weight = indicators.weightIssue(unit === null ? { project: name } : { project: name, unit }, 0);
@@ -126,12 +156,43 @@ export function readProjectForm(grid: Grid, table: FormTable, rows: readonly Cla
     texts,
     continuationRows,
   };
-  const equations = amountEquations({
-    present,
-    grandTotal: null,
-    groups: [],
-    projects: [{ name, unit, amountCells: project.amountCells }],
-    names: "form",
-  });
+  const equations: Equation[] = [];
+  for (const group of table.funds) {
+    const total = read(group.total);
+    // A blank total states nothing to check (a form published with only its parts filled).
+    if (total.cell === null || total.parsed.raw === null || group.parts.length === 0) continue;
+    const readParts = group.parts.map(read);
+    if (readParts.some((p) => p.cell === null) || readParts.every((p) => p.parsed.raw === null)) continue;
+    // Empty parts add nothing (a blank 其他 is 0); they still say whether the parts listed are complete.
+    const filled = group.parts.filter((_, k) => readParts[k]!.parsed.raw !== null);
+    const cells = filled.map((p) => read(p).cell!);
+    if (group.parts.some((p) => p.residual)) {
+      // Complete parts (they include the rest: 其他, 地方资金): the total is their sum.
+      equations.push({
+        rule: "row-total",
+        target: total.cell,
+        addends: cells,
+        details: Object.assign({}, details, {
+          amountColumn: "total",
+          parts: filled.map((p) => (p.role !== null && p.role !== "total" ? p.role : p.key)),
+          amountNames: "form" as const,
+        }),
+        about: { projectIndex: 0 },
+      });
+    } else {
+      // A 其中 that lists only some parts: together they are at most the total.
+      equations.push({
+        kind: "at-most",
+        rule: "part-over-total",
+        parts: cells,
+        total: total.cell,
+        details: Object.assign({}, details, {
+          partLabels: filled.map((p) => p.key),
+          totalLabel: group.total.key,
+        }),
+        about: { projectIndex: 0 },
+      });
+    }
+  }
   return { table: table.info, grandTotal: null, units: [], projects: [project], rows, issues, equations };
 }

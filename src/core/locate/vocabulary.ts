@@ -1,0 +1,400 @@
+/**
+ * The words real tables use for each role, as data: one list per role, matched on the normalised key
+ * (normalize-label.ts), so that `★项 目 名 称：` and `一、项目名称（必填）` are the word 项目名称. A new word is one
+ * line in one list. The lists were gathered from published forms of sixteen provinces (../shared/corpus) and
+ * DOMAIN.md; other tables word things further, so roles are also recognised by structure where the layouts can
+ * (a label beside a value, a grid header with level columns).
+ *
+ * A word is matched whole, or as a pattern: `X*` starts with X, `*X` ends with X, `*X*` contains X. Exact words
+ * are tried before patterns; among patterns, the longest core first.
+ *
+ * Two contexts never mix: FORM_WORDS for a form's header block (label/value pairs) and GRID_WORDS for an indicator
+ * grid's header row, since the same words mean different things there (年度目标 is a goal in a header block and
+ * 年度目标值 a value column in a grid).
+ */
+import { labelKey, stemKey } from "./normalize-label";
+
+/** A field of a form's header block. */
+export type FormRole =
+  | "name"
+  | "department"
+  | "unit"
+  | "period"
+  | "duration"
+  | "fundBlock"
+  | "total"
+  | "part"
+  | "goal"
+  | "midGoal"
+  | "overallGoal"
+  | "ignored";
+
+/**
+ * Header-block labels by role. `fundBlock` heads the funding rows (its value cells are the labels of totals and
+ * parts); `total` and `part` are the funding cells; `ignored` are labels whose values are never amounts, names or
+ * goals (so that their values are not taken for anything else).
+ */
+export const FORM_WORDS: Readonly<Record<FormRole, readonly string[]>> = {
+  name: ["项目名称", "专项名称", "资金名称", "项目支出名称", "专项资金名称", "项目资金名称", "政策名称"],
+  department: [
+    "主管部门",
+    "主管单位",
+    "部门名称",
+    "*主管部门",
+    "*主管部门名称",
+    "主管部门及*",
+    "*主管部门名称及*",
+    "*主管部门及*",
+  ],
+  unit: [
+    "实施单位",
+    "项目实施单位",
+    "预算单位",
+    "单位名称",
+    "部门单位名称",
+    "申报单位",
+    "申报单位名称",
+    "填报单位",
+  ],
+  period: ["项目起止时间", "起止时间", "项目实施时间", "项目起止日期"],
+  duration: ["项目期", "项目期限", "实施期限", "项目实施期", "实施周期", "项目周期"],
+  fundBlock: [
+    "项目资金",
+    "资金情况",
+    "资金金额",
+    "项目资金来源情况",
+    "资金来源情况",
+    "项目预算资金",
+    "资金需求",
+    "项目资金情况",
+    "资金投入情况",
+  ],
+  total: [
+    "资金总额",
+    "年度资金总额",
+    "项目资金总额",
+    "项目总金额",
+    "当年资金总额",
+    "中期资金总额",
+    "项目总预算",
+    "项目当年预算",
+    "年度金额",
+    "资金额度",
+    "中期预算资金总额",
+    "年度预算资金总额",
+    "预算资金总额",
+    "年度预算",
+    "预算金额",
+    "项目预算",
+    "*年金额",
+  ],
+  part: [
+    "财政拨款",
+    "财政资金",
+    "预算资金",
+    "一般公共预算",
+    "当年财政拨款",
+    "中期财政拨款",
+    "自有资金",
+    "单位自有资金",
+    "财政专户",
+    "财政专户拨款",
+    "其他",
+    "其他资金",
+    "其它资金",
+    "当年其他资金",
+    "中期其他资金",
+    "上年结转",
+    "上年结转资金",
+    "结转资金",
+    "中央资金",
+    "中央补助",
+    "中央补助资金",
+    "中央财政资金",
+    "省级资金",
+    "省级补助",
+    "省级财政资金",
+    "市级资金",
+    "市级财政资金",
+    "县级资金",
+    "县级财政资金",
+    "地方资金",
+    "地方配套",
+    "地方配套资金",
+    "上级财政补助资金",
+    "上级补助资金",
+    "同级财政资金",
+    "本级财政资金",
+    "政府性基金",
+    "自筹资金",
+    "社会资金",
+    "市",
+    "县",
+    "省",
+  ],
+  goal: [
+    "年度目标",
+    "年度绩效目标",
+    "绩效目标",
+    "年度总体目标",
+    "本年度目标",
+    "年度总体绩效目标",
+    "专项年度绩效目标",
+    "当年目标",
+    "年度",
+  ],
+  midGoal: ["中期目标", "长期目标", "专项长期绩效目标", "实施周期绩效目标", "中长期目标"],
+  overallGoal: ["总体目标", "项目总体目标", "绩效目标总体"],
+  ignored: [
+    "项目属性",
+    "项目类型",
+    "项目来源",
+    "资金类型",
+    "资金用途",
+    "项目负责人",
+    "项目负责人及电话",
+    "项目负责人及联系电话",
+    "联系电话",
+    "开始时间",
+    "结束时间",
+    "用途范围",
+    "立项依据",
+    "项目概况",
+    "政策任务",
+    "战略领域",
+    "财政事权",
+    "补助项目区域",
+    "部门单位职责",
+    "*依据",
+    "*必要性",
+    "*措施",
+    "*进度计划",
+    "*实施计划",
+    "*职能职责概述",
+    "同名项目*",
+    "*财政部门",
+  ],
+};
+
+/** An indicator grid's column. */
+export type GridRole =
+  | "level1"
+  | "level2"
+  | "level3"
+  | "value"
+  | "period"
+  | "actual"
+  | "op"
+  | "nature"
+  | "measure"
+  | "weight"
+  | "score"
+  | "direction"
+  | "explanation"
+  | "standard"
+  | "remark";
+
+/**
+ * Grid header words by role, written in full; a header is compared as written and without a trailing 指标
+ * (stemKey), so that `一级指标`, `一级 指标` and a cut `一级` are one word. `value` is this year's target; `period` a mid-term or whole-period target; `actual` what was
+ * achieved (a self-evaluation's or a monitoring form's column, never this year's target).
+ */
+export const GRID_WORDS: Readonly<Record<GridRole, readonly string[]>> = {
+  level1: ["一级指标", "一级目标", "一级指标名称"],
+  level2: ["二级指标", "二级目标", "二级指标名称"],
+  level3: ["三级指标", "三级指标名称", "指标内容", "指标名称", "绩效指标名称", "具体指标"],
+  value: [
+    "指标值",
+    "年度指标值",
+    "计划指标值",
+    "目标值",
+    "年度目标值",
+    "当年预期实现值",
+    "预期实现值",
+    "预期目标值",
+    "本年度指标值",
+    "当年指标值",
+    "年度预期值",
+    "*年度指标值",
+    "*年指标值",
+  ],
+  period: [
+    "实施周期指标值",
+    "实施周期目标值",
+    "中期指标值",
+    "中期目标值",
+    "长期指标值",
+    "长期目标值",
+    "*实施周期*",
+    "*中期*",
+  ],
+  actual: ["实际完成值", "实际完成情况", "全年实际值", "上年实际值", "*实际*", "*完成值*"],
+  op: ["指标性质", "计算符号", "运算符号", "指标符号", "比较符号", "*符号"],
+  nature: ["指标类型", "指标值类型", "定性定量"],
+  measure: ["度量单位", "计量单位", "指标单位"],
+  weight: ["权重", "分值", "指标分值", "指标权重", "权重*"],
+  score: ["得分", "自评得分", "评分"],
+  direction: ["指标方向", "指标方向性"],
+  explanation: ["指标解释", "指标说明", "指标定义", "指标释义"],
+  standard: ["评分标准", "评扣分标准", "绩效标准", "评价标准", "计分方法", "评分规则"],
+  remark: ["备注", "说明", "*原因*"],
+};
+
+/** A column of a table with one row per project (the string layouts and the department table). */
+export type BudgetColumnRole =
+  "name" | "unit" | "total" | "fiscal" | "specialAccount" | "other" | "goal" | "indicators";
+
+/**
+ * Column headers of Guangdong's export and the string dialects (one row per project): 项目名称（资金使用单位）,
+ * 总计 / 金额合计, 财政拨款, 财政专户拨款 / 财政专户管理资金, 其他资金, 绩效目标 / 年度绩效目标, 绩效指标.
+ */
+export const STRING_TABLE_WORDS: Readonly<Record<Exclude<BudgetColumnRole, "unit">, readonly string[]>> = {
+  name: ["项目", "*项目名称*", "*单位名称*"],
+  total: [
+    "总计",
+    "合计",
+    "金额合计",
+    "资金合计",
+    "预算合计",
+    "总金额",
+    "资金总额",
+    "预算总额",
+    "预算金额",
+    "金额",
+    "预算数",
+    "小计",
+  ],
+  fiscal: ["财政拨款*", "财政拨款", "一般公共预算", "财政资金"],
+  specialAccount: ["*专户*"],
+  other: ["其他*", "其它*", "其他", "其它"],
+  indicators: ["*指标*"],
+  goal: ["*目标*"],
+};
+
+/**
+ * Column headers of a department table's project columns (its indicator columns are GRID_WORDS): 单位名称,
+ * 项目名称, 预算数 and its synonyms, 财政拨款 / 专户 / 其他, 年度目标 / 绩效目标.
+ */
+export const DEPARTMENT_TABLE_WORDS: Readonly<Record<BudgetColumnRole, readonly string[]>> = {
+  name: ["项目", "*项目名称*"],
+  unit: ["单位", "*单位名称*", "*部门名称*", "预算单位", "资金使用单位", "部门", "部门单位"],
+  total: [
+    "预算数",
+    "金额",
+    "项目金额",
+    "资金总额",
+    "年度资金总额",
+    "预算金额",
+    "预算总额",
+    "合计",
+    "总计",
+    "金额合计",
+    "年度预算数",
+    "项目预算数",
+    "预算资金",
+  ],
+  fiscal: ["财政拨款*", "财政拨款", "一般公共预算"],
+  specialAccount: ["*专户*"],
+  other: ["其他*", "其它*", "其他", "其它"],
+  goal: ["*目标*"],
+  indicators: [],
+};
+
+interface Matcher<R extends string> {
+  readonly exact: ReadonlyMap<string, R>;
+  /** Patterns, the longest core first. */
+  readonly patterns: readonly {
+    readonly core: string;
+    readonly at: "start" | "end" | "inside";
+    readonly role: R;
+  }[];
+}
+
+function matcher<R extends string>(
+  words: Readonly<Record<R, readonly string[]>>,
+  key: (w: string) => string,
+): Matcher<R> {
+  const exact = new Map<string, R>();
+  const patterns: { core: string; at: "start" | "end" | "inside"; role: R }[] = [];
+  for (const role of Object.keys(words) as R[]) {
+    for (const word of words[role]) {
+      const starts = word.startsWith("*");
+      const ends = word.endsWith("*");
+      if (!starts && !ends) {
+        exact.set(key(word), role);
+        continue;
+      }
+      const core = key(word.replace(/^\*|\*$/g, ""));
+      patterns.push({ core, at: starts && ends ? "inside" : starts ? "end" : "start", role });
+    }
+  }
+  patterns.sort((a, b) => b.core.length - a.core.length);
+  return { exact, patterns };
+}
+
+function match<R extends string>(m: Matcher<R>, key: string): R | null {
+  if (key === "") return null;
+  const exact = m.exact.get(key);
+  if (exact !== undefined) return exact;
+  for (const p of m.patterns) {
+    if (key.length < p.core.length) continue;
+    if (
+      p.at === "start" ? key.startsWith(p.core) : p.at === "end" ? key.endsWith(p.core) : key.includes(p.core)
+    )
+      return p.role;
+  }
+  return null;
+}
+
+const FORM_MATCHER = matcher(FORM_WORDS, labelKey);
+const GRID_MATCHER = matcher(GRID_WORDS, labelKey);
+/** The same words without a trailing 指标: `一级指标` → 一级 (a truncated merged label), `实施周期指标` …. */
+const GRID_STEM_MATCHER = matcher(GRID_WORDS, (w) => stemKey(labelKey(w)));
+
+/** A header-block label's role, or null: `项目名称：` → name, `其中：财政拨款` → part, `总 体 目 标` → overallGoal. */
+export function formRole(text: string): FormRole | null {
+  const key = labelKey(text).replace(/^其中:?/, "");
+  return match(FORM_MATCHER, key.replace(/:.*$/, ""));
+}
+
+/** A grid header cell's role, or null: `一级 指标` → level1, `*指标值` → value, `实施周期目标值` → period. */
+export function gridRole(text: string): GridRole | null {
+  if (text.length > 30) return null;
+  const key = labelKey(text);
+  return match(GRID_MATCHER, key) ?? match(GRID_STEM_MATCHER, stemKey(key));
+}
+
+const STRING_TABLE_MATCHER = matcher(STRING_TABLE_WORDS, labelKey);
+const DEPARTMENT_TABLE_MATCHER = matcher(DEPARTMENT_TABLE_WORDS, labelKey);
+const COLUMN_CACHE_LIMIT = 4096;
+const columnCaches = {
+  string: new Map<string, BudgetColumnRole | null>(),
+  department: new Map<string, BudgetColumnRole | null>(),
+};
+
+/**
+ * A header cell's role in a table with one row per project, or null: `项目名称（资金使用单位）` → name, `总计（万元）` →
+ * total. Cached per text (every row of a long table is looked at for a header; the same texts recur).
+ */
+export function budgetColumnRole(text: string, table: "string" | "department"): BudgetColumnRole | null {
+  const cache = columnCaches[table];
+  let role = cache.get(text);
+  if (role === undefined) {
+    role = match(table === "string" ? STRING_TABLE_MATCHER : DEPARTMENT_TABLE_MATCHER, labelKey(text));
+    if (cache.size >= COLUMN_CACHE_LIMIT) cache.clear();
+    cache.set(text, role);
+  }
+  return role;
+}
+
+/**
+ * Which horizon a label speaks of, by meaning: this year's (年度, 当年, 本年, 预期, 目标) or another
+ * (中期, 长期, 实施周期, 总, 实际, 上年). Another horizon's word wins when both appear (`中期目标`, `实施周期目标值`,
+ * `上年实际`); null when the label says neither (`资金总额`, `指标值`).
+ */
+export function horizonOf(text: string): "annual" | "other" | null {
+  const key = labelKey(text);
+  if (/中期|长期|实施周期|实际|上年|总预算|累计/.test(key)) return "other";
+  if (/年度|当年|本年|预期|\d{4}年/.test(key)) return "annual";
+  return null;
+}

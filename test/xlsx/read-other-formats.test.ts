@@ -1,0 +1,101 @@
+import fc from "fast-check";
+import { mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { basename, join } from "path";
+import { describeInputError } from "../../src/xlsx/describe-input-error";
+import { InputError } from "../../src/xlsx/input-error";
+import { inputErrorsZhCN } from "../../src/xlsx/messages/zh-CN";
+import { readInput } from "../../src/xlsx/read-input";
+import { readXlsSheets } from "../../src/xlsx/read-xls";
+import { decodeEntities, readHtmlTables } from "../../src/xlsx/read-html-table";
+
+describe("readHtmlTables: a web table as Excel lays it out", () => {
+  test.each<[string, string, (string | null)[][]]>([
+    ["one row", "<table><tr><td>项目名称</td><td>设备购置</td></tr></table>", [["项目名称", "设备购置"]]],
+    [
+      "colspan and rowspan leave the covered cells empty (a merged cell)",
+      "<table><tr><td rowspan=2>项目资金</td><td>资金总额</td><td>100</td></tr><tr><td>财政拨款</td><td>100</td></tr><tr><td colspan='2'>年度目标</td><td>x</td></tr></table>",
+      [
+        ["项目资金", "资金总额", "100"],
+        [null, "财政拨款", "100"],
+        ["年度目标", null, "x"],
+      ],
+    ],
+    [
+      "th cells, entities, <br> and blanks",
+      "<table><tr><th>指标值</th></tr><tr><td> &ge;95&#37; </td></tr><tr><td>总&nbsp;体<br/>目标</td></tr></table>",
+      [["指标值"], ["≥95%"], ["总 体\n目标"]],
+    ],
+    [
+      "Excel's clipboard markup: conditional comments, styles, a script",
+      '<html><head><style>td{x:1}</style><script>var t="<td>no</td>";</script></head><body><!--StartFragment--><table><![if !supportMisalignedColumns]><tr><td class=xl65 x:num="5">5.00</td></tr><![endif]></table><!--EndFragment--></body></html>',
+      [["5.00"]],
+    ],
+    [
+      "two tables stacked with a blank row, text outside tables ignored",
+      "<p>附件1</p><table><tr><td>a</td></tr></table><p>附件2</p><table><tr><td>b</td></tr></table>",
+      [["a"], [], ["b"]],
+    ],
+    ["no table", "<p>项目名称：设备购置</p>", []],
+  ])("%s", (_about, html, grid) => {
+    expect(readHtmlTables(html)).toEqual(grid);
+  });
+
+  test.each<[string, string]>([
+    ["&ge;&le;&amp;&lt;&gt;", "≥≤&<>"],
+    ["&#8805;&#x2264;", "≥≤"],
+    ["&#128512;", "\u{1F600}"],
+    ["&unknown; & plain", "&unknown; & plain"],
+  ])("decodeEntities %j → %j", (text, decoded) => {
+    expect(decodeEntities(text)).toBe(decoded);
+  });
+});
+
+describe(".xls / .et this reader cannot read: one line on how to save them as .xlsx", () => {
+  test.each([".xls", ".et", ".XLS"])("%s", async (ext) => {
+    const dir = mkdtempSync(join(tmpdir(), "legacy-"));
+    const path = join(dir, `目标表${ext}`);
+    writeFileSync(path, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+    const error = await readInput(path).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    const line = describeInputError(error, inputErrorsZhCN, (p) => basename(p));
+    expect(line).toContain("另存为");
+    expect(line).toContain("Excel 工作簿（*.xlsx）");
+    expect(line).not.toContain("\n");
+  });
+});
+
+describe(".xls and .et (BIFF8 in a compound file)", () => {
+  const xls = readFileSync(join(__dirname, "..", "fixtures", "corpus", "xls", "anhui-huaibei-2025.xls"));
+
+  test("an .et holding a Workbook stream reads as the .xls does", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "et-"));
+    writeFileSync(join(dir, "目标表.et"), xls);
+    writeFileSync(join(dir, "目标表.xls"), xls);
+    const et = await readInput(join(dir, "目标表.et"));
+    expect(et.grid).toEqual((await readInput(join(dir, "目标表.xls"))).grid);
+    expect(et.grid[5]).toEqual(["项目资金", "年度资金总额:", 5]);
+  });
+
+  test("a cut or damaged file gets the one line, never a crash or a hang", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "xls-"));
+    writeFileSync(join(dir, "cut.xls"), xls.subarray(0, 1536));
+    const error = await readInput(join(dir, "cut.xls")).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "InputError", reason: "legacy-format" });
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(xls.length - 1), fc.nat(255)), { minLength: 1, maxLength: 8 }),
+        (edits) => {
+          const damaged = Uint8Array.from(xls);
+          for (const [at, byte] of edits) damaged[at] = byte;
+          try {
+            readXlsSheets(damaged);
+          } catch (e) {
+            expect(["XlsFormatError", "CfbFormatError"]).toContain((e as Error).name);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
