@@ -2,8 +2,12 @@
  * Builds the add-in into dist/: taskpane.html, commands.html and dialog.html with their bundles, help.html, the
  * icons, and manifest.xml with every URL pointing at the base URL.
  *   ADDIN_BASE_URL  where dist/ is served (default https://localhost:3000, the dev server)
- *   OFFICE_JS=local serve office.js from dist/office-js/ (from @microsoft/office-js) instead of Microsoft's CDN,
- *                   for intranets without internet
+ *   OFFICE_JS       where the pages load office.js from:
+ *                   local (the default) the pinned copy of @microsoft/office-js, copied into dist/office-js/: a
+ *                         government intranet cannot reach Microsoft's CDN, and the CDN's office.js is no longer
+ *                         tested on Trident (Microsoft's "Support older Microsoft webviews and Office versions")
+ *                   cdn   Microsoft's CDN (appsforoffice.microsoft.com), for PCs with internet that want
+ *                         Microsoft's latest fixes without a rebuild
  *
  * Every script we emit is ES5: volume-licensed Office 2016/2019 runs add-ins in Internet Explorer 11's engine
  * (Microsoft's "Browsers and webview controls used by Office Add-ins"). TypeScript only strips types (ts-loader,
@@ -22,6 +26,14 @@ const { placeholderWarning } = require("./scripts/placeholder-url.cjs");
 const DEV_BASE_URL = "https://localhost:3000";
 const CDN_OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const NO_POLYFILLS = /src[\\/]taskpane[\\/](pane-guard\.ts|bundle-started\.ts|messages[\\/])/;
+
+/** OFFICE_JS: "local" (or unset) or "cdn"; anything else is a typo worth stopping the build for. */
+function officeJsFromEnv() {
+  const choice = (process.env.OFFICE_JS || "local").toLowerCase();
+  if (choice !== "local" && choice !== "cdn")
+    throw new Error(`OFFICE_JS must be local or cdn, got ${choice}`);
+  return choice;
+}
 
 function baseUrlFromEnv() {
   const url = (process.env.ADDIN_BASE_URL || DEV_BASE_URL).replace(/\/+$/, "");
@@ -222,7 +234,7 @@ module.exports = async (env = {}, argv = {}) => {
     ? null
     : placeholderWarning("dist/manifest.xml", baseUrl, "ADDIN_BASE_URL");
   if (warning) process.stderr.write(warning);
-  const localOfficeJs = process.env.OFFICE_JS === "local";
+  const localOfficeJs = officeJsFromEnv() === "local";
   const officeJs = localOfficeJs ? "office-js/office.js" : CDN_OFFICE_JS;
   const pageOptions = { csp: contentSecurityPolicy(localOfficeJs), officeJs };
   const copies = [

@@ -12,7 +12,8 @@
  */
 import { resolveLocale, type Locale } from "../core";
 import { runNormalizer } from "../excel/run-normalizer";
-import { encodeReport, failureReport, reportOf, type RibbonReport } from "./ribbon-report";
+import { encodeReport, failureReport, reportOf, storeReport, type RibbonReport } from "./ribbon-report";
+import { pageStorage } from "./page-storage";
 
 /** Office's limit is 5 minutes from the click; 30 seconds of margin. */
 export const COMPLETE_WITHIN_MS = 270_000;
@@ -32,6 +33,9 @@ function dialogUrl(query: string): string {
  */
 function showReport(report: RibbonReport, locale: Locale, deadline: number): Promise<void> {
   if (!Office.context.requirements.isSetSupported("DialogApi", "1.1")) return Promise.resolve();
+  // An id per click: the dialog shows this click's report, never an older one left in storage.
+  const id = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+  storeReport(pageStorage(), id, report, locale);
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, Math.max(0, deadline - Date.now()));
     const done = (): void => {
@@ -40,7 +44,7 @@ function showReport(report: RibbonReport, locale: Locale, deadline: number): Pro
     };
     try {
       Office.context.ui.displayDialogAsync(
-        dialogUrl(encodeReport(report, locale)),
+        dialogUrl(encodeReport(report, locale, id)),
         { ...DIALOG_SIZE, displayInIframe: true },
         (result) => {
           // 12007 (a dialog is already open), 12009 (the clerk refused it), …: the sheet shown says enough.

@@ -6,6 +6,7 @@ import { markBundleStarted } from "../taskpane/bundle-started";
 import { messagesFor } from "../core";
 import { paneMessagesFor } from "../taskpane/messages";
 import { decodeReport, describeReport } from "./ribbon-report";
+import { pageStorage } from "./page-storage";
 
 function setText(id: string, text: string): void {
   const element = document.getElementById(id);
@@ -15,7 +16,7 @@ function setText(id: string, text: string): void {
 }
 
 function show(): void {
-  const decoded = decodeReport(location.search);
+  const decoded = decodeReport(location.search, pageStorage());
   const locale = decoded?.locale ?? "zh-CN";
   const pane = paneMessagesFor(locale);
   document.documentElement.lang = locale;

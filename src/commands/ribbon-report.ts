@@ -54,32 +54,98 @@ export function failureReport(error: unknown): RibbonReport {
   };
 }
 
-/** "?lang=zh-CN&report=…": the dialog page's query string. */
-export function encodeReport(report: RibbonReport, locale: Locale): string {
-  return `?lang=${locale}&report=${encodeURIComponent(JSON.stringify(report))}`;
+/**
+ * The report travels by id: the function file keeps it in the add-in's local storage (the dialog is a page of
+ * the same origin) and the dialog's URL names it, so the URL stays short whatever the report says. Internet
+ * Explorer refuses URLs over 2,083 characters, and a no-table report's wording alone reached 1,858 encoded. The
+ * URL also carries the report without its long texts, for a dialog that cannot read the storage (a webview that
+ * keeps the dialog's storage apart): then only the no-table wording is cut short.
+ */
+export const REPORT_STORAGE_KEY = "indicatorNormalizer.ribbonReport";
+
+/** The part of the Web Storage API the report needs (localStorage; a fake in tests). */
+export interface ReportStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
 }
 
-/** Reads the query string back; null when it is not a report this code wrote. */
-export function decodeReport(search: string): { report: RibbonReport; locale: Locale } | null {
+/** How much of the no-table wording the URL keeps, in characters (each Chinese one is 9 encoded). */
+const URL_TEXT_CHARS = 24;
+
+function cut(text: string): string {
+  return text.length > URL_TEXT_CHARS ? `${text.slice(0, URL_TEXT_CHARS)}…` : text;
+}
+
+/** The report with its unbounded texts cut: what the URL carries. Sheet names are at most 31 characters. */
+function shortReport(report: RibbonReport): RibbonReport {
+  return report.kind === "no-table"
+    ? { ...report, lookedFor: cut(report.lookedFor), advice: cut(report.advice) }
+    : report;
+}
+
+/** Keeps the report in storage under `id` (a failure is no error: the URL's copy serves then). */
+export function storeReport(
+  storage: ReportStorage | null,
+  id: string,
+  report: RibbonReport,
+  locale: Locale,
+): void {
+  try {
+    storage?.setItem(REPORT_STORAGE_KEY, JSON.stringify({ id, locale, report }));
+  } catch {
+    // Storage full or switched off (locked-down browsers): the dialog reads the URL's copy.
+  }
+}
+
+/** "?lang=zh-CN&id=…&report=…": the dialog page's query string. */
+export function encodeReport(report: RibbonReport, locale: Locale, id = ""): string {
+  const short = encodeURIComponent(JSON.stringify(shortReport(report)));
+  return `?lang=${locale}${id ? `&id=${encodeURIComponent(id)}` : ""}&report=${short}`;
+}
+
+const KINDS = ["done", "empty", "no-table", "table-elsewhere", "own-sheet", "protected", "busy", "failed"];
+
+function isReport(value: unknown): value is RibbonReport {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    KINDS.includes((value as { kind?: unknown }).kind as string)
+  );
+}
+
+/** The full report the function file stored under `id`, or null. */
+function storedReport(storage: ReportStorage | null, id: string | undefined): RibbonReport | null {
+  if (!storage || !id) return null;
+  try {
+    const stored = JSON.parse(storage.getItem(REPORT_STORAGE_KEY) ?? "null") as {
+      id?: unknown;
+      report?: unknown;
+    } | null;
+    return stored && stored.id === id && isReport(stored.report) ? stored.report : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Reads the query string back, and the full report from storage when it is there; null when the URL holds no
+ * report this code wrote.
+ */
+export function decodeReport(
+  search: string,
+  storage: ReportStorage | null = null,
+): { report: RibbonReport; locale: Locale } | null {
   const params: Record<string, string> = {};
   for (const pair of search.replace(/^\?/, "").split("&")) {
     const at = pair.indexOf("=");
     if (at > 0) params[pair.slice(0, at)] = decodeURIComponent(pair.slice(at + 1));
   }
+  const locale: Locale = params.lang === "en-US" ? "en-US" : "zh-CN";
+  const stored = storedReport(storage, params.id);
+  if (stored) return { report: stored, locale };
   try {
     const report = JSON.parse(params.report ?? "") as RibbonReport;
-    const kinds = [
-      "done",
-      "empty",
-      "no-table",
-      "table-elsewhere",
-      "own-sheet",
-      "protected",
-      "busy",
-      "failed",
-    ];
-    if (!report || typeof report !== "object" || !kinds.includes(report.kind)) return null;
-    return { report, locale: params.lang === "en-US" ? "en-US" : "zh-CN" };
+    return isReport(report) ? { report, locale } : null;
   } catch {
     return null;
   }

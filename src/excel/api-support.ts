@@ -30,6 +30,16 @@ export interface ApiSupport {
   readonly comments: boolean;
   /** 1.18: notes. Only read, to leave alone a cell that has a note of the clerk's. */
   readonly notes: boolean;
+  /**
+   * 1.11: Excel.run's delayForCellEdit ("Delay execution while cell is being edited"): a run clicked while the
+   * clerk is typing in a cell waits until they leave it, instead of failing with InvalidOperationInCellEditMode.
+   */
+  readonly delayForCellEdit?: boolean;
+  /**
+   * 1.6: conditional formats. Only counted over the marked cells: a rule's fill shows over a mark, so the pane says
+   * when one is there.
+   */
+  readonly conditionalFormats?: boolean;
 }
 
 export function detectApiSupport(
@@ -44,5 +54,7 @@ export function detectApiSupport(
     multiAreaAndPattern: isSetSupported("ExcelApi", "1.9"),
     comments: isSetSupported("ExcelApi", "1.10"),
     notes: isSetSupported("ExcelApi", "1.18"),
+    delayForCellEdit: isSetSupported("ExcelApi", "1.11"),
+    conditionalFormats: isSetSupported("ExcelApi", "1.6"),
   };
 }

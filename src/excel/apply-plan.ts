@@ -5,7 +5,14 @@
  * frozen headers, filled severity cells, rows fitted to their wrapped text, marks, links, and (ExcelApi 1.10) a
  * comment on each marked cell that has none of the clerk's.
  */
-import { columnLetter, quoteSheetName, type Plan, type PlanCell, type PlanSheet } from "../core";
+import {
+  columnLetter,
+  parseCellAddress,
+  quoteSheetName,
+  type Plan,
+  type PlanCell,
+  type PlanSheet,
+} from "../core";
 import type { ApiSupport } from "./api-support";
 import { guardText } from "../workbook/guard-text";
 import { isOwnComment, isOwnNoteAuthor, stillWearsMark } from "../workbook/rerun-rules";
@@ -46,6 +53,10 @@ export interface ApplyResult {
   readonly marksColourLost: number;
   /** Marked cells that kept a comment or note of the clerk's and got no comment of ours. */
   readonly commentsSkipped: number;
+  /** Excel refused the print setup (its own last request): the run is complete without it. */
+  readonly printSetupSkipped: boolean;
+  /** Conditional formats of the clerk's lie over marked cells (ExcelApi 1.6): their fill may hide the marks. */
+  readonly conditionalFormatsOverMarks: boolean;
 }
 
 /** Applies the plan. */
@@ -184,7 +195,9 @@ export async function applyPlan(
   }
   const shown = plan.sheets.findIndex((s) => s.key === plan.activate);
   if (shown >= 0) created[shown]!.activate();
+  const rulesOverMarks = countConditionalFormats(source, plan, support);
   await budget.flush();
+  const conditionalFormatsOverMarks = (rulesOverMarks?.value ?? 0) > 0;
   state = { ...state, marks: { sheetId: options.sourceSheetId, fills: saved } };
   options.recordState?.(state);
 
@@ -219,7 +232,78 @@ export async function applyPlan(
   await removeComments(source, support, budget);
   const commentsSkipped =
     support.comments && plan.notes.length > 0 ? await addComments(source, plan, support, budget) : 0;
-  return { state, marksLeftAlone, marksColourLost, commentsSkipped };
+
+  // 8. Print setup, last and on its own: it is the part Excel may refuse (a PC without a printer driver, a
+  // paper size the printer lacks, a fit Excel does not take), and a refusal must leave a complete run.
+  await budget.flush();
+  const printSetupSkipped = !(await applyPrintSetup(context, created, plan, support));
+  return {
+    state,
+    marksLeftAlone,
+    marksColourLost,
+    commentsSkipped,
+    printSetupSkipped,
+    conditionalFormatsOverMarks,
+  };
+}
+
+/**
+ * Queues a count of the conditional formats over the marked cells' block (Range.conditionalFormats, ExcelApi 1.6:
+ * "the collection of ConditionalFormats that intersect the range"): a rule's fill shows over a mark, so the pane
+ * says when one is there. Null below 1.6 or without marks.
+ */
+function countConditionalFormats(
+  source: Excel.Worksheet,
+  plan: Plan,
+  support: ApiSupport,
+): OfficeExtension.ClientResult<number> | null {
+  if (!support.conditionalFormats || plan.marks.length === 0) return null;
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = 0;
+  let right = 0;
+  for (const mark of plan.marks) {
+    const at = parseCellAddress(mark.cell);
+    if (!at) continue;
+    top = Math.min(top, at.row);
+    bottom = Math.max(bottom, at.row);
+    left = Math.min(left, at.column);
+    right = Math.max(right, at.column);
+  }
+  if (bottom === 0) return null;
+  return source.getRange(rectAddress({ top, left, bottom, right })).conditionalFormats.getCount();
+}
+
+/**
+ * Print setup (PageLayout, ExcelApi 1.9) in one request of its own: landscape A4, every column on one page wide,
+ * as many pages tall as the rows need (verticalFitToPages 0, which the reference does not document; OOXML's
+ * fitToHeight 0), the header row on every page, the sheet's name and page in the footer. False when Excel
+ * refused it: the sheets then print with Excel's defaults. True when there is nothing to set (below 1.9).
+ */
+async function applyPrintSetup(
+  context: Excel.RequestContext,
+  created: readonly Excel.Worksheet[],
+  plan: Plan,
+  support: ApiSupport,
+): Promise<boolean> {
+  if (!support.multiAreaAndPattern) return true;
+  for (const [index, planSheet] of plan.sheets.entries()) {
+    if (planSheet.columns.length === 0) continue;
+    const print = planSheet.print;
+    const layout = created[index]!.pageLayout;
+    layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+    layout.paperSize = print.paper;
+    layout.zoom = { horizontalFitToPages: print.fitToPagesWide, verticalFitToPages: 0 };
+    if (print.repeatRows > 0) layout.setPrintTitleRows(`$1:$${print.repeatRows}`);
+    layout.headersFooters.defaultForAllPages.leftFooter = print.footer.left;
+    layout.headersFooters.defaultForAllPages.rightFooter = print.footer.right;
+  }
+  try {
+    await context.sync();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The cells (A1, no sheet) that hold a comment, or at ExcelApi 1.18 a note, on the sheet. */
@@ -457,18 +541,6 @@ function queueLayout(sheet: Excel.Worksheet, planSheet: PlanSheet, support: ApiS
   header.numberFormat = [planSheet.columns.map(() => "@")];
   header.values = [planSheet.columns.map((c) => guardText(c.header))];
   header.format.font.bold = true;
-  // Print setup (PageLayout, ExcelApi 1.9): landscape A4, every column on one page wide (0: as many pages tall
-  // as the rows need, OOXML's fitToHeight), the header row on every page, the sheet's name and page in the footer.
-  if (support.multiAreaAndPattern) {
-    const print = planSheet.print;
-    const layout = sheet.pageLayout;
-    layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
-    layout.paperSize = print.paper;
-    layout.zoom = { horizontalFitToPages: print.fitToPagesWide, verticalFitToPages: 0 };
-    if (print.repeatRows > 0) layout.setPrintTitleRows(`$1:$${print.repeatRows}`);
-    layout.headersFooters.defaultForAllPages.leftFooter = print.footer.left;
-    layout.headersFooters.defaultForAllPages.rightFooter = print.footer.right;
-  }
   const dataRows = Math.max(1, planSheet.rows.length);
   for (const [i, column] of planSheet.columns.entries()) {
     const letter = columnLetter(i + 1);

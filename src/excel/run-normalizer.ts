@@ -12,8 +12,10 @@ import { findTableSheet, readSource, type SheetRef, type SourceRead } from "./re
 import { RequestBudget } from "./request-budget";
 import {
   acquireRunLock,
+  beatRunLock,
   forgetRunState,
   releaseRunLock,
+  RUN_LOCK_BEAT_MS,
   saveRunState,
   type DocumentSettings,
   type RunState,
@@ -48,9 +50,15 @@ async function exclusively<T>(
   runningHere = true;
   try {
     if (!(await acquireRunLock(settings, RUNTIME_ID, now()))) return { kind: "busy" };
+    // Alive while running: if Office ends this runtime, the beats stop and the lock goes stale (run-state.ts).
+    const beating = setInterval(
+      () => void beatRunLock(settings, RUNTIME_ID, now()).catch(() => undefined),
+      RUN_LOCK_BEAT_MS,
+    );
     try {
       return await work();
     } finally {
+      clearInterval(beating);
       await releaseRunLock(settings, RUNTIME_ID);
     }
   } finally {
@@ -58,12 +66,33 @@ async function exclusively<T>(
   }
 }
 
+/**
+ * Excel.run; from ExcelApi 1.11 with delayForCellEdit, so that a run clicked while a cell is being edited waits
+ * for the edit to end (api-support.ts). Below 1.11 the options are not passed at all: Excel fails the request
+ * with InvalidOperationInCellEditMode, and the pane says to press Enter or Esc.
+ */
+function runExcel<T>(support: ApiSupport, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  return support.delayForCellEdit ? Excel.run({ delayForCellEdit: true }, batch) : Excel.run(batch);
+}
+
+/**
+ * Gives the webview back to the host between the long steps of a run (analysis, plan, the writes), so that the
+ * pane paints its progress and Office sees the add-in alive: Office restarts an add-in that blocks for more than
+ * 5 seconds, and Trident runs the same bundle 3–4.5× slower than a modern engine (npm run bench:ie11 measures
+ * the longest stretch).
+ */
+function yieldToHost(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /** Reads the active sheet, checks it, and writes the result sheets and marks. */
 export function runNormalizer(options: RunOptions): Promise<RunOutcome> {
   const settings = documentSettings(options);
   const support = options.support ?? detectApiSupport();
   return exclusively(settings, options.now ?? Date.now, () =>
-    Excel.run((context) => runOnHostAsync(excelRunPort(context, support, settings, options), options)),
+    runExcel(support, (context) =>
+      runOnHostAsync(excelRunPort(context, support, settings, options), options),
+    ),
   );
 }
 
@@ -108,6 +137,7 @@ function excelRunPort(
       };
     },
     readSheet: async (key) => sheetRead(await readSource(context, support, key)),
+    pause: yieldToHost,
     findTableElsewhere: async (except) =>
       (await findTableSheet(context, support, new Set(except)))?.name ?? null,
     apply: async (plan, source) => {
@@ -140,6 +170,8 @@ function excelRunPort(
         marksLeftAlone: marksLeftAlone + applied.marksLeftAlone,
         marksColourLost: marksColourLost + applied.marksColourLost,
         commentsSkipped: applied.commentsSkipped,
+        printSetupSkipped: applied.printSetupSkipped,
+        conditionalFormatsOverMarks: applied.conditionalFormatsOverMarks,
       };
     },
     writeRecord: async (plan, source, failed) => {
@@ -211,7 +243,7 @@ export async function clearMarks(
   const settings = documentSettings(options);
   const support = options.support ?? detectApiSupport();
   const result = await exclusively(settings, options.now ?? Date.now, () =>
-    Excel.run(async (context): Promise<ClearResult> => {
+    runExcel(support, async (context): Promise<ClearResult> => {
       const sheets = context.workbook.worksheets;
       sheets.load("items/id,items/name");
       await context.sync();

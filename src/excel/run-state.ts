@@ -82,10 +82,14 @@ export const RUN_STATE_KEY = "indicatorNormalizer.runState";
 export const RUN_LOCK_KEY = "indicatorNormalizer.running";
 
 /**
- * A lock older than this is taken to be left by a runtime that died (a closed pane, a function command that
- * Office ended after its 5 minutes): the next run may take it over.
+ * The runtime holding the lock says it is alive this often (its `beat`), between the slices of its run (none
+ * blocks for more than a second: run-normalizer.ts). A lock whose last beat is older than RUN_LOCK_STALE_MS was
+ * left by a runtime that died: a closed pane, a function command Office ended after its 5 minutes, or a runtime
+ * Office restarted because it blocked for more than 5 seconds ("Runtimes in Office Add-ins"). The next run takes
+ * it over then, half a minute later, instead of refusing re-runs for 10 minutes.
  */
-export const RUN_LOCK_MAX_AGE_MS = 10 * 60 * 1000;
+export const RUN_LOCK_BEAT_MS = 10_000;
+export const RUN_LOCK_STALE_MS = 30_000;
 
 /** The part of Office.Settings the add-in uses; the fake host supplies its own. */
 export interface DocumentSettings {
@@ -167,13 +171,21 @@ export async function forgetRunState(settings: DocumentSettings): Promise<void> 
 interface RunLock {
   readonly owner: string;
   readonly since: number;
+  /** The holder's last sign of life; absent in locks written before beats (their `since` stands in). */
+  readonly beat?: number;
 }
 
 function readLock(settings: DocumentSettings): RunLock | null {
   const raw = settings.get(RUN_LOCK_KEY) as Partial<RunLock> | null;
-  return raw && typeof raw.owner === "string" && typeof raw.since === "number"
-    ? { owner: raw.owner, since: raw.since }
-    : null;
+  if (!raw || typeof raw.owner !== "string" || typeof raw.since !== "number") return null;
+  return typeof raw.beat === "number"
+    ? { owner: raw.owner, since: raw.since, beat: raw.beat }
+    : { owner: raw.owner, since: raw.since };
+}
+
+/** Whether a lock's holder has shown a sign of life recently enough to be running still. */
+function alive(lock: RunLock, now: number): boolean {
+  return now - (lock.beat ?? lock.since) < RUN_LOCK_STALE_MS;
 }
 
 /**
@@ -187,11 +199,20 @@ export async function acquireRunLock(
 ): Promise<boolean> {
   await refreshSettings(settings);
   const held = readLock(settings);
-  if (held && held.owner !== owner && now - held.since < RUN_LOCK_MAX_AGE_MS) return false;
-  settings.set(RUN_LOCK_KEY, { owner, since: now });
+  if (held && held.owner !== owner && alive(held, now)) return false;
+  settings.set(RUN_LOCK_KEY, { owner, since: now, beat: now });
   await saveSettings(settings);
   await refreshSettings(settings);
   return readLock(settings)?.owner === owner;
+}
+
+/** The holder's sign of life: the lock's beat moves to `now` (only if `owner` still holds it). */
+export async function beatRunLock(settings: DocumentSettings, owner: string, now: number): Promise<void> {
+  await refreshSettings(settings);
+  const held = readLock(settings);
+  if (held?.owner !== owner) return;
+  settings.set(RUN_LOCK_KEY, { owner, since: held.since, beat: now });
+  await saveSettings(settings);
 }
 
 /** Gives the lock back (only if `owner` still holds it). */

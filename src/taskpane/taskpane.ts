@@ -105,6 +105,8 @@ function mountPane(doc: Document, locale: Locale, host: PaneHost): void {
           ),
         );
         if (summary.commentsSkipped > 0) notes.push(pane.commentsSkipped(summary.commentsSkipped));
+        if (summary.printSetupSkipped) notes.push(pane.printSetupSkipped);
+        if (summary.conditionalFormatsOverMarks) notes.push(pane.conditionalFormatsOverMarks);
         if (summary.comparison)
           notes.push(pane.compared(summary.comparison.changes, summary.comparison.sheetName));
         notes.push(...host.notes(outcome, locale));

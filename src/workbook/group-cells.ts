@@ -1,13 +1,19 @@
 /**
  * Scattered cells are formatted a few ranges at a time, never one request per cell: at ExcelApi 1.9 as
- * multi-area ranges (Worksheet.getRanges, whose address string must stay under 8,192 characters), below 1.9 as
+ * multi-area ranges (Worksheet.getRanges, within the limits below), below 1.9 as
  * the contiguous rectangles that cover exactly the given cells.
  */
 import { parseCellAddress } from "../core";
 import { rectAddress, type CellRect } from "./range-address";
 
-/** Excel rejects a getRanges address of 8,192 characters or more. */
-export const MAX_AREAS_ADDRESS_LENGTH = 8191;
+/**
+ * How much one getRanges address holds. The reference says only "under 8,192 characters", but Excel has refused
+ * addresses of about 8,200 characters and of 513 areas (office-js issues #5198 and #4263: "InvalidArgument" on
+ * getRanges with many areas, below the documented length), so the add-in stays well inside both: 2,000
+ * characters and 200 areas. Marks then take a few more requests, each far from either limit.
+ */
+export const MAX_AREAS_ADDRESS_LENGTH = 2000;
+export const MAX_AREAS_PER_ADDRESS = 200;
 
 /** Groups items by a key, keeping first-seen order of keys and items. */
 export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
@@ -65,16 +71,23 @@ export function contiguousBlocks(cells: readonly string[]): string[] {
   return blocks.map(rectAddress);
 }
 
-/** Joins addresses with commas into strings shorter than the getRanges limit. */
-export function joinAreas(addresses: readonly string[], limit = MAX_AREAS_ADDRESS_LENGTH): string[] {
+/** Joins addresses with commas into strings within the getRanges limits (length and areas). */
+export function joinAreas(
+  addresses: readonly string[],
+  limit = MAX_AREAS_ADDRESS_LENGTH,
+  maxAreas = MAX_AREAS_PER_ADDRESS,
+): string[] {
   const joined: string[] = [];
   let current = "";
+  let areas = 0;
   for (const address of addresses) {
-    if (current && current.length + 1 + address.length > limit) {
+    if (current && (current.length + 1 + address.length > limit || areas >= maxAreas)) {
       joined.push(current);
       current = "";
+      areas = 0;
     }
     current = current ? `${current},${address}` : address;
+    areas++;
   }
   if (current) joined.push(current);
   return joined;

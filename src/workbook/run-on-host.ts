@@ -62,6 +62,10 @@ export interface Applied {
   readonly marksLeftAlone: number;
   readonly marksColourLost: number;
   readonly commentsSkipped: number;
+  /** The host refused the print setup (its own last request in Excel): the run is complete without it. */
+  readonly printSetupSkipped?: boolean;
+  /** Conditional formats of the clerk's lie over marked cells (Excel, ExcelApi 1.6): they may hide the marks. */
+  readonly conditionalFormatsOverMarks?: boolean;
 }
 
 /** The host's batch-level operations, each one request (Excel) or one uninterrupted call (ET). */
@@ -76,6 +80,11 @@ export interface RunPort<Answer> {
   findTableElsewhere?(
     except: readonly string[],
   ): Answer extends "async" ? Promise<string | null> : string | null;
+  /**
+   * Gives the thread back to the host between the long steps (before the analysis, the plan and the writes), so a
+   * webview paints progress and Office sees the add-in alive; absent in a host whose run is one call (ET).
+   */
+  pause?(): Answer extends "async" ? Promise<void> : void;
   /** Restores the previous marks, replaces the tool's sheets, writes the plan's sheets and marks. */
   apply(plan: Plan, source: SheetRead): Answer extends "async" ? Promise<Applied> : Applied;
   /** Records what was done (even after a failed apply: `failed`), so the next run replaces it. */
@@ -95,8 +104,15 @@ function* ask<K extends keyof RunPort<"sync">>(
   return (yield { op, args } as PortCall) as Answer<K>;
 }
 
-/** The run, as the port calls it makes. `hasFinder`: the port looks for a table on other sheets. */
-function* runSteps(request: RunRequest, hasFinder: boolean): Generator<PortCall, RunOutcome, unknown> {
+/**
+ * The run, as the port calls it makes. `hasFinder`: the port looks for a table on other sheets; `pauses`: it
+ * takes pauses between the long steps.
+ */
+function* runSteps(
+  request: RunRequest,
+  hasFinder: boolean,
+  pauses: boolean,
+): Generator<PortCall, RunOutcome, unknown> {
   request.onProgress?.({ stage: "reading" });
   const active = yield* ask("readActive");
   const previous = yield* ask("readPrevious", active.sheets);
@@ -118,6 +134,7 @@ function* runSteps(request: RunRequest, hasFinder: boolean): Generator<PortCall,
   if (source.protected) return { kind: "protected", sheet: source.sheet.name };
 
   request.onProgress?.({ stage: "checking", rows: source.grid.length });
+  if (pauses) yield* ask("pause");
   // The grid goes along so that finding no table can say what it saw instead.
   const analysis: Analysis = analyzeLocated([{ tables, grid: source.grid, origin: source.origin }], {
     locale: request.locale,
@@ -125,6 +142,7 @@ function* runSteps(request: RunRequest, hasFinder: boolean): Generator<PortCall,
   });
   // Nothing found is not "done": no sheet, no mark, no change to the workbook.
   if (analysis.table === null) return noTableOutcome(analysis, source.sheet.name, request.locale);
+  if (pauses) yield* ask("pause");
   const avoid = namesToAvoid({
     sheets: active.sheets.map((s) => s.name),
     replaced: active.sheets.filter((s) => previous.ownSheets.indexOf(s.key) >= 0).map((s) => s.name),
@@ -152,6 +170,7 @@ function* runSteps(request: RunRequest, hasFinder: boolean): Generator<PortCall,
     ...(comparison ? { comparison } : {}),
   });
 
+  if (pauses) yield* ask("pause");
   let applied: Applied;
   let failed = false;
   try {
@@ -174,6 +193,9 @@ function* runSteps(request: RunRequest, hasFinder: boolean): Generator<PortCall,
       marksColourLost: applied.marksColourLost,
       marksUnreadable: previous.marksUnreadable,
       commentsSkipped: applied.commentsSkipped,
+      // Only when they happened: a run's summary is the same in every host otherwise (test/wps/flow-parity).
+      ...(applied.printSetupSkipped ? { printSetupSkipped: true } : {}),
+      ...(applied.conditionalFormatsOverMarks ? { conditionalFormatsOverMarks: true } : {}),
       ...(comparison
         ? {
             comparison: {
@@ -193,7 +215,7 @@ function call(port: object, { op, args }: PortCall): unknown {
 
 /** A run on a host that answers in promises (Office.js). */
 export async function runOnHostAsync(port: RunPort<"async">, request: RunRequest): Promise<RunOutcome> {
-  const steps = runSteps(request, port.findTableElsewhere !== undefined);
+  const steps = runSteps(request, port.findTableElsewhere !== undefined, port.pause !== undefined);
   let next = steps.next();
   while (!next.done) {
     let answer: unknown;
@@ -210,7 +232,7 @@ export async function runOnHostAsync(port: RunPort<"async">, request: RunRequest
 
 /** A run on a host that answers at once (ET). */
 export function runOnHostSync(port: RunPort<"sync">, request: RunRequest): RunOutcome {
-  const steps = runSteps(request, port.findTableElsewhere !== undefined);
+  const steps = runSteps(request, port.findTableElsewhere !== undefined, port.pause !== undefined);
   let next = steps.next();
   while (!next.done) {
     let answer: unknown;

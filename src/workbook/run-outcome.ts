@@ -55,6 +55,10 @@ export interface RunSummary {
   readonly marksUnreadable: number;
   /** Marked cells that kept the clerk's comment or note and got no comment of the add-in's. */
   readonly commentsSkipped: number;
+  /** Excel refused the print setup: the run is complete, the new sheets print with Excel's defaults. */
+  readonly printSetupSkipped?: boolean;
+  /** Conditional formats of the clerk's lie over marked cells (ExcelApi 1.6): their fill may hide the marks. */
+  readonly conditionalFormatsOverMarks?: boolean;
   /** With 与上年对比: the changes to check (added indicators aside) and the year-over-year sheet's name. */
   readonly comparison?: { readonly changes: number; readonly sheetName: string };
 }

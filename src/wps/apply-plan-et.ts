@@ -110,7 +110,8 @@ export function applyPlanEt(app: Et.Application, plan: Plan, options: EtApplyOpt
   let rowsWritten = 0;
   const created = plan.sheets.map((planSheet) => {
     const sheets = book.Worksheets;
-    const sheet = sheets.Add(undefined, sheets.Item(readMember<number>(sheets, "Count"))) as Et.Worksheet;
+    // null for the omitted Before, as WPS's own examples do (`Worksheets.Add(null, Worksheets.Item(1), 2)`).
+    const sheet = sheets.Add(null, sheets.Item(readMember<number>(sheets, "Count"))) as Et.Worksheet;
     sheet.Name = planSheet.name;
     writeLayout(sheet, planSheet);
     if (!tryFeature(() => writePrintSetup(sheet, planSheet))) skipped.add("print");
@@ -342,7 +343,7 @@ function addTable(sheet: Et.Worksheet, planSheet: PlanSheet): void {
   const range = tableRange(sheet, planSheet);
   // Source is "a Range object that represents the data source" for xlSrcRange (Microsoft, ListObjects.Add); the
   // package's types, generated from WPS's C++ code, say string: the documented Range is what VBA passes.
-  const list = sheet.ListObjects.Add(XL_SRC_RANGE, range as unknown as string, undefined, XL_YES);
+  const list = sheet.ListObjects.Add(XL_SRC_RANGE, range as unknown as string, null, XL_YES);
   list.Name = table.name;
   list.TableStyle = table.style;
 }
@@ -357,19 +358,18 @@ function freezeRows(app: Et.Application, sheet: Et.Worksheet, rows: number): voi
   window.FreezePanes = true;
 }
 
-/** Each plan cell with a link gets a hyperlink to the source cell (the text stays the cell's value). */
+/**
+ * Each plan cell with a link gets a hyperlink to the source cell (the text stays the cell's value). ET has no
+ * call that adds many links at once, so this is the run's one per-row cost: two calls a link (the anchor and the
+ * Add), the collection read once per sheet (test/wps/run-et.test.ts bounds the calls per row).
+ */
 function addLinks(sheet: Et.Worksheet, planSheet: PlanSheet): void {
+  const hyperlinks = sheet.Hyperlinks;
   planSheet.rows.forEach((row, r) =>
     row.forEach((cell, c) => {
       if (cell === null || typeof cell !== "object") return;
       const anchor = sheet.Range(cellAddress(r + 2, c + 1));
-      sheet.Hyperlinks.Add(
-        anchor,
-        "",
-        `${quoteSheetName(cell.link.sheet)}!${cell.link.cell}`,
-        undefined,
-        cell.text,
-      );
+      hyperlinks.Add(anchor, "", `${quoteSheetName(cell.link.sheet)}!${cell.link.cell}`, null, cell.text);
     }),
   );
 }

@@ -13,6 +13,7 @@ import {
   parseCellAddress,
   parseAmount,
   exactDecimal,
+  negateDecimal,
   sumDecimals,
   toNumber,
   type ExactDecimal,
@@ -332,13 +333,7 @@ function numberDecimal(v: number): ExactDecimal {
 }
 
 function signed(amount: ExactDecimal, sign: number): ExactDecimal {
-  return sign < 0 ? negate(amount) : amount;
-}
-
-function negate(amount: ExactDecimal): ExactDecimal {
-  return amount.big === undefined
-    ? { units: -amount.units, scale: amount.scale }
-    : { units: -amount.units, scale: amount.scale, big: -amount.big };
+  return sign < 0 ? negateDecimal(amount) : amount;
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * The production build: every script it emits parses as ES5 (Trident, the webview of Office 2016/2019
- * volume-licensed); manifest URLs follow ADDIN_BASE_URL; the default page loads office.js from Microsoft's CDN and
- * nothing else from outside; OFFICE_JS=local serves office.js from dist/ with a CSP naming no outside host.
+ * volume-licensed); manifest URLs follow ADDIN_BASE_URL; by default office.js is served from dist/ (an intranet
+ * reaches no CDN) with a CSP naming no outside host; OFFICE_JS=cdn loads it from Microsoft's CDN and nothing else
+ * from outside.
  */
 import { parse } from "acorn";
 import { existsSync, readdirSync, readFileSync } from "fs";
@@ -26,10 +27,10 @@ function resources(html: string): string[] {
   return [...html.matchAll(/\s(?:src|href)=(?:"([^"]+)"|([^\s>"]+))/g)].map((m) => (m[1] ?? m[2])!);
 }
 
-test("the CDN build: manifest on the base URL, office.js from Microsoft, nothing else from outside", () => {
+test("OFFICE_JS=cdn: manifest on the base URL, office.js from Microsoft, nothing else from outside", () => {
   const out = build("build-cdn", {
     ADDIN_BASE_URL: "https://addins.example.gov.cn/indicators/",
-    OFFICE_JS: "",
+    OFFICE_JS: "cdn",
   });
   const manifest = readFileSync(join(out, "manifest.xml"), "utf8");
   expect(manifest).not.toContain("localhost");
@@ -50,18 +51,21 @@ test("the CDN build: manifest on the base URL, office.js from Microsoft, nothing
   for (const size of [16, 32, 64, 80]) expect(existsSync(join(out, "assets", `icon-${size}.png`))).toBe(true);
 });
 
-test("OFFICE_JS=local: office.js is served from dist/ and the CSP names no outside host", () => {
-  const out = build("build-local", { OFFICE_JS: "local" });
-  const html = readFileSync(join(out, "taskpane.html"), "utf8");
-  expect(resources(html).filter((r) => /^[a-z]+:/i.test(r))).toEqual([]);
-  expect(resources(html)).toContain("office-js/office.js");
-  expect(csp(html)).not.toMatch(/https?:/);
+test("by default (the intranet build) office.js is served from dist/ and no page names an outside host", () => {
+  const out = build("build-local", { OFFICE_JS: "" });
+  for (const page of ["taskpane.html", "commands.html", "dialog.html"]) {
+    const html = readFileSync(join(out, page), "utf8");
+    expect(resources(html).filter((r) => /^[a-z]+:/i.test(r))).toEqual([]);
+    expect(resources(html)).toContain("office-js/office.js");
+    expect(csp(html)).not.toMatch(/https?:/);
+  }
   expect(existsSync(join(out, "office-js", "office.js"))).toBe(true);
   expect(existsSync(join(out, "office-js", "excel-win32-16.01.js"))).toBe(true);
 });
 
-test("a base URL that is not HTTPS is refused", () => {
+test("a base URL that is not HTTPS is refused, and so is an OFFICE_JS that is neither local nor cdn", () => {
   expect(() => build("build-http", { ADDIN_BASE_URL: "http://intranet/addin" })).toThrow();
+  expect(() => build("build-typo", { OFFICE_JS: "lokal" })).toThrow(/OFFICE_JS/);
 });
 
 /** Every .js under `dir` except Microsoft's office.js files (exempt: they ship their own builds per webview). */

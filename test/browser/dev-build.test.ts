@@ -25,7 +25,7 @@ let browser: Browser;
 let dist: string;
 
 beforeAll(async () => {
-  dist = runWebpack(join(ROOT, ".tmp", "dev-build"), {}, "development");
+  dist = runWebpack(join(ROOT, ".tmp", "dev-build"), { OFFICE_JS: "cdn" }, "development");
   ({ server, origin } = await serve(dist));
   browser = await launchChromium();
 });

@@ -6,7 +6,15 @@
  */
 import { analyzeTable } from "../../src/core/analyze-table";
 import type * as Commands from "../../src/commands/commands";
-import { decodeReport, describeReport } from "../../src/commands/ribbon-report";
+import {
+  decodeReport,
+  describeReport,
+  encodeReport,
+  REPORT_STORAGE_KEY,
+  storeReport,
+  type ReportStorage,
+  type RibbonReport,
+} from "../../src/commands/ribbon-report";
 import { RUN_LOCK_KEY, RUN_STATE_KEY } from "../../src/excel/run-state";
 import { messagesFor } from "../../src/core/messages";
 import { paneMessagesFor } from "../../src/taskpane/messages";
@@ -80,7 +88,7 @@ test("on the sample (which has errors): the sheets, 校验结果 shown, a dialog
   expect(model.sheets.map((s) => s.name)).toEqual(["Sheet1", "指标明细", "校验结果"]);
   expect(model.activeSheet.name).toBe("校验结果");
   const dialog = lastDialog();
-  expect(dialog.url).toMatch(/^dialog\.html\?lang=zh-CN&report=/);
+  expect(dialog.url).toMatch(/^dialog\.html\?lang=zh-CN&id=[0-9a-z]+&report=/);
   expect(dialogText(dialog)).toContain(`有 ${errors} 个错误：请修改原表后再运行。`);
   expect(dialogText(dialog)).toContain("结果见工作表「校验结果」");
   expect(event.completed).not.toHaveBeenCalled();
@@ -174,4 +182,78 @@ test("a clerk who never closes the dialog: the event completes before Office's 5
   await runFromRibbon(event as unknown as Office.AddinCommands.Event, 300);
   expect(event.completed).toHaveBeenCalledTimes(1);
   expect(lastDialog().closed).toBe(false);
+});
+
+describe("the dialog's URL is short by design: an id, with the report in the add-in's storage", () => {
+  const BASE = "https://addins.example.gov.cn/财政局/绩效目标/indicator-normalizer/v1/dialog.html";
+  const sheet = "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一"; // 31 characters, Excel's most
+  const longest: RibbonReport[] = [
+    {
+      kind: "no-table",
+      sheet,
+      lookedFor: "没有找到项目支出绩效目标表：".repeat(20),
+      advice: "请确认表头含有项目名称、金额和绩效指标等列。".repeat(20),
+    },
+    { kind: "table-elsewhere", sheet, found: sheet },
+    {
+      kind: "done",
+      projects: 10_000,
+      indicators: 70_000,
+      errors: 9_999,
+      warnings: 9_999,
+      sheet,
+      selectionIgnored: true,
+      marksLeftAlone: 9_999,
+      marksColourLost: 9_999,
+      marksUnreadable: 9_999,
+    },
+  ];
+
+  function memoryStorage(): ReportStorage & { items: Map<string, string> } {
+    const items = new Map<string, string>();
+    return { items, getItem: (k) => items.get(k) ?? null, setItem: (k, v) => void items.set(k, v) };
+  }
+
+  test.each(longest.map((r) => [r.kind, r] as const))(
+    "%s: under 1,000 characters on a long base URL (Internet Explorer's limit is 2,083)",
+    (_kind, report) => {
+      const url = `${encodeURI(BASE)}${encodeReport(report, "zh-CN", "m1x2y3abc")}`;
+      expect(url.length).toBeLessThan(1_000);
+      // The full report comes back from storage, by its id.
+      const storage = memoryStorage();
+      storeReport(storage, "m1x2y3abc", report, "zh-CN");
+      expect(decodeReport(url.slice(url.indexOf("?")), storage)).toEqual({ report, locale: "zh-CN" });
+    },
+  );
+
+  test("without storage (or with another click's report in it) the URL's copy serves, its long texts cut", () => {
+    const report = longest[0]!;
+    const search = encodeReport(report, "en-US", "second");
+    const storage = memoryStorage();
+    storeReport(storage, "first", { kind: "busy" }, "zh-CN");
+    for (const s of [null, storage]) {
+      const decoded = decodeReport(search, s);
+      expect(decoded?.locale).toBe("en-US");
+      expect(decoded?.report.kind).toBe("no-table");
+      const text = (decoded?.report as Extract<RibbonReport, { kind: "no-table" }>).lookedFor;
+      expect(text.length).toBeLessThanOrEqual(25);
+      expect(text.endsWith("…")).toBe(true);
+    }
+    expect(JSON.parse(storage.items.get(REPORT_STORAGE_KEY)!).id).toBe("first");
+  });
+
+  test("a storage that throws (switched off) loses nothing: the URL's copy serves", () => {
+    const broken: ReportStorage = {
+      getItem: () => {
+        throw new Error("SecurityError");
+      },
+      setItem: () => {
+        throw new Error("QuotaExceededError");
+      },
+    };
+    expect(() => storeReport(broken, "x", { kind: "busy" }, "zh-CN")).not.toThrow();
+    expect(decodeReport(encodeReport({ kind: "busy" }, "zh-CN", "x"), broken)?.report).toEqual({
+      kind: "busy",
+    });
+  });
 });

@@ -1,8 +1,10 @@
 import {
+  compareBound,
   compareSum,
   exactDecimal,
   exactDecimalFromText,
   needsExactText,
+  sameAmount,
   toNumber,
   unitsAt,
   type ExactDecimal,
@@ -52,14 +54,14 @@ describe("exact decimals to the limit, from a cell's text", () => {
 
   test("integers beyond 2^53 are compared exactly: one unit off is found, an exact sum holds", () => {
     const big = exactDecimalFromText("12345678901234567890")!;
-    expect(big.big).toBe(BigInt("12345678901234567890"));
+    expect(big.big).toBe("12345678901234567890");
     const parts = [exactDecimalFromText("12345678901234567000")!, exactDecimalFromText("890")!];
     expect(compareSum(big, parts, undefined)).toBeNull();
     const off = [exactDecimalFromText("12345678901234567000")!, exactDecimalFromText("889")!];
-    // As doubles, both sums are the same number: only bigints tell them apart.
+    // As doubles, both sums are the same number: only exact digits tell them apart.
     expect(Number("12345678901234567000") + 889).toBe(Number("12345678901234567890"));
     const broken = compareSum(big, off, undefined);
-    expect(broken?.expected.big).toBe(BigInt("12345678901234567889"));
+    expect(broken?.expected.big).toBe("12345678901234567889");
   });
 
   test("seven or more decimals are compared at their own place, not rounded to six", () => {
@@ -76,5 +78,22 @@ describe("exact decimals to the limit, from a cell's text", () => {
     expect(needsExactText(2476.54, 2)).toBe(false);
     expect(needsExactText(0.1234567, 7)).toBe(true);
     expect(needsExactText(12345678901234567000, 0)).toBe(true);
+  });
+});
+
+describe("bounds and sameness beyond a double, in digits (no BigInt)", () => {
+  const big = (text: string): ExactDecimal => exactDecimalFromText(text)!;
+
+  test("parts over a total past 2^53 are found, also when the longer number sorts first as text", () => {
+    // As text "100…" < "999…"; as numbers the parts are larger.
+    expect(
+      compareBound(big("99999999999999999999"), [big("100000000000000000000")], undefined),
+    ).not.toBeNull();
+    expect(compareBound(big("100000000000000000000"), [big("99999999999999999999")], undefined)).toBeNull();
+  });
+
+  test("the same amount at two scales is the same; one unit apart is not", () => {
+    expect(sameAmount(big("12345678901234567890"), big("12345678901234567890.00"))).toBe(true);
+    expect(sameAmount(big("12345678901234567890"), big("12345678901234567891"))).toBe(false);
   });
 });

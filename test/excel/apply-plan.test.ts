@@ -310,6 +310,8 @@ test("the fake refuses what Excel refuses", async () => {
     multiAreaAndPattern: false,
     comments: false,
     notes: false,
+    delayForCellEdit: false,
+    conditionalFormats: false,
   });
   expect(model.syncCount).toBe(4);
 });

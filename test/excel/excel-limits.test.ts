@@ -10,7 +10,10 @@ import { MARK_COLORS } from "../../src/core/plan/plan";
 import { clearMarks, runNormalizer, type RunOutcome } from "../../src/excel/run-normalizer";
 import {
   RUN_LOCK_KEY,
-  RUN_LOCK_MAX_AGE_MS,
+  RUN_LOCK_STALE_MS,
+  RUN_LOCK_BEAT_MS,
+  acquireRunLock,
+  beatRunLock,
   RUN_STATE_KEY,
   type DocumentSettings,
 } from "../../src/excel/run-state";
@@ -104,13 +107,33 @@ describe("settings are a copy per runtime (pane and ribbon without a shared runt
     expect(JSON.parse(model.savedSettings)[RUN_LOCK_KEY]).toBeUndefined();
   });
 
-  test("a lock left by a runtime that died is taken over once it is old", async () => {
+  test("a lock left by a runtime that died is taken over once its beats stop, not 10 minutes later", async () => {
     const model = setUp();
-    model.savedSettings = JSON.stringify({ [RUN_LOCK_KEY]: { owner: "gone", since: 1_000 } });
+    model.savedSettings = JSON.stringify({ [RUN_LOCK_KEY]: { owner: "gone", since: 1_000, beat: 1_000 } });
     const settings = runtimeSettings(model);
     expect((await runNormalizer({ locale: "zh-CN", settings, now: () => 2_000 })).kind).toBe("busy");
-    const later = () => 1_000 + RUN_LOCK_MAX_AGE_MS + 1;
+    const later = () => 1_000 + RUN_LOCK_STALE_MS + 1;
+    expect(RUN_LOCK_STALE_MS).toBeLessThanOrEqual(60_000);
     expect((await runNormalizer({ locale: "zh-CN", settings, now: later })).kind).toBe("done");
+  });
+
+  test("a lock written before beats is stale by its start; a holder that beats keeps its lock", async () => {
+    const model = setUp();
+    model.savedSettings = JSON.stringify({ [RUN_LOCK_KEY]: { owner: "old", since: 1_000 } });
+    const mine = runtimeSettings(model);
+    expect(await acquireRunLock(mine, "pane", 1_000 + RUN_LOCK_STALE_MS + 1)).toBe(true);
+    // The pane's run goes on; it beats; the ribbon, clicked after the stale time, still finds it alive.
+    const start = 1_000 + RUN_LOCK_STALE_MS + 1;
+    await beatRunLock(mine, "pane", start + RUN_LOCK_BEAT_MS);
+    await beatRunLock(mine, "pane", start + 2 * RUN_LOCK_BEAT_MS);
+    const ribbon = runtimeSettings(model);
+    expect(await acquireRunLock(ribbon, "ribbon", start + RUN_LOCK_STALE_MS + 1)).toBe(false);
+    // A beat from a runtime that lost the lock changes nothing.
+    await beatRunLock(ribbon, "ribbon", start + 3 * RUN_LOCK_BEAT_MS);
+    expect(JSON.parse(model.savedSettings)[RUN_LOCK_KEY].owner).toBe("pane");
+    // The pane dies: no more beats; the ribbon takes over once the last beat is stale.
+    const lastBeat = start + 2 * RUN_LOCK_BEAT_MS;
+    expect(await acquireRunLock(ribbon, "ribbon", lastBeat + RUN_LOCK_STALE_MS + 1)).toBe(true);
   });
 
   test.each<ApiLevel>(["1.1", "1.9"])(
@@ -334,4 +357,15 @@ describe("fills at ExcelApi 1.9: pattern, pattern colour and tint come back; whi
     await clearMarks();
     expect(model.sheetByName("Sheet1")!.cell(row, column)?.fill).toEqual(fill);
   });
+});
+
+test("the fake refuses getRanges past 2,000 characters or 200 areas, as the add-in never asks (office-js #5198, #4263)", () => {
+  const model = setUp("1.9");
+  const sheets = new FakeRequestContext(model).workbook.worksheets;
+  const areas = (n: number): string => Array.from({ length: n }, (_, i) => `B${i + 1}`).join(",");
+  expect(() => sheets.getItem("Sheet1").getRanges(areas(200))).not.toThrow();
+  expect(() => sheets.getItem("Sheet1").getRanges(areas(201))).toThrow(/201 areas/);
+  const long = Array.from({ length: 120 }, (_, i) => `AA${100000 + i}:AB${200000 + i}`).join(",");
+  expect(long.length).toBeGreaterThan(2000);
+  expect(() => sheets.getItem("Sheet1").getRanges(long)).toThrow(/characters/);
 });

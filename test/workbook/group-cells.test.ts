@@ -41,12 +41,21 @@ describe("contiguousBlocks covers exactly the given cells with few rectangles", 
   });
 });
 
-test("joinAreas keeps every address string under the limit and loses none", () => {
-  const addresses = Array.from({ length: 3000 }, (_, i) => `B${i * 2 + 1}`);
-  const joined = joinAreas(addresses);
-  expect(joined.length).toBeGreaterThan(1);
-  for (const areas of joined) expect(areas.length).toBeLessThan(8192);
-  expect(joined.join(",").split(",")).toEqual(addresses);
+test("joinAreas keeps every address within 2,000 characters and 200 areas (office-js #5198, #4263) and loses none", () => {
+  // Short addresses: the area cap binds (3,000 × "B1"-sized areas would fit 2,000 characters ~400 at a time).
+  const short = Array.from({ length: 3000 }, (_, i) => `B${i * 2 + 1}`);
+  // Long addresses: the length cap binds.
+  const long = Array.from({ length: 3000 }, (_, i) => `AA${i * 2 + 100000}:AB${i * 2 + 100001}`);
+  for (const addresses of [short, long]) {
+    const joined = joinAreas(addresses);
+    expect(joined.length).toBeGreaterThan(1);
+    for (const areas of joined) {
+      expect(areas.length).toBeLessThanOrEqual(2000);
+      expect(areas.split(",").length).toBeLessThanOrEqual(200);
+    }
+    expect(joined.join(",").split(",")).toEqual(addresses);
+  }
+  expect(joinAreas(short).length).toBe(15);
 });
 
 describe("parseRangeAddress reads Office.js addresses", () => {

@@ -70,8 +70,20 @@ test("Worksheets.Add with no position inserts before the active sheet and activa
   sheets.Add();
   expect(model.sheets.map((s) => s.name)).toEqual(["Sheet3", "Sheet1", "末尾"]);
   expect(model.activeSheet.name).toBe("Sheet3");
-  sheets.Add(undefined, sheets.Item(readMember<number>(sheets, "Count")));
+  sheets.Add(null, sheets.Item(readMember<number>(sheets, "Count")));
   expect(model.sheets.map((s) => s.name).at(-1)).toBe("Sheet4");
+});
+
+test("an omitted argument before a given one is null, as WPS's examples pass it; undefined is refused", () => {
+  const { fake, model } = setUp();
+  const sheets = fake.ActiveWorkbook.Worksheets;
+  expect(() => sheets.Add(undefined, sheets.Item(1))).toThrow(/pass null/);
+  expect(model.sheets.length).toBe(1);
+  const added = sheets.Add(null, sheets.Item(1));
+  expect(model.sheets.map((s) => s.name)).toEqual(["Sheet1", readMember(added, "Name")]);
+  const sheet = fake.ActiveSheet;
+  expect(() => sheet.Hyperlinks.Add(sheet.Range("A1"), "", "Sheet1!B2", undefined, "x")).toThrow(/pass null/);
+  expect(() => sheet.Hyperlinks.Add(sheet.Range("A1"), "", "Sheet1!B2", null, "x")).not.toThrow();
 });
 
 test("Address is a method: read as a property it is a function, not the address", () => {
@@ -137,9 +149,9 @@ test("Range addresses over 255 characters, bad sheet names and a second table ov
   for (const bad of ["a".repeat(32), "指标[1]", "x/y", "Sheet1".toLowerCase()])
     expect(() => (fake.Worksheets.Add().Name = bad)).toThrow();
   const lists = fake.ActiveSheet.ListObjects as { Add: (...a: unknown[]) => unknown };
-  expect(() => lists.Add(1, "A1:B2", undefined, 1)).toThrow(/must be a Range/);
-  lists.Add(1, fake.ActiveSheet.Range("A1:B2"), undefined, 1);
-  expect(() => lists.Add(1, fake.ActiveSheet.Range("B2:C3"), undefined, 1)).toThrow(/overlap/);
+  expect(() => lists.Add(1, "A1:B2", null, 1)).toThrow(/must be a Range/);
+  lists.Add(1, fake.ActiveSheet.Range("A1:B2"), null, 1);
+  expect(() => lists.Add(1, fake.ActiveSheet.Range("B2:C3"), null, 1)).toThrow(/overlap/);
 });
 
 test("names follow their sheet when it is renamed, and lose it when it is deleted", () => {
@@ -157,7 +169,7 @@ test("names follow their sheet when it is renamed, and lose it when it is delete
 
 test("Select needs the sheet to be active; frozen panes go to the active sheet", () => {
   const { fake, model } = setUp();
-  const other = fake.Worksheets.Add(undefined, fake.Worksheets.Item(1));
+  const other = fake.Worksheets.Add(null, fake.Worksheets.Item(1));
   expect(model.activeSheet.name).toBe(readMember(other, "Name"));
   expect(() => fake.Worksheets.Item("Sheet1").Range("B2").Select()).toThrow(/not active/);
   const window = fake.ActiveWindow;

@@ -289,3 +289,59 @@ test("the same pane in a plain browser says where to open it instead of failing"
   expect(await page.isHidden("#app")).toBe(true);
   await page.close();
 });
+
+test("publish.html: a service without its subserver gets WPS started and is asked again; on Windows one serverId per user", async () => {
+  const page = await browser.newPage({
+    userAgent:
+      "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36",
+  });
+  const received: { path: string; body: string }[] = [];
+  let versions = 0;
+  await page.route(/^http:\/\/(127\.0\.0\.1|localhost):58890\//, (route) => {
+    const request = route.request();
+    const path = new URL(request.url()).pathname;
+    received.push({ path, body: request.postData() ?? "" });
+    // wpsjsrpcsdk's reply while WPS's subserver is down: {"data": "Subserver not available."}.
+    const body =
+      path === "/version"
+        ? versions++ === 0
+          ? '{"data": "Subserver not available."}'
+          : "1.0.3"
+        : path === "/publishlist"
+          ? "[]"
+          : "OK";
+    return route.fulfill({ status: 200, body, headers: { "access-control-allow-origin": "*" } });
+  });
+  await page.goto(pathToFileURL(join(OUT, "publish.html")).href);
+  await page.waitForFunction(() => document.querySelectorAll("#addons button").length === 2);
+  await page.waitForTimeout(4_000);
+  const versionCalls = received.filter((r) => r.path === "/version");
+  expect(versionCalls.length).toBe(2);
+  const ids = versionCalls.map((r) => (JSON.parse(r.body) as { serverId?: string }).serverId);
+  expect(ids[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  expect(ids[1]).toBe(ids[0]);
+  expect(received.some((r) => r.path === "/publishlist")).toBe(true);
+  expect(await page.textContent("#service")).toBe("");
+  await page.close();
+});
+
+test("publish.html: WPS's service unreachable is told with what to do, never a bare 'unreachable'", async () => {
+  const page = await browser.newPage();
+  await page.route(/^http:\/\/(127\.0\.0\.1|localhost):58890\//, (route) => route.abort("connectionrefused"));
+  await page.goto(pathToFileURL(join(OUT, "publish.html")).href);
+  await page.waitForFunction(() => document.getElementById("service")!.textContent !== "", undefined, {
+    timeout: 20_000,
+  });
+  const told = (await page.textContent("#service"))!;
+  expect(told).toMatch(/没有连上本机 WPS 的加载项服务.*打开 WPS Office.*本地网络/);
+  expect(told).not.toMatch(/unreachable/i);
+  await page.click("#addons tr:first-child button");
+  await page.waitForFunction(
+    () => /没有连上/.test(document.querySelector("#addons tr .status")!.textContent!),
+    undefined,
+    {
+      timeout: 20_000,
+    },
+  );
+  await page.close();
+});

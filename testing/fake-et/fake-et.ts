@@ -15,6 +15,9 @@
  * - No fill is ColorIndex -4142, xlColorIndexNone (Microsoft, Interior.ColorIndex: "xlColorIndexNone. Use to
  *   specify no interior fill"); the Color of an unfilled cell then reads white, 16777215 (Excel does; no WPS
  *   document: the stricter choice, since white then looks like a fill).
+ * - An omitted argument before a given one is passed as null, as WPS's own examples do
+ *   (`Worksheets.Add(null, Worksheets.Item(1), 2)`: airsheet.wps.cn, Worksheets → Add 方法); an explicit undefined
+ *   there is refused (no WPS document says the JS-to-COM bridge takes it as "missing": the stricter choice).
  * - Worksheets.Add with neither Before nor After inserts the new sheet before the active sheet, and it becomes
  *   active (airsheet.wps.cn, Worksheets → Add 方法: "如果同时省略 Before 和 After，则新工作表插入到活动工作表之前").
  * - Range.Address is a method (et-jsapi-declare: `Address(RowAbsolute?, …): string`); reading it as a property
@@ -704,8 +707,10 @@ export class FakeEtWorksheet {
     this.model.calls++;
     if (!this.model.features.links) throw new EtError("Hyperlinks is not available in this build");
     return {
-      Add: (anchor: unknown, address: unknown, subAddress: unknown, _tip: unknown, text: unknown) => {
+      Add: (...args: unknown[]) => {
+        const [anchor, address, subAddress, , text] = args;
         this.model.calls++;
+        refuseUndefinedBeforeGiven("Hyperlinks.Add", args);
         if (!(anchor instanceof FakeEtRange) || anchor.sheet !== this.sheet)
           throw new EtError("Anchor must be a Range of this sheet");
         if (anchor.areas.length !== 1) throw new EtError("Anchor must be one area");
@@ -747,12 +752,15 @@ export class FakeEtWorksheet {
       },
     });
     const lists = {
-      Add: (sourceType: unknown, source: unknown, linkSource: unknown, headers: unknown) => {
+      Add: (...args: unknown[]) => {
+        const [sourceType, source, linkSource, headers] = args;
         model.calls++;
+        refuseUndefinedBeforeGiven("ListObjects.Add", args);
         if (sourceType !== 1) throw new EtError("only xlSrcRange");
         if (!(source instanceof FakeEtRange) || source.sheet !== sheet)
           throw new EtError("Source must be a Range of this sheet");
-        if (linkSource !== undefined) throw new EtError("LinkSource is not valid with xlSrcRange");
+        if (linkSource !== undefined && linkSource !== null)
+          throw new EtError("LinkSource is not valid with xlSrcRange");
         if (headers !== 1) throw new EtError("the applier's tables have headers (xlYes)");
         const rect = source.areas[0]!;
         if (
@@ -804,11 +812,13 @@ class FakeEtSheets {
   }
 
   /** Before a given sheet, after one, or (neither given) before the active sheet; the new sheet is active. */
-  Add(before?: unknown, after?: unknown, count?: unknown, type?: unknown): FakeEtWorksheet {
+  Add(...args: unknown[]): FakeEtWorksheet {
+    const [before, after, count, type] = args;
     this.model.calls++;
+    refuseUndefinedBeforeGiven("Worksheets.Add", args);
     if (before !== undefined && before !== null && after !== undefined && after !== null)
       throw new EtError("Before and After both given");
-    if ((count !== undefined && count !== 1) || type !== undefined)
+    if ((count !== undefined && count !== null && count !== 1) || (type !== undefined && type !== null))
       throw new EtError("one worksheet at a time");
     const indexOf = (ref: unknown): number => {
       if (!(ref instanceof FakeEtWorksheet)) throw new EtError("Before/After must be a Worksheet");
@@ -826,6 +836,15 @@ class FakeEtSheets {
     this.model.active = this.model.sheets.indexOf(sheet);
     return new FakeEtWorksheet(this.model, sheet);
   }
+}
+
+/** An explicit undefined before a given argument: WPS's examples pass null for an omitted one (see the top). */
+function refuseUndefinedBeforeGiven(call: string, args: readonly unknown[]): void {
+  let lastGiven = -1;
+  for (let i = 0; i < args.length; i++) if (args[i] !== undefined) lastGiven = i;
+  for (let i = 0; i < lastGiven; i++)
+    if (args[i] === undefined)
+      throw new EtError(`${call}: argument ${i + 1} is undefined; pass null for an omitted argument`);
 }
 
 function namesOf(model: EtBookModel) {

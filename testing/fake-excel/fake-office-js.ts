@@ -15,7 +15,10 @@
  *   there are multiple ranges selected, this method will throw an error");
  * - merged cells hold their value in the top-left cell only;
  * - a protected sheet refuses cell and format changes, a protected workbook refuses adding and deleting sheets,
- *   with AccessDenied; while the clerk edits a cell every request fails with InvalidOperationInCellEditMode;
+ *   with AccessDenied; while the clerk edits a cell every request fails with InvalidOperationInCellEditMode
+ *   (or, in a run with delayForCellEdit at 1.11, waits); InactiveWorkbook, UnsupportedSheet (a chart sheet active),
+ *   InvalidSelection (a chart selected), MemoryLimitReached and the web's GeneralException on large writes when
+ *   the model says so (workbook-model.ts names each one's source);
  * - sheet and table names are validated; values and number formats must match the range's shape; APIs above the
  *   configured ExcelApi level fail with ApiNotFound;
  * - document settings are a copy per runtime (FakeSettings).
@@ -147,6 +150,8 @@ function utf8Length(text: string): number {
 }
 
 export class FakeRequestContext {
+  /** Set by Excel.run({ delayForCellEdit: true }, …). */
+  delayForCellEdit = false;
   private lastId = 0;
   private request = new PendingRequest();
   readonly workbook: FakeWorkbookProxy;
@@ -216,8 +221,14 @@ export class FakeRequestContext {
     this.model.syncs.push(record);
     await Promise.resolve();
     const model = this.model;
+    if (model.cellEditMode && this.delayForCellEdit && model.supports("1.11")) await model.cellEditEnded();
     if (model.cellEditMode)
       throw new FakeOfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode");
+    if (model.inactive) throw new FakeOfficeError("InactiveWorkbook", "another workbook has the focus");
+    if (model.memoryLimitBytes !== null && record.bytes > model.memoryLimitBytes)
+      throw new FakeOfficeError("MemoryLimitReached", `request of ${record.bytes} bytes: out of memory`);
+    if (model.webGeneralExceptionBytes !== null && record.bytes > model.webGeneralExceptionBytes)
+      throw new FakeOfficeError("GeneralException", `request of ${record.bytes} bytes on the web`);
     const fault = model.failNextSync;
     if (fault) {
       model.failNextSync = null;
@@ -420,6 +431,8 @@ class FakeWorkbookProxy extends FakeClientObject {
       [],
       () => model.activeSheet,
       () => {
+        if (model.objectSelected)
+          throw new FakeOfficeError("InvalidSelection", "a chart or shape is selected");
         // Workbook.getSelectedRange: "If there are multiple ranges selected, this method will throw an error."
         if (model.selection.areas && model.selection.areas.length > 1)
           throw new FakeOfficeError("InvalidSelection", "several areas are selected");
@@ -500,14 +513,11 @@ class FakeWorksheetCollection extends FakeClientObject {
     return null;
   }
   getActiveWorksheet(): FakeWorksheet {
-    return new FakeWorksheet(
-      this.ctx,
-      this,
-      "method",
-      "GetActiveWorksheet",
-      [],
-      () => this.ctx.model.activeSheet,
-    );
+    return new FakeWorksheet(this.ctx, this, "method", "GetActiveWorksheet", [], () => {
+      if (this.ctx.model.chartSheetActive)
+        throw new FakeOfficeError("UnsupportedSheet", "the active sheet is a chart sheet");
+      return this.ctx.model.activeSheet;
+    });
   }
   getItem(key: string): FakeWorksheet {
     return new FakeWorksheet(this.ctx, this, "indexer", "", [key], () => {
@@ -615,7 +625,12 @@ class FakeWorksheet extends FakeClientObject {
     );
   }
   getRanges(address: string): FakeRangeAreas {
-    if (address.length >= 8192) throw new FakeOfficeError("InvalidArgument", "getRanges address too long");
+    // Stricter than the reference's "under 8,192 characters": Excel has refused about 8,200 characters and 513
+    // areas (office-js #5198, #4263), so the fake refuses past 2,000 characters or 200 areas, well inside both.
+    if (address.length > 2000)
+      throw new FakeOfficeError("InvalidArgument", `getRanges address of ${address.length} characters`);
+    if (address.split(",").length > 200)
+      throw new FakeOfficeError("InvalidArgument", `getRanges address of ${address.split(",").length} areas`);
     return new FakeRangeAreas(this.ctx, this, address, this.resolve, () => address.split(",").map(parseRect));
   }
   /** valuesOnly (ExcelApi 1.2): the block of cells with values, ignoring cells that only carry formatting. */
@@ -777,6 +792,16 @@ class FakeRange extends FakeClientObject {
   /** Made on first use, as Office.js makes (and numbers) a property object when it is first reached. */
   get format(): FakeRangeFormat {
     return (this.formatPart ??= new FakeRangeFormat(this.ctx, this, this.sheet, () => [this.rect()]));
+  }
+
+  /** Range.conditionalFormats (ExcelApi 1.6): the conditional formats that intersect the range; getCount only. */
+  get conditionalFormats(): { getCount(): FakeClientResult<number> } {
+    return new FakeConditionalFormats(this.ctx, this, () => {
+      const r = this.rect();
+      return this.sheet().conditionalFormats.filter(
+        (c) => c.top <= r.bottom && r.top <= c.bottom && c.left <= r.right && r.left <= c.right,
+      ).length;
+    });
   }
 
   /** The cells this range stands for, resolved at sync (names.add takes a range as its reference). */
@@ -1937,6 +1962,23 @@ class FakeCommentItem extends FakeClientObject {
   }
 }
 
+/** range.conditionalFormats (ExcelApi 1.6): only getCount is faked. */
+class FakeConditionalFormats extends FakeClientObject {
+  constructor(
+    ctx: FakeRequestContext,
+    range: FakeClientObject,
+    private readonly count: () => number,
+  ) {
+    super(ctx, range, "property", "ConditionalFormats");
+  }
+  protected readProperty(property: string): unknown {
+    throw new FakeOfficeError("InvalidArgument", `conditionalFormats.${property} is not faked`);
+  }
+  getCount(): FakeClientResult<number> {
+    return this.callForResult("getCount", [], () => this.count(), "1.6");
+  }
+}
+
 /** worksheet.pageLayout (ExcelApi 1.9): print orientation, paper, zoom, print titles, footers. */
 class FakePageLayout extends FakeClientObject {
   private headersFootersProxy?: FakeHeaderFooterGroup;
@@ -1958,6 +2000,8 @@ class FakePageLayout extends FakeClientObject {
       value,
       () => {
         check?.();
+        const refusal = this.ctx.model.printSetupRefusal;
+        if (refusal) throw new FakeOfficeError(refusal, `page setup refused: ${property}`);
         (this.worksheet.resolve().pageLayout as Record<string, unknown>)[property] = value;
       },
       "1.9",
@@ -2115,8 +2159,14 @@ export function createFakeOffice(model: FakeWorkbook): { Office: unknown; Excel:
     },
   };
   const Excel = {
-    async run<T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T> {
+    async run<T>(
+      first: { delayForCellEdit?: boolean } | ((context: FakeRequestContext) => Promise<T>),
+      second?: (context: FakeRequestContext) => Promise<T>,
+    ): Promise<T> {
+      // Excel.run(batch) or Excel.run(options, batch) (Excel.RunOptions).
+      const batch = typeof first === "function" ? first : second!;
       const context = new FakeRequestContext(model);
+      context.delayForCellEdit = typeof first === "object" && first.delayForCellEdit === true;
       const result = await batch(context);
       if (context.pending > 0) await context.sync();
       return result;

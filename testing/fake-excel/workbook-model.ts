@@ -99,6 +99,12 @@ export class FakeSheet {
   /** Comments and notes by A1 address: Excel holds at most one per cell. */
   readonly comments = new Map<string, FakeComment>();
   readonly pageLayout: FakePageLayout = {};
+  /**
+   * The blocks the clerk's conditional formats apply to. A conditional format's fill shows over the cell's own
+   * fill, so a rule here can hide a mark ("Apply conditional formatting": the rule's format "takes precedence over
+   * manual formatting"); the add-in asks (ExcelApi 1.6) and says so.
+   */
+  readonly conditionalFormats: Rect[] = [];
   /** Told of every row insert or delete (the workbook moves its defined names). */
   readonly rowShiftListeners: ((row: number, count: number) => void)[] = [];
   constructor(
@@ -261,8 +267,58 @@ export class FakeWorkbook {
   maxCellsPerRead = 5_000_000;
   /** A protected workbook (structure) refuses adding and deleting sheets (AccessDenied). */
   workbookProtected = false;
-  /** The clerk is typing in a cell: every request fails with InvalidOperationInCellEditMode until they stop. */
+  /**
+   * The clerk is typing in a cell: every request fails with InvalidOperationInCellEditMode until they stop, except
+   * in an Excel.run with delayForCellEdit at ExcelApi 1.11, whose requests wait for endCellEdit ("Delay execution
+   * while cell is being edited"; Excel.RunOptions.delayForCellEdit).
+   */
   cellEditMode = false;
+  private cellEditWaiters: (() => void)[] = [];
+  /** Resolves when the clerk leaves the cell (at once when they are not in one). */
+  cellEditEnded(): Promise<void> {
+    return this.cellEditMode
+      ? new Promise((resolve) => this.cellEditWaiters.push(resolve))
+      : Promise.resolve();
+  }
+  /** The clerk presses Enter or Esc: delayed requests go on. */
+  endCellEdit(): void {
+    this.cellEditMode = false;
+    const waiters = this.cellEditWaiters;
+    this.cellEditWaiters = [];
+    for (const resume of waiters) resume();
+  }
+  /**
+   * Another workbook has the focus: every request fails with InactiveWorkbook (Excel.ErrorCodes, in "Error
+   * handling with the application-specific JavaScript APIs": "The operation failed because multiple workbooks are
+   * open and the workbook being called by this API has lost focus").
+   */
+  inactive = false;
+  /**
+   * A chart sheet is the active sheet: worksheets.getActiveWorksheet() fails with UnsupportedSheet (Excel.ErrorCodes:
+   * "This sheet type does not support this operation, since it is a Macro or Chart sheet").
+   */
+  chartSheetActive = false;
+  /**
+   * A chart or shape is selected, not cells: workbook.getSelectedRange() fails with InvalidSelection ("by design
+   * according to our API contract", office-js #2268; also office-js #8).
+   */
+  objectSelected = false;
+  /**
+   * A request larger than this (bytes) fails with MemoryLimitReached (Excel.ErrorCodes: "The memory limit has been
+   * reached. Your action could not be completed."), as on a 32-bit Office low on memory; null: no such limit.
+   */
+  memoryLimitBytes: number | null = null;
+  /**
+   * Excel on the web fails a large write well under its 5 MB limit with GeneralException ("An internal error has
+   * occurred": office-js #1012, #539, #2564, and office-js-docs #1247 for reads); a request larger than this
+   * (bytes) fails so. Null: the desktop, where it does not.
+   */
+  webGeneralExceptionBytes: number | null = null;
+  /**
+   * When set, every page-layout write fails with this code, as Excel can refuse page setup on a PC without a
+   * printer driver or for a paper size the printer lacks (the WPS fake's printerHasA4 is the same case).
+   */
+  printSetupRefusal: string | null = null;
   /** When set, the next sync fails with this OfficeExtension error code (then the fault clears). */
   failNextSync: string | null = null;
   /** Office has DialogApi 1.1 (Office 2016 retail 1602 and later, 2021, Microsoft 365, Mac, the web). */

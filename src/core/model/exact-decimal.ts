@@ -6,9 +6,24 @@
  * Every operation the total checks need is here, so that the representation can grow without the checks
  * changing. `units` is a safe integer for every amount a clerk types (up to 9,007,199,254.740991 at six
  * decimals), and the arithmetic is plain numbers. A cell whose digits need more (an integer beyond 2^53, seven
- * or more decimals), read from the cell's text, also carries its exact units as a bigint (`big`); only this
- * module looks at it, and only a sum that holds such a cell, or overflows, is added up in bigints.
+ * or more decimals), read from the cell's text, also carries its exact units as decimal digits (`big`); only this
+ * module looks at them, and only a sum that holds such a cell, or overflows, is added up in digits
+ * (signed-digits.ts). Never BigInt: Internet Explorer 11 and EdgeHTML have none, and a sum of about 9×10^9 元
+ * with float noise (13 decimals → 6) overflows a double's integers there too; every engine takes one path.
  */
+import {
+  absDigits,
+  addDigits,
+  compareDigits,
+  digitsOfSafeInteger,
+  digitsToNumber,
+  floorShiftedDigits,
+  negateDigits,
+  shiftDigits,
+  signedDigits,
+  subtractDigits,
+  type SignedDigits,
+} from "./signed-digits";
 
 /** units × 10^-scale: 1963.53 is { units: 196353, scale: 2 }; 18 is { units: 18, scale: 0 }. */
 export interface ExactDecimal {
@@ -16,8 +31,11 @@ export interface ExactDecimal {
   readonly units: number;
   /** Decimal places: the places the cell displays (the tolerance is half the last one). */
   readonly scale: number;
-  /** The exact units when they are not a safe integer or the scale is beyond MAX_SCALE_DECIMALS (from text). */
-  readonly big?: bigint;
+  /**
+   * The exact units as decimal digits ("-12345678901234567890") when they are not a safe integer or the scale is
+   * beyond MAX_SCALE_DECIMALS (from text, or a sum of such amounts).
+   */
+  readonly big?: SignedDigits;
 }
 
 /**
@@ -82,24 +100,23 @@ export function toNumber(amount: ExactDecimal): number {
 export function toFigure(amount: ExactDecimal): number | string {
   return amount.big === undefined && amount.scale <= MAX_SCALE_DECIMALS
     ? toNumber(amount)
-    : bigToText(amount.big ?? BigInt(amount.units), amount.scale);
+    : bigToText(bigOf(amount), amount.scale);
 }
 
-/** 123456n at 2 → "1234.56"; -5n at 3 → "-0.005". */
-function bigToText(units: bigint, scale: number): string {
-  const negative = units < bigZero();
-  const digits = (negative ? -units : units).toString().padStart(scale + 1, "0");
+/** The negated amount (a formula's `-A1`). */
+export function negateDecimal(amount: ExactDecimal): ExactDecimal {
+  return amount.big === undefined
+    ? { units: -amount.units, scale: amount.scale }
+    : { units: -amount.units, scale: amount.scale, big: negateDigits(amount.big) };
+}
+
+/** "123456" at 2 → "1234.56"; "-5" at 3 → "-0.005". */
+function bigToText(units: SignedDigits, scale: number): string {
+  const negative = units.charCodeAt(0) === 45;
+  let digits = absDigits(units);
+  while (digits.length < scale + 1) digits = `0${digits}`;
   const text = scale === 0 ? digits : `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
   return negative ? `-${text}` : text;
-}
-
-/*
- * BigInt is called, never written as a literal (`0n`) or raised with `**`: the pane's bundle is ES5 for Internet
- * Explorer 11, which has no BigInt; there the big path is never taken (exactDecimalFromText returns null).
- */
-const HAS_BIGINT = typeof BigInt === "function";
-function bigZero(): bigint {
-  return BigInt(0);
 }
 
 /** Decimal places kept from a cell's text: far more than any amount has, far fewer than a runaway string. */
@@ -118,10 +135,8 @@ export function exactDecimalFromText(text: string): ExactDecimal | null {
   if (!match) return null;
   const fraction = (match[3] ?? "").slice(0, MAX_TEXT_SCALE);
   const scale = fraction.length;
-  // Without BigInt (Internet Explorer 11) the amount stays a double, as it always was.
-  if (!HAS_BIGINT) return null;
-  const big = BigInt(`${match[1]}${match[2]}${fraction}`);
-  const units = Number(big);
+  const big = signedDigits(match[1] === "-", `${match[2]}${fraction}`);
+  const units = digitsToNumber(big);
   if (Number.isSafeInteger(units) && scale <= MAX_SCALE_DECIMALS)
     return units === 0 && scale === 0 ? ZERO : { units, scale };
   return { units, scale, big };
@@ -139,15 +154,17 @@ export function needsExactText(value: number, decimals: number): boolean {
   );
 }
 
-/** The units of an amount at a scale at least its own, as a bigint. */
-function bigAt(amount: ExactDecimal, scale: number): bigint {
-  let units = amount.big ?? BigInt(amount.units);
-  const ten = BigInt(10);
-  for (let k = amount.scale; k < scale; k++) units *= ten;
-  return units;
+/** The exact units of an amount as digits. */
+function bigOf(amount: ExactDecimal): SignedDigits {
+  return amount.big ?? digitsOfSafeInteger(amount.units);
 }
 
-/** compareSum for sums that hold a bigint amount or overflow a double's integers. */
+/** The units of an amount at a scale at least its own, as digits. */
+function bigAt(amount: ExactDecimal, scale: number): SignedDigits {
+  return shiftDigits(bigOf(amount), scale - amount.scale);
+}
+
+/** compareSum for sums that hold a big amount or overflow a double's integers. */
 function compareSumBig(
   target: ExactDecimal,
   addends: readonly ExactDecimal[],
@@ -155,18 +172,18 @@ function compareSumBig(
 ): { readonly expected: ExactDecimal; readonly actual: ExactDecimal } | null {
   let scale = target.scale;
   for (const a of addends) if (a.scale > scale) scale = a.scale;
-  let sum = bigZero();
-  for (const a of addends) sum += bigAt(a, scale);
+  let sum: SignedDigits = "0";
+  for (const a of addends) sum = addDigits(sum, bigAt(a, scale));
   const actual = bigAt(target, scale);
-  const diff = sum > actual ? sum - actual : actual - sum;
+  const diff = absDigits(subtractDigits(sum, actual));
   // Default: half the last displayed digit; between integers of units that is no difference at all.
-  const allowed = BigInt(tolerance === undefined ? 0 : Math.floor(tolerance * 10 ** scale + 1e-9));
-  if (diff <= allowed) return null;
+  const allowed = tolerance === undefined ? "0" : floorShiftedDigits(tolerance, scale);
+  if (compareDigits(diff, allowed) <= 0) return null;
   return { expected: fromBig(sum, scale), actual: fromBig(actual, scale) };
 }
 
-function fromBig(units: bigint, scale: number): ExactDecimal {
-  const n = Number(units);
+function fromBig(units: SignedDigits, scale: number): ExactDecimal {
+  const n = digitsToNumber(units);
   return Number.isSafeInteger(n) ? { units: n, scale } : { units: n, scale, big: units };
 }
 
@@ -186,11 +203,11 @@ export function compareSum(
     if (a.scale > scale) scale = a.scale;
     if (a.big !== undefined) big = true;
   }
-  if (HAS_BIGINT && (big || scale > MAX_SCALE_DECIMALS)) return compareSumBig(target, addends, tolerance);
+  if (big || scale > MAX_SCALE_DECIMALS) return compareSumBig(target, addends, tolerance);
   let sum = 0;
   for (const a of addends) sum += unitsAt(a, scale);
   const actual = unitsAt(target, scale);
-  // A sum past a double's integers is no longer exact: add it up again in bigints.
+  // A sum past a double's integers is no longer exact: add it up again in digits.
   if (!Number.isSafeInteger(sum) || !Number.isSafeInteger(actual))
     return compareSumBig(target, addends, tolerance);
   // Default: half the last displayed digit, i.e. half a unit; integers then differ by at least one unit.
@@ -208,14 +225,13 @@ export function sumDecimals(amounts: readonly ExactDecimal[]): ExactDecimal {
     if (a.scale > scale) scale = a.scale;
     if (a.big !== undefined) big = true;
   }
-  if (!HAS_BIGINT || (!big && scale <= MAX_SCALE_DECIMALS)) {
+  if (!big && scale <= MAX_SCALE_DECIMALS) {
     let units = 0;
     for (const a of amounts) units += unitsAt(a, scale);
-    if (!HAS_BIGINT || Number.isSafeInteger(units))
-      return units === 0 && scale === 0 ? ZERO : { units, scale };
+    if (Number.isSafeInteger(units)) return units === 0 && scale === 0 ? ZERO : { units, scale };
   }
-  let sum = bigZero();
-  for (const a of amounts) sum += bigAt(a, scale);
+  let sum: SignedDigits = "0";
+  for (const a of amounts) sum = addDigits(sum, bigAt(a, scale));
   return fromBig(sum, scale);
 }
 
@@ -238,7 +254,7 @@ export function compareBound(
   const over =
     sum.big === undefined && bound.big === undefined
       ? sum.units > bound.units
-      : bigAt(sum, sum.scale) > bigAt(bound, bound.scale);
+      : compareDigits(bigAt(sum, sum.scale), bigAt(bound, bound.scale)) > 0;
   return over ? { expected: bound, actual: sum } : null;
 }
 
@@ -302,6 +318,6 @@ export function sameAmount(a: ExactDecimal, b: ExactDecimal): boolean {
   const scale = Math.max(a.scale, b.scale);
   if (a.big === undefined && b.big === undefined && scale <= MAX_SCALE_DECIMALS)
     return unitsAt(a, scale) === unitsAt(b, scale);
-  if (!HAS_BIGINT) return a.units === b.units && a.scale === b.scale;
+  // Digits are canonical (no leading zeros, no "-0"): equal amounts are equal strings.
   return bigAt(a, scale) === bigAt(b, scale);
 }

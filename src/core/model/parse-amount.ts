@@ -36,9 +36,14 @@ function normalizeAmountText(text: string): string {
  */
 const AMOUNT_PATTERN = /^-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.([0-9]+))?$/;
 
+/**
+ * The decimals a number carries, on the 15 significant digits Excel keeps and shows: a formula's float noise
+ * beyond them is not a digit (1963.5300000000002 → 2; 9123456789.12 + 876543210.77 = 9999999999.890001 → 2, where
+ * counting the double's own digits gives 6 and a sum of such totals overflows a double's integers).
+ */
 function decimalsOf(n: number): number {
   if (Number.isInteger(n)) return 0;
-  const text = String(n);
+  const text = String(Number.isFinite(n) ? Number(n.toPrecision(15)) : n);
   const exp = text.indexOf("e-");
   if (exp >= 0) {
     const mantissa = text.slice(0, exp);

@@ -80,6 +80,10 @@ export const paneEnUS: PaneMessages = {
     "Office.js could not be loaded: this PC may not reach Microsoft's servers. Ask your administrator to host the add-in on the intranet (build with OFFICE_JS=local).",
   bundleFailed: (detail: string) =>
     `The pane could not start (${detail}): close it and open it again; if it persists, send this text to your administrator.`,
+  conditionalFormatsOverMarks:
+    "Conditional formatting covers some marked cells of the table, and its fill may hide the red/yellow marks: see Home → Conditional Formatting → Manage Rules, or go by the cells listed on the check results sheet.",
+  printSetupSkipped:
+    "Excel did not accept the print setup (no printer installed?): the results and marks are all written; set paper and scaling in Page Layout before printing.",
   officeErrors: {
     InvalidOperationInCellEditMode:
       "Excel is editing a cell: press Enter or Esc to leave the cell, then try again.",
@@ -92,10 +96,20 @@ export const paneEnUS: PaneMessages = {
     ItemNotFound: "A sheet or cell was not found (deleted or renamed?): run again.",
     ItemAlreadyExists: "A sheet or table of that name already exists: rename it and run again.",
     ApiNotFound: "This version of Excel lacks a feature the add-in needs: update Office and try again.",
-    InvalidSelection: "The selection is not a range of cells: click a cell first.",
+    InvalidSelection:
+      "A chart, a shape or several areas are selected, not one block of cells: click a cell of the table first.",
+    InactiveWorkbook:
+      "Excel is working in another workbook: click any cell of this workbook, then run again.",
+    UnsupportedSheet:
+      "The active sheet is a chart sheet, with no cells: open the worksheet that holds the table, then run.",
+    InvalidReference:
+      "A cell or range the add-in referred to is no longer valid (rows, columns or a sheet deleted?): run again; if it persists, save, close and reopen the workbook.",
+    MemoryLimitReached:
+      "Excel ran out of memory: close other workbooks and programs and try again, or select part of the table and run in parts.",
     ActivityLimitReached: "Excel is busy with too many operations: wait a moment and try again.",
     Timeout: "Excel took too long to answer: wait a moment, or select part of the table and run in parts.",
-    GeneralException: "Excel hit an internal error: save the workbook, close and reopen it, then try again.",
+    GeneralException:
+      "Excel hit an internal error: save the workbook, close and reopen it, then try again; in Excel on the web a very large table does this too: select part of it and run in parts.",
   } as Record<string, string>,
   officeErrorUnknown: (code: string) =>
     `Excel reported an error (${code}): save the workbook, close and reopen it, then try again; if it persists, contact your administrator.`,

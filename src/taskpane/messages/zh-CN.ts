@@ -76,6 +76,10 @@ export const paneZhCN = {
     "无法加载 Office.js：这台电脑可能无法访问微软的网站。请联系管理员改为内网部署（构建时设 OFFICE_JS=local）。",
   bundleFailed: (detail: string) =>
     `面板未能启动（${detail}）：请关闭面板后重新打开；若仍如此，请把这段文字发给管理员。`,
+  conditionalFormatsOverMarks:
+    "原表中标记的单元格上有条件格式，它的填充色可能盖住红/黄标记：请在“开始 → 条件格式 → 管理规则”中查看，或对照“校验结果”中的单元格。",
+  printSetupSkipped:
+    "Excel 没有接受打印设置（可能未安装打印机）：结果和标记已全部写好，打印前请在“页面布局”中自行设置纸张和缩放。",
   /** What went wrong in Office and what to do next, by OfficeExtension error code. */
   officeErrors: {
     InvalidOperationInCellEditMode: "Excel 正在编辑单元格：请按 Enter 或 Esc 退出编辑后再试。",
@@ -85,10 +89,16 @@ export const paneZhCN = {
     ItemNotFound: "找不到工作表或单元格（可能已被删除或改名）：请重新运行。",
     ItemAlreadyExists: "已有同名的工作表或表格：请改名后再运行。",
     ApiNotFound: "此版本的 Excel 不支持所需功能：请更新 Office 后再试。",
-    InvalidSelection: "当前选中的不是单元格区域：请先点选一个单元格。",
+    InvalidSelection: "当前选中的是图表、图形或多个区域，不是一块单元格：请先点选表格中的一个单元格。",
+    InactiveWorkbook: "Excel 当前在另一个工作簿中：请先点一下本工作簿中的任意单元格，再运行。",
+    UnsupportedSheet: "当前是图表工作表，没有单元格：请先点开放着表格的工作表，再运行。",
+    InvalidReference:
+      "引用的单元格或区域已失效（可能删除了行、列或工作表）：请重新运行；若仍出错，请保存后重新打开工作簿。",
+    MemoryLimitReached: "Excel 内存不足，未能完成：请关闭其他工作簿和程序后再试，或选中一部分表格分批运行。",
     ActivityLimitReached: "操作过多，Excel 暂时无法处理：请稍候再试。",
     Timeout: "Excel 响应超时：请稍候再试，或选中一部分表格分批运行。",
-    GeneralException: "Excel 内部出错：请保存工作簿，关闭后重新打开再试。",
+    GeneralException:
+      "Excel 内部出错：请保存工作簿，关闭后重新打开再试；在 Excel 网页版中，表格很大时也会如此，可选中一部分表格分批运行。",
   } as Record<string, string>,
   officeErrorUnknown: (code: string) =>
     `Excel 报告错误（${code}）：请保存工作簿，关闭后重新打开再试；若仍出错，请联系管理员。`,
