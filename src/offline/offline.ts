@@ -78,6 +78,13 @@ interface PageElements {
   readonly batchList: HTMLElement;
   readonly downloadSummary: HTMLButtonElement;
   readonly downloadSummaryHint: HTMLElement;
+  readonly lastYearLabel: HTMLElement;
+  readonly lastPaste: HTMLTextAreaElement;
+  readonly lastFile: HTMLInputElement;
+  readonly lastYearHint: HTMLElement;
+  readonly changes: HTMLElement;
+  readonly changesHeading: HTMLElement;
+  readonly changesList: HTMLElement;
 }
 
 function byId<T extends HTMLElement>(doc: Document, id: string): T {
@@ -122,6 +129,13 @@ function findElements(doc: Document): PageElements {
     batchList: byId(doc, "batch-list"),
     downloadSummary: byId(doc, "download-summary"),
     downloadSummaryHint: byId(doc, "download-summary-hint"),
+    lastYearLabel: byId(doc, "last-year-label"),
+    lastPaste: byId(doc, "last-paste"),
+    lastFile: byId(doc, "last-file"),
+    lastYearHint: byId(doc, "last-year-hint"),
+    changes: byId(doc, "changes"),
+    changesHeading: byId(doc, "changes-heading"),
+    changesList: byId(doc, "changes-list"),
   };
 }
 
@@ -146,6 +160,9 @@ function renderLabels(doc: Document, ui: PageElements, page: OfflineMessages, lo
   ui.origin.placeholder = page.originPlaceholder;
   ui.originHint.textContent = page.originHint;
   ui.downloadSummary.textContent = page.downloadSummary;
+  ui.lastYearLabel.textContent = page.lastYearLabel;
+  ui.lastPaste.placeholder = page.lastYearPastePlaceholder;
+  ui.lastYearHint.textContent = page.lastYearHint;
   // The script runs, so this is not Internet Explorer: the notice for compatibility mode goes.
   ui.legacy.hidden = true;
 }
@@ -199,6 +216,9 @@ function mountPage(doc: Document, locale: Locale): void {
 
   /** The input the next check reads: a picked file, or a paste too long to show in the box. */
   let chosen: OfflineInput | null = null;
+  /** Last year's table from a picked file (a paste in its box is read when the check starts). */
+  let lastYearFile: OfflineInput | null = null;
+  let lastYearReading: Promise<void> = Promise.resolve();
   /** Several picked files: checked together, with a summary to download. */
   let chosenMany: OfflineInput[] | null = null;
   let last: ShownResult | null = null;
@@ -248,6 +268,15 @@ function mountPage(doc: Document, locale: Locale): void {
     return () => clearInterval(timer);
   };
 
+  /** Last year's table, when the clerk gave one: the picked file, else the box's paste. */
+  const lastYearOption = (): { lastYear?: OfflineInput } => {
+    if (lastYearFile) return { lastYear: lastYearFile };
+    const text = ui.lastPaste.value;
+    return text.trim() !== ""
+      ? { lastYear: { ...pastedInput(text, locale), name: `${page.lastYearPasted}.tsv` } }
+      : {};
+  };
+
   const toleranceOption = (): { tolerance?: number } => {
     const tolerance = readTolerance(ui.tolerance.value);
     return tolerance.ok && tolerance.value !== undefined ? { tolerance: tolerance.value } : {};
@@ -276,7 +305,22 @@ function mountPage(doc: Document, locale: Locale): void {
     // A file's addresses are its cells; a paste's are the clerk's once she has said where the copy started.
     const originKnown = !input.pasted || readOrigin(ui.origin.value) !== null;
     renderPageIssues(doc, ui.issues, outcome, { originKnown, m, pane, page });
+    renderChanges(outcome.findings);
     ui.result.hidden = false;
+  };
+
+  /** What changed since last year, one line each (the download's 年度对比 has the cells and advice). */
+  const renderChanges = (findings: ShownResult["findings"]): void => {
+    while (ui.changesList.lastChild) ui.changesList.removeChild(ui.changesList.lastChild);
+    ui.changes.hidden = findings === undefined;
+    if (findings === undefined) return;
+    ui.changesHeading.textContent = page.compared(findings.filter((f) => f.kind !== "added").length);
+    for (const f of findings) {
+      const item = doc.createElement("li");
+      const place = f.thisPlace ?? f.lastPlace;
+      item.textContent = `［${f.name}］${place ? `${place.cell} ` : ""}${f.message}`;
+      ui.changesList.appendChild(item);
+    }
   };
 
   const renderBatch = (entries: BatchEntry[]): void => {
@@ -335,13 +379,17 @@ function mountPage(doc: Document, locale: Locale): void {
     const originNote = origin === "invalid" ? page.originInvalid(ui.origin.value.trim()) : null;
     busy(true);
     const stop = ticker();
-    runner
-      .check(input, {
-        locale,
-        ...toleranceOption(),
-        ...(sheet !== undefined ? { sheet } : {}),
-        ...(origin !== null && origin !== "invalid" ? { origin } : {}),
-      })
+    // A last-year file still being read is waited for: a quick paste right after picking it still compares.
+    lastYearReading
+      .then(() =>
+        runner.check(input, {
+          locale,
+          ...lastYearOption(),
+          ...toleranceOption(),
+          ...(sheet !== undefined ? { sheet } : {}),
+          ...(origin !== null && origin !== "invalid" ? { origin } : {}),
+        }),
+      )
       .then((outcome) => {
         stop();
         render(outcome, input, originNote);
@@ -432,10 +480,32 @@ function mountPage(doc: Document, locale: Locale): void {
     if (ui.origin.value.trim() === checkedOrigin) return;
     if (chosenMany === null && (chosen?.pasted || (chosen === null && ui.paste.value.trim() !== ""))) run();
   });
+  ui.lastFile.addEventListener("change", () => {
+    const file = ui.lastFile.files?.[0];
+    if (!file) {
+      lastYearFile = null;
+      return;
+    }
+    lastYearReading = readFileBytes(file).then(
+      (bytes) => {
+        lastYearFile = { name: file.name, bytes, pasted: false };
+        ui.lastPaste.value = "";
+      },
+      (error: unknown) => showAlert(page.failed(String(error))),
+    );
+  });
+  ui.lastPaste.addEventListener("input", () => {
+    // Typing or pasting in the box: the box is last year's table now.
+    lastYearFile = null;
+    ui.lastFile.value = "";
+  });
   ui.sheet.addEventListener("change", () => run(ui.sheet.value));
   ui.check.addEventListener("click", () => run(ui.sheetField.hidden ? undefined : ui.sheet.value));
   ui.reset.addEventListener("click", () => {
     chosen = null;
+    lastYearFile = null;
+    ui.lastFile.value = "";
+    ui.lastPaste.value = "";
     ui.paste.value = "";
     ui.pasteNote.hidden = true;
     forgetFile();

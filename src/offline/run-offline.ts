@@ -5,8 +5,11 @@
  * and Excel holds tab-separated text, quoted where a cell holds line breaks).
  */
 import {
+  compareTables,
   countAnalysis,
+  localizeFindings,
   type Analysis,
+  type LocalizedFinding,
   type AnalysisCounts,
   type Grid,
   type Issue,
@@ -16,7 +19,7 @@ import {
 } from "../core";
 import { describeInputError } from "../xlsx/describe-input-error";
 import { inputErrorMessagesFor } from "../xlsx/messages";
-import { normalizeInput } from "../xlsx/normalize-workbook";
+import { analyzeInput, normalizeInput } from "../xlsx/normalize-workbook";
 import { countOverlongCells, readInputBytes, type InputTable } from "../xlsx/read-input";
 import { fflateCodec } from "../xlsx/zip-codec";
 import { downloadName, downloadType } from "./download-name";
@@ -47,6 +50,11 @@ export interface OfflineOptions {
   readonly sheet?: string;
   /** For a paste: the cell of the clerk's sheet where the copied block started (A1 by default). */
   readonly origin?: Origin;
+  /**
+   * Last year's table (与上年对比), a file or a paste: the result also lists what changed (compareTables) and the
+   * download gains 年度对比 with the changed cells marked, as `compare -o` writes it.
+   */
+  readonly lastYear?: OfflineInput;
 }
 
 export interface OfflineResult {
@@ -63,6 +71,8 @@ export interface OfflineResult {
   readonly truncated: number;
   /** Earlier marks left in place because the clerk changed their fill since. */
   readonly marksLeft: number;
+  /** With last year's table: every change found, in the page's language (added indicators included). */
+  readonly findings?: readonly LocalizedFinding[];
 }
 
 export type OfflineOutcome =
@@ -112,6 +122,7 @@ export interface ShownResult {
   readonly download: OfflineResult["download"];
   readonly truncated: number;
   readonly marksLeft: number;
+  readonly findings?: readonly LocalizedFinding[];
 }
 
 export type ShownOutcome = ShownResult | Exclude<OfflineOutcome, OfflineResult>;
@@ -129,6 +140,7 @@ export function shownOutcome(outcome: OfflineOutcome): ShownOutcome {
     download: outcome.download,
     truncated: outcome.truncated,
     marksLeft: outcome.marksLeft,
+    ...(outcome.findings ? { findings: outcome.findings } : {}),
   };
 }
 
@@ -186,11 +198,14 @@ export async function checkInput(input: OfflineInput, options: OfflineOptions): 
     };
   }
   if (input.pasted && options.origin) table = placeAt(table, options.origin);
+  const last = options.lastYear ? await readLastYear(options.lastYear, options) : null;
+  if (last !== null && "failed" in last) return { kind: "failed", message: last.failed };
   try {
     const normalized = await normalizeInput(table, {
       locale: options.locale,
       codec: fflateCodec,
       ...(options.tolerance !== undefined ? { tolerance: options.tolerance } : {}),
+      ...(last !== null ? { compareWith: last.analysis } : {}),
     });
     if (normalized.bytes === null) {
       // Nothing found is not "done": no result to download; what was looked for and what to do on this page.
@@ -216,8 +231,35 @@ export async function checkInput(input: OfflineInput, options: OfflineOptions): 
         (normalized.plan.truncated?.length ?? 0) +
         (table.kind === "text" ? countOverlongCells(table.grid) : 0),
       marksLeft: normalized.marksLeft,
+      ...(last !== null
+        ? {
+            findings: localizeFindings(
+              compareTables(last.analysis, normalized.analysis).findings,
+              options.locale,
+            ),
+          }
+        : {}),
     };
   } catch (error) {
     return { kind: "failed", message: page.failed(error instanceof Error ? error.message : String(error)) };
+  }
+}
+
+/** Last year's table read and analysed as this year's is (any layout); a sentence when it cannot be. */
+async function readLastYear(
+  input: OfflineInput,
+  options: OfflineOptions,
+): Promise<{ readonly analysis: Analysis } | { readonly failed: string }> {
+  const page = offlineMessagesFor(options.locale);
+  if (input.pasted && onlyBlanks(input.text)) return { failed: page.lastYearEmpty };
+  try {
+    const bytes = input.pasted ? new TextEncoder().encode(input.text) : input.bytes;
+    const table = await readInputBytes(input.name, bytes, { codec: fflateCodec });
+    const analysis = analyzeInput(table, { locale: options.locale });
+    if (analysis.table === null) return { failed: page.lastYearNoTable };
+    return { analysis };
+  } catch (error) {
+    const name = (path: string): string => (input.pasted ? page.lastYearPasted : path);
+    return { failed: describeInputError(error, inputErrorMessagesFor(options.locale), name) };
   }
 }

@@ -308,6 +308,35 @@ describe("the page", () => {
     await page.close();
   });
 
+  test("与上年对比: last year's table as a file, this year's pasted; the changes listed, the download holds 年度对比", async () => {
+    const page = await openPage();
+    await page.setInputFiles("#last-file", SAMPLE_XLSX);
+    // Let the page read the file before the paste starts the check.
+    await page.waitForFunction(
+      () => (document.getElementById("last-file") as HTMLInputElement).files?.length === 1,
+    );
+    await page.waitForTimeout(200);
+    await paste(page, loadSampleText().replace("年度指标值：不低于97%", "年度指标值：97%"));
+    await waitForOutcome(page);
+    expect(await page.isHidden("#changes")).toBe(false);
+    expect(await page.textContent("#changes-heading")).toBe("与上年相比有 1 处变化需核对：");
+    expect(await page.$$eval("#changes-list li", (items) => items.map((li) => li.textContent))).toEqual([
+      "［比较符号丢失］G14 「服务对象满意度」去年为「不低于97%」，今年为「97%」：比较符号丢失，请核对是否应为「不低于97%」。",
+    ]);
+    const got = await download(page);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(got.bytes) as unknown as ArrayBuffer);
+    expect(book.worksheets.map((s) => s.name).slice(-3)).toEqual(["指标明细", "校验结果", "年度对比"]);
+    expect(book.getWorksheet("年度对比")!.getCell("C2").value).toBe("比较符号丢失");
+
+    // Without last year's table the same paste has no comparison.
+    await page.click("#reset");
+    await paste(page, loadSampleText());
+    await waitForOutcome(page);
+    expect(await page.isHidden("#changes")).toBe(true);
+    await page.close();
+  });
+
   test("a paste copied from G9: the clerk types where it started, the addresses become her cells", async () => {
     const page = await openPage();
     await paste(page, loadSampleText());

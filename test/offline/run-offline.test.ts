@@ -170,3 +170,30 @@ test("the clipboard's text/html is preferred over its plain text: merged cells k
   expect(outcome.analysis.projects[0]!.amounts.total).toBe(936);
   expect(pastedHtmlInput("<p>只有文字</p>", "zh-CN")).toBeNull();
 });
+
+describe("与上年对比 on the page", () => {
+  const thisYear = () =>
+    pastedInput(loadSampleText().replace("年度指标值：25期", "年度指标值：250期"), "zh-CN");
+
+  test("last year's paste: the changes found, in the page's language, and 年度对比 in the download", async () => {
+    const outcome = await checkInput(thisYear(), {
+      locale: "zh-CN",
+      lastYear: pastedInput(loadSampleText(), "zh-CN"),
+    });
+    if (outcome.kind !== "done") throw new Error(outcome.message);
+    expect(outcome.findings?.map((f) => `${f.kind} ${f.last} → ${f.this}`)).toEqual([
+      "magnitude 25期 → 250期",
+    ]);
+    expect(outcome.plan.sheets.map((s) => s.key)).toEqual(["detail", "checks", "compare"]);
+  });
+
+  test.each([
+    ["   \n", "上年的表是空的：请粘贴上年的表或选择文件，或清空这一栏。"],
+    ["只是一段文字\t没有表格", "上年的表中没有找到绩效目标表：请连同表头行一起粘贴或选择文件。"],
+  ])("last year's paste %j: a sentence about last year's table, nothing checked", async (text, message) => {
+    expect(await checkInput(thisYear(), { locale: "zh-CN", lastYear: pastedInput(text, "zh-CN") })).toEqual({
+      kind: "failed",
+      message,
+    });
+  });
+});

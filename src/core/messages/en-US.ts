@@ -555,7 +555,7 @@ const findingAdvice: Record<FindingKind, (f: Finding) => string> = {
 const compare = {
   guideTitle: "Against last year",
   guideIntro: [
-    "Each year's table is mostly last year's, edited. On the command line, `npm run --silent cli -- compare last.xlsx this.xlsx` pairs the two years project by project and indicator by indicator (renamed ones too) and lists what reviewers most often find:",
+    "Each year's table is mostly last year's, edited. Paste last year's table into another sheet of the workbook and pick it under Compare with last year in the pane before running (on the offline page: give last year's table beside this year's; on the command line: `npm run --silent cli -- compare last.xlsx this.xlsx -o out.xlsx`). The tool pairs the two years project by project and indicator by indicator (renamed ones too), lists what reviewers most often find on a new Year over year sheet, and marks changed cells light purple:",
   ],
   names: findingNames,
   messages: findingMessages,

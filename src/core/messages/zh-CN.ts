@@ -555,7 +555,7 @@ const findingAdvice: Record<FindingKind, (f: Finding) => string> = {
 const compare = {
   guideTitle: "与上年对比",
   guideIntro: [
-    "每年的表大多由去年的表改来。命令行 `npm run --silent cli -- compare 上年.xlsx 今年.xlsx` 把两年的表逐个项目、逐条指标配对（项目或指标改了名也能配上），列出审核时常见的问题：",
+    "每年的表大多由去年的表改来。把上年的表粘贴到本工作簿的另一张工作表，在面板的“与上年对比”中选择它再运行（离线页面：在“上年的表”一栏粘贴或选择文件；命令行：`npm run --silent cli -- compare 上年.xlsx 今年.xlsx -o 结果.xlsx`），工具把两年的表逐个项目、逐条指标配对（项目或指标改了名也能配上），在新工作表「年度对比」中列出审核时常见的问题，今年表中有变化的单元格标浅紫色：",
   ],
   names: findingNames,
   messages: findingMessages,

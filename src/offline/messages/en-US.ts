@@ -14,6 +14,17 @@ export const offlineEnUS: OfflineMessages = {
   reset: "Clear",
   sheetLabel: "Sheet",
   checking: "Checking…",
+  lastYearLabel: "Compare with last year (optional): last year's table",
+  lastYearPastePlaceholder: "Paste last year's table, or pick a file",
+  lastYearHint:
+    "With last year's table, the result also lists what changed since, and the download gains a year-over-year sheet with changed cells marked light purple.",
+  lastYearEmpty: "Last year's table is empty: paste it or pick a file, or clear this box.",
+  lastYearNoTable: "No performance target table in last year's input: paste or pick it with its header row.",
+  lastYearPasted: "last year's pasted table",
+  compared: (changes: number) =>
+    changes > 0
+      ? `${changes} changes since last year to check:`
+      : "Nothing changed since last year that needs checking.",
   pastedName: "pasted-table",
   pastedContent: "The pasted text",
   pastedLarge: (rows: number, chars: number) =>

@@ -16,6 +16,15 @@ export const offlineZhCN = {
   sheetLabel: "工作表",
   checking: "正在检查…",
   /** The pasted table's name: its sheet in the result, and the result's file name. */
+  lastYearLabel: "与上年对比（可选）：上年的表",
+  lastYearPastePlaceholder: "粘贴上年的表，或选择文件",
+  lastYearHint:
+    "给出上年的表后，检查结果还会列出与上年相比的变化，下载的工作簿中新增「年度对比」，有变化的单元格标浅紫色。",
+  lastYearEmpty: "上年的表是空的：请粘贴上年的表或选择文件，或清空这一栏。",
+  lastYearNoTable: "上年的表中没有找到绩效目标表：请连同表头行一起粘贴或选择文件。",
+  lastYearPasted: "粘贴的上年表格",
+  compared: (changes: number) =>
+    changes > 0 ? `与上年相比有 ${changes} 处变化需核对：` : "与上年相比，没有需要核对的变化。",
   pastedName: "粘贴的表格",
   /** How messages about the pasted text name it. */
   pastedContent: "粘贴的内容",
