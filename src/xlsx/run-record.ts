@@ -21,6 +21,7 @@ import {
 } from "../workbook/run-record-format";
 import {
   joinRecordParts,
+  MAX_RECORD_TEXT,
   parseRecordPart,
   readRecordNames,
   recordPartXml,
@@ -93,13 +94,21 @@ export const EMPTY_RECORD: RunRecord = {
   recordRels: [],
 };
 
-export function readRunRecord(pkg: XlsxPackage): RunRecord {
+/**
+ * The record as the names and the part say. With `marks: false` (check, which only needs to know the tool's own
+ * sheets) the part is not even read: no marks, no parts.
+ */
+export function readRunRecord(
+  pkg: XlsxPackage,
+  options: { readonly marks: boolean } = { marks: true },
+): RunRecord {
   const sheetNames = new Set(pkg.sheets.map((s) => s.name));
   const exists = (sheet: string) => sheetNames.has(sheet);
   const names = readRecordNames(
     pkg.definedNames.filter((dn) => dn.localSheetId === null),
     exists,
   );
+  if (!options.marks) return { ...EMPTY_RECORD, ownSheets: names.ownSheets };
   const found = findRecordParts(pkg);
   // No part, but its text in names (written where custom XML could not be, by WPS or in an .xls): that one.
   const parts =
@@ -150,6 +159,8 @@ function findRecordParts(pkg: XlsxPackage): {
   for (const entry of pkg.archive.entries) {
     const item = entry.name;
     if (!/^customXml\/item\d+\.xml$/i.test(item)) continue;
+    // A part too long to be a record is not inflated to look (it could be anyone's; it is left as it is).
+    if (entry.size > MAX_RECORD_TEXT) continue;
     const bytes = readPartBytes(pkg, item);
     // Cheap test before parsing: the namespace appears in the first bytes of our part.
     const head = new TextDecoder().decode(bytes.subarray(0, 512));
