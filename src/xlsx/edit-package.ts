@@ -483,7 +483,7 @@ function restorer(
   const restore = (cell: string, current: number): number | null => {
     const mark = byCell.get(cell);
     if (mark === undefined) return current;
-    if (!isMarkFill(styles.fillOfXf(current))) return null;
+    if (!isMarkFill(styles.fillOfXf(current)) || mark?.unreadable) return null;
     // The cell still wears the mark it was given: its exact previous format.
     if (
       mark &&

@@ -30,6 +30,7 @@ import {
   type MarkSeverity,
   type RecordMark,
 } from "../workbook/run-record";
+import { restorableFill } from "./restorable-fill";
 import {
   readPartBytes,
   readRelationships,
@@ -61,6 +62,8 @@ export interface RecordedMark {
   readonly previousStyle: number;
   /** The fill record (styles.xml `<fill>`) the cell had before, as written there. */
   readonly previousFill: string | null;
+  /** A forged or damaged mark (its fill is not a fill): nothing of it is restored; its cell is left, counted. */
+  readonly unreadable?: boolean;
 }
 
 /** The marks of one sheet. */
@@ -130,10 +133,24 @@ export function readRunRecord(
   return { ownSheets: names.ownSheets, marked, recordParts: found.parts, recordRels: found.rels };
 }
 
-/** A mark as the package edit uses it: the format indexes (-1 where not written: it never matches a cell's). */
+/**
+ * A mark as the package edit uses it: the format indexes (-1 where not written: it never matches a cell's).
+ * When its recorded fill is not a fill (restorableFill) the mark is unreadable: its cell is left and counted.
+ */
 function recordedMarkOf(mark: RecordMark): RecordedMark {
-  // The exact record (written by the CLI) wins over the pattern and colour (all the add-in can see).
-  const fill = mark.previousFill ?? fillFromAttributes(mark);
+  // The exact record (written by the CLI) wins over the pattern and colour (all the add-in can see); it goes
+  // into styles.xml, so only as rebuilt from the fill vocabulary.
+  const exact = mark.previousFill === null ? null : restorableFill(mark.previousFill);
+  if (mark.previousFill !== null && exact === null)
+    return {
+      cell: mark.cell,
+      severity: mark.severity,
+      style: -1,
+      previousStyle: -1,
+      previousFill: null,
+      unreadable: true,
+    };
+  const fill = exact ?? fillFromAttributes(mark);
   return {
     cell: mark.cell,
     severity: mark.severity,

@@ -11,7 +11,7 @@ import { normalizeInput } from "../../src/xlsx/normalize-workbook";
 import { readInputBytes } from "../../src/xlsx/read-input";
 import { StylesPart } from "../../src/xlsx/styles-part";
 import { SAMPLE_PATH } from "../../testing/sample";
-import { cellStyles, partText, sheetPartOf, unzipParts, withPart } from "./package-helpers";
+import { assertWellFormed, cellStyles, partText, sheetPartOf, unzipParts, withPart } from "./package-helpers";
 
 const BAD = "FFFFC7CE";
 const NEUTRAL = "FFFFEB9C";
@@ -200,4 +200,30 @@ test("marks recorded by the add-in (a pattern and a colour per cell, no format i
   const after = sourceStyles(second.bytes);
   expect(fillColor(after.part, after.styles.get("C11")!)).toBe(NEUTRAL);
   expect(fillColor(after.part, after.styles.get("B12")!)).toBe(BAD);
+});
+
+test("a forged record that tries to inject XML into styles.xml: nothing of it is written, its cell is left and counted", async () => {
+  const parts = unzipParts(first.bytes);
+  const item = [...parts.keys()].find((n) => /^customXml\/item\d+\.xml$/.test(n))!;
+  const injection =
+    '<fill><patternFill patternType="none"/></fill></fills><cellXfs count="1"><xf INJECTED="1"/></cellXfs><fills count="1"><fill>';
+  const escaped = injection.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  // B12's mark: a format index that no longer matches (so its fill would be put back) and the injected text.
+  const forged = withPart(first.bytes, item, (xml) =>
+    xml.replace(
+      /<mark cell="B12"([^>]*?)(\/>|>[\s\S]*?<\/mark>)/,
+      (_m, attrs: string) =>
+        `<mark cell="B12"${attrs.replace(/ style="\d+"/, ' style="99999"')}>${escaped}</mark>`,
+    ),
+  );
+  expect(partText(unzipParts(forged), item)).toContain("INJECTED");
+  const second = await normalize(fix(forged));
+  const styles = partText(unzipParts(second.bytes), "xl/styles.xml");
+  expect(styles).not.toContain("INJECTED");
+  assertWellFormed(styles, "xl/styles.xml");
+  expect(second.marksLeft).toBe(1);
+  const after = sourceStyles(second.bytes);
+  expect(after.styles.get("B12")).toBe(sourceStyles(first.bytes).styles.get("B12"));
+  // The other marks of the record are restored as ever.
+  expect(fillColor(after.part, after.styles.get("C13")!)).toBe(NEUTRAL);
 });
