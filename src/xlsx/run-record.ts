@@ -121,6 +121,18 @@ export function readRunRecord(
     marks: m.marks.map(recordedMarkOf),
     legacy: [],
   }));
+  // The part dropped (pandas and openpyxl save no custom XML) while the Cells names still list the marked cells:
+  // those cells are marks to clear, as a legacy Marks name's are (to no fill, where they still wear a mark).
+  if (found.parsed.length === 0 && !found.oversized && names.keptPart === null) {
+    const listed = new Map<string, string[]>();
+    for (const at of names.positions ?? []) {
+      if (!at || !exists(at.sheet)) continue;
+      const cells = listed.get(at.sheet) ?? [];
+      if (cells.length === 0) listed.set(at.sheet, cells);
+      cells.push(at.cell);
+    }
+    for (const [sheet, cells] of listed) marked.push({ sheet, marks: [], legacy: cells });
+  }
   const legacy = names.legacy;
   if (legacy) {
     const first = marked[0];
@@ -169,15 +181,21 @@ function findRecordParts(pkg: XlsxPackage): {
   parsed: ReturnType<typeof parseRecordPart>[];
   parts: string[];
   rels: { relsPart: string; id: string }[];
+  /** A custom XML item too large to be read as a record was skipped: it might have been the record. */
+  oversized: boolean;
 } {
   const parsed: ReturnType<typeof parseRecordPart>[] = [];
   const parts: string[] = [];
   const rels: { relsPart: string; id: string }[] = [];
+  let oversized = false;
   for (const entry of pkg.archive.entries) {
     const item = entry.name;
     if (!/^customXml\/item\d+\.xml$/i.test(item)) continue;
     // A part too long to be a record is not inflated to look (it could be anyone's; it is left as it is).
-    if (entry.size > MAX_RECORD_TEXT) continue;
+    if (entry.size > MAX_RECORD_TEXT) {
+      oversized = true;
+      continue;
+    }
     const bytes = readPartBytes(pkg, item);
     // Cheap test before parsing: the namespace appears in the first bytes of our part.
     const head = new TextDecoder().decode(bytes.subarray(0, 512));
@@ -199,7 +217,7 @@ function findRecordParts(pkg: XlsxPackage): {
     }
     parsed.push(parseRecordPart(decodePart(bytes)));
   }
-  return { parsed, parts, rels };
+  return { parsed, parts, rels, oversized };
 }
 
 /** A part's text: UTF-8, or UTF-16 when it starts with its byte-order mark. */

@@ -11,7 +11,15 @@ import { normalizeInput } from "../../src/xlsx/normalize-workbook";
 import { readInputBytes } from "../../src/xlsx/read-input";
 import { StylesPart } from "../../src/xlsx/styles-part";
 import { SAMPLE_PATH } from "../../testing/sample";
-import { assertWellFormed, cellStyles, partText, sheetPartOf, unzipParts, withPart } from "./package-helpers";
+import {
+  assertWellFormed,
+  cellStyles,
+  partText,
+  sheetPartOf,
+  unzipParts,
+  withPart,
+  zipParts,
+} from "./package-helpers";
 
 const BAD = "FFFFC7CE";
 const NEUTRAL = "FFFFEB9C";
@@ -226,4 +234,25 @@ test("a forged record that tries to inject XML into styles.xml: nothing of it is
   expect(after.styles.get("B12")).toBe(sourceStyles(first.bytes).styles.get("B12"));
   // The other marks of the record are restored as ever.
   expect(fillColor(after.part, after.styles.get("C13")!)).toBe(NEUTRAL);
+});
+
+test("the record part dropped by another program (pandas, openpyxl) but the Cells names kept: those cells are marks to clear", async () => {
+  const parts = unzipParts(first.bytes);
+  for (const name of [...parts.keys()]) if (name.startsWith("customXml/")) parts.delete(name);
+  const rels = "xl/_rels/workbook.xml.rels";
+  parts.set(
+    rels,
+    new TextEncoder().encode(partText(parts, rels).replace(/<Relationship [^>]*customXml[^>]*\/>/g, "")),
+  );
+  const dropped = zipParts(parts);
+  expect(partText(unzipParts(dropped), "xl/workbook.xml")).toContain("IndicatorNormalizer.Cells.1");
+  const second = await normalize(fix(dropped));
+  expect(second.analysis.issues.filter((i) => i.severity === "error")).toEqual([]);
+  expect(second.marksLeft).toBe(0);
+  const after = sourceStyles(second.bytes);
+  // Without the part the previous fills are unknown: each mark is cleared to no fill (the legacy Marks rule).
+  for (const { cell } of first.plan.marks)
+    expect([cell, fillColor(after.part, after.styles.get(cell)!)]).toEqual([cell, null]);
+  const before = sourceStyles(original);
+  expect(after.styles.get("A12")).toBe(before.styles.get("A12"));
 });
