@@ -9,7 +9,7 @@ import { readFileSync } from "fs";
 import { nodeZipCodec } from "../../src/xlsx/node-zip-codec";
 import { normalizeInput } from "../../src/xlsx/normalize-workbook";
 import { readInputBytes } from "../../src/xlsx/read-input";
-import { StylesPart } from "../../src/xlsx/styles-part";
+import { StylesPart, withAttributes } from "../../src/xlsx/styles-part";
 import { SAMPLE_PATH } from "../../testing/sample";
 import {
   assertWellFormed,
@@ -255,4 +255,27 @@ test("the record part dropped by another program (pandas, openpyxl) but the Cell
     expect([cell, fillColor(after.part, after.styles.get(cell)!)]).toEqual([cell, null]);
   const before = sourceStyles(original);
   expect(after.styles.get("A12")).toBe(before.styles.get("A12"));
+});
+
+test("formats renumbered by another program (the recorded previous index names another format now): the cell keeps its format, the fill comes back", async () => {
+  const previous = sourceStyles(original).styles.get("B12")!;
+  const { part } = sourceStyles(first.bytes);
+  const numFmt = (xf: string) => /numFmtId="(\d+)"/.exec(xf)?.[1];
+  const kept = numFmt(part.item("cellXfs", sourceStyles(first.bytes).styles.get("B12")!)!);
+  expect(kept).not.toBe("49");
+  // As after a LibreOffice save: the index the record names is now a text format (49), the mark's is as it was.
+  let n = -1;
+  const renumbered = withPart(first.bytes, "xl/styles.xml", (xml) =>
+    xml.replace(/<cellXfs\b[\s\S]*?<\/cellXfs>/, (section) =>
+      section.replace(/<xf\b[^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g, (xf) =>
+        ++n === previous ? withAttributes(xf, { numFmtId: "49", applyNumberFormat: "1" }) : xf,
+      ),
+    ),
+  );
+  const second = await normalize(fix(renumbered));
+  const after = sourceStyles(second.bytes);
+  const b12 = after.styles.get("B12")!;
+  expect(b12).not.toBe(previous);
+  expect(numFmt(after.part.item("cellXfs", b12)!)).toBe(kept);
+  expect(fillColor(after.part, b12)).toBe(BAD);
 });
