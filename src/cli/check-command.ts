@@ -105,10 +105,11 @@ export async function checkCommand(args: CheckArgs, locale: Locale, io: CliIo): 
     progress.draw(index, shown);
     let result: CheckedFile;
     try {
-      const input = await readInput(
-        resolve(io.cwd, file),
-        args.sheet !== undefined ? { sheet: args.sheet } : {},
-      );
+      // check writes nothing, so the run record's marks are never needed: its part is not read.
+      const input = await readInput(resolve(io.cwd, file), {
+        marks: false,
+        ...(args.sheet !== undefined ? { sheet: args.sheet } : {}),
+      });
       let counts: AnalysisCounts & { readonly noTable?: string };
       let summary: SummaryFile | null = null;
       if (keepProblems) {

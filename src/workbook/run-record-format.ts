@@ -40,17 +40,56 @@ export const MAX_CELLS_NAME_FORMULA = 8000;
  * `=Sheet1!$G$20,Sheet1!$G$22` → [Sheet1!G20, Sheet1!G22]; `=Sheet1!#REF!,Sheet1!$G$21` → [null, Sheet1!G21].
  */
 export function splitReferences(formula: string): ({ sheet: string; cell: string } | null)[] {
+  // One pass over the text (a regex with an unanchored sheet part backtracked quadratically: an 11 KB name took
+  // minutes): areas are cut at commas outside quotes, then each area is read on its own.
   const refs: ({ sheet: string; cell: string } | null)[] = [];
-  // One area: a sheet (`'a''b'`, `Sheet1`) then `!` then a cell, a block or #REF!; areas are separated by commas
-  // outside quotes. Examples: `'指标明细'!$A$1`, `Sheet1!$B$2:$C$3`, `Sheet1!#REF!`, a bare `#REF!`.
-  const area = /(?:('(?:[^']|'')+'|[^,!'=]+)!)?(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|#REF!)/g;
-  let match: RegExpExecArray | null;
-  while ((match = area.exec(formula)) !== null) {
-    const sheet = match[1] === undefined ? null : unquoteSheetName(match[1].trim());
-    const cell = match[2]!.split(":")[0]!.replace(/\$/g, "").toUpperCase();
-    refs.push(sheet !== null && parseCellAddress(cell) ? { sheet, cell } : null);
+  let start = 0;
+  let quoted = false;
+  for (let i = 0; i <= formula.length; i++) {
+    const ch = formula[i];
+    if (ch === "'") quoted = !quoted;
+    else if (i === formula.length || (ch === "," && !quoted)) {
+      const ref = areaOf(formula.slice(start, i));
+      if (ref !== undefined) refs.push(ref);
+      start = i + 1;
+    }
   }
   return refs;
+}
+
+/**
+ * One cell or block, anchored: `$A$1`, `b2`, `$B$2:$C$3`. Only ever run on one area's text after its `!`.
+ */
+const AREA_CELL = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?[A-Za-z]{1,3}\$?\d+)?$/;
+
+/**
+ * One area of a reference list: its sheet and first cell; null for an area that reads #REF! or names no sheet;
+ * undefined for text that is no area (it takes no place in the list). Examples: `'a''b'!$A$1` → a'b!A1,
+ * `=Sheet1!$B$2:$C$3` → Sheet1!B2, `Sheet1!#REF!` → null, `#REF!` → null.
+ */
+function areaOf(text: string): { sheet: string; cell: string } | null | undefined {
+  const area = text.trim().replace(/^=/, "");
+  if (area === "") return undefined;
+  let bang = -1;
+  if (area[0] === "'") {
+    // A quoted sheet name ends at a quote not doubled: `'O''Brien'!` → the `!` after the last quote.
+    let i = 1;
+    while (i < area.length) {
+      if (area[i] === "'" && area[i + 1] === "'") i += 2;
+      else if (area[i] === "'") break;
+      else i++;
+    }
+    bang = area[i + 1] === "!" ? i + 1 : -1;
+  } else bang = area.indexOf("!");
+  // A deleted row or sheet: `Sheet1!#REF!`, `#REF!$A$1`, a bare `#REF!`.
+  if (area.indexOf("#REF!") >= 0) return null;
+  const sheetPart = bang > 0 ? area.slice(0, bang).trim() : null;
+  const rest = bang >= 0 ? area.slice(bang + 1).trim() : area;
+  const match = AREA_CELL.exec(rest);
+  if (!match) return undefined;
+  const cell = `${match[1]!.toUpperCase()}${match[2]}`;
+  if (sheetPart === null || (sheetPart[0] !== "'" && /['=]/.test(sheetPart))) return null;
+  return parseCellAddress(cell) ? { sheet: unquoteSheetName(sheetPart), cell } : null;
 }
 
 /**

@@ -88,10 +88,22 @@ function inRecordNamespace(tag: string): boolean {
 }
 
 /**
+ * The most marks a record is read with, all its parts together. A run marks at most a few cells per row and a
+ * table has at most 50,000 rows; a forged record of 3 million marks took 1.8–2.6 GB to read. A record over this
+ * is unreadable, as a malformed one is: no mark of it is restored.
+ */
+export const MAX_RECORD_MARKS = 200_000;
+/** The longest record text read (UTF-16 code units, all parts together): a CLI mark with its fill is ~300. */
+export const MAX_RECORD_TEXT = 64 * 1024 * 1024;
+
+/**
  * A part's text read with the string scanner (no DOMParser: the same code in IE11, WPS and Node): its order and
- * each `<marks>` group with its marks. Null when it is not a record: malformed, or another root or namespace.
+ * each `<marks>` group with its marks. Null when it is not a record: malformed, another root or namespace, or
+ * over MAX_RECORD_TEXT characters or MAX_RECORD_MARKS marks (never parsed whole).
  */
 export function parseRecordPart(xml: string): RecordPart | null {
+  if (xml.length > MAX_RECORD_TEXT) return null;
+  let count = 0;
   const groups: { sheet: string | null; marks: RecordMark[] }[] = [];
   let order = 1;
   let depth = 0;
@@ -113,6 +125,8 @@ export function parseRecordPart(xml: string): RecordPart | null {
           if (!root) return;
           if (name === "marks") groups.push({ sheet: attribute(tag, "sheet"), marks: [] });
           if (name !== "mark") return;
+          // Past the cap the scan stops here (caught below): the rest of a forged record is never built.
+          if (++count > MAX_RECORD_MARKS) throw new RangeError("too many marks");
           const cell = (attribute(tag, "cell") ?? "").toUpperCase();
           if (!parseCellAddress(cell)) return;
           const tint = Number(attribute(tag, "previousTint"));
@@ -151,9 +165,14 @@ export function parseRecordPart(xml: string): RecordPart | null {
 
 /**
  * Every part's groups in the parts' order (`part="1"`, `"2"`, …), the runs of one sheet joined: the add-in splits
- * one sheet's marks into parts of a request's size; the CLI writes one `<marks>` per sheet.
+ * one sheet's marks into parts of a request's size; the CLI writes one `<marks>` per sheet. None when the parts
+ * hold more than MAX_RECORD_MARKS marks together.
  */
 export function joinRecordParts(parts: readonly (RecordPart | null)[]): MarkGroup[] {
+  let total = 0;
+  for (const part of parts) for (const g of part?.groups ?? []) total += g.marks.length;
+  // Parts each under the cap that add up past it are as unreadable as one part over it.
+  if (total > MAX_RECORD_MARKS) return [];
   const sorted = parts.filter((p): p is RecordPart => p !== null).sort((a, b) => a.order - b.order);
   const groups: { sheet: string | null; marks: RecordMark[] }[] = [];
   for (const part of sorted)

@@ -483,13 +483,14 @@ function restorer(
   const restore = (cell: string, current: number): number | null => {
     const mark = byCell.get(cell);
     if (mark === undefined) return current;
-    if (!isMarkFill(styles.fillOfXf(current))) return null;
-    // The cell still wears the mark it was given: its exact previous format.
+    if (!isMarkFill(styles.fillOfXf(current)) || mark?.unreadable) return null;
+    // The cell still wears the mark it was given, and the format it had is still at its index: that exact format.
     if (
       mark &&
       current === mark.style &&
       mark.previousStyle >= 0 &&
-      mark.previousStyle < styles.count("cellXfs")
+      mark.previousStyle < styles.count("cellXfs") &&
+      sameButFill(styles, current, mark.previousStyle)
     )
       return mark.previousStyle;
     // Formats renumbered (another program saved the file) or restyled since: keep the format, put the fill back.
@@ -498,6 +499,17 @@ function restorer(
     return styles.add("cellXfs", withAttributes(xf, { fillId: String(fillId) }));
   };
   return Object.assign(restore, { has: (cell: string) => byCell.has(cell) });
+}
+
+/**
+ * Whether two cell formats differ only in their fill: the mark's format is the previous one with the mark's fill
+ * (markStyle). Another program that saved the file may have renumbered the formats (LibreOffice does), and the
+ * recorded previous index then names another format: a number format of General for amounts.
+ */
+function sameButFill(styles: StylesPart, marked: number, previous: number): boolean {
+  const unfilled = (index: number): string =>
+    withAttributes(styles.item("cellXfs", index)!, { fillId: "0", applyFill: "1" });
+  return unfilled(marked) === unfilled(previous);
 }
 
 function planSheetStyles(styles: StylesPart, planSheet: PlanSheet): PlanSheetStyles {

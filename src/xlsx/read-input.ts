@@ -96,6 +96,11 @@ export interface ReadInputOptions {
   readonly sheet?: string;
   readonly limits?: ReadLimits;
   readonly codec?: ZipCodec;
+  /**
+   * For .xlsx: read the run record's marks (true by default: normalize restores them). check only needs which
+   * sheets are the tool's, and does not read the record's part at all.
+   */
+  readonly marks?: boolean;
 }
 
 /** Reads .xlsx, .xlsm, .tsv, .txt or .csv from disk. Throws InputError when it cannot be read as a table. */
@@ -157,7 +162,7 @@ async function readXlsx(
 ): Promise<InputTable> {
   const codec = options.codec ?? fflateCodec;
   const pkg = openPackage(path, bytes, codec, limits);
-  const record = readRunRecord(pkg);
+  const record = readRunRecord(pkg, { marks: options.marks !== false });
   const worksheets = pkg.sheets.filter((s) => s.path !== null);
   const sharedRel = pkg.workbookRels.find((r) => relTypeIs(r.type, REL_TYPES.sharedStrings));
   const shared = await readSharedStrings(

@@ -21,6 +21,7 @@ import {
 } from "../workbook/run-record-format";
 import {
   joinRecordParts,
+  MAX_RECORD_TEXT,
   parseRecordPart,
   readRecordNames,
   recordPartXml,
@@ -29,6 +30,7 @@ import {
   type MarkSeverity,
   type RecordMark,
 } from "../workbook/run-record";
+import { restorableFill } from "./restorable-fill";
 import {
   readPartBytes,
   readRelationships,
@@ -60,6 +62,8 @@ export interface RecordedMark {
   readonly previousStyle: number;
   /** The fill record (styles.xml `<fill>`) the cell had before, as written there. */
   readonly previousFill: string | null;
+  /** A forged or damaged mark (its fill is not a fill): nothing of it is restored; its cell is left, counted. */
+  readonly unreadable?: boolean;
 }
 
 /** The marks of one sheet. */
@@ -93,13 +97,21 @@ export const EMPTY_RECORD: RunRecord = {
   recordRels: [],
 };
 
-export function readRunRecord(pkg: XlsxPackage): RunRecord {
+/**
+ * The record as the names and the part say. With `marks: false` (check, which only needs to know the tool's own
+ * sheets) the part is not even read: no marks, no parts.
+ */
+export function readRunRecord(
+  pkg: XlsxPackage,
+  options: { readonly marks: boolean } = { marks: true },
+): RunRecord {
   const sheetNames = new Set(pkg.sheets.map((s) => s.name));
   const exists = (sheet: string) => sheetNames.has(sheet);
   const names = readRecordNames(
     pkg.definedNames.filter((dn) => dn.localSheetId === null),
     exists,
   );
+  if (!options.marks) return { ...EMPTY_RECORD, ownSheets: names.ownSheets };
   const found = findRecordParts(pkg);
   // No part, but its text in names (written where custom XML could not be, by WPS or in an .xls): that one.
   const parts =
@@ -109,6 +121,18 @@ export function readRunRecord(pkg: XlsxPackage): RunRecord {
     marks: m.marks.map(recordedMarkOf),
     legacy: [],
   }));
+  // The part dropped (pandas and openpyxl save no custom XML) while the Cells names still list the marked cells:
+  // those cells are marks to clear, as a legacy Marks name's are (to no fill, where they still wear a mark).
+  if (found.parsed.length === 0 && !found.oversized && names.keptPart === null) {
+    const listed = new Map<string, string[]>();
+    for (const at of names.positions ?? []) {
+      if (!at || !exists(at.sheet)) continue;
+      const cells = listed.get(at.sheet) ?? [];
+      if (cells.length === 0) listed.set(at.sheet, cells);
+      cells.push(at.cell);
+    }
+    for (const [sheet, cells] of listed) marked.push({ sheet, marks: [], legacy: cells });
+  }
   const legacy = names.legacy;
   if (legacy) {
     const first = marked[0];
@@ -121,10 +145,24 @@ export function readRunRecord(pkg: XlsxPackage): RunRecord {
   return { ownSheets: names.ownSheets, marked, recordParts: found.parts, recordRels: found.rels };
 }
 
-/** A mark as the package edit uses it: the format indexes (-1 where not written: it never matches a cell's). */
+/**
+ * A mark as the package edit uses it: the format indexes (-1 where not written: it never matches a cell's).
+ * When its recorded fill is not a fill (restorableFill) the mark is unreadable: its cell is left and counted.
+ */
 function recordedMarkOf(mark: RecordMark): RecordedMark {
-  // The exact record (written by the CLI) wins over the pattern and colour (all the add-in can see).
-  const fill = mark.previousFill ?? fillFromAttributes(mark);
+  // The exact record (written by the CLI) wins over the pattern and colour (all the add-in can see); it goes
+  // into styles.xml, so only as rebuilt from the fill vocabulary.
+  const exact = mark.previousFill === null ? null : restorableFill(mark.previousFill);
+  if (mark.previousFill !== null && exact === null)
+    return {
+      cell: mark.cell,
+      severity: mark.severity,
+      style: -1,
+      previousStyle: -1,
+      previousFill: null,
+      unreadable: true,
+    };
+  const fill = exact ?? fillFromAttributes(mark);
   return {
     cell: mark.cell,
     severity: mark.severity,
@@ -143,13 +181,21 @@ function findRecordParts(pkg: XlsxPackage): {
   parsed: ReturnType<typeof parseRecordPart>[];
   parts: string[];
   rels: { relsPart: string; id: string }[];
+  /** A custom XML item too large to be read as a record was skipped: it might have been the record. */
+  oversized: boolean;
 } {
   const parsed: ReturnType<typeof parseRecordPart>[] = [];
   const parts: string[] = [];
   const rels: { relsPart: string; id: string }[] = [];
+  let oversized = false;
   for (const entry of pkg.archive.entries) {
     const item = entry.name;
     if (!/^customXml\/item\d+\.xml$/i.test(item)) continue;
+    // A part too long to be a record is not inflated to look (it could be anyone's; it is left as it is).
+    if (entry.size > MAX_RECORD_TEXT) {
+      oversized = true;
+      continue;
+    }
     const bytes = readPartBytes(pkg, item);
     // Cheap test before parsing: the namespace appears in the first bytes of our part.
     const head = new TextDecoder().decode(bytes.subarray(0, 512));
@@ -171,7 +217,7 @@ function findRecordParts(pkg: XlsxPackage): {
     }
     parsed.push(parseRecordPart(decodePart(bytes)));
   }
-  return { parsed, parts, rels };
+  return { parsed, parts, rels, oversized };
 }
 
 /** A part's text: UTF-8, or UTF-16 when it starts with its byte-order mark. */

@@ -3,6 +3,8 @@ import { RECORD_NAMESPACE } from "../../src/workbook/run-record-format";
 import {
   joinRecordParts,
   markXml,
+  MAX_RECORD_MARKS,
+  MAX_RECORD_TEXT,
   parseRecordPart,
   partNameFormulas,
   PLAN_SHEET_KEYS,
@@ -252,5 +254,26 @@ describe("the part kept in hidden names, where custom XML cannot be written", ()
     expect(parseRecordPart(readRecordNames(names, () => true).keptPart!)?.groups[0]!.marks).toHaveLength(
       2000,
     );
+  });
+});
+
+describe("a record over the cap is unreadable, never read whole", () => {
+  const open = `<run xmlns="${RECORD_NAMESPACE}" version="1" tool="cli"><marks sheet="s">`;
+  const close = "</marks></run>";
+
+  test("one part with a mark more than MAX_RECORD_MARKS (a forged record) reads as no record", () => {
+    const xml = open + '<mark cell="A1"/>'.repeat(MAX_RECORD_MARKS + 1) + close;
+    expect(parseRecordPart(xml)).toBeNull();
+  });
+
+  test("text longer than MAX_RECORD_TEXT is not scanned", () => {
+    expect(parseRecordPart(open + " ".repeat(MAX_RECORD_TEXT) + close)).toBeNull();
+  });
+
+  test("parts each under the cap but over it together give no marks; under it they are joined", () => {
+    const half = { order: 1, groups: [{ sheet: "s", marks: Array(MAX_RECORD_MARKS / 2).fill(mark("A1")) }] };
+    expect(joinRecordParts([half, { ...half, order: 2 }])[0]!.marks).toHaveLength(MAX_RECORD_MARKS);
+    const over = { order: 3, groups: [{ sheet: "s", marks: [mark("B2")] }] };
+    expect(joinRecordParts([half, { ...half, order: 2 }, over])).toEqual([]);
   });
 });

@@ -9,9 +9,17 @@ import { readFileSync } from "fs";
 import { nodeZipCodec } from "../../src/xlsx/node-zip-codec";
 import { normalizeInput } from "../../src/xlsx/normalize-workbook";
 import { readInputBytes } from "../../src/xlsx/read-input";
-import { StylesPart } from "../../src/xlsx/styles-part";
+import { StylesPart, withAttributes } from "../../src/xlsx/styles-part";
 import { SAMPLE_PATH } from "../../testing/sample";
-import { cellStyles, partText, sheetPartOf, unzipParts, withPart } from "./package-helpers";
+import {
+  assertWellFormed,
+  cellStyles,
+  partText,
+  sheetPartOf,
+  unzipParts,
+  withPart,
+  zipParts,
+} from "./package-helpers";
 
 const BAD = "FFFFC7CE";
 const NEUTRAL = "FFFFEB9C";
@@ -200,4 +208,74 @@ test("marks recorded by the add-in (a pattern and a colour per cell, no format i
   const after = sourceStyles(second.bytes);
   expect(fillColor(after.part, after.styles.get("C11")!)).toBe(NEUTRAL);
   expect(fillColor(after.part, after.styles.get("B12")!)).toBe(BAD);
+});
+
+test("a forged record that tries to inject XML into styles.xml: nothing of it is written, its cell is left and counted", async () => {
+  const parts = unzipParts(first.bytes);
+  const item = [...parts.keys()].find((n) => /^customXml\/item\d+\.xml$/.test(n))!;
+  const injection =
+    '<fill><patternFill patternType="none"/></fill></fills><cellXfs count="1"><xf INJECTED="1"/></cellXfs><fills count="1"><fill>';
+  const escaped = injection.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  // B12's mark: a format index that no longer matches (so its fill would be put back) and the injected text.
+  const forged = withPart(first.bytes, item, (xml) =>
+    xml.replace(
+      /<mark cell="B12"([^>]*?)(\/>|>[\s\S]*?<\/mark>)/,
+      (_m, attrs: string) =>
+        `<mark cell="B12"${attrs.replace(/ style="\d+"/, ' style="99999"')}>${escaped}</mark>`,
+    ),
+  );
+  expect(partText(unzipParts(forged), item)).toContain("INJECTED");
+  const second = await normalize(fix(forged));
+  const styles = partText(unzipParts(second.bytes), "xl/styles.xml");
+  expect(styles).not.toContain("INJECTED");
+  assertWellFormed(styles, "xl/styles.xml");
+  expect(second.marksLeft).toBe(1);
+  const after = sourceStyles(second.bytes);
+  expect(after.styles.get("B12")).toBe(sourceStyles(first.bytes).styles.get("B12"));
+  // The other marks of the record are restored as ever.
+  expect(fillColor(after.part, after.styles.get("C13")!)).toBe(NEUTRAL);
+});
+
+test("the record part dropped by another program (pandas, openpyxl) but the Cells names kept: those cells are marks to clear", async () => {
+  const parts = unzipParts(first.bytes);
+  for (const name of [...parts.keys()]) if (name.startsWith("customXml/")) parts.delete(name);
+  const rels = "xl/_rels/workbook.xml.rels";
+  parts.set(
+    rels,
+    new TextEncoder().encode(partText(parts, rels).replace(/<Relationship [^>]*customXml[^>]*\/>/g, "")),
+  );
+  const dropped = zipParts(parts);
+  expect(partText(unzipParts(dropped), "xl/workbook.xml")).toContain("IndicatorNormalizer.Cells.1");
+  const second = await normalize(fix(dropped));
+  expect(second.analysis.issues.filter((i) => i.severity === "error")).toEqual([]);
+  expect(second.marksLeft).toBe(0);
+  const after = sourceStyles(second.bytes);
+  // Without the part the previous fills are unknown: each mark is cleared to no fill (the legacy Marks rule).
+  for (const { cell } of first.plan.marks)
+    expect([cell, fillColor(after.part, after.styles.get(cell)!)]).toEqual([cell, null]);
+  const before = sourceStyles(original);
+  expect(after.styles.get("A12")).toBe(before.styles.get("A12"));
+});
+
+test("formats renumbered by another program (the recorded previous index names another format now): the cell keeps its format, the fill comes back", async () => {
+  const previous = sourceStyles(original).styles.get("B12")!;
+  const { part } = sourceStyles(first.bytes);
+  const numFmt = (xf: string) => /numFmtId="(\d+)"/.exec(xf)?.[1];
+  const kept = numFmt(part.item("cellXfs", sourceStyles(first.bytes).styles.get("B12")!)!);
+  expect(kept).not.toBe("49");
+  // As after a LibreOffice save: the index the record names is now a text format (49), the mark's is as it was.
+  let n = -1;
+  const renumbered = withPart(first.bytes, "xl/styles.xml", (xml) =>
+    xml.replace(/<cellXfs\b[\s\S]*?<\/cellXfs>/, (section) =>
+      section.replace(/<xf\b[^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g, (xf) =>
+        ++n === previous ? withAttributes(xf, { numFmtId: "49", applyNumberFormat: "1" }) : xf,
+      ),
+    ),
+  );
+  const second = await normalize(fix(renumbered));
+  const after = sourceStyles(second.bytes);
+  const b12 = after.styles.get("B12")!;
+  expect(b12).not.toBe(previous);
+  expect(numFmt(after.part.item("cellXfs", b12)!)).toBe(kept);
+  expect(fillColor(after.part, b12)).toBe(BAD);
 });
