@@ -13,6 +13,7 @@ import { parseCellAddress } from "../src/core/model/cell-address";
 import type { CellValue } from "../src/core/model/grid";
 import { loadSampleGrid } from "../testing/sample";
 import { buildSyntheticGrid } from "./synthetic-table";
+import { seededRandom } from "./seeded-random";
 
 type Grid = CellValue[][];
 
@@ -21,18 +22,6 @@ interface Seed {
   /** This year's project name and indicator name the finding must carry. */
   readonly project: string;
   readonly indicator: string | null;
-}
-
-/** A deterministic generator (mulberry32), so every run seeds the same faults. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function copy(grid: Grid): Grid {
@@ -156,7 +145,7 @@ function applyKind(grid: Grid, project: Project, indicator: Indicator, kind: Fin
 function main(): void {
   const sample = loadSampleGrid();
   const tables: Grid[] = [sample, buildSyntheticGrid(sample, 200)];
-  const next = random(20261206);
+  const next = seededRandom(20261206);
   const tally = new Map<FindingKind, { seeded: number; found: number; reported: number; right: number }>();
   for (const kind of FINDING_KINDS) tally.set(kind, { seeded: 0, found: 0, reported: 0, right: 0 });
   const TRIALS = 25;

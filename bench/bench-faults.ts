@@ -32,6 +32,7 @@ import { readDelimitedText } from "../src/xlsx/read-delimited-text";
 import { columnarFaultFigures } from "./columnar-faults";
 import { CulpritTally } from "./culprit-tally";
 import { transposablePairs, transposeAt } from "./transposed-digits";
+import { seededRandom } from "./seeded-random";
 
 const SEED = Number(process.env.SEED ?? 20240101);
 const FAULTS_PER_KIND = Number(process.env.FAULTS_PER_KIND ?? 100);
@@ -53,19 +54,7 @@ const INDICATORS = 6;
 
 const TOTAL_RULES: readonly RuleId[] = ["wrong-amount", "row-total", "group-total", "grand-total"];
 
-/** mulberry32: small, fast, good enough to pick faults reproducibly. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const random = prng(SEED);
+const random = seededRandom(SEED);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const int = (min: number, max: number): number => min + Math.floor(random() * (max - min + 1));
 function shuffle<T>(items: T[]): T[] {

@@ -17,6 +17,7 @@ import type { CellValue } from "../src/core/model/grid";
 import type { Issue, RuleId } from "../src/core/model/issue";
 import { CulpritTally } from "./culprit-tally";
 import { transposablePairs, transposeAt } from "./transposed-digits";
+import { seededRandom } from "./seeded-random";
 
 type Grid = CellValue[][];
 
@@ -56,18 +57,6 @@ const TOTAL_RULES: readonly RuleId[] = [
   "grand-total",
   "subtotal",
 ];
-
-/** mulberry32, as bench-faults.ts. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Random {
   constructor(private readonly next: () => number) {}
@@ -644,7 +633,7 @@ function layoutFigures(
 
 /** The columnar layouts' figures, for bench-faults.ts's JSON line. */
 export function columnarFaultFigures(seed: number, faultsPerKind: number, cleanTables: number): unknown {
-  const random = new Random(prng(seed ^ 0x5eed));
+  const random = new Random(seededRandom(seed ^ 0x5eed));
   const misses: string[] = [];
   const figures = {
     "department-columns": layoutFigures(
