@@ -8,25 +8,12 @@ import { spawnSync } from "child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import type { CliIo } from "../../src/cli/cli-io";
 import { expandInputs } from "../../src/cli/expand-inputs";
-import { runCli } from "../../src/cli/run-cli";
 import { SAMPLE_PATH } from "../../testing/sample";
 import { buildCli } from "./built-cli";
+import { runCaptured } from "./run-captured";
 
-async function run(argv: string[], cwd: string, extra: Partial<CliIo> = {}) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(argv, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    stderrIsTTY: false,
-    cwd,
-    projectRoot: cwd,
-    ...extra,
-  });
-  return { code, stdout, stderr };
-}
+const run = runCaptured;
 
 /** 收到的表/ with two good tables (one with a Chinese name, one in a subfolder), a broken file and a lock file. */
 function inbox(): string {

@@ -2,22 +2,11 @@
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { runCli } from "../../src/cli/run-cli";
 import { SAMPLE_PATH } from "../../testing/sample";
 import { partText, sheetPartOf, unzipParts } from "../xlsx/package-helpers";
+import { runCaptured } from "./run-captured";
 
-async function run(argv: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(argv, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    stderrIsTTY: false,
-    cwd,
-    projectRoot: cwd,
-  });
-  return { code, stdout, stderr };
-}
+const run = runCaptured;
 
 /** Last year = the sample; this year = the sample with a sign lost and an indicator value ten times larger. */
 function workspace(): string {

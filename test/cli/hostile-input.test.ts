@@ -2,23 +2,12 @@
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { runCli } from "../../src/cli/run-cli";
 import { SAMPLE_PATH } from "../../testing/sample";
 import { sheetPartOf, unzipParts, withPart } from "../xlsx/package-helpers";
 import { rawRows, rawWorkbook } from "../../testing/raw-workbook";
+import { runCaptured } from "./run-captured";
 
-async function run(argv: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(argv, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    stderrIsTTY: false,
-    cwd,
-    projectRoot: cwd,
-  });
-  return { code, stdout, stderr };
-}
+const run = runCaptured;
 
 test("a line feed in a file name cannot forge a summary line: it is shown escaped, on its line", async () => {
   const dir = mkdtempSync(join(tmpdir(), "cli-names-"));
