@@ -7,22 +7,11 @@
  */
 import type { Issue, Messages, Severity } from "../core";
 import type { PaneMessages } from "../taskpane/messages";
+import { element } from "../taskpane/pane-view";
 import type { OfflineMessages } from "./messages";
 
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 const GROUP_PAGE = 200;
-
-function element<K extends keyof HTMLElementTagNameMap>(
-  doc: Document,
-  tag: K,
-  className?: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = doc.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 /** Where a problem is: its cell, after its project's or unit's row while the addresses may not be the clerk's. */
 export function issuePlace(

@@ -128,7 +128,8 @@ function appendAll(parent: HTMLElement, ...children: HTMLElement[]): void {
   for (const child of children) parent.appendChild(child);
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(
+/** A new element with its class and text (the pane's and the offline page's lists are built with it). */
+export function element<K extends keyof HTMLElementTagNameMap>(
   doc: Document,
   tag: K,
   className?: string,
