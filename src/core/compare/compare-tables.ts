@@ -9,7 +9,7 @@ import type { Analysis, Indicator, IndicatorValue, Project } from "../model/anal
 import { sheetOfProject } from "../model/analysis";
 import type { Comparison, Finding, FindingKind, FindingPlace } from "./finding";
 import { comparableText, textSimilarity } from "./similar-text";
-import { sameQuantity } from "./unit-scale";
+import { inBaseUnit, sameQuantity } from "./unit-scale";
 import { valueChanges } from "./value-change";
 
 /** A project's amount grows or shrinks by this share or more: worth asking whether its counts should follow. */
@@ -135,8 +135,7 @@ function renameScore(a: Side, b: Side): number | null {
 function candidateKeys(side: Side): string[] {
   const keys: string[] = [];
   const total = totalQuantity(side);
-  if (total !== null && total.value > 0)
-    keys.push(`amount:${total.value * (total.unit === "万元" ? 1e4 : 1)}`);
+  if (total !== null && total.value > 0) keys.push(`amount:${inBaseUnit(total.value, total.unit)}`);
   const goal = comparableText(side.project.goal).slice(0, 8);
   if (goal.length >= 4) keys.push(`goal:${goal}`);
   for (const name of new Set(indicatorNames(side.project))) if (name !== "") keys.push(`name:${name}`);
@@ -364,7 +363,7 @@ function compareProjects(last: Side, current: Side, renamed: boolean, findings: 
   const lastAmount = totalQuantity(last);
   const thisAmount = totalQuantity(current);
   if (lastAmount === null || thisAmount === null || lastAmount.value <= 0) return;
-  const scale = (q: { value: number; unit: string }) => q.value * (q.unit === "万元" ? 1e4 : 1);
+  const scale = (q: { value: number; unit: string }) => inBaseUnit(q.value, q.unit);
   const change = Math.abs(scale(thisAmount) - scale(lastAmount)) / scale(lastAmount);
   if (change < AMOUNT_CHANGE) return;
   const counts = pairs.filter(

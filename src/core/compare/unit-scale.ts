@@ -77,3 +77,8 @@ export function sameQuantity(a: number, unitA: string, b: number, unitB: string)
   const right = b * y[1];
   return Math.abs(left - right) <= 1e-9 * Math.max(Math.abs(left), Math.abs(right), 1);
 }
+
+/** `value` in its dimension's base unit (`18` 万元 → 180,000 元); as it is for a unit of no known scale. */
+export function inBaseUnit(value: number, unit: string): number {
+  return value * (scaleOf(normalizeUnit(unit) ?? unit)?.[1] ?? 1);
+}
