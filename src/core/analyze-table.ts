@@ -1,8 +1,16 @@
-import type { Analysis, AnalysisTable, IndicatorPlace, ParsedTable, UnitRow } from "./model/analysis";
-import { checkIndicators } from "./check/check-indicators";
-import { settleCheckOptions, type CheckSettings } from "./model/analyze-options";
+import type {
+  Analysis,
+  AnalysisTable,
+  IndicatorPlace,
+  ParsedTable,
+  TableRead,
+  UnitRow,
+} from "./model/analysis";
+import { checkIndicatorsSteps } from "./check/check-indicators";
+import { settleCheckOptions } from "./model/analyze-options";
 import { A1_ORIGIN, type Grid, type Origin } from "./model/grid";
-import { issueOnSheet, makeIssue, sortIssues, type IssueDraft } from "./model/issue";
+import { issueOnSheet, makeIssue, sortIssues, type Issue, type IssueDraft } from "./model/issue";
+import { runSlices, SliceMeter } from "./model/work-slices";
 import type { FoundTable } from "./layouts/layout";
 import { findTables } from "./locate/locate-table";
 import { whatWasSeen } from "./locate/what-was-seen";
@@ -10,7 +18,7 @@ import { localizeIssues, type Locale } from "./messages";
 import { reconcileTotalsCounted } from "./check/reconcile-totals";
 import { outsideRepeatedRows } from "./check/explain-gaps";
 import { doubledTableIssue, tableFingerprint } from "./check/find-doubled-tables";
-import { splitTable } from "./split/split-table";
+import { splitTable, splitTableSteps } from "./split/split-table";
 
 export interface AnalyzeOptions {
   /** Sheet position of grid[0][0]; A1 by default. */
@@ -87,13 +95,90 @@ export function analyzeSheets(sheets: readonly SheetGrid[], options: AnalyzeOpti
  * The options are settled here, once (analyze-options.ts); the checks take only the settled result.
  */
 export function analyzeLocated(sheets: readonly LocatedSheet[], options: AnalyzeOptions = {}): Analysis {
+  return runSlices(analyzeLocatedSteps(sheets, options, Infinity));
+}
+
+/**
+ * Work units one slice of the analysis takes before it yields (analyzeLocatedSteps): an indicator split, checked
+ * or an issue worded is one unit. About 50 ms on Internet Explorer 11's built-ins (npm run bench:ie11).
+ */
+export const ANALYSIS_SLICE_UNITS = 2_000;
+
+/** Where a sliced analysis is (analyzeLocatedSteps). */
+export interface AnalysisStep {
+  /**
+   * reading: a table classified and read (one step per table: a layout reads its table whole); splitting: its
+   * projects' indicator texts; totals: its total equations reconciled (one step per table); checking: its
+   * projects' indicators; wording: the issues' messages.
+   */
+  readonly stage: "reading" | "splitting" | "totals" | "checking" | "wording";
+  /** Tables read or reconciled, projects split or checked (of every table), or issues worded, so far. */
+  readonly done: number;
+  /** Of how many: tables, projects (of every table) or issues. */
+  readonly total: number;
+  /**
+   * Work units since the previous step (an indicator, or a project without any, split or checked; an issue
+   * worded); for a reading step, the rows of the table read; for a totals step, its equations.
+   */
+  readonly work: number;
+}
+
+/**
+ * analyzeLocated in slices: the same analysis, yielding a step (with how far it is) after every `budget` work
+ * units or so, so that a shell can give the thread back to its host between slices and show progress
+ * (run-on-host.ts). A slice ends after the project or issue that fills it. The reading of a table and the
+ * check of its totals are one slice each (the layouts read a table whole; the totals are one system of
+ * equations). A table's projects are split, then checked, in order: the analysis is the one analyzeLocated gives.
+ */
+export function* analyzeLocatedSteps(
+  sheets: readonly LocatedSheet[],
+  options: AnalyzeOptions = {},
+  budget: number = ANALYSIS_SLICE_UNITS,
+): Generator<AnalysisStep, Analysis, undefined> {
   const settings = settleCheckOptions(options);
+  const meter = new SliceMeter(budget);
+  const found = sheets.flatMap((sheet) => sheet.tables.map((table) => ({ sheet: sheet.name, table })));
+  // Read: every table, one step each.
+  const reads: { readonly sheet: string | undefined; readonly read: TableRead }[] = [];
+  for (const { sheet, table } of found) {
+    const rows = table.classify(); // classify: every row's kind
+    reads.push({ sheet, read: table.read(rows) }); // read: projects, amounts, indicator texts, total equations
+    yield { stage: "reading", done: reads.length, total: found.length, work: rows.length };
+  }
+  let total = 0;
+  for (const { read } of reads) total += read.projects.length;
+  // Split: indicator texts → indicators with parsed values.
+  const parsedTables: ParsedTable[] = [];
+  let before = 0;
+  for (const { read } of reads) {
+    const parsed = yield* relaySteps(splitTableSteps(read, meter), (done) => ({
+      stage: "splitting",
+      done: before + done,
+      total,
+      work: meter.take(),
+    }));
+    parsedTables.push(parsed);
+    before += read.projects.length;
+  }
+  // Check: each table's totals, then its indicators.
   const parts: TablePart[] = [];
-  for (const sheet of sheets) {
-    for (const found of sheet.tables) {
-      const parsed = readFound(found);
-      parts.push({ sheet: sheet.name, parsed, ...checkTable(parsed, settings) });
-    }
+  before = 0;
+  for (let i = 0; i < reads.length; i++) {
+    const parsed = parsedTables[i]!;
+    const { issues: totals, checked } = reconcileTotalsCounted(parsed, settings);
+    // The split work not yet reported stays on the meter, for the next step to report.
+    if (parsed.equations.length > 0)
+      yield { stage: "totals", done: i + 1, total: reads.length, work: parsed.equations.length };
+    const indicators = yield* relaySteps(checkIndicatorsSteps(parsed, {}, meter), (done) => ({
+      stage: "checking",
+      done: before + done,
+      total,
+      work: meter.take(),
+    }));
+    // Rows present twice are reported once, as such (explain-gaps.ts): their own findings would repeat the first's.
+    const drafts = [...parsed.issues, ...totals, ...indicators].filter(outsideRepeatedRows(totals));
+    parts.push({ sheet: reads[i]!.sheet, parsed, drafts, checked });
+    before += parsed.projects.length;
   }
   if (parts.length > 1) reportRepeatedTables(parts);
   const locale = options.locale ?? "zh-CN";
@@ -105,13 +190,35 @@ export function analyzeLocated(sheets: readonly LocatedSheet[], options: Analyze
   const onSheets = new Set(parts.map((p) => p.sheet)).size > 1;
   const merged = mergeTables(parts, onSheets);
   const sheetOrder = onSheets ? parts.flatMap((p) => (p.sheet === undefined ? [] : [p.sheet])) : [];
-  const issues = localizeIssues(sortIssues(merged.drafts, sheetOrder), locale);
+  const sorted = sortIssues(merged.drafts, sheetOrder);
+  // Word: the messages, `budget` issues a slice (a table whose every total breaks has thousands).
+  const issues: Issue[] = [];
+  for (let start = 0; start < sorted.length;) {
+    let end = start;
+    while (end < sorted.length && !meter.add(1)) end++;
+    end = Math.min(end + 1, sorted.length);
+    for (const issue of localizeIssues(sorted.slice(start, end), locale)) issues.push(issue);
+    start = end;
+    if (start < sorted.length)
+      yield { stage: "wording", done: start, total: sorted.length, work: meter.take() };
+  }
   const { table, grandTotal, units, projects, rows } = merged.parsed;
   let checkedEquations = 0;
   for (const part of parts) checkedEquations += part.checked;
   return parts.length === 1
     ? { table, grandTotal, units, projects, rows, issues, checkedEquations }
     : { table, grandTotal, units, projects, rows, issues, tables: merged.tables, checkedEquations };
+}
+
+/** A stage's steps (the projects it has done so far) passed on as the analysis's steps. */
+function* relaySteps<T>(
+  steps: Generator<number, T, undefined>,
+  toStep: (done: number) => AnalysisStep,
+): Generator<AnalysisStep, T, undefined> {
+  for (let next = steps.next(); ; next = steps.next()) {
+    if (next.done) return next.value;
+    yield toStep(next.value);
+  }
 }
 
 /**
@@ -129,16 +236,6 @@ function reportRepeatedTables(parts: TablePart[]): void {
     if (first === undefined) seen.set(key, part);
     else parts[i] = { ...part, drafts: [doubledTableIssue(part.parsed, first.parsed)], checked: 0 };
   }
-}
-
-/** The checks of one table: the reader's own issues, its total equations, its indicators. */
-function checkTable(parsed: ParsedTable, settings: CheckSettings): { drafts: IssueDraft[]; checked: number } {
-  const { issues: totals, checked } = reconcileTotalsCounted(parsed, settings);
-  // Rows present twice are reported once, as such (explain-gaps.ts): their own findings would repeat the first's.
-  const drafts = [...parsed.issues, ...totals, ...checkIndicators(parsed)].filter(
-    outsideRepeatedRows(totals),
-  );
-  return { drafts, checked };
 }
 
 /** The reading half of the analysis, before any check: locate, classify, read, split; every table of the grid. */

@@ -10,6 +10,7 @@ export * from "./model/grid";
 export * from "./model/cell-address";
 export * from "./model/count-analysis";
 export * from "./model/analyze-options";
+export * from "./model/work-slices";
 export * from "./model/exact-decimal";
 export * from "./model/parse-amount";
 export * from "./locate/locate-table";

@@ -161,6 +161,7 @@ function excelRunPort(
         sheets: read!.sheets,
         sourceSheetId: source.sheet.key,
         onProgress: (p) => options.onProgress?.({ stage: "writing", ...p }),
+        pause: yieldToHost,
         recordState: (s) => {
           state = s;
         },

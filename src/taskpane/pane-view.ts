@@ -103,7 +103,7 @@ export function progressText(progress: RunProgress, pane: PaneMessages): string 
     case "reading":
       return pane.reading;
     case "checking":
-      return pane.checking(progress.rows);
+      return pane.checking(progress.rows, progress.percent);
     case "writing":
       return pane.writing(progress.rowsWritten, progress.rowsTotal);
   }

@@ -27,7 +27,8 @@ export interface RunRequest {
 
 export type RunProgress =
   | { readonly stage: "reading" }
-  | { readonly stage: "checking"; readonly rows: number }
+  /** `percent`: how far the analysis is, once it has started (run-on-host.ts). */
+  | { readonly stage: "checking"; readonly rows: number; readonly percent?: number }
   | { readonly stage: "writing"; readonly rowsWritten: number; readonly rowsTotal: number };
 
 export interface RunSummary {

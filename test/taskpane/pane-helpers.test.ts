@@ -44,6 +44,12 @@ describe("readTolerance", () => {
 test("progress lines carry the counts", () => {
   expect(progressText({ stage: "reading" }, zh)).toBe("正在读取工作表…");
   expect(progressText({ stage: "checking", rows: 133 }, zh)).toBe("正在校验 133 行…");
+  expect(progressText({ stage: "checking", rows: 10_508, percent: 47 }, zh)).toBe(
+    "正在校验 10508 行…（47%）",
+  );
+  expect(progressText({ stage: "checking", rows: 10_508, percent: 47 }, en)).toBe(
+    "Checking 10508 rows… (47%)",
+  );
   expect(progressText({ stage: "writing", rowsWritten: 50, rowsTotal: 146 }, en)).toBe(
     "Writing results: 50 / 146 rows…",
   );

@@ -1,10 +1,13 @@
 import { readFileSync } from "fs";
 import { join } from "path";
+import { buildSyntheticGrid } from "../../bench/synthetic-table";
+import { ANALYSIS_SLICE_UNITS, type Plan } from "../../src/core";
 import { readDelimitedText } from "../../src/xlsx/read-delimited-text";
 import {
   runOnHostAsync,
   runOnHostSync,
   type ActiveRead,
+  type HostSheet,
   type PreviousWork,
   type RunPort,
   type SheetRead,
@@ -105,4 +108,36 @@ test("no table here: a host that looks elsewhere names the sheet that has one, a
   ]);
   const quiet = fakePort({ active: "别的表", grid: false });
   expect(runOnHostSync(quiet.port, { locale: "zh-CN" })).toEqual({ kind: "empty", sheet: "别的表" });
+});
+
+test("a host that pauses gets a pause between the analysis's slices and the plan's, with the per cent done", async () => {
+  const { port, calls } = fakePort({ active: "目标表" });
+  const big = buildSyntheticGrid(sampleGrid(), 2_000);
+  const asyncPort = {
+    ...port,
+    readActive: () => Promise.resolve({ ...port.readActive(), grid: big }),
+    readPrevious: (sheets: readonly HostSheet[]) => Promise.resolve(port.readPrevious(sheets)),
+    apply: (plan: Plan, source: SheetRead) => Promise.resolve(port.apply(plan, source)),
+    writeRecord: (plan: Plan, source: SheetRead, failed: boolean) =>
+      Promise.resolve(port.writeRecord(plan, source, failed)),
+    pause: () => {
+      calls.push("pause");
+      return Promise.resolve();
+    },
+  } as unknown as RunPort<"async">;
+  const percents: number[] = [];
+  const outcome = await runOnHostAsync(asyncPort, {
+    locale: "zh-CN",
+    onProgress: (p) => {
+      if (p.stage === "checking" && p.percent !== undefined) percents.push(p.percent);
+    },
+  });
+  expect(outcome).toMatchObject({ kind: "done", summary: { projects: 2_000 } });
+  const pauses = calls.filter((c) => c === "pause").length;
+  // 2,000 projects of about 7 indicators, split then checked, at ANALYSIS_SLICE_UNITS a slice; then the plan.
+  expect(pauses).toBeGreaterThan((2 * 14_000) / ANALYSIS_SLICE_UNITS);
+  expect(calls.indexOf("pause")).toBeLessThan(calls.findIndex((c) => c.startsWith("apply")));
+  expect(percents.length).toBeGreaterThan(10);
+  expect([...percents].sort((a, b) => a - b)).toEqual(percents);
+  expect(percents[percents.length - 1]).toBeGreaterThanOrEqual(90);
 });

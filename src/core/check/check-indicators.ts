@@ -24,6 +24,7 @@ import {
   type RuleId,
   type Severity,
 } from "../model/issue";
+import { runSlices, unslicedMeter, type SliceMeter } from "../model/work-slices";
 
 export interface IndicatorCheckOptions {
   /**
@@ -54,6 +55,18 @@ const CATEGORY_BY_LEVEL1_CODE: Readonly<Record<string, Category>> = {
  * amount-not-number) are not repeated here.
  */
 export function checkIndicators(parsed: ParsedTable, options: IndicatorCheckOptions = {}): IssueDraft[] {
+  return runSlices(checkIndicatorsSteps(parsed, options, unslicedMeter()));
+}
+
+/**
+ * checkIndicators in slices (work-slices.ts): a project at a time, each counted as its indicators (a project
+ * without any counts 1); yields the number of projects checked so far whenever `meter` says the slice is full.
+ */
+export function* checkIndicatorsSteps(
+  parsed: ParsedTable,
+  options: IndicatorCheckOptions,
+  meter: SliceMeter,
+): Generator<number, IssueDraft[], undefined> {
   const issues: IssueDraft[] = [];
   const columns = parsed.table?.columns;
   // Project names seen so far, per unit, with the row of their first occurrence (a Map of Maps: no joined key).
@@ -78,16 +91,18 @@ export function checkIndicators(parsed: ParsedTable, options: IndicatorCheckOpti
       // No indicator: point at the project's (empty) indicator cell, else at its name.
       const cell = sheetCell(project.row, columns?.indicators ?? columns?.name ?? 1);
       issues.push(draft("empty-project", cell, projectDetails(project), subject));
-      continue;
+    } else {
+      // Project-wide findings point at its first indicator's cell.
+      checkCategories(project, cells[0]!, subject, options, levelFacts, issues);
+      checkSequence(project, projectIndex, cells, issues);
+      for (let itemIndex = 0; itemIndex < project.indicators.length; itemIndex++) {
+        const indicator = project.indicators[itemIndex]!;
+        const cell = cells[itemIndex]!;
+        checkIndicator(project, indicator, projectIndex, itemIndex, cell, levelFacts, issues);
+      }
     }
-    // Project-wide findings point at its first indicator's cell.
-    checkCategories(project, cells[0]!, subject, options, levelFacts, issues);
-    checkSequence(project, projectIndex, cells, issues);
-    for (let itemIndex = 0; itemIndex < project.indicators.length; itemIndex++) {
-      const indicator = project.indicators[itemIndex]!;
-      const cell = cells[itemIndex]!;
-      checkIndicator(project, indicator, projectIndex, itemIndex, cell, levelFacts, issues);
-    }
+    if (meter.add(Math.max(1, project.indicators.length)) && projectIndex + 1 < projects.length)
+      yield projectIndex + 1;
   }
   return issues;
 }

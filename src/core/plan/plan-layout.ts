@@ -8,6 +8,7 @@
  * Calibri and 等线 take 14.25 and 14.4; LibreOffice's Noto Sans CJK about 15), plus a little room below, and a line
  * is counted as breaking a unit early, since CJK line breaking keeps punctuation off a line's start.
  */
+import { runSlices, unslicedMeter, type SliceMeter } from "../model/work-slices";
 import type { PlanCell } from "./plan";
 
 /** Points per line of 11-point text, and the default row height. */
@@ -104,7 +105,22 @@ export function fitRowHeights(
   widths: readonly number[],
   wraps: readonly boolean[],
 ): (number | null)[] {
-  return rows.map((row) => {
+  return runSlices(fitRowHeightsSteps(rows, widths, wraps, unslicedMeter()));
+}
+
+/**
+ * fitRowHeights in slices (work-slices.ts): a row is a unit; yields the rows measured so far whenever `meter`
+ * says the slice is full.
+ */
+export function* fitRowHeightsSteps(
+  rows: readonly (readonly PlanCell[])[],
+  widths: readonly number[],
+  wraps: readonly boolean[],
+  meter: SliceMeter,
+): Generator<number, (number | null)[], undefined> {
+  const heights = new Array<number | null>(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
     let lines = 1;
     for (let c = 0; c < widths.length; c++) {
       if (!wraps[c]) continue;
@@ -115,6 +131,8 @@ export function fitRowHeights(
       if (text.length * 2 <= widths[c]! - PADDING && !text.includes("\n")) continue;
       lines = Math.max(lines, wrappedLines(text, widths[c]!));
     }
-    return lines > 1 ? Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + ROW_PADDING) : null;
-  });
+    heights[r] = lines > 1 ? Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + ROW_PADDING) : null;
+    if (meter.add(1) && r + 1 < rows.length) yield r + 1;
+  }
+  return heights;
 }

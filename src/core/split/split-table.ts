@@ -14,6 +14,7 @@ import {
 import type { SheetCell } from "../model/cell-address";
 import { columnLetter } from "../model/cell-address";
 import { makeIssue, type IssueDetails, type IssueDraft, type IssueSubject } from "../model/issue";
+import { runSlices, unslicedMeter, type SliceMeter } from "../model/work-slices";
 import { cachedLevel } from "./map-level";
 import { parseValue } from "./parse-value";
 import { splitIndicatorSegments } from "./split-indicator-segments";
@@ -26,6 +27,17 @@ import { splitIndicators, type SplitResult } from "./split-indicators";
  * cell.
  */
 export function splitTable(read: TableRead): ParsedTable {
+  return runSlices(splitTableSteps(read, unslicedMeter()));
+}
+
+/**
+ * splitTable in slices (work-slices.ts): a project at a time, each counted as its indicators (a project without
+ * any counts 1); yields the number of projects split so far whenever `meter` says the slice is full.
+ */
+export function* splitTableSteps(
+  read: TableRead,
+  meter: SliceMeter,
+): Generator<number, ParsedTable, undefined> {
   const issues: IssueDraft[] = [...read.issues];
   const indicatorCells = new Array<IndicatorPlace[]>(read.projects.length);
   const projects = new Array<Project>(read.projects.length);
@@ -33,6 +45,7 @@ export function splitTable(read: TableRead): ParsedTable {
     const split = splitProject(read.projects[i]!, { projectIndex: i }, issues);
     projects[i] = split.project;
     indicatorCells[i] = split.cells;
+    if (meter.add(Math.max(1, split.project.indicators.length)) && i + 1 < read.projects.length) yield i + 1;
   }
   return {
     table: read.table,

@@ -11,7 +11,8 @@ export const paneEnUS: PaneMessages = {
   toleranceHint: "In the table's amount unit; leave empty for half the last displayed digit.",
   toleranceInvalid: "The tolerance must be a number of 0 or more; it was treated as empty.",
   reading: "Reading the sheet…",
-  checking: (rows: number) => `Checking ${rows} rows…`,
+  checking: (rows: number, percent?: number) =>
+    percent === undefined ? `Checking ${rows} rows…` : `Checking ${rows} rows… (${percent}%)`,
   writing: (done: number, total: number) => `Writing results: ${done} / ${total} rows…`,
   done: (sheet: string) => `Done: see the sheet "${sheet}".`,
   projects: "Projects",

@@ -12,7 +12,8 @@ export const paneZhCN = {
   toleranceHint: "金额单位与原表相同；留空则取表中最后一位小数的一半。",
   toleranceInvalid: "容差须为不小于 0 的数字；已按留空处理。",
   reading: "正在读取工作表…",
-  checking: (rows: number) => `正在校验 ${rows} 行…`,
+  checking: (rows: number, percent?: number) =>
+    percent === undefined ? `正在校验 ${rows} 行…` : `正在校验 ${rows} 行…（${percent}%）`,
   writing: (done: number, total: number) => `正在写入结果：${done} / ${total} 行…`,
   done: (sheet: string) => `已完成：结果见工作表「${sheet}」。`,
   projects: "项目",
