@@ -210,6 +210,26 @@ export function* analyzeLocatedSteps(
     : { table, grandTotal, units, projects, rows, issues, tables: merged.tables, checkedEquations };
 }
 
+/**
+ * How far an analysis is, in whole per cent: splitting the indicators is the first half, checking them the
+ * second (reading and the totals take less; the wording of a table with thousands of issues ends at 100).
+ */
+export function analysisPercent(step: AnalysisStep): number {
+  const part = step.total > 0 ? step.done / step.total : 0;
+  switch (step.stage) {
+    case "reading":
+      return 0;
+    case "splitting":
+      return Math.floor(45 * part);
+    case "totals":
+      return 50;
+    case "checking":
+      return 50 + Math.floor(45 * part);
+    case "wording":
+      return 95 + Math.floor(5 * part);
+  }
+}
+
 /** A stage's steps (the projects it has done so far) passed on as the analysis's steps. */
 function* relaySteps<T>(
   steps: Generator<number, T, undefined>,

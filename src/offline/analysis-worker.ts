@@ -36,6 +36,8 @@ type Reply =
       readonly total: number;
       readonly name: string;
     }
+  /** How far a single check is, in per cent (normalizeInput's betweenSlices). */
+  | { readonly id: number; readonly kind: "percent"; readonly percent: number }
   | { readonly id: number; readonly kind: "check"; readonly outcome: ShownOutcome }
   | { readonly id: number; readonly kind: "batch"; readonly entries: BatchEntry[] }
   | { readonly id: number; readonly kind: "error"; readonly message: string };
@@ -52,10 +54,12 @@ export function serveInWorker(scope: WorkerScope): void {
     const request = event.data;
     const answer =
       request.kind === "check"
-        ? checkInput(request.input, request.options).then((outcome): [Reply, Transferable[]] => [
-            { id: request.id, kind: "check", outcome: shownOutcome(outcome) },
-            outcome.kind === "done" ? [outcome.download.bytes.buffer] : [],
-          ])
+        ? checkInput(request.input, request.options, percentReporter(scope, request.id)).then(
+            (outcome): [Reply, Transferable[]] => [
+              { id: request.id, kind: "check", outcome: shownOutcome(outcome) },
+              outcome.kind === "done" ? [outcome.download.bytes.buffer] : [],
+            ],
+          )
         : checkFiles(request.inputs, request.options, (done, total, name) =>
             scope.postMessage({ id: request.id, kind: "progress", done, total, name }),
           ).then((entries): [Reply, Transferable[]] => [
@@ -74,6 +78,16 @@ export function serveInWorker(scope: WorkerScope): void {
   };
 }
 
+/** Posts the per cent done of a check, once per whole per cent that changed. */
+function percentReporter(scope: WorkerScope, id: number): (percent: number) => void {
+  let last = -1;
+  return (percent) => {
+    if (percent === last) return;
+    last = percent;
+    scope.postMessage({ id, kind: "percent", percent });
+  };
+}
+
 /** A pause for the page to paint between files when the work runs on its thread. */
 function yieldToPage(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
@@ -85,7 +99,11 @@ export class AnalysisRunner {
   private nextId = 1;
   private readonly pending = new Map<
     number,
-    { resolve: (reply: Reply) => void; onProgress?: (done: number, total: number, name: string) => void }
+    {
+      resolve: (reply: Reply) => void;
+      onProgress?: (done: number, total: number, name: string) => void;
+      onPercent?: (percent: number) => void;
+    }
   >();
 
   /** `script`: the page's own script text, to start the worker from; null runs everything on the page's thread. */
@@ -99,6 +117,7 @@ export class AnalysisRunner {
         const waiting = this.pending.get(reply.id);
         if (!waiting) return;
         if (reply.kind === "progress") waiting.onProgress?.(reply.done, reply.total, reply.name);
+        else if (reply.kind === "percent") waiting.onPercent?.(reply.percent);
         else {
           this.pending.delete(reply.id);
           waiting.resolve(reply);
@@ -126,11 +145,16 @@ export class AnalysisRunner {
   private ask(
     request: Request,
     onProgress?: (done: number, total: number, name: string) => void,
+    onPercent?: (percent: number) => void,
   ): Promise<Reply> | null {
     const worker = this.worker;
     if (!worker) return null;
     return new Promise((resolve) => {
-      this.pending.set(request.id, { resolve, ...(onProgress ? { onProgress } : {}) });
+      this.pending.set(request.id, {
+        resolve,
+        ...(onProgress ? { onProgress } : {}),
+        ...(onPercent ? { onPercent } : {}),
+      });
       try {
         worker.postMessage(request);
       } catch (error) {
@@ -140,11 +164,22 @@ export class AnalysisRunner {
     });
   }
 
-  async check(input: OfflineInput, options: OfflineOptions): Promise<ShownOutcome> {
-    const reply = await this.ask({ id: this.nextId++, kind: "check", input, options });
+  /** One check; `onPercent` hears how far it is (in the worker, or on the page's thread between its slices). */
+  async check(
+    input: OfflineInput,
+    options: OfflineOptions,
+    onPercent?: (percent: number) => void,
+  ): Promise<ShownOutcome> {
+    const reply = await this.ask({ id: this.nextId++, kind: "check", input, options }, undefined, onPercent);
     if (reply?.kind === "check") return reply.outcome;
     await yieldToPage();
-    return shownOutcome(await checkInput(input, options));
+    // On the page's thread: a pause between the analysis's slices, for the page to paint and stay alive.
+    return shownOutcome(
+      await checkInput(input, options, (percent) => {
+        onPercent?.(percent);
+        return yieldToPage();
+      }),
+    );
   }
 
   async checkMany(

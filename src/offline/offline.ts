@@ -259,13 +259,22 @@ function mountPage(doc: Document, locale: Locale): void {
   };
 
   /** A status line that shows the page is alive: the seconds tick while the worker checks. */
-  const ticker = (): (() => void) => {
+  /** The seconds a check has taken, and how far it is once the analysis says (percent). */
+  const ticker = (): { stop: () => void; percent: (percent: number) => void } => {
     const started = Date.now();
+    let done: number | undefined;
+    const show = (): void => {
+      ui.status.textContent = page.checkingSeconds(Math.round((Date.now() - started) / 1000), done);
+    };
     ui.status.textContent = page.checking;
-    const timer = setInterval(() => {
-      ui.status.textContent = page.checkingSeconds(Math.round((Date.now() - started) / 1000));
-    }, 1000);
-    return () => clearInterval(timer);
+    const timer = setInterval(show, 1000);
+    return {
+      stop: () => clearInterval(timer),
+      percent: (percent) => {
+        done = percent;
+        show();
+      },
+    };
   };
 
   /** Last year's table, when the clerk gave one: the picked file, else the box's paste. */
@@ -378,24 +387,28 @@ function mountPage(doc: Document, locale: Locale): void {
     const origin = input.pasted ? readOrigin(ui.origin.value) : null;
     const originNote = origin === "invalid" ? page.originInvalid(ui.origin.value.trim()) : null;
     busy(true);
-    const stop = ticker();
+    const ticking = ticker();
     // A last-year file still being read is waited for: a quick paste right after picking it still compares.
     lastYearReading
       .then(() =>
-        runner.check(input, {
-          locale,
-          ...lastYearOption(),
-          ...toleranceOption(),
-          ...(sheet !== undefined ? { sheet } : {}),
-          ...(origin !== null && origin !== "invalid" ? { origin } : {}),
-        }),
+        runner.check(
+          input,
+          {
+            locale,
+            ...lastYearOption(),
+            ...toleranceOption(),
+            ...(sheet !== undefined ? { sheet } : {}),
+            ...(origin !== null && origin !== "invalid" ? { origin } : {}),
+          },
+          ticking.percent,
+        ),
       )
       .then((outcome) => {
-        stop();
+        ticking.stop();
         render(outcome, input, originNote);
       })
       .catch((error: unknown) => {
-        stop();
+        ticking.stop();
         showAlert(page.failed(String(error)));
       })
       .then(() => busy(false));

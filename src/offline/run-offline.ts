@@ -179,7 +179,15 @@ export function pastedHtmlInput(html: string, locale: Locale): OfflineInput | nu
  * Reads, analyses and builds the result package. A file that cannot be read as a table gives the CLI's sentence
  * (src/xlsx/messages); anything else that fails is a bug, reported in one line rather than a stack.
  */
-export async function checkInput(input: OfflineInput, options: OfflineOptions): Promise<OfflineOutcome> {
+/**
+ * `betweenSlices`: called between the slices of the analysis and the plan with the per cent done (normalizeInput):
+ * the worker reports it, the page's own thread also pauses there to paint.
+ */
+export async function checkInput(
+  input: OfflineInput,
+  options: OfflineOptions,
+  betweenSlices?: (percent: number) => void | Promise<void>,
+): Promise<OfflineOutcome> {
   const page = offlineMessagesFor(options.locale);
   if (input.pasted && onlyBlanks(input.text)) return { kind: "failed", message: page.nothingToCheck };
   // The paste as the CLI reads the same text saved as a .tsv: UTF-8.
@@ -206,6 +214,7 @@ export async function checkInput(input: OfflineInput, options: OfflineOptions): 
       codec: fflateCodec,
       ...(options.tolerance !== undefined ? { tolerance: options.tolerance } : {}),
       ...(last !== null ? { compareWith: last.analysis } : {}),
+      ...(betweenSlices ? { betweenSlices } : {}),
     });
     if (normalized.bytes === null) {
       // Nothing found is not "done": no result to download; what was looked for and what to do on this page.

@@ -7,12 +7,12 @@
  * runOnHostSync takes it as it comes. Pure: everything it does to a workbook goes through the port.
  */
 import {
+  analysisPercent,
   analyzeLocatedSteps,
   buildPlanSteps,
   compareTables,
   findTables,
   type Analysis,
-  type AnalysisStep,
   type AnalyzeOptions,
   type Comparison,
   type Grid,
@@ -236,28 +236,8 @@ function* analyzeInSlices(
   const steps = analyzeLocatedSteps(sheets, options);
   for (let next = steps.next(); ; next = steps.next()) {
     if (next.done) return next.value;
-    onProgress?.(percentDone(next.value));
+    onProgress?.(analysisPercent(next.value));
     if (pauses) yield* ask("pause");
-  }
-}
-
-/**
- * How far an analysis is, in whole per cent: splitting the indicators is the first half, checking them the
- * second (reading and the totals take less; the wording of a table with thousands of issues ends at 100).
- */
-function percentDone(step: AnalysisStep): number {
-  const part = step.total > 0 ? step.done / step.total : 0;
-  switch (step.stage) {
-    case "reading":
-      return 0;
-    case "splitting":
-      return Math.floor(45 * part);
-    case "totals":
-      return 50;
-    case "checking":
-      return 50 + Math.floor(45 * part);
-    case "wording":
-      return 95 + Math.floor(5 * part);
   }
 }
 

@@ -4,9 +4,12 @@
  */
 import {
   sheetsOf,
-  analyzeLocated,
+  analysisPercent,
+  analyzeLocatedSteps,
   findTables,
   buildPlan,
+  buildPlanSteps,
+  runSlices,
   compareTables,
   sheetCell,
   issueOnSheet,
@@ -15,6 +18,7 @@ import {
   localizeIssues,
   messagesFor,
   type Analysis,
+  type AnalysisStep,
   type IssueDraft,
   type Locale,
   type Plan,
@@ -39,6 +43,12 @@ export interface NormalizeOptions extends AnalyzeInputOptions {
   readonly codec?: ZipCodec;
   /** Last year's table: the workbook also gets 年度对比 and the changed cells' marks (compareTables). */
   readonly compareWith?: Analysis;
+  /**
+   * Called between the slices of the analysis and of the plan (work-slices.ts) with how far the analysis is, in
+   * per cent (the plan: 100); what it returns is awaited. The offline page's worker reports progress with it, and
+   * its page-thread fallback gives the page a moment to paint.
+   */
+  readonly betweenSlices?: (percent: number) => void | Promise<void>;
 }
 
 export interface NormalizedWorkbook {
@@ -59,6 +69,14 @@ export interface NormalizedWorkbook {
  * that were not UTF-8). Tables on several sheets are analysed together, each table and issue naming its sheet.
  */
 export function analyzeInput(input: InputTable, options: AnalyzeInputOptions): Analysis {
+  return runSlices(analyzeInputSteps(input, options));
+}
+
+/** analyzeInput in slices (analyzeLocatedSteps), for a caller that pauses between them (normalizeInput). */
+function* analyzeInputSteps(
+  input: InputTable,
+  options: AnalyzeInputOptions,
+): Generator<AnalysisStep, Analysis, undefined> {
   const tolerance = options.tolerance !== undefined ? { tolerance: options.tolerance } : {};
   const several = input.sheets.length > 1;
   // Each table located once: reading the input located those of the sheets it chose among several.
@@ -76,7 +94,7 @@ export function analyzeInput(input: InputTable, options: AnalyzeInputOptions): A
           origin: input.origin,
         },
       ];
-  const analysis = analyzeLocated(located, { locale: options.locale, ...tolerance });
+  const analysis = yield* analyzeLocatedSteps(located, { locale: options.locale, ...tolerance });
   const found: IssueDraft[] = [];
   for (const sheet of input.sheets) {
     for (const issue of findInvalidCharacters(sheet.grid, sheet.origin))
@@ -96,7 +114,13 @@ export async function normalizeInput(
   options: NormalizeOptions,
 ): Promise<NormalizedWorkbook> {
   const codec = options.codec ?? fflateCodec;
-  const analysis = analyzeInput(input, options);
+  const analysing = analyzeInputSteps(input, options);
+  let step = analysing.next();
+  while (!step.done) {
+    await options.betweenSlices?.(analysisPercent(step.value));
+    step = analysing.next();
+  }
+  const analysis = step.value;
   if (analysis.table === null) {
     // Nothing found is not "done": no sheet, no mark, no file (the plan is only for the caller's report).
     const plan = buildPlan(analysis, { sourceSheet: input.sheetName, locale: options.locale });
@@ -118,13 +142,19 @@ export async function normalizeInput(
     );
   const record = input.record ?? EMPTY_RECORD;
   const names = namesInUse(pkg, record, input.sheetName);
-  const plan = buildPlan(analysis, {
+  const planning = buildPlanSteps(analysis, {
     sourceSheet: input.sheetName,
     locale: options.locale,
     avoidSheetNames: names.sheets,
     avoidTableNames: names.tables,
     ...(options.compareWith ? { comparison: compareTables(options.compareWith, analysis) } : {}),
   });
+  let planned = planning.next();
+  while (!planned.done) {
+    await options.betweenSlices?.(100);
+    planned = planning.next();
+  }
+  const plan = planned.value;
   const clerkColumns =
     record.ownSheets.length > 0 ? await clerkColumnsOfReplacedSheets(pkg, record, input.sheetName, plan) : [];
   const { bytes, marksLeft, notesSkipped } = await writeNormalizedPackage(pkg, record, plan, {

@@ -8,6 +8,9 @@ import { defaultOutputPath } from "../../src/cli/normalize-command";
 import { downloadName, downloadType } from "../../src/offline/download-name";
 import { basename, extname } from "../../src/offline/posix-path";
 import { checkInput, pastedHtmlInput, pastedInput } from "../../src/offline/run-offline";
+import { serveInWorker, type WorkerScope } from "../../src/offline/analysis-worker";
+import { readDelimitedText } from "../../src/xlsx/read-delimited-text";
+import { buildSyntheticGrid } from "../../bench/synthetic-table";
 import { normalizeInput } from "../../src/xlsx/normalize-workbook";
 import { readInputBytes } from "../../src/xlsx/read-input";
 import { randomGuid } from "../../src/xlsx/random-guid";
@@ -195,5 +198,36 @@ describe("与上年对比 on the page", () => {
       kind: "failed",
       message,
     });
+  });
+});
+
+describe("a long check in slices: progress from the worker, pauses on the page's own thread", () => {
+  const big = buildSyntheticGrid(readDelimitedText(loadSampleText(), "\t"), 2_000)
+    .map((row) => row.map((v) => (v === null ? "" : String(v))).join("\t"))
+    .join("\r\n");
+  const input = pastedInput(big, "zh-CN");
+
+  test("between the slices the per cent done only rises, to 100; the result is the one of a check without", async () => {
+    const percents: number[] = [];
+    const outcome = await checkInput(input, { locale: "zh-CN" }, (percent) => void percents.push(percent));
+    expect(percents.length).toBeGreaterThan(10);
+    expect([...percents].sort((a, b) => a - b)).toEqual(percents);
+    expect(percents[percents.length - 1]).toBe(100);
+    const plain = await checkInput(input, { locale: "zh-CN" });
+    if (outcome.kind !== "done" || plain.kind !== "done") throw new Error("not checked");
+    expect(outcome.analysis).toEqual(plain.analysis);
+    expect(outcome.plan).toEqual(plain.plan);
+  });
+
+  test("the worker posts each per cent once, before its answer", async () => {
+    const posted: { kind: string; percent?: number }[] = [];
+    const scope: WorkerScope = { onmessage: null, postMessage: (reply) => void posted.push(reply) };
+    serveInWorker(scope);
+    scope.onmessage!({ data: { id: 1, kind: "check", input, options: { locale: "zh-CN" } } } as MessageEvent);
+    while (!posted.some((p) => p.kind !== "percent")) await new Promise((resolve) => setTimeout(resolve, 20));
+    const percents = posted.filter((p) => p.kind === "percent").map((p) => p.percent!);
+    expect(percents.length).toBeGreaterThan(10);
+    expect(new Set(percents).size).toBe(percents.length);
+    expect(posted[posted.length - 1]!.kind).toBe("check");
   });
 });

@@ -53,7 +53,8 @@ export const offlineEnUS: OfflineMessages = {
     `${n} error${n === 1 ? "" : "s"}: fix the source, then copy and paste it again to check.`,
   noTableAdvice:
     "Select the whole table with its header row in WPS or Excel, copy it and paste it into the box above, or choose the file that holds it.",
-  checkingSeconds: (seconds: number) => `Checking… (${seconds} s)`,
+  checkingSeconds: (seconds: number, percent?: number) =>
+    percent === undefined ? `Checking… (${seconds} s)` : `Checking… (${seconds} s, ${percent}%)`,
   checkingFile: (done: number, total: number, name: string) => `Checking file ${done} of ${total}: ${name}`,
   helpLink: "How to use",
   legacyBrowser:

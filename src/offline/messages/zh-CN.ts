@@ -56,7 +56,8 @@ export const offlineZhCN = {
   /** No table in the paste or the file: what to do on this page (the core's advice speaks of a worksheet). */
   noTableAdvice:
     "请在 WPS 表格或 Excel 中选中整张表（连同表头行）复制，再粘贴到上面的框中；或选择含有该表的文件。",
-  checkingSeconds: (seconds: number) => `正在检查…（${seconds} 秒）`,
+  checkingSeconds: (seconds: number, percent?: number) =>
+    percent === undefined ? `正在检查…（${seconds} 秒）` : `正在检查…（${seconds} 秒，${percent}%）`,
   checkingFile: (done: number, total: number, name: string) => `正在检查第 ${done}/${total} 个文件：${name}`,
   helpLink: "使用说明",
   legacyBrowser:
