@@ -18,6 +18,7 @@ import { localizeIssues, type Locale } from "./messages";
 import { reconcileTotalsCounted } from "./check/reconcile-totals";
 import { outsideRepeatedRows } from "./check/explain-gaps";
 import { doubledTableIssue, tableFingerprint } from "./check/find-doubled-tables";
+import { findLostDigits } from "./check/find-lost-digits";
 import { splitTable, splitTableSteps } from "./split/split-table";
 
 export interface AnalyzeOptions {
@@ -190,6 +191,12 @@ export function* analyzeLocatedSteps(
   const onSheets = new Set(parts.map((p) => p.sheet)).size > 1;
   const merged = mergeTables(parts, onSheets);
   const sheetOrder = onSheets ? parts.flatMap((p) => (p.sheet === undefined ? [] : [p.sheet])) : [];
+  // Numbers that lost digits on their way into Excel, anywhere on the sheets read (find-lost-digits.ts).
+  for (const sheet of sheets) {
+    if (sheet.grid === undefined) continue;
+    for (const draft of findLostDigits(sheet.grid, sheet.origin ?? A1_ORIGIN))
+      merged.drafts.push(onSheets && sheet.name !== undefined ? issueOnSheet(draft, sheet.name) : draft);
+  }
   const sorted = sortIssues(merged.drafts, sheetOrder);
   // Word: the messages, `budget` issues a slice (a table whose every total breaks has thousands).
   const issues: Issue[] = [];

@@ -1,5 +1,5 @@
-import { asDisplayed } from "../workbook/display-number";
-import { findTables, type CellValue, type Grid, type Origin } from "../core";
+import { asDisplayed, displayedNumber } from "../workbook/display-number";
+import { cellAddress, findTables, type CellValue, type Grid, type Origin } from "../core";
 import type { ApiSupport } from "./api-support";
 import { intersectRects, parseRangeAddress, rectAddress, type CellRect } from "../workbook/range-address";
 
@@ -53,13 +53,60 @@ export async function readSource(
     layout = await readLayout(context, support, sheetId, false);
   }
   if (!layout.rect || !layout.usedRect) return { ...layout.read, grid: null, rect: null };
-  if (layout.values)
-    return finish(
-      layout.read,
-      slice(layout.values, layout.formats, layout.usedRect, layout.rect),
-      layout.rect,
-    );
-  return finish(layout.read, await readInBlocks(context, layout.read.sheet.id, layout.rect), layout.rect);
+  const wanted: GridCell[] = [];
+  const grid = layout.values
+    ? slice(layout.values, layout.formats, layout.usedRect, layout.rect, wanted)
+    : await readInBlocks(context, layout.read.sheet.id, layout.rect, wanted);
+  await readShownText(context, layout.read.sheet.id, layout.rect, grid, wanted);
+  return finish(layout.read, grid, layout.rect);
+}
+
+/** A cell of the grid being read, by its 0-based row and column in it. */
+interface GridCell {
+  readonly r: number;
+  readonly c: number;
+}
+
+/**
+ * Dates read as the clerk sees them: a number whose date format display-number.ts does not read (month names
+ * `d-mmm`, weekdays, `[$-x-sysdate]`) would reach the core as its serial (45294), which the clerk never sees. Such
+ * cells are read again as Range.text ("Text values of the specified range", ExcelApi 1.1: what the cell shows),
+ * one request for all of them, at most MAX_TEXT_CELLS (beyond that, the serials stay).
+ */
+async function readShownText(
+  context: Excel.RequestContext,
+  sheetId: string,
+  rect: CellRect,
+  grid: CellValue[][],
+  wanted: readonly GridCell[],
+): Promise<void> {
+  if (wanted.length === 0) return;
+  const sheet = context.workbook.worksheets.getItem(sheetId);
+  const ranges = wanted.slice(0, MAX_TEXT_CELLS).map((cell) => {
+    const range = sheet.getRange(cellAddress(rect.top + cell.r, rect.left + cell.c));
+    range.load("text");
+    return { cell, range };
+  });
+  await context.sync();
+  for (const { cell, range } of ranges) {
+    const shown = (range.text as unknown[][] | undefined)?.[0]?.[0];
+    if (typeof shown === "string" && shown.trim() !== "") grid[cell.r]![cell.c] = shown;
+  }
+}
+
+/** The most date cells read again as their text in one run (a request of about 700 bytes each). */
+const MAX_TEXT_CELLS = 2_000;
+
+/**
+ * A date (or time) format display-number.ts cannot show: its letters name a date part (y, m, d, h, s) outside
+ * quotes and brackets, and displayedNumber gives nothing. Examples: `d-mmm`, `[$-x-sysdate]dddd, mmmm dd, yyyy`,
+ * `mmm-yy`; not `yyyy/m/d` (read) or `[DBNum1][$-804]General` (a number in Chinese numerals: the number is read).
+ */
+function isUnreadDateFormat(value: unknown, format: unknown): boolean {
+  if (typeof value !== "number" || typeof format !== "string" || format === "General") return false;
+  // Quoted text, escaped characters and [..] parts (colours, locales, conditions) hold no date part.
+  const bare = format.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, "");
+  return /[ymdhs]/i.test(bare) && displayedNumber(value, format) === null;
 }
 
 function slice(
@@ -67,20 +114,29 @@ function slice(
   formats: unknown[][] | null,
   used: CellRect,
   rect: CellRect,
+  wanted: GridCell[],
 ): CellValue[][] {
   const grid: CellValue[][] = [];
   for (let r = rect.top; r <= rect.bottom; r++) {
     const source = values[r - used.top] ?? [];
     const format = formats?.[r - used.top];
     const row: CellValue[] = [];
-    for (let c = rect.left; c <= rect.right; c++)
-      row.push(toCellValue(source[c - used.left], format?.[c - used.left]));
+    for (let c = rect.left; c <= rect.right; c++) {
+      const [value, code] = [source[c - used.left], format?.[c - used.left]];
+      if (isUnreadDateFormat(value, code)) wanted.push({ r: grid.length, c: c - rect.left });
+      row.push(toCellValue(value, code));
+    }
     grid.push(row);
   }
   return grid;
 }
 
-async function readInBlocks(context: Excel.RequestContext, sheetId: string, rect: CellRect) {
+async function readInBlocks(
+  context: Excel.RequestContext,
+  sheetId: string,
+  rect: CellRect,
+  wanted: GridCell[],
+) {
   const sheet = context.workbook.worksheets.getItem(sheetId);
   const columns = rect.right - rect.left + 1;
   const grid: CellValue[][] = [];
@@ -106,7 +162,13 @@ async function readInBlocks(context: Excel.RequestContext, sheetId: string, rect
       continue;
     }
     const formats = range.numberFormat as unknown[][] | null;
-    values.forEach((row, k) => grid.push(row.map((v, c) => toCellValue(v, formats?.[k]?.[c]))));
+    values.forEach((row, k) => {
+      const code = formats?.[k];
+      row.forEach((v, c) => {
+        if (isUnreadDateFormat(v, code?.[c])) wanted.push({ r: grid.length, c });
+      });
+      grid.push(row.map((v, c) => toCellValue(v, code?.[c])));
+    });
     top = block.bottom + 1;
   }
   return grid;

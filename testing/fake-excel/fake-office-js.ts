@@ -884,6 +884,17 @@ class FakeRange extends FakeClientObject {
         return this.ctx.model.address(sheet, rect);
       case "values":
         return cellCount(rect) > this.ctx.model.maxCellsPerRead ? null : sheet.valuesOf(rect);
+      case "text": {
+        // Range.text (ExcelApi 1.1): what each cell shows, the number formatted (excel-paste.ts).
+        if (cellCount(rect) > this.ctx.model.maxCellsPerRead) return null;
+        const rows: string[][] = [];
+        for (let r = rect.top; r <= rect.bottom; r++) {
+          const row: string[] = [];
+          for (let c = rect.left; c <= rect.right; c++) row.push(sheet.textOf(r, c));
+          rows.push(row);
+        }
+        return rows;
+      }
       case "numberFormat": {
         if (cellCount(rect) > this.ctx.model.maxCellsPerRead) return null;
         const rows: string[][] = [];
@@ -918,6 +929,9 @@ class FakeRange extends FakeClientObject {
   }
   get values(): unknown[][] {
     return this.get("values");
+  }
+  get text(): string[][] {
+    return this.get("text");
   }
   set values(value: unknown[][]) {
     this.setInBulk(value, (range, v) => range.writeValues(v));

@@ -4,6 +4,7 @@
  * document settings as saved, and a log of every sync with its request size (measured the way Office.js serializes it: fake-office-js.ts). Test code
  * only; no Node APIs, so the same model runs in the browser tests.
  */
+import { generalText, pasteIntoGeneral } from "./excel-paste";
 import { cellAddress, columnLetter } from "../../src/core/model/cell-address";
 import type { CellValue } from "../../src/core/model/grid";
 
@@ -54,6 +55,11 @@ export interface FakeCell {
   };
   bold?: boolean;
   wrap?: boolean;
+  /**
+   * What Excel shows (Range.text) when the fake cannot work it out from the value: a paste's display
+   * (excel-paste.ts), or a clerk's template format such as `[DBNum1][$-804]General` (putFormatted).
+   */
+  shown?: string;
 }
 
 export interface Rect {
@@ -172,6 +178,46 @@ export class FakeSheet {
         this.touch(top + r, left + c).value = value;
       }),
     );
+  }
+
+  /**
+   * Pastes text as Excel takes it into General cells (excel-paste.ts): `2,476.54` becomes 2476.54 with `#,##0.00`,
+   * dates become serials, 16+ digits keep 15. `year`: this year, for `1-3`.
+   */
+  pasteText(grid: readonly (readonly (string | null)[])[], top = 1, left = 1, year = 2024): void {
+    grid.forEach((row, r) =>
+      row.forEach((text, c) => {
+        if (text === null || text === "") return;
+        const pasted = pasteIntoGeneral(text, year);
+        const cell = this.touch(top + r, left + c);
+        delete cell.formula;
+        cell.value = pasted.value;
+        cell.numberFormat = pasted.numberFormat;
+        cell.shown = pasted.text;
+      }),
+    );
+  }
+
+  /** A cell as a clerk's template holds it: its value, its number format, and what Excel shows (Range.text). */
+  putFormatted(
+    row: number,
+    column: number,
+    value: string | number,
+    numberFormat: string,
+    shown: string,
+  ): void {
+    const cell = this.touch(row, column);
+    delete cell.formula;
+    Object.assign(cell, { value, numberFormat, shown });
+  }
+
+  /** What Excel shows in a cell (Range.text): "" when empty, a number as General shows it. */
+  textOf(row: number, column: number): string {
+    const cell = this.cell(row, column);
+    if (!cell) return "";
+    if (cell.shown !== undefined) return cell.shown;
+    if (typeof cell.value === "number" && cell.numberFormat === "General") return generalText(cell.value);
+    return typeof cell.value === "boolean" ? (cell.value ? "TRUE" : "FALSE") : String(cell.value);
   }
 
   /** Merges a block as Excel does: the top-left cell keeps its value, the others are emptied. */

@@ -268,4 +268,6 @@ export const RULE_EXAMPLES: Readonly<Record<RuleId, IssueDraft>> = {
     },
     { expected: 30.99, actual: 31 },
   ),
+  // A 20-digit 项目代码 pasted into a General cell (the fake Excel's paste, testing/fake-excel/excel-paste.ts).
+  "digits-lost": makeIssue("digits-lost", sheetCell(12, 8), { text: "1.23457E+19" }),
 };

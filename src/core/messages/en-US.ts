@@ -327,6 +327,8 @@ const issues: RuleMessages<string> = {
     const between = gapBetween(gaps.length > 1 ? { ...g, amountColumn: undefined } : g, i.details);
     return `${capitalize(between)} differ by ${gapAmount(i, widest)}${which}, probably rounding (尾差); if that is acceptable, enter ${gapTyped(i, widest)} as the total tolerance.`;
   },
+  "digits-lost": (i) =>
+    `This cell's number has more than 15 digits (it now holds ${i.details.text ?? ""}): Excel keeps only 15 significant digits and turned the rest into zeros, which the table cannot give back; if it is a project code or another identifier, it is no longer whole.`,
 };
 
 const ruleNames: Record<RuleId, string> = {
@@ -360,6 +362,7 @@ const ruleNames: Record<RuleId, string> = {
   "duplicate-rows": "Rows twice",
   "doubled-table": "Table twice",
   "rounding-gap": "Rounding",
+  "digits-lost": "Digits lost",
 };
 
 function checkTotal(i: IssueDraft, what: string): string {
@@ -444,6 +447,8 @@ const advice: RuleMessages<string> = {
     const value = gaps.length > 0 ? gapTyped(i, largestGap(gaps)) : "0.01";
     return `Amounts converted from yuan to 万元 often leave a total a cent or two off its parts. Once checked, enter ${value} as the total tolerance (on the command line, --tolerance ${value}) and run again; the warning goes.`;
   },
+  "digits-lost": () =>
+    "Copy it again from the source: first format the column as Text (or type an apostrophe ' before the number), then paste or type it, and every digit is kept.",
 };
 
 const ruleMeanings: Record<RuleId, string> = {
@@ -496,6 +501,8 @@ const ruleMeanings: Record<RuleId, string> = {
     "The whole table (header, grand total and rows) was pasted twice: only the first is checked, and the second's problems are not reported again.",
   "rounding-gap":
     "A total differs from the sum of its parts by no more than their rounding can make (half the last digit of each): most likely amounts rounded from yuan to 万元, not a mistake. A warning; the total tolerance can accept the difference.",
+  "digits-lost":
+    "A number of more than 15 digits (an 18- or 20-digit project code) pasted or typed into Excel as a number: Excel keeps only 15 significant digits, turns the rest into zeros, and often shows it in scientific notation (1.23457E+19). A warning.",
 };
 
 /** Year over year (compare): each finding kind's name, its sentence and what to check (the 年度对比 sheet). */

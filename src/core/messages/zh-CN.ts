@@ -335,6 +335,8 @@ const issues: RuleMessages<string> = {
     const between = gapBetween(gaps.length > 1 ? { ...g, amountColumn: undefined } : g, i.details);
     return `${between}相差 ${gapAmount(i, widest)}${which}，可能是四舍五入尾差；如可接受，在「合计容差」中填 ${gapTyped(i, widest)}。`;
   },
+  "digits-lost": (i) =>
+    `此单元格的数字超过 15 位（现为 ${i.details.text ?? ""}）：Excel 只保存 15 位有效数字，第 15 位以后的数字已变成 0，表中无法恢复；若是项目代码等编号，数字已不完整。`,
 };
 
 /** The 规则 column: a short name per rule. */
@@ -369,6 +371,7 @@ const ruleNames: Record<RuleId, string> = {
   "duplicate-rows": "行重复",
   "doubled-table": "整表重复",
   "rounding-gap": "尾差",
+  "digits-lost": "数字被截断",
 };
 
 /** What to do for a broken total, by what is known of its cause. */
@@ -451,6 +454,8 @@ const advice: RuleMessages<string> = {
     const value = gaps.length > 0 ? gapTyped(i, largestGap(gaps)) : "0.01";
     return `金额由元换算为万元时，合计与各项之和常差一两分。核对无误后，在「合计容差」中填 ${value}（命令行用 --tolerance ${value}）再运行，此提示即消失。`;
   },
+  "digits-lost": () =>
+    "从原始资料重新复制：先把这一列设为「文本」格式（或在数字前加英文单引号 '），再粘贴或输入，数字才能完整保留。",
 };
 
 /** The guide's explanation of each rule: what it checks and why it matters. */
@@ -501,6 +506,8 @@ const ruleMeanings: Record<RuleId, string> = {
   "doubled-table": "整张表（表头、合计和各行）粘贴了两次：只核对前一张，后一张不再重复报问题。",
   "rounding-gap":
     "合计与各项之和相差不超过各项四舍五入所能造成的差额（每项最后一位的一半）：多半是把元换算为万元时的尾差，不是写错。这是警告；可在「合计容差」中填入可接受的差额。",
+  "digits-lost":
+    "超过 15 位的数字（如 18 位、20 位的项目代码）粘贴或输入 Excel 时被当作数值：Excel 只保存 15 位有效数字，其余变成 0，常显示为科学记数法（如 1.23457E+19）。这是警告。",
 };
 
 /** Year over year (compare): each finding kind's name, its sentence and what to check (the 年度对比 sheet). */

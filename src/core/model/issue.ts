@@ -36,6 +36,7 @@ export const RULE_IDS = [
   "duplicate-rows",
   "doubled-table",
   "rounding-gap",
+  "digits-lost",
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];
@@ -78,6 +79,8 @@ export const DEFAULT_SEVERITY: Readonly<Record<RuleId, Severity>> = {
   "duplicate-rows": "warning",
   "doubled-table": "warning",
   "rounding-gap": "warning",
+  // A number of more than 15 digits (a 项目代码 typed or pasted as a number): Excel kept 15 (find-lost-digits.ts).
+  "digits-lost": "warning",
 };
 
 /**
@@ -235,6 +238,8 @@ export interface IssueDetailsByRule {
   "duplicate-rows": Facts<RowFacts | "firstRow" | "repeated" | "original" | "headerRow" | "cells">;
   "doubled-table": Facts<"repeated" | "original">;
   "rounding-gap": Facts<TotalFacts | "gaps">;
+  /** The number as the cell holds it now (its digits after the 15th are zeros, or it is shown as 1.23457E+19). */
+  "digits-lost": Facts<"text">;
 }
 
 /** An issue of one rule, its details typed by the rule (what that rule's message functions take). */
