@@ -268,6 +268,32 @@ export class FakeSheet {
   }
 }
 
+/** What a saved file holds (FakeWorkbook.save). */
+interface SavedFile {
+  readonly sheets: FakeSheet[];
+  readonly tables: FakeTable[];
+  readonly names: FakeName[];
+  readonly customXmlParts: FakeCustomXmlPart[];
+  readonly settings: string;
+  readonly activeSheetId: string;
+}
+
+/** A copy of a sheet as the file holds it: its cells, formats, comments and page setup, nothing shared. */
+function cloneSheet(sheet: FakeSheet): FakeSheet {
+  const copy = new FakeSheet(sheet.id, sheet.name);
+  for (const [key, cell] of sheet.cells) copy.cells.set(key, { ...cell });
+  copy.merges = sheet.merges.map((m) => ({ ...m }));
+  copy.isProtected = sheet.isProtected;
+  copy.visibility = sheet.visibility;
+  copy.frozenRows = sheet.frozenRows;
+  for (const [column, width] of sheet.columnWidths) copy.columnWidths.set(column, width);
+  copy.autofitRows.push(...sheet.autofitRows);
+  for (const [address, comment] of sheet.comments) copy.comments.set(address, { ...comment });
+  Object.assign(copy.pageLayout, sheet.pageLayout);
+  copy.conditionalFormats.push(...sheet.conditionalFormats);
+  return copy;
+}
+
 /** One area a defined name refers to; `rect` null once its rows were deleted, `sheet` null once its sheet was. */
 export interface FakeNameRef {
   sheet: FakeSheet | null;
@@ -392,6 +418,8 @@ export class FakeWorkbook {
     const first = this.addSheet("Sheet1");
     this.activeSheetId = first.id;
     this.selection = { sheetId: first.id, rect: { top: 1, left: 1, bottom: 1, right: 1 } };
+    // The file as opened: a test that puts the clerk's table in and means it to be on disk calls save().
+    this.save();
   }
 
   private nextCommentId = 1;
@@ -420,8 +448,12 @@ export class FakeWorkbook {
    * Excel 2016 then numbers sheets by position, e.g. {00000000-0001-0000-0003-000000000000}
    * (OfficeDev/office-js issue 1390), so an id saved in one session can name another sheet in the next. Names,
    * custom XML parts and the document settings are kept (they are in the file); each add-in runtime starts anew.
+   * With `saved: false` the clerk closed without saving: the file is as last saved (save), and what changed
+   * since, the settings an add-in saved into the document included, is gone.
    */
-  reopen(): void {
+  reopen(options: { readonly saved?: boolean } = {}): void {
+    if (options.saved ?? true) this.save();
+    this.restoreSaved();
     this.session++;
     this.sheets = this.sheets.map((sheet, index) => {
       const reopened = new FakeSheet(
@@ -439,6 +471,56 @@ export class FakeWorkbook {
       if (this.selection.sheetId === sheet.id) this.selection = { ...this.selection, sheetId: reopened.id };
       return reopened;
     });
+  }
+
+  /**
+   * The file saved (Ctrl+S): what the file holds from now on, the document settings as saveAsync last wrote them
+   * into the document included. Settings an add-in set but did not saveAsync are not in the document, so not in the
+   * file either ("Persist add-in state and settings": settings are saved "to the document" by saveAsync, and the
+   * document keeps them only when it is saved: "the settings are saved in the document when the user saves it").
+   */
+  save(): void {
+    const sheets = this.sheets.map(cloneSheet);
+    const copyOf = new Map(this.sheets.map((sheet, i) => [sheet, sheets[i]!]));
+    this.lastSaved = {
+      sheets,
+      tables: this.tables.map((t) => ({ ...t })),
+      // A name refers to the saved copy of its sheet.
+      names: this.names.map((n) => ({
+        ...n,
+        refs: n.refs.map((r) => ({
+          sheet: r.sheet === null ? null : (copyOf.get(r.sheet) ?? null),
+          rect: r.rect === null ? null : { ...r.rect },
+        })),
+      })),
+      customXmlParts: this.customXmlParts.map((p) => ({ ...p })),
+      settings: this.savedSettings,
+      activeSheetId: this.activeSheetId,
+    };
+  }
+
+  /** The file as last saved (at first, the blank workbook the fake opens with). */
+  private lastSaved: SavedFile | null = null;
+
+  /** The document as the file holds it: everything since the last save is gone, settings included. */
+  private restoreSaved(): void {
+    const file = this.lastSaved;
+    if (file === null) return;
+    const sheets = file.sheets.map(cloneSheet);
+    const byId = new Map(file.sheets.map((sheet, i) => [sheet, sheets[i]!]));
+    this.sheets = sheets;
+    this.tables = file.tables.map((t) => ({ ...t }));
+    this.names = file.names.map((n) => ({
+      ...n,
+      refs: n.refs.map((r) => ({
+        sheet: r.sheet === null ? null : (byId.get(r.sheet) ?? null),
+        rect: r.rect === null ? null : { ...r.rect },
+      })),
+    }));
+    this.customXmlParts = file.customXmlParts.map((p) => ({ ...p }));
+    this.savedSettings = file.settings;
+    this.activeSheetId = file.activeSheetId;
+    this.selection = { sheetId: file.activeSheetId, rect: { top: 1, left: 1, bottom: 1, right: 1 } };
   }
 
   /**
