@@ -46,13 +46,11 @@ describe.each<[string, "1.7" | "1.9", ScenarioGrid]>([
     const real = bytes(result, "real");
     const fake = bytes(result, "fake");
     expect(fake.length).toBe(real.length);
-    // Ids, and so their digits, differ a little between the two runs: 1% either way. And 64 bytes: the print
-    // setup, its own small request since #20, measures 46 bytes (about one Instantiate action) under what
-    // Office.js sends (2,849 for 2,895); not yet found in the fake's serializer, and far inside the budget's margin.
+    // Ids, and so their digits, differ a little between the two runs: 1% either way, small requests included
+    // (the print setup's, about 2,900 bytes, names each new sheet by its id as Office.js does: becomeItemOf).
     const off = real.flatMap((r, i) => {
       const ratio = fake[i]! / r;
-      const near = Math.abs(fake[i]! - r) <= 64;
-      return !near && (ratio < 0.99 || ratio > 1.01) ? [{ request: i, real: r, fake: fake[i] }] : [];
+      return ratio < 0.99 || ratio > 1.01 ? [{ request: i, real: r, fake: fake[i] }] : [];
     });
     expect(off).toEqual([]);
     expect(Math.max(...real)).toBeLessThanOrEqual(REQUEST_BUDGET_BYTES);
