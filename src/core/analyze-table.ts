@@ -108,7 +108,7 @@ export const ANALYSIS_SLICE_UNITS = 2_000;
 /** Where a sliced analysis is (analyzeLocatedSteps). */
 export interface AnalysisStep {
   /**
-   * reading: a table classified and read (one step per table: a layout reads its table whole); splitting: its
+   * reading: a table classified, then read (a step each: a layout reads its table whole); splitting: its
    * projects' indicator texts; totals: its total equations reconciled (one step per table); checking: its
    * projects' indicators; wording: the issues' messages.
    */
@@ -119,7 +119,7 @@ export interface AnalysisStep {
   readonly total: number;
   /**
    * Work units since the previous step (an indicator, or a project without any, split or checked; an issue
-   * worded); for a reading step, the rows of the table read; for a totals step, its equations.
+   * worded); for a reading step, the rows of the table classified or read; for a totals step, its equations.
    */
   readonly work: number;
 }
@@ -127,8 +127,8 @@ export interface AnalysisStep {
 /**
  * analyzeLocated in slices: the same analysis, yielding a step (with how far it is) after every `budget` work
  * units or so, so that a shell can give the thread back to its host between slices and show progress
- * (run-on-host.ts). A slice ends after the project or issue that fills it. The reading of a table and the
- * check of its totals are one slice each (the layouts read a table whole; the totals are one system of
+ * (run-on-host.ts). A slice ends after the project or issue that fills it. The classifying of a table, its
+ * reading and the check of its totals are one slice each (the layouts read a table whole; the totals are one system of
  * equations). A table's projects are split, then checked, in order: the analysis is the one analyzeLocated gives.
  */
 export function* analyzeLocatedSteps(
@@ -143,6 +143,7 @@ export function* analyzeLocatedSteps(
   const reads: { readonly sheet: string | undefined; readonly read: TableRead }[] = [];
   for (const { sheet, table } of found) {
     const rows = table.classify(); // classify: every row's kind
+    yield { stage: "reading", done: reads.length, total: found.length, work: rows.length };
     reads.push({ sheet, read: table.read(rows) }); // read: projects, amounts, indicator texts, total equations
     yield { stage: "reading", done: reads.length, total: found.length, work: rows.length };
   }

@@ -78,7 +78,7 @@ export async function applyPlan(
   options: ApplyOptions,
 ): Promise<ApplyResult> {
   const { support, previous } = options;
-  const budget = new RequestBudget(context, options.budgetBytes);
+  const budget = new RequestBudget(context, options.budgetBytes, undefined, options.pause);
   const worksheets = context.workbook.worksheets;
   const existingIds = new Set(options.sheets.map((s) => s.id));
   const slice = new SliceMeter(WRITE_SLICE_ROWS);
@@ -162,6 +162,8 @@ export async function applyPlan(
       },
       // Plus, per property, the piece a block starts (the per-row share above rounds it down).
       OPERATION_BYTES.valuesBlock + 2 * OPERATION_BYTES.bulkPiece,
+      // A block is one range: never split for a pause.
+      "whole",
     );
   }
 

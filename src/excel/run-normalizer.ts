@@ -148,7 +148,7 @@ function excelRunPort(
       // Marks of two layers (see PreviousRun.newerMarks): the newer ones first.
       const newer = previousRun!.newerMarks;
       if (newer && read!.sheets.some((s) => s.id === newer.sheetId)) {
-        const budget = new RequestBudget(context);
+        const budget = new RequestBudget(context, undefined, undefined, yieldToHost);
         const sheet = context.workbook.worksheets.getItem(newer.sheetId);
         const restored = await restoreMarks(sheet, newer.fills, support, budget);
         await budget.flush();
@@ -220,7 +220,7 @@ async function saveRun(
   state: RunState,
 ): Promise<void> {
   if (!support.workbookRecord) return saveRunState(settings, state);
-  const budget = new RequestBudget(context);
+  const budget = new RequestBudget(context, undefined, undefined, yieldToHost);
   await writeWorkbookRecord(context, budget, previousRun.record, {
     sheets: (state.sheets ?? []).flatMap((s) => (s.key ? [{ key: s.key, name: s.name }] : [])),
     sourceSheet: state.sourceSheetName ?? null,
@@ -250,7 +250,7 @@ export async function clearMarks(
       await context.sync();
       const refs = sheets.items.map((s) => ({ id: s.id, name: s.name }));
       const previousRun = await readPreviousRun(context, support, settings, refs);
-      const budget = new RequestBudget(context);
+      const budget = new RequestBudget(context, undefined, undefined, yieldToHost);
       let cleared = { restored: 0, leftAlone: 0, colourLost: 0 };
       for (const marks of [previousRun.newerMarks, previousRun.state.marks]) {
         if (!marks || !refs.some((s) => s.id === marks.sheetId)) continue;

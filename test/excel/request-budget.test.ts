@@ -1,4 +1,4 @@
-import { RequestBudget, utf8Bytes } from "../../src/excel/request-budget";
+import { QUEUE_SLICE_ITEMS, RequestBudget, utf8Bytes } from "../../src/excel/request-budget";
 
 /** A context that only counts syncs, like the fake host's. */
 function countingContext() {
@@ -84,4 +84,47 @@ test("every request's own overhead counts too", async () => {
     (chunk) => chunks.push([...chunk]),
   );
   expect(chunks).toEqual([[30, 30], [30]]);
+});
+
+describe("RequestBudget with a pause: the thread goes back to the host while a request is built", () => {
+  const items = Array.from({ length: 3_500 }, (_, index) => index);
+
+  test("per-cell items: pieces of at most QUEUE_SLICE_ITEMS with pauses between, in the same requests", async () => {
+    const plain = countingContext();
+    const chunks: number[] = [];
+    await new RequestBudget(plain, 20_000, 0).queueInChunks(
+      items,
+      () => 10,
+      (c) => void chunks.push(c.length),
+    );
+    const context = countingContext();
+    let pauses = 0;
+    const pieces: { length: number; syncs: number }[] = [];
+    const budget = new RequestBudget(context, 20_000, 0, async () => void pauses++);
+    await budget.queueInChunks(
+      items,
+      () => 10,
+      (c) => void pieces.push({ length: c.length, syncs: context.syncs }),
+    );
+    expect(context.syncs).toBe(plain.syncs);
+    expect(pieces.every((p) => p.length <= QUEUE_SLICE_ITEMS)).toBe(true);
+    expect(pieces.reduce((n, p) => n + p.length, 0)).toBe(items.length);
+    // Measuring 3,500 items and queueing them: a pause every 1,000 of each.
+    expect(pauses).toBeGreaterThanOrEqual(5);
+    expect(chunks.length).toBeLessThan(pieces.length);
+  });
+
+  test("a block written as one range is never split", async () => {
+    const context = countingContext();
+    const chunks: number[] = [];
+    const budget = new RequestBudget(context, 20_000, 0, async () => undefined);
+    await budget.queueInChunks(
+      items,
+      () => 10,
+      (c) => void chunks.push(c.length),
+      0,
+      "whole",
+    );
+    expect(chunks).toEqual([2_000, 1_500]);
+  });
 });
