@@ -32,7 +32,7 @@ import {
   type PlanSheetKey,
   type PlanTruncation,
 } from "./plan";
-import { fitColumnWidths, fitRowHeightsSteps, type WidthLimits } from "./plan-layout";
+import { fitColumnWidthsSteps, fitRowHeightsSteps, type WidthLimits } from "./plan-layout";
 import { runSlices, SliceMeter } from "../model/work-slices";
 import { quoteSheetName, uniqueSheetName } from "./sheet-name";
 
@@ -93,7 +93,15 @@ export function* buildPlanSteps(
 
   const print = printSetup(messages);
   const extra = layoutDetailColumns(analysis);
-  const rowsOfDetail = detailRows(analysis, issues, options.sourceSheet, messages, fit("detail"), extra);
+  const rowsOfDetail = yield* detailRows(
+    analysis,
+    issues,
+    options.sourceSheet,
+    messages,
+    fit("detail"),
+    extra,
+    meter,
+  );
   meter.take();
   yield;
   const detail = yield* laidOut(
@@ -180,10 +188,11 @@ function* laidOut(
 ): Generator<void, PlanSheet, undefined> {
   // The one sentence of a clean checks sheet spans the row: it does not widen the severity column.
   const measured = table === null && rows.length === 1 ? [] : rows;
-  const widths = fitColumnWidths(
+  const widths = yield* fitColumnWidthsSteps(
     specs.map((c) => c.header),
     measured,
     specs,
+    meter,
   );
   const columns: PlanColumn[] = specs.map((c, i) => ({
     header: c.header,
@@ -364,14 +373,16 @@ function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
   return out;
 }
 
-function detailRows(
+/** The rows of 指标明细, one per indicator; yields after every slice's worth of rows (`meter`). */
+function* detailRows(
   analysis: Analysis,
   issues: readonly Issue[],
   sourceSheet: string,
   m: Messages,
   fit: Fit,
   extra: readonly DetailColumn[],
-): PlanCell[][] {
+  meter: SliceMeter,
+): Generator<void, PlanCell[][], undefined> {
   const problems = new ProblemsByIndicator(issues);
   const rows: PlanCell[][] = [];
   const text = (value: string | null, col: number): string | null =>
@@ -405,6 +416,10 @@ function detailRows(
         sourceLink(sheetOfProject(analysis, projectIndex), sourceSheet, indicator.cell),
       );
       rows.push(row);
+      if (meter.add(1)) {
+        meter.take();
+        yield;
+      }
     }
   }
   return rows;

@@ -68,6 +68,16 @@ export function fitColumnWidths(
   rows: readonly (readonly PlanCell[])[],
   limits: readonly WidthLimits[],
 ): number[] {
+  return runSlices(fitColumnWidthsSteps(headers, rows, limits, unslicedMeter()));
+}
+
+/** fitColumnWidths in slices (work-slices.ts): a row is a unit; yields whenever `meter` says the slice is full. */
+export function* fitColumnWidthsSteps(
+  headers: readonly string[],
+  rows: readonly (readonly PlanCell[])[],
+  limits: readonly WidthLimits[],
+  meter: SliceMeter,
+): Generator<void, number[], undefined> {
   const widest = headers.map((h) => displayWidth(h));
   for (const row of rows) {
     for (let c = 0; c < widest.length; c++) {
@@ -78,6 +88,10 @@ export function fitColumnWidths(
       const w =
         text.length * 2 <= widest[c]! ? 0 : displayWidth(text.length > 400 ? text.slice(0, 400) : text);
       if (w > widest[c]!) widest[c] = w;
+    }
+    if (meter.add(1)) {
+      meter.take();
+      yield;
     }
   }
   return widest.map((w, c) => Math.min(limits[c]!.max, Math.max(limits[c]!.min, w + PADDING)));
