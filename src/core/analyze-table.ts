@@ -128,8 +128,9 @@ export interface AnalysisStep {
  * analyzeLocated in slices: the same analysis, yielding a step (with how far it is) after every `budget` work
  * units or so, so that a shell can give the thread back to its host between slices and show progress
  * (run-on-host.ts). A slice ends after the project or issue that fills it. The classifying of a table, its
- * reading and the check of its totals are one slice each (the layouts read a table whole; the totals are one system of
- * equations). A table's projects are split, then checked, in order: the analysis is the one analyzeLocated gives.
+ * reading and the check of its totals are one slice each (the layouts read a table whole; the totals are one
+ * system of equations). A table's projects are split, then checked, in order: the analysis is the one
+ * analyzeLocated gives.
  */
 export function* analyzeLocatedSteps(
   sheets: readonly LocatedSheet[],
@@ -139,7 +140,7 @@ export function* analyzeLocatedSteps(
   const settings = settleCheckOptions(options);
   const meter = new SliceMeter(budget);
   const found = sheets.flatMap((sheet) => sheet.tables.map((table) => ({ sheet: sheet.name, table })));
-  // Read: every table, one step each.
+  // Read: every table, a step after its classification and one after its reading.
   const reads: { readonly sheet: string | undefined; readonly read: TableRead }[] = [];
   for (const { sheet, table } of found) {
     const rows = table.classify(); // classify: every row's kind
