@@ -117,7 +117,7 @@ export async function normalizeInput(
   const analysing = analyzeInputSteps(input, options);
   let step = analysing.next();
   while (!step.done) {
-    await options.betweenSlices?.(analysisPercent(step.value));
+    if (options.betweenSlices) await options.betweenSlices(analysisPercent(step.value));
     step = analysing.next();
   }
   const analysis = step.value;
@@ -151,7 +151,7 @@ export async function normalizeInput(
   });
   let planned = planning.next();
   while (!planned.done) {
-    await options.betweenSlices?.(100);
+    if (options.betweenSlices) await options.betweenSlices(100);
     planned = planning.next();
   }
   const plan = planned.value;
