@@ -258,8 +258,10 @@ function mountPage(doc: Document, locale: Locale): void {
     ui.sheetField.hidden = names.length < 2;
   };
 
-  /** A status line that shows the page is alive: the seconds tick while the worker checks. */
-  /** The seconds a check has taken, and how far it is once the analysis says (percent). */
+  /**
+   * A status line that shows the page is alive: the seconds tick while the worker checks, with how far the check
+   * is once the analysis says (percent).
+   */
   const ticker = (): { stop: () => void; percent: (percent: number) => void } => {
     const started = Date.now();
     let done: number | undefined;
