@@ -65,7 +65,7 @@ export interface InputTable {
   readonly origin: Origin;
   /**
    * Every sheet analysed, the first one above included: without --sheet, each sheet of a workbook that holds a
-   * table (in tab order), or the first visible sheet when none does.
+   * table (in tab order), or the first visible sheet when none does; the same for an .ods, .xls or .et.
    */
   readonly sheets: readonly InputSheet[];
   /** For text files: how the bytes were decoded. */
@@ -252,8 +252,8 @@ function readText(path: string, bytes: Uint8Array, ext: string, limits: ReadLimi
 }
 
 /**
- * An .ods workbook: the sheet asked for, else the first sheet that holds a table (else the first), read into a
- * grid; its result is a new workbook as for a text file (the package is not OOXML to edit).
+ * An .ods workbook: the sheet asked for, else every sheet that holds a table (else the first), read into grids;
+ * its result is a new workbook as for a text file, holding those sheets (the package is not OOXML to edit).
  */
 function readOds(path: string, bytes: Uint8Array, options: ReadInputOptions, limits: ReadLimits): InputTable {
   let sheets;
@@ -287,7 +287,11 @@ function readXls(path: string, bytes: Uint8Array, options: ReadInputOptions, lim
   return sheetsInput(path, sheets, options, limits);
 }
 
-/** A workbook read into grids (.ods, .xls): the sheet asked for, else the first holding a table, else the first. */
+/**
+ * A workbook read into grids (.ods, .xls, .et): the sheet asked for, else every sheet that holds a table (in tab
+ * order, as an .xlsx is read: readXlsx), else the first. Sheet names are made safe for the output workbook, and
+ * two that become the same are told apart (`表(2)`), so each table and issue names a sheet that exists there.
+ */
 function sheetsInput(
   path: string,
   sheets: readonly { readonly name: string; readonly grid: Grid }[],
@@ -295,23 +299,38 @@ function sheetsInput(
   limits: ReadLimits,
 ): InputTable {
   if (sheets.length === 0) throw new InputError("no-sheet", path);
-  let sheet = sheets[0]!;
+  const origin = { row: 1, column: 1 };
+  let chosen: InputSheet[];
   if (options.sheet !== undefined) {
-    const wanted = sheets.find((s) => s.name === options.sheet);
-    if (!wanted)
+    const index = sheets.findIndex((s) => s.name === options.sheet);
+    if (index < 0)
       throw new InputError(
         "sheet-not-found",
         path,
         `${options.sheet}|${sheets.map((s) => s.name).join(", ")}`,
       );
-    sheet = wanted;
+    chosen = [{ name: sheets[index]!.name, index, grid: sheets[index]!.grid, origin }];
   } else {
-    sheet = sheets.find((s) => findTables(s.grid, { row: 1, column: 1 }).length > 0) ?? sheet;
+    chosen = [];
+    sheets.forEach((s, index) => {
+      const tables = findTables(s.grid, origin);
+      if (tables.length > 0) chosen.push({ name: s.name, index, grid: s.grid, origin, tables });
+    });
+    if (chosen.length === 0) chosen = [{ name: sheets[0]!.name, index: 0, grid: sheets[0]!.grid, origin }];
   }
-  checkGridLimits(path, sheet.grid, limits);
-  const input = gridInput(path, sheet.grid);
-  const sheetName = sanitizeSheetName(sheet.name);
-  return { ...input, sheetName, sheets: [{ ...input.sheets[0]!, name: sheetName }] };
+  // The table limits hold for the chosen sheets together, as for an .xlsx's.
+  const tally = { cells: 0, rows: 0 };
+  for (const s of chosen) checkGridLimits(path, s.grid, limits, tally);
+  const used = new Set<string>();
+  const named = chosen.map((s) => {
+    const base = sanitizeSheetName(s.name);
+    let name = base;
+    for (let k = 2; used.has(name.toLowerCase()); k++) name = sanitizeSheetName(`${base.slice(0, 26)}(${k})`);
+    used.add(name.toLowerCase());
+    return { ...s, name };
+  });
+  const main = named[0]!;
+  return { ...gridInput(path, main.grid), sheetName: main.name, sheetIndex: main.index, sheets: named };
 }
 
 /** A saved web page: its tables, merged cells as Excel lays them out (the other cells of a span empty). */
@@ -328,10 +347,14 @@ function readHtml(path: string, bytes: Uint8Array, limits: ReadLimits): InputTab
  * Excel's grid and the table's cells hold for text as for a workbook: a paste or an import past row 1,048,576 or
  * column XFD is refused by Excel, so the tool refuses it too rather than write cells no program can open.
  */
-function checkGridLimits(path: string, grid: Grid, limits: ReadLimits): void {
+function checkGridLimits(
+  path: string,
+  grid: Grid,
+  limits: ReadLimits,
+  tally: { cells: number; rows: number } = { cells: 0, rows: 0 },
+): void {
   if (grid.length > EXCEL_MAX_ROWS) throw limitError(path, "rows", EXCEL_MAX_ROWS, `${EXCEL_MAX_ROWS + 1}`);
-  let cells = 0;
-  let rows = 0;
+  let { cells, rows } = tally;
   for (let r = 0; r < grid.length; r++) {
     const width = grid[r]!.length;
     if (width > EXCEL_MAX_COLUMNS)
@@ -340,6 +363,8 @@ function checkGridLimits(path: string, grid: Grid, limits: ReadLimits): void {
     if (cells > limits.tableCells) throw limitError(path, "table-cells", limits.tableCells);
     if (width > 0 && ++rows > limits.tableRows) throw limitError(path, "table-rows", limits.tableRows);
   }
+  tally.cells = cells;
+  tally.rows = rows;
 }
 
 /** A grid from a text file (or built in memory, as the benchmark does) as an input with no package yet. */
