@@ -15,6 +15,7 @@ import { cellText, type CellValue, type Grid, type Origin } from "../../model/gr
 import { readTitleLines, type AmountUnit } from "../../locate/table-heading";
 import { normalizeLabel } from "../../locate/normalize-label";
 import { formRole, gridRole, horizonOf, type FormRole, type GridRole } from "../../locate/vocabulary";
+import { isSubProjectName, subProjectOfHeader } from "../../locate/sub-project";
 import { indicatorRole, type IndicatorRole } from "../indicator-rows";
 import type { LocatedTable } from "../layout";
 
@@ -65,6 +66,14 @@ export interface FormTable extends LocatedTable {
   /** Grid row of the indicator grid's header (the last, when it spans two rows). */
   readonly gridHeader: number;
   readonly gridColumns: Readonly<Partial<Record<IndicatorRole, number>>>;
+  /** A grid with one value column per sub-project: each one's name and grid column (empty: one value column). */
+  readonly subProjects: readonly SubProjectColumn[];
+}
+
+/** A value column of one sub-project (sub-project.ts): its name as written and its grid column. */
+export interface SubProjectColumn {
+  readonly name: string;
+  readonly column: number;
 }
 
 /** How far below the name label the indicator grid's header may be. */
@@ -216,9 +225,15 @@ function gridGroupsAt(grid: Grid, r: number): GridGroup[] {
   for (let c = 0; c < row.length; c++) {
     const cell = row[c];
     if (typeof cell !== "string" || cell.length > 30) continue;
-    const role = gridRole(cell);
+    const sub = subProjectOfHeader(cell);
+    const role = gridRole(cell) ?? (sub !== null ? "value" : null);
     if (role === null) continue;
-    if (current === null || (GROUP_ROLES.includes(role) && current.roles.has(role))) {
+    // `指标值（一中） | 指标值（二中）`: one sub-project's value column after another's, not a new group.
+    const nextSub =
+      sub !== null && current !== null && current.roles.has("value")
+        ? subProjectOfHeader(current.headers.get(current.roles.get("value")!) ?? "") !== null
+        : false;
+    if (current === null || (GROUP_ROLES.includes(role) && current.roles.has(role) && !nextSub)) {
       current = { roles: new Map(), headers: new Map(), start: c, end: c + 1 };
       groups.push(current);
     }
@@ -281,6 +296,44 @@ interface FoundGrid {
   readonly headerRows: readonly number[];
   readonly columns: Partial<Record<IndicatorRole, number>>;
   readonly choice: ValueColumnChoice | null;
+  readonly subProjects: readonly SubProjectColumn[];
+}
+
+/**
+ * The sub-projects of a group's value columns, at least two with distinct names, or none: named in the value
+ * headers (`指标值（一中） | 指标值（二中）`), else on the row under a value header that spans them (`指标值` over
+ * `一中 | 二中`: the cells right of 指标值 empty on its row, the level and name columns empty on the row below).
+ */
+function subProjectColumns(
+  grid: Grid,
+  r: number,
+  group: GridGroup,
+  valueColumn: number,
+  columns: Partial<Record<IndicatorRole, number>>,
+): { subs: SubProjectColumn[]; rowBelow: boolean } {
+  const distinct = (subs: SubProjectColumn[]) =>
+    subs.length >= 2 && new Set(subs.map((s) => s.name)).size === subs.length ? subs : [];
+  const named: SubProjectColumn[] = [];
+  for (const [c, header] of [...group.headers].sort((a, b) => a[0] - b[0])) {
+    const name = subProjectOfHeader(header);
+    if (name !== null) named.push({ name, column: c });
+  }
+  if (distinct(named).length > 0) return { subs: named, rowBelow: false };
+  const header = grid[r] ?? [];
+  const below = grid[r + 1];
+  if (!below) return { subs: [], rowBelow: false };
+  for (const role of ["level1", "level2", "indicatorName"] as const) {
+    const c = columns[role];
+    if (c !== undefined && cellText(below[c]) !== "") return { subs: [], rowBelow: false };
+  }
+  const spanned: SubProjectColumn[] = [];
+  for (let c = valueColumn; c < Math.min(group.end, below.length); c++) {
+    if (c > valueColumn && cellText(header[c]) !== "") break;
+    const text = cellText(below[c]);
+    if (!isSubProjectName(text)) break;
+    spanned.push({ name: text.trim(), column: c });
+  }
+  return distinct(spanned).length > 0 ? { subs: spanned, rowBelow: true } : { subs: [], rowBelow: false };
 }
 
 /** The first indicator grid in rows (from, limit), with this year's group and value column chosen. */
@@ -324,6 +377,13 @@ function findGrid(grid: Grid, nameRow: number, limit: number, originColumn: numb
       if (indicator === "value") afterValue = true;
     }
     if (columns.value === undefined && columns.period === undefined) continue;
+    // One value column per sub-project: each is read, none is a choice of this year's column.
+    const { subs, rowBelow } =
+      columns.value !== undefined
+        ? subProjectColumns(grid, r, group, columns.value, columns)
+        : { subs: [], rowBelow: false };
+    if (rowBelow && headerRows.length === 1) headerRows.push(r + 1);
+    if (subs.length > 0) columns.value = subs[0]!.column;
     const valueColumn = columns.value ?? columns.period!;
     const others: string[] = [];
     for (const g of groups)
@@ -339,7 +399,7 @@ function findGrid(grid: Grid, nameRow: number, limit: number, originColumn: numb
             others,
             ambiguous,
           };
-    return { headerRows, columns, choice };
+    return { headerRows, columns, choice, subProjects: subs };
   }
   return null;
 }
@@ -491,6 +551,9 @@ function formTable(
       headerRows,
       columns,
       ...(found.choice ? { valueColumn: found.choice } : {}),
+      ...(found.subProjects.length > 0
+        ? { subProjects: found.subProjects.map((s) => ({ name: s.name, column: origin.column + s.column })) }
+        : {}),
     },
     score: 8 + found_,
     start,
@@ -504,6 +567,7 @@ function formTable(
     amountUnit,
     gridHeader,
     gridColumns,
+    subProjects: found.subProjects,
   };
 }
 
