@@ -19,6 +19,9 @@ import { readNumberFormats } from "./read-number-formats";
 import { readHtmlTables } from "./read-html-table";
 import { readOdsSheets } from "./read-ods";
 import { readXlsSheets, XlsFormatError } from "./read-xls";
+import { readCfbStream } from "./read-cfb";
+import { sniffWorkbook } from "./sniff-workbook";
+import { readZipArchive } from "./zip-archive";
 import {
   openPackage,
   REL_TYPES,
@@ -38,8 +41,9 @@ export const HTML_EXTENSIONS = [".html", ".htm"] as const;
 /** An OpenDocument spreadsheet (LibreOffice, WPS): read-ods.ts. */
 export const ODS_EXTENSIONS = [".ods"] as const;
 /**
- * Excel 97-2003 (BIFF8, .xls/.xlt) and WPS's own (.et/.ett) workbooks: read-xls.ts reads BIFF8; one it cannot
- * read (BIFF5 and older, a WPS file without a Workbook stream) gets one line on saving it as .xlsx.
+ * Excel 97-2003 (BIFF8, .xls/.xlt) and WPS's own (.et/.ett) workbooks, read by what their bytes are
+ * (sniff-workbook.ts): read-xls.ts reads BIFF8; an .xlsx, .ods, web page or text under such a name is read as
+ * what it is; one it cannot read (BIFF5 and older, XML Spreadsheet 2003) gets one line on saving it as .xlsx.
  */
 export const LEGACY_EXTENSIONS = [".xls", ".xlt", ".et", ".ett"] as const;
 export const INPUT_EXTENSIONS = [
@@ -122,19 +126,76 @@ export async function readInputBytes(
   const ext = extname(path).toLowerCase();
   const limits = options.limits ?? DEFAULT_LIMITS;
   if ((XLSX_EXTENSIONS as readonly string[]).includes(ext)) {
-    try {
-      return await readXlsx(path, bytes, options, limits);
-    } catch (error) {
-      // Every part read names itself; anything else malformed is still a damaged file, not a stack trace.
-      if (error instanceof XmlSyntaxError) throw new InputError("not-xlsx", path, error.message);
-      throw error;
-    }
+    // An Excel 97-2003 workbook renamed .xlsx is read as what it is (an encrypted .xlsx, also a compound file,
+    // has no Workbook stream and is refused as encrypted by the package reader).
+    if (sniffWorkbook(bytes) === "compound" && holdsWorkbookStream(bytes))
+      return readXls(path, bytes, options, limits);
+    return readXlsxFile(path, bytes, options, limits);
   }
   if ((TEXT_EXTENSIONS as readonly string[]).includes(ext)) return readText(path, bytes, ext, limits);
   if ((HTML_EXTENSIONS as readonly string[]).includes(ext)) return readHtml(path, bytes, limits);
   if ((ODS_EXTENSIONS as readonly string[]).includes(ext)) return readOds(path, bytes, options, limits);
-  if ((LEGACY_EXTENSIONS as readonly string[]).includes(ext)) return readXls(path, bytes, options, limits);
+  if ((LEGACY_EXTENSIONS as readonly string[]).includes(ext)) return readLegacy(path, bytes, options, limits);
   throw new InputError("unsupported-type", path, ext);
+}
+
+async function readXlsxFile(
+  path: string,
+  bytes: Uint8Array,
+  options: ReadInputOptions,
+  limits: ReadLimits,
+): Promise<InputTable> {
+  try {
+    return await readXlsx(path, bytes, options, limits);
+  } catch (error) {
+    // Every part read names itself; anything else malformed is still a damaged file, not a stack trace.
+    if (error instanceof XmlSyntaxError) throw new InputError("not-xlsx", path, error.message);
+    throw error;
+  }
+}
+
+/** A compound file holding a BIFF workbook stream (`Workbook`, or `Book` in older files). */
+function holdsWorkbookStream(bytes: Uint8Array): boolean {
+  try {
+    return readCfbStream(bytes, ["Workbook", "Book"]) !== null;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * An .xls, .xlt, .et or .ett file, read by what its bytes are (sniff-workbook.ts): BIFF8 in a compound file, an
+ * .xlsx or .ods package under that name, a web page's table, tab- or comma-separated text. XML Spreadsheet 2003
+ * and anything else get the line on saving it as .xlsx.
+ */
+async function readLegacy(
+  path: string,
+  bytes: Uint8Array,
+  options: ReadInputOptions,
+  limits: ReadLimits,
+): Promise<InputTable> {
+  const kind = sniffWorkbook(bytes);
+  switch (kind) {
+    case "compound":
+      return readXls(path, bytes, options, limits);
+    case "zip": {
+      let names: ReadonlyMap<string, unknown>;
+      try {
+        names = readZipArchive(bytes).byName;
+      } catch (error) {
+        throw new InputError("legacy-format", path, (error as Error).message);
+      }
+      if (names.has("content.xml") && !names.has("[Content_Types].xml"))
+        return readOds(path, bytes, options, limits);
+      return readXlsxFile(path, bytes, options, limits);
+    }
+    case "html":
+      return readHtml(path, bytes, limits);
+    case "text":
+      return readText(path, bytes, ".txt", limits);
+    default:
+      throw new InputError("legacy-format", path, kind);
+  }
 }
 
 function statOrThrow(path: string): boolean {

@@ -56,6 +56,7 @@ export function subProjectOfHeader(text: string): string | null {
  * ends in stays at its end, where the value's reading looks for it: `合格率(%)` → `合格率（一中）(%)`.
  */
 export function nameForSubProject(name: string, subProject: string): string {
+  // The name's last bracketed part, at its end: `(%)` in `合格率(%)`, `（≥**人）` in `培训人数（≥**人）`.
   const m = /[（(][^（）()]*[)）]\s*$/.exec(name);
   const at = m && m.index > 0 ? m.index : name.length;
   return `${name.slice(0, at)}（${subProject}）${name.slice(at)}`;
