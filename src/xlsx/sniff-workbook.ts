@@ -42,10 +42,10 @@ function head(bytes: Uint8Array, length: number): string {
 
 /**
  * Markup of a web page: `<!DOCTYPE html`, `<html`, `<table`, `<meta`, `<head`, `<body`, `<div` or a comment
- * first. Matches `<html xmlns:o="…">`, `<!DOCTYPE HTML PUBLIC …>`, `<table border=1>`; not `<?xml …?><Workbook`.
+ * first (`<!-{2}`: the offline page's inlined script may not hold a comment opener). Matches `<html xmlns:o="…">`, `<!DOCTYPE HTML PUBLIC …>`, `<table border=1>`; not `<?xml …?><Workbook`.
  */
 const HTML_START =
-  /^(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta[\s>]|<table[\s>]|<div[\s>]|<!--)/i;
+  /^(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta[\s>]|<table[\s>]|<div[\s>]|<!-{2})/i;
 /**
  * XML Spreadsheet 2003: its namespace or its processing instruction near the start. Matches
  * `<?mso-application progid="Excel.Sheet"?>`, `xmlns="urn:schemas-microsoft-com:office:spreadsheet"`.
