@@ -107,7 +107,12 @@ export interface IndicatorColumns {
    * A grid with one value column per sub-project (locate/sub-project.ts): their names and grid columns; each row
    * is then one indicator per sub-project. `columns.value` is the first of them.
    */
-  readonly subProjects?: readonly { readonly name: string; readonly column: number }[];
+  readonly subProjects?: readonly {
+    readonly name: string;
+    readonly column: number;
+    /** The whole project's column (`合计`): its indicator keeps the plain name. */
+    readonly whole?: boolean;
+  }[];
 }
 
 /** Any indicator cell of grid row r holds something. */
@@ -257,7 +262,7 @@ export class ProjectIndicatorRows {
     subProjects.forEach((sub, k) => {
       const own = row.subValues[k]!;
       if (own.value === "" && !allEmpty) return;
-      const name = row.name === "" ? "" : nameForSubProject(row.name, sub.name);
+      const name = row.name === "" || sub.whole ? row.name : nameForSubProject(row.name, sub.name);
       out.push({
         ...row,
         name,

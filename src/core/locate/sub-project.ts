@@ -26,6 +26,21 @@ const VALUE_LIKE = /[≥≤<>=＞＜＝]|^[0-9.,%]+$|^不(?:低于|少于|高于
 /** A value word a header ends in after a sub-project's name: `一中指标值` → 一中, `A标段目标值` → A标段. */
 const VALUE_SUFFIX = /^(.+?)(?:年度)?(?:指标值|目标值)$/;
 
+/**
+ * A column of the whole project beside its sub-projects' (`合计 | 一中 | 二中`): its indicator keeps the plain name.
+ * Matches `合计`, `小计`, `项目合计`, `全项目`; not `一中`.
+ */
+const WHOLE_PROJECT = /^(?:项目)?(?:合计|小计|总计|汇总|整体)$|^全项目$/;
+
+/** A header naming the whole project among sub-project columns: `合计`, `指标值（合计）`, `合计指标值`. */
+export function isWholeProject(text: string): boolean {
+  const { key, remarks } = normalizeLabel(text);
+  if (WHOLE_PROJECT.test(key)) return true;
+  if (remarks.length === 1 && gridRole(key) === "value") return WHOLE_PROJECT.test(remarks[0]!.trim());
+  const m = VALUE_SUFFIX.exec(key);
+  return m !== null && remarks.length === 0 && WHOLE_PROJECT.test(m[1]!);
+}
+
 /** The text of a cell named as a sub-project: short, no horizon, no role, no unit, score or value. */
 export function isSubProjectName(text: string): boolean {
   const { key, remarks } = normalizeLabel(text);

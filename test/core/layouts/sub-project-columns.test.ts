@@ -6,6 +6,7 @@ import { analyzeTable } from "../../../src/core/analyze-table";
 import type { Grid } from "../../../src/core/model/grid";
 import {
   isSubProjectName,
+  isWholeProject,
   nameForSubProject,
   subProjectOfHeader,
 } from "../../../src/core/locate/sub-project";
@@ -67,6 +68,17 @@ describe("what names a sub-project, and what names a horizon, a unit or a value 
     ["实际完成值（一中）", null],
   ])("the value header %s names %s", (header, name) => {
     expect(subProjectOfHeader(header)).toBe(name);
+  });
+
+  test.each<[string, boolean]>([
+    ["合计", true],
+    ["项目合计", true],
+    ["指标值（合计）", true],
+    ["合计指标值", true],
+    ["一中", false],
+    ["指标值", false],
+  ])("%s names the whole project: %s", (text, whole) => {
+    expect(isWholeProject(text)).toBe(whole);
   });
 
   test.each<[string, string]>([
@@ -149,6 +161,46 @@ describe("a matrix with one value column per sub-project", () => {
     expect(r.values[1]).toBe("质量指标/验收合格率（二中）=120%");
     // (The short grid lacks most categories: missing-category is about that, not about the matrix.)
     expect(r.flags.filter((f) => !f.includes("missing-category"))).toEqual(["warning suspicious-value E5"]);
+  });
+});
+
+describe("the whole project's column beside its sub-projects' keeps the plain name", () => {
+  test.each<[string, Grid, number]>([
+    [
+      "合计 in the second header row",
+      [
+        ["一级指标", "二级指标", "三级指标", "指标值", n, n],
+        [n, n, n, "合计", "一中", "二中"],
+      ],
+      5,
+    ],
+    [
+      "指标值（合计） | 指标值（一中） | 指标值（二中）",
+      [["一级指标", "二级指标", "三级指标", "指标值（合计）", "指标值（一中）", "指标值（二中）"]],
+      4,
+    ],
+  ])("%s", (_about, header, headerRow) => {
+    const r = read([...HEAD, ...header, ["产出指标", "数量指标", "新增学位", "≥500个", "≥300个", "≥200个"]]);
+    expect(r.values).toEqual([
+      "数量指标/新增学位=≥500个",
+      "数量指标/新增学位（一中）=≥300个",
+      "数量指标/新增学位（二中）=≥200个",
+    ]);
+    expect(r.subProjects).toEqual([
+      { name: headerRow === 5 ? "合计" : "指标值（合计）", column: 4, whole: true },
+      { name: "一中", column: 5 },
+      { name: "二中", column: 6 },
+    ]);
+  });
+
+  test("合计 beside one sub-project alone is no matrix", () => {
+    const r = read([
+      ...HEAD,
+      ["一级指标", "二级指标", "三级指标", "指标值", n],
+      [n, n, n, "合计", "一中"],
+      ["产出指标", "数量指标", "新增学位", "≥500个", "≥300个"],
+    ]);
+    expect(r.subProjects).toBeNull();
   });
 });
 

@@ -15,7 +15,7 @@ import { cellText, type CellValue, type Grid, type Origin } from "../../model/gr
 import { readTitleLines, type AmountUnit } from "../../locate/table-heading";
 import { normalizeLabel } from "../../locate/normalize-label";
 import { formRole, gridRole, horizonOf, type FormRole, type GridRole } from "../../locate/vocabulary";
-import { isSubProjectName, subProjectOfHeader } from "../../locate/sub-project";
+import { isSubProjectName, isWholeProject, subProjectOfHeader } from "../../locate/sub-project";
 import { indicatorRole, type IndicatorRole } from "../indicator-rows";
 import type { LocatedTable } from "../layout";
 
@@ -74,6 +74,8 @@ export interface FormTable extends LocatedTable {
 export interface SubProjectColumn {
   readonly name: string;
   readonly column: number;
+  /** The whole project's column among them (`合计`): its indicator keeps the plain name. */
+  readonly whole?: boolean;
 }
 
 /** How far below the name label the indicator grid's header may be. */
@@ -216,6 +218,11 @@ const LEVEL_ROLES: readonly GridRole[] = ["level1", "level2", "level3"];
 /** A role met again on one header row starts the next group (中期 | 年度 side by side). */
 const GROUP_ROLES: readonly GridRole[] = ["level1", "level2", "level3", "value", "period"];
 
+/** A value header naming a sub-project or the whole project: `指标值（一中）`, `一中指标值`, `指标值（合计）`. */
+function namesSubProject(header: string): boolean {
+  return subProjectOfHeader(header) !== null || isWholeProject(header);
+}
+
 /** The groups of grid row r that make an indicator grid: two level columns (or 三级指标) and a value column. */
 function gridGroupsAt(grid: Grid, r: number): GridGroup[] {
   const row = grid[r];
@@ -225,13 +232,13 @@ function gridGroupsAt(grid: Grid, r: number): GridGroup[] {
   for (let c = 0; c < row.length; c++) {
     const cell = row[c];
     if (typeof cell !== "string" || cell.length > 30) continue;
-    const sub = subProjectOfHeader(cell);
-    const role = gridRole(cell) ?? (sub !== null ? "value" : null);
+    const sub = namesSubProject(cell);
+    const role = gridRole(cell) ?? (sub ? "value" : null);
     if (role === null) continue;
     // `指标值（一中） | 指标值（二中）`: one sub-project's value column after another's, not a new group.
     const nextSub =
-      sub !== null && current !== null && current.roles.has("value")
-        ? subProjectOfHeader(current.headers.get(current.roles.get("value")!) ?? "") !== null
+      sub && current !== null && current.roles.has("value")
+        ? namesSubProject(current.headers.get(current.roles.get("value")!) ?? "")
         : false;
     if (current === null || (GROUP_ROLES.includes(role) && current.roles.has(role) && !nextSub)) {
       current = { roles: new Map(), headers: new Map(), start: c, end: c + 1 };
@@ -311,12 +318,18 @@ function subProjectColumns(
   valueColumn: number,
   columns: Partial<Record<IndicatorRole, number>>,
 ): { subs: SubProjectColumn[]; rowBelow: boolean } {
-  const distinct = (subs: SubProjectColumn[]) =>
-    subs.length >= 2 && new Set(subs.map((s) => s.name)).size === subs.length ? subs : [];
+  const distinct = (subs: SubProjectColumn[]) => {
+    const parts = subs.filter((s) => !s.whole);
+    const wholes = subs.length - parts.length;
+    return parts.length >= 2 && wholes <= 1 && new Set(parts.map((s) => s.name)).size === parts.length
+      ? subs
+      : [];
+  };
   const named: SubProjectColumn[] = [];
   for (const [c, header] of [...group.headers].sort((a, b) => a[0] - b[0])) {
     const name = subProjectOfHeader(header);
     if (name !== null) named.push({ name, column: c });
+    else if (isWholeProject(header)) named.push({ name: header.trim(), column: c, whole: true });
   }
   if (distinct(named).length > 0) return { subs: named, rowBelow: false };
   const header = grid[r] ?? [];
@@ -330,8 +343,9 @@ function subProjectColumns(
   for (let c = valueColumn; c < Math.min(group.end, below.length); c++) {
     if (c > valueColumn && cellText(header[c]) !== "") break;
     const text = cellText(below[c]);
-    if (!isSubProjectName(text)) break;
-    spanned.push({ name: text.trim(), column: c });
+    if (isWholeProject(text)) spanned.push({ name: text.trim(), column: c, whole: true });
+    else if (isSubProjectName(text)) spanned.push({ name: text.trim(), column: c });
+    else break;
   }
   return distinct(spanned).length > 0 ? { subs: spanned, rowBelow: true } : { subs: [], rowBelow: false };
 }
@@ -552,7 +566,13 @@ function formTable(
       columns,
       ...(found.choice ? { valueColumn: found.choice } : {}),
       ...(found.subProjects.length > 0
-        ? { subProjects: found.subProjects.map((s) => ({ name: s.name, column: origin.column + s.column })) }
+        ? {
+            subProjects: found.subProjects.map((s) => ({
+              name: s.name,
+              column: origin.column + s.column,
+              ...(s.whole ? { whole: true } : {}),
+            })),
+          }
         : {}),
     },
     score: 8 + found_,
