@@ -128,6 +128,22 @@ describe("a matrix with one value column per sub-project", () => {
       4,
     ],
     [
+      "指标值 repeated, each named on the row above",
+      [
+        [n, n, n, "一中", "二中", "实验小学"],
+        ["一级指标", "二级指标", "三级指标", "指标值", "指标值", "指标值"],
+      ],
+      5,
+    ],
+    [
+      "指标值 repeated, each named on the row below",
+      [
+        ["一级指标", "二级指标", "三级指标", "指标值", "指标值", "指标值"],
+        [n, n, n, "一中", "二中", "实验小学"],
+      ],
+      5,
+    ],
+    [
       "the names before the value word (一中指标值)",
       [["一级指标", "二级指标", "三级指标", "一中指标值", "二中指标值", "实验小学指标值"]],
       4,
@@ -235,6 +251,32 @@ describe("column groups of horizons still choose this year's column (not sub-pro
     expect(r.subProjects).toBeNull();
     expect(r.values).toEqual([`数量指标/培训人数=${value}`]);
     if (r.valueColumn !== null) expect(r.valueColumn.column).toBe(column);
+  });
+
+  test.each<[string, Grid, string, string]>([
+    [
+      "中期 | 年度 over 指标值 | 指标值",
+      [
+        [n, n, n, "中期", "年度"],
+        ["一级指标", "二级指标", "三级指标", "指标值", "指标值"],
+      ],
+      "≥200人",
+      "年度 指标值",
+    ],
+    [
+      "指标值 | 指标值 over 本年度 | 实施周期",
+      [
+        ["一级指标", "二级指标", "三级指标", "指标值", "指标值"],
+        [n, n, n, "本年度", "实施周期"],
+      ],
+      "≥100人",
+      "本年度 指标值",
+    ],
+  ])("%s: this year's column by its label, said in valueColumn", (_about, header, value, read_) => {
+    const r = read([...HEAD, ...header, ["产出指标", "数量指标", "培训人数", "≥100人", "≥200人"]]);
+    expect(r.subProjects).toBeNull();
+    expect(r.values).toEqual([`数量指标/培训人数=${value}`]);
+    expect(r.valueColumn).toMatchObject({ header: read_, ambiguous: false });
   });
 
   test("one qualified value header alone is no matrix", () => {

@@ -334,20 +334,96 @@ function subProjectColumns(
   if (distinct(named).length > 0) return { subs: named, rowBelow: false };
   const header = grid[r] ?? [];
   const below = grid[r + 1];
-  if (!below) return { subs: [], rowBelow: false };
-  for (const role of ["level1", "level2", "indicatorName"] as const) {
-    const c = columns[role];
-    if (c !== undefined && cellText(below[c]) !== "") return { subs: [], rowBelow: false };
+  const none = { subs: [] as SubProjectColumn[], rowBelow: false };
+  const nameOf = (text: string, c: number): SubProjectColumn | null =>
+    isWholeProject(text)
+      ? { name: text.trim(), column: c, whole: true }
+      : isSubProjectName(text)
+        ? { name: text.trim(), column: c }
+        : null;
+  // The row below is a header row only where the level and name columns are empty.
+  const belowIsHeader = below !== undefined && isHeaderBelow(grid, r, columns);
+  if (belowIsHeader) {
+    const spanned: SubProjectColumn[] = [];
+    for (let c = valueColumn; c < Math.min(group.end, below.length); c++) {
+      if (c > valueColumn && cellText(header[c]) !== "") break;
+      const sub = nameOf(cellText(below[c]), c);
+      if (sub === null) break;
+      spanned.push(sub);
+    }
+    if (distinct(spanned).length > 0) return { subs: spanned, rowBelow: true };
   }
-  const spanned: SubProjectColumn[] = [];
-  for (let c = valueColumn; c < Math.min(group.end, below.length); c++) {
-    if (c > valueColumn && cellText(header[c]) !== "") break;
-    const text = cellText(below[c]);
-    if (isWholeProject(text)) spanned.push({ name: text.trim(), column: c, whole: true });
-    else if (isSubProjectName(text)) spanned.push({ name: text.trim(), column: c });
-    else break;
+  // `指标值 | 指标值 | 指标值` side by side, each named on the row above or below (`一中 | 二中 | 实验小学`).
+  const repeated = repeatedValueColumns(header, valueColumn);
+  if (repeated.length < 2) return none;
+  for (const [row, isBelow] of [
+    [grid[r - 1], false],
+    [belowIsHeader ? below : undefined, true],
+  ] as const) {
+    if (row === undefined || r - 1 < 0) continue;
+    const subs = repeated.map((c) => nameOf(cellText(row[c]), c));
+    if (subs.every((sub) => sub !== null) && distinct(subs as SubProjectColumn[]).length > 0)
+      return { subs: subs as SubProjectColumn[], rowBelow: isBelow };
   }
-  return distinct(spanned).length > 0 ? { subs: spanned, rowBelow: true } : { subs: [], rowBelow: false };
+  return none;
+}
+
+/** Grid columns of `指标值 | 指标值 | …` repeated side by side from the value column on row r (one when not repeated). */
+function repeatedValueColumns(row: readonly CellValue[], valueColumn: number): number[] {
+  const repeated = [valueColumn];
+  for (let c = valueColumn + 1; c < row.length; c++) {
+    const text = cellText(row[c]);
+    if (text === "" || gridRole(text) !== "value" || namesSubProject(text)) break;
+    repeated.push(c);
+  }
+  return repeated;
+}
+
+/** A row under the grid header whose level and name columns are empty: a second header row, not an indicator. */
+function isHeaderBelow(grid: Grid, r: number, columns: Partial<Record<IndicatorRole, number>>): boolean {
+  const below = grid[r + 1];
+  return (
+    below !== undefined &&
+    (["level1", "level2", "indicatorName"] as const).every((role) => {
+      const c = columns[role];
+      return c === undefined || cellText(below[c]) === "";
+    })
+  );
+}
+
+/**
+ * Repeated value headers each labelled with a horizon on the row above or below (`中期 | 年度` over `指标值 |
+ * 指标值`): the first labelled this year's, with the others' labels; null when the labels are not all horizons or
+ * none is this year's.
+ */
+function repeatedValueHorizon(
+  grid: Grid,
+  r: number,
+  valueColumn: number,
+  columns: Partial<Record<IndicatorRole, number>>,
+): { column: number; row: number; header: string; others: string[]; ambiguous: boolean } | null {
+  const header = grid[r] ?? [];
+  const repeated = repeatedValueColumns(header, valueColumn);
+  if (repeated.length < 2) return null;
+  for (const at of [r - 1, isHeaderBelow(grid, r, columns) ? r + 1 : -1]) {
+    const row = at >= 0 ? grid[at] : undefined;
+    if (row === undefined) continue;
+    const labels = repeated.map((c) => cellText(row[c]));
+    const horizons = labels.map((label) => (label === "" || label.length > 30 ? null : horizonOf(label)));
+    if (horizons.some((h) => h === null)) continue;
+    const annual = horizons.flatMap((h, k) => (h === "annual" ? [k] : []));
+    if (annual.length === 0) continue;
+    const chosen = annual[0]!;
+    const named = (k: number) => `${labels[k]} ${cellText(header[repeated[k]!])}`;
+    return {
+      column: repeated[chosen]!,
+      row: at,
+      header: named(chosen),
+      others: repeated.flatMap((_, k) => (k === chosen ? [] : [named(k)])),
+      ambiguous: annual.length > 1,
+    };
+  }
+  return null;
 }
 
 /** The first indicator grid in rows (from, limit), with this year's group and value column chosen. */
@@ -398,6 +474,26 @@ function findGrid(grid: Grid, nameRow: number, limit: number, originColumn: numb
         : { subs: [], rowBelow: false };
     if (rowBelow && headerRows.length === 1) headerRows.push(r + 1);
     if (subs.length > 0) columns.value = subs[0]!.column;
+    // `指标值 | 指标值` under `中期 | 年度`: this year's by the labels' meaning, as for column groups.
+    const horizon =
+      subs.length === 0 && columns.value !== undefined
+        ? repeatedValueHorizon(grid, r, columns.value, columns)
+        : null;
+    if (horizon !== null) {
+      columns.value = horizon.column;
+      if (horizon.row > r && headerRows.length === 1) headerRows.push(horizon.row);
+      return {
+        headerRows,
+        columns,
+        choice: {
+          header: horizon.header,
+          column: originColumn + horizon.column,
+          others: horizon.others,
+          ambiguous: horizon.ambiguous,
+        },
+        subProjects: [],
+      };
+    }
     const valueColumn = columns.value ?? columns.period!;
     const others: string[] = [];
     for (const g of groups)
