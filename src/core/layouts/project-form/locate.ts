@@ -128,7 +128,7 @@ function partRole(key: string): AmountRole | null {
 }
 
 /** A part that takes what the others leave: 其他(资金), 其余, 地方资金 (beside 中央). */
-function isResidual(key: string): boolean {
+export function isResidual(key: string): boolean {
   return /其他|其它|其余|地方/.test(key);
 }
 
