@@ -227,6 +227,7 @@ export const GRID_WORDS: Readonly<Record<GridRole, readonly string[]>> = {
     "*年度指标值",
     "*年指标值",
     "年初目标值",
+    "预期指标值",
   ],
   period: [
     "实施周期指标值",
@@ -433,10 +434,10 @@ export type BudgetRowRole = "total" | "part";
 /**
  * Budget-execution row labels beyond the header block's funding words (FORM_WORDS.total / part, also asked):
  * 年度资金总额, Sichuan's 总额, Hubei's 年度财政资金总额, Chongqing's 年度总金额; the parts 其中:本年财政拨款,
- * 财政专户管理资金, 单位资金.
+ * 财政专户管理资金, 单位资金; Hebei's label | value pairs name the total row by its column (预算数, 到位数, 执行数).
  */
 export const BUDGET_ROW_WORDS: Readonly<Record<BudgetRowRole, readonly string[]>> = {
-  total: ["总额", "年度财政资金总额", "年度总金额", "合计", "总计", "资金合计"],
+  total: ["总额", "年度财政资金总额", "年度总金额", "合计", "总计", "资金合计", "预算数", "到位数", "执行数"],
   part: [
     "本年财政拨款",
     "财政专户管理资金",

@@ -172,6 +172,36 @@ describe("the budget block", () => {
     ]);
   });
 
+  test("label | value pairs under each header (Hebei): each column's values right of its labels", () => {
+    const pairs: Grid = [
+      [
+        "二、预算执行情况",
+        "预算安排情况(调整后)",
+        null,
+        "资金到位情况",
+        null,
+        "资金执行情况",
+        null,
+        "预算执行进度(%)",
+      ],
+      [null, "预算数", 6.84, "到位数", 6.84, "执行数", 6.84, 100],
+      [null, "其中:财政资金", 6.84, "其中:财政资金", 6.84, "其中:财政资金", 6.84],
+      [null, "其他", 0, "其他", 0, "其他", 0],
+      ["三、目标完成情况", "年度预期目标"],
+    ];
+    const block = findBudgetBlock(pairs, 0, pairs.length)!;
+    expect(Object.fromEntries(Object.entries(block.columns).map(([role, c]) => [role, c.c]))).toEqual({
+      budget: 2,
+      spent: 6,
+      rate: 7,
+    });
+    expect(block.rows.map((r) => [r.key, r.role, r.residual])).toEqual([
+      ["预算数", "total", false],
+      ["财政资金", "part", false],
+      ["其他", "part", true],
+    ]);
+  });
+
   test("a target form's funding rows (资金总额 | 财政拨款, no 执行数 or 执行率) are no budget block", () => {
     const target: Grid = [
       ["项目名称", "设备购置"],
@@ -262,7 +292,7 @@ describe("what a self-evaluation form reads", () => {
   });
 
   test("a percentage score cell keeps its text beside its number", () => {
-    const grid = form("120人次");
+    const grid: CellValue[][] = form("120人次").map((row) => [...row]);
     grid[5]![7] = "90%";
     const cell = parseTable(grid, A1_ORIGIN).selfEvaluations?.[0]?.indicators[1]?.score;
     expect(cell).toMatchObject({ raw: "90%", value: 90, percent: true });
@@ -337,7 +367,7 @@ describe("no grid makes it throw", () => {
       fc.property(
         fc.array(fc.tuple(fc.nat(base.length - 1), fc.nat(9), cell), { maxLength: 8 }),
         (changes) => {
-          const grid = base.map((row) => [...row]);
+          const grid: CellValue[][] = base.map((row) => [...row]);
           for (const [r, c, value] of changes) grid[r]![c] = value;
           const analysis = analyzeTable(grid);
           for (const p of analysis.projects)

@@ -19,6 +19,7 @@ import {
   type GridRole,
 } from "../../locate/vocabulary";
 import type { TableModel } from "../../model/analysis";
+import { parseAmount } from "../../model/parse-amount";
 import { isResidual, locateProjectForms, type FormTable } from "../project-form/locate";
 
 export const SELF_EVALUATION_LAYOUT = "self-evaluation-form";
@@ -43,7 +44,10 @@ export interface BudgetRow {
   readonly residual: boolean;
 }
 
-/** The budget-execution block: its header row, its columns by role, its total and part rows. */
+/**
+ * The budget-execution block: its header row, its columns by role (each the column its values stand in), its
+ * total and part rows.
+ */
 export interface BudgetBlock {
   readonly headerRow: number;
   readonly columns: Readonly<Partial<Record<ExecutionRole, HeadedColumn>>>;
@@ -76,6 +80,7 @@ export const AMOUNT_KEYS: readonly Extract<ExecutionRole, "initialBudget" | "bud
 export function scoredColumns(
   grid: Grid,
   headerRows: readonly number[],
+  bodyEnd: number = grid.length,
 ): Partial<Record<ScoredRole, HeadedColumn>> {
   const heads = new Map<number, { role: GridRole; label: string }>();
   for (const r of headerRows) {
@@ -92,9 +97,13 @@ export function scoredColumns(
   for (const [c, { role, label }] of columns) {
     const key = labelKey(label);
     if (role === "actual" && found.actual === undefined && !/上年/.test(key)) found.actual = { c, label };
-    if (role === "weight" && found.weight === undefined) found.weight = { c, label };
     if (role === "remark" && found.reason === undefined && /原因|说明/.test(key)) found.reason = { c, label };
   }
+  // 分值 is the weight column that holds the weights: Hebei prints an empty 指标分值 and the weights under 权重占比(%).
+  const bodyStart = headerRows[headerRows.length - 1]! + 1;
+  const weights = columns.filter(([, h]) => h.role === "weight");
+  const weight = weights.find(([c]) => columnHolds(grid, c, bodyStart, bodyEnd)) ?? weights[0];
+  if (weight) found.weight = { c: weight[0], label: weight[1].label };
   const scores = columns.filter(([, h]) => h.role === "score");
   const score = scores.find(([, h]) => !/折算/.test(h.label)) ?? scores[0];
   if (score) found.score = { c: score[0], label: score[1].label };
@@ -121,9 +130,18 @@ export function findBudgetBlock(grid: Grid, from: number, to: number): BudgetBlo
       if (first < 0) first = c;
     }
     if (count < 2 || (columns.spent === undefined && columns.rate === undefined)) continue;
+    // Label | value pairs under each header (Hebei: 预算数 | 6.84 under 预算安排情况, 执行数 | 6.84 under
+    // 资金执行情况): the rows' labels stand under the first header, each value right of its label.
+    const paired = isPair(grid, r + 1, first);
+    if (paired) {
+      for (const role of Object.keys(columns) as ExecutionRole[]) {
+        const column = columns[role]!;
+        if (isPair(grid, r + 1, column.c)) columns[role] = { c: column.c + 1, label: column.label };
+      }
+    }
     const rows: BudgetRow[] = [];
     for (let k = r + 1; k < to; k++) {
-      const label = rowLabel(grid, k, first);
+      const label = paired ? cellText(grid[k]?.[first]) : rowLabel(grid, k, first);
       const role = label === "" ? null : budgetRowRole(label);
       if (role === null) break;
       const key = labelKey(label)
@@ -134,6 +152,18 @@ export function findBudgetBlock(grid: Grid, from: number, to: number): BudgetBlo
     return { headerRow: r, columns, rows };
   }
   return null;
+}
+
+/** Row r holds a label at column c and a number right of it (`预算数 | 6.84`). */
+function isPair(grid: Grid, r: number, c: number): boolean {
+  const label = grid[r]?.[c];
+  const value = parseAmount(grid[r]?.[c + 1]);
+  return (
+    typeof label === "string" &&
+    parseAmount(label).value === null &&
+    value.raw !== null &&
+    value.value !== null
+  );
 }
 
 /** The label of a budget row: the nearest text left of the first execution column. */
@@ -187,7 +217,7 @@ export function locateSelfEvaluationForms(grid: Grid, origin: Origin): SelfEvalu
     const headerRows = form.info.headerRows.map((row) => row - origin.row);
     const gridTop = headerRows[0]!;
     const nameRow = form.headerRows[0]!;
-    const scored = scoredColumns(grid, headerRows);
+    const scored = scoredColumns(grid, headerRows, form.end);
     const budget = findBudgetBlock(grid, nameRow + 1, gridTop);
     const actualFilled =
       scored.actual !== undefined && columnHolds(grid, scored.actual.c, form.gridHeader + 1, form.end);

@@ -242,8 +242,11 @@ function readBudget(
     return column === undefined || totalRow === null ? null : scoreCell(grid, table, totalRow.r, column.c);
   };
   const scoreLabel = block.columns.score?.label ?? "";
+  // A rate under a `(%)` header is in percent though written as a bare number (`预算执行进度(%) | 100.00`).
+  const rate = score("rate");
+  const rateInPercent = normalizeLabel(block.columns.rate?.label ?? "").remarks.includes("%");
   const execution: BudgetExecution = {
-    rate: score("rate"),
+    rate: rate !== null && rate.value !== null && rateInPercent ? { ...rate, percent: true } : rate,
     spent: score("spent"),
     budget: block.columns.budget !== undefined ? score("budget") : score("initialBudget"),
     weight: score("weight"),
