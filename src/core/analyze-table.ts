@@ -11,6 +11,7 @@ import { reconcileTotalsCounted } from "./check/reconcile-totals";
 import { outsideRepeatedRows } from "./check/explain-gaps";
 import { doubledTableIssue, tableFingerprint } from "./check/find-doubled-tables";
 import { splitTable } from "./split/split-table";
+import { checkSelfEvaluation, selfEvaluationEquations } from "./check/check-self-evaluation";
 
 export interface AnalyzeOptions {
   /** Sheet position of grid[0][0]; A1 by default. */
@@ -132,12 +133,18 @@ function reportRepeatedTables(parts: TablePart[]): void {
 }
 
 /** The checks of one table: the reader's own issues, its total equations, its indicators. */
-function checkTable(parsed: ParsedTable, settings: CheckSettings): { drafts: IssueDraft[]; checked: number } {
+function checkTable(read: ParsedTable, settings: CheckSettings): { drafts: IssueDraft[]; checked: number } {
+  // A self-evaluation's scores and budget execution are equations too (得分 ≤ 分值, Σ 得分 = 总分, 执行率).
+  const scored = selfEvaluationEquations(read);
+  const parsed = scored.length === 0 ? read : { ...read, equations: [...read.equations, ...scored] };
   const { issues: totals, checked } = reconcileTotalsCounted(parsed, settings);
   // Rows present twice are reported once, as such (explain-gaps.ts): their own findings would repeat the first's.
-  const drafts = [...parsed.issues, ...totals, ...checkIndicators(parsed)].filter(
-    outsideRepeatedRows(totals),
-  );
+  const drafts = [
+    ...parsed.issues,
+    ...totals,
+    ...checkIndicators(parsed),
+    ...checkSelfEvaluation(parsed),
+  ].filter(outsideRepeatedRows(totals));
   return { drafts, checked };
 }
 

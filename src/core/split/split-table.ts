@@ -43,6 +43,7 @@ export function splitTable(read: TableRead): ParsedTable {
     issues,
     equations: read.equations,
     indicatorCells,
+    ...(read.selfEvaluations === undefined ? {} : { selfEvaluations: read.selfEvaluations }),
   };
 }
 
