@@ -125,7 +125,7 @@ test("the source: the cell to change red, the totals it upsets light blue, each 
   expect(fillOf(source.getCell("C11"))).toBe(argb(MARK_COLORS.consequence));
   // Told apart without colour too (black-and-white print): the error solid, the consequences dotted.
   expect(cellPatternOf(source.getCell("C12"))).toBe("solid");
-  expect(cellPatternOf(source.getCell("B12"))).toBe("gray125 FF2F75B5");
+  expect(cellPatternOf(source.getCell("B12"))).toBe("gray125 FF9BC2E6");
   const note = (a: string) =>
     (source.getCell(a).note as { texts: { text: string }[] } | undefined)?.texts.map((t) => t.text).join("");
   expect(note("C12")).toContain("应为 18.00 万元，表中为 17.00 万元");
