@@ -299,6 +299,49 @@ describe("what a self-evaluation form reads", () => {
   });
 });
 
+describe("a department's own self-evaluation (部门整体绩效自评表)", () => {
+  const GRID: Grid = [
+    ["某局2023年度部门整体绩效自评表"],
+    ["部门名称", "某局", "自评总分(分)", 96],
+    [
+      "绩效指标",
+      "指标名称",
+      "计量单位",
+      "指标性质",
+      "指标值",
+      "指标权重(分)",
+      "全年完成值",
+      "指标得分(分)",
+      "说明",
+    ],
+    [null, "管护任务完成率", "%", "≥", 90, 50, 100, 50],
+    [null, "有害生物成灾率", "%", "≤", 0.4, 50, 0.5, 46, "虫害偏重"],
+  ];
+
+  test("no 项目名称 and no level columns: the department's form, named by its 部门名称, with its 总分", () => {
+    const parsed = parseTable(GRID, A1_ORIGIN);
+    expect(parsed.table?.layout).toBe("self-evaluation-form");
+    expect(parsed.projects.map((p) => p.name)).toEqual(["某局"]);
+    expect(parsed.projects[0]!.indicators.map((i) => [i.name, i.annualValue, i.extra])).toEqual([
+      ["管护任务完成率", "≥90%", { actual: "100", weight: 50, score: 50, reason: null }],
+      ["有害生物成灾率", "≤0.4%", { actual: "0.5", weight: 50, score: 46, reason: "虫害偏重" }],
+    ]);
+    expect(parsed.selfEvaluations?.[0]?.totalScore).toMatchObject({ address: "D2", value: 96 });
+  });
+
+  test("named by its title line when no label names it", () => {
+    const grid = GRID.map((row, r) => (r === 1 ? [null, null, "自评总分(分)", 96] : row));
+    expect(parseTable(grid, A1_ORIGIN).projects.map((p) => p.name)).toEqual([
+      "某局2023年度部门整体绩效自评表",
+    ]);
+  });
+
+  test("the same grid without a scored column, titled a target table, is no self-evaluation", () => {
+    const grid = GRID.map((row, r) => (r === 0 ? ["某局2023年度部门整体绩效目标表"] : row.slice(0, 6)));
+    expect(parseTable(grid, A1_ORIGIN).table?.layout).not.toBe("self-evaluation-form");
+  });
+});
+
 describe("no grid makes it throw", () => {
   const pieces: CellValue[] = [
     "项目名称",
