@@ -299,6 +299,33 @@ describe("what a self-evaluation form reads", () => {
   });
 });
 
+describe("the budget block's amounts", () => {
+  test.each<[string, CellValue, CellValue, number | null]>([
+    ["numbers", 30, 30, 30],
+    ["a number with its unit", "38.75万元", "37万元", 38.75],
+    [
+      "text whose breakdown is in brackets: the amount outside them",
+      "推广项目38.75万元(少数民族发展资金37万元,中央衔接资金1.75万元)",
+      "少数民族发展资金37万元",
+      38.75,
+    ],
+    ["an amount in 元 in a 万元 form, converted exactly", "387500元", 370000, 38.75],
+  ])("%s", (_name, total, part, wanted) => {
+    const grid: Grid = [
+      ["项目名称", "边销茶推广"],
+      ["项目资金(万元)", null, "年初预算数", "全年执行数", "执行率"],
+      [null, "年度资金总额:", total, total, "100%"],
+      [null, "其中:财政拨款", part],
+      [null, "其他资金", typeof part === "number" ? 1.75 : "1.75万元"],
+      ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+      [null, "产出指标", "数量指标", "发放户数", "≥3875户", "3620户", 50, 45],
+    ];
+    const parsed = parseTable(grid, A1_ORIGIN);
+    expect(parsed.projects[0]!.amountCells.initialBudget?.value).toBe(wanted);
+    expect(parsed.selfEvaluations?.[0]?.budget?.spent?.value).toBe(wanted);
+  });
+});
+
 describe("a department's own self-evaluation (部门整体绩效自评表)", () => {
   const GRID: Grid = [
     ["某局2023年度部门整体绩效自评表"],

@@ -30,7 +30,7 @@ import { cellText, firstTextOf, type CellValue, type Grid } from "../../model/gr
 import type { IssueDetails, IssueDraft } from "../../model/issue";
 import { parseAmount } from "../../model/parse-amount";
 import { equationCell, type Equation, type EquationCell } from "../../model/total-equation";
-import { amountInText } from "../../locate/amount-in-text";
+import { amountInText, type AmountInText } from "../../locate/amount-in-text";
 import { normalizeLabel } from "../../locate/normalize-label";
 import { closingRowRole, type ClosingRowRole } from "../../locate/vocabulary";
 import { amountIssue } from "../amount-issue";
@@ -185,7 +185,7 @@ function readBudget(
     const column = block.columns[key];
     if (column === undefined || totalRow === null) continue;
     const cellOf = (r: number) => {
-      const parsed = amountInText(grid[r]?.[column.c], unit);
+      const parsed = budgetAmount(grid[r]?.[column.c], unit);
       const at = sheetCell(origin.row + r, origin.column + column.c);
       const cell: EquationCell | null =
         parsed.value === null
@@ -237,9 +237,18 @@ function readBudget(
       });
     }
   }
-  const score = (key: "rate" | "weight" | "score" | "spent" | "budget" | "initialBudget") => {
+  const score = (key: "rate" | "weight" | "score") => {
     const column = block.columns[key];
     return column === undefined || totalRow === null ? null : scoreCell(grid, table, totalRow.r, column.c);
+  };
+  // The amounts as the equations read them (an amount inside text included), beside their raw value.
+  const amount = (key: (typeof AMOUNT_KEYS)[number]): ScoreCell | null => {
+    const column = block.columns[key];
+    if (column === undefined || totalRow === null) return null;
+    const parsed = budgetAmount(grid[totalRow.r]?.[column.c], unit);
+    const at = sheetCell(origin.row + totalRow.r, origin.column + column.c);
+    const raw = typeof parsed.raw === "boolean" ? String(parsed.raw) : parsed.raw;
+    return { ...at, raw, value: raw === null ? null : parsed.value, decimals: parsed.decimals };
   };
   const scoreLabel = block.columns.score?.label ?? "";
   // A rate under a `(%)` header is in percent though written as a bare number (`预算执行进度(%) | 100.00`).
@@ -247,14 +256,32 @@ function readBudget(
   const rateInPercent = normalizeLabel(block.columns.rate?.label ?? "").remarks.includes("%");
   const execution: BudgetExecution = {
     rate: rate !== null && rate.value !== null && rateInPercent ? { ...rate, percent: true } : rate,
-    spent: score("spent"),
-    budget: block.columns.budget !== undefined ? score("budget") : score("initialBudget"),
+    spent: amount("spent"),
+    budget: block.columns.budget !== undefined ? amount("budget") : amount("initialBudget"),
     weight: score("weight"),
     score: score("score"),
     // Hubei's `得分(分*执行率)`: the form states that the budget score is 分值 × 执行率.
     scoreRule: normalizeLabel(scoreLabel).remarks.some((r) => /执行率/.test(r)) ? "weight-times-rate" : null,
   };
   return { amountCells, execution, equations, issues };
+}
+
+// A bracketed part of a text: `(少数民族发展资金37万元,中央衔接资金1.75万元)`, `（其中…）`.
+const BRACKETED = /[（(][^（()）]*[)）]/g;
+
+/**
+ * A budget cell's amount: as a header block's (amountInText: a number, a number with its unit, a number inside
+ * text), except that a text whose amount stands outside brackets is that amount, the bracketed ones being its
+ * breakdown: `…推广项目38.75万元(少数民族发展资金37万元,中央衔接资金1.75万元)` is 38.75, not 1.75.
+ */
+function budgetAmount(cell: CellValue | undefined, unit: SelfEvaluationTable["amountUnit"]): AmountInText {
+  if (typeof cell === "string" && BRACKETED.test(cell)) {
+    BRACKETED.lastIndex = 0;
+    const outside = amountInText(cell.replace(BRACKETED, ""), unit);
+    if (outside.value !== null) return { ...outside, raw: cell };
+  }
+  BRACKETED.lastIndex = 0;
+  return amountInText(cell, unit);
 }
 
 /** Each indicator's scored cells, beside it (ScoredIndicator) and in its extra (for 指标明细). */
