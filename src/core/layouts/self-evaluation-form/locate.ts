@@ -71,6 +71,9 @@ export interface SelfEvaluationTable extends FormTable {
   readonly budget: BudgetBlock | null;
 }
 
+/** How far down a department's self-evaluation may start its grid (its title and header block are short). */
+const DEPARTMENT_GRID_WITHIN = 40;
+
 /** How far above the project form's score a self-evaluation's signals put its reading. */
 const SELF_EVALUATION_BONUS = 10;
 
@@ -223,7 +226,8 @@ export function selfEvaluationModel(table: Pick<SelfEvaluationTable, "budget" | 
  * 单位名称 value above the grid, else by its title line. Null when the grid has no scored column.
  */
 function locateDepartmentSelfEvaluation(grid: Grid, origin: Origin): FormTable | null {
-  const found = findGrid(grid, -1, grid.length, origin.column);
+  // Its grid is under its title and header block: looking no further keeps a long table of another kind cheap.
+  const found = findGrid(grid, -1, Math.min(grid.length, DEPARTMENT_GRID_WITHIN), origin.column);
   if (found === null) return null;
   const gridTop = found.headerRows[0]!;
   const scored = scoredColumns(grid, found.headerRows);
