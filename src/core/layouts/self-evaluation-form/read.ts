@@ -250,7 +250,6 @@ function readBudget(
     const raw = typeof parsed.raw === "boolean" ? String(parsed.raw) : parsed.raw;
     return { ...at, raw, value: raw === null ? null : parsed.value, decimals: parsed.decimals };
   };
-  const scoreLabel = block.columns.score?.label ?? "";
   // A rate under a `(%)` header is in percent though written as a bare number (`预算执行进度(%) | 100.00`).
   const rate = score("rate");
   const rateInPercent = normalizeLabel(block.columns.rate?.label ?? "").remarks.includes("%");
@@ -260,8 +259,7 @@ function readBudget(
     budget: block.columns.budget !== undefined ? amount("budget") : amount("initialBudget"),
     weight: score("weight"),
     score: score("score"),
-    // Hubei's `得分(分*执行率)`: the form states that the budget score is 分值 × 执行率.
-    scoreRule: normalizeLabel(scoreLabel).remarks.some((r) => /执行率/.test(r)) ? "weight-times-rate" : null,
+    scoreRule: budgetScoreRule(block),
   };
   return { amountCells, execution, equations, issues };
 }
@@ -282,6 +280,19 @@ function budgetAmount(cell: CellValue | undefined, unit: SelfEvaluationTable["am
   }
   BRACKETED.lastIndex = 0;
   return amountInText(cell, unit);
+}
+
+/**
+ * How the form says its budget row is scored: `weight-times-rate` (得分 = 分值 × 执行率, at most 分值) where the
+ * 得分 header says so (Hubei's `得分(分*执行率)`), or where the block scores its 执行率 with a 分值 or 权重 and a 得分
+ * column side by side (Yunnan's and Anhui's 分值 | 执行率 | 得分, Sichuan's 预算执行率 | 权重 | 得分, the contract's
+ * reading of them); null for a block that scores nothing.
+ */
+function budgetScoreRule(block: BudgetBlock): BudgetExecution["scoreRule"] {
+  const { score, weight, rate } = block.columns;
+  if (score === undefined) return null;
+  if (normalizeLabel(score.label).remarks.some((r) => /执行率/.test(r))) return "weight-times-rate";
+  return weight !== undefined && rate !== undefined ? "weight-times-rate" : null;
 }
 
 /** Each indicator's scored cells, beside it (ScoredIndicator) and in its extra (for 指标明细). */
