@@ -291,6 +291,20 @@ describe("what a self-evaluation form reads", () => {
     ]);
   });
 
+  test("each scored row points at its own indicator, also when the goal text holds indicators of its own", () => {
+    const grid = form("120人次", [
+      "年度目标",
+      "完成培训。1、产出指标：数量指标：培训场次：年度指标值：≥4场。",
+    ]);
+    const withGoal = parseTable(grid, A1_ORIGIN);
+    const names = withGoal.projects[0]!.indicators.map((i) => i.name);
+    expect(names).toContain("培训场次");
+    expect(withGoal.selfEvaluations?.[0]?.indicators.map((s) => names[s.itemIndex])).toEqual([
+      "培训人次",
+      "学员满意度",
+    ]);
+  });
+
   test("a percentage score cell keeps its text beside its number", () => {
     const grid: CellValue[][] = form("120人次").map((row) => [...row]);
     grid[5]![7] = "90%";

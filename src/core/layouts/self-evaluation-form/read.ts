@@ -338,12 +338,16 @@ export function readSelfEvaluationForm(
   if (budget) issues.push(...budget.issues);
 
   let scored: ScoredIndicator[] = [];
-  const texts: IndicatorSource[] = project.texts.map((text) => {
-    if (text.role !== "rows") return text;
-    const read = scoreIndicators(grid, table, text.items, 0);
-    scored = read.scored;
-    return { role: "rows", items: read.items };
-  });
+  // The grid's rows are split first, so that a scored row's itemIndex is its place among them even when the goal
+  // text holds numbered items of its own (misplaced indicators, split after them; the goal is read either way).
+  const texts: IndicatorSource[] = [];
+  for (const text of project.texts) {
+    if (text.role !== "rows") continue;
+    const read = scoreIndicators(grid, table, text.items, scored.length);
+    scored = [...scored, ...read.scored];
+    texts.push({ role: "rows", items: read.items });
+  }
+  for (const text of project.texts) if (text.role !== "rows") texts.push(text);
   const closing = readClosing(grid, table);
   const projectRead: ProjectRead = { ...project, amountCells: budget?.amountCells ?? {}, texts };
   const selfEvaluation: SelfEvaluation = {
