@@ -89,7 +89,7 @@ function shown(cell: ScoreCell | null): string | number | null {
   return cell.value ?? cellText(cell.raw);
 }
 
-/** A labelled value anywhere in rows [from, to): in the label's own cell after a colon, else the next filled cell. */
+/** Where a label's value is: its cell, and its text when it shares the label's cell. */
 interface Labelled {
   readonly r: number;
   readonly c: number;
@@ -97,6 +97,7 @@ interface Labelled {
   readonly inline: string | null;
 }
 
+/** The value of the label at (r, c): after a colon in its own cell (`总分:97`), else the next filled cell right. */
 function labelledValue(grid: Grid, r: number, c: number): Labelled | null {
   const row = grid[r] ?? [];
   const label = cellText(row[c]);
@@ -114,6 +115,10 @@ interface Closing {
   grade: NoteCell | null;
 }
 
+/**
+ * The closing figures wherever the form writes them: 总分 and 评价等级 by their labels (above the form too, as
+ * Hubei's `总分:分`), the weight total from the 合计 row under the grid (and 总分 from its 得分 when no label gave it).
+ */
 function readClosing(grid: Grid, table: SelfEvaluationTable): Closing {
   const closing: Closing = { weightTotal: null, totalScore: null, grade: null };
   const weight = table.scored.weight?.c;
