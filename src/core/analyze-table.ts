@@ -20,6 +20,7 @@ import { outsideRepeatedRows } from "./check/explain-gaps";
 import { doubledTableIssue, tableFingerprint } from "./check/find-doubled-tables";
 import { findLostDigits } from "./check/find-lost-digits";
 import { splitTable, splitTableSteps } from "./split/split-table";
+import { checkSelfEvaluation, selfEvaluationEquations } from "./check/check-self-evaluation";
 
 export interface AnalyzeOptions {
   /** Sheet position of grid[0][0]; A1 by default. */
@@ -167,7 +168,10 @@ export function* analyzeLocatedSteps(
   const parts: TablePart[] = [];
   before = 0;
   for (let i = 0; i < reads.length; i++) {
-    const parsed = parsedTables[i]!;
+    const read = parsedTables[i]!;
+    // A self-evaluation's scores and budget execution are equations too (得分 ≤ 分值, Σ 得分 = 总分, 执行率).
+    const scored = selfEvaluationEquations(read);
+    const parsed = scored.length === 0 ? read : { ...read, equations: [...read.equations, ...scored] };
     const { issues: totals, checked } = reconcileTotalsCounted(parsed, settings);
     // The split work not yet reported stays on the meter, for the next step to report.
     if (parsed.equations.length > 0)
@@ -179,8 +183,10 @@ export function* analyzeLocatedSteps(
       work: meter.take(),
     }));
     // Rows present twice are reported once, as such (explain-gaps.ts): their own findings would repeat the first's.
-    const drafts = [...parsed.issues, ...totals, ...indicators].filter(outsideRepeatedRows(totals));
-    parts.push({ sheet: reads[i]!.sheet, parsed, drafts, checked });
+    const drafts = [...parsed.issues, ...totals, ...indicators, ...checkSelfEvaluation(parsed)].filter(
+      outsideRepeatedRows(totals),
+    );
+    parts.push({ sheet: reads[i]!.sheet, parsed: read, drafts, checked });
     before += parsed.projects.length;
   }
   if (parts.length > 1) reportRepeatedTables(parts);

@@ -12,6 +12,7 @@ import {
   buildPlanSteps,
   compareTables,
   findTables,
+  isChangeToCheck,
   type Analysis,
   type AnalyzeOptions,
   type Comparison,
@@ -213,8 +214,9 @@ function* runSteps(
       ...(comparison
         ? {
             comparison: {
-              changes: comparison.findings.filter((f) => f.kind !== "added").length,
+              changes: comparison.findings.filter(isChangeToCheck).length,
               sheetName: plan.sheets.find((s) => s.key === "compare")?.name ?? "",
+              ...(comparison.against === "self-evaluation" ? { againstSelfEvaluation: true as const } : {}),
             },
           }
         : {}),

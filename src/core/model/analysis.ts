@@ -100,6 +100,16 @@ export interface TableInfo {
   readonly model?: TableModel;
   /** Which of several value columns was read as this year's target, and why (a form's grid; absent: one column). */
   readonly valueColumn?: ValueColumnChoice;
+  /**
+   * A grid with one value column per sub-project (`指标值` over `一中 | 二中`): each one's name and sheet column
+   * (1-based). Each row is then one indicator per sub-project, named with it (`新建校舍面积（一中）`).
+   */
+  readonly subProjects?: readonly {
+    readonly name: string;
+    readonly column: number;
+    /** The whole project's column among them (`合计`), whose indicators keep their plain names. */
+    readonly whole?: boolean;
+  }[];
 }
 
 /**
@@ -296,6 +306,93 @@ export interface ProjectRead extends Pick<
   readonly texts: readonly IndicatorSource[];
 }
 
+/*
+ * A self-evaluation table (绩效自评表): what its layout reads beyond a target table's indicators, for the checks of
+ * its scores and budget execution (check/check-self-evaluation.ts). The indicators themselves are read as in a
+ * target table (their 年度指标值 is the target), and each one's 实际完成值 / 分值 / 得分 / 偏差原因 are also in
+ * Indicator.extra for 指标明细 (TableModel.detailColumns).
+ */
+
+/** A number cell of a self-evaluation table as read (分值, 得分, 执行率, 总分): the raw value beside the number. */
+export interface ScoreCell extends SheetCell {
+  /** The value as read: text such as "8.00", "100%", "分", a number, or null for an empty cell. */
+  readonly raw: string | number | null;
+  /** The number (a percentage's number without its %: "93%" → 93); null when empty or not a number. */
+  readonly value: number | null;
+  /** Decimal places as displayed ("9.34" → 2). */
+  readonly decimals: number;
+  /** The cell writes a percentage (`100%`, or a number under a `(%)` header): value is in percent. */
+  readonly percent?: true;
+}
+
+/** A text cell of a self-evaluation table as read (实际完成值, 偏差原因, 评价等级). */
+export interface NoteCell extends SheetCell {
+  /** The text as written, trimmed; "" for an empty cell. */
+  readonly text: string;
+}
+
+/** One indicator row's self-evaluation, beside the indicator it belongs to. */
+export interface ScoredIndicator {
+  /** Index of the indicator in its project's indicators (Project.indicators, the issue's about.itemIndex). */
+  readonly itemIndex: number;
+  /** 实际完成值 / 全年完成值 as written (parse it with parseValue like a target); null when the table has no column. */
+  readonly actual: NoteCell | null;
+  /** 分值 / 权重 / 指标分值; null when the table has no column. */
+  readonly weight: ScoreCell | null;
+  /** 得分 / 自评得分; null when the table has no column. */
+  readonly score: ScoreCell | null;
+  /** 偏差原因分析及改进措施 / 未完成原因; null when the table has no column. */
+  readonly reason: NoteCell | null;
+}
+
+/**
+ * The scored budget-execution row of a self-evaluation (预算执行率 with its 分值/权重 and 得分): the rate as the
+ * form writes it, the amounts it is computed from, and the scoring rule when the form states one (Hubei's
+ * `得分(分*执行率)`, Yunnan's and Sichuan's 10 分 for 执行率): `weight-times-rate` = min(分值 × 执行率, 分值).
+ */
+export interface BudgetExecution {
+  /** 执行率 as written; null when the form has none. */
+  readonly rate: ScoreCell | null;
+  /** 执行数 (全年执行数 / 预算执行数 / 资金执行情况) of the total row. */
+  readonly spent: ScoreCell | null;
+  /** The 预算数 the rate divides by: 全年预算数 / 调整后预算数 when the form has one, else 年初预算数 / 预算数. */
+  readonly budget: ScoreCell | null;
+  readonly weight: ScoreCell | null;
+  readonly score: ScoreCell | null;
+  /** How the form says the budget score is computed; null when it does not say. */
+  readonly scoreRule: "weight-times-rate" | null;
+}
+
+/** A grade band the table states (`优: 90–100`), or the national default (优 ≥ 90, 良 80–90, 中 60–80, 差 < 60). */
+export interface GradeBand {
+  /** The grade as written: 优, 良, 中, 差 (or 优秀, 良好, 合格, 不合格…). */
+  readonly grade: string;
+  /** The lowest total that earns it (inclusive). */
+  readonly from: number;
+}
+
+/** One project's self-evaluation. */
+export interface SelfEvaluation {
+  /** Index of the project in TableRead.projects (the issue's about.projectIndex). */
+  readonly projectIndex: number;
+  /** Its indicator rows, in indicator order; an indicator with no scored row is absent. */
+  readonly indicators: readonly ScoredIndicator[];
+  /** The scored budget-execution row; null when the form has no budget block. */
+  readonly budget: BudgetExecution | null;
+  /**
+   * The total the 分值 must add up to, as the form states it: a 合计 row's 分值 cell, or a number in a header
+   * (`绩效指标(90分)`, `产出指标(50分)` are part totals, not this); null when the form states none (then 100 is
+   * assumed by the check, with the budget row's 分值 counted in).
+   */
+  readonly weightTotal: ScoreCell | null;
+  /** 总分 / 自评总分 / 合计得分; null when the form has none. */
+  readonly totalScore: ScoreCell | null;
+  /** 评价等级 / 自评等级; null when the form has none. */
+  readonly grade: NoteCell | null;
+  /** Grade bands the table itself states; absent: the national default. */
+  readonly gradeBands?: readonly GradeBand[];
+}
+
 /** What a layout's read step gives: the table's rows read into the common model, and its total equations. */
 export interface TableRead {
   readonly table: TableInfo;
@@ -307,6 +404,8 @@ export interface TableRead {
   readonly issues: readonly IssueDraft[];
   /** The layout's equations (sums, bounds, ratios: total-equation.ts), for the checks and the culprit finder. */
   readonly equations: readonly Equation[];
+  /** A self-evaluation table's scores and budget execution, one per project that has them; absent otherwise. */
+  readonly selfEvaluations?: readonly SelfEvaluation[];
 }
 
 /** What parsing found, before the checks run: the read table with its indicator texts split. */
@@ -340,7 +439,10 @@ export interface AnalysisTable {
 }
 
 /** The core's result and the CLI's --json output. */
-export interface Analysis extends Omit<ParsedTable, "issues" | "equations" | "indicatorCells"> {
+export interface Analysis extends Omit<
+  ParsedTable,
+  "issues" | "equations" | "indicatorCells" | "selfEvaluations"
+> {
   readonly issues: readonly Issue[];
   /** Present when the analysis read more than one table: each table, in sheet order (see AnalysisTable). */
   readonly tables?: readonly AnalysisTable[];

@@ -56,6 +56,7 @@ export function* splitTableSteps(
     issues,
     equations: read.equations,
     indicatorCells,
+    ...(read.selfEvaluations === undefined ? {} : { selfEvaluations: read.selfEvaluations }),
   };
 }
 

@@ -13,8 +13,9 @@
 import type { AmountRole, ColumnRole, ValueColumnChoice } from "../../model/analysis";
 import { cellText, type CellValue, type Grid, type Origin } from "../../model/grid";
 import { readTitleLines, type AmountUnit } from "../../locate/table-heading";
-import { normalizeLabel } from "../../locate/normalize-label";
+import { labelKey, normalizeLabel } from "../../locate/normalize-label";
 import { formRole, gridRole, horizonOf, type FormRole, type GridRole } from "../../locate/vocabulary";
+import { isSubProjectName, isWholeProject, subProjectOfHeader } from "../../locate/sub-project";
 import { indicatorRole, type IndicatorRole } from "../indicator-rows";
 import type { LocatedTable } from "../layout";
 
@@ -65,6 +66,16 @@ export interface FormTable extends LocatedTable {
   /** Grid row of the indicator grid's header (the last, when it spans two rows). */
   readonly gridHeader: number;
   readonly gridColumns: Readonly<Partial<Record<IndicatorRole, number>>>;
+  /** A grid with one value column per sub-project: each one's name and grid column (empty: one value column). */
+  readonly subProjects: readonly SubProjectColumn[];
+}
+
+/** A value column of one sub-project (sub-project.ts): its name as written and its grid column. */
+export interface SubProjectColumn {
+  readonly name: string;
+  readonly column: number;
+  /** The whole project's column among them (`合计`): its indicator keeps the plain name. */
+  readonly whole?: boolean;
 }
 
 /** How far below the name label the indicator grid's header may be. */
@@ -128,7 +139,7 @@ function partRole(key: string): AmountRole | null {
 }
 
 /** A part that takes what the others leave: 其他(资金), 其余, 地方资金 (beside 中央). */
-function isResidual(key: string): boolean {
+export function isResidual(key: string): boolean {
   return /其他|其它|其余|地方/.test(key);
 }
 
@@ -138,7 +149,7 @@ function isSubPart(key: string): boolean {
 }
 
 /** The funding groups of header rows [from, to): totals with their parts. */
-function fundGroups(grid: Grid, from: number, to: number): FundGroup[] {
+export function fundGroups(grid: Grid, from: number, to: number): FundGroup[] {
   const totals: FundCell[] = [];
   const parts: FundCell[] = [];
   for (let r = from; r < to; r++) {
@@ -207,6 +218,11 @@ const LEVEL_ROLES: readonly GridRole[] = ["level1", "level2", "level3"];
 /** A role met again on one header row starts the next group (中期 | 年度 side by side). */
 const GROUP_ROLES: readonly GridRole[] = ["level1", "level2", "level3", "value", "period"];
 
+/** A value header naming a sub-project or the whole project: `指标值（一中）`, `一中指标值`, `指标值（合计）`. */
+function namesSubProject(header: string): boolean {
+  return subProjectOfHeader(header) !== null || isWholeProject(header);
+}
+
 /** The groups of grid row r that make an indicator grid: two level columns (or 三级指标) and a value column. */
 function gridGroupsAt(grid: Grid, r: number): GridGroup[] {
   const row = grid[r];
@@ -216,9 +232,15 @@ function gridGroupsAt(grid: Grid, r: number): GridGroup[] {
   for (let c = 0; c < row.length; c++) {
     const cell = row[c];
     if (typeof cell !== "string" || cell.length > 30) continue;
-    const role = gridRole(cell);
+    const sub = namesSubProject(cell);
+    const role = gridRole(cell) ?? (sub ? "value" : null);
     if (role === null) continue;
-    if (current === null || (GROUP_ROLES.includes(role) && current.roles.has(role))) {
+    // `指标值（一中） | 指标值（二中）`: one sub-project's value column after another's, not a new group.
+    const nextSub =
+      sub && current !== null && current.roles.has("value")
+        ? namesSubProject(current.headers.get(current.roles.get("value")!) ?? "")
+        : false;
+    if (current === null || (GROUP_ROLES.includes(role) && current.roles.has(role) && !nextSub)) {
       current = { roles: new Map(), headers: new Map(), start: c, end: c + 1 };
       groups.push(current);
     }
@@ -249,7 +271,9 @@ function secondHeaderRow(grid: Grid, r: number, group: GridGroup): Map<number, G
     if (text.length > 30) return null;
     const role =
       gridRole(text) ??
-      (horizonOf(text) === "annual" ? "value" : horizonOf(text) === "other" ? "period" : null);
+      (horizonOf(text) === "annual" ? "value" : horizonOf(text) === "other" ? "period" : null) ??
+      // A bare 单位 under a value header is its unit (`单位(文字描述)` under 预期指标值, as Hebei prints it).
+      (labelKey(text) === "单位" ? "measure" : null);
     if (role === null) return null;
     roles.set(c, role);
   }
@@ -277,14 +301,135 @@ function groupHorizon(grid: Grid, from: number, to: number, group: GridGroup): n
   return score;
 }
 
-interface FoundGrid {
+export interface FoundGrid {
   readonly headerRows: readonly number[];
   readonly columns: Partial<Record<IndicatorRole, number>>;
   readonly choice: ValueColumnChoice | null;
+  readonly subProjects: readonly SubProjectColumn[];
+}
+
+/**
+ * The sub-projects of a group's value columns, at least two with distinct names, or none: named in the value
+ * headers (`指标值（一中） | 指标值（二中）`), else on the row under a value header that spans them (`指标值` over
+ * `一中 | 二中`: the cells right of 指标值 empty on its row, the level and name columns empty on the row below).
+ */
+function subProjectColumns(
+  grid: Grid,
+  r: number,
+  group: GridGroup,
+  valueColumn: number,
+  columns: Partial<Record<IndicatorRole, number>>,
+): { subs: SubProjectColumn[]; rowBelow: boolean } {
+  const distinct = (subs: SubProjectColumn[]) => {
+    const parts = subs.filter((s) => !s.whole);
+    const wholes = subs.length - parts.length;
+    return parts.length >= 2 && wholes <= 1 && new Set(parts.map((s) => s.name)).size === parts.length
+      ? subs
+      : [];
+  };
+  const named: SubProjectColumn[] = [];
+  for (const [c, header] of [...group.headers].sort((a, b) => a[0] - b[0])) {
+    const name = subProjectOfHeader(header);
+    if (name !== null) named.push({ name, column: c });
+    else if (isWholeProject(header)) named.push({ name: header.trim(), column: c, whole: true });
+  }
+  if (distinct(named).length > 0) return { subs: named, rowBelow: false };
+  const header = grid[r] ?? [];
+  const below = grid[r + 1];
+  const none = { subs: [] as SubProjectColumn[], rowBelow: false };
+  const nameOf = (text: string, c: number): SubProjectColumn | null =>
+    isWholeProject(text)
+      ? { name: text.trim(), column: c, whole: true }
+      : isSubProjectName(text)
+        ? { name: text.trim(), column: c }
+        : null;
+  // The row below is a header row only where the level and name columns are empty.
+  const belowIsHeader = below !== undefined && isHeaderBelow(grid, r, columns);
+  if (belowIsHeader) {
+    const spanned: SubProjectColumn[] = [];
+    for (let c = valueColumn; c < Math.min(group.end, below.length); c++) {
+      if (c > valueColumn && cellText(header[c]) !== "") break;
+      const sub = nameOf(cellText(below[c]), c);
+      if (sub === null) break;
+      spanned.push(sub);
+    }
+    if (distinct(spanned).length > 0) return { subs: spanned, rowBelow: true };
+  }
+  // `指标值 | 指标值 | 指标值` side by side, each named on the row above or below (`一中 | 二中 | 实验小学`).
+  const repeated = repeatedValueColumns(header, valueColumn);
+  if (repeated.length < 2) return none;
+  for (const [row, isBelow] of [
+    [grid[r - 1], false],
+    [belowIsHeader ? below : undefined, true],
+  ] as const) {
+    if (row === undefined || r - 1 < 0) continue;
+    const subs = repeated.map((c) => nameOf(cellText(row[c]), c));
+    if (subs.every((sub) => sub !== null) && distinct(subs as SubProjectColumn[]).length > 0)
+      return { subs: subs as SubProjectColumn[], rowBelow: isBelow };
+  }
+  return none;
+}
+
+/** Grid columns of `指标值 | 指标值 | …` repeated side by side from the value column on row r (one when not repeated). */
+function repeatedValueColumns(row: readonly CellValue[], valueColumn: number): number[] {
+  const repeated = [valueColumn];
+  for (let c = valueColumn + 1; c < row.length; c++) {
+    const text = cellText(row[c]);
+    if (text === "" || gridRole(text) !== "value" || namesSubProject(text)) break;
+    repeated.push(c);
+  }
+  return repeated;
+}
+
+/** A row under the grid header whose level and name columns are empty: a second header row, not an indicator. */
+function isHeaderBelow(grid: Grid, r: number, columns: Partial<Record<IndicatorRole, number>>): boolean {
+  const below = grid[r + 1];
+  return (
+    below !== undefined &&
+    (["level1", "level2", "indicatorName"] as const).every((role) => {
+      const c = columns[role];
+      return c === undefined || cellText(below[c]) === "";
+    })
+  );
+}
+
+/**
+ * Repeated value headers each labelled with a horizon on the row above or below (`中期 | 年度` over `指标值 |
+ * 指标值`): the first labelled this year's, with the others' labels; null when the labels are not all horizons or
+ * none is this year's.
+ */
+function repeatedValueHorizon(
+  grid: Grid,
+  r: number,
+  valueColumn: number,
+  columns: Partial<Record<IndicatorRole, number>>,
+): { column: number; row: number; header: string; others: string[]; ambiguous: boolean } | null {
+  const header = grid[r] ?? [];
+  const repeated = repeatedValueColumns(header, valueColumn);
+  if (repeated.length < 2) return null;
+  for (const at of [r - 1, isHeaderBelow(grid, r, columns) ? r + 1 : -1]) {
+    const row = at >= 0 ? grid[at] : undefined;
+    if (row === undefined) continue;
+    const labels = repeated.map((c) => cellText(row[c]));
+    const horizons = labels.map((label) => (label === "" || label.length > 30 ? null : horizonOf(label)));
+    if (horizons.some((h) => h === null)) continue;
+    const annual = horizons.flatMap((h, k) => (h === "annual" ? [k] : []));
+    if (annual.length === 0) continue;
+    const chosen = annual[0]!;
+    const named = (k: number) => `${labels[k]} ${cellText(header[repeated[k]!])}`;
+    return {
+      column: repeated[chosen]!,
+      row: at,
+      header: named(chosen),
+      others: repeated.flatMap((_, k) => (k === chosen ? [] : [named(k)])),
+      ambiguous: annual.length > 1,
+    };
+  }
+  return null;
 }
 
 /** The first indicator grid in rows (from, limit), with this year's group and value column chosen. */
-function findGrid(grid: Grid, nameRow: number, limit: number, originColumn: number): FoundGrid | null {
+export function findGrid(grid: Grid, nameRow: number, limit: number, originColumn: number): FoundGrid | null {
   for (let r = nameRow + 1; r < limit; r++) {
     const groups = gridGroupsAt(grid, r);
     if (groups.length === 0) continue;
@@ -294,10 +439,20 @@ function findGrid(grid: Grid, nameRow: number, limit: number, originColumn: numb
       const second = secondHeaderRow(grid, r + 1, group);
       if (!second) continue;
       if (headerRows.length === 1) headerRows.push(r + 1);
+      const valueAt = group.roles.get("value");
       for (const [c, role] of second) {
         for (const [k, v] of group.roles) if (v === c) group.roles.delete(k);
         if (!group.roles.has(role)) group.roles.set(role, c);
         group.headers.set(c, cellText(grid[r + 1]![c]));
+      }
+      // A value header over 符号 | (blank) | 单位: the value is the sub-column its header leaves unnamed.
+      if (valueAt !== undefined && !group.roles.has("value")) {
+        for (let c = valueAt + 1; c < (grid[r]?.length ?? 0) && cellText(grid[r]![c]) === ""; c++) {
+          if (second.has(c)) continue;
+          group.roles.set("value", c);
+          group.headers.set(c, cellText(grid[r]![valueAt]));
+          break;
+        }
       }
     }
     // Column groups for two horizons: this year's by what the labels above them say.
@@ -324,6 +479,33 @@ function findGrid(grid: Grid, nameRow: number, limit: number, originColumn: numb
       if (indicator === "value") afterValue = true;
     }
     if (columns.value === undefined && columns.period === undefined) continue;
+    // One value column per sub-project: each is read, none is a choice of this year's column.
+    const { subs, rowBelow } =
+      columns.value !== undefined
+        ? subProjectColumns(grid, r, group, columns.value, columns)
+        : { subs: [], rowBelow: false };
+    if (rowBelow && headerRows.length === 1) headerRows.push(r + 1);
+    if (subs.length > 0) columns.value = subs[0]!.column;
+    // `指标值 | 指标值` under `中期 | 年度`: this year's by the labels' meaning, as for column groups.
+    const horizon =
+      subs.length === 0 && columns.value !== undefined
+        ? repeatedValueHorizon(grid, r, columns.value, columns)
+        : null;
+    if (horizon !== null) {
+      columns.value = horizon.column;
+      if (horizon.row > r && headerRows.length === 1) headerRows.push(horizon.row);
+      return {
+        headerRows,
+        columns,
+        choice: {
+          header: horizon.header,
+          column: originColumn + horizon.column,
+          others: horizon.others,
+          ambiguous: horizon.ambiguous,
+        },
+        subProjects: [],
+      };
+    }
     const valueColumn = columns.value ?? columns.period!;
     const others: string[] = [];
     for (const g of groups)
@@ -339,7 +521,7 @@ function findGrid(grid: Grid, nameRow: number, limit: number, originColumn: numb
             others,
             ambiguous,
           };
-    return { headerRows, columns, choice };
+    return { headerRows, columns, choice, subProjects: subs };
   }
   return null;
 }
@@ -399,6 +581,25 @@ function formStarts(grid: Grid): { r: number; c: number }[] {
   });
 }
 
+/** The one-value fields of a header block in grid rows [from, to): 项目名称, 主管部门, 实施单位, 项目起止时间, goals. */
+export function headerFields(grid: Grid, from: number, to: number): Partial<Record<FormField, FieldCell>> {
+  const fields: Partial<Record<FormField, FieldCell>> = {};
+  for (let r = from; r < to; r++) {
+    const row = grid[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      const role = labelRole(row[c]);
+      if (role === null || role === "total" || role === "part" || role === "fundBlock" || role === "ignored")
+        continue;
+      if (role === "duration" || fields[role] !== undefined) continue;
+      const field = fieldAt(grid, r, c, to);
+      // A name, unit or goal label with nothing beside it or below it is a heading, not a field.
+      if (!field.found || fieldText(grid, field) === "") continue;
+      fields[role] = field;
+    }
+  }
+  return fields;
+}
+
 /**
  * Every single-project form of the grid: a name label with a value, and below it (within MAX_BLOCK_ROWS, before
  * the next form) an indicator grid. Each form runs to the title lines of the next one (or the end).
@@ -412,26 +613,7 @@ export function locateProjectForms(grid: Grid, origin: Origin): FormTable[] {
     const found = findGrid(grid, nameRow, limit, origin.column);
     if (found === null) continue;
     const gridHeader = found.headerRows[0]!;
-    const fields: Partial<Record<FormField, FieldCell>> = {};
-    for (let r = nameRow; r < gridHeader; r++) {
-      const row = grid[r] ?? [];
-      for (let c = 0; c < row.length; c++) {
-        const role = labelRole(row[c]);
-        if (
-          role === null ||
-          role === "total" ||
-          role === "part" ||
-          role === "fundBlock" ||
-          role === "ignored"
-        )
-          continue;
-        if (role === "duration" || fields[role] !== undefined) continue;
-        const field = fieldAt(grid, r, c, gridHeader);
-        // A name, unit or goal label with nothing beside it or below it is a heading, not a field.
-        if (!field.found || fieldText(grid, field) === "") continue;
-        fields[role] = field;
-      }
-    }
+    const fields = headerFields(grid, nameRow, gridHeader);
     // A unit's own table: its name label is the project's.
     if (fields.name === undefined) fields.name = fieldAt(grid, nameRow, starts[s]!.c, gridHeader);
     const funds = fundGroups(grid, nameRow, gridHeader);
@@ -445,7 +627,7 @@ export function locateProjectForms(grid: Grid, origin: Origin): FormTable[] {
   return forms;
 }
 
-function formTable(
+export function formTable(
   grid: Grid,
   origin: Origin,
   nameRow: number,
@@ -491,6 +673,15 @@ function formTable(
       headerRows,
       columns,
       ...(found.choice ? { valueColumn: found.choice } : {}),
+      ...(found.subProjects.length > 0
+        ? {
+            subProjects: found.subProjects.map((s) => ({
+              name: s.name,
+              column: origin.column + s.column,
+              ...(s.whole ? { whole: true } : {}),
+            })),
+          }
+        : {}),
     },
     score: 8 + found_,
     start,
@@ -504,6 +695,7 @@ function formTable(
     amountUnit,
     gridHeader,
     gridColumns,
+    subProjects: found.subProjects,
   };
 }
 
