@@ -53,18 +53,22 @@ const markedCells = (model: FakeWorkbook): string[] =>
     .map(([cell]) => cell);
 
 describe("a selection of several areas (Workbook.getSelectedRange throws)", () => {
-  test("the run falls back to the used range and says so", async () => {
-    const model = setUp();
-    const rect = { top: 9, left: 1, bottom: 20, right: 7 };
-    model.selection = {
-      sheetId: model.activeSheetId,
-      rect,
-      areas: [rect, { top: 30, left: 1, bottom: 40, right: 7 }],
-    };
-    const summary = done(await runNormalizer({ locale: "zh-CN" }));
-    expect(summary.selectionIgnored).toBe(true);
-    expect(summary.projects).toBe(analyzeTable(loadSampleGrid()).projects.length);
-  });
+  test.each(["InvalidReference", "InvalidSelection"] as const)(
+    "failing with %s, the run falls back to the used range and says so",
+    async (code) => {
+      const model = setUp();
+      model.multiAreaSelectionError = code;
+      const rect = { top: 9, left: 1, bottom: 20, right: 7 };
+      model.selection = {
+        sheetId: model.activeSheetId,
+        rect,
+        areas: [rect, { top: 30, left: 1, bottom: 40, right: 7 }],
+      };
+      const summary = done(await runNormalizer({ locale: "zh-CN" }));
+      expect(summary.selectionIgnored).toBe(true);
+      expect(summary.projects).toBe(analyzeTable(loadSampleGrid()).projects.length);
+    },
+  );
 
   test("a single-area selection is still what gets analysed", async () => {
     const model = setUp();

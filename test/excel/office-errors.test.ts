@@ -89,6 +89,22 @@ describe("errors the fake now raises, each told with what to do", () => {
     expect(model.sheets.map((s) => s.name)).toEqual(["Sheet1", "指标明细", "校验结果"]);
   });
 
+  test("InvalidReference (a selection of several areas, workbook-model.ts): the run reads the whole sheet; elsewhere it is worded", async () => {
+    const model = setUp();
+    const rect = { top: 9, left: 1, bottom: 20, right: 7 };
+    model.selection = { sheetId: model.activeSheetId, rect, areas: [rect, { ...rect, top: 30, bottom: 40 }] };
+    const outcome = await runNormalizer({ locale: "zh-CN" });
+    expect(outcome.kind).toBe("done");
+    if (outcome.kind === "done") expect(outcome.summary.selectionIgnored).toBe(true);
+    // Raised anywhere else in a run, the clerk is told what to do, not the code.
+    model.selection = { sheetId: model.activeSheetId, rect };
+    model.failNextSync = "InvalidReference";
+    const told = await failure(runNormalizer({ locale: "zh-CN" }));
+    expect(told.code).toBe("InvalidReference");
+    expect(told.zh).toMatch(/引用的单元格或区域已失效.*重新运行/);
+    expect(told.en).not.toBe(paneMessagesFor("en-US").officeErrorUnknown("InvalidReference"));
+  });
+
   test("a chart or shape selected: the run reads the whole sheet instead, and says the selection was not used", async () => {
     const model = setUp();
     model.objectSelected = true;

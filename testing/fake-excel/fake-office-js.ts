@@ -12,7 +12,8 @@
  *   performance page: "When a get operation using Range.values exceeds the five-million-cell limit, the API
  *   doesn't always throw an error. In some cases, Range.values returns null instead");
  * - workbook.getSelectedRange() fails when several areas are selected (Workbook.getSelectedRange reference: "If
- *   there are multiple ranges selected, this method will throw an error");
+ *   there are multiple ranges selected, this method will throw an error"), with InvalidReference, the code Excel
+ *   documents for a selection of several areas (workbook-model.ts, multiAreaSelectionError);
  * - merged cells hold their value in the top-left cell only;
  * - a protected sheet refuses cell and format changes, a protected workbook refuses adding and deleting sheets,
  *   with AccessDenied; while the clerk edits a cell every request fails with InvalidOperationInCellEditMode
@@ -459,9 +460,10 @@ class FakeWorkbookProxy extends FakeClientObject {
       () => {
         if (model.objectSelected)
           throw new FakeOfficeError("InvalidSelection", "a chart or shape is selected");
-        // Workbook.getSelectedRange: "If there are multiple ranges selected, this method will throw an error."
+        // Workbook.getSelectedRange: "If there are multiple ranges selected, this method will throw an error";
+        // with which code, the model says (multiAreaSelectionError).
         if (model.selection.areas && model.selection.areas.length > 1)
-          throw new FakeOfficeError("InvalidSelection", "several areas are selected");
+          throw new FakeOfficeError(model.multiAreaSelectionError, "several areas are selected");
         return model.selection.sheetId === model.activeSheetId
           ? model.selection.rect
           : { top: 1, left: 1, bottom: 1, right: 1 };

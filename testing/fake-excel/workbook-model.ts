@@ -376,6 +376,15 @@ export class FakeWorkbook {
    */
   objectSelected = false;
   /**
+   * The code getSelectedRange() fails with when several areas are selected. Its reference says only that it
+   * throws; Excel's one documented code for a selection of several areas is InvalidReference
+   * (BindingCollection.addFromSelection: "If the selection has multiple areas, the `InvalidReference` error will
+   * be returned", office-js-docs-reference excel.bindingcollection.yml), and "This reference is not valid for the
+   * current operation" is that code's text in "Error handling with the application-specific JavaScript APIs".
+   * InvalidSelection ("The current selection is invalid for this operation") is the other a test may choose.
+   */
+  multiAreaSelectionError: "InvalidReference" | "InvalidSelection" = "InvalidReference";
+  /**
    * A request larger than this (bytes) fails with MemoryLimitReached (Excel.ErrorCodes: "The memory limit has been
    * reached. Your action could not be completed."), as on a 32-bit Office low on memory; null: no such limit.
    */
