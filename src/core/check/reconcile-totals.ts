@@ -156,7 +156,13 @@ function describeCell(cell: EquationCell, equations: readonly TotalEquation[]): 
   for (const equation of equations) {
     // A layout that names its amounts its own way (a form's 资金总额) says so on its equations: the message follows.
     if (equation.details.amountNames !== undefined) details.amountNames ??= equation.details.amountNames;
-    if (equation.rule === "row-total") {
+    if (equation.rule === "score-total" || equation.rule === "weight-sum") {
+      // A self-evaluation's scores: the project's 得分 or 分值 column, in points (self-evaluation-equations.ts).
+      if (equation.details.project !== undefined) details.project = equation.details.project;
+      if (equation.details.amountLabel !== undefined) details.amountLabel ??= equation.details.amountLabel;
+      details.amountColumn ??= equation.details.amountColumn;
+      details.scores = true;
+    } else if (equation.rule === "row-total") {
       if (equation.details.project !== undefined) details.project = equation.details.project;
       if (equation.details.unit !== undefined) details.unit ??= equation.details.unit;
       if (equation.target === cell) details.amountColumn = "total";

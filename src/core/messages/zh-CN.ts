@@ -76,6 +76,8 @@ const EXACT_DIGITS = /^-?\d+(\.\d+)?$/;
 /** An amount as the table writes it, with its unit: "17.00 万元", "1,963.53 万元". */
 function amount(i: IssueDraft, value: IssueDraft["expected"]): string {
   if (value === null || value === undefined) return "（空）";
+  // A self-evaluation's scores are points, written as the table writes them: "8 分", "9.34 分".
+  if (i.details.scores) return `${typed(i, value)} 分`;
   const f = i.details.amountFormat;
   // The exact digits of an amount a double cannot hold ("12345678901234567.89", "-0.0000001") are written as
   // they are; any other text is quoted.
@@ -89,6 +91,8 @@ function amount(i: IssueDraft, value: IssueDraft["expected"]): string {
 function typed(i: IssueDraft, value: IssueDraft["expected"]): string {
   if (typeof value !== "number") return String(value ?? "");
   const f = i.details.amountFormat;
+  // Points as the clerk writes them: 8, 9.34 (not the money's 8.00).
+  if (i.details.scores) return formatAmount(value, { decimals: 0, grouping: false });
   return f ? formatAmount(value, f) : String(value);
 }
 
@@ -114,6 +118,8 @@ function repaired(t: RepairedTotal, d: IssueDetails): string {
   if (t.rule === "row-total") return `${col(d, "total")} ${t.cell}`;
   if (t.rule === "group-total") return `单位「${t.unit ?? ""}」的${column} ${t.cell}`;
   if (t.rule === "subtotal") return `小计行的${column} ${t.cell}`;
+  if (t.rule === "score-total") return `总分 ${t.cell}`;
+  if (t.rule === "weight-sum") return `分值合计 ${t.cell}`;
   return `合计行的${column} ${t.cell}`;
 }
 
@@ -143,6 +149,8 @@ function gapBetween(t: ExplainedGap, d: IssueDetails): string {
   if (t.rule === "grand-total") return `合计${column}与明细`;
   if (t.rule === "group-total") return `单位「${t.unit ?? ""}」${column}与其下项目`;
   if (t.rule === "subtotal") return `小计行${column}与其上项目`;
+  if (t.rule === "score-total") return `${t.project ? `项目「${t.project}」的` : ""}总分与各项得分`;
+  if (t.rule === "weight-sum") return `${t.project ? `项目「${t.project}」的` : ""}分值合计与各项分值`;
   return `${t.project ? `项目「${t.project}」` : t.unit ? `单位「${t.unit}」` : "合计行"}的${col(d, "total")}与各资金来源`;
 }
 
@@ -335,6 +343,26 @@ const issues: RuleMessages<string> = {
     const between = gapBetween(gaps.length > 1 ? { ...g, amountColumn: undefined } : g, i.details);
     return `${between}相差 ${gapAmount(i, widest)}${which}，可能是四舍五入尾差；如可接受，在「合计容差」中填 ${gapTyped(i, widest)}。`;
   },
+  "score-over-weight": (i) =>
+    `${where(i.details)}的得分应不大于其分值＝${amount(i, i.expected)}，表中为 ${amount(i, i.actual)}。`,
+  "weight-sum": (i) =>
+    i.details.assumedTotal
+      ? `项目「${i.details.project ?? ""}」各项分值（含预算执行率的分值）合计应为 100 分，表中合计为 ${amount(i, i.actual)}。`
+      : `项目「${i.details.project ?? ""}」的分值合计应等于各项分值之和＝${amount(i, i.expected)}，表中为 ${amount(i, i.actual)}。${causes(i.details)}`,
+  "score-total": (i) =>
+    `项目「${i.details.project ?? ""}」的总分应等于各项得分之和＝${amount(i, i.expected)}，表中为 ${amount(i, i.actual)}。${causes(i.details)}`,
+  "budget-score": (i) =>
+    `项目「${i.details.project ?? ""}」预算执行率的得分应为 分值 ${figure(i.details.weight ?? null)} × 执行率 ${figure(i.details.rate ?? null)}%＝${amount(i, i.expected)}（不超过分值），表中为 ${amount(i, i.actual)}。`,
+  "full-marks-missed": (i) =>
+    `${where(i.details)}的实际完成值「${i.details.actualText ?? ""}」未达到年度指标值「${i.details.target ?? ""}」，却得了满分 ${figure(i.actual ?? null)} 分。`,
+  "deducted-but-met": (i) =>
+    `${where(i.details)}的实际完成值「${i.details.actualText ?? ""}」已达到年度指标值「${i.details.target ?? ""}」，得分却为 ${figure(i.actual ?? null)} 分（分值 ${figure(i.expected ?? null)} 分）。`,
+  "missing-deviation-reason": (i) =>
+    `${where(i.details)}的实际完成值「${i.details.actualText ?? ""}」未达到年度指标值「${i.details.target ?? ""}」，应写明偏差原因及改进措施，此处没有。`,
+  "grade-mismatch": (i) =>
+    `项目「${i.details.project ?? ""}」总分 ${figure(i.details.totalScore ?? null)} 分，评价等级应为「${String(i.expected ?? "")}」，表中为「${String(i.actual ?? "")}」。`,
+  "actual-not-number": (i) =>
+    `${where(i.details)}的年度指标值为「${i.details.target ?? ""}」，实际完成值应写实际达到的数值，此处为「${i.details.actualText ?? ""}」，无法判断是否达到。`,
 };
 
 /** The 规则 column: a short name per rule. */
@@ -369,6 +397,15 @@ const ruleNames: Record<RuleId, string> = {
   "duplicate-rows": "行重复",
   "doubled-table": "整表重复",
   "rounding-gap": "尾差",
+  "score-over-weight": "得分超过分值",
+  "weight-sum": "分值合计不符",
+  "score-total": "总分不符",
+  "budget-score": "预算执行得分不符",
+  "full-marks-missed": "未达标却得满分",
+  "deducted-but-met": "已达标却扣分",
+  "missing-deviation-reason": "缺少偏差原因",
+  "grade-mismatch": "评价等级不符",
+  "actual-not-number": "完成值不是数值",
 };
 
 /** What to do for a broken total, by what is known of its cause. */
@@ -377,6 +414,14 @@ function checkTotal(i: IssueDraft, what: string): string {
   if (c?.verdict === "ambiguous")
     return `对照原始资料核对 ${c.candidates.map((s) => s.join("、")).join("，或 ")}，改正写错的那几格。`;
   return `对照原始资料逐一核对${what}，改正写错的金额。`;
+}
+
+/** What to do for a broken score sum, by what is known of its cause. */
+function checkScores(i: IssueDraft, what: string): string {
+  const c = i.details.culprits;
+  if (c?.verdict === "ambiguous")
+    return `对照评分表核对 ${c.candidates.map((s) => s.join("、")).join("，或 ")}，改正算错或写错的那一格。`;
+  return `对照评分表逐一核对${what}，改正算错或写错的那一格。`;
 }
 
 /** The 处理建议 column: what to do, per rule. */
@@ -449,8 +494,23 @@ const advice: RuleMessages<string> = {
   "rounding-gap": (i) => {
     const gaps = i.details.gaps ?? [];
     const value = gaps.length > 0 ? gapTyped(i, largestGap(gaps)) : "0.01";
+    if (i.details.scores)
+      return `得分按执行率折算后保留小数时，总分与各项之和可能差一点。核对无误后，在「合计容差」中填 ${value}（命令行用 --tolerance ${value}）再运行，此提示即消失。`;
     return `金额由元换算为万元时，合计与各项之和常差一两分。核对无误后，在「合计容差」中填 ${value}（命令行用 --tolerance ${value}）再运行，此提示即消失。`;
   },
+  "score-over-weight": (i) => `对照评分标准核对此项得分，得分不能超过分值 ${typed(i, i.expected)}。`,
+  "weight-sum": (i) =>
+    i.details.assumedTotal
+      ? "对照评分标准核对各项分值，使绩效指标与预算执行率的分值合计为 100 分。"
+      : checkScores(i, "各项分值和分值合计"),
+  "score-total": (i) => checkScores(i, "各项得分和总分"),
+  "budget-score": (i) =>
+    `把 ${i.cell ?? ""} 改为 ${typed(i, i.expected)}；若执行率有误，先改正执行率再按“分值×执行率”计算得分。`,
+  "full-marks-missed": () => "未达到指标值的应按评分标准扣分；若实际已达到，请改正实际完成值。",
+  "deducted-but-met": () => "已达到指标值的一般应得满分；若确有扣分理由，请在偏差原因中写明。",
+  "missing-deviation-reason": () => "在“偏差原因分析及改进措施”栏写明未达到的原因和改进措施。",
+  "grade-mismatch": (i) => `按总分把评价等级改为「${String(i.expected ?? "")}」；若总分有误，先改正总分。`,
+  "actual-not-number": () => "写明实际完成的数值（如「96%」「12台」），以便与指标值比较。",
 };
 
 /** The guide's explanation of each rule: what it checks and why it matters. */
@@ -501,6 +561,20 @@ const ruleMeanings: Record<RuleId, string> = {
   "doubled-table": "整张表（表头、合计和各行）粘贴了两次：只核对前一张，后一张不再重复报问题。",
   "rounding-gap":
     "合计与各项之和相差不超过各项四舍五入所能造成的差额（每项最后一位的一半）：多半是把元换算为万元时的尾差，不是写错。这是警告；可在「合计容差」中填入可接受的差额。",
+  "score-over-weight": "绩效自评表中，每项指标（及预算执行率）的得分不能超过它的分值。",
+  "weight-sum":
+    "绩效自评表中，各项分值之和应等于表中写明的分值合计；表中没有写明时，应为 100 分（含预算执行率的分值；这时只是警告）。",
+  "score-total": "绩效自评表中，总分应等于各项指标得分与预算执行率得分之和。整数得分不算尾差。",
+  "budget-score":
+    "表中写明预算执行率得分按“分值×执行率”计算时（如「得分(20分*执行率)」），得分应等于分值乘执行率，最高为分值；按得分的小数位四舍五入或截去均可。",
+  "full-marks-missed":
+    "实际完成值按年度指标值的比较符号判断（如「≥95%」而实际为「93%」）：没有达到却得满分，是错误。指标值为文字（如「合规」「及时」）的不判断。",
+  "deducted-but-met": "实际完成值已达到年度指标值，得分却低于分值。这是警告：确有扣分理由的，写明即可。",
+  "missing-deviation-reason": "实际完成值未达到年度指标值时，应写明偏差原因及改进措施。这是警告。",
+  "grade-mismatch":
+    "评价等级应与总分一致：90 分（含）以上为优，80（含）至 90 分为良，60（含）至 80 分为中，60 分以下为差；表中另有标准的，按表中标准。",
+  "actual-not-number":
+    "年度指标值是数值（如「≥95%」）时，实际完成值应写实际数值，不能只写「达成预期指标」「完成」之类的文字，否则无法判断是否达到。指标值本身是文字（如「合规」）的，写文字没有问题。这是警告。",
 };
 
 /** Year over year (compare): each finding kind's name, its sentence and what to check (the 年度对比 sheet). */
