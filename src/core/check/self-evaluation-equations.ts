@@ -13,7 +13,7 @@
  * An empty cell takes no part (a sum over the cells that hold a number); a cell with words in it makes its
  * equation skipped, as for any amount.
  */
-import type { ParsedTable, ScoreCell, SelfEvaluation } from "../model/analysis";
+import type { ParsedTable, Project, ScoreCell, SelfEvaluation } from "../model/analysis";
 import { roundedRatio, sameAmount, sumDecimals, type ExactDecimal } from "../model/exact-decimal";
 import {
   equationCell,
@@ -39,7 +39,7 @@ export function scoreEquations(parsed: ParsedTable): Equation[] {
   for (const evaluation of parsed.selfEvaluations ?? []) {
     const project = parsed.projects[evaluation.projectIndex];
     if (project === undefined) continue;
-    equations.push(...projectEquations(evaluation, project.name));
+    equations.push(...projectEquations(evaluation, project));
   }
   return equations;
 }
@@ -52,7 +52,8 @@ export function scoreEquationCell(cell: ScoreCell | null): EquationCell | null {
 }
 
 /** One project's equations: a cell in several of them is one EquationCell object (the culprit graph's). */
-function projectEquations(evaluation: SelfEvaluation, project: string): Equation[] {
+function projectEquations(evaluation: SelfEvaluation, read: Project): Equation[] {
+  const project = read.name;
   const equations: Equation[] = [];
   const about = { projectIndex: evaluation.projectIndex };
   const weights: EquationCell[] = [];
@@ -60,7 +61,7 @@ function projectEquations(evaluation: SelfEvaluation, project: string): Equation
   const bound = (
     score: EquationCell | null,
     weight: EquationCell | null,
-    item: { itemIndex?: number; indicator?: string },
+    item: { itemIndex?: number; seq?: number; indicator?: string },
   ): void => {
     if (score === null || weight === null) return;
     const equation: BoundEquation = {
@@ -70,6 +71,7 @@ function projectEquations(evaluation: SelfEvaluation, project: string): Equation
       total: weight,
       details: Object.assign(
         { project, partLabels: [SCORE_LABELS.score], totalLabel: SCORE_LABELS.weight, scores: true as const },
+        item.seq === undefined ? {} : { seq: item.seq },
         item.indicator === undefined ? {} : { indicator: item.indicator },
       ),
       about: item.itemIndex === undefined ? about : { ...about, itemIndex: item.itemIndex },
@@ -81,7 +83,12 @@ function projectEquations(evaluation: SelfEvaluation, project: string): Equation
     const score = scoreEquationCell(row.score);
     if (weight !== null) weights.push(weight);
     if (score !== null) scores.push(score);
-    bound(score, weight, { itemIndex: row.itemIndex });
+    const indicator = read.indicators[row.itemIndex];
+    bound(score, weight, {
+      itemIndex: row.itemIndex,
+      ...(indicator?.seq == null ? {} : { seq: indicator.seq }),
+      ...(indicator === undefined ? {} : { indicator: indicator.name }),
+    });
   }
   const budget = evaluation.budget;
   const budgetWeight = scoreEquationCell(budget?.weight ?? null);
