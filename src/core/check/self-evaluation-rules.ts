@@ -70,7 +70,9 @@ function amountOf(cell: ScoreCell | null): ExactDecimal | null {
 
 /** weight-sum where no total is stated: the 分值 make neither 100 nor, with the budget's, 100. */
 function assumedWeightTotal(evaluation: SelfEvaluation, project: string): IssueDraft | null {
-  if (evaluation.weightTotal !== null) return null;
+  // A total the form states (a number) is the weight-sum equation's; one with words in it, nobody's.
+  const stated = evaluation.weightTotal;
+  if (stated !== null && !isEmpty(stated)) return null;
   const cells = evaluation.indicators.flatMap((r) => (amountOf(r.weight) === null ? [] : [r.weight!]));
   if (
     cells.length === 0 ||
@@ -96,7 +98,11 @@ function assumedWeightTotal(evaluation: SelfEvaluation, project: string): IssueD
 }
 
 function isNumberOrEmpty(cell: ScoreCell): boolean {
-  return cell.value !== null || cell.raw === null || (typeof cell.raw === "string" && cell.raw.trim() === "");
+  return cell.value !== null || isEmpty(cell);
+}
+
+function isEmpty(cell: ScoreCell): boolean {
+  return cell.raw === null || (typeof cell.raw === "string" && cell.raw.trim() === "");
 }
 
 function sumOf(cells: readonly ScoreCell[]): number {
@@ -114,16 +120,16 @@ function budgetScore(evaluation: SelfEvaluation, project: string): IssueDraft | 
   if (budget === null || budget.scoreRule !== "weight-times-rate") return null;
   const { weight, score, rate } = budget;
   if (weight?.value == null || score?.value == null) return null;
-  const step = 10 ** -Math.min(score.decimals, 6);
+  const places = Math.min(score.decimals, 6);
   const rates: number[] = [];
   if (rate?.value != null) rates.push(rate.percent === true ? rate.value / 100 : rate.value);
   if (budget.spent?.value != null && budget.budget?.value != null && budget.budget.value !== 0)
     rates.push(budget.spent.value / budget.budget.value);
   if (rates.length === 0) return null;
   const expected = rates.map((r) => Math.min(weight.value! * r, weight.value!));
-  // Rounded or cut to the digits the score shows: within one unit of its last digit either way.
-  if (expected.some((e) => Math.abs(e - score.value!) < step - 1e-9)) return null;
-  const shown = Math.round(expected[0]! / step) * step;
+  // Rounded or cut to the places the score shows: 9.346 written 9.35 or 9.34 is right, 10 is not.
+  if (expected.some((e) => shownAs(e, places, score.value!))) return null;
+  const shown = Number(expected[0]!.toFixed(Math.max(places, 2)));
   return makeIssue(
     "budget-score",
     score,
@@ -136,10 +142,19 @@ function budgetScore(evaluation: SelfEvaluation, project: string): IssueDraft | 
     },
     {
       about: { projectIndex: evaluation.projectIndex },
-      expected: Number(shown.toFixed(Math.min(score.decimals, 6))),
+      expected: shown,
       actual: score.value,
     },
   );
+}
+
+/** Whether `value` at `places` decimals is `exact` rounded half up, or cut. */
+function shownAs(exact: number, places: number, value: number): boolean {
+  const scale = 10 ** places;
+  // The epsilon absorbs float error in the product (10 × 0.934 = 9.340000000000002).
+  const units = exact * scale;
+  const target = Math.round(value * scale);
+  return Math.round(units + 1e-7) === target || Math.floor(units + 1e-7) === target;
 }
 
 /** The issues of one indicator's actual against its target, its score and its reason. */

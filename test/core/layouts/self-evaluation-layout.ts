@@ -171,7 +171,9 @@ export const selfEvaluation: RegisteredLayout = registerLayout<SelfEvaluationTab
       if (column === undefined) return null;
       const raw = grid[r]?.[column] ?? null;
       const read = percent ? readPercent(raw) : parseAmount(raw);
-      const cell = { ...place(r, column), raw: read.raw, value: read.value, decimals: read.decimals };
+      // An empty cell is null (the contract's ScoreCell), where an empty amount is 0.
+      const value = read.raw === null || String(read.raw).trim() === "" ? null : read.value;
+      const cell = { ...place(r, column), raw: read.raw, value, decimals: read.decimals };
       return percent ? { ...cell, percent: true } : cell;
     };
     const noteCell = (r: number, column: number | undefined): NoteCell | null =>

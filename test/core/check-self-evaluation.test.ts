@@ -1,0 +1,216 @@
+/**
+ * The self-evaluation checks (check/check-self-evaluation.ts) on tables of the test-only layout
+ * (layouts/self-evaluation-layout.ts): each rule on a table that breaks it, a clean table that breaks none, and
+ * the verdicts a clerk must be able to trust (a rounded or cut rate, rounded scores, targets in words).
+ */
+import { analyzeLocated } from "../../src/core/analyze-table";
+import { judgeAttainment } from "../../src/core/check/judge-attainment";
+import { LAYOUTS } from "../../src/core/layouts";
+import { findTables } from "../../src/core/locate/locate-table";
+import { A1_ORIGIN, type CellValue, type Grid } from "../../src/core/model/grid";
+import { selfEvaluation } from "./layouts/self-evaluation-layout";
+
+// prettier-ignore
+const HEADER = ["项目名称", "预算数", "执行数", "执行率", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+  "偏差原因", "预算分值", "预算得分(分值*执行率)", "分值合计", "总分", "评价等级"];
+
+/** One clean project: 90 of indicator points, the budget's 10 at 93.4%, 总分 98.34, 优. */
+// prettier-ignore
+function cleanRows(): CellValue[][] {
+  return [
+    ["干部培训", "100.00", "93.40", "93.40%", "产出指标", "数量指标", "培训人次", "≥300人次", "320人次", 30, 30, "", 10, 9.34, 100, 98.34, "优"],
+    [null, null, null, null, "产出指标", "质量指标", "培训合格率", "≥95%", "93%", 30, 29, "部分学员补考未通过", null, null, null, null, null],
+    [null, null, null, null, "效益指标", "社会效益指标", "依法行政水平", "提升", "达成预期指标", 20, 20, "", null, null, null, null, null],
+    [null, null, null, null, "满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "96%", 10, 10, "", null, null, null, null, null],
+  ];
+}
+
+function analyze(rows: CellValue[][], locale: "zh-CN" | "en-US" = "zh-CN") {
+  const grid: Grid = [HEADER, ...rows];
+  return analyzeLocated([{ tables: findTables(grid, A1_ORIGIN, [...LAYOUTS, selfEvaluation]) }], { locale });
+}
+
+/** The clean rows with cells changed: [row index, header, value]. */
+function edited(...edits: [number, string, CellValue][]): CellValue[][] {
+  const rows = cleanRows();
+  for (const [r, header, value] of edits) rows[r]![HEADER.indexOf(header)] = value;
+  return rows;
+}
+
+const summary = (rows: CellValue[][]) =>
+  analyze(rows).issues.map((i) => [i.severity, i.rule, i.cell, i.expected ?? null, i.actual ?? null]);
+
+describe("whether an actual meets its target, by the target's comparison", () => {
+  test.each([
+    ["≥95%", "93%", "质量指标", "missed"],
+    ["≥95%", "95%", "质量指标", "met"],
+    ["＞95%", "95%", "质量指标", "missed"],
+    ["≤12月", "11月", "时效指标", "met"],
+    ["≤30万元", "35万元", "成本指标", "missed"],
+    ["≤30万元", "290000元", "成本指标", "met"],
+    ["95%-100%", "97%", "质量指标", "met"],
+    ["95%-100%", "90%", "质量指标", "missed"],
+    // A target without a sign is a floor, a cost's or a time's a ceiling.
+    ["11个", "0", "数量指标", "missed"],
+    ["11个", "12个", "数量指标", "met"],
+    ["30万元", "28万元", "成本指标", "met"],
+    ["=12月", "13月", "时效指标", "missed"],
+    // Words against a number cannot be judged; a target in words is never judged.
+    ["≥95%", "达成预期指标", "质量指标", "words"],
+    ["≥95%", "完成", "质量指标", "words"],
+    ["合规", "达成预期指标", "质量指标", null],
+    ["及时", "及时", "时效指标", null],
+    ["提升", "95%", "社会效益指标", null],
+    // Not one quantity, or a fraction written for a percentage: not compared.
+    ["≥5台", "3万元", "数量指标", null],
+    ["≥95%", "0.96", "质量指标", null],
+    ["≥95%", "", "质量指标", null],
+  ] as const)("%s against %s (%s) → %s", (target, actual, level2, verdict) => {
+    expect(judgeAttainment(target, actual, "指标", level2)).toBe(verdict);
+  });
+});
+
+describe("the self-evaluation rules", () => {
+  test("a clean table has no issue: a miss with points off and a reason, words against words, a rate cut to 2 places", () => {
+    expect(summary(cleanRows())).toEqual([]);
+  });
+
+  test("得分 over 分值, on an indicator and on the budget row", () => {
+    expect(summary(edited([3, "得分", 12], [0, "总分", 100.34]))).toEqual([
+      ["error", "score-over-weight", "K5", 10, 12],
+    ]);
+    expect(summary(edited([0, "预算得分(分值*执行率)", 12], [0, "预算分值", 10], [0, "总分", 101]))).toEqual([
+      ["error", "score-over-weight", "N2", 10, 12],
+      ["error", "budget-score", "N2", 9.34, 12],
+    ]);
+  });
+
+  test("Σ 分值 against the stated total, with the budget's 分值 or without it", () => {
+    expect(summary(edited([1, "分值", 35], [1, "得分", 34], [0, "总分", 103.34]))).toEqual([
+      ["error", "weight-sum", "O2", 105, 100],
+    ]);
+    // A 合计 of the indicators' 90 alone is right too.
+    expect(summary(edited([0, "分值合计", 90]))).toEqual([]);
+  });
+
+  test("no stated total: 100 assumed, a warning at the first 分值", () => {
+    const rows = edited([0, "分值合计", null], [1, "分值", 35], [1, "得分", 34], [0, "总分", 103.34]);
+    const issues = analyze(rows).issues;
+    expect(issues.map((i) => [i.severity, i.rule, i.cell, i.expected, i.actual])).toEqual([
+      ["warning", "weight-sum", "J2", 100, 105],
+    ]);
+    expect(issues[0]!.message).toBe(
+      "项目「干部培训」各项分值（含预算执行率的分值）合计应为 100 分，表中合计为 105 分。",
+    );
+  });
+
+  test("Σ 得分 against 总分: the cells listed, none blamed when any of them could be the wrong one", () => {
+    const issues = analyze(edited([0, "总分", 96.34])).issues;
+    expect(issues.map((i) => [i.severity, i.rule, i.cell, i.expected, i.actual])).toEqual([
+      ["error", "score-total", "P2", 98.34, 96.34],
+    ]);
+    expect(issues[0]!.details.cells).toEqual(["P2", "K2", "K3", "K4", "K5", "N2"]);
+    expect(issues[0]!.message).toMatch(
+      /^项目「干部培训」的总分应等于各项得分之和＝98.34 分，表中为 96.34 分。/,
+    );
+  });
+
+  test("whole scores are exact: a total one point off is never 尾差; a rounded score's cent is", () => {
+    expect(summary(edited([0, "总分", 99.34]))).toEqual([["error", "score-total", "P2", 98.34, 99.34]]);
+    // 28.67 (30 × 95.56%) and 9.34 are rounded; their sum may be a cent off the rounded total.
+    const rounded = analyze(edited([1, "得分", 28.67], [0, "总分", 98])).issues;
+    expect(rounded.map((i) => [i.severity, i.rule, i.cell])).toEqual([["warning", "rounding-gap", "P2"]]);
+    expect(rounded[0]!.message).toBe(
+      "项目「干部培训」的总分与各项得分相差 0.01 分，可能是四舍五入尾差；如可接受，在「合计容差」中填 0.01。",
+    );
+  });
+
+  test("执行率 = 执行数 / 预算数 as the cell rounds it; cut or capped at 100% is how forms are filled in", () => {
+    expect(
+      summary(edited([0, "执行率", "95.00%"], [0, "预算得分(分值*执行率)", 9.5], [0, "总分", 98.5])),
+    ).toEqual([["error", "wrong-ratio", "D2", 93.4, 95]]);
+    // 93.46% shown as 93% (cut) and as 93.5% (rounded) are both right; 100% for 101% spent is a cap.
+    expect(
+      summary(
+        edited(
+          [0, "执行数", "93.46"],
+          [0, "执行率", "93%"],
+          [0, "预算得分(分值*执行率)", 9.3],
+          [0, "总分", 98.3],
+        ),
+      ),
+    ).toEqual([]);
+    expect(
+      summary(
+        edited(
+          [0, "执行数", "93.46"],
+          [0, "执行率", "93.5%"],
+          [0, "预算得分(分值*执行率)", 9.35],
+          [0, "总分", 98.35],
+        ),
+      ),
+    ).toEqual([]);
+    expect(
+      summary(
+        edited(
+          [0, "执行数", "101.00"],
+          [0, "执行率", "100%"],
+          [0, "预算得分(分值*执行率)", 10],
+          [0, "总分", 99],
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  test("the budget 得分 by the form's rule: rounded or cut is right, from the rate written or computed", () => {
+    expect(summary(edited([0, "预算得分(分值*执行率)", 9.3], [0, "总分", 98.3]))).toEqual([]);
+    expect(summary(edited([0, "预算得分(分值*执行率)", 10], [0, "总分", 99]))).toEqual([
+      ["error", "budget-score", "N2", 9.34, 10],
+    ]);
+    const message = analyze(edited([0, "预算得分(分值*执行率)", 10], [0, "总分", 99])).issues[0]!.message;
+    expect(message).toBe(
+      "项目「干部培训」预算执行率的得分应为 分值 10 × 执行率 93.4%＝9.34 分（不超过分值），表中为 10 分。",
+    );
+    // A wrong rate is the rate's issue; the score computed from the right one is not blamed.
+    expect(summary(edited([0, "执行率", "95.00%"]))).toEqual([["error", "wrong-ratio", "D2", 93.4, 95]]);
+  });
+
+  test("an actual that misses its target with full marks is an error; met with points off, a warning", () => {
+    expect(summary(edited([1, "得分", 30], [0, "总分", 99.34]))).toEqual([
+      ["error", "full-marks-missed", "K3", null, 30],
+    ]);
+    expect(summary(edited([0, "得分", 28], [0, "总分", 96.34]))).toEqual([
+      ["warning", "deducted-but-met", "K2", 30, 28],
+    ]);
+  });
+
+  test("a miss without 偏差原因 (empty, 无, a slash) is a warning at the reason's cell", () => {
+    for (const reason of ["", "无", "/"])
+      expect(summary(edited([1, "偏差原因", reason]))).toEqual([
+        ["warning", "missing-deviation-reason", "L3", null, null],
+      ]);
+  });
+
+  test("评价等级 follows 总分: 优 ≥ 90, 良 80–90, 中 60–80, 差 below; 优秀/良好 are the same grades", () => {
+    expect(summary(edited([0, "评价等级", "良"]))).toEqual([["error", "grade-mismatch", "Q2", "优", "良"]]);
+    expect(summary(edited([0, "评价等级", "优秀"]))).toEqual([]);
+    expect(summary(edited([0, "评价等级", "良好"]))).toEqual([
+      ["error", "grade-mismatch", "Q2", "优", "良好"],
+    ]);
+    // A grade the bands do not know is not judged.
+    expect(summary(edited([0, "评价等级", "A"]))).toEqual([]);
+  });
+
+  test("words where the target set a number: a warning, and nothing judged of its score", () => {
+    const rows = edited([3, "实际完成值", "达成预期指标"], [3, "得分", 8], [0, "总分", 96.34]);
+    expect(summary(rows)).toEqual([["warning", "actual-not-number", "I5", null, null]]);
+  });
+
+  test("every message has its English", () => {
+    const rows = edited([1, "得分", 30], [0, "总分", 99.34], [0, "评价等级", "良"]);
+    expect(analyze(rows, "en-US").issues.map((i) => i.message)).toEqual([
+      'Project "干部培训" scores 99.34 in all: its grade (评价等级) should be "优"; found "良".',
+      'Project "干部培训", item 2, "培训合格率": the actual "93%" misses the target "≥95%", yet it has full marks (30 points).',
+    ]);
+  });
+});
