@@ -5,6 +5,10 @@
  */
 import { analyzeLocated } from "../../src/core/analyze-table";
 import { judgeAttainment } from "../../src/core/check/judge-attainment";
+import { reconcileTotals } from "../../src/core/check/reconcile-totals";
+import { cellAddress } from "../../src/core/model/cell-address";
+import { exactDecimalFromText } from "../../src/core/model/exact-decimal";
+import { equationCell, type Equation, type EquationCell } from "../../src/core/model/total-equation";
 import { LAYOUTS } from "../../src/core/layouts";
 import { findTables } from "../../src/core/locate/locate-table";
 import { A1_ORIGIN, type CellValue, type Grid } from "../../src/core/model/grid";
@@ -212,5 +216,67 @@ describe("the self-evaluation rules", () => {
       'Project "干部培训" scores 99.34 in all: its grade (评价等级) should be "优"; found "良".',
       'Project "干部培训", item 2, "培训合格率": the actual "93%" misses the target "≥95%", yet it has full marks (30 points).',
     ]);
+  });
+});
+
+describe("the culprit finder weighs a self-evaluation's bounds and ratios (weigh-edits.ts)", () => {
+  test("a 得分 over its 分值 that also breaks 总分 is the one cell to change; its bound is not reported again", () => {
+    const issues = analyze(edited([0, "得分", 36])).issues;
+    expect(issues.map((i) => [i.rule, i.cell, i.expected, i.actual])).toEqual([
+      ["wrong-amount", "K2", 30, 36],
+    ]);
+    expect(issues[0]!.message).toBe(
+      "项目「干部培训」的「得分」（K2）应为 30 分，表中为 36 分；改正后，总分 P2 就能对上。",
+    );
+  });
+
+  test("a 总分 short of its scores with every 得分 at full marks but one: the 得分 that cannot rise is no candidate", () => {
+    // 总分 two points over: the 总分, or 培训合格率 (29 of 30) could take them, no full-marks score can.
+    const issues = analyze(edited([1, "得分", 28], [0, "总分", 99.34])).issues.filter(
+      (i) => i.severity === "error",
+    );
+    expect(issues.map((i) => [i.rule, i.cell, i.details.culprits?.candidates])).toEqual([
+      ["score-total", "P2", [["P2"], ["K3"]]],
+    ]);
+  });
+
+  /** A cell at row `row`, column `column`, holding `text`. */
+  function cell(row: number, column: number, text: string): EquationCell {
+    const amount = exactDecimalFromText(text)!;
+    return equationCell(row, column, cellAddress(row, column), Number(text), amount.scale, text);
+  }
+
+  test("a mistyped 执行数 breaks its column's sum and the 执行率: the 执行数 is named, the right rate is not blamed", () => {
+    // 全年执行数 C2 = C3 + C4 (中央, 地方); 执行率 D2 = C2 / B2, shown as 93.40%. C2 typed 94.30 for 93.40.
+    const [budget, spent, central, local, rate] = [
+      cell(2, 2, "100.00"),
+      cell(2, 3, "94.30"),
+      cell(3, 3, "60.00"),
+      cell(4, 3, "33.40"),
+      cell(2, 4, "93.40"),
+    ];
+    const equations: Equation[] = [
+      { rule: "grand-total", target: spent, addends: [central, local], details: { amountColumn: "spent" } },
+      {
+        kind: "ratio",
+        rule: "wrong-ratio",
+        target: rate,
+        numerator: spent,
+        denominator: budget,
+        rounding: { decimals: 2, percent: true },
+        details: { targetLabel: "执行率", numeratorLabel: "执行数", denominatorLabel: "预算数" },
+      },
+    ];
+    const table = { table: null, grandTotal: null, units: [], projects: [], equations };
+    expect(reconcileTotals(table).map((i) => [i.rule, i.cell, i.expected, i.actual])).toEqual([
+      ["wrong-amount", "C2", 93.4, 94.3],
+    ]);
+    // The rate itself wrong: the sum holds, and the rate is the issue.
+    const wrongRate = [equations[0]!, { ...equations[1]!, target: cell(2, 4, "95.00") } as Equation];
+    const held = {
+      ...table,
+      equations: [{ ...equations[0]!, target: cell(2, 3, "93.40") } as Equation, wrongRate[1]!],
+    };
+    expect(reconcileTotals(held).map((i) => [i.rule, i.cell])).toEqual([["wrong-ratio", "D2"]]);
   });
 });

@@ -13,6 +13,7 @@ import { brokenEquationIssue, evaluateEquations, type EquationCheckOptions } fro
 import { describeTotal, explainGaps } from "./explain-gaps";
 import { toFigure } from "../model/exact-decimal";
 import { findCulprits, type CulpritGroup } from "./find-culprits";
+import { weighEdits } from "./weigh-edits";
 import { tableDecimals, tableUsesGrouping } from "../messages/format-amount";
 import { makeIssue, type AmountFormat, type IssueDetails, type IssueDraft } from "../model/issue";
 import {
@@ -95,9 +96,13 @@ function culpritsOf(
   const brokenByIndex = new Map(evaluation.broken.map((b) => [b.index, b]));
   const issues: IssueDraft[] = [];
   let byCell: ReadonlyMap<EquationCell, readonly TotalEquation[]> | null = null;
+  // A self-evaluation's bounds and ratios decide among equally small explanations (weigh-edits.ts); one that a
+  // unique explanation repairs is not reported on its own.
+  const weighed = weighEdits(findCulprits(equations, options, evaluation), equations);
   for (const broken of evaluation.broken)
-    if (!isSumEquation(broken.equation)) issues.push(brokenEquationIssue(broken));
-  for (const group of findCulprits(equations, options, evaluation)) {
+    if (!isSumEquation(broken.equation) && !weighed.repaired.has(broken.equation))
+      issues.push(brokenEquationIssue(broken));
+  for (const group of weighed.groups) {
     if (group.verdict === "unique") {
       byCell ??= equationsByCell(equations.filter(isSumEquation));
       // A group's broken equations are sums (findCulprits explains nothing else).

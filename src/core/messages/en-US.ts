@@ -341,7 +341,7 @@ const issues: RuleMessages<string> = {
   "weight-sum": (i) =>
     i.details.assumedTotal
       ? `The weights (分值) of project "${i.details.project ?? ""}", the budget execution's included, should add up to 100 points; they add up to ${amount(i, i.actual)}.`
-      : `The total of the weights (分值) of project "${i.details.project ?? ""}" should equal the sum of its weights = ${amount(i, i.expected)}; found ${amount(i, i.actual)}.${causes(i.details)}`,
+      : `The weights (分值) of project "${i.details.project ?? ""}" add up to ${amount(i, i.expected)}, not to the total the table states, ${amount(i, i.actual)}.${causes(i.details)}`,
   "score-total": (i) =>
     `The total score (总分) of project "${i.details.project ?? ""}" should equal the sum of its scores = ${amount(i, i.expected)}; found ${amount(i, i.actual)}.${causes(i.details)}`,
   "budget-score": (i) =>

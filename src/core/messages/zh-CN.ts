@@ -348,7 +348,7 @@ const issues: RuleMessages<string> = {
   "weight-sum": (i) =>
     i.details.assumedTotal
       ? `项目「${i.details.project ?? ""}」各项分值（含预算执行率的分值）合计应为 100 分，表中合计为 ${amount(i, i.actual)}。`
-      : `项目「${i.details.project ?? ""}」的分值合计应等于各项分值之和＝${amount(i, i.expected)}，表中为 ${amount(i, i.actual)}。${causes(i.details)}`,
+      : `项目「${i.details.project ?? ""}」各项分值之和为 ${amount(i, i.expected)}，与表中写明的分值合计 ${amount(i, i.actual)}不符。${causes(i.details)}`,
   "score-total": (i) =>
     `项目「${i.details.project ?? ""}」的总分应等于各项得分之和＝${amount(i, i.expected)}，表中为 ${amount(i, i.actual)}。${causes(i.details)}`,
   "budget-score": (i) =>
