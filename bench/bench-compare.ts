@@ -148,10 +148,12 @@ function main(): void {
   const next = seededRandom(20261206);
   const tally = new Map<FindingKind, { seeded: number; found: number; reported: number; right: number }>();
   for (const kind of FINDING_KINDS) tally.set(kind, { seeded: 0, found: 0, reported: 0, right: 0 });
+  // Two years' tables: every kind but the one only a target table and its self-evaluation give.
+  const yearKinds = FINDING_KINDS.filter((kind) => kind !== "target-changed");
   const TRIALS = 25;
   for (const grid of tables) {
     const base = analyzeTable(grid);
-    for (const kind of FINDING_KINDS)
+    for (const kind of yearKinds)
       for (let t = 0; t < TRIALS; t++) {
         const seeded = seed(grid, base, kind, next);
         if (!seeded) continue;
@@ -169,12 +171,14 @@ function main(): void {
       }
   }
   const perKind: Record<string, { seeded: number; recall: number; precision: number }> = {};
-  for (const [kind, t] of tally)
+  for (const [kind, t] of tally) {
+    if (t.seeded === 0 && t.reported === 0) continue;
     perKind[kind] = {
       seeded: t.seeded,
       recall: t.seeded === 0 ? 0 : Number((t.found / t.seeded).toFixed(4)),
       precision: t.reported === 0 ? 1 : Number((t.right / t.reported).toFixed(4)),
     };
+  }
 
   // Speed: two tables of 10,000 projects (~70,000 indicators), this year with every 50th value changed.
   const big = buildSyntheticGrid(sample, 10_000);

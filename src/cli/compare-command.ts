@@ -1,5 +1,5 @@
 import { resolve } from "path";
-import { compareTables, localizeFindings, type FindingPlace, type Locale } from "../core";
+import { compareTables, isChangeToCheck, localizeFindings, type FindingPlace, type Locale } from "../core";
 import { analyzeInput } from "../xlsx/normalize-workbook";
 import { readInput, type InputTable } from "../xlsx/read-input";
 import type { CliIo } from "./cli-io";
@@ -55,7 +55,7 @@ export async function compareCommand(args: CompareArgs, locale: Locale, io: CliI
   }
   const comparison = compareTables(last, current);
   const findings = localizeFindings(comparison.findings, locale);
-  const toCheck = findings.filter((f) => f.kind !== "added").length;
+  const toCheck = findings.filter(isChangeToCheck).length;
   if (args.json) {
     io.stdout(`${JSON.stringify({ ...comparison, findings }, null, 2)}\n`);
   } else {
@@ -64,7 +64,16 @@ export async function compareCommand(args: CompareArgs, locale: Locale, io: CliI
         `${m.findingLine(f.name, f.project, describePlace(f.thisPlace ?? f.lastPlace), f.message)}\n`,
       );
     io.stdout(
-      `${m.compareTotal(toCheck, comparison.matchedProjects, comparison.onlyLast.length, comparison.onlyThis.length)}\n`,
+      `${
+        comparison.against === "self-evaluation"
+          ? m.compareTargetsTotal(toCheck, comparison.matchedProjects, comparison.selfEvaluation === "last")
+          : m.compareTotal(
+              toCheck,
+              comparison.matchedProjects,
+              comparison.onlyLast.length,
+              comparison.onlyThis.length,
+            )
+      }\n`,
     );
   }
   if (args.output !== null) {

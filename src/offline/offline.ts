@@ -5,6 +5,7 @@
  * connection (scripts/build-offline.mjs). Text from cells is set with textContent only, as in the pane.
  */
 import {
+  isChangeToCheck,
   readTolerance,
   messagesFor,
   parseCellAddress,
@@ -314,7 +315,10 @@ function mountPage(doc: Document, locale: Locale): void {
     while (ui.changesList.lastChild) ui.changesList.removeChild(ui.changesList.lastChild);
     ui.changes.hidden = findings === undefined;
     if (findings === undefined) return;
-    ui.changesHeading.textContent = page.compared(findings.filter((f) => f.kind !== "added").length);
+    ui.changesHeading.textContent = page.compared(
+      findings.filter(isChangeToCheck).length,
+      findings.some((f) => f.against === "self-evaluation"),
+    );
     for (const f of findings) {
       const item = doc.createElement("li");
       const place = f.thisPlace ?? f.lastPlace;

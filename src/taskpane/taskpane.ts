@@ -108,7 +108,13 @@ function mountPane(doc: Document, locale: Locale, host: PaneHost): void {
         if (summary.printSetupSkipped) notes.push(pane.printSetupSkipped);
         if (summary.conditionalFormatsOverMarks) notes.push(pane.conditionalFormatsOverMarks);
         if (summary.comparison)
-          notes.push(pane.compared(summary.comparison.changes, summary.comparison.sheetName));
+          notes.push(
+            pane.compared(
+              summary.comparison.changes,
+              summary.comparison.sheetName,
+              summary.comparison.againstSelfEvaluation === true,
+            ),
+          );
         notes.push(...host.notes(outcome, locale));
         showStatus(ui, notes.join(" "));
         renderSummary(doc, ui, summary, pane, m);

@@ -11,6 +11,7 @@ import {
   buildPlan,
   compareTables,
   findTables,
+  isChangeToCheck,
   type Analysis,
   type Comparison,
   type Grid,
@@ -199,8 +200,9 @@ function* runSteps(
       ...(comparison
         ? {
             comparison: {
-              changes: comparison.findings.filter((f) => f.kind !== "added").length,
+              changes: comparison.findings.filter(isChangeToCheck).length,
               sheetName: plan.sheets.find((s) => s.key === "compare")?.name ?? "",
+              ...(comparison.against === "self-evaluation" ? { againstSelfEvaluation: true as const } : {}),
             },
           }
         : {}),

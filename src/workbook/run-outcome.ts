@@ -60,7 +60,12 @@ export interface RunSummary {
   /** Conditional formats of the clerk's lie over marked cells (ExcelApi 1.6): their fill may hide the marks. */
   readonly conditionalFormatsOverMarks?: boolean;
   /** With 与上年对比: the changes to check (added indicators aside) and the year-over-year sheet's name. */
-  readonly comparison?: { readonly changes: number; readonly sheetName: string };
+  readonly comparison?: {
+    readonly changes: number;
+    readonly sheetName: string;
+    /** The two tables were a target table and its self-evaluation (the status line says so). */
+    readonly againstSelfEvaluation?: true;
+  };
 }
 
 export type RunOutcome =

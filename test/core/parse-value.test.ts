@@ -5,6 +5,8 @@ type Case = [raw: string, op: string, value: number | null, upper: number | null
 describe("parseValue: DOMAIN.md's table", () => {
   test.each<Case>([
     ["≥95%", ">=", 95, null, "%"],
+    ["≥ 90 ％", ">=", 90, null, "%"],
+    ["100 人", "=", 100, null, "人"],
     ["＞＝95%", ">=", 95, null, "%"],
     [">=95%", ">=", 95, null, "%"],
     ["不低于95%", ">=", 95, null, "%"],
@@ -43,6 +45,7 @@ describe("parseValue: DOMAIN.md's table", () => {
     ["20～35次", "range", 20, 35, "次"],
     ["20至35次", "range", 20, 35, "次"],
     ["20次-35次", "range", 20, 35, "次"],
+    ["20 - 35 次", "range", 20, 35, "次"],
     ["合法合规", "text", null, null, null],
     ["有所改善", "text", null, null, null],
     ["长期", "text", null, null, null],

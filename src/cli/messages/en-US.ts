@@ -12,6 +12,7 @@ export const enUS: CliMessages = {
     "      --summary OUT.xlsx (or .csv)                      every file's problems in one table (and one row per file)",
     "      --format json                                     print JSON, every problem included",
     "  indicator-normalizer compare <last year> <this year> [-o out.xlsx|--json]  what changed: signs, units, magnitudes, dropped indicators",
+    "      (the two files may also be a year's target table and its self-evaluation: targets changed, indicators added or dropped)",
     "  indicator-normalizer demo                             run on the bundled sample, writing to out/",
     "(In this project's folder, npm run --silent cli -- works in place of indicator-normalizer.)",
     "",
@@ -35,6 +36,9 @@ export const enUS: CliMessages = {
     `[${name}] project "${project}" ${place}: ${message}`,
   compareSheetsWritten: (sheets: readonly string[]) =>
     `Added sheets ${sheets.map((s) => `"${s}"`).join(", ")}; cells changed since last year are light purple with a note, errors and warnings red and yellow as usual.`,
+  /** A target table against its self-evaluation (in either order). */
+  compareTargetsTotal: (findings: number, matched: number, selfEvaluationFirst: boolean) =>
+    `${matched} projects compared: ${findings} to check (targets changed and indicators added or dropped between the ${selfEvaluationFirst ? "self-evaluation and the target table" : "target table and the self-evaluation"})`,
   compareTotal: (findings: number, matched: number, onlyLast: number, onlyThis: number) =>
     `${matched} projects compared: ${findings} changes to check${onlyLast > 0 ? `; ${onlyLast} of last year's projects are not in this year's table` : ""}${onlyThis > 0 ? `; ${onlyThis} new projects` : ""}`,
   // Why a file cannot be read: shared with the offline page.

@@ -20,6 +20,7 @@ export const zhCN = {
     "      --summary 汇总.xlsx（或 .csv）                     所有文件的问题写成一张表（每个问题一行，另有每个文件一行）",
     "      --format json                                     以 JSON 输出，含每个问题",
     "  indicator-normalizer compare <上年文件> <今年文件> [-o 输出.xlsx|--json]  与上年对比：比较符号、单位、数量级、删改的指标",
+    "      （两个文件也可以是同一年的绩效目标表和绩效自评表：列出改动了的年度指标值和年终增删的指标）",
     "  indicator-normalizer demo                             处理自带样表，写到 out/",
     "（在本项目目录中也可以用 npm run --silent cli -- 代替 indicator-normalizer。）",
     "",
@@ -44,6 +45,9 @@ export const zhCN = {
     `[${name}] 项目「${project}」${place}：${message}`,
   compareSheetsWritten: (sheets: readonly string[]) =>
     `新增工作表${sheets.map((s) => `「${s}」`).join("")}；今年表中有变化的单元格已标浅紫色并加批注，出错的单元格照常标红、标黄。`,
+  /** A target table against its self-evaluation (in either order): `first`/`second` name the two files' tables. */
+  compareTargetsTotal: (findings: number, matched: number, selfEvaluationFirst: boolean) =>
+    `对比 ${matched} 个项目：${findings} 处需核对（${selfEvaluationFirst ? "自评表与目标表" : "目标表与自评表"}之间改动的年度指标值、增删的指标）`,
   compareTotal: (findings: number, matched: number, onlyLast: number, onlyThis: number) =>
     `对比 ${matched} 个项目：${findings} 处变化需核对${onlyLast > 0 ? `；上年另有 ${onlyLast} 个项目今年没有` : ""}${onlyThis > 0 ? `；今年新增 ${onlyThis} 个项目` : ""}`,
   // Why a file cannot be read: shared with the offline page.

@@ -5,15 +5,40 @@
  * goes through maps, and a renamed project is only scored against projects that share an amount, a goal's
  * opening or an indicator name with it.
  */
-import type { Analysis, Indicator, IndicatorValue, Project } from "../model/analysis";
+import type { Analysis, Indicator, IndicatorValue, Project, TableInfo } from "../model/analysis";
 import { sheetOfProject } from "../model/analysis";
-import type { Comparison, Finding, FindingKind, FindingPlace } from "./finding";
+import type { ComparedAgainst, Comparison, Finding, FindingKind, FindingPlace } from "./finding";
 import { comparableText, textSimilarity } from "./similar-text";
 import { inBaseUnit, sameQuantity } from "./unit-scale";
 import { valueChanges } from "./value-change";
 
 /** A project's amount grows or shrinks by this share or more: worth asking whether its counts should follow. */
 const AMOUNT_CHANGE = 0.3;
+
+/**
+ * A self-evaluation table (绩效自评表): its layout reads each indicator's 实际完成值 beside its target (a detail
+ * column keyed `actual`), or names itself one. Its 年度指标值 are the year's targets, as the target table's are.
+ */
+function isSelfEvaluationTable(table: TableInfo | null): boolean {
+  if (table === null) return false;
+  return (
+    table.layout.startsWith("self-evaluation") ||
+    (table.model?.detailColumns ?? []).some((c) => c.key === "actual")
+  );
+}
+
+function isSelfEvaluation(analysis: Analysis): boolean {
+  return (
+    (analysis.tables ?? []).some((t) => isSelfEvaluationTable(t.table)) ||
+    isSelfEvaluationTable(analysis.table)
+  );
+}
+
+/** What the two tables are: two years' (null), or a target table and its self-evaluation (which one is `this`). */
+interface Mode {
+  readonly against: ComparedAgainst;
+  readonly selfEvaluation: "last" | "this";
+}
 
 interface Side {
   readonly analysis: Analysis;
@@ -273,7 +298,13 @@ function isQuantityIndicator(indicator: Indicator): boolean {
   return indicator.level2?.name === "数量指标" || /数量/.test(indicator.level2?.written ?? "");
 }
 
-function compareProjects(last: Side, current: Side, renamed: boolean, findings: Finding[]): void {
+function compareProjects(
+  last: Side,
+  current: Side,
+  renamed: boolean,
+  mode: Mode | null,
+  findings: Finding[],
+): void {
   const project = current.project.name;
   const projectFinding = (
     kind: FindingKind,
@@ -335,8 +366,13 @@ function compareProjects(last: Side, current: Side, renamed: boolean, findings: 
     if (pair.renamed) at("renamed", pair.last.name, pair.current.name);
     const l = valueOf(pair.last);
     const c = valueOf(pair.current);
-    if (l !== null && c !== null)
-      for (const kind of valueChanges(l.parsed, c.parsed)) at(kind, l.written, c.written);
+    if (l === null || c === null) continue;
+    const kinds = valueChanges(l.parsed, c.parsed);
+    for (const kind of kinds) at(kind, l.written, c.written);
+    // Between a target table and its self-evaluation the targets must not move at all: any other change of the
+    // target as written (`≥95%` → `≥90%`) is one too. Spacing and full-width forms are no change.
+    if (mode !== null && kinds.length === 0 && comparableText(l.written) !== comparableText(c.written))
+      at("target-changed", l.written, c.written);
   }
   for (const indicator of dropped)
     findings.push({
@@ -359,7 +395,9 @@ function compareProjects(last: Side, current: Side, renamed: boolean, findings: 
       thisPlace: placeOf(current, indicator.cell),
     });
 
-  // The money moved by 30% or more while every count it buys stayed as it was.
+  // The money moved by 30% or more while every count it buys stayed as it was. Not between a target table and
+  // its self-evaluation: a budget adjusted during the year (全年预算数, 调整后预算数) is no target to keep.
+  if (mode !== null) return;
   const lastAmount = totalQuantity(last);
   const thisAmount = totalQuantity(current);
   if (lastAmount === null || thisAmount === null || lastAmount.value <= 0) return;
@@ -383,8 +421,18 @@ function compareProjects(last: Side, current: Side, renamed: boolean, findings: 
     );
 }
 
-/** Every finding between last year's analysis and this year's, in this year's project order. */
+/**
+ * Every finding between last year's analysis and this year's, in this year's project order. When one of the two
+ * is a self-evaluation table and the other is not, they are a year's target table and its self-evaluation: the
+ * findings are the targets that changed and the indicators added or dropped at year end, in their words.
+ */
 export function compareTables(last: Analysis, current: Analysis): Comparison {
+  const lastIsSelf = isSelfEvaluation(last);
+  const thisIsSelf = isSelfEvaluation(current);
+  const mode: Mode | null =
+    lastIsSelf === thisIsSelf
+      ? null
+      : { against: "self-evaluation", selfEvaluation: thisIsSelf ? "this" : "last" };
   const lastSides = sides(last);
   const thisSides = sides(current);
   const restLast = new Set(lastSides);
@@ -402,12 +450,14 @@ export function compareTables(last: Analysis, current: Analysis): Comparison {
   const renamed = pairRenamedProjects(restLast, restThis, pairs);
   pairs.sort((a, b) => a[1].index - b[1].index);
 
-  const findings: Finding[] = [];
-  for (const [l, c] of pairs) compareProjects(l, c, renamed.has(c), findings);
+  const found: Finding[] = [];
+  for (const [l, c] of pairs) compareProjects(l, c, renamed.has(c), mode, found);
+  const findings = mode === null ? found : found.map((f) => Object.assign({}, f, mode));
   return {
     findings,
     matchedProjects: pairs.length,
     onlyLast: [...restLast].map((s) => s.project.name),
     onlyThis: [...restThis].map((s) => s.project.name),
+    ...(mode === null ? {} : mode),
   };
 }

@@ -29,4 +29,9 @@ export const FINDING_EXAMPLES: Readonly<Record<FindingKind, Finding>> = {
   "project-renamed": example("project-renamed", null, "公务用车购置费", "公务车辆更新购置费"),
   "amount-vs-quantity": example("amount-vs-quantity", null, "18.00万元", "36.00万元"),
   added: example("added", "职工满意度", null, "≥90%"),
+  "target-changed": {
+    ...example("target-changed", "验收合格率", "≥95%", "≥90%"),
+    against: "self-evaluation",
+    selfEvaluation: "this",
+  },
 };

@@ -583,6 +583,20 @@ const ruleMeanings: Record<RuleId, string> = {
     'Where the target is a figure ("≥95%"), the actual is the figure reached, not words such as 达成预期指标 or 完成, which cannot be judged. Words are fine where the target is in words (合规). A warning.',
 };
 
+/** What the two compared tables are called: last year's and this year's, or a target table and its self-evaluation. */
+function sidesOf(f: Pick<Finding, "against" | "selfEvaluation">): { last: string; this: string } {
+  if (f.against !== "self-evaluation") return { last: "last year", this: "this year" };
+  return f.selfEvaluation === "last"
+    ? { last: "in the self-evaluation", this: "in the target table" }
+    : { last: "in the target table", this: "in the self-evaluation" };
+}
+
+/** `"Acceptance rate" was "≥95%" last year and is "95%" this year` in the words of the two tables. */
+function wasIs(f: Finding): string {
+  const side = sidesOf(f);
+  return `"${f.indicator}" was "${f.last}" ${side.last} and is "${f.this}" ${side.this}`;
+}
+
 /** Year over year (compare): each finding kind's name, its sentence and what to check (the 年度对比 sheet). */
 const findingNames: Record<FindingKind, string> = {
   "op-lost": "Comparison sign lost",
@@ -595,28 +609,31 @@ const findingNames: Record<FindingKind, string> = {
   "project-renamed": "Project renamed",
   "amount-vs-quantity": "Amount changed, quantities did not",
   added: "Indicator added",
+  "target-changed": "Target changed",
 };
 
 const findingMessages: Record<FindingKind, (f: Finding) => string> = {
-  "op-lost": (f) =>
-    `"${f.indicator}" was "${f.last}" last year and is "${f.this}" this year: the comparison sign is gone; check whether it should be "${f.last}".`,
-  "op-changed": (f) =>
-    `"${f.indicator}" was "${f.last}" last year and is "${f.this}" this year: the comparison sign changed.`,
+  "op-lost": (f) => `${wasIs(f)}: the comparison sign is gone; check whether it should be "${f.last}".`,
+  "op-changed": (f) => `${wasIs(f)}: the comparison sign changed.`,
   "unit-changed": (f) =>
     f.indicator === null
-      ? `The project's amount was "${f.last}" last year and is "${f.this}" this year: another unit.`
-      : `"${f.indicator}" was "${f.last}" last year and is "${f.this}" this year: the unit changed.`,
-  magnitude: (f) =>
-    `"${f.indicator}" was "${f.last}" last year and is "${f.this}" this year: a factor of 10 or more apart.`,
-  "kind-changed": (f) =>
-    `"${f.indicator}" was "${f.last}" last year and is "${f.this}" this year: a number became words or a date, or back.`,
-  renamed: (f) => `Indicator "${f.last}" is named "${f.this}" this year.`,
+      ? `The project's amount was "${f.last}" ${sidesOf(f).last} and is "${f.this}" ${sidesOf(f).this}: another unit.`
+      : `${wasIs(f)}: the unit changed.`,
+  magnitude: (f) => `${wasIs(f)}: a factor of 10 or more apart.`,
+  "kind-changed": (f) => `${wasIs(f)}: a number became words or a date, or back.`,
+  renamed: (f) => `Indicator "${f.last}" is named "${f.this}" ${sidesOf(f).this}.`,
   dropped: (f) =>
-    `Last year's indicator "${f.indicator}" (${f.last ?? "no value"}) is not in this year's table.`,
-  "project-renamed": (f) => `Project "${f.last}" is named "${f.this}" this year.`,
+    f.against === "self-evaluation"
+      ? `Indicator "${f.indicator}" (${f.last ?? "no value"}) ${sidesOf(f).last} is missing ${sidesOf(f).this}.`
+      : `Last year's indicator "${f.indicator}" (${f.last ?? "no value"}) is not in this year's table.`,
+  "project-renamed": (f) => `Project "${f.last}" is named "${f.this}" ${sidesOf(f).this}.`,
   "amount-vs-quantity": (f) =>
     `The project's amount went from "${f.last}" to "${f.this}" (30% or more) while every quantity indicator stayed the same.`,
-  added: (f) => `New indicator this year: "${f.indicator}" (${f.this ?? "no value"}).`,
+  added: (f) =>
+    f.against === "self-evaluation"
+      ? `New indicator ${sidesOf(f).this}: "${f.indicator}" (${f.this ?? "no value"}).`
+      : `New indicator this year: "${f.indicator}" (${f.this ?? "no value"}).`,
+  "target-changed": (f) => `${wasIs(f)}: the self-evaluation's target must be the target table's.`,
 };
 
 const findingAdvice: Record<FindingKind, (f: Finding) => string> = {
@@ -629,18 +646,27 @@ const findingAdvice: Record<FindingKind, (f: Finding) => string> = {
   magnitude: () => "Check for a digit too many or too few, or a misplaced decimal point.",
   "kind-changed": () => "Check the value: a measurable number, a description, or a completion date?",
   renamed: () =>
-    "Nothing to do if only the wording changed; if it is another indicator, check whether last year's should stay.",
-  dropped: () => "Check that the indicator was dropped on purpose; add it back if it is still assessed.",
+    "Nothing to do if only the wording changed; if it is another indicator, check whether the earlier one should stay.",
+  dropped: (f) =>
+    f.against === "self-evaluation"
+      ? "Every indicator set at the start of the year is evaluated at year end: add it back with its actual value; if it was changed by approval, say so in the deviation reason."
+      : "Check that the indicator was dropped on purpose; add it back if it is still assessed.",
   "project-renamed": () => "Check that it is the same project; if not, compare the two separately.",
   "amount-vs-quantity": () =>
     "Check whether the quantity indicators should follow the money, or explain the change.",
-  added: () => "Nothing to do: listed for review.",
+  added: (f) =>
+    f.against === "self-evaluation"
+      ? "Check: the self-evaluation follows the targets set at the start of the year; an indicator added by approval needs a word in the deviation reason."
+      : "Nothing to do: listed for review.",
+  "target-changed": () =>
+    "The self-evaluation measures against the target set at the start of the year (or as approved later): put the target table's value back, or explain an approved change in the deviation reason.",
 };
 
 const compare = {
   guideTitle: "Against last year",
   guideIntro: [
     "Each year's table is mostly last year's, edited. Paste last year's table into another sheet of the workbook and pick it under Compare with last year in the pane before running (on the offline page: give last year's table beside this year's; on the command line: `npm run --silent cli -- compare last.xlsx this.xlsx -o out.xlsx`). The tool pairs the two years project by project and indicator by indicator (renamed ones too), lists what reviewers most often find on a new Year over year sheet, and marks changed cells light purple:",
+    "At year end, a year's target table can be compared the same way with its self-evaluation table (pick the other sheet under Compare with last year; either order works): the tool sees which one is the self-evaluation and lists, on a new Targets sheet, every target the self-evaluation writes otherwise and the indicators added or dropped at year end (Target changed, Indicator added, Indicator dropped).",
   ],
   names: findingNames,
   messages: findingMessages,
@@ -658,6 +684,17 @@ const compare = {
     cell: "Cell this year",
     message: "Message",
     advice: "Advice",
+  },
+  /** A target table against its self-evaluation: what differs from the above (the sheet, its headers, none). */
+  selfEvaluation: {
+    none: "The self-evaluation keeps every target of the target table, and adds or drops no indicator.",
+    lastCell: (cell: string, f: Pick<Finding, "against" | "selfEvaluation">) =>
+      `${f.selfEvaluation === "last" ? "self-evaluation" : "target table"} ${cell}`,
+    sheet: "Targets",
+    columns: (f: Pick<Finding, "against" | "selfEvaluation">) =>
+      f.selfEvaluation === "last"
+        ? { last: "Self-evaluation", current: "Target table", cell: "Cell in the target table" }
+        : { last: "Target table", current: "Self-evaluation", cell: "Cell in the self-evaluation" },
   },
 };
 

@@ -577,6 +577,27 @@ const ruleMeanings: Record<RuleId, string> = {
     "年度指标值是数值（如「≥95%」）时，实际完成值应写实际数值，不能只写「达成预期指标」「完成」之类的文字，否则无法判断是否达到。指标值本身是文字（如「合规」）的，写文字没有问题。这是警告。",
 };
 
+/**
+ * What the two compared tables are called: last year's and this year's, or a target table and its
+ * self-evaluation (in the order the clerk gave them). `inThis`: "in the second table", for sentences.
+ */
+function sidesOf(f: Pick<Finding, "against" | "selfEvaluation">): {
+  last: string;
+  this: string;
+  inThis: string;
+} {
+  if (f.against !== "self-evaluation") return { last: "去年", this: "今年", inThis: "今年" };
+  return f.selfEvaluation === "last"
+    ? { last: "自评表", this: "目标表", inThis: "在目标表中" }
+    : { last: "目标表", this: "自评表", inThis: "在自评表中" };
+}
+
+/** `「验收合格率」去年为「≥95%」，今年为「95%」` in the words of the two tables. */
+function wasIs(f: Finding): string {
+  const side = sidesOf(f);
+  return `「${f.indicator}」${side.last}为「${f.last}」，${side.this}为「${f.this}」`;
+}
+
 /** Year over year (compare): each finding kind's name, its sentence and what to check (the 年度对比 sheet). */
 const findingNames: Record<FindingKind, string> = {
   "op-lost": "比较符号丢失",
@@ -589,25 +610,26 @@ const findingNames: Record<FindingKind, string> = {
   "project-renamed": "项目改名",
   "amount-vs-quantity": "资金变化而数量未变",
   added: "新增指标",
+  "target-changed": "目标值改变",
 };
 
 const findingMessages: Record<FindingKind, (f: Finding) => string> = {
-  "op-lost": (f) =>
-    `「${f.indicator}」去年为「${f.last}」，今年为「${f.this}」：比较符号丢失，请核对是否应为「${f.last}」。`,
-  "op-changed": (f) => `「${f.indicator}」去年为「${f.last}」，今年为「${f.this}」：比较符号变了。`,
+  "op-lost": (f) => `${wasIs(f)}：比较符号丢失，请核对是否应为「${f.last}」。`,
+  "op-changed": (f) => `${wasIs(f)}：比较符号变了。`,
   "unit-changed": (f) =>
     f.indicator === null
-      ? `项目金额去年为「${f.last}」，今年为「${f.this}」：金额单位不同。`
-      : `「${f.indicator}」去年为「${f.last}」，今年为「${f.this}」：计量单位变了。`,
-  magnitude: (f) => `「${f.indicator}」去年为「${f.last}」，今年为「${f.this}」：相差十倍以上。`,
-  "kind-changed": (f) =>
-    `「${f.indicator}」去年为「${f.last}」，今年为「${f.this}」：数值与文字（或日期）互换了。`,
-  renamed: (f) => `指标「${f.last}」今年改名为「${f.this}」。`,
-  dropped: (f) => `去年的指标「${f.indicator}」（${f.last ?? "无指标值"}）今年没有了。`,
-  "project-renamed": (f) => `项目「${f.last}」今年改名为「${f.this}」。`,
+      ? `项目金额${sidesOf(f).last}为「${f.last}」，${sidesOf(f).this}为「${f.this}」：金额单位不同。`
+      : `${wasIs(f)}：计量单位变了。`,
+  magnitude: (f) => `${wasIs(f)}：相差十倍以上。`,
+  "kind-changed": (f) => `${wasIs(f)}：数值与文字（或日期）互换了。`,
+  renamed: (f) => `指标「${f.last}」${sidesOf(f).inThis}改名为「${f.this}」。`,
+  dropped: (f) =>
+    `${sidesOf(f).last}的指标「${f.indicator}」（${f.last ?? "无指标值"}）${sidesOf(f).inThis}没有了。`,
+  "project-renamed": (f) => `项目「${f.last}」${sidesOf(f).inThis}改名为「${f.this}」。`,
   "amount-vs-quantity": (f) =>
     `项目金额由「${f.last}」变为「${f.this}」，变化三成以上，而各项数量指标与去年相同。`,
-  added: (f) => `今年新增指标「${f.indicator}」（${f.this ?? "无指标值"}）。`,
+  added: (f) => `${sidesOf(f).inThis}新增指标「${f.indicator}」（${f.this ?? "无指标值"}）。`,
+  "target-changed": (f) => `${wasIs(f)}：自评表的年度指标值应与目标表一致。`,
 };
 
 const findingAdvice: Record<FindingKind, (f: Finding) => string> = {
@@ -619,17 +641,26 @@ const findingAdvice: Record<FindingKind, (f: Finding) => string> = {
       : "核对计量单位；单位改了数字是否也应换算。",
   magnitude: () => "核对是否多写或少写了一位数字、小数点位置是否正确。",
   "kind-changed": () => "核对指标值：应为可衡量的数值，还是文字描述或完成时间。",
-  renamed: () => "如只是改了说法，无需处理；如是另一项指标，请核对去年的指标是否应保留。",
-  dropped: () => "核对这项指标是否有意删去；仍需考核的，请补回。",
+  renamed: (f) => `如只是改了说法，无需处理；如是另一项指标，请核对${sidesOf(f).last}的指标是否应保留。`,
+  dropped: (f) =>
+    f.against === "self-evaluation"
+      ? "年初设定的指标年终都要自评：请补回这项指标并填写实际完成值；确已按程序调整的，在偏差原因中说明。"
+      : "核对这项指标是否有意删去；仍需考核的，请补回。",
   "project-renamed": () => "核对是否同一项目；如不是，两个项目应分别对比。",
   "amount-vs-quantity": () => "核对数量指标是否应随资金一起调整，或说明资金变化的原因。",
-  added: () => "无需处理：新增指标供核对。",
+  added: (f) =>
+    f.against === "self-evaluation"
+      ? "核对：自评应对照年初设定的指标；年中经批准新增的，请在偏差原因中说明。"
+      : "无需处理：新增指标供核对。",
+  "target-changed": () =>
+    "自评应对照年初设定（或经批准调整后）的目标值：请改回目标表的值；确经批准调整的，在偏差原因中说明。",
 };
 
 const compare = {
   guideTitle: "与上年对比",
   guideIntro: [
     "每年的表大多由去年的表改来。把上年的表粘贴到本工作簿的另一张工作表，在面板的“与上年对比”中选择它再运行（离线页面：在“上年的表”一栏粘贴或选择文件；命令行：`npm run --silent cli -- compare 上年.xlsx 今年.xlsx -o 结果.xlsx`），工具把两年的表逐个项目、逐条指标配对（项目或指标改了名也能配上），在新工作表「年度对比」中列出审核时常见的问题，今年表中有变化的单元格标浅紫色：",
+    "年终自评时，同样可以把当年的绩效目标表与绩效自评表对比（在“与上年对比”中选择另一张表即可，两张表哪张在前都行）：工具认出其中一张是自评表，在新工作表「目标对比」中列出自评表改动了的年度指标值，以及年终新增或删去的指标（“目标值改变”“新增指标”“指标删除”）。",
   ],
   names: findingNames,
   messages: findingMessages,
@@ -647,6 +678,17 @@ const compare = {
     cell: "今年单元格",
     message: "说明",
     advice: "处理建议",
+  },
+  /** A target table against its self-evaluation: what differs from the above (the sheet, its headers, none). */
+  selfEvaluation: {
+    none: "自评表的年度指标值与目标表一致，也没有增删指标。",
+    lastCell: (cell: string, f: Pick<Finding, "against" | "selfEvaluation">) => `${sidesOf(f).last} ${cell}`,
+    sheet: "目标对比",
+    columns: (f: Pick<Finding, "against" | "selfEvaluation">) => ({
+      last: sidesOf(f).last,
+      current: sidesOf(f).this,
+      cell: `${sidesOf(f).this}单元格`,
+    }),
   },
 };
 

@@ -16,7 +16,7 @@ import {
   type Locale,
   type Messages,
 } from "../messages";
-import type { Comparison } from "../compare/finding";
+import { isChangeToCheck, type Comparison } from "../compare/finding";
 import {
   MARK_COLORS,
   MARK_ORDER,
@@ -97,13 +97,22 @@ export function buildPlan(analysis: Analysis, options: BuildPlanOptions): Plan {
   const findings = options.comparison ? localizeFindings(options.comparison.findings, options.locale) : null;
   const sheets = [detail, checks];
   if (findings !== null) {
-    const compareName = uniqueSheetName(messages.compare.sheet, [...avoid, detailName, checksName]);
+    // A target table against its self-evaluation: its own sheet name and the two tables' names as headers.
+    const against = options.comparison!.against === undefined ? null : options.comparison!;
+    const own = messages.compare.selfEvaluation;
+    const headers =
+      against === null ? messages.compare.columns : { ...messages.compare.columns, ...own.columns(against) };
+    const compareName = uniqueSheetName(against === null ? messages.compare.sheet : own.sheet, [
+      ...avoid,
+      detailName,
+      checksName,
+    ]);
     sheets.push(
       laidOut(
         "compare",
         compareName,
-        COMPARE_COLUMNS.map((c) => ({ header: messages.compare.columns[c.key], ...c })),
-        compareRows(findings, options.sourceSheet, messages, fit("compare")),
+        COMPARE_COLUMNS.map((c) => ({ header: headers[c.key], ...c })),
+        compareRows(findings, options.sourceSheet, messages, fit("compare"), against),
         findings.length > 0
           ? {
               name: uniqueTableName(TABLE_NAMES.compare, options.avoidTableNames),
@@ -115,7 +124,7 @@ export function buildPlan(analysis: Analysis, options: BuildPlanOptions): Plan {
       ),
     );
   }
-  const changed = (findings ?? []).filter((f) => f.kind !== "added" && f.thisPlace !== null);
+  const changed = (findings ?? []).filter((f) => isChangeToCheck(f) && f.thisPlace !== null);
   const marks = marksFor(issues, options.sourceSheet, changed);
   return {
     sourceSheet: options.sourceSheet,
@@ -409,8 +418,11 @@ function compareRows(
   sourceSheet: string,
   m: Messages,
   fit: Fit,
+  against: Comparison | null,
 ): PlanCell[][] {
-  if (findings.length === 0) return [[m.compare.none, null, null, null, null, null, null, null]];
+  const own = m.compare.selfEvaluation;
+  const none = against === null ? m.compare.none : own.none;
+  if (findings.length === 0) return [[none, null, null, null, null, null, null, null]];
   return findings.map((f, index) => [
     fit(f.project, index, 0),
     f.indicator === null ? null : fit(f.indicator, index, 1),
@@ -420,7 +432,9 @@ function compareRows(
     f.thisPlace !== null
       ? sourceLink(f.thisPlace.sheet, sourceSheet, f.thisPlace.cell)
       : f.lastPlace !== null
-        ? m.compare.lastCell(f.lastPlace.cell)
+        ? against === null
+          ? m.compare.lastCell(f.lastPlace.cell)
+          : own.lastCell(f.lastPlace.cell, against)
         : null,
     fit(f.message, index, 6),
     fit(f.advice, index, 7),

@@ -186,24 +186,25 @@ function unitFromName(name: string): string | null {
 
 /**
  * `number unit?` or `number unit? sep number unit?` filling the whole text, else null.
- * Examples: `36人` → 36 人; `3000元/人`; `20-35次` → range 20..35 次; `20次-35次`.
+ * Examples: `36人` → 36 人; `3000元/人`; `90 %`; `20-35次` → range 20..35 次; `20次-35次`; `20 - 35 次`.
  */
 function readQuantity(text: string): { value: number; upper: number | null; unit: string | null } | null {
   const first = readNumber(text, 0);
   if (!first) return null;
-  const rest = text.slice(first.end);
+  // A blank between the number and its unit is how some forms and typed cells write it: `90 %`, `100 人`.
+  const rest = text.slice(first.end).trimStart();
   if (rest === "") return { value: first.value, upper: null, unit: null };
   if (isUnit(rest)) return { value: first.value, upper: null, unit: rest };
   // A range: find the separator after the first number (and its optional unit), then a second quantity.
   for (const sep of RANGE_SEPARATORS) {
     const at = rest.indexOf(sep);
     if (at < 0) continue;
-    const unit1 = rest.slice(0, at);
+    const unit1 = rest.slice(0, at).trimEnd();
     if (unit1 !== "" && !isUnit(unit1)) continue;
-    const tail = rest.slice(at + sep.length);
+    const tail = rest.slice(at + sep.length).trimStart();
     const second = readNumber(tail, 0);
     if (!second || tail[0] === "-") continue;
-    const unit2 = tail.slice(second.end);
+    const unit2 = tail.slice(second.end).trimStart();
     if (unit2 !== "" && !isUnit(unit2)) continue;
     if (unit1 !== "" && unit2 !== "" && unit1 !== unit2) continue;
     return { value: first.value, upper: second.value, unit: unit2 || unit1 || null };

@@ -21,10 +21,12 @@ export const offlineEnUS: OfflineMessages = {
   lastYearEmpty: "Last year's table is empty: paste it or pick a file, or clear this box.",
   lastYearNoTable: "No performance target table in last year's input: paste or pick it with its header row.",
   lastYearPasted: "last year's pasted table",
-  compared: (changes: number) =>
-    changes > 0
-      ? `${changes} changes since last year to check:`
-      : "Nothing changed since last year that needs checking.",
+  compared: (changes: number, targets: boolean) =>
+    targets
+      ? `${changes} targets changed, added or dropped between the target table and the self-evaluation:`
+      : changes > 0
+        ? `${changes} changes since last year to check:`
+        : "Nothing changed since last year that needs checking.",
   pastedName: "pasted-table",
   pastedContent: "The pasted text",
   pastedLarge: (rows: number, chars: number) =>

@@ -23,8 +23,12 @@ export const offlineZhCN = {
   lastYearEmpty: "上年的表是空的：请粘贴上年的表或选择文件，或清空这一栏。",
   lastYearNoTable: "上年的表中没有找到绩效目标表：请连同表头行一起粘贴或选择文件。",
   lastYearPasted: "粘贴的上年表格",
-  compared: (changes: number) =>
-    changes > 0 ? `与上年相比有 ${changes} 处变化需核对：` : "与上年相比，没有需要核对的变化。",
+  compared: (changes: number, targets: boolean) =>
+    targets
+      ? `目标表与自评表之间有 ${changes} 处改动或增删需核对：`
+      : changes > 0
+        ? `与上年相比有 ${changes} 处变化需核对：`
+        : "与上年相比，没有需要核对的变化。",
   pastedName: "粘贴的表格",
   /** How messages about the pasted text name it. */
   pastedContent: "粘贴的内容",

@@ -56,10 +56,14 @@ export const paneEnUS: PaneMessages = {
   compareNone: "(no comparison)",
   compareHint:
     "Paste last year's table into another sheet of this workbook and pick it here; the run then adds a year-over-year sheet and marks changed cells light purple.",
-  compared: (changes: number, sheet: string) =>
-    changes > 0
-      ? `${changes} changes since last year to check: see "${sheet}".`
-      : `Nothing changed since last year that needs checking (see "${sheet}").`,
+  compared: (changes: number, sheet: string, targets: boolean) =>
+    targets
+      ? changes > 0
+        ? `${changes} targets changed, added or dropped between the target table and the self-evaluation: see "${sheet}".`
+        : `The self-evaluation keeps every target of the target table (see "${sheet}").`
+      : changes > 0
+        ? `${changes} changes since last year to check: see "${sheet}".`
+        : `Nothing changed since last year that needs checking (see "${sheet}").`,
   busy: "Another run (from the pane or the ribbon) is still going: wait for it to finish and try again.",
   dialogClose: "OK",
   ribbonCounts: (projects: number, indicators: number, errors: number, warnings: number) =>

@@ -52,10 +52,14 @@ export const paneZhCN = {
   compareNone: "（不对比）",
   compareHint:
     "把上年的表粘贴到本工作簿的另一张工作表，在此选择它；运行后新增「年度对比」，有变化的单元格标浅紫色。",
-  compared: (changes: number, sheet: string) =>
-    changes > 0
-      ? `与上年相比有 ${changes} 处变化需核对，见「${sheet}」。`
-      : `与上年相比，没有需要核对的变化（见「${sheet}」）。`,
+  compared: (changes: number, sheet: string, targets: boolean) =>
+    targets
+      ? changes > 0
+        ? `目标表与自评表之间有 ${changes} 处改动或增删需核对，见「${sheet}」。`
+        : `自评表与目标表的年度指标值一致，也没有增删指标（见「${sheet}」）。`
+      : changes > 0
+        ? `与上年相比有 ${changes} 处变化需核对，见「${sheet}」。`
+        : `与上年相比，没有需要核对的变化（见「${sheet}」）。`,
   busy: "另一次运行（面板或功能区按钮）尚未结束：请等它完成后再试。",
   /** The ribbon's result dialog. */
   dialogClose: "确定",
