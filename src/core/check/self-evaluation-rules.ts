@@ -123,8 +123,15 @@ function budgetScore(evaluation: SelfEvaluation, project: string): IssueDraft | 
   const places = Math.min(score.decimals, 6);
   const rates: number[] = [];
   if (rate?.value != null) rates.push(rate.percent === true ? rate.value / 100 : rate.value);
-  if (budget.spent?.value != null && budget.budget?.value != null && budget.budget.value !== 0)
-    rates.push(budget.spent.value / budget.budget.value);
+  if (budget.spent?.value != null && budget.budget?.value != null && budget.budget.value !== 0) {
+    const quotient = budget.spent.value / budget.budget.value;
+    rates.push(quotient);
+    // The quotient as the rate cell would show it, right (a score worked out from the right rate, shown rounded).
+    if (rate !== null) {
+      const places = Math.min(rate.decimals, 6) + (rate.percent === true ? 2 : 0);
+      rates.push(Math.round(quotient * 10 ** places + 1e-9) / 10 ** places);
+    }
+  }
   if (rates.length === 0) return null;
   const expected = rates.map((r) => Math.min(weight.value! * r, weight.value!));
   // Rounded or cut to the places the score shows: 9.346 written 9.35 or 9.34 is right, 10 is not.
