@@ -434,7 +434,10 @@ export function selfEvaluationFaultFigures(
         if (blamed.length === 1 && blamed[0] === cells[0]) culpritNamed++;
       }
       if (process.env.SELF_EVALUATION_DEBUG && fresh.length > expected.length)
-        console.error(kind, fresh.map((i) => `${i.rule}@${i.cell} ${i.message}`));
+        console.error(
+          kind,
+          fresh.map((i) => `${i.rule}@${i.cell} ${i.message}`),
+        );
       if (expected.length > 0) {
         for (const t of [s, all]) t.detected++;
         if (fresh.every(onSite)) for (const t of [s, all]) t.localised++;
