@@ -7,10 +7,12 @@ import { guangdongString } from "./guangdong-string";
 import { indicatorSegments } from "./indicator-segments";
 import type { RegisteredLayout } from "./layout";
 import { projectForm } from "./project-form";
+import { selfEvaluationForm } from "./self-evaluation-form";
 
 export const LAYOUTS: readonly RegisteredLayout[] = [
   guangdongString,
   indicatorSegments,
   departmentColumns,
   projectForm,
+  selfEvaluationForm,
 ];

@@ -194,6 +194,7 @@ export class ProjectIndicatorRows {
     const level1 = fill(this.rows.map((r) => r.level1));
     const level2 = fill(this.rows.map((r) => r.level2));
     if (this.rows.length > 0 && this.rows[0]!.level1 === null) realignLevel1(this.rows, level1, level2);
+    dropForeignLevel2(this.rows, level2);
     const out: RowIndicator[] = [];
     for (let k = 0; k < this.rows.length; k++) {
       const row = this.rows[k]!;
@@ -328,5 +329,31 @@ function realignLevel1(
       }
       if (up === undefined && down === undefined) break;
     }
+  }
+}
+
+/**
+ * A row that opens a level-1 block with no level-2 of its own takes none from the block above when that level-2
+ * belongs to another level-1 (a 过程指标 row under a 服务对象满意度指标 row with no indicator, as Hubei's
+ * self-evaluation prints it); the rows after it that only carried the same label down lose it too.
+ */
+function dropForeignLevel2(rows: readonly RawRow[], level2: (Label | null)[]): void {
+  let foreign: Label | null = null;
+  for (let k = 0; k < rows.length; k++) {
+    const row = rows[k]!;
+    if (row.level2 !== null) {
+      foreign = null;
+      continue;
+    }
+    if (row.level1 !== null) {
+      const filled = level2[k] ?? null;
+      const wanted = filled ? level1CodeOf(filled.text) : null;
+      const own = frameworkCode(row.level1.text.replace(/^[0-9]+[-－—–_.．、]?/, ""), 1);
+      foreign =
+        filled !== null && k > 0 && level2[k - 1] === filled && wanted !== null && own !== wanted
+          ? filled
+          : null;
+    }
+    if (foreign !== null && level2[k] === foreign) level2[k] = null;
   }
 }

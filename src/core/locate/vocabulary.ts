@@ -35,7 +35,16 @@ export type FormRole =
  * goals (so that their values are not taken for anything else).
  */
 export const FORM_WORDS: Readonly<Record<FormRole, readonly string[]>> = {
-  name: ["项目名称", "专项名称", "资金名称", "项目支出名称", "专项资金名称", "项目资金名称", "政策名称"],
+  name: [
+    "项目名称",
+    "专项名称",
+    "资金名称",
+    "项目支出名称",
+    "专项资金名称",
+    "项目资金名称",
+    "政策名称",
+    "转移支付名称",
+  ],
   department: [
     "主管部门",
     "主管单位",
@@ -217,6 +226,8 @@ export const GRID_WORDS: Readonly<Record<GridRole, readonly string[]>> = {
     "年度预期值",
     "*年度指标值",
     "*年指标值",
+    "年初目标值",
+    "预期指标值",
   ],
   period: [
     "实施周期指标值",
@@ -233,7 +244,7 @@ export const GRID_WORDS: Readonly<Record<GridRole, readonly string[]>> = {
   nature: ["指标类型", "指标值类型", "定性定量"],
   measure: ["度量单位", "计量单位", "指标单位"],
   weight: ["权重", "分值", "指标分值", "指标权重", "权重*"],
-  score: ["得分", "自评得分", "评分"],
+  score: ["得分", "自评得分", "评分", "*得分"],
   direction: ["指标方向", "指标方向性"],
   explanation: ["指标解释", "指标说明", "指标定义", "指标释义"],
   standard: ["评分标准", "评扣分标准", "绩效标准", "评价标准", "计分方法", "评分规则"],
@@ -397,4 +408,99 @@ export function horizonOf(text: string): "annual" | "other" | null {
   if (/中期|长期|实施周期|实际|上年|总预算|累计/.test(key)) return "other";
   if (/年度|当年|本年|预期|\d{4}年/.test(key)) return "annual";
   return null;
+}
+
+/** A column of a self-evaluation's budget-execution block (项目资金 / 预算执行情况 with 执行数 and 执行率). */
+export type ExecutionRole = "initialBudget" | "budget" | "spent" | "rate" | "weight" | "score" | "reason";
+
+/**
+ * Budget-execution column headers by role: 年初预算数 | 全年预算数 (A) | 全年执行数 (B) | 分值 | 执行率 (B/A) | 得分,
+ * Sichuan's 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 | 权重 | 得分 | 原因, Hebei's 预算数 | 执行数 | 预算执行进度.
+ * Bracketed parts are remarks (`(A)`, `(B/A)`, `(调整)`, `(分*执行率)`), so `全年(调整)预算数` is 全年预算数.
+ */
+export const EXECUTION_WORDS: Readonly<Record<ExecutionRole, readonly string[]>> = {
+  initialBudget: ["年初预算数", "年初预算", "年初预算金额"],
+  budget: ["全年预算数", "调整后预算数", "调整后预算", "预算数", "全年预算", "预算安排情况", "年度预算"],
+  spent: ["全年执行数", "执行数", "预算执行数", "资金执行情况", "实际执行数", "全年实际执行数", "实际支出"],
+  rate: ["执行率", "预算执行率", "预算执行进度", "资金执行率", "全年执行率"],
+  weight: ["分值", "权重", "执行率权重", "执行率分值"],
+  score: ["得分", "执行率得分", "自评得分"],
+  reason: ["原因", "*原因*", "备注", "说明"],
+};
+
+/** A row of a self-evaluation's budget-execution block: the total (年度资金总额) or one of its parts. */
+export type BudgetRowRole = "total" | "part";
+
+/**
+ * Budget-execution row labels beyond the header block's funding words (FORM_WORDS.total / part, also asked):
+ * 年度资金总额, Sichuan's 总额, Hubei's 年度财政资金总额, Chongqing's 年度总金额; the parts 其中:本年财政拨款,
+ * 财政专户管理资金, 单位资金; Hebei's label | value pairs name the total row by its column (预算数, 到位数, 执行数).
+ */
+export const BUDGET_ROW_WORDS: Readonly<Record<BudgetRowRole, readonly string[]>> = {
+  total: ["总额", "年度财政资金总额", "年度总金额", "合计", "总计", "资金合计", "预算数", "到位数", "执行数"],
+  part: [
+    "本年财政拨款",
+    "财政专户管理资金",
+    "单位资金",
+    "中央补助",
+    "中央财政补助",
+    "社会投入资金",
+    "银行贷款",
+  ],
+};
+
+/** A row under a self-evaluation's indicator grid that is no indicator. */
+export type ClosingRowRole = "weightTotal" | "totalScore" | "grade" | "closing";
+
+/**
+ * Rows under (or above) a self-evaluation's grid: the 合计 row of the weights (`合计 | 100`), the total score
+ * (总分, 自评总分, `总分:分`), the grade (评价等级), and the closing rows (评价结论, 存在问题, 改进措施, the
+ * signatures), never indicators.
+ */
+export const CLOSING_ROW_WORDS: Readonly<Record<ClosingRowRole, readonly string[]>> = {
+  weightTotal: ["合计", "总计", "分值合计"],
+  totalScore: ["总分", "自评总分", "总得分", "综合得分", "得分合计", "自评得分合计", "评价总分"],
+  grade: ["评价等级", "自评等级", "绩效等级", "自评结果等级", "绩效评价等级"],
+  closing: [
+    "评价结论",
+    "自评结论",
+    "存在问题",
+    "改进措施",
+    "主要问题",
+    "问题及改进措施",
+    "项目负责人",
+    "财务负责人",
+    "单位负责人",
+    "填报人",
+    "填表人",
+    "联系电话",
+    "*负责人",
+  ],
+};
+
+const EXECUTION_MATCHER = matcher(EXECUTION_WORDS, labelKey);
+const BUDGET_ROW_MATCHER = matcher(BUDGET_ROW_WORDS, labelKey);
+const CLOSING_ROW_MATCHER = matcher(CLOSING_ROW_WORDS, labelKey);
+
+/** A budget-execution header's role, or null: `全年执行数(B)` → spent, `执行率(B/A)` → rate, `年度预算数(万元)` → null. */
+export function executionRole(text: string): ExecutionRole | null {
+  return text.length > 30 ? null : match(EXECUTION_MATCHER, labelKey(text));
+}
+
+/** A budget-execution row's label role, or null: `年度资金总额:` → total, `其中:本年财政拨款` → part. */
+export function budgetRowRole(text: string): BudgetRowRole | null {
+  if (text.length > 40) return null;
+  const key = labelKey(text)
+    .replace(/^其中:?/, "")
+    .replace(/:.*$/, "");
+  const own = match(BUDGET_ROW_MATCHER, key);
+  if (own !== null) return own;
+  const role = match(FORM_MATCHER, key);
+  return role === "total" || role === "part" ? role : null;
+}
+
+/** A closing row's role by its label, or null: `合计` → weightTotal, `总分:分` → totalScore, `项目负责人:查小兵` → closing. */
+export function closingRowRole(text: string): ClosingRowRole | null {
+  if (text.length > 40) return null;
+  return match(CLOSING_ROW_MATCHER, labelKey(text).replace(/:.*$/, ""));
 }

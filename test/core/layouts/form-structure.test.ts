@@ -117,6 +117,17 @@ describe("this year's column by meaning", () => {
     expect(r.valueColumn).toMatchObject({ header: "年度指标值", column: 5, ambiguous: false });
   });
 
+  test("a value header over 符号 | (unnamed) | 单位 (Hebei's 预期指标值): the unnamed sub-column is the value", () => {
+    const r = read([
+      ["项目名称", "培训"],
+      ["一级指标", "二级指标", "三级指标", "预期指标值", n, n],
+      [n, n, n, "符号", n, "单位(文字描述)"],
+      ["产出指标", "数量指标", "培训人次", ">=", 500, "人次"],
+      ["效益指标", "社会效益指标", "诊疗能力", "定性", "提升", n],
+    ]);
+    expect(r.values).toEqual(["产出指标/数量指标/培训人次=≥500人次", "效益指标/社会效益指标/诊疗能力=提升"]);
+  });
+
   test("column groups side by side: the one under 年度 labels is read; with nothing to tell them apart, it says so", () => {
     const header = [
       "绩效指标",

@@ -10,7 +10,13 @@ describe("the layout registry", () => {
   test("every layout is registered once, under its own id", () => {
     const ids = LAYOUTS.map((l) => l.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toEqual(["guangdong-string", "indicator-segments", "department-columns", "project-form"]);
+    expect(ids).toEqual([
+      "guangdong-string",
+      "indicator-segments",
+      "department-columns",
+      "project-form",
+      "self-evaluation-form",
+    ]);
   });
 
   test("the analysis names the layout that read the table", () => {

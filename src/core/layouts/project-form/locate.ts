@@ -13,7 +13,7 @@
 import type { AmountRole, ColumnRole, ValueColumnChoice } from "../../model/analysis";
 import { cellText, type CellValue, type Grid, type Origin } from "../../model/grid";
 import { readTitleLines, type AmountUnit } from "../../locate/table-heading";
-import { normalizeLabel } from "../../locate/normalize-label";
+import { labelKey, normalizeLabel } from "../../locate/normalize-label";
 import { formRole, gridRole, horizonOf, type FormRole, type GridRole } from "../../locate/vocabulary";
 import { indicatorRole, type IndicatorRole } from "../indicator-rows";
 import type { LocatedTable } from "../layout";
@@ -128,7 +128,7 @@ function partRole(key: string): AmountRole | null {
 }
 
 /** A part that takes what the others leave: 其他(资金), 其余, 地方资金 (beside 中央). */
-function isResidual(key: string): boolean {
+export function isResidual(key: string): boolean {
   return /其他|其它|其余|地方/.test(key);
 }
 
@@ -249,7 +249,9 @@ function secondHeaderRow(grid: Grid, r: number, group: GridGroup): Map<number, G
     if (text.length > 30) return null;
     const role =
       gridRole(text) ??
-      (horizonOf(text) === "annual" ? "value" : horizonOf(text) === "other" ? "period" : null);
+      (horizonOf(text) === "annual" ? "value" : horizonOf(text) === "other" ? "period" : null) ??
+      // A bare 单位 under a value header is its unit (`单位(文字描述)` under 预期指标值, as Hebei prints it).
+      (labelKey(text) === "单位" ? "measure" : null);
     if (role === null) return null;
     roles.set(c, role);
   }
@@ -294,10 +296,20 @@ function findGrid(grid: Grid, nameRow: number, limit: number, originColumn: numb
       const second = secondHeaderRow(grid, r + 1, group);
       if (!second) continue;
       if (headerRows.length === 1) headerRows.push(r + 1);
+      const valueAt = group.roles.get("value");
       for (const [c, role] of second) {
         for (const [k, v] of group.roles) if (v === c) group.roles.delete(k);
         if (!group.roles.has(role)) group.roles.set(role, c);
         group.headers.set(c, cellText(grid[r + 1]![c]));
+      }
+      // A value header over 符号 | (blank) | 单位: the value is the sub-column its header leaves unnamed.
+      if (valueAt !== undefined && !group.roles.has("value")) {
+        for (let c = valueAt + 1; c < (grid[r]?.length ?? 0) && cellText(grid[r]![c]) === ""; c++) {
+          if (second.has(c)) continue;
+          group.roles.set("value", c);
+          group.headers.set(c, cellText(grid[r]![valueAt]));
+          break;
+        }
       }
     }
     // Column groups for two horizons: this year's by what the labels above them say.

@@ -1,0 +1,242 @@
+/**
+ * Finds self-evaluation forms (项目支出绩效自评表, issue #24) by structure and meaning. A self-evaluation is a
+ * single-project form (project-form/locate.ts finds its name, header block and indicator grid) that also says
+ * what was done: a budget-execution block (项目资金 / 预算执行情况 with 执行数 or 执行率 columns), or a grid with
+ * 得分, or a grid whose actual column (实际完成值 / 全年完成值 / 全年实际值 / 完成值) holds something. A target form's
+ * empty 实际完成值 column (a monitoring column, as Guangdong's 2018 form prints it) is not enough: such a form stays
+ * the project form's.
+ *
+ * Found that way, a form scores above the project form's reading of the same grid, so the self-evaluation
+ * layout reads it.
+ */
+import { cellText, firstTextOf, type Grid, type Origin } from "../../model/grid";
+import { labelKey } from "../../locate/normalize-label";
+import {
+  budgetRowRole,
+  executionRole,
+  gridRole,
+  type ExecutionRole,
+  type GridRole,
+} from "../../locate/vocabulary";
+import type { TableModel } from "../../model/analysis";
+import { parseAmount } from "../../model/parse-amount";
+import { isResidual, locateProjectForms, type FormTable } from "../project-form/locate";
+
+export const SELF_EVALUATION_LAYOUT = "self-evaluation-form";
+
+/** A column as the table heads it: its grid column and its header as written. */
+export interface HeadedColumn {
+  readonly c: number;
+  readonly label: string;
+}
+
+/** The scored columns of a self-evaluation grid. */
+export type ScoredRole = "actual" | "weight" | "score" | "reason";
+
+/** One row of the budget-execution block: the total or one of its parts. */
+export interface BudgetRow {
+  readonly r: number;
+  readonly label: string;
+  /** The label normalised, without 其中 (`本年财政拨款`). */
+  readonly key: string;
+  readonly role: "total" | "part";
+  /** A part that takes what the others leave (其他资金, 地方资金): with it, the parts are complete. */
+  readonly residual: boolean;
+}
+
+/**
+ * The budget-execution block: its header row, its columns by role (each the column its values stand in), its
+ * total and part rows.
+ */
+export interface BudgetBlock {
+  readonly headerRow: number;
+  readonly columns: Readonly<Partial<Record<ExecutionRole, HeadedColumn>>>;
+  readonly rows: readonly BudgetRow[];
+}
+
+/** What the self-evaluation layout found: a form, its scored grid columns, its budget block. */
+export interface SelfEvaluationTable extends FormTable {
+  /** The base form as the project form found it (its own layout id), for the shared reading. */
+  readonly form: FormTable;
+  readonly scored: Readonly<Partial<Record<ScoredRole, HeadedColumn>>>;
+  readonly budget: BudgetBlock | null;
+}
+
+/** How far above the project form's score a self-evaluation's signals put its reading. */
+const SELF_EVALUATION_BONUS = 10;
+
+/** The amount columns of a budget block, in the order the model lists them, and their keys. */
+export const AMOUNT_KEYS: readonly Extract<ExecutionRole, "initialBudget" | "budget" | "spent">[] = [
+  "initialBudget",
+  "budget",
+  "spent",
+];
+
+/**
+ * The grid's scored columns, by the header rows' words; a second header row names the columns under a first-row
+ * group (Hebei's 自评得分 over 单项指标得分 | 权重占比(%) | 单项指标折算得分). 得分 is the column that says so
+ * without 折算 (a weighted 折算得分 is derived from it); the actual column is never last year's (上年实际值).
+ */
+export function scoredColumns(
+  grid: Grid,
+  headerRows: readonly number[],
+  bodyEnd: number = grid.length,
+): Partial<Record<ScoredRole, HeadedColumn>> {
+  const heads = new Map<number, { role: GridRole; label: string }>();
+  for (const r of headerRows) {
+    const row = grid[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      const label = cellText(row[c]);
+      if (label === "") continue;
+      const role = gridRole(label);
+      if (role !== null) heads.set(c, { role, label });
+    }
+  }
+  const found: Partial<Record<ScoredRole, HeadedColumn>> = {};
+  const columns = [...heads].sort((a, b) => a[0] - b[0]);
+  for (const [c, { role, label }] of columns) {
+    const key = labelKey(label);
+    if (role === "actual" && found.actual === undefined && !/上年/.test(key)) found.actual = { c, label };
+    if (role === "remark" && found.reason === undefined && /原因|说明/.test(key)) found.reason = { c, label };
+  }
+  // 分值 is the weight column that holds the weights: Hebei prints an empty 指标分值 and the weights under 权重占比(%).
+  const bodyStart = headerRows[headerRows.length - 1]! + 1;
+  const weights = columns.filter(([, h]) => h.role === "weight");
+  const weight = weights.find(([c]) => columnHolds(grid, c, bodyStart, bodyEnd)) ?? weights[0];
+  if (weight) found.weight = { c: weight[0], label: weight[1].label };
+  const scores = columns.filter(([, h]) => h.role === "score");
+  const score = scores.find(([, h]) => !/折算/.test(h.label)) ?? scores[0];
+  if (score) found.score = { c: score[0], label: score[1].label };
+  return found;
+}
+
+/**
+ * The budget-execution block in grid rows [from, to): the first row with two or more execution headers, one of
+ * them 执行数 or 执行率, then the rows below it whose label (left of the first execution column) is a total or a
+ * part, up to the first that is neither.
+ */
+export function findBudgetBlock(grid: Grid, from: number, to: number): BudgetBlock | null {
+  for (let r = from; r < to; r++) {
+    const row = grid[r] ?? [];
+    const columns: Partial<Record<ExecutionRole, HeadedColumn>> = {};
+    let count = 0;
+    let first = -1;
+    for (let c = 0; c < row.length; c++) {
+      const label = cellText(row[c]);
+      const role = label === "" ? null : executionRole(label);
+      if (role === null || columns[role] !== undefined) continue;
+      columns[role] = { c, label };
+      count++;
+      if (first < 0) first = c;
+    }
+    if (count < 2 || (columns.spent === undefined && columns.rate === undefined)) continue;
+    // Label | value pairs under each header (Hebei: 预算数 | 6.84 under 预算安排情况, 执行数 | 6.84 under
+    // 资金执行情况): the rows' labels stand under the first header, each value right of its label.
+    const paired = isPair(grid, r + 1, first);
+    if (paired) {
+      for (const role of Object.keys(columns) as ExecutionRole[]) {
+        const column = columns[role]!;
+        if (isPair(grid, r + 1, column.c)) columns[role] = { c: column.c + 1, label: column.label };
+      }
+    }
+    const rows: BudgetRow[] = [];
+    for (let k = r + 1; k < to; k++) {
+      const label = paired ? cellText(grid[k]?.[first]) : rowLabel(grid, k, first);
+      const role = label === "" ? null : budgetRowRole(label);
+      if (role === null) break;
+      const key = labelKey(label)
+        .replace(/^其中:?/, "")
+        .replace(/:.*$/, "");
+      rows.push({ r: k, label, key, role, residual: isResidual(key) });
+    }
+    return { headerRow: r, columns, rows };
+  }
+  return null;
+}
+
+/** Row r holds a label at column c and a number right of it (`预算数 | 6.84`). */
+function isPair(grid: Grid, r: number, c: number): boolean {
+  const label = grid[r]?.[c];
+  const value = parseAmount(grid[r]?.[c + 1]);
+  return (
+    typeof label === "string" &&
+    parseAmount(label).value === null &&
+    value.raw !== null &&
+    value.value !== null
+  );
+}
+
+/** The label of a budget row: the nearest text left of the first execution column. */
+function rowLabel(grid: Grid, r: number, firstColumn: number): string {
+  const row = grid[r] ?? [];
+  for (let c = Math.min(firstColumn, row.length) - 1; c >= 0; c--) {
+    const text = cellText(row[c]);
+    if (text !== "") return text;
+  }
+  return "";
+}
+
+/** Any grid row in [from, to) holds something in column c. */
+function columnHolds(grid: Grid, c: number, from: number, to: number): boolean {
+  for (let r = from; r < to; r++) if (cellText(grid[r]?.[c]) !== "") return true;
+  return false;
+}
+
+/** The title lines say it is a self-evaluation (`项目支出绩效自评表`, `绩效目标自评表`). */
+function titledSelfEvaluation(grid: Grid, from: number, to: number): boolean {
+  for (let r = from; r < to; r++) if (/自评/.test(firstTextOf(grid[r]))) return true;
+  return false;
+}
+
+/** The model a self-evaluation declares: its budget columns as amounts, its scored columns in 指标明细. */
+export function selfEvaluationModel(table: Pick<SelfEvaluationTable, "budget" | "scored">): TableModel {
+  const amountColumns = AMOUNT_KEYS.flatMap((key) => {
+    const column = table.budget?.columns[key];
+    return column ? [{ key, label: column.label }] : [];
+  });
+  const detail: [ScoredRole, "number" | "text"][] = [
+    ["actual", "text"],
+    ["weight", "number"],
+    ["score", "number"],
+    ["reason", "text"],
+  ];
+  const detailColumns = detail.flatMap(([key, kind]) => {
+    const column = table.scored[key];
+    return column ? [{ key, label: column.label, kind }] : [];
+  });
+  return { amountColumns, detailColumns };
+}
+
+/**
+ * Every self-evaluation form of the grid: the project form's forms that say what was done (see the file's
+ * comment), each with its scored columns and budget block.
+ */
+export function locateSelfEvaluationForms(grid: Grid, origin: Origin): SelfEvaluationTable[] {
+  const out: SelfEvaluationTable[] = [];
+  for (const form of locateProjectForms(grid, origin)) {
+    const headerRows = form.info.headerRows.map((row) => row - origin.row);
+    const gridTop = headerRows[0]!;
+    const nameRow = form.headerRows[0]!;
+    const scored = scoredColumns(grid, headerRows, form.end);
+    const budget = findBudgetBlock(grid, nameRow + 1, gridTop);
+    const actualFilled =
+      scored.actual !== undefined && columnHolds(grid, scored.actual.c, form.gridHeader + 1, form.end);
+    const says =
+      budget !== null ||
+      scored.score !== undefined ||
+      actualFilled ||
+      titledSelfEvaluation(grid, form.start, nameRow);
+    if (!says) continue;
+    const model = selfEvaluationModel({ budget, scored });
+    out.push({
+      ...form,
+      layout: SELF_EVALUATION_LAYOUT,
+      info: { ...form.info, layout: SELF_EVALUATION_LAYOUT, model },
+      score: form.score + SELF_EVALUATION_BONUS,
+      form,
+      scored,
+      budget,
+    });
+  }
+  return out;
+}
