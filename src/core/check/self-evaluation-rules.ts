@@ -11,7 +11,14 @@
  *   actual cannot be judged; a target in words is never judged, so `达成预期指标` against `合规` is fine);
  * - grade-mismatch: 评价等级 is the grade 总分 earns (优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 below; or the table's bands).
  */
-import type { Indicator, ParsedTable, ScoreCell, ScoredIndicator, SelfEvaluation } from "../model/analysis";
+import type {
+  Indicator,
+  ParsedTable,
+  Project,
+  ScoreCell,
+  ScoredIndicator,
+  SelfEvaluation,
+} from "../model/analysis";
 import { sameAmount, type ExactDecimal } from "../model/exact-decimal";
 import { makeIssue, type IssueDraft } from "../model/issue";
 import { judgeAttainment } from "./judge-attainment";
@@ -57,9 +64,44 @@ export function selfEvaluationRules(parsed: ParsedTable): IssueDraft[] {
       const indicator = project.indicators[row.itemIndex];
       if (indicator !== undefined) issues.push(...attainmentIssues(row, indicator, project.name, about));
     }
+    issues.push(...wordsInScores(evaluation, project));
     const grade = gradeIssue(evaluation, project.name);
     if (grade !== null) issues.push(grade);
   }
+  return issues;
+}
+
+/** A score cell that says "not applicable": `/`, a dash, 无. */
+const NOT_APPLICABLE: ReadonlySet<string> = new Set(["/", "／", "-", "—", "——", "\\", "无", "不适用"]);
+
+/** score-not-number: words in a 分值, 得分, 总分 or 分值合计 cell (not a dash or a slash: not applicable). */
+function wordsInScores(evaluation: SelfEvaluation, project: Project): IssueDraft[] {
+  const issues: IssueDraft[] = [];
+  const about = { projectIndex: evaluation.projectIndex };
+  const check = (cell: ScoreCell | null, label: string, itemIndex?: number): void => {
+    if (cell === null || cell.value !== null || isEmpty(cell)) return;
+    const text = String(cell.raw).trim();
+    if (NOT_APPLICABLE.has(text)) return;
+    const indicator = itemIndex === undefined ? undefined : project.indicators[itemIndex];
+    const facts = Object.assign(
+      { project: project.name, amountLabel: label, text },
+      indicator === undefined ? {} : { indicator: indicator.name },
+      indicator?.seq == null ? {} : { seq: indicator.seq },
+    );
+    issues.push(
+      makeIssue("score-not-number", cell, facts, {
+        about: itemIndex === undefined ? about : { ...about, itemIndex },
+      }),
+    );
+  };
+  check(evaluation.budget?.weight ?? null, "预算执行率分值");
+  check(evaluation.budget?.score ?? null, "预算执行率得分");
+  for (const row of evaluation.indicators) {
+    check(row.weight, "分值", row.itemIndex);
+    check(row.score, "得分", row.itemIndex);
+  }
+  check(evaluation.weightTotal, "分值合计");
+  check(evaluation.totalScore, "总分");
   return issues;
 }
 

@@ -370,4 +370,16 @@ export const RULE_EXAMPLES: Readonly<Record<RuleId, IssueDraft>> = {
     { project: SELF_PROJECT, seq: 3, indicator: "学员满意度", target: "≥90%", actualText: "达成预期指标" },
     { about: { projectIndex: 0, itemIndex: 2 } },
   ),
+  "score-not-number": makeIssue(
+    "score-not-number",
+    sheetCell(15, 7),
+    {
+      project: SELF_PROJECT,
+      seq: 4,
+      indicator: "培训经费到位率",
+      amountLabel: "得分",
+      text: "分(因人数减少)",
+    },
+    { about: { projectIndex: 0, itemIndex: 3 } },
+  ),
 };

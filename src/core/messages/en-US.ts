@@ -354,6 +354,8 @@ const issues: RuleMessages<string> = {
     `${where(i.details)}: the actual "${i.details.actualText ?? ""}" misses the target "${i.details.target ?? ""}"; the reason (偏差原因) should be given, and is not.`,
   "grade-mismatch": (i) =>
     `Project "${i.details.project ?? ""}" scores ${figure(i.details.totalScore ?? null)} in all: its grade (评价等级) should be "${String(i.expected ?? "")}"; found "${String(i.actual ?? "")}".`,
+  "score-not-number": (i) =>
+    `${i.details.indicator ? where(i.details) : `Project "${i.details.project ?? ""}"`}: "${i.details.amountLabel ?? "得分"}" should be a number; found "${i.details.text ?? ""}".`,
   "actual-not-number": (i) =>
     `${where(i.details)}: the target is "${i.details.target ?? ""}", so the actual should be the figure reached; found "${i.details.actualText ?? ""}", which cannot be judged.`,
 };
@@ -398,6 +400,7 @@ const ruleNames: Record<RuleId, string> = {
   "missing-deviation-reason": "No reason for a miss",
   "grade-mismatch": "Wrong grade",
   "actual-not-number": "Actual in words",
+  "score-not-number": "Score not a number",
 };
 
 /** What to do for a broken score sum, by what is known of its cause. */
@@ -509,6 +512,8 @@ const advice: RuleMessages<string> = {
     "Write the reason for the miss and the measures taken in 偏差原因分析及改进措施.",
   "grade-mismatch": (i) =>
     `Change the grade to "${String(i.expected ?? "")}" as the total score earns; if the total score is wrong, correct it first.`,
+  "score-not-number": () =>
+    "Write a number (such as 8 or 9.34); put any explanation in the reason (偏差原因) column.",
   "actual-not-number": () =>
     'Write the figure reached (such as "96%" or "12台"), so that it can be judged against the target.',
 };
@@ -579,6 +584,8 @@ const ruleMeanings: Record<RuleId, string> = {
     "An actual that misses its target needs a reason and the measures taken. A warning.",
   "grade-mismatch":
     "The grade follows the total score: 优 from 90, 良 from 80 to 90, 中 from 60 to 80, 差 below 60, unless the table states its own bands.",
+  "score-not-number":
+    "A self-evaluation's weight, score and total score cells hold numbers; one with words in it (分, or a note) cannot be checked. A slash or dash (not applicable) is fine.",
   "actual-not-number":
     'Where the target is a figure ("≥95%"), the actual is the figure reached, not words such as 达成预期指标 or 完成, which cannot be judged. Words are fine where the target is in words (合规). A warning.',
 };

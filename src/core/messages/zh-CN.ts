@@ -361,6 +361,8 @@ const issues: RuleMessages<string> = {
     `${where(i.details)}的实际完成值「${i.details.actualText ?? ""}」未达到年度指标值「${i.details.target ?? ""}」，应写明偏差原因及改进措施，此处没有。`,
   "grade-mismatch": (i) =>
     `项目「${i.details.project ?? ""}」总分 ${figure(i.details.totalScore ?? null)} 分，评价等级应为「${String(i.expected ?? "")}」，表中为「${String(i.actual ?? "")}」。`,
+  "score-not-number": (i) =>
+    `${i.details.indicator ? where(i.details) : `项目「${i.details.project ?? ""}」`}的「${i.details.amountLabel ?? "得分"}」应为数字，此处为「${i.details.text ?? ""}」。`,
   "actual-not-number": (i) =>
     `${where(i.details)}的年度指标值为「${i.details.target ?? ""}」，实际完成值应写实际达到的数值，此处为「${i.details.actualText ?? ""}」，无法判断是否达到。`,
 };
@@ -406,6 +408,7 @@ const ruleNames: Record<RuleId, string> = {
   "missing-deviation-reason": "缺少偏差原因",
   "grade-mismatch": "评价等级不符",
   "actual-not-number": "完成值不是数值",
+  "score-not-number": "分数不是数字",
 };
 
 /** What to do for a broken total, by what is known of its cause. */
@@ -510,6 +513,7 @@ const advice: RuleMessages<string> = {
   "deducted-but-met": () => "已达到指标值的一般应得满分；若确有扣分理由，请在偏差原因中写明。",
   "missing-deviation-reason": () => "在“偏差原因分析及改进措施”栏写明未达到的原因和改进措施。",
   "grade-mismatch": (i) => `按总分把评价等级改为「${String(i.expected ?? "")}」；若总分有误，先改正总分。`,
+  "score-not-number": () => "改为数字（如 8 或 9.34），说明文字写到偏差原因栏。",
   "actual-not-number": () => "写明实际完成的数值（如「96%」「12台」），以便与指标值比较。",
 };
 
@@ -573,6 +577,8 @@ const ruleMeanings: Record<RuleId, string> = {
   "missing-deviation-reason": "实际完成值未达到年度指标值时，应写明偏差原因及改进措施。这是警告。",
   "grade-mismatch":
     "评价等级应与总分一致：90 分（含）以上为优，80（含）至 90 分为良，60（含）至 80 分为中，60 分以下为差；表中另有标准的，按表中标准。",
+  "score-not-number":
+    "绩效自评表的分值、得分、总分单元格应是数字；写了文字（如「分」或一段说明）的，无法参加得分核对。“/”“—”之类表示不适用，不算问题。",
   "actual-not-number":
     "年度指标值是数值（如「≥95%」）时，实际完成值应写实际数值，不能只写「达成预期指标」「完成」之类的文字，否则无法判断是否达到。指标值本身是文字（如「合规」）的，写文字没有问题。这是警告。",
 };

@@ -46,6 +46,7 @@ export const RULE_IDS = [
   "missing-deviation-reason",
   "grade-mismatch",
   "actual-not-number",
+  "score-not-number",
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];
@@ -100,6 +101,7 @@ export const DEFAULT_SEVERITY: Readonly<Record<RuleId, Severity>> = {
   "missing-deviation-reason": "warning",
   "grade-mismatch": "error",
   "actual-not-number": "warning",
+  "score-not-number": "error",
 };
 
 /**
@@ -281,6 +283,7 @@ export interface IssueDetailsByRule {
   "missing-deviation-reason": Facts<IndicatorFacts | "target" | "actualText">;
   "grade-mismatch": Facts<RowFacts | "totalScore" | "bands" | "cells">;
   "actual-not-number": Facts<IndicatorFacts | "target" | "actualText">;
+  "score-not-number": Facts<IndicatorFacts | "amountLabel" | "text">;
 }
 
 /** An issue of one rule, its details typed by the rule (what that rule's message functions take). */
