@@ -7,23 +7,23 @@
  *   总分 left right (the culprit finder must name the 得分: wrong-amount);
  * - weight-sum: a 分值 raised on an indicator scored down; score-total: a 总分 miscounted (its grade kept);
  * - wrong-ratio: a 执行率 mistyped; budget-score: full marks for a rate under 100%;
- * - full-marks-missed, deducted-but-met, missing-deviation-reason, grade-mismatch, actual-not-number.
+ * - full-marks-missed, deducted-but-met, missing-deviation-reason, grade-mismatch, actual-not-number;
+ * - spent-typed: a 全年执行数 mistyped: its column's sum and its 执行率 break, and the culprit finder, weighing
+ *   the rate (check/weigh-edits.ts), names the 执行数 (wrong-amount) and does not blame the right rate;
+ * - score-not-number: a note typed into a 得分 cell.
  * A seed that moves the 总分 across a grade's boundary moves the grade with it (the clerk's grade follows the
  * clerk's total): only the seeded rule is to be found.
  *
- * The tables are a model rendered as a grid (render): until the real self-evaluation layout is in main, as the
- * test-only layout's sheet (test/core/layouts/self-evaluation-layout.ts), one row per indicator; the seeds
- * work on the model and name the fields they changed, so another rendering (the clerk's form) takes the same
- * seeds. Figures as bench-faults.ts reports them: recall, precision and localisation per kind and in all, the
- * culprit named for the typed 得分, and clean tables' false errors and warnings (0).
+ * The tables are a model rendered as the clerk's sheet (render): one project's 项目支出绩效自评表 as the corpus's
+ * forms write it, read by the real layout (layouts/self-evaluation-form). The seeds work on the model and name the
+ * fields they changed. Figures as bench-faults.ts reports them: recall, precision and localisation per kind and
+ * in all, the culprit named (the typed 得分 and 执行数: exactly the seeded cell blamed), and clean tables' false
+ * errors and warnings (0).
  */
-import { analyzeLocated } from "../src/core/analyze-table";
-import { LAYOUTS } from "../src/core/layouts";
-import { findTables } from "../src/core/locate/locate-table";
+import { analyzeTable } from "../src/core/analyze-table";
 import { cellAddress } from "../src/core/model/cell-address";
-import { A1_ORIGIN, type CellValue } from "../src/core/model/grid";
+import type { CellValue } from "../src/core/model/grid";
 import type { Issue, RuleId } from "../src/core/model/issue";
-import { selfEvaluation } from "../test/core/layouts/self-evaluation-layout";
 import { seededRandom } from "./seeded-random";
 
 type Grid = CellValue[][];
@@ -66,6 +66,8 @@ interface ModelIndicator {
   weight: number;
   score: number;
   reason: string;
+  /** Words written in the 得分 cell instead of the score (a seeded fault). */
+  scoreText?: string;
   /** Whether the actual meets the target (text targets: true). */
   met: boolean;
 }
@@ -75,6 +77,8 @@ interface ModelProject {
   name: string;
   budget: number;
   spent: number;
+  /** 其中:当年财政拨款's 执行数: the whole of it (the 年度资金总额 row adds up its parts). */
+  partSpent: number;
   rate: number;
   budgetWeight: number;
   budgetScore: number;
@@ -168,6 +172,7 @@ function makeProject(random: Random, serial: number): ModelProject {
     name: `${random.pick(PROJECTS)}${serial}`,
     budget,
     spent,
+    partSpent: spent,
     rate,
     budgetWeight: 1000,
     budgetScore,
@@ -180,54 +185,82 @@ function makeProject(random: Random, serial: number): ModelProject {
 
 /** A field of the model a seed changed: a project's own, or an indicator's. */
 type Field =
-  | { project: number; field: "rate" | "budgetScore" | "totalScore" | "grade" }
+  | { project: number; field: "spent" | "rate" | "budgetScore" | "totalScore" | "grade" }
   | { project: number; item: number; field: "actual" | "weight" | "score" | "reason" };
-
-// prettier-ignore
-const HEADER = ["项目名称", "预算数", "执行数", "执行率", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
-  "偏差原因", "预算分值", "预算得分(分值*执行率)", "分值合计", "总分", "评价等级"];
-const column = (header: string): number => HEADER.indexOf(header);
-const FIELD_COLUMN: Readonly<Record<Field["field"], number>> = {
-  rate: column("执行率"),
-  budgetScore: column("预算得分(分值*执行率)"),
-  totalScore: column("总分"),
-  grade: column("评价等级"),
-  actual: column("实际完成值"),
-  weight: column("分值"),
-  score: column("得分"),
-  reason: column("偏差原因"),
-};
 
 const hundredths = (x: number): number => x / 100;
 const money = (cents: number): string => (cents / 100).toFixed(2);
+const n = null;
 
-/** The test-only layout's sheet: a header, then one row per indicator, the project's fields on its first row. */
-function render(projects: readonly ModelProject[]): { grid: Grid; address: (f: Field) => string } {
-  const grid: Grid = [HEADER];
-  const firstRow: number[] = [];
-  for (const p of projects) {
-    firstRow.push(grid.length);
-    p.indicators.forEach((i, k) => {
-      const own = k === 0;
-      // prettier-ignore
-      grid.push([
-        own ? p.name : null, own ? money(p.budget) : null, own ? money(p.spent) : null,
-        own ? `${(p.rate / 100).toFixed(2)}%` : null, i.level1, i.level2, i.name, i.target, i.actual,
-        hundredths(i.weight), hundredths(i.score), i.reason, own ? hundredths(p.budgetWeight) : null,
-        own ? hundredths(p.budgetScore) : null, own ? hundredths(p.weightTotal) : null,
-        own ? hundredths(p.totalScore) : null, own ? p.grade : null,
-      ]);
-    });
-  }
+/** The grid row (0-based) of the first indicator, and the columns of the form's fields (render). */
+const FIRST_INDICATOR = 11;
+const BUDGET_ROW = 4;
+const FIELD_COLUMN: Readonly<Record<Field["field"], number>> = {
+  spent: 4,
+  rate: 6,
+  budgetScore: 7,
+  actual: 5,
+  weight: 6,
+  score: 7,
+  reason: 8,
+  totalScore: 7,
+  grade: 1,
+};
+
+/**
+ * The clerk's sheet: one project's 项目支出绩效自评表 as the corpus's forms write it (安徽, 云南): the budget block
+ * (年度资金总额 with its 分值, 执行率 and `得分(10分*执行率)`, and its 其中 rows), the goal, the indicator grid
+ * (年度指标值, 实际完成值, 分值, 得分, 偏差原因分析及改进措施), a 合计 row with the stated 分值 and the 总分, and 评价等级.
+ */
+function render(p: ModelProject): { grid: Grid; address: (f: Field) => string } {
+  // prettier-ignore
+  const grid: Grid = [
+    ["2023年度项目支出绩效自评表"],
+    ["项目名称", p.name],
+    ["主管部门", "某县财政局", n, n, "实施单位", "某县财政局"],
+    ["项目资金 (万元)", n, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分(10分*执行率)"],
+    [n, "年度资金总额", money(p.budget), money(p.budget), money(p.spent), hundredths(p.budgetWeight),
+      `${(p.rate / 100).toFixed(2)}%`, hundredths(p.budgetScore)],
+    [n, "其中:当年财政拨款", money(p.budget), money(p.budget), money(p.partSpent)],
+    [n, "上年结转资金"],
+    [n, "其他资金"],
+    ["年度总体目标", "预期目标", n, n, n, "实际完成情况"],
+    [n, "按计划完成项目建设任务", n, n, n, "已按计划完成"],
+    ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+  ];
+  p.indicators.forEach((i, k) => {
+    const level1 = k === 0 || p.indicators[k - 1]!.level1 !== i.level1 ? i.level1 : n;
+    grid.push([
+      n,
+      level1,
+      i.level2,
+      i.name,
+      i.target,
+      i.actual,
+      hundredths(i.weight),
+      i.scoreText ?? hundredths(i.score),
+      i.reason || n,
+    ]);
+  });
+  const closing = grid.length;
+  grid.push(["合计", n, n, n, n, n, hundredths(p.weightTotal), hundredths(p.totalScore), n]);
+  grid.push(["评价等级", p.grade]);
   const address = (f: Field): string => {
-    const row = firstRow[f.project]! + ("item" in f ? f.item : 0);
+    const row =
+      "item" in f
+        ? FIRST_INDICATOR + f.item
+        : f.field === "totalScore"
+          ? closing
+          : f.field === "grade"
+            ? closing + 1
+            : BUDGET_ROW;
     return cellAddress(row + 1, FIELD_COLUMN[f.field] + 1);
   };
   return { grid, address };
 }
 
 function analyze(grid: Grid): readonly Issue[] {
-  return analyzeLocated([{ tables: findTables(grid, A1_ORIGIN, [...LAYOUTS, selfEvaluation]) }]).issues;
+  return analyzeTable(grid).issues;
 }
 
 interface Fault {
@@ -312,6 +345,19 @@ const SEEDS: Readonly<Record<string, Seed>> = {
     p.rate += delta;
     return { project: p, changed: [{ project: index, field: "rate" }], expect: ["wrong-ratio"] };
   },
+  "spent-typed": (base, index, random) => {
+    // 全年执行数 mistyped on the 年度资金总额 row: its column's sum and its 执行率 break; the 执行数 is named.
+    const p = copyProject(base);
+    const delta = random.pick([-1, 1]) * random.int(1, Math.max(1, Math.floor(p.spent / 10)));
+    // Not past the budget: a rate shown capped at 100% is no equation to weigh.
+    if (p.spent + delta <= 0 || p.spent + delta > p.budget) return null;
+    p.spent += delta;
+    return {
+      project: p,
+      changed: [{ project: index, field: "spent" }],
+      expect: ["wrong-amount"],
+    };
+  },
   "budget-score": (base, index) => {
     const p = copyProject(base);
     // Under 94.5%: full marks cannot be 10 × the rate rounded to whole points.
@@ -358,6 +404,17 @@ const SEEDS: Readonly<Record<string, Seed>> = {
     const p = copyProject(base);
     p.grade = random.pick(["优", "良", "中", "差"].filter((g) => g !== p.grade));
     return { project: p, changed: [{ project: index, field: "grade" }], expect: ["grade-mismatch"] };
+  },
+  "score-not-number": (base, index, random) => {
+    // A note typed into the 得分 cell instead of the number (湖北工程学院's `分(因…)`).
+    const p = copyProject(base);
+    const k = random.int(0, p.indicators.length - 1);
+    p.indicators[k]!.scoreText = random.pick(["分", "满分", "扣1分(因人数减少)"]);
+    return {
+      project: p,
+      changed: [{ project: index, item: k, field: "score" }],
+      expect: ["score-not-number"],
+    };
   },
   "actual-not-number": (base, index, random) => {
     const p = copyProject(base);
@@ -410,14 +467,12 @@ export function selfEvaluationFaultFigures(
   for (const [kind, seedFault] of Object.entries(SEEDS)) {
     const s: KindStats = (byKind[kind] = { faults: 0, detected: 0, localised: 0, issues: 0, expected: 0 });
     for (let made = 0, tries = 0; made < faultsPerKind && tries < faultsPerKind * 20; tries++) {
-      const projects = Array.from({ length: random.int(1, 3) }, () => makeProject(random, ++serial));
-      const index = random.int(0, projects.length - 1);
-      const fault = seedFault(projects[index]!, index, random);
+      const project = makeProject(random, ++serial);
+      const fault = seedFault(project, 0, random);
       if (fault === null) continue;
       made++;
-      const before = render(projects);
-      const seeded = projects.map((p, i) => (i === index ? fault.project : p));
-      const after = render(seeded);
+      const before = render(project);
+      const after = render(fault.project);
       const cells = fault.changed.map(after.address);
       const fresh = newIssues(analyze(before.grid), analyze(after.grid));
       const expected = fresh.filter((i) => fault.expect.includes(i.rule));
@@ -428,7 +483,7 @@ export function selfEvaluationFaultFigures(
       }
       const onSite = (i: Issue): boolean =>
         i.cell !== null && (cells.includes(i.cell) || (i.details.cells ?? []).some((c) => cells.includes(c)));
-      if (kind === "score-typed-over-weight") {
+      if (kind === "score-typed-over-weight" || kind === "spent-typed") {
         culpritFaults++;
         const blamed = fresh.filter((i) => i.rule === "wrong-amount").map((i) => i.cell);
         if (blamed.length === 1 && blamed[0] === cells[0]) culpritNamed++;
@@ -455,8 +510,7 @@ export function selfEvaluationFaultFigures(
   let falseWarnings = 0;
   const rules = new Set<string>();
   for (let k = 0; k < cleanTables; k++) {
-    const projects = Array.from({ length: random.int(1, 3) }, () => makeProject(random, ++serial));
-    for (const issue of analyze(render(projects).grid)) {
+    for (const issue of analyze(render(makeProject(random, ++serial)).grid)) {
       if (issue.severity === "error") falseErrors++;
       if (issue.severity === "warning") falseWarnings++;
       if (issue.severity !== "info") rules.add(issue.rule);
@@ -470,7 +524,7 @@ export function selfEvaluationFaultFigures(
     localisation: ratio(t.localised, t.detected),
   });
   return {
-    layout: "self-evaluation (test-only layout)",
+    layout: "self-evaluation-form",
     ...figures(all),
     byKind: Object.fromEntries(Object.entries(byKind).map(([k, t]) => [k, figures(t)])),
     culpritNamed: { faults: culpritFaults, named: culpritNamed, share: ratio(culpritNamed, culpritFaults) },

@@ -3,7 +3,7 @@
  * (layouts/self-evaluation-layout.ts): each rule on a table that breaks it, a clean table that breaks none, and
  * the verdicts a clerk must be able to trust (a rounded or cut rate, rounded scores, targets in words).
  */
-import { analyzeLocated } from "../../src/core/analyze-table";
+import { analyzeLocated, analyzeTable } from "../../src/core/analyze-table";
 import { judgeAttainment } from "../../src/core/check/judge-attainment";
 import { reconcileTotals } from "../../src/core/check/reconcile-totals";
 import { cellAddress } from "../../src/core/model/cell-address";
@@ -278,5 +278,49 @@ describe("the culprit finder weighs a self-evaluation's bounds and ratios (weigh
       equations: [{ ...equations[0]!, target: cell(2, 3, "93.40") } as Equation, wrongRate[1]!],
     };
     expect(reconcileTotals(held).map((i) => [i.rule, i.cell])).toEqual([["wrong-ratio", "D2"]]);
+  });
+});
+
+describe("on the clerk's form, read by the self-evaluation-form layout", () => {
+  const n = null;
+  // prettier-ignore
+  const form = (spent: string, rate: string, score: CellValue = 9.34): Grid => [
+    ["2023年度项目支出绩效自评表"],
+    ["项目名称", "干部教育培训"],
+    ["主管部门", "某县司法局", n, n, "实施单位", "某县司法局"],
+    ["项目资金 (万元)", n, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分(10分*执行率)"],
+    [n, "年度资金总额", "100.00", "100.00", spent, 10, rate, 9.34],
+    [n, "其中:当年财政拨款", "100.00", "100.00", "93.40"],
+    [n, "上年结转资金"],
+    [n, "其他资金"],
+    ["年度总体目标", "预期目标", n, n, n, "实际完成情况"],
+    [n, "完成干部培训", n, n, n, "已完成"],
+    ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+    [n, "产出指标", "数量指标", "培训人次", "≥300人次", "320人次", 30, score, n],
+    [n, n, "质量指标", "培训合格率", "≥95%", "93%", 30, 29, "部分学员补考未通过"],
+    [n, "效益指标", "社会效益指标", "依法行政水平", "提升", "达成预期指标", 20, 20, n],
+    [n, "满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "96%", 10, 10, n],
+    ["合计", n, n, n, n, n, 100, 98.34, n],
+    ["评价等级", "优"],
+  ];
+  const issues = (grid: Grid) =>
+    analyzeTable(grid).issues.map((i) => [i.severity, i.rule, i.cell, i.expected ?? null, i.actual ?? null]);
+
+  test("a clean form has no issue", () => {
+    expect(issues(form("93.40", "93.40%", 30))).toEqual([]);
+  });
+
+  test("a mistyped 执行数 breaks its column's sum and the 执行率: the 执行数 is named, the right rate is not blamed", () => {
+    expect(issues(form("94.30", "93.40%", 30))).toEqual([["error", "wrong-amount", "E5", 93.4, 94.3]]);
+  });
+
+  test("a wrong 执行率 with the 执行数 right is the rate's issue", () => {
+    expect(issues(form("93.40", "95.00%", 30))).toEqual([["error", "wrong-ratio", "G5", 93.4, 95]]);
+  });
+
+  test("a note in a 得分 cell is no number", () => {
+    expect(issues(form("93.40", "93.40%", "满分"))).toEqual([
+      ["error", "score-not-number", "H12", null, null],
+    ]);
   });
 });

@@ -30,7 +30,8 @@ export interface WeighedGroups {
 
 /** The groups, each ambiguous one narrowed by the edits on its candidates' cells (unique when one is left). */
 export function weighEdits(groups: readonly CulpritGroup[], equations: readonly Equation[]): WeighedGroups {
-  const edits = new Map<EquationCell, Edit[]>();
+  // By address: a layout's amount equations and the self-evaluation's ratio hold the same cell as two objects.
+  const edits = new Map<string, Edit[]>();
   for (const equation of equations) {
     if (!(
       equation.kind === "ratio" ||
@@ -38,8 +39,8 @@ export function weighEdits(groups: readonly CulpritGroup[], equations: readonly 
     ))
       continue;
     for (const cell of editCells(equation)) {
-      const list = edits.get(cell);
-      if (list === undefined) edits.set(cell, [equation]);
+      const list = edits.get(cell.address);
+      if (list === undefined) edits.set(cell.address, [equation]);
       else list.push(equation);
     }
   }
@@ -61,13 +62,13 @@ function editCells(edit: Edit): EquationCell[] {
 
 function narrowed(
   group: CulpritGroup,
-  edits: ReadonlyMap<EquationCell, readonly Edit[]>,
+  edits: ReadonlyMap<string, readonly Edit[]>,
   repaired: Set<Equation>,
   weightSums: ReadonlySet<number>,
 ): CulpritGroup {
   const touchedBy = (explanation: readonly CulpritChange[]): Set<Edit> => {
     const touched = new Set<Edit>();
-    for (const change of explanation) for (const e of edits.get(change.cell) ?? []) touched.add(e);
+    for (const change of explanation) for (const e of edits.get(change.cell.address) ?? []) touched.add(e);
     return touched;
   };
   if (group.verdict === "unique") {
@@ -89,7 +90,7 @@ function narrowed(
     const changed = changesOf(explanation);
     // Every edit this explanation touches holds after it, and so does every broken edit of the group.
     for (const e of touched) {
-      const mine = editCells(e).some((c) => changed.has(c));
+      const mine = editCells(e).some((c) => changed.has(c.address));
       if ((mine || broken.includes(e)) && !holds(e, changed)) return false;
     }
     return true;
@@ -104,13 +105,13 @@ function narrowed(
   };
 }
 
-function changesOf(explanation: readonly CulpritChange[]): ReadonlyMap<EquationCell, ExactDecimal> {
-  return new Map(explanation.map((c) => [c.cell, c.to] as const));
+function changesOf(explanation: readonly CulpritChange[]): ReadonlyMap<string, ExactDecimal> {
+  return new Map(explanation.map((c) => [c.cell.address, c.to] as const));
 }
 
 /** Whether an edit holds with some of its cells changed (one it cannot work out holds: it is skipped). */
-function holds(edit: Edit, changed: ReadonlyMap<EquationCell, ExactDecimal>): boolean {
-  const value = (cell: EquationCell): ExactDecimal | null => changed.get(cell) ?? cell.amount;
+function holds(edit: Edit, changed: ReadonlyMap<string, ExactDecimal>): boolean {
+  const value = (cell: EquationCell): ExactDecimal | null => changed.get(cell.address) ?? cell.amount;
   if (edit.kind === "ratio") {
     const [target, numerator, denominator] = [
       value(edit.target),

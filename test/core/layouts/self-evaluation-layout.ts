@@ -8,8 +8,7 @@
  * and 预算得分 (the budget execution's; `预算得分(分值*执行率)` states the rule), 分值合计, 总分, 评价等级.
  * Nothing of the core knows it: check-equations, find-culprits, build-plan and the shells are as they are. It is
  * small on purpose (one header row, no title lines, no unit rows): what it proves is the model, not the reading.
- * Until the real self-evaluation layout (src/core/layouts/self-evaluation*) is in main, bench:faults seeds its
- * self-evaluation faults into tables of this one (bench/self-evaluation-faults.ts).
+ * The self-evaluation checks' tests (check-self-evaluation.test.ts) build their tables in it, one row each.
  */
 import { registerLayout, type LocatedTable, type RegisteredLayout } from "../../../src/core/layouts/layout";
 import type {
