@@ -24,22 +24,10 @@ import { analyzeTable } from "../src/core/analyze-table";
 import { cellAddress } from "../src/core/model/cell-address";
 import type { CellValue } from "../src/core/model/grid";
 import type { Issue, RuleId } from "../src/core/model/issue";
+import { newIssues, ratio, Random, type FamilyStats } from "./columnar-faults";
 import { seededRandom } from "./seeded-random";
 
 type Grid = CellValue[][];
-
-class Random {
-  constructor(private readonly next: () => number) {}
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)]!;
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-}
 
 /** How an indicator's target is written, and whether a number meets it. */
 type Kind = "count" | "rate" | "time" | "cost" | "text";
@@ -429,28 +417,6 @@ const SEEDS: Readonly<Record<string, Seed>> = {
   },
 };
 
-/** Multiset difference by rule and cell. */
-function newIssues(before: readonly Issue[], after: readonly Issue[]): Issue[] {
-  const key = (i: Issue): string => `${i.rule}|${i.cell}`;
-  const counts = new Map<string, number>();
-  for (const i of before) counts.set(key(i), (counts.get(key(i)) ?? 0) + 1);
-  return after.filter((i) => {
-    const n = counts.get(key(i)) ?? 0;
-    if (n > 0) counts.set(key(i), n - 1);
-    return n === 0;
-  });
-}
-
-interface KindStats {
-  faults: number;
-  detected: number;
-  localised: number;
-  issues: number;
-  expected: number;
-}
-
-const ratio = (a: number, b: number): number | null => (b === 0 ? null : Number((a / b).toFixed(4)));
-
 /** The self-evaluation figures for bench-faults.ts's JSON line. */
 export function selfEvaluationFaultFigures(
   seed: number,
@@ -458,14 +424,14 @@ export function selfEvaluationFaultFigures(
   cleanTables: number,
 ): unknown {
   const random = new Random(seededRandom(seed ^ 0x5e1f));
-  const byKind: Record<string, KindStats> = {};
-  const all: KindStats = { faults: 0, detected: 0, localised: 0, issues: 0, expected: 0 };
+  const byKind: Record<string, FamilyStats> = {};
+  const all: FamilyStats = { faults: 0, detected: 0, localised: 0, issues: 0, expected: 0 };
   const misses: string[] = [];
   let serial = 0;
   let culpritNamed = 0;
   let culpritFaults = 0;
   for (const [kind, seedFault] of Object.entries(SEEDS)) {
-    const s: KindStats = (byKind[kind] = { faults: 0, detected: 0, localised: 0, issues: 0, expected: 0 });
+    const s: FamilyStats = (byKind[kind] = { faults: 0, detected: 0, localised: 0, issues: 0, expected: 0 });
     for (let made = 0, tries = 0; made < faultsPerKind && tries < faultsPerKind * 20; tries++) {
       const project = makeProject(random, ++serial);
       const fault = seedFault(project, 0, random);
@@ -517,7 +483,7 @@ export function selfEvaluationFaultFigures(
       if (issue.severity !== "info" && misses.length < 8) misses.push(`clean: ${issue.rule}@${issue.cell}`);
     }
   }
-  const figures = (t: KindStats) => ({
+  const figures = (t: FamilyStats) => ({
     faults: t.faults,
     recall: ratio(t.detected, t.faults),
     precision: ratio(t.expected, t.issues),

@@ -7,29 +7,17 @@
 import { readdirSync } from "fs";
 import { join } from "path";
 import { analyzeTable } from "../../src/core/analyze-table";
+import { SELF_EVALUATION_RULES } from "../../src/core/check/check-self-evaluation";
 import type { Issue, RuleId } from "../../src/core/model/issue";
 import { readInput } from "../../src/xlsx/read-input";
 
 const DIR = join(__dirname, "..", "fixtures", "corpus", "selfeval");
 
-/** The self-evaluation rules, and the shared ones their equations raise (wrong-ratio for 执行率). */
-const SELF_EVALUATION_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
-  "score-over-weight",
-  "weight-sum",
-  "score-total",
-  "budget-score",
-  "full-marks-missed",
-  "deducted-but-met",
-  "missing-deviation-reason",
-  "grade-mismatch",
-  "actual-not-number",
-  "score-not-number",
-  "wrong-ratio",
-]);
+/** The self-evaluation rules, and the shared one its 执行率 raises. */
+const SELF_EVALUATION: ReadonlySet<RuleId> = new Set<RuleId>([...SELF_EVALUATION_RULES, "wrong-ratio"]);
 
 /** A score sum's culprit or 尾差 (wrong-amount, rounding-gap on points) is the self-evaluation's too. */
-const ofSelfEvaluation = (i: Issue): boolean =>
-  SELF_EVALUATION_RULES.has(i.rule) || i.details.scores === true;
+const ofSelfEvaluation = (i: Issue): boolean => SELF_EVALUATION.has(i.rule) || i.details.scores === true;
 
 // Each table's issues of the self-evaluation rules: [severity, rule, cell], and why, from the corpus file.
 const EXPECTED: Readonly<Record<string, readonly (readonly [string, RuleId, string])[]>> = {
