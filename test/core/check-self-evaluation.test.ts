@@ -59,6 +59,8 @@ describe("whether an actual meets its target, by the target's comparison", () =>
     ["11个", "12个", "数量指标", "met"],
     ["30万元", "28万元", "成本指标", "met"],
     ["=12月", "13月", "时效指标", "missed"],
+    ["0起", "2起", "社会效益指标", "missed"],
+    ["=0次", "0次", "质量指标", "met"],
     // Words against a number cannot be judged; a target in words is never judged.
     ["≥95%", "达成预期指标", "质量指标", "words"],
     ["≥95%", "完成", "质量指标", "words"],

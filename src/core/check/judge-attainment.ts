@@ -7,7 +7,7 @@
  * - units that are not the same quantity (`万元` and `台`), or a fraction against a percentage (`0.96` against
  *   `≥95%`), are not compared;
  * - a target without a sign (`11个`, `=30万元`) is a floor, as clerks mean it, except for a cost or a time
- *   indicator (成本, 时效, or a unit of time or money), where it is a ceiling.
+ *   indicator (成本, 时效, or a unit of time or money) or a target of 0 (`0起` 安全事故), where it is a ceiling.
  */
 import type { IndicatorValue } from "../model/analysis";
 import { inBaseUnit, normalizeUnit, sameQuantity } from "../compare/unit-scale";
@@ -93,8 +93,11 @@ function meets(goal: IndicatorValue, value: number, level2: string | null): bool
       return value >= target - eps && value <= (goal.upper ?? target) + eps;
     default: {
       const unit = normalizeUnit(goal.unit);
+      // A count of 0 (`0起` 安全事故, `=0次` 投诉) is a ceiling too: nothing is below it.
       const ceiling =
-        (level2 !== null && CEILING_LEVEL2.test(level2)) || (unit !== null && CEILING_UNITS.has(unit));
+        target === 0 ||
+        (level2 !== null && CEILING_LEVEL2.test(level2)) ||
+        (unit !== null && CEILING_UNITS.has(unit));
       return ceiling ? value <= target + eps : value >= target - eps;
     }
   }

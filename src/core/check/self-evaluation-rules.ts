@@ -170,8 +170,8 @@ function budgetScore(evaluation: SelfEvaluation, project: string): IssueDraft | 
     rates.push(quotient);
     // The quotient as the rate cell would show it, right (a score worked out from the right rate, shown rounded).
     if (rate !== null) {
-      const places = Math.min(rate.decimals, 6) + (rate.percent === true ? 2 : 0);
-      rates.push(Math.round(quotient * 10 ** places + 1e-9) / 10 ** places);
+      const shownPlaces = Math.min(rate.decimals, 6) + (rate.percent === true ? 2 : 0);
+      rates.push(Math.round(quotient * 10 ** shownPlaces + 1e-9) / 10 ** shownPlaces);
     }
   }
   if (rates.length === 0) return null;
@@ -282,6 +282,7 @@ function gradeIssue(evaluation: SelfEvaluation, project: string): IssueDraft | n
 
 /** A grade as written, as one of the bands' (by the band's own spelling, or the default's letter); null: unknown. */
 function gradeOf(text: string, bands: readonly { grade: string }[]): string | null {
+  // A remark in brackets after the grade goes: `优(90分以上)` → 优, `良 （85分）` → 良.
   const t = text.replace(/\s+/g, "").replace(/[（(].*[)）]$/, "");
   if (t === "") return null;
   for (const b of bands) if (b.grade === t) return GRADE_SPELLINGS[t] ?? t;
