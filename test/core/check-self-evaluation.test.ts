@@ -3,6 +3,7 @@
  * (layouts/self-evaluation-layout.ts): each rule on a table that breaks it, a clean table that breaks none, and
  * the verdicts a clerk must be able to trust (a rounded or cut rate, rounded scores, targets in words).
  */
+import fc from "fast-check";
 import { analyzeLocated, analyzeTable } from "../../src/core/analyze-table";
 import { judgeAttainment } from "../../src/core/check/judge-attainment";
 import { reconcileTotals } from "../../src/core/check/reconcile-totals";
@@ -73,6 +74,47 @@ describe("whether an actual meets its target, by the target's comparison", () =>
     ["≥95%", "", "质量指标", null],
   ] as const)("%s against %s (%s) → %s", (target, actual, level2, verdict) => {
     expect(judgeAttainment(target, actual, "指标", level2)).toBe(verdict);
+  });
+});
+
+describe("never throws, and every issue points at a cell of the table", () => {
+  const value = fc.oneof(
+    fc.constantFrom<CellValue>(
+      "≥95%",
+      "93%",
+      "达成预期指标",
+      "0",
+      "11个",
+      "=0次",
+      "/",
+      "分",
+      "",
+      null,
+      100,
+      9.34,
+    ),
+    fc.string({ maxLength: 6 }),
+    fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+  );
+  test("judgeAttainment takes any pair of texts", () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), fc.option(fc.string()), (target, actual, level2) => {
+        expect([null, "met", "missed", "words"]).toContain(judgeAttainment(target, actual, "指标", level2));
+      }),
+    );
+  });
+  test("a clean table with any of its cells replaced", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(3), fc.nat(HEADER.length - 1), value), { maxLength: 6 }),
+        (changes) => {
+          const rows = cleanRows();
+          for (const [r, c, v] of changes) rows[r]![c] = v;
+          for (const issue of analyze(rows).issues) expect(issue.cell).toMatch(/^[A-Q][1-5]$/);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
 

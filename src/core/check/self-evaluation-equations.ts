@@ -14,7 +14,13 @@
  * equation skipped, as for any amount.
  */
 import type { ParsedTable, Project, ScoreCell, SelfEvaluation } from "../model/analysis";
-import { roundedRatio, sameAmount, sumDecimals, type ExactDecimal } from "../model/exact-decimal";
+import {
+  MAX_SCALE_DECIMALS,
+  roundedRatio,
+  sameAmount,
+  sumDecimals,
+  type ExactDecimal,
+} from "../model/exact-decimal";
 import {
   equationCell,
   type BoundEquation,
@@ -146,7 +152,9 @@ function rateEquation(evaluation: SelfEvaluation, project: string): RatioEquatio
   const numerator = scoreEquationCell(budget.spent);
   const denominator = scoreEquationCell(budget.budget);
   if (target === null || numerator === null || denominator === null) return null;
-  const rounding = { decimals: budget.rate!.decimals, percent: budget.rate!.percent === true };
+  // Float noise (a number cell of 13 or 324 decimals) is no display: as amounts, at most MAX_SCALE_DECIMALS.
+  const decimals = Math.min(Math.max(0, Math.floor(budget.rate!.decimals)), MAX_SCALE_DECIMALS);
+  const rounding = { decimals, percent: budget.rate!.percent === true };
   if (target.amount !== null && numerator.amount !== null && denominator.amount !== null) {
     const exact = roundedRatio(numerator.amount, denominator.amount, rounding.decimals + 6, rounding.percent);
     if (

@@ -162,7 +162,7 @@ function budgetScore(evaluation: SelfEvaluation, project: string): IssueDraft | 
   if (budget === null || budget.scoreRule !== "weight-times-rate") return null;
   const { weight, score, rate } = budget;
   if (weight?.value == null || score?.value == null) return null;
-  const places = Math.min(score.decimals, 6);
+  const places = Math.min(Math.max(0, Math.floor(score.decimals)), 6);
   const rates: number[] = [];
   if (rate?.value != null) rates.push(rate.percent === true ? rate.value / 100 : rate.value);
   if (budget.spent?.value != null && budget.budget?.value != null && budget.budget.value !== 0) {
@@ -170,7 +170,8 @@ function budgetScore(evaluation: SelfEvaluation, project: string): IssueDraft | 
     rates.push(quotient);
     // The quotient as the rate cell would show it, right (a score worked out from the right rate, shown rounded).
     if (rate !== null) {
-      const shownPlaces = Math.min(rate.decimals, 6) + (rate.percent === true ? 2 : 0);
+      const shownPlaces =
+        Math.min(Math.max(0, Math.floor(rate.decimals)), 6) + (rate.percent === true ? 2 : 0);
       rates.push(Math.round(quotient * 10 ** shownPlaces + 1e-9) / 10 ** shownPlaces);
     }
   }
