@@ -163,6 +163,10 @@ describe("the self-evaluation rules", () => {
     );
   });
 
+  test("a 总分 of the indicators alone, the budget's 得分 apart, is right too", () => {
+    expect(summary(edited([0, "总分", 89], [0, "评价等级", "良"]))).toEqual([]);
+  });
+
   test("whole scores are exact: a total one point off is never 尾差; a rounded score's cent is", () => {
     expect(summary(edited([0, "总分", 99.34]))).toEqual([["error", "score-total", "P2", 98.34, 99.34]]);
     // 28.67 (30 × 95.56%) and 9.34 are rounded; their sum may be a cent off the rounded total.

@@ -6,7 +6,7 @@
  *   alone do not make it (a form whose 合计 counts only 绩效指标(90分) and one that counts the budget's 10 are
  *   both right); where the form states no total, 100 is assumed and checked apart (self-evaluation-rules.ts),
  *   since an assumed 100 is no cell to blame;
- * - Σ 得分 = 总分 (a sum, score-total), the budget row's 得分 counted in;
+ * - Σ 得分 = 总分 (a sum, score-total), the budget row's 得分 counted in unless the indicators' alone make it;
  * - 执行率 = 执行数 / 预算数 (a ratio, wrong-ratio), rounded as the rate cell shows it. A rate the clerk cut
  *   rather than rounded (93.46… shown as 93%, 93.5… as 93%), or capped at 100% where more was spent than
  *   budgeted, is how forms are filled in, not a wrong number: no equation then.
@@ -123,7 +123,11 @@ function projectEquations(evaluation: SelfEvaluation, read: Project): Equation[]
       kind: "sum",
       rule: "score-total",
       target: total,
-      addends: budgetScore === null ? scores : [...scores, budgetScore],
+      // As for the 分值: a 总分 of the indicators alone (a form that scores 绩效指标 apart) is right too.
+      addends:
+        budgetScore === null || (total.amount !== null && sumHolds(total.amount, scores))
+          ? scores
+          : [...scores, budgetScore],
       details,
       about,
     };
