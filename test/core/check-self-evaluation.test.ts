@@ -362,6 +362,11 @@ describe("on the clerk's form, read by the self-evaluation-form layout", () => {
     expect(issues(form("94.30", "93.40%", 30))).toEqual([["error", "wrong-amount", "E5", 93.4, 94.3]]);
   });
 
+  test("a rate written as a percentage's number without its % is read as a percentage", () => {
+    expect(issues(form("93.40", "93.40", 30))).toEqual([]);
+    expect(issues(form("93.40", "95.00", 30))).toEqual([["error", "wrong-ratio", "G5", 93.4, 95]]);
+  });
+
   test("a wrong 执行率 with the 执行数 right is the rate's issue", () => {
     expect(issues(form("93.40", "95.00%", 30))).toEqual([["error", "wrong-ratio", "G5", 93.4, 95]]);
   });

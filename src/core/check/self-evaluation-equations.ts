@@ -158,7 +158,7 @@ function rateEquation(evaluation: SelfEvaluation, project: string): RatioEquatio
   if (target === null || numerator === null || denominator === null) return null;
   // Float noise (a number cell of 13 or 324 decimals) is no display: as amounts, at most MAX_SCALE_DECIMALS.
   const decimals = Math.min(Math.max(0, Math.floor(budget.rate!.decimals)), MAX_SCALE_DECIMALS);
-  const rounding = { decimals, percent: budget.rate!.percent === true };
+  const rounding = { decimals, percent: budget.rate!.percent === true || writtenInPercent(budget) };
   if (target.amount !== null && numerator.amount !== null && denominator.amount !== null) {
     const exact = roundedRatio(numerator.amount, denominator.amount, rounding.decimals + 6, rounding.percent);
     if (
@@ -182,6 +182,17 @@ function rateEquation(evaluation: SelfEvaluation, project: string): RatioEquatio
     },
     about: { projectIndex: evaluation.projectIndex },
   };
+}
+
+/**
+ * A rate written as a percentage's number without its % (`93.4` under a plain 执行率 header) where the quotient is
+ * a fraction (0.934): read as the percentage it is, not as a rate of 9,340%.
+ */
+function writtenInPercent(budget: NonNullable<SelfEvaluation["budget"]>): boolean {
+  const [rate, spent, total] = [budget.rate?.value, budget.spent?.value, budget.budget?.value];
+  if (rate == null || spent == null || total == null || total === 0) return false;
+  const quotient = spent / total;
+  return Math.abs(rate) > 1.5 && Math.abs(quotient) <= 1.5;
 }
 
 /** The quotient cut (not rounded) to `decimals` is what the cell shows: 93.46…% shown as 93%. */
