@@ -332,12 +332,12 @@ describe("the culprit finder weighs a self-evaluation's bounds and ratios (weigh
 describe("on the clerk's form, read by the self-evaluation-form layout", () => {
   const n = null;
   // prettier-ignore
-  const form = (spent: string, rate: string, score: CellValue = 9.34): Grid => [
+  const form = (spent: string, rate: string, score: CellValue = 9.34, budgetScore = 9.34): Grid => [
     ["2023年度项目支出绩效自评表"],
     ["项目名称", "干部教育培训"],
     ["主管部门", "某县司法局", n, n, "实施单位", "某县司法局"],
     ["项目资金 (万元)", n, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分(10分*执行率)"],
-    [n, "年度资金总额", "100.00", "100.00", spent, 10, rate, 9.34],
+    [n, "年度资金总额", "100.00", "100.00", spent, 10, rate, budgetScore],
     [n, "其中:当年财政拨款", "100.00", "100.00", "93.40"],
     [n, "上年结转资金"],
     [n, "其他资金"],
@@ -365,6 +365,10 @@ describe("on the clerk's form, read by the self-evaluation-form layout", () => {
   test("a rate written as a percentage's number without its % is read as a percentage", () => {
     expect(issues(form("93.40", "93.40", 30))).toEqual([]);
     expect(issues(form("93.40", "95.00", 30))).toEqual([["error", "wrong-ratio", "G5", 93.4, 95]]);
+    // Its budget 得分 of 10 is no 10 × 93.4 (and the 总分 of 98.34 no longer its sum).
+    expect(issues(form("93.40", "93.40", 30, 10)).filter((i) => i[1] !== "score-total")).toEqual([
+      ["error", "budget-score", "H5", 9.34, 10],
+    ]);
   });
 
   test("a wrong 执行率 with the 执行数 right is the rate's issue", () => {

@@ -164,7 +164,9 @@ function budgetScore(evaluation: SelfEvaluation, project: string): IssueDraft | 
   if (weight?.value == null || score?.value == null) return null;
   const places = Math.min(Math.max(0, Math.floor(score.decimals)), 6);
   const rates: number[] = [];
-  if (rate?.value != null) rates.push(rate.percent === true ? rate.value / 100 : rate.value);
+  // A rate over 1.5 is a percentage's number, with its % or without it (`93.4` under a plain 执行率 header).
+  if (rate?.value != null)
+    rates.push(rate.percent === true || Math.abs(rate.value) > 1.5 ? rate.value / 100 : rate.value);
   if (budget.spent?.value != null && budget.budget?.value != null && budget.budget.value !== 0) {
     const quotient = budget.spent.value / budget.budget.value;
     rates.push(quotient);
