@@ -14,7 +14,8 @@ export function describeTables(analysis: Analysis, input: InputTable, m: CliMess
     (analysis.table
       ? [{ table: analysis.table, sheet: undefined, projectStart: 0, projectEnd: analysis.projects.length }]
       : []);
-  const workbook = input.kind === "xlsx";
+  // A workbook read into grids (.ods, .xls) with tables on several sheets names them as an .xlsx does.
+  const workbook = input.kind === "xlsx" || input.sheets.length > 1;
   if (tables.length === 0 || (tables.length === 1 && !workbook)) return [];
   const line = (t: (typeof tables)[number], index: number | null): string =>
     m.tableRead(
@@ -30,7 +31,7 @@ export function describeTables(analysis: Analysis, input: InputTable, m: CliMess
 
 /** The sheets a workbook's analysis read, when that is not simply its first sheet: `（工作表：A、B）`. */
 export function describeSheets(input: InputTable, m: CliMessages): string {
-  if (input.kind !== "xlsx" || (input.sheets.length === 1 && input.sheetIndex === firstVisible(input)))
+  if (input.sheets.length === 1 && (input.kind !== "xlsx" || input.sheetIndex === firstVisible(input)))
     return "";
   return m.sheetsRead(input.sheets.map((s) => escapeName(s.name)));
 }

@@ -112,6 +112,8 @@ export async function normalizeInput(
         analysis,
         messagesFor(options.locale).checks.truncatedSource,
         codec,
+        // A workbook read into grids (.ods, .xls): its other sheets with a table, which the marks name.
+        input.sheets.slice(1),
       ),
       codec,
       DEFAULT_LIMITS,

@@ -19,6 +19,9 @@ import { readNumberFormats } from "./read-number-formats";
 import { readHtmlTables } from "./read-html-table";
 import { readOdsSheets } from "./read-ods";
 import { readXlsSheets, XlsFormatError } from "./read-xls";
+import { readCfbStream } from "./read-cfb";
+import { sniffWorkbook } from "./sniff-workbook";
+import { readZipArchive } from "./zip-archive";
 import {
   openPackage,
   REL_TYPES,
@@ -38,8 +41,9 @@ export const HTML_EXTENSIONS = [".html", ".htm"] as const;
 /** An OpenDocument spreadsheet (LibreOffice, WPS): read-ods.ts. */
 export const ODS_EXTENSIONS = [".ods"] as const;
 /**
- * Excel 97-2003 (BIFF8, .xls/.xlt) and WPS's own (.et/.ett) workbooks: read-xls.ts reads BIFF8; one it cannot
- * read (BIFF5 and older, a WPS file without a Workbook stream) gets one line on saving it as .xlsx.
+ * Excel 97-2003 (BIFF8, .xls/.xlt) and WPS's own (.et/.ett) workbooks, read by what their bytes are
+ * (sniff-workbook.ts): read-xls.ts reads BIFF8; an .xlsx, .ods, web page or text under such a name is read as
+ * what it is; one it cannot read (BIFF5 and older, XML Spreadsheet 2003) gets one line on saving it as .xlsx.
  */
 export const LEGACY_EXTENSIONS = [".xls", ".xlt", ".et", ".ett"] as const;
 export const INPUT_EXTENSIONS = [
@@ -65,7 +69,7 @@ export interface InputTable {
   readonly origin: Origin;
   /**
    * Every sheet analysed, the first one above included: without --sheet, each sheet of a workbook that holds a
-   * table (in tab order), or the first visible sheet when none does.
+   * table (in tab order), or the first visible sheet when none does; the same for an .ods, .xls or .et.
    */
   readonly sheets: readonly InputSheet[];
   /** For text files: how the bytes were decoded. */
@@ -122,19 +126,76 @@ export async function readInputBytes(
   const ext = extname(path).toLowerCase();
   const limits = options.limits ?? DEFAULT_LIMITS;
   if ((XLSX_EXTENSIONS as readonly string[]).includes(ext)) {
-    try {
-      return await readXlsx(path, bytes, options, limits);
-    } catch (error) {
-      // Every part read names itself; anything else malformed is still a damaged file, not a stack trace.
-      if (error instanceof XmlSyntaxError) throw new InputError("not-xlsx", path, error.message);
-      throw error;
-    }
+    // An Excel 97-2003 workbook renamed .xlsx is read as what it is (an encrypted .xlsx, also a compound file,
+    // has no Workbook stream and is refused as encrypted by the package reader).
+    if (sniffWorkbook(bytes) === "compound" && holdsWorkbookStream(bytes))
+      return readXls(path, bytes, options, limits);
+    return readXlsxFile(path, bytes, options, limits);
   }
   if ((TEXT_EXTENSIONS as readonly string[]).includes(ext)) return readText(path, bytes, ext, limits);
   if ((HTML_EXTENSIONS as readonly string[]).includes(ext)) return readHtml(path, bytes, limits);
   if ((ODS_EXTENSIONS as readonly string[]).includes(ext)) return readOds(path, bytes, options, limits);
-  if ((LEGACY_EXTENSIONS as readonly string[]).includes(ext)) return readXls(path, bytes, options, limits);
+  if ((LEGACY_EXTENSIONS as readonly string[]).includes(ext)) return readLegacy(path, bytes, options, limits);
   throw new InputError("unsupported-type", path, ext);
+}
+
+async function readXlsxFile(
+  path: string,
+  bytes: Uint8Array,
+  options: ReadInputOptions,
+  limits: ReadLimits,
+): Promise<InputTable> {
+  try {
+    return await readXlsx(path, bytes, options, limits);
+  } catch (error) {
+    // Every part read names itself; anything else malformed is still a damaged file, not a stack trace.
+    if (error instanceof XmlSyntaxError) throw new InputError("not-xlsx", path, error.message);
+    throw error;
+  }
+}
+
+/** A compound file holding a BIFF workbook stream (`Workbook`, or `Book` in older files). */
+function holdsWorkbookStream(bytes: Uint8Array): boolean {
+  try {
+    return readCfbStream(bytes, ["Workbook", "Book"]) !== null;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * An .xls, .xlt, .et or .ett file, read by what its bytes are (sniff-workbook.ts): BIFF8 in a compound file, an
+ * .xlsx or .ods package under that name, a web page's table, tab- or comma-separated text. XML Spreadsheet 2003
+ * and anything else get the line on saving it as .xlsx.
+ */
+async function readLegacy(
+  path: string,
+  bytes: Uint8Array,
+  options: ReadInputOptions,
+  limits: ReadLimits,
+): Promise<InputTable> {
+  const kind = sniffWorkbook(bytes);
+  switch (kind) {
+    case "compound":
+      return readXls(path, bytes, options, limits);
+    case "zip": {
+      let names: ReadonlyMap<string, unknown>;
+      try {
+        names = readZipArchive(bytes).byName;
+      } catch (error) {
+        throw new InputError("legacy-format", path, (error as Error).message);
+      }
+      if (names.has("content.xml") && !names.has("[Content_Types].xml"))
+        return readOds(path, bytes, options, limits);
+      return readXlsxFile(path, bytes, options, limits);
+    }
+    case "html":
+      return readHtml(path, bytes, limits);
+    case "text":
+      return readText(path, bytes, ".txt", limits);
+    default:
+      throw new InputError("legacy-format", path, kind);
+  }
 }
 
 function statOrThrow(path: string): boolean {
@@ -252,8 +313,8 @@ function readText(path: string, bytes: Uint8Array, ext: string, limits: ReadLimi
 }
 
 /**
- * An .ods workbook: the sheet asked for, else the first sheet that holds a table (else the first), read into a
- * grid; its result is a new workbook as for a text file (the package is not OOXML to edit).
+ * An .ods workbook: the sheet asked for, else every sheet that holds a table (else the first), read into grids;
+ * its result is a new workbook as for a text file, holding those sheets (the package is not OOXML to edit).
  */
 function readOds(path: string, bytes: Uint8Array, options: ReadInputOptions, limits: ReadLimits): InputTable {
   let sheets;
@@ -287,7 +348,11 @@ function readXls(path: string, bytes: Uint8Array, options: ReadInputOptions, lim
   return sheetsInput(path, sheets, options, limits);
 }
 
-/** A workbook read into grids (.ods, .xls): the sheet asked for, else the first holding a table, else the first. */
+/**
+ * A workbook read into grids (.ods, .xls, .et): the sheet asked for, else every sheet that holds a table (in tab
+ * order, as an .xlsx is read: readXlsx), else the first. Sheet names are made safe for the output workbook, and
+ * two that become the same are told apart (`表(2)`), so each table and issue names a sheet that exists there.
+ */
 function sheetsInput(
   path: string,
   sheets: readonly { readonly name: string; readonly grid: Grid }[],
@@ -295,23 +360,38 @@ function sheetsInput(
   limits: ReadLimits,
 ): InputTable {
   if (sheets.length === 0) throw new InputError("no-sheet", path);
-  let sheet = sheets[0]!;
+  const origin = { row: 1, column: 1 };
+  let chosen: InputSheet[];
   if (options.sheet !== undefined) {
-    const wanted = sheets.find((s) => s.name === options.sheet);
-    if (!wanted)
+    const index = sheets.findIndex((s) => s.name === options.sheet);
+    if (index < 0)
       throw new InputError(
         "sheet-not-found",
         path,
         `${options.sheet}|${sheets.map((s) => s.name).join(", ")}`,
       );
-    sheet = wanted;
+    chosen = [{ name: sheets[index]!.name, index, grid: sheets[index]!.grid, origin }];
   } else {
-    sheet = sheets.find((s) => findTables(s.grid, { row: 1, column: 1 }).length > 0) ?? sheet;
+    chosen = [];
+    sheets.forEach((s, index) => {
+      const tables = findTables(s.grid, origin);
+      if (tables.length > 0) chosen.push({ name: s.name, index, grid: s.grid, origin, tables });
+    });
+    if (chosen.length === 0) chosen = [{ name: sheets[0]!.name, index: 0, grid: sheets[0]!.grid, origin }];
   }
-  checkGridLimits(path, sheet.grid, limits);
-  const input = gridInput(path, sheet.grid);
-  const sheetName = sanitizeSheetName(sheet.name);
-  return { ...input, sheetName, sheets: [{ ...input.sheets[0]!, name: sheetName }] };
+  // The table limits hold for the chosen sheets together, as for an .xlsx's.
+  const tally = { cells: 0, rows: 0 };
+  for (const s of chosen) checkGridLimits(path, s.grid, limits, tally);
+  const used = new Set<string>();
+  const named = chosen.map((s) => {
+    const base = sanitizeSheetName(s.name);
+    let name = base;
+    for (let k = 2; used.has(name.toLowerCase()); k++) name = sanitizeSheetName(`${base.slice(0, 26)}(${k})`);
+    used.add(name.toLowerCase());
+    return { ...s, name };
+  });
+  const main = named[0]!;
+  return { ...gridInput(path, main.grid), sheetName: main.name, sheetIndex: main.index, sheets: named };
 }
 
 /** A saved web page: its tables, merged cells as Excel lays them out (the other cells of a span empty). */
@@ -328,10 +408,14 @@ function readHtml(path: string, bytes: Uint8Array, limits: ReadLimits): InputTab
  * Excel's grid and the table's cells hold for text as for a workbook: a paste or an import past row 1,048,576 or
  * column XFD is refused by Excel, so the tool refuses it too rather than write cells no program can open.
  */
-function checkGridLimits(path: string, grid: Grid, limits: ReadLimits): void {
+function checkGridLimits(
+  path: string,
+  grid: Grid,
+  limits: ReadLimits,
+  tally: { cells: number; rows: number } = { cells: 0, rows: 0 },
+): void {
   if (grid.length > EXCEL_MAX_ROWS) throw limitError(path, "rows", EXCEL_MAX_ROWS, `${EXCEL_MAX_ROWS + 1}`);
-  let cells = 0;
-  let rows = 0;
+  let { cells, rows } = tally;
   for (let r = 0; r < grid.length; r++) {
     const width = grid[r]!.length;
     if (width > EXCEL_MAX_COLUMNS)
@@ -340,6 +424,8 @@ function checkGridLimits(path: string, grid: Grid, limits: ReadLimits): void {
     if (cells > limits.tableCells) throw limitError(path, "table-cells", limits.tableCells);
     if (width > 0 && ++rows > limits.tableRows) throw limitError(path, "table-rows", limits.tableRows);
   }
+  tally.cells = cells;
+  tally.rows = rows;
 }
 
 /** A grid from a text file (or built in memory, as the benchmark does) as an input with no package yet. */

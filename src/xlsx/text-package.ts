@@ -11,6 +11,7 @@ import {
   fitCellText,
   displayWidth,
   type Analysis,
+  sheetOfProject,
   type AmountCells,
   type Grid,
 } from "../core";
@@ -26,9 +27,17 @@ function amountFormat(raw: string, decimals: number): string {
   return (raw.includes(",") ? "#,##0" : "0") + (decimals > 0 ? `.${"0".repeat(decimals)}` : "");
 }
 
-/** Amount cells read as numbers, by A1 address, with their display format. */
-function numericAmounts(analysis: Analysis): Map<string, { value: number; format: string }> {
+/**
+ * Amount cells read as numbers, by A1 address, with their display format: those of the tables on `sheet` (an
+ * analysis of one sheet has all its tables there; of several, each project's table names its sheet).
+ */
+function numericAmounts(
+  analysis: Analysis,
+  sheet: string,
+  first: string,
+): Map<string, { value: number; format: string }> {
   const out = new Map<string, { value: number; format: string }>();
+  if (sheet !== first && analysis.tables === undefined) return out;
   const add = (cells: AmountCells): void => {
     for (const key in cells) {
       const c = cells[key]!;
@@ -36,9 +45,12 @@ function numericAmounts(analysis: Analysis): Map<string, { value: number; format
         out.set(c.cell, { value: c.value, format: amountFormat(c.raw, c.decimals) });
     }
   };
-  if (analysis.grandTotal) add(analysis.grandTotal.amountCells);
-  for (const u of analysis.units) add(u.amountCells);
-  for (const p of analysis.projects) add(p.amountCells);
+  // A budget table's total and units belong to the first table (a form's block has none).
+  if (sheet === first && analysis.grandTotal) add(analysis.grandTotal.amountCells);
+  if (sheet === first) for (const u of analysis.units) add(u.amountCells);
+  analysis.projects.forEach((p, k) => {
+    if ((sheetOfProject(analysis, k) ?? first) === sheet) add(p.amountCells);
+  });
   return out;
 }
 
@@ -97,9 +109,16 @@ export function sourceColumnWidths(grid: Grid, analysis: Analysis): Map<number, 
   return widths;
 }
 
+/** A sheet of a workbook read into grids (.ods, .xls), written after the first. */
+export interface TextPackageSheet {
+  readonly name: string;
+  readonly grid: Grid;
+}
+
 /**
- * The bytes of a new package whose only sheet holds the grid. `note` is the visible note left in a field
- * longer than a cell (the CLI reports those cells too).
+ * The bytes of a new package whose first sheet holds the grid, and then the `others` (the other sheets with a
+ * table of a workbook read into grids, so that every mark names a sheet of the output). `note` is the visible
+ * note left in a field longer than a cell (the CLI reports those cells too).
  */
 export async function textPackage(
   sheetName: string,
@@ -107,13 +126,13 @@ export async function textPackage(
   analysis: Analysis,
   note: (length: number) => string,
   codec: ZipCodec,
+  others: readonly TextPackageSheet[] = [],
 ): Promise<Uint8Array> {
   const styles = new StylesPart(MINIMAL_STYLES);
   const textStyle = styles.add(
     "cellXfs",
     '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>',
   );
-  const amounts = numericAmounts(analysis);
   const formatStyles = new Map<string, number>();
   const styleFor = (format: string): number => {
     let s = formatStyles.get(format);
@@ -126,49 +145,64 @@ export async function textPackage(
     }
     return s;
   };
-  const out = new XmlChunks(codec);
-  out.write(
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`,
-  );
-  out.write(
-    '<sheetViews><sheetView tabSelected="1" workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>',
-  );
-  const widths = [...sourceColumnWidths(grid, analysis)].sort(([a], [b]) => a - b);
-  if (widths.length > 0) {
-    out.write("<cols>");
-    for (const [column, width] of widths)
-      out.write(`<col min="${column}" max="${column}" width="${width}" customWidth="1"/>`);
-    out.write("</cols>");
+  const sheets = [{ name: sheetName, grid }, ...others];
+  const sheetParts: DeflatedPart[] = [];
+  for (const [index, sheet] of sheets.entries()) {
+    const out = new XmlChunks(codec);
+    const amounts = numericAmounts(analysis, sheet.name, sheetName);
+    // The columns of the table on this sheet (the first table's for the first sheet).
+    const table =
+      index === 0 ? analysis.table : (analysis.tables?.find((t) => t.sheet === sheet.name)?.table ?? null);
+    out.write(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`,
+    );
+    out.write(
+      `<sheetViews><sheetView${index === 0 ? ' tabSelected="1"' : ""} workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>`,
+    );
+    const widths = [...sourceColumnWidths(sheet.grid, { ...analysis, table })].sort(([a], [b]) => a - b);
+    if (widths.length > 0) {
+      out.write("<cols>");
+      for (const [column, width] of widths)
+        out.write(`<col min="${column}" max="${column}" width="${width}" customWidth="1"/>`);
+      out.write("</cols>");
+    }
+    out.write("<sheetData>");
+    for (let r = 0; r < sheet.grid.length; r++) {
+      const cells = sheet.grid[r]!;
+      if (r % 2048 === 2047) await out.drain();
+      if (cells.length === 0) continue;
+      const row = r + 1;
+      out.write(`<row r="${row}">`);
+      cells.forEach((value, c) => {
+        if (value === null) return;
+        const ref = cellAddress(row, c + 1);
+        const amount = amounts.get(ref);
+        if (amount) out.write(numberCell(ref, styleFor(amount.format), amount.value));
+        else if (typeof value === "number") out.write(numberCell(ref, 0, value));
+        else if (typeof value === "boolean") out.write(`<c r="${ref}" t="b"><v>${value ? 1 : 0}</v></c>`);
+        else out.write(inlineStringCell(ref, textStyle, fitCellText(value, note)));
+      });
+      out.write("</row>");
+    }
+    out.write(
+      '</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>',
+    );
+    sheetParts.push(out.finish());
   }
-  out.write("<sheetData>");
-  for (let r = 0; r < grid.length; r++) {
-    const cells = grid[r]!;
-    if (r % 2048 === 2047) await out.drain();
-    if (cells.length === 0) continue;
-    const row = r + 1;
-    out.write(`<row r="${row}">`);
-    cells.forEach((value, c) => {
-      if (value === null) return;
-      const ref = cellAddress(row, c + 1);
-      const amount = amounts.get(ref);
-      if (amount) out.write(numberCell(ref, styleFor(amount.format), amount.value));
-      else if (typeof value === "number") out.write(numberCell(ref, 0, value));
-      else if (typeof value === "boolean") out.write(`<c r="${ref}" t="b"><v>${value ? 1 : 0}</v></c>`);
-      else out.write(inlineStringCell(ref, textStyle, fitCellText(value, note)));
-    });
-    out.write("</row>");
-  }
-  out.write(
-    '</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>',
-  );
   const encoder = new TextEncoder();
+  const sheetPath = (k: number) => `worksheets/sheet${k + 1}.xml`;
   const parts: [string, string | DeflatedPart][] = [
     [
       "[Content_Types].xml",
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
         '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-        '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
+        sheets
+          .map(
+            (_, k) =>
+              `<Override PartName="/xl/${sheetPath(k)}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+          )
+          .join("") +
         '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>',
     ],
     [
@@ -179,16 +213,28 @@ export async function textPackage(
     [
       "xl/workbook.xml",
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
-        `<bookViews><workbookView activeTab="0"/></bookViews><sheets><sheet name="${escapeXmlAttribute(sheetName)}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+        `<bookViews><workbookView activeTab="0"/></bookViews><sheets>` +
+        sheets
+          .map(
+            (sheet, k) =>
+              `<sheet name="${escapeXmlAttribute(sheet.name)}" sheetId="${k + 1}" r:id="rId${k + 1}"/>`,
+          )
+          .join("") +
+        `</sheets></workbook>`,
     ],
     [
       "xl/_rels/workbook.xml.rels",
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>' +
-        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>',
+        sheets
+          .map(
+            (_, k) =>
+              `<Relationship Id="rId${k + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="${sheetPath(k)}"/>`,
+          )
+          .join("") +
+        `<Relationship Id="rId${sheets.length + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
     ],
     ["xl/styles.xml", styles.toString()],
-    ["xl/worksheets/sheet1.xml", out.finish()],
+    ...sheetParts.map((part, k): [string, DeflatedPart] => [`xl/${sheetPath(k)}`, part]),
   ];
   return writeZip(
     parts.map(([name, text]) =>

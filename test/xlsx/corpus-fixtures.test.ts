@@ -15,6 +15,10 @@ import { analyzeTable, parseTable } from "../../src/core/analyze-table";
 import { parseCellAddress } from "../../src/core/model/cell-address";
 import type { CellValue, Grid } from "../../src/core/model/grid";
 import { readInput } from "../../src/xlsx/read-input";
+import { normalizeInput } from "../../src/xlsx/normalize-workbook";
+import { DEFAULT_LIMITS } from "../../src/xlsx/package-limits";
+import { openPackage } from "../../src/xlsx/xlsx-package";
+import { fflateCodec } from "../../src/xlsx/zip-codec";
 import { fixtureResult, type FixtureResult } from "../fixtures/fixture-result";
 
 const DIR = join(__dirname, "..", "fixtures", "corpus");
@@ -143,4 +147,36 @@ describe("the same tables as web pages (.html, merged cells as rowspan/colspan),
     const xls = join(DIR, "xls", file.replace(/\.xlsx$/, ".xls"));
     expect(unsheeted(await fixtureResult(xls))).toEqual(unsheeted(await fixtureResult(join(DIR, file))));
   });
+});
+
+describe("a workbook of several sheets (a cover, then two forms) reads every sheet with a table in each format", () => {
+  const file = join(DIR, "sheets", "two-forms.xlsx");
+  test("the .xlsx: both forms, each naming its sheet, the cover left out", async () => {
+    const result = await fixtureResult(file);
+    expect(result.tables).toEqual(["淮北 | project-form | 11 | 1", "青山 | project-form | 16 | 1"]);
+    expect(result.detail.length).toBeGreaterThan(10);
+    expect(result.detail.every((line) => / \| (淮北|青山)!/.test(line))).toBe(true);
+  });
+  test.each(["ods", "xls"])("its .%s copy gives the same analysis, sheet names included", async (format) => {
+    const copy = join(DIR, "sheets", `two-forms.${format}`);
+    expect(await fixtureResult(copy)).toEqual(await fixtureResult(file));
+  });
+  test.each(["ods", "xls"])(
+    "its .%s copy's output workbook holds both sheets, each form's marks on it",
+    async (format) => {
+      const input = await readInput(join(DIR, "sheets", `two-forms.${format}`));
+      expect(input.sheets.map((s) => [s.name, s.index])).toEqual([
+        ["淮北", 1],
+        ["青山", 2],
+      ]);
+      const written = await normalizeInput(input, { locale: "zh-CN" });
+      const output = await readInput(join(DIR, "sheets", "two-forms.xlsx"));
+      expect(written.bytes).not.toBeNull();
+      const names = openPackage("out.xlsx", written.bytes!, fflateCodec, DEFAULT_LIMITS).sheets.map(
+        (s) => s.name,
+      );
+      expect(names.slice(0, 2)).toEqual(["淮北", "青山"]);
+      expect(written.analysis.tables?.map((t) => t.sheet)).toEqual(output.sheets.map((s) => s.name));
+    },
+  );
 });

@@ -8,6 +8,7 @@ import { inputErrorsZhCN } from "../../src/xlsx/messages/zh-CN";
 import { readInput } from "../../src/xlsx/read-input";
 import { readXlsSheets } from "../../src/xlsx/read-xls";
 import { decodeEntities, readHtmlTables } from "../../src/xlsx/read-html-table";
+import { fixtureResult } from "../fixtures/fixture-result";
 
 describe("readHtmlTables: a web table as Excel lays it out", () => {
   test.each<[string, string, (string | null)[][]]>([
@@ -97,5 +98,54 @@ describe(".xls and .et (BIFF8 in a compound file)", () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("an .et or .xls is read by what its bytes are, not by its name (sniff-workbook.ts cites each variant)", () => {
+  const corpus = join(__dirname, "..", "fixtures", "corpus");
+  const misnamed = (file: string) => join(corpus, "misnamed", file);
+  const twoForms = join(corpus, "sheets", "two-forms.xlsx");
+
+  test.each<[string, string]>([
+    ["BIFF8 with the header CLSID WPS writes (SheetJS #1419)", "two-forms.et"],
+    ["an .xlsx package under an .et name", "two-forms-xlsx.et"],
+  ])("%s: the analysis of the .xlsx, both sheets", async (_about, file) => {
+    const result = await fixtureResult(misnamed(file));
+    expect(result).toEqual(await fixtureResult(twoForms));
+    expect(result.tables.map((t) => t.split(" | ")[0])).toEqual(["淮北", "青山"]);
+  });
+
+  test("the WPS header is really there, and the same bytes with a zero CLSID read the same", async () => {
+    const et = readFileSync(misnamed("two-forms.et"));
+    expect(et.subarray(8, 24).toString("hex")).toBe("2008020000000000c000000000000046");
+    const plain = readFileSync(join(corpus, "sheets", "two-forms.xls"));
+    expect(readXlsSheets(et)).toEqual(readXlsSheets(plain));
+  });
+
+  test("a system's HTML export named .xls reads as the page does", async () => {
+    const page = await fixtureResult(join(corpus, "html", "hubei-qingshan-2021.html"));
+    const xls = await fixtureResult(misnamed("hubei-qingshan-2021.xls"));
+    expect(xls.detail.length).toBeGreaterThan(5);
+    expect(xls).toEqual(page);
+  });
+
+  test("tab-separated text named .xls reads as the .tsv does", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tsv-as-xls-"));
+    const tsv = join(__dirname, "..", "fixtures", "tables", "string-variants.tsv");
+    writeFileSync(join(dir, "string-variants.xls"), readFileSync(tsv));
+    expect(await fixtureResult(join(dir, "string-variants.xls"))).toEqual(await fixtureResult(tsv));
+  });
+
+  test("an Excel 97-2003 file renamed .xlsx reads as the .xls does", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "xls-as-xlsx-"));
+    writeFileSync(join(dir, "two-forms.xlsx"), readFileSync(join(corpus, "sheets", "two-forms.xls")));
+    expect(await fixtureResult(join(dir, "two-forms.xlsx"))).toEqual(await fixtureResult(twoForms));
+  });
+
+  test("XML Spreadsheet 2003 named .xls gets the one line on saving it as .xlsx", async () => {
+    const error = await readInput(misnamed("xml-spreadsheet.xls")).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "InputError", reason: "legacy-format" });
+    const line = describeInputError(error, inputErrorsZhCN, (p) => basename(p));
+    expect(line).toContain("Excel 工作簿（*.xlsx）");
   });
 });

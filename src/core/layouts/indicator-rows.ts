@@ -20,6 +20,7 @@ import { frameworkCode, frameworkLabel } from "../split/map-level";
 import { parseAmount } from "../model/parse-amount";
 import { labelKey } from "../locate/normalize-label";
 import { gridRole, type GridRole } from "../locate/vocabulary";
+import { nameForSubProject } from "../locate/sub-project";
 
 const { compareSum, exactDecimal, sumDecimals, toNumber } = decimal;
 
@@ -93,6 +94,8 @@ interface RawRow {
   readonly nameCell: SheetCell;
   readonly valueCell: SheetCell | null;
   readonly weight: { readonly amount: ExactDecimal; readonly cell: string } | null;
+  /** With one value column per sub-project: each one's value as written and its cell (else empty). */
+  readonly subValues: readonly { readonly value: string; readonly cell: SheetCell }[];
 }
 
 /** The columns of a table's indicator fields (grid columns) and where the grid sits on the sheet. */
@@ -100,6 +103,16 @@ export interface IndicatorColumns {
   readonly columns: Readonly<Partial<Record<IndicatorRole, number>>>;
   readonly originRow: number;
   readonly originColumn: number;
+  /**
+   * A grid with one value column per sub-project (locate/sub-project.ts): their names and grid columns; each row
+   * is then one indicator per sub-project. `columns.value` is the first of them.
+   */
+  readonly subProjects?: readonly {
+    readonly name: string;
+    readonly column: number;
+    /** The whole project's column (`合计`): its indicator keeps the plain name. */
+    readonly whole?: boolean;
+  }[];
 }
 
 /** Any indicator cell of grid row r holds something. */
@@ -178,6 +191,10 @@ export class ProjectIndicatorRows {
       nameCell: this.cell(r, nameColumn),
       valueCell: columns.value === undefined ? null : this.cell(r, columns.value),
       weight,
+      subValues: (this.at.subProjects ?? []).map((s) => ({
+        value: fieldText(this.grid[r]?.[s.column]),
+        cell: this.cell(r, s.column),
+      })),
     });
   }
 
@@ -196,29 +213,67 @@ export class ProjectIndicatorRows {
     if (this.rows.length > 0 && this.rows[0]!.level1 === null) realignLevel1(this.rows, level1, level2);
     dropForeignLevel2(this.rows, level2);
     const out: RowIndicator[] = [];
+    const subProjects = this.at.subProjects ?? [];
     for (let k = 0; k < this.rows.length; k++) {
       const row = this.rows[k]!;
+      if (subProjects.length > 0) {
+        for (const one of this.bySubProject(row, subProjects)) {
+          if (one.name === "" && one.value === "" && one.period === "") continue;
+          out.push(this.indicator(one, level1[k] ?? null, level2[k] ?? null));
+        }
+        continue;
+      }
       if (row.name === "" && row.value === "" && row.period === "") continue;
-      const l2 = level2[k] ?? null;
-      const l1 = level1[k] ?? (l2 ? level1FromLevel2(l2) : null);
-      const place: IndicatorPlace = {
-        row: row.nameCell.row,
-        column: row.nameCell.column,
-        address: row.nameCell.address,
-        ...(row.valueCell ? { valueCell: row.valueCell } : {}),
-        ...(l2 || l1 ? { levelCell: (l2 ?? l1)!.cell } : {}),
-      };
-      out.push({
-        seq: null,
-        level1: l1?.text ?? null,
-        level2: l2?.text ?? null,
-        name: row.name,
-        periodValue: valueOfRow(row, row.period),
-        annualValue: valueOfRow(row, row.value),
-        raw: row.raw,
-        place,
-      });
+      out.push(this.indicator(row, level1[k] ?? null, level2[k] ?? null));
     }
+    return out;
+  }
+
+  /** One indicator of a row, its levels filled. */
+  private indicator(row: RawRow, filled1: Label | null, l2: Label | null): RowIndicator {
+    const l1 = filled1 ?? (l2 ? level1FromLevel2(l2) : null);
+    const place: IndicatorPlace = {
+      row: row.nameCell.row,
+      column: row.nameCell.column,
+      address: row.nameCell.address,
+      ...(row.valueCell ? { valueCell: row.valueCell } : {}),
+      ...(l2 || l1 ? { levelCell: (l2 ?? l1)!.cell } : {}),
+    };
+    return {
+      seq: null,
+      level1: l1?.text ?? null,
+      level2: l2?.text ?? null,
+      name: row.name,
+      periodValue: valueOfRow(row, row.period),
+      annualValue: valueOfRow(row, row.value),
+      raw: row.raw,
+      place,
+    };
+  }
+
+  /**
+   * A row of a grid with one value column per sub-project, as one row per sub-project: its name with the
+   * sub-project's (`新建校舍面积（一中）`), that sub-project's value and cell. A sub-project whose cell is empty has
+   * no such indicator (the matrix leaves it blank), unless every one is empty: then each is an indicator with no
+   * value, as a one-column row would be.
+   */
+  private bySubProject(row: RawRow, subProjects: NonNullable<IndicatorColumns["subProjects"]>): RawRow[] {
+    const allEmpty = row.subValues.every((v) => v.value === "");
+    const out: RawRow[] = [];
+    subProjects.forEach((sub, k) => {
+      const own = row.subValues[k]!;
+      if (own.value === "" && !allEmpty) return;
+      const name = row.name === "" || sub.whole ? row.name : nameForSubProject(row.name, sub.name);
+      out.push({
+        ...row,
+        name,
+        value: own.value,
+        valueCell: own.cell,
+        raw: [row.level1?.text ?? "", row.level2?.text ?? "", name, row.op, own.value, row.measure]
+          .filter((t) => t !== "")
+          .join(" | "),
+      });
+    });
     return out;
   }
 

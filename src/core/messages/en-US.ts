@@ -797,7 +797,7 @@ export const enUS: Messages = {
     howTitle: "In Excel",
     how: [
       "1. Paste the table with its header row into a sheet (or select the block it is in).",
-      "2. Click Normalize indicators on the Home tab, or in the pane. Without Excel: `npm run --silent cli -- normalize table.xlsx -o result.xlsx` (also reads .tsv/.csv).",
+      "2. Click Normalize indicators on the Home tab, or in the pane. Without Excel: `npm run --silent cli -- normalize table.xlsx -o result.xlsx` (also reads .xls, .et, .ods, a saved .html page and .tsv/.csv; every sheet of a workbook that holds a table is checked).",
       "3. Read the check results first: filter by severity or rule, read the message and what to do; click a cell address to jump to the source. Marked cells carry a note.",
       "4. Fix the source and run again until there are no errors.",
       "5. Click Clear marks to restore the fills, then send the workbook.",
@@ -813,7 +813,7 @@ export const enUS: Messages = {
     howPageTitle: "On the offline page (nothing to install)",
     howPage: [
       "1. Open indicator-normalizer.html in a Chromium-based browser: 360 (speed mode), Qi An Xin, Chrome, Edge. The page never connects anywhere.",
-      "2. Copy the whole table with its header row in WPS or Excel and paste it into the page's box, or choose one or several .xlsx/.csv/.tsv files.",
+      "2. Copy the whole table with its header row in WPS or Excel and paste it into the page's box, or choose one or several .xlsx, .xls, .et, .ods, .html, .csv or .tsv files.",
       "3. For a paste, type the top-left cell of the block you copied in “Copied from cell” (B3 if you selected from B3), so the addresses are your sheet's; without it they count from A1 and name the project's row first.",
       "4. The page gives the verdict and the problems, each with its advice. Download result gives the marked workbook; with several files, Download summary gives every file's problems in one list.",
       "5. Fix the source in WPS or Excel, copy and paste again, until there are no errors.",

@@ -100,6 +100,16 @@ export interface TableInfo {
   readonly model?: TableModel;
   /** Which of several value columns was read as this year's target, and why (a form's grid; absent: one column). */
   readonly valueColumn?: ValueColumnChoice;
+  /**
+   * A grid with one value column per sub-project (`指标值` over `一中 | 二中`): each one's name and sheet column
+   * (1-based). Each row is then one indicator per sub-project, named with it (`新建校舍面积（一中）`).
+   */
+  readonly subProjects?: readonly {
+    readonly name: string;
+    readonly column: number;
+    /** The whole project's column among them (`合计`), whose indicators keep their plain names. */
+    readonly whole?: boolean;
+  }[];
 }
 
 /**

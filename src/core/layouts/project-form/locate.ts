@@ -15,6 +15,7 @@ import { cellText, type CellValue, type Grid, type Origin } from "../../model/gr
 import { readTitleLines, type AmountUnit } from "../../locate/table-heading";
 import { labelKey, normalizeLabel } from "../../locate/normalize-label";
 import { formRole, gridRole, horizonOf, type FormRole, type GridRole } from "../../locate/vocabulary";
+import { isSubProjectName, isWholeProject, subProjectOfHeader } from "../../locate/sub-project";
 import { indicatorRole, type IndicatorRole } from "../indicator-rows";
 import type { LocatedTable } from "../layout";
 
@@ -65,6 +66,16 @@ export interface FormTable extends LocatedTable {
   /** Grid row of the indicator grid's header (the last, when it spans two rows). */
   readonly gridHeader: number;
   readonly gridColumns: Readonly<Partial<Record<IndicatorRole, number>>>;
+  /** A grid with one value column per sub-project: each one's name and grid column (empty: one value column). */
+  readonly subProjects: readonly SubProjectColumn[];
+}
+
+/** A value column of one sub-project (sub-project.ts): its name as written and its grid column. */
+export interface SubProjectColumn {
+  readonly name: string;
+  readonly column: number;
+  /** The whole project's column among them (`合计`): its indicator keeps the plain name. */
+  readonly whole?: boolean;
 }
 
 /** How far below the name label the indicator grid's header may be. */
@@ -207,6 +218,11 @@ const LEVEL_ROLES: readonly GridRole[] = ["level1", "level2", "level3"];
 /** A role met again on one header row starts the next group (中期 | 年度 side by side). */
 const GROUP_ROLES: readonly GridRole[] = ["level1", "level2", "level3", "value", "period"];
 
+/** A value header naming a sub-project or the whole project: `指标值（一中）`, `一中指标值`, `指标值（合计）`. */
+function namesSubProject(header: string): boolean {
+  return subProjectOfHeader(header) !== null || isWholeProject(header);
+}
+
 /** The groups of grid row r that make an indicator grid: two level columns (or 三级指标) and a value column. */
 function gridGroupsAt(grid: Grid, r: number): GridGroup[] {
   const row = grid[r];
@@ -216,9 +232,15 @@ function gridGroupsAt(grid: Grid, r: number): GridGroup[] {
   for (let c = 0; c < row.length; c++) {
     const cell = row[c];
     if (typeof cell !== "string" || cell.length > 30) continue;
-    const role = gridRole(cell);
+    const sub = namesSubProject(cell);
+    const role = gridRole(cell) ?? (sub ? "value" : null);
     if (role === null) continue;
-    if (current === null || (GROUP_ROLES.includes(role) && current.roles.has(role))) {
+    // `指标值（一中） | 指标值（二中）`: one sub-project's value column after another's, not a new group.
+    const nextSub =
+      sub && current !== null && current.roles.has("value")
+        ? namesSubProject(current.headers.get(current.roles.get("value")!) ?? "")
+        : false;
+    if (current === null || (GROUP_ROLES.includes(role) && current.roles.has(role) && !nextSub)) {
       current = { roles: new Map(), headers: new Map(), start: c, end: c + 1 };
       groups.push(current);
     }
@@ -283,6 +305,127 @@ interface FoundGrid {
   readonly headerRows: readonly number[];
   readonly columns: Partial<Record<IndicatorRole, number>>;
   readonly choice: ValueColumnChoice | null;
+  readonly subProjects: readonly SubProjectColumn[];
+}
+
+/**
+ * The sub-projects of a group's value columns, at least two with distinct names, or none: named in the value
+ * headers (`指标值（一中） | 指标值（二中）`), else on the row under a value header that spans them (`指标值` over
+ * `一中 | 二中`: the cells right of 指标值 empty on its row, the level and name columns empty on the row below).
+ */
+function subProjectColumns(
+  grid: Grid,
+  r: number,
+  group: GridGroup,
+  valueColumn: number,
+  columns: Partial<Record<IndicatorRole, number>>,
+): { subs: SubProjectColumn[]; rowBelow: boolean } {
+  const distinct = (subs: SubProjectColumn[]) => {
+    const parts = subs.filter((s) => !s.whole);
+    const wholes = subs.length - parts.length;
+    return parts.length >= 2 && wholes <= 1 && new Set(parts.map((s) => s.name)).size === parts.length
+      ? subs
+      : [];
+  };
+  const named: SubProjectColumn[] = [];
+  for (const [c, header] of [...group.headers].sort((a, b) => a[0] - b[0])) {
+    const name = subProjectOfHeader(header);
+    if (name !== null) named.push({ name, column: c });
+    else if (isWholeProject(header)) named.push({ name: header.trim(), column: c, whole: true });
+  }
+  if (distinct(named).length > 0) return { subs: named, rowBelow: false };
+  const header = grid[r] ?? [];
+  const below = grid[r + 1];
+  const none = { subs: [] as SubProjectColumn[], rowBelow: false };
+  const nameOf = (text: string, c: number): SubProjectColumn | null =>
+    isWholeProject(text)
+      ? { name: text.trim(), column: c, whole: true }
+      : isSubProjectName(text)
+        ? { name: text.trim(), column: c }
+        : null;
+  // The row below is a header row only where the level and name columns are empty.
+  const belowIsHeader = below !== undefined && isHeaderBelow(grid, r, columns);
+  if (belowIsHeader) {
+    const spanned: SubProjectColumn[] = [];
+    for (let c = valueColumn; c < Math.min(group.end, below.length); c++) {
+      if (c > valueColumn && cellText(header[c]) !== "") break;
+      const sub = nameOf(cellText(below[c]), c);
+      if (sub === null) break;
+      spanned.push(sub);
+    }
+    if (distinct(spanned).length > 0) return { subs: spanned, rowBelow: true };
+  }
+  // `指标值 | 指标值 | 指标值` side by side, each named on the row above or below (`一中 | 二中 | 实验小学`).
+  const repeated = repeatedValueColumns(header, valueColumn);
+  if (repeated.length < 2) return none;
+  for (const [row, isBelow] of [
+    [grid[r - 1], false],
+    [belowIsHeader ? below : undefined, true],
+  ] as const) {
+    if (row === undefined || r - 1 < 0) continue;
+    const subs = repeated.map((c) => nameOf(cellText(row[c]), c));
+    if (subs.every((sub) => sub !== null) && distinct(subs as SubProjectColumn[]).length > 0)
+      return { subs: subs as SubProjectColumn[], rowBelow: isBelow };
+  }
+  return none;
+}
+
+/** Grid columns of `指标值 | 指标值 | …` repeated side by side from the value column on row r (one when not repeated). */
+function repeatedValueColumns(row: readonly CellValue[], valueColumn: number): number[] {
+  const repeated = [valueColumn];
+  for (let c = valueColumn + 1; c < row.length; c++) {
+    const text = cellText(row[c]);
+    if (text === "" || gridRole(text) !== "value" || namesSubProject(text)) break;
+    repeated.push(c);
+  }
+  return repeated;
+}
+
+/** A row under the grid header whose level and name columns are empty: a second header row, not an indicator. */
+function isHeaderBelow(grid: Grid, r: number, columns: Partial<Record<IndicatorRole, number>>): boolean {
+  const below = grid[r + 1];
+  return (
+    below !== undefined &&
+    (["level1", "level2", "indicatorName"] as const).every((role) => {
+      const c = columns[role];
+      return c === undefined || cellText(below[c]) === "";
+    })
+  );
+}
+
+/**
+ * Repeated value headers each labelled with a horizon on the row above or below (`中期 | 年度` over `指标值 |
+ * 指标值`): the first labelled this year's, with the others' labels; null when the labels are not all horizons or
+ * none is this year's.
+ */
+function repeatedValueHorizon(
+  grid: Grid,
+  r: number,
+  valueColumn: number,
+  columns: Partial<Record<IndicatorRole, number>>,
+): { column: number; row: number; header: string; others: string[]; ambiguous: boolean } | null {
+  const header = grid[r] ?? [];
+  const repeated = repeatedValueColumns(header, valueColumn);
+  if (repeated.length < 2) return null;
+  for (const at of [r - 1, isHeaderBelow(grid, r, columns) ? r + 1 : -1]) {
+    const row = at >= 0 ? grid[at] : undefined;
+    if (row === undefined) continue;
+    const labels = repeated.map((c) => cellText(row[c]));
+    const horizons = labels.map((label) => (label === "" || label.length > 30 ? null : horizonOf(label)));
+    if (horizons.some((h) => h === null)) continue;
+    const annual = horizons.flatMap((h, k) => (h === "annual" ? [k] : []));
+    if (annual.length === 0) continue;
+    const chosen = annual[0]!;
+    const named = (k: number) => `${labels[k]} ${cellText(header[repeated[k]!])}`;
+    return {
+      column: repeated[chosen]!,
+      row: at,
+      header: named(chosen),
+      others: repeated.flatMap((_, k) => (k === chosen ? [] : [named(k)])),
+      ambiguous: annual.length > 1,
+    };
+  }
+  return null;
 }
 
 /** The first indicator grid in rows (from, limit), with this year's group and value column chosen. */
@@ -336,6 +479,33 @@ function findGrid(grid: Grid, nameRow: number, limit: number, originColumn: numb
       if (indicator === "value") afterValue = true;
     }
     if (columns.value === undefined && columns.period === undefined) continue;
+    // One value column per sub-project: each is read, none is a choice of this year's column.
+    const { subs, rowBelow } =
+      columns.value !== undefined
+        ? subProjectColumns(grid, r, group, columns.value, columns)
+        : { subs: [], rowBelow: false };
+    if (rowBelow && headerRows.length === 1) headerRows.push(r + 1);
+    if (subs.length > 0) columns.value = subs[0]!.column;
+    // `指标值 | 指标值` under `中期 | 年度`: this year's by the labels' meaning, as for column groups.
+    const horizon =
+      subs.length === 0 && columns.value !== undefined
+        ? repeatedValueHorizon(grid, r, columns.value, columns)
+        : null;
+    if (horizon !== null) {
+      columns.value = horizon.column;
+      if (horizon.row > r && headerRows.length === 1) headerRows.push(horizon.row);
+      return {
+        headerRows,
+        columns,
+        choice: {
+          header: horizon.header,
+          column: originColumn + horizon.column,
+          others: horizon.others,
+          ambiguous: horizon.ambiguous,
+        },
+        subProjects: [],
+      };
+    }
     const valueColumn = columns.value ?? columns.period!;
     const others: string[] = [];
     for (const g of groups)
@@ -351,7 +521,7 @@ function findGrid(grid: Grid, nameRow: number, limit: number, originColumn: numb
             others,
             ambiguous,
           };
-    return { headerRows, columns, choice };
+    return { headerRows, columns, choice, subProjects: subs };
   }
   return null;
 }
@@ -503,6 +673,15 @@ function formTable(
       headerRows,
       columns,
       ...(found.choice ? { valueColumn: found.choice } : {}),
+      ...(found.subProjects.length > 0
+        ? {
+            subProjects: found.subProjects.map((s) => ({
+              name: s.name,
+              column: origin.column + s.column,
+              ...(s.whole ? { whole: true } : {}),
+            })),
+          }
+        : {}),
     },
     score: 8 + found_,
     start,
@@ -516,6 +695,7 @@ function formTable(
     amountUnit,
     gridHeader,
     gridColumns,
+    subProjects: found.subProjects,
   };
 }
 

@@ -34,7 +34,12 @@ export function classifyFormRows(grid: Grid, table: FormTable): ClassifiedRow[] 
     else if (table.info.headerRows.includes(table.origin.row + r)) kind = "header";
     else if (r < table.gridHeader) kind = "continuation";
     else if (SIGN_OFF.test(firstTextOf(grid[r]))) kind = "note";
-    else kind = hasIndicatorCells(grid, r, table.gridColumns) ? "continuation" : "note";
+    else
+      kind =
+        hasIndicatorCells(grid, r, table.gridColumns) ||
+        table.subProjects.some((s) => cellText(grid[r]?.[s.column]) !== "")
+          ? "continuation"
+          : "note";
     rows.push({ row: table.origin.row + r, kind });
   }
   return rows;
@@ -124,6 +129,7 @@ export function readProjectForm(grid: Grid, table: FormTable, rows: readonly Cla
     columns: table.gridColumns,
     originRow: origin.row,
     originColumn: origin.column,
+    ...(table.subProjects.length > 0 ? { subProjects: table.subProjects } : {}),
   });
   const continuationRows: number[] = [];
   for (let k = 0; k < rows.length; k++) {
