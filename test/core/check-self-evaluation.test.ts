@@ -274,7 +274,10 @@ describe("the culprit finder weighs a self-evaluation's bounds and ratios (weigh
       ["wrong-amount", "K2", 30, 36],
     ]);
     expect(issues[0]!.message).toBe(
-      "项目「干部培训」的「得分」（K2）应为 30 分，表中为 36 分；改正后，总分 P2 就能对上。",
+      "项目「干部培训」「培训人次」的「得分」（K2）应为 30 分，表中为 36 分；改正后，总分 P2 就能对上。",
+    );
+    expect(analyze(edited([0, "得分", 36]), "en-US").issues[0]!.message).toBe(
+      'Project "干部培训": "得分" of "培训人次" K2 should be 30 points, found 36 points. Once changed, the total score P2 agrees.',
     );
   });
 

@@ -167,6 +167,9 @@ function describeCell(cell: EquationCell, equations: readonly TotalEquation[]): 
       if (equation.details.amountLabel !== undefined) details.amountLabel ??= equation.details.amountLabel;
       details.amountColumn ??= equation.details.amountColumn;
       details.scores = true;
+      // The indicator the score or weight is of (`parts`, in addend order).
+      const part = equation.details.parts?.[equation.addends.indexOf(cell)];
+      if (part) details.indicator ??= part;
     } else if (equation.rule === "row-total") {
       if (equation.details.project !== undefined) details.project = equation.details.project;
       if (equation.details.unit !== undefined) details.unit ??= equation.details.unit;

@@ -64,6 +64,9 @@ function projectEquations(evaluation: SelfEvaluation, read: Project): Equation[]
   const about = { projectIndex: evaluation.projectIndex };
   const weights: EquationCell[] = [];
   const scores: EquationCell[] = [];
+  // The indicator of each 分值 and 得分, in addend order (`parts`): a culprit's message names it.
+  const weightNames: string[] = [];
+  const scoreNames: string[] = [];
   const bound = (
     score: EquationCell | null,
     weight: EquationCell | null,
@@ -87,9 +90,16 @@ function projectEquations(evaluation: SelfEvaluation, read: Project): Equation[]
   for (const row of evaluation.indicators) {
     const weight = scoreEquationCell(row.weight);
     const score = scoreEquationCell(row.score);
-    if (weight !== null) weights.push(weight);
-    if (score !== null) scores.push(score);
     const indicator = read.indicators[row.itemIndex];
+    const name = indicator?.name ?? "";
+    if (weight !== null) {
+      weights.push(weight);
+      weightNames.push(name);
+    }
+    if (score !== null) {
+      scores.push(score);
+      scoreNames.push(name);
+    }
     bound(score, weight, {
       itemIndex: row.itemIndex,
       ...(indicator?.seq == null ? {} : { seq: indicator.seq }),
@@ -106,29 +116,32 @@ function projectEquations(evaluation: SelfEvaluation, read: Project): Equation[]
   if (stated !== null && weights.length > 0) {
     // The budget's 分值 is in the stated total unless the indicators' alone make it.
     const alone = stated.amount !== null && sumHolds(stated.amount, weights);
-    const addends = budgetWeight === null || alone ? weights : [...weights, budgetWeight];
+    const withBudget = budgetWeight !== null && !alone;
     const sum: TotalEquation = {
       kind: "sum",
       rule: "weight-sum",
       target: stated,
-      addends,
-      details: { ...details, amountColumn: "weight", amountLabel: SCORE_LABELS.weight },
+      addends: withBudget ? [...weights, budgetWeight] : weights,
+      details: {
+        ...details,
+        amountColumn: "weight",
+        amountLabel: SCORE_LABELS.weight,
+        parts: withBudget ? [...weightNames, SCORE_LABELS.rate] : weightNames,
+      },
       about,
     };
     equations.push(sum);
   }
   const total = scoreEquationCell(evaluation.totalScore);
   if (total !== null && scores.length > 0) {
+    // As for the 分值: a 总分 of the indicators alone (a form that scores 绩效指标 apart) is right too.
+    const withBudget = budgetScore !== null && !(total.amount !== null && sumHolds(total.amount, scores));
     const sum: TotalEquation = {
       kind: "sum",
       rule: "score-total",
       target: total,
-      // As for the 分值: a 总分 of the indicators alone (a form that scores 绩效指标 apart) is right too.
-      addends:
-        budgetScore === null || (total.amount !== null && sumHolds(total.amount, scores))
-          ? scores
-          : [...scores, budgetScore],
-      details,
+      addends: withBudget ? [...scores, budgetScore] : scores,
+      details: { ...details, parts: withBudget ? [...scoreNames, SCORE_LABELS.rate] : scoreNames },
       about,
     };
     equations.push(sum);

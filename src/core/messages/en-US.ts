@@ -195,7 +195,9 @@ function ratioFigure(i: IssueDraft, value: IssueDraft["expected"]): string {
 const issues: RuleMessages<string> = {
   "wrong-amount": (i) => {
     const d = i.details;
-    const column = d.amountColumn ? ` ${col(d, d.amountColumn)}` : "";
+    // A self-evaluation's score names its indicator: `"得分" of "培训人次"`.
+    const item = d.scores && d.indicator ? ` of "${d.indicator}"` : "";
+    const column = d.amountColumn ? ` ${col(d, d.amountColumn)}${item}` : "";
     const partners = d.partners?.length ? `, together with ${list(d.partners)}` : "";
     // The cell itself is not named again among the totals it repairs (a wrong total repairs its own equation).
     const repairs = (d.repairs ?? []).filter((t) => t.cell !== i.cell).map((t) => repaired(t, d));

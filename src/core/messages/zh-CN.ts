@@ -205,7 +205,9 @@ function ratioFigure(i: IssueDraft, value: IssueDraft["expected"]): string {
 const issues: RuleMessages<string> = {
   "wrong-amount": (i) => {
     const d = i.details;
-    const column = d.amountColumn ? `的${col(d, d.amountColumn)}` : "";
+    // A self-evaluation's score names its indicator: 项目「…」「培训人次」的「得分」.
+    const item = d.scores && d.indicator ? `「${d.indicator}」` : "";
+    const column = d.amountColumn ? `${item}的${col(d, d.amountColumn)}` : "";
     const partners = d.partners?.length ? `，须与 ${list(d.partners)} 一起改` : "";
     // The cell itself is not named again among the totals it repairs (a wrong total repairs its own equation).
     const totals = (d.repairs ?? []).filter((t) => t.cell !== i.cell).map((t) => repaired(t, d));

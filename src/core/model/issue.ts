@@ -239,7 +239,9 @@ type TotalFacts = RowFacts | AmountFacts | "subtotalRow" | "parts" | "cells" | "
  * message function for a rule sees exactly these (messages/zh-CN.ts RuleMessages); makeIssue takes them.
  */
 export interface IssueDetailsByRule {
-  "wrong-amount": Facts<TotalFacts | "repairs" | "consequences" | "partners" | "amountLabel" | "scores">;
+  "wrong-amount": Facts<
+    TotalFacts | "repairs" | "consequences" | "partners" | "amountLabel" | "scores" | "indicator"
+  >;
   "row-total": Facts<TotalFacts>;
   "group-total": Facts<TotalFacts>;
   subtotal: Facts<TotalFacts>;
