@@ -235,7 +235,8 @@ function attainmentIssues(
   const weight = amountOf(row.weight);
   const score = amountOf(row.score);
   if (weight !== null && score !== null && row.score !== null) {
-    const full = sameAmount(weight, score);
+    // A 分值 of 0 scores nothing: its 0 is no full marks.
+    const full = weight.units > 0 && sameAmount(weight, score);
     const cells = [row.actual.address, row.score.address, row.weight!.address];
     if (verdict === "missed" && full)
       issues.push(
