@@ -48,7 +48,11 @@ async function main(): Promise<void> {
       runsMs.push(Math.round(performance.now() - t0));
       if (result.status !== 1 || statSync(summary).size === 0)
         throw new Error(`check failed: ${result.stderr}`);
-      problems = Number(/(\d+) 个问题/.exec(result.stdout)?.[1] ?? NaN);
+      // "汇总已写入 …：80 个文件，2,838 个问题。": the count has thousands separators (as every count the CLI
+      // prints); reading only the digits after the last comma gave 838 for 2,838.
+      const counted = /(\d{1,3}(?:,\d{3})*|\d+) 个问题/.exec(result.stdout)?.[1];
+      if (counted === undefined) throw new Error(`no problem count in: ${result.stdout}`);
+      problems = Number(counted.replace(/,/g, ""));
     }
     console.log(
       JSON.stringify({

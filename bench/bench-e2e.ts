@@ -2,8 +2,10 @@
  * npm run bench:e2e — what a user waits for: whole processes on a 10,000-project .xlsx (the synthetic table of
  * bench/synthetic-table.ts, amounts as numbers, totals recomputed), side by side with the Python peer
  * (bench/peer-indicators.py: openpyxl read-only, a regex split, a write-only sheet). Each command runs
- * BENCH_RUNS times (default 3), alternating ours and the peer's, and the fastest run of each is kept, because
- * other processes share the machine's two cores. Peak RSS comes from /usr/bin/time (GNU time's %M).
+ * BENCH_RUNS times (default 3), alternating ours and the peer's, and the median run of each is reported (wall time,
+ * CPU time and peak memory each the median of its own figures), as the issue's targets are stated; the CPU ratio is
+ * the steadier one when other processes share the machine's two cores. Peak RSS comes from /usr/bin/time (GNU
+ * time's %M).
  * Prints ONE JSON line; targets: ours ≤ 0.5 × the peer's time for check and normalize, peak RSS ≤ 250 MB.
  *
  * Needs `npm run build:cli` (npm ci runs it) and Debian's /usr/bin/python3 with python3-openpyxl.
@@ -55,8 +57,19 @@ function measure(command: string, args: string[]): Measured {
   return { ms: wall * 1000, cpuMs: (user + system) * 1000, rssMB: rssKB / 1024 };
 }
 
-function best(runs: Measured[]): Measured {
-  return runs.reduce((a, b) => (b.ms < a.ms ? b : a));
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** Each figure's median over the runs (a run slowed by another process moves the median less than the mean). */
+function medianOf(runs: Measured[]): Measured {
+  return {
+    ms: median(runs.map((r) => r.ms)),
+    cpuMs: median(runs.map((r) => r.cpuMs)),
+    rssMB: median(runs.map((r) => r.rssMB)),
+  };
 }
 
 async function main(): Promise<void> {
@@ -78,7 +91,7 @@ async function main(): Promise<void> {
   };
   for (let i = 0; i < RUNS; i++)
     for (const [name, run] of Object.entries(commands)) runs[name as keyof typeof commands].push(run());
-  const b = Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, best(v)])) as Record<
+  const b = Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, medianOf(v)])) as Record<
     keyof typeof commands,
     Measured
   >;
@@ -103,6 +116,10 @@ async function main(): Promise<void> {
       runs: RUNS,
       check: side(b.oursCheck, b.peerCheck),
       normalize: side(b.oursNormalize, b.peerNormalize),
+      met: {
+        check: b.oursCheck.ms <= 0.5 * b.peerCheck.ms,
+        normalize: b.oursNormalize.ms <= 0.5 * b.peerNormalize.ms && b.oursNormalize.rssMB <= 250,
+      },
       loadAverage: Number((loadavg()[0] ?? 0).toFixed(1)),
       targetRatio: 0.5,
       targetPeakRssMB: 250,

@@ -2,6 +2,7 @@
  * The command line's entry point (`npm run cli -- …`, `npm run demo`): the only place that touches the
  * process's exit status. Everything else is in run-cli.ts, testable without spawning a process.
  */
+import { webcrypto } from "crypto";
 import { existsSync } from "fs";
 import { dirname, join } from "path";
 import { EXIT_BUG } from "./exit-codes";
@@ -26,7 +27,19 @@ function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
   });
 }
 
+/**
+ * Node 18 has Web Crypto only as require("crypto").webcrypto (the global came in Node 19); the package writer, shared
+ * with the offline page, takes its GUIDs from globalThis.crypto. The release's CLI file runs on Node 18
+ * (`npm run release:verify` found this).
+ */
+function provideWebCrypto(): void {
+  const global = globalThis as { crypto?: unknown };
+  if (global.crypto === undefined)
+    Object.defineProperty(globalThis, "crypto", { value: webcrypto, configurable: true, writable: true });
+}
+
 async function main(): Promise<void> {
+  provideWebCrypto();
   endQuietlyOnClosedPipe(process.stdout);
   endQuietlyOnClosedPipe(process.stderr);
   const code = await runCli(process.argv.slice(2), {

@@ -12,12 +12,14 @@ import {
   type Plan,
   type PlanCell,
   type PlanSheet,
+  MARK_PATTERNS,
 } from "../core";
 import type { ApiSupport } from "./api-support";
 import { guardText } from "../workbook/guard-text";
 import { isOwnComment, isOwnNoteAuthor, stillWearsMark } from "../workbook/rerun-rules";
 import { contiguousBlocks, groupBy, joinAreas } from "../workbook/group-cells";
 import { rectAddress } from "../workbook/range-address";
+import { fillPatternOf, ooxmlPatternOf } from "../workbook/run-record-format";
 import type { SheetRef } from "./read-source";
 import { BULK_PIECE_CELLS, jsonBytes, OPERATION_BYTES, RequestBudget, utf8Bytes } from "./request-budget";
 import type { RunState, SavedFill } from "./run-state";
@@ -177,17 +179,22 @@ export async function applyPlan(
     }
   }
   for (const [color, marks] of groupBy(plan.marks, (m) => m.color)) {
+    // Each kind has its own colour, so a group is one kind: its pattern tells it in black-and-white print.
+    const { pattern, color: patternColor } = MARK_PATTERNS[marks[0]!.severity];
+    const fillPattern = (fillPatternOf(pattern) ?? "Solid") as Excel.FillPattern;
     await forEachTarget(
       source,
       marks.map((m) => m.cell),
       support,
       budget,
-      support.multiAreaAndPattern ? 2 : 0,
+      support.multiAreaAndPattern ? (patternColor === null ? 2 : 3) : 0,
       (target) => {
         target.format.fill.color = color;
-        // At 1.9 a solid fill, whatever pattern or tint the cell had: a mark must read as a mark.
+        // At 1.9 the kind's pattern (solid for an error), whatever pattern or tint the cell had: a mark must read
+        // as a mark. Below 1.9 Office.js sets no pattern: the mark is its colour only.
         if (support.multiAreaAndPattern) {
-          target.format.fill.pattern = "Solid";
+          target.format.fill.pattern = fillPattern;
+          if (patternColor !== null) target.format.fill.patternColor = patternColor;
           target.format.fill.tintAndShade = 0;
         }
       },
@@ -430,7 +437,11 @@ export async function readFills(
 /** Does the cell still hold the mark the add-in put there (a solid fill of the mark colour; solid known at 1.9)? */
 function stillMarked(now: FillReading, saved: SavedFill): boolean {
   return stillWearsMark(
-    { solid: now.pattern === null ? null : now.pattern === "Solid", color: now.color },
+    {
+      solid: now.pattern === null ? null : now.pattern === "Solid",
+      color: now.color,
+      pattern: now.pattern === null ? null : ooxmlPatternOf(now.pattern),
+    },
     saved.mark,
   );
 }

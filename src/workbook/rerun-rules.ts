@@ -4,7 +4,7 @@
  * started on one of the tool's own sheets analyses. The adapters read their host's fills, notes and names and ask
  * here. Pure.
  */
-import { enUS, MARK_COLORS, zhCN } from "../core";
+import { enUS, MARK_COLORS, MARK_PATTERNS, zhCN, type MarkKind } from "../core";
 import { OWN_NAME_PREFIX } from "./run-record-format";
 
 /** The add-ins' comment tags in every language: a run in one language removes the comments of a run in the other. */
@@ -26,22 +26,53 @@ export function isOwnNoteAuthor(author: string): boolean {
 /** A cell's fill as a host reads it: solid or not (null where the host cannot tell, below ExcelApi 1.9), a colour. */
 export interface FillSeen {
   readonly solid: boolean | null;
-  /** "#RRGGBB"; null for no fill. */
+  /** "#RRGGBB": a solid fill's colour, or the cell's colour under a pattern; null for no fill. */
   readonly color: string | null;
+  /** styles.xml's patternType of a fill that is not solid (lightUp, gray125, …), where the host tells it. */
+  readonly pattern?: string | null;
 }
 
 /**
- * Does the cell still wear a mark: a solid fill in the mark's colour (`mark`, "#RRGGBB"), or in any mark colour
- * when the record does not say which? A cell the clerk refilled since, or one that rows inserted or deleted moved
- * there, is theirs and is left alone. A mark is never recognised by its colour alone: only recorded cells are asked.
+ * Does the cell still wear a mark: the mark's colour (`mark`, "#RRGGBB"), or any mark colour when the record does
+ * not say which, solid or under that kind's own pattern (MARK_PATTERNS; marks written before the patterns were
+ * all solid, so solid counts for every kind)? A host that cannot tell the pattern (below ExcelApi 1.9) goes by the
+ * colour. A cell the clerk refilled since, or one that rows inserted or deleted moved there, is theirs and is left
+ * alone. A mark is never recognised by its colour alone: only recorded cells are asked.
  */
 export function stillWearsMark(fill: FillSeen, mark?: string): boolean {
-  if (fill.solid === false || fill.color === null) return false;
+  if (fill.color === null) return false;
   const color = fill.color.toUpperCase();
-  const marks = mark
-    ? [mark]
-    : Object.keys(MARK_COLORS).map((k) => MARK_COLORS[k as keyof typeof MARK_COLORS]);
-  return marks.some((m) => m.toUpperCase() === color);
+  const kinds = (Object.keys(MARK_COLORS) as MarkKind[]).filter(
+    (kind) => mark === undefined || mark.toUpperCase() === MARK_COLORS[kind].toUpperCase(),
+  );
+  const own = kinds.filter((kind) => MARK_COLORS[kind].toUpperCase() === color);
+  if (own.length > 0)
+    return fill.solid !== false || own.some((kind) => MARK_PATTERNS[kind].pattern === fill.pattern);
+  return fill.solid !== false && kinds.some((kind) => isFlattenedMark(color, kind));
+}
+
+/**
+ * LibreOffice Calc (7.x) has no cell patterns: it shows, prints and saves a patterned fill as a solid one, the
+ * pattern's colour mixed into the cell's by the pattern's density (lightUp and lightHorizontal a quarter, gray125
+ * an eighth). A mark of a file saved there is that colour, give or take its rounding: #E7CA75 for a warning
+ * (#9C6500 over #FFEB9C).
+ */
+const FLATTENED_SHARE: Readonly<Record<string, number>> = {
+  lightUp: 1 / 4,
+  lightHorizontal: 1 / 4,
+  gray125: 1 / 8,
+};
+
+function isFlattenedMark(color: string, kind: MarkKind): boolean {
+  const { pattern, color: patternColor } = MARK_PATTERNS[kind];
+  const share = FLATTENED_SHARE[pattern];
+  if (patternColor === null || share === undefined || !/^#[0-9A-F]{6}$/.test(color)) return false;
+  const channel = (hex: string, i: number) => parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16);
+  for (let i = 0; i < 3; i++) {
+    const mixed = channel(patternColor, i) * share + channel(MARK_COLORS[kind], i) * (1 - share);
+    if (Math.abs(channel(color, i) - mixed) > 2) return false;
+  }
+  return true;
 }
 
 /**

@@ -18,6 +18,7 @@ import {
   cellAddress,
   columnLetter,
   MARK_COLORS,
+  MARK_PATTERNS,
   quoteSheetName,
   type Plan,
   type PlanCell,
@@ -136,12 +137,17 @@ export function applyPlanEt(app: Et.Application, plan: Plan, options: EtApplyOpt
   const before = plan.marks.map((mark) => readFill(options.source.Range(mark.cell).Interior));
   for (const [color, marks] of groupBy(plan.marks, (m) => m.color)) {
     const bgr = hexToBgr(color);
+    // Each kind has its own colour, so a group is one kind: its pattern (MARK_PATTERNS) tells it in black-and-white
+    // print; Color is the cell's colour under the pattern, PatternColor the pattern's.
+    const { pattern, color: patternColor } = MARK_PATTERNS[marks[0]!.severity];
+    const patternNo = patternNumber(pattern) ?? XL_PATTERN_SOLID;
     forEachArea(
       options.source,
       marks.map((m) => m.cell),
       (interior) => {
-        interior.Pattern = XL_PATTERN_SOLID;
+        interior.Pattern = patternNo;
         interior.Color = bgr;
+        if (patternColor !== null) interior.PatternColor = hexToBgr(patternColor);
       },
     );
   }
@@ -401,13 +407,15 @@ function readFill(interior: Et.Interior): Fill {
   };
 }
 
-/** Does the cell still wear the mark of its severity: a solid fill of exactly the mark's colour? */
+/** Does the cell still wear the mark of its severity: exactly the mark's colour, solid or under its kind's pattern? */
 function stillMarked(interior: Et.Interior, severity: EtRecordedMark["severity"]): boolean {
   const filled = Number(interior.ColorIndex) !== XL_NONE;
+  const pattern = Number(interior.Pattern);
   return stillWearsMark(
     {
-      solid: Number(interior.Pattern) === XL_PATTERN_SOLID,
+      solid: pattern === XL_PATTERN_SOLID,
       color: filled ? bgrToHex(Number(interior.Color)) : null,
+      pattern: PATTERN_NAMES.get(pattern) ?? null,
     },
     MARK_COLORS[severity],
   );
@@ -426,6 +434,9 @@ export function restoreMarks(
   for (const mark of marks) {
     const interior = sheet.Range(mark.cell).Interior;
     if (!stillMarked(interior, mark.severity)) continue;
+    // A patterned mark's pattern colour would outlive a solid fill put back over it: cleared first, as the
+    // Office.js shell clears a fill before restoring it.
+    if (MARK_PATTERNS[mark.severity].color !== null) interior.ColorIndex = XL_NONE;
     if (!restoreFill(interior, mark)) colourLost++;
     restored++;
   }

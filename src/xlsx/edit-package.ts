@@ -11,6 +11,7 @@
  */
 import {
   MARK_COLORS,
+  MARK_PATTERNS,
   quoteSheetName,
   type Plan,
   type PlanNote,
@@ -115,24 +116,36 @@ export function namesInUse(
   });
 }
 
-/** The mark's fill record, solid in the mark's colour (the same XML every run, so it is found again). */
+/**
+ * The mark's fill record: the mark's colour, solid for an error, under its kind's pattern otherwise (MARK_PATTERNS:
+ * styles.xml gives a patterned fill's pattern colour as fgColor and the cell's colour as bgColor). The same XML
+ * every run, so it is found again.
+ */
 function markFill(severity: MarkSeverity): string {
-  return solidFill(MARK_COLORS[severity]);
+  const { pattern, color } = MARK_PATTERNS[severity];
+  if (color === null) return solidFill(MARK_COLORS[severity]);
+  return `<fill><patternFill patternType="${pattern}"><fgColor rgb="${argb(color)}"/><bgColor rgb="${argb(MARK_COLORS[severity])}"/></patternFill></fill>`;
+}
+
+/** "#ffc7ce" → "FFFFC7CE" (opaque). */
+function argb(color: string): string {
+  return `FF${color.slice(1).toUpperCase()}`;
 }
 
 /** A solid fill record of "#RRGGBB". */
 function solidFill(color: string): string {
-  const rgb = `FF${color.slice(1).toUpperCase()}`;
-  return `<fill><patternFill patternType="solid"><fgColor rgb="${rgb}"/><bgColor indexed="64"/></patternFill></fill>`;
+  return `<fill><patternFill patternType="solid"><fgColor rgb="${argb(color)}"/><bgColor indexed="64"/></patternFill></fill>`;
 }
 
-/** Whether a fill is one the tool's marks use (solid, in a mark colour, opaque). */
+/** Whether a fill is one the tool's marks use (in a mark colour, opaque; solid or under its kind's pattern). */
 function isMarkFill(fill: string | null | undefined): boolean {
   if (!fill) return false;
-  // Read through the tag's attributes, in either quotes: `<fgColor rgb='FFFFC7CE'/>` → FFFFC7CE (alpha FF, then the colour).
-  const argb = elementAttribute(fill, "fgColor", "rgb")?.toUpperCase();
-  const color = argb && /^FF[0-9A-F]{6}$/.test(argb) ? `#${argb.slice(2)}` : null;
-  return stillWearsMark({ solid: elementAttribute(fill, "patternFill", "patternType") === "solid", color });
+  const pattern = elementAttribute(fill, "patternFill", "patternType");
+  // Read through the tag's attributes, in either quotes: `<fgColor rgb='FFFFC7CE'/>` → FFFFC7CE (alpha FF, then the
+  // colour). A solid fill's colour is its fgColor; under a pattern the cell's colour is the bgColor.
+  const argbColor = elementAttribute(fill, pattern === "solid" ? "fgColor" : "bgColor", "rgb")?.toUpperCase();
+  const color = argbColor && /^FF[0-9A-F]{6}$/.test(argbColor) ? `#${argbColor.slice(2)}` : null;
+  return stillWearsMark({ solid: pattern === "solid", color, pattern });
 }
 /** An attribute of the first `<element>` in some XML, in either quotes: (`<a><b x='1'/></a>`, b, x) → "1". */
 function elementAttribute(xml: string, element: string, name: string): string | null {

@@ -1,5 +1,14 @@
-import { constants, crc32, deflateRawSync, inflateRawSync } from "zlib";
+import * as zlib from "zlib";
+import { constants, deflateRawSync, inflateRawSync } from "zlib";
+import { crc32 as pureCrc32 } from "./crc32";
 import { fflateCodec, TooLargeError, type ZipCodec } from "./zip-codec";
+
+/**
+ * zlib.crc32 is Node 20.15's (and 22.2's): the release's CLI file runs on Node 18 too, where it is missing and the
+ * pure table-driven CRC (crc32.ts, what the browser uses) takes its place. `npm run release:verify` found this.
+ */
+const nativeCrc32 = (zlib as { crc32?: (chunk: Uint8Array, previous: number) => number }).crc32;
+const crc32 = typeof nativeCrc32 === "function" ? nativeCrc32 : pureCrc32;
 
 const NATIVE_WHOLE_PART = 16 << 20;
 const SLICE = 1 << 18;

@@ -5,6 +5,7 @@ import { join } from "path";
 import { SAMPLE_PATH } from "../../testing/sample";
 import { partText, sheetPartOf, unzipParts } from "../xlsx/package-helpers";
 import { runCaptured } from "./run-captured";
+import { cellColorOf, cellPatternOf } from "../../testing/cell-fill";
 
 const run = runCaptured;
 
@@ -106,8 +107,9 @@ test("-o writes this year's workbook with 年度对比 and the changed cells mar
     /<hyperlink ref="F2" location="'2025'!G14"/,
   );
   const source = wb.worksheets[0]!;
-  const fill = source.getCell("G14").fill as { fgColor?: { argb?: string } };
-  expect(fill.fgColor?.argb).toBe("FFE4DFEC");
+  expect(cellColorOf(source.getCell("G14"))).toBe("FFE4DFEC");
+  // A change under thin horizontal lines: told from the error and warning marks in black-and-white print.
+  expect(cellPatternOf(source.getCell("G14"))).toBe("lightHorizontal FF7030A0");
   expect(source.getCell("G14").note).toBeDefined();
 
   // normalize on that workbook: the tool's own sheets (年度对比 too) are replaced, not kept beside new copies.
@@ -119,8 +121,7 @@ test("-o writes this year's workbook with 年度对比 and the changed cells mar
   expect(names).toContain("指标明细");
   expect(names).not.toContain("年度对比");
   expect(names.filter((n) => /\(\d+\)$/.test(n))).toEqual([]);
-  const refill = wb2.worksheets[0]!.getCell("G14").fill as { fgColor?: { argb?: string } } | undefined;
-  expect(refill?.fgColor?.argb).not.toBe("FFE4DFEC");
+  expect(cellColorOf(wb2.worksheets[0]!.getCell("G14"))).not.toBe("FFE4DFEC");
 });
 
 test("--json and -o together are refused", async () => {

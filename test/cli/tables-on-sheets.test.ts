@@ -9,6 +9,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import type { CliIo } from "../../src/cli/cli-io";
 import { runCli } from "../../src/cli/run-cli";
+import { cellColorOf } from "../../testing/cell-fill";
 
 const TABLES = join(__dirname, "..", "fixtures", "tables");
 
@@ -32,8 +33,7 @@ function workspace(...fixtures: string[]): string {
   return dir;
 }
 
-const fillOf = (cell: ExcelJS.Cell): string | undefined =>
-  (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+const fillOf = cellColorOf;
 
 test("the table on a workbook's second sheet is found and the CLI says where", async () => {
   const dir = workspace("table-on-second-sheet.xlsx");

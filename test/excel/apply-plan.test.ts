@@ -169,7 +169,14 @@ describe.each(LEVELS)("applyPlan at ExcelApi %s", (level) => {
     await apply(model, handPlan());
     expect(sheet.fills().get("B2")).toEqual({ color: "#FFC7CE", pattern: "Solid" });
     expect(sheet.fills().get("C3")).toEqual({ color: "#FFC7CE", pattern: "Solid" });
-    expect(sheet.fills().get("D9")).toEqual({ color: "#FFEB9C", pattern: "Solid" });
+    // A warning: from ExcelApi 1.9 (fill.pattern) under its diagonal stripes, told from an error in black-and-white
+    // print; below 1.9 Office.js sets no pattern and it is its colour only.
+    const patterns = level !== "1.1" && level !== "1.7";
+    expect(sheet.fills().get("D9")).toEqual(
+      patterns
+        ? { color: "#FFEB9C", pattern: "LightUp", patternColor: "#9C6500" }
+        : { color: "#FFEB9C", pattern: "Solid" },
+    );
     expect(sheet.contentSnapshot()).toBe(contentBefore);
 
     expect(await clearMarks()).toEqual({ restored: 5, leftAlone: 0, colourLost: 0, unreadable: 0 });

@@ -7,7 +7,8 @@ import { buildSyntheticGrid } from "../../bench/synthetic-table";
 import { analyzeTable } from "../../src/core/analyze-table";
 import { buildPlan } from "../../src/core/plan/build-plan";
 import type { CellValue } from "../../src/core/model/grid";
-import type { Plan } from "../../src/core/plan/plan";
+import { MARK_PATTERNS, type Plan, type PlanMark } from "../../src/core/plan/plan";
+import { fillPatternOf } from "../../src/workbook/run-record-format";
 import { needsTextGuard } from "../../src/core/plan/text-guard";
 import { REQUEST_BUDGET_BYTES } from "../../src/excel/request-budget";
 import { clearMarks, runNormalizer, type RunOutcome } from "../../src/excel/run-normalizer";
@@ -71,6 +72,16 @@ function done(outcome: RunOutcome): Extract<RunOutcome, { kind: "done" }>["summa
   return outcome.summary;
 }
 
+/**
+ * A mark as Excel holds it: its colour, and from ExcelApi 1.9 its kind's pattern (MARK_PATTERNS, in Office.js's
+ * names) with the pattern's colour; below 1.9 solid.
+ */
+function markLook(mark: PlanMark, level: string): { color: string; pattern: string; patternColor?: string } {
+  const { pattern, color } = MARK_PATTERNS[mark.severity];
+  if (level === "1.1" || level === "1.7" || color === null) return { color: mark.color, pattern: "Solid" };
+  return { color: mark.color, pattern: fillPatternOf(pattern)!, patternColor: color };
+}
+
 describe.each(LEVELS)("the sample at ExcelApi %s", (level) => {
   test("sheets, values, formats and marks are the plan's; requests are few and small", async () => {
     const grid = loadSampleGrid();
@@ -89,7 +100,7 @@ describe.each(LEVELS)("the sample at ExcelApi %s", (level) => {
     expect(guarded.length).toBeGreaterThan(0);
     expect(model.sheetByName("Sheet1")!.contentSnapshot()).toBe(sourceBefore);
     expect(Object.fromEntries(model.sheetByName("Sheet1")!.fills())).toEqual(
-      Object.fromEntries(plan.marks.map((m) => [m.cell, { color: m.color, pattern: "Solid" }])),
+      Object.fromEntries(plan.marks.map((m) => [m.cell, markLook(m, level)])),
     );
     expect(model.tables.map((t) => t.name)).toEqual(
       plan.sheets.filter((s) => s.table).map((s) => s.table!.name),

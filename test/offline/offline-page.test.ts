@@ -24,6 +24,7 @@ import { loadSampleText, SAMPLE_PATH } from "../../testing/sample";
 import { writeSampleWorkbook } from "../../testing/sample-workbook";
 import { buildCli, runBuiltCli } from "../cli/built-cli";
 import { unzipParts } from "../xlsx/package-helpers";
+import { cellColorOf } from "../../testing/cell-fill";
 
 jest.setTimeout(180_000);
 
@@ -297,8 +298,8 @@ describe("the page", () => {
     const filled: Record<string, string> = {};
     book.getWorksheet("baiyun-2024")!.eachRow((row) =>
       row.eachCell((cell) => {
-        const fill = cell.fill as ExcelJS.FillPattern | undefined;
-        if (fill?.fgColor?.argb) filled[cell.address] = fill.fgColor.argb;
+        const color = cellColorOf(cell);
+        if (color) filled[cell.address] = color;
       }),
     );
     // The sample's two errors red, its warned cells yellow (F34 has both: red wins), nothing else filled.

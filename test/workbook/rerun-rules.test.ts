@@ -25,6 +25,29 @@ describe("still wears its mark", () => {
       true,
     ],
     ["a pattern in the mark's colour", { solid: false, color: MARK_COLORS.error }, MARK_COLORS.error, false],
+    [
+      "a warning under its own stripes",
+      { solid: false, color: MARK_COLORS.warning, pattern: "lightUp" },
+      MARK_COLORS.warning,
+      true,
+    ],
+    [
+      "a warning under another kind's pattern",
+      { solid: false, color: MARK_COLORS.warning, pattern: "gray125" },
+      MARK_COLORS.warning,
+      false,
+    ],
+    [
+      "a change under its own lines, the record not saying which kind",
+      { solid: false, color: MARK_COLORS.change, pattern: "lightHorizontal" },
+      undefined,
+      true,
+    ],
+    // LibreOffice saved the file: the warning's stripes became one solid colour, #9C6500 mixed a quarter into
+    // #FFEB9C (as LibreOffice 7.4 wrote it).
+    ["a warning as LibreOffice saves it", { solid: true, color: "#E7CA75" }, MARK_COLORS.warning, true],
+    ["that colour for an error", { solid: true, color: "#E7CA75" }, MARK_COLORS.error, false],
+    ["a colour near it, not LibreOffice's", { solid: true, color: "#E0CA75" }, MARK_COLORS.warning, false],
     ["refilled by the clerk", { solid: true, color: "#00B050" }, undefined, false],
     ["no fill", { solid: null, color: null }, undefined, false],
   ])("%s", (_name, fill, mark, expected) => {

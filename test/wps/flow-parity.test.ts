@@ -69,8 +69,9 @@ test("the sample: the same sheets, values, formats, marks, links, frozen header 
   const view = h.same();
   expect(view.sheets.map((s) => s.name)).toEqual(["Sheet1", "指标明细", "校验结果"]);
   expect(view.sheets[0]!.fills).toEqual({
-    G20: "#FFEB9C solid",
-    G22: "#FFEB9C solid",
+    // Warnings under their diagonal stripes (MARK_PATTERNS), errors solid: told apart in black-and-white print.
+    G20: "#FFEB9C lightUp #9C6500",
+    G22: "#FFEB9C lightUp #9C6500",
     G25: "#FFC7CE solid",
     F34: "#FFC7CE solid",
   });

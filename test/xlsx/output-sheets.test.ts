@@ -13,6 +13,7 @@ import { gridInput, readInputBytes } from "../../src/xlsx/read-input";
 import { loadSampleGrid } from "../../testing/sample";
 import { written, type WrittenWorkbook } from "../../testing/written-workbook";
 import { libreOfficePrints } from "./package-helpers";
+import { cellColorOf, cellPatternOf } from "../../testing/cell-fill";
 
 let result: WrittenWorkbook;
 let book: ExcelJS.Workbook;
@@ -28,7 +29,7 @@ beforeAll(async () => {
 });
 
 const argb = (color: string) => `FF${color.slice(1).toUpperCase()}`;
-const fillOf = (cell: ExcelJS.Cell) => (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+const fillOf = cellColorOf;
 
 describe.each(["指标明细", "校验结果"])("%s", (name) => {
   test("the header is bold, with a filter (an Excel table), frozen", () => {
@@ -122,6 +123,9 @@ test("the source: the cell to change red, the totals it upsets light blue, each 
   expect(fillOf(source.getCell("C12"))).toBe(argb(MARK_COLORS.error));
   expect(fillOf(source.getCell("B12"))).toBe(argb(MARK_COLORS.consequence));
   expect(fillOf(source.getCell("C11"))).toBe(argb(MARK_COLORS.consequence));
+  // Told apart without colour too (black-and-white print): the error solid, the consequences dotted.
+  expect(cellPatternOf(source.getCell("C12"))).toBe("solid");
+  expect(cellPatternOf(source.getCell("B12"))).toBe("gray125 FF9BC2E6");
   const note = (a: string) =>
     (source.getCell(a).note as { texts: { text: string }[] } | undefined)?.texts.map((t) => t.text).join("");
   expect(note("C12")).toContain("应为 18.00 万元，表中为 17.00 万元");

@@ -110,3 +110,32 @@ export function libreOfficeSaves(bytes: Uint8Array): Uint8Array {
   if (!converted.path) throw new Error(`LibreOffice could not save the workbook: ${converted.log}`);
   return new Uint8Array(readFileSync(converted.path));
 }
+
+/**
+ * Page `page` of the workbook as LibreOffice prints it to PDF, rasterised in grey as a black-and-white printer
+ * would see it (pdftoppm -gray, `dpi` dots per inch): width, height and one byte per pixel (0 black, 255 white).
+ */
+export function libreOfficePrintsGrey(
+  bytes: Uint8Array,
+  page = 1,
+  dpi = 50,
+): { width: number; height: number; pixels: Uint8Array } {
+  const converted = libreOfficeConvert(bytes, "pdf", "book.pdf");
+  if (!converted.path) throw new Error(`LibreOffice could not print the workbook: ${converted.log}`);
+  const raster = spawnSync(
+    "pdftoppm",
+    ["-gray", "-r", String(dpi), "-f", String(page), "-l", String(page), converted.path],
+    { maxBuffer: 1 << 26 },
+  );
+  if (raster.status !== 0) throw new Error(`pdftoppm failed: ${raster.stderr.toString()}`);
+  // A binary PGM: "P5 <width> <height> <max>" and one whitespace, then the pixels.
+  const head = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(raster.stdout.subarray(0, 64).toString("latin1"));
+  if (!head) throw new Error("pdftoppm did not write a PGM");
+  const width = Number(head[1]);
+  const height = Number(head[2]);
+  return {
+    width,
+    height,
+    pixels: new Uint8Array(raster.stdout.subarray(head[0].length, head[0].length + width * height)),
+  };
+}

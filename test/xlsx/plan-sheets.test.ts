@@ -16,6 +16,7 @@ import { openPackage } from "../../src/xlsx/xlsx-package";
 import { analysis, indicator, issue, project, value } from "../../testing/hand-built-analysis";
 import { STRINGS_EXCEL_WOULD_REINTERPRET } from "../../testing/reinterpreted-strings";
 import { partText, sheetPartOf, unzipParts } from "./package-helpers";
+import { cellColorOf } from "../../testing/cell-fill";
 
 const TRICKY = STRINGS_EXCEL_WOULD_REINTERPRET;
 let book: ExcelJS.Workbook;
@@ -78,7 +79,7 @@ test("numbers stay numbers; 指标明细 is a table with filters over every row,
 
 test("flagged source cells are filled red or yellow, info and other cells are not, values untouched", () => {
   const source = book.getWorksheet("tricky")!;
-  const fill = (a: string) => (source.getCell(a).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+  const fill = (a: string) => cellColorOf(source.getCell(a));
   expect(fill("A2")).toBe("FFFFC7CE");
   expect(fill("B3")).toBe("FFFFEB9C");
   expect(fill("B4")).toBeUndefined();

@@ -7,6 +7,7 @@ import { normalizeInput } from "../../src/xlsx/normalize-workbook";
 import { readInput } from "../../src/xlsx/read-input";
 import { SAMPLE_PATH } from "../../testing/sample";
 import { partText, sheetPartOf, unzipParts } from "./package-helpers";
+import { cellColorOf } from "../../testing/cell-fill";
 
 /** The bundled sample, normalized and written as the demo does, then read back as a user's Excel would. */
 let result: WrittenWorkbook;
@@ -62,8 +63,8 @@ test("the flagged source cells carry the mark of their worst issue, and no other
   const filled = new Map<string, string>();
   source.eachRow((row) =>
     row.eachCell((cell) => {
-      const fill = cell.fill as ExcelJS.FillPattern | undefined;
-      if (fill?.fgColor?.argb) filled.set(cell.address, fill.fgColor.argb);
+      const color = cellColorOf(cell);
+      if (color) filled.set(cell.address, color);
     }),
   );
   expect(filled).toEqual(expected);

@@ -5,7 +5,8 @@
  * rows and the tables; bold and wrapped cells, the column widths set, the rows fitted to their text, the print
  * setup and the notes.
  */
-import { bgrToHex, PATTERN_NAMES } from "../../src/wps/et-facade";
+import { bgrToHex, PATTERN_NAMES, XL_PATTERN_SOLID } from "../../src/wps/et-facade";
+import { ooxmlPatternOf } from "../../src/workbook/run-record-format";
 import type { FakeWorkbook } from "../fake-excel/workbook-model";
 import { MAX_COLUMN, type EtBookModel, type EtSheetModel } from "./et-model";
 import type { FakePageLayout } from "../fake-excel/workbook-model";
@@ -140,7 +141,9 @@ export function officeView(book: FakeWorkbook): BookView {
           view.cells[at] = [cell.formula ?? cell.value, cell.numberFormat];
         if (cell.fill)
           view.fills[at] =
-            `${cell.fill.color.toUpperCase()} ${OFFICE_PATTERNS[cell.fill.pattern] ?? cell.fill.pattern}`;
+            `${cell.fill.color.toUpperCase()} ${OFFICE_PATTERNS[cell.fill.pattern] ?? ooxmlPatternOf(cell.fill.pattern) ?? cell.fill.pattern}` +
+            // A pattern's colour (the marks' patterns have one), "#000000" when unset as Excel reports it.
+            (cell.fill.pattern !== "Solid" ? ` ${(cell.fill.patternColor ?? "#000000").toUpperCase()}` : "");
         if (cell.hyperlink?.documentReference) view.links[at] = cell.hyperlink.documentReference;
       }
       return view;
@@ -172,7 +175,8 @@ export function etView(book: EtBookModel): BookView {
           view.cells[at] = [cell.formula ?? cell.error ?? cell.value, cell.numberFormat];
         if (cell.fill)
           view.fills[at] =
-            `${bgrToHex(cell.fill.color)} ${PATTERN_NAMES.get(cell.fill.pattern) ?? cell.fill.pattern}`;
+            `${bgrToHex(cell.fill.color)} ${PATTERN_NAMES.get(cell.fill.pattern) ?? cell.fill.pattern}` +
+            (cell.fill.pattern !== XL_PATTERN_SOLID ? ` ${bgrToHex(cell.fill.patternColor)}` : "");
         if (cell.link) view.links[at] = cell.link.subAddress;
       }
       return view;

@@ -827,6 +827,7 @@ export const enUS: Messages = {
       "- Light blue: a total that disagrees only because of a red cell; it needs no change.",
       "- Notes are listed on the check results only.",
       "Marked cells get a note saying what is wrong; a note the clerk wrote is never overwritten.",
+      "Each kind of mark also has its own pattern, for black-and-white print: an error is solid, a warning has thin diagonal stripes, a light-blue total fine dots, a change since last year thin horizontal lines. Excel and WPS print the patterns (in older Excel, such as 2016, the add-in marks by colour only); LibreOffice has no cell patterns and prints the four kinds as four different greys.",
     ],
     amountsTitle: "Which amount to change",
     amounts: [

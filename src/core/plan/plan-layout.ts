@@ -68,12 +68,17 @@ export function fitColumnWidths(
   limits: readonly WidthLimits[],
 ): number[] {
   const widest = headers.map((h) => displayWidth(h));
+  // A column's text as in the row above (a project's name, unit and remarks repeat on each of its indicator rows):
+  // measured once. Its width is already in widest.
+  const above: string[] = headers.map(() => "");
   for (const row of rows) {
     for (let c = 0; c < widest.length; c++) {
       const cell = row[c];
       if (cell === null || cell === undefined) continue;
-      // A long text is at least as wide as the widest limit; no need to measure it all.
       const text = cellText(cell);
+      if (text === above[c]) continue;
+      above[c] = text;
+      // A long text is at least as wide as the widest limit; no need to measure it all.
       const w =
         text.length * 2 <= widest[c]! ? 0 : displayWidth(text.length > 400 ? text.slice(0, 400) : text);
       if (w > widest[c]!) widest[c] = w;
@@ -104,6 +109,10 @@ export function fitRowHeights(
   widths: readonly number[],
   wraps: readonly boolean[],
 ): (number | null)[] {
+  // Each column's last text measured and its lines: the same text in the row below (a project's remarks repeat
+  // on each of its indicator rows) is not measured again.
+  const lastText: string[] = widths.map(() => "");
+  const lastLines: number[] = widths.map(() => 1);
   return rows.map((row) => {
     let lines = 1;
     for (let c = 0; c < widths.length; c++) {
@@ -113,7 +122,11 @@ export function fitRowHeights(
       const text = cellText(cell);
       // Cheap test first: a text narrower than its column is one line.
       if (text.length * 2 <= widths[c]! - PADDING && !text.includes("\n")) continue;
-      lines = Math.max(lines, wrappedLines(text, widths[c]!));
+      if (text !== lastText[c]) {
+        lastText[c] = text;
+        lastLines[c] = wrappedLines(text, widths[c]!);
+      }
+      lines = Math.max(lines, lastLines[c]!);
     }
     return lines > 1 ? Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + ROW_PADDING) : null;
   });

@@ -149,6 +149,26 @@ export const MARK_COLORS: Readonly<Record<MarkKind, string>> = {
   change: "#E4DFEC",
 };
 
+/**
+ * How a mark tells its kind without colour, on a black-and-white printer or to a colour-blind reader: a fill
+ * pattern over the mark's colour (MARK_COLORS stays the cell's colour under it). An error is solid (a flat block,
+ * the strongest); a warning has thin diagonal stripes, a consequence sparse dots, a change thin horizontal lines,
+ * each in a darker shade of the mark's colour (a warning's is Excel's "Neutral" text colour; a consequence's the
+ * lightest, so that LibreOffice, which prints a pattern as its colours mixed, still prints it lighter than an
+ * error: greys 216 error, 201 warning, 226 consequence, 190 change). `pattern` is
+ * styles.xml's patternType (Office.js: LightUp, Gray16, LightHorizontal; WPS: xlPatternLightUp, xlPatternGray16,
+ * xlPatternLightHorizontal); `color` the pattern's colour, null for solid. Office.js sets patterns from ExcelApi
+ * 1.9: below it a mark is its solid colour only.
+ */
+export const MARK_PATTERNS: Readonly<
+  Record<MarkKind, { readonly pattern: string; readonly color: string | null }>
+> = {
+  error: { pattern: "solid", color: null },
+  warning: { pattern: "lightUp", color: "#9C6500" },
+  consequence: { pattern: "gray125", color: "#9BC2E6" },
+  change: { pattern: "lightHorizontal", color: "#7030A0" },
+};
+
 /** A mark's precedence on a cell: an error wins over a warning, which wins over a consequence. */
 export const MARK_ORDER: Readonly<Record<MarkKind, number>> = {
   error: 0,
