@@ -277,8 +277,10 @@ export interface IssueDetailsByRule {
   "doubled-table": Facts<"repeated" | "original">;
   "rounding-gap": Facts<TotalFacts | "gaps" | "scores">;
   "score-over-weight": Facts<IndicatorFacts | "partLabels" | "totalLabel" | "cells" | "scores">;
-  "weight-sum": Facts<RowFacts | "cells" | "culprits" | "amountFormat" | "scores" | "assumedTotal">;
-  "score-total": Facts<RowFacts | "cells" | "culprits" | "amountFormat" | "scores">;
+  "weight-sum": Facts<
+    RowFacts | AmountFacts | "parts" | "cells" | "culprits" | "amountFormat" | "scores" | "assumedTotal"
+  >;
+  "score-total": Facts<RowFacts | AmountFacts | "parts" | "cells" | "culprits" | "amountFormat" | "scores">;
   "budget-score": Facts<RowFacts | "rate" | "weight" | "cells" | "scores">;
   "full-marks-missed": Facts<IndicatorFacts | "target" | "actualText" | "weight" | "cells">;
   "deducted-but-met": Facts<IndicatorFacts | "target" | "actualText" | "weight" | "cells">;
