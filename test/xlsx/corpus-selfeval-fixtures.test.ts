@@ -12,6 +12,7 @@ import { readdirSync, readFileSync } from "fs";
 import { join } from "path";
 import { readInput } from "../../src/xlsx/read-input";
 import { parseTable } from "../../src/core/analyze-table";
+import type { ParsedTable } from "../../src/core/model/analysis";
 import { selfEvaluationRead, type SelfEvaluationRead } from "../fixtures/selfeval-result";
 
 const DIR = join(__dirname, "..", "fixtures", "corpus", "selfeval");
@@ -48,5 +49,39 @@ describe("the corpus's self-evaluation tables", () => {
     const { about: _about, knownDefects: _defects, ...wanted } = expected;
     expect(await read(file)).toEqual(wanted);
     right.push(file);
+  });
+});
+
+/**
+ * What a table's reading says, without how each cell was written: a web page shows `10.00` where the .xlsx holds
+ * the number 10, so the raw values differ while every number, text and cell is the same.
+ */
+function readingOf(parsed: ParsedTable): string {
+  return JSON.stringify(
+    {
+      projects: parsed.projects.map((p) => [
+        p.name,
+        p.amounts,
+        p.indicators.map((i) => [i.cell, i.name, i.annual]),
+      ]),
+      selfEvaluations: parsed.selfEvaluations,
+      equations: parsed.equations.map((e) =>
+        "addends" in e ? [e.target.address, e.addends.map((a) => a.address)] : e.rule,
+      ),
+    },
+    (key, value: unknown) => (key === "raw" || key === "decimals" ? undefined : value),
+  );
+}
+
+describe("the same tables as web pages (.html), .ods and .xls read as their .xlsx", () => {
+  const cases = FIXTURES.flatMap((file) =>
+    (["html", "ods", "xls"] as const).map((format) => [file, format] as const),
+  );
+  test.each(cases)("%s as .%s", async (file, format) => {
+    const xlsx = await readInput(join(DIR, file));
+    const other = await readInput(join(DIR, format, file.replace(/\.xlsx$/, `.${format}`)));
+    expect(readingOf(parseTable(other.grid, other.origin))).toEqual(
+      readingOf(parseTable(xlsx.grid, xlsx.origin)),
+    );
   });
 });

@@ -291,11 +291,95 @@ describe("what a self-evaluation form reads", () => {
     ]);
   });
 
+  test("each scored row points at its own indicator, also when the goal text holds indicators of its own", () => {
+    const grid = form("120人次", [
+      "年度目标",
+      "完成培训。1、产出指标：数量指标：培训场次：年度指标值：≥4场。",
+    ]);
+    const withGoal = parseTable(grid, A1_ORIGIN);
+    const names = withGoal.projects[0]!.indicators.map((i) => i.name);
+    expect(names).toContain("培训场次");
+    expect(withGoal.selfEvaluations?.[0]?.indicators.map((s) => names[s.itemIndex])).toEqual([
+      "培训人次",
+      "学员满意度",
+    ]);
+  });
+
   test("a percentage score cell keeps its text beside its number", () => {
     const grid: CellValue[][] = form("120人次").map((row) => [...row]);
     grid[5]![7] = "90%";
     const cell = parseTable(grid, A1_ORIGIN).selfEvaluations?.[0]?.indicators[1]?.score;
     expect(cell).toMatchObject({ raw: "90%", value: 90, percent: true });
+  });
+});
+
+describe("the budget block's amounts", () => {
+  test.each<[string, CellValue, CellValue, number | null]>([
+    ["numbers", 30, 30, 30],
+    ["a number with its unit", "38.75万元", "37万元", 38.75],
+    [
+      "text whose breakdown is in brackets: the amount outside them",
+      "推广项目38.75万元(少数民族发展资金37万元,中央衔接资金1.75万元)",
+      "少数民族发展资金37万元",
+      38.75,
+    ],
+    ["an amount in 元 in a 万元 form, converted exactly", "387500元", 370000, 38.75],
+  ])("%s", (_name, total, part, wanted) => {
+    const grid: Grid = [
+      ["项目名称", "边销茶推广"],
+      ["项目资金(万元)", null, "年初预算数", "全年执行数", "执行率"],
+      [null, "年度资金总额:", total, total, "100%"],
+      [null, "其中:财政拨款", part],
+      [null, "其他资金", typeof part === "number" ? 1.75 : "1.75万元"],
+      ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+      [null, "产出指标", "数量指标", "发放户数", "≥3875户", "3620户", 50, 45],
+    ];
+    const parsed = parseTable(grid, A1_ORIGIN);
+    expect(parsed.projects[0]!.amountCells.initialBudget?.value).toBe(wanted);
+    expect(parsed.selfEvaluations?.[0]?.budget?.spent?.value).toBe(wanted);
+  });
+});
+
+describe("a department's own self-evaluation (部门整体绩效自评表)", () => {
+  const GRID: Grid = [
+    ["某局2023年度部门整体绩效自评表"],
+    ["部门名称", "某局", "自评总分(分)", 96],
+    [
+      "绩效指标",
+      "指标名称",
+      "计量单位",
+      "指标性质",
+      "指标值",
+      "指标权重(分)",
+      "全年完成值",
+      "指标得分(分)",
+      "说明",
+    ],
+    [null, "管护任务完成率", "%", "≥", 90, 50, 100, 50],
+    [null, "有害生物成灾率", "%", "≤", 0.4, 50, 0.5, 46, "虫害偏重"],
+  ];
+
+  test("no 项目名称 and no level columns: the department's form, named by its 部门名称, with its 总分", () => {
+    const parsed = parseTable(GRID, A1_ORIGIN);
+    expect(parsed.table?.layout).toBe("self-evaluation-form");
+    expect(parsed.projects.map((p) => p.name)).toEqual(["某局"]);
+    expect(parsed.projects[0]!.indicators.map((i) => [i.name, i.annualValue, i.extra])).toEqual([
+      ["管护任务完成率", "≥90%", { actual: "100", weight: 50, score: 50, reason: null }],
+      ["有害生物成灾率", "≤0.4%", { actual: "0.5", weight: 50, score: 46, reason: "虫害偏重" }],
+    ]);
+    expect(parsed.selfEvaluations?.[0]?.totalScore).toMatchObject({ address: "D2", value: 96 });
+  });
+
+  test("named by its title line when no label names it", () => {
+    const grid = GRID.map((row, r) => (r === 1 ? [null, null, "自评总分(分)", 96] : row));
+    expect(parseTable(grid, A1_ORIGIN).projects.map((p) => p.name)).toEqual([
+      "某局2023年度部门整体绩效自评表",
+    ]);
+  });
+
+  test("the same grid without a scored column, titled a target table, is no self-evaluation", () => {
+    const grid = GRID.map((row, r) => (r === 0 ? ["某局2023年度部门整体绩效目标表"] : row.slice(0, 6)));
+    expect(parseTable(grid, A1_ORIGIN).table?.layout).not.toBe("self-evaluation-form");
   });
 });
 

@@ -149,7 +149,7 @@ function isSubPart(key: string): boolean {
 }
 
 /** The funding groups of header rows [from, to): totals with their parts. */
-function fundGroups(grid: Grid, from: number, to: number): FundGroup[] {
+export function fundGroups(grid: Grid, from: number, to: number): FundGroup[] {
   const totals: FundCell[] = [];
   const parts: FundCell[] = [];
   for (let r = from; r < to; r++) {
@@ -301,7 +301,7 @@ function groupHorizon(grid: Grid, from: number, to: number, group: GridGroup): n
   return score;
 }
 
-interface FoundGrid {
+export interface FoundGrid {
   readonly headerRows: readonly number[];
   readonly columns: Partial<Record<IndicatorRole, number>>;
   readonly choice: ValueColumnChoice | null;
@@ -429,7 +429,7 @@ function repeatedValueHorizon(
 }
 
 /** The first indicator grid in rows (from, limit), with this year's group and value column chosen. */
-function findGrid(grid: Grid, nameRow: number, limit: number, originColumn: number): FoundGrid | null {
+export function findGrid(grid: Grid, nameRow: number, limit: number, originColumn: number): FoundGrid | null {
   for (let r = nameRow + 1; r < limit; r++) {
     const groups = gridGroupsAt(grid, r);
     if (groups.length === 0) continue;
@@ -581,6 +581,25 @@ function formStarts(grid: Grid): { r: number; c: number }[] {
   });
 }
 
+/** The one-value fields of a header block in grid rows [from, to): 项目名称, 主管部门, 实施单位, 项目起止时间, goals. */
+export function headerFields(grid: Grid, from: number, to: number): Partial<Record<FormField, FieldCell>> {
+  const fields: Partial<Record<FormField, FieldCell>> = {};
+  for (let r = from; r < to; r++) {
+    const row = grid[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      const role = labelRole(row[c]);
+      if (role === null || role === "total" || role === "part" || role === "fundBlock" || role === "ignored")
+        continue;
+      if (role === "duration" || fields[role] !== undefined) continue;
+      const field = fieldAt(grid, r, c, to);
+      // A name, unit or goal label with nothing beside it or below it is a heading, not a field.
+      if (!field.found || fieldText(grid, field) === "") continue;
+      fields[role] = field;
+    }
+  }
+  return fields;
+}
+
 /**
  * Every single-project form of the grid: a name label with a value, and below it (within MAX_BLOCK_ROWS, before
  * the next form) an indicator grid. Each form runs to the title lines of the next one (or the end).
@@ -594,26 +613,7 @@ export function locateProjectForms(grid: Grid, origin: Origin): FormTable[] {
     const found = findGrid(grid, nameRow, limit, origin.column);
     if (found === null) continue;
     const gridHeader = found.headerRows[0]!;
-    const fields: Partial<Record<FormField, FieldCell>> = {};
-    for (let r = nameRow; r < gridHeader; r++) {
-      const row = grid[r] ?? [];
-      for (let c = 0; c < row.length; c++) {
-        const role = labelRole(row[c]);
-        if (
-          role === null ||
-          role === "total" ||
-          role === "part" ||
-          role === "fundBlock" ||
-          role === "ignored"
-        )
-          continue;
-        if (role === "duration" || fields[role] !== undefined) continue;
-        const field = fieldAt(grid, r, c, gridHeader);
-        // A name, unit or goal label with nothing beside it or below it is a heading, not a field.
-        if (!field.found || fieldText(grid, field) === "") continue;
-        fields[role] = field;
-      }
-    }
+    const fields = headerFields(grid, nameRow, gridHeader);
     // A unit's own table: its name label is the project's.
     if (fields.name === undefined) fields.name = fieldAt(grid, nameRow, starts[s]!.c, gridHeader);
     const funds = fundGroups(grid, nameRow, gridHeader);
@@ -627,7 +627,7 @@ export function locateProjectForms(grid: Grid, origin: Origin): FormTable[] {
   return forms;
 }
 
-function formTable(
+export function formTable(
   grid: Grid,
   origin: Origin,
   nameRow: number,

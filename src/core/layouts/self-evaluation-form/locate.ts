@@ -20,7 +20,16 @@ import {
 } from "../../locate/vocabulary";
 import type { TableModel } from "../../model/analysis";
 import { parseAmount } from "../../model/parse-amount";
-import { isResidual, locateProjectForms, type FormTable } from "../project-form/locate";
+import {
+  findGrid,
+  formTable,
+  fundGroups,
+  headerFields,
+  isResidual,
+  locateProjectForms,
+  type FieldCell,
+  type FormTable,
+} from "../project-form/locate";
 
 export const SELF_EVALUATION_LAYOUT = "self-evaluation-form";
 
@@ -61,6 +70,9 @@ export interface SelfEvaluationTable extends FormTable {
   readonly scored: Readonly<Partial<Record<ScoredRole, HeadedColumn>>>;
   readonly budget: BudgetBlock | null;
 }
+
+/** How far down a department's self-evaluation may start its grid (its title and header block are short). */
+const DEPARTMENT_GRID_WITHIN = 40;
 
 /** How far above the project form's score a self-evaluation's signals put its reading. */
 const SELF_EVALUATION_BONUS = 10;
@@ -208,12 +220,58 @@ export function selfEvaluationModel(table: Pick<SelfEvaluationTable, "budget" | 
 }
 
 /**
+ * A department's whole-of-department self-evaluation (部门整体绩效自评表, as Chongqing publishes it): no 项目名称
+ * and often no level columns, a grid 指标名称 | 计量单位 | 指标性质 | 指标值 | 指标权重(分) | 全年完成值 | 指标得分(分)
+ * | 说明 with a score or an actual column. The form is the department's: it is named by a 主管部门 / 部门名称 /
+ * 单位名称 value above the grid, else by its title line. Null when the grid has no scored column.
+ */
+function locateDepartmentSelfEvaluation(grid: Grid, origin: Origin): FormTable | null {
+  // Its grid is under its title and header block: looking no further keeps a long table of another kind cheap.
+  const found = findGrid(grid, -1, Math.min(grid.length, DEPARTMENT_GRID_WITHIN), origin.column);
+  if (found === null) return null;
+  const gridTop = found.headerRows[0]!;
+  const scored = scoredColumns(grid, found.headerRows);
+  if (scored.score === undefined && scored.actual === undefined) return null;
+  let titleRow = 0;
+  while (titleRow < gridTop && firstTextOf(grid[titleRow]) === "") titleRow++;
+  if (titleRow >= gridTop) return null;
+  const fields = headerFields(grid, titleRow, gridTop);
+  const labelled = fields.name ?? fields.department ?? fields.unit;
+  const titleColumn = (grid[titleRow] ?? []).findIndex((cell) => cellText(cell) !== "");
+  const title: FieldCell = {
+    r: titleRow,
+    labelColumn: titleColumn,
+    valueRow: titleRow,
+    valueColumn: titleColumn,
+    inline: null,
+    label: "",
+    found: true,
+  };
+  const nameRow = labelled?.r ?? titleRow;
+  return formTable(
+    grid,
+    origin,
+    nameRow,
+    found,
+    { ...fields, name: labelled ?? title },
+    fundGroups(grid, nameRow, gridTop),
+    undefined,
+  );
+}
+
+/**
  * Every self-evaluation form of the grid: the project form's forms that say what was done (see the file's
- * comment), each with its scored columns and budget block.
+ * comment), each with its scored columns and budget block; on a sheet with no project form, a department's own
+ * self-evaluation.
  */
 export function locateSelfEvaluationForms(grid: Grid, origin: Origin): SelfEvaluationTable[] {
   const out: SelfEvaluationTable[] = [];
-  for (const form of locateProjectForms(grid, origin)) {
+  const forms = locateProjectForms(grid, origin);
+  if (forms.length === 0) {
+    const department = locateDepartmentSelfEvaluation(grid, origin);
+    if (department !== null) forms.push(department);
+  }
+  for (const form of forms) {
     const headerRows = form.info.headerRows.map((row) => row - origin.row);
     const gridTop = headerRows[0]!;
     const nameRow = form.headerRows[0]!;

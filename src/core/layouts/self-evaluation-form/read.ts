@@ -30,7 +30,7 @@ import { cellText, firstTextOf, type CellValue, type Grid } from "../../model/gr
 import type { IssueDetails, IssueDraft } from "../../model/issue";
 import { parseAmount } from "../../model/parse-amount";
 import { equationCell, type Equation, type EquationCell } from "../../model/total-equation";
-import { amountInText } from "../../locate/amount-in-text";
+import { amountInText, type AmountInText } from "../../locate/amount-in-text";
 import { normalizeLabel } from "../../locate/normalize-label";
 import { closingRowRole, type ClosingRowRole } from "../../locate/vocabulary";
 import { amountIssue } from "../amount-issue";
@@ -89,7 +89,7 @@ function shown(cell: ScoreCell | null): string | number | null {
   return cell.value ?? cellText(cell.raw);
 }
 
-/** A labelled value anywhere in rows [from, to): in the label's own cell after a colon, else the next filled cell. */
+/** Where a label's value is: its cell, and its text when it shares the label's cell. */
 interface Labelled {
   readonly r: number;
   readonly c: number;
@@ -97,6 +97,7 @@ interface Labelled {
   readonly inline: string | null;
 }
 
+/** The value of the label at (r, c): after a colon in its own cell (`总分:97`), else the next filled cell right. */
 function labelledValue(grid: Grid, r: number, c: number): Labelled | null {
   const row = grid[r] ?? [];
   const label = cellText(row[c]);
@@ -114,6 +115,10 @@ interface Closing {
   grade: NoteCell | null;
 }
 
+/**
+ * The closing figures wherever the form writes them: 总分 and 评价等级 by their labels (above the form too, as
+ * Hubei's `总分:分`), the weight total from the 合计 row under the grid (and 总分 from its 得分 when no label gave it).
+ */
 function readClosing(grid: Grid, table: SelfEvaluationTable): Closing {
   const closing: Closing = { weightTotal: null, totalScore: null, grade: null };
   const weight = table.scored.weight?.c;
@@ -185,7 +190,7 @@ function readBudget(
     const column = block.columns[key];
     if (column === undefined || totalRow === null) continue;
     const cellOf = (r: number) => {
-      const parsed = amountInText(grid[r]?.[column.c], unit);
+      const parsed = budgetAmount(grid[r]?.[column.c], unit);
       const at = sheetCell(origin.row + r, origin.column + column.c);
       const cell: EquationCell | null =
         parsed.value === null
@@ -237,24 +242,62 @@ function readBudget(
       });
     }
   }
-  const score = (key: "rate" | "weight" | "score" | "spent" | "budget" | "initialBudget") => {
+  const score = (key: "rate" | "weight" | "score") => {
     const column = block.columns[key];
     return column === undefined || totalRow === null ? null : scoreCell(grid, table, totalRow.r, column.c);
   };
-  const scoreLabel = block.columns.score?.label ?? "";
+  // The amounts as the equations read them (an amount inside text included), beside their raw value.
+  const amount = (key: (typeof AMOUNT_KEYS)[number]): ScoreCell | null => {
+    const column = block.columns[key];
+    if (column === undefined || totalRow === null) return null;
+    const parsed = budgetAmount(grid[totalRow.r]?.[column.c], unit);
+    const at = sheetCell(origin.row + totalRow.r, origin.column + column.c);
+    const raw = typeof parsed.raw === "boolean" ? String(parsed.raw) : parsed.raw;
+    return { ...at, raw, value: raw === null ? null : parsed.value, decimals: parsed.decimals };
+  };
   // A rate under a `(%)` header is in percent though written as a bare number (`预算执行进度(%) | 100.00`).
   const rate = score("rate");
   const rateInPercent = normalizeLabel(block.columns.rate?.label ?? "").remarks.includes("%");
   const execution: BudgetExecution = {
     rate: rate !== null && rate.value !== null && rateInPercent ? { ...rate, percent: true } : rate,
-    spent: score("spent"),
-    budget: block.columns.budget !== undefined ? score("budget") : score("initialBudget"),
+    spent: amount("spent"),
+    budget: block.columns.budget !== undefined ? amount("budget") : amount("initialBudget"),
     weight: score("weight"),
     score: score("score"),
-    // Hubei's `得分(分*执行率)`: the form states that the budget score is 分值 × 执行率.
-    scoreRule: normalizeLabel(scoreLabel).remarks.some((r) => /执行率/.test(r)) ? "weight-times-rate" : null,
+    scoreRule: budgetScoreRule(block),
   };
   return { amountCells, execution, equations, issues };
+}
+
+// A bracketed part of a text: `(少数民族发展资金37万元,中央衔接资金1.75万元)`, `（其中…）`.
+const BRACKETED = /[（(][^（()）]*[)）]/g;
+
+/**
+ * A budget cell's amount: as a header block's (amountInText: a number, a number with its unit, a number inside
+ * text), except that a text whose amount stands outside brackets is that amount, the bracketed ones being its
+ * breakdown: `…推广项目38.75万元(少数民族发展资金37万元,中央衔接资金1.75万元)` is 38.75, not 1.75.
+ */
+function budgetAmount(cell: CellValue | undefined, unit: SelfEvaluationTable["amountUnit"]): AmountInText {
+  if (typeof cell === "string" && BRACKETED.test(cell)) {
+    BRACKETED.lastIndex = 0;
+    const outside = amountInText(cell.replace(BRACKETED, ""), unit);
+    if (outside.value !== null) return { ...outside, raw: cell };
+  }
+  BRACKETED.lastIndex = 0;
+  return amountInText(cell, unit);
+}
+
+/**
+ * How the form says its budget row is scored: `weight-times-rate` (得分 = 分值 × 执行率, at most 分值) where the
+ * 得分 header says so (Hubei's `得分(分*执行率)`), or where the block scores its 执行率 with a 分值 or 权重 and a 得分
+ * column side by side (Yunnan's and Anhui's 分值 | 执行率 | 得分, Sichuan's 预算执行率 | 权重 | 得分, the contract's
+ * reading of them); null for a block that scores nothing.
+ */
+function budgetScoreRule(block: BudgetBlock): BudgetExecution["scoreRule"] {
+  const { score, weight, rate } = block.columns;
+  if (score === undefined) return null;
+  if (normalizeLabel(score.label).remarks.some((r) => /执行率/.test(r))) return "weight-times-rate";
+  return weight !== undefined && rate !== undefined ? "weight-times-rate" : null;
 }
 
 /** Each indicator's scored cells, beside it (ScoredIndicator) and in its extra (for 指标明细). */
@@ -300,12 +343,16 @@ export function readSelfEvaluationForm(
   if (budget) issues.push(...budget.issues);
 
   let scored: ScoredIndicator[] = [];
-  const texts: IndicatorSource[] = project.texts.map((text) => {
-    if (text.role !== "rows") return text;
-    const read = scoreIndicators(grid, table, text.items, 0);
-    scored = read.scored;
-    return { role: "rows", items: read.items };
-  });
+  // The grid's rows are split first, so that a scored row's itemIndex is its place among them even when the goal
+  // text holds numbered items of its own (misplaced indicators, split after them; the goal is read either way).
+  const texts: IndicatorSource[] = [];
+  for (const text of project.texts) {
+    if (text.role !== "rows") continue;
+    const read = scoreIndicators(grid, table, text.items, scored.length);
+    scored = [...scored, ...read.scored];
+    texts.push({ role: "rows", items: read.items });
+  }
+  for (const text of project.texts) if (text.role !== "rows") texts.push(text);
   const closing = readClosing(grid, table);
   const projectRead: ProjectRead = { ...project, amountCells: budget?.amountCells ?? {}, texts };
   const selfEvaluation: SelfEvaluation = {
