@@ -61,6 +61,11 @@ describe("whether an actual meets its target, by the target's comparison", () =>
     ["30万元", "28万元", "成本指标", "met"],
     ["=12月", "13月", "时效指标", "missed"],
     ["0起", "2起", "社会效益指标", "missed"],
+    ["100%", "98%", "质量指标", "missed"],
+    ["﹦72890元", "72890", "数量指标", "met"],
+    // A small rate without a sign may be a ceiling (成灾率) or a floor (增长率): not judged.
+    ["0.4%", "0.1", "质量指标", null],
+    ["5%", "3%", "经济效益指标", null],
     ["=0次", "0次", "质量指标", "met"],
     // Words against a number cannot be judged; a target in words is never judged.
     ["≥95%", "达成预期指标", "质量指标", "words"],

@@ -32,6 +32,9 @@ const EXPECTED: Readonly<Record<string, readonly (readonly [string, RuleId, stri
   ],
   // A blank template: nothing to judge.
   "selfeval-central-kejibu-2021-template.xlsx": [],
+  // knownDefects: a department's self-evaluation cut after six indicators (60 of 100 分值); its 总分 97.93 counts
+  // rows not in the excerpt, so Σ 得分 is not held against it. `0.4%` for 成灾率 (no sign) is not judged.
+  "selfeval-chongqing-liangping-2023-department.xlsx": [["warning", "weight-sum", "F8"]],
   // knownDefects: the 预算执行率 row with the budget's 分值 is cut in the excerpt; the indicators' 分值 make 90.
   "selfeval-hebei-chengan-2020.xlsx": [["warning", "weight-sum", "M12"]],
   // knownDefects: the 全年完成值 cell repeats the indicator's name (words against 11个).
@@ -43,6 +46,8 @@ const EXPECTED: Readonly<Record<string, readonly (readonly [string, RuleId, stri
     ["error", "score-not-number", "F11"],
     ["error", "score-not-number", "F18"],
   ],
+  // knownDefects: every 分值, 指标值 and 得分 of the grid is left out of the excerpt: nothing scored to judge.
+  "selfeval-ningxia-yuanzhou-2022.xlsx": [],
   // Cut after the first 指标值: nothing scored to judge.
   "selfeval-sichuan-daying-2023.xlsx": [],
   // knownDefects: the scores left empty (not evaluated): an empty cell is no number to check; 60 + 30 + 10 = 100.
@@ -65,6 +70,10 @@ describe("the self-evaluation checks on the corpus's real self-evaluation tables
   });
 
   test("every self-evaluation fixture of the corpus is listed here", () => {
-    expect(readdirSync(DIR).filter((name) => name.endsWith(".xlsx"))).toEqual(Object.keys(EXPECTED));
+    expect(
+      readdirSync(DIR)
+        .filter((name) => name.endsWith(".xlsx"))
+        .sort(),
+    ).toEqual(Object.keys(EXPECTED).sort());
   });
 });

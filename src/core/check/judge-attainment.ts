@@ -6,8 +6,10 @@
  * - an actual in words against a number (`达成预期指标` against `≥95%`) cannot be judged ("words");
  * - units that are not the same quantity (`万元` and `台`), or a fraction against a percentage (`0.96` against
  *   `≥95%`), are not compared;
- * - a target without a sign (`11个`, `=30万元`) is a floor, as clerks mean it, except for a cost or a time
- *   indicator (成本, 时效, or a unit of time or money) or a target of 0 (`0起` 安全事故), where it is a ceiling.
+ * - a target without a sign (`11个`, `=30万元`, `100%`) is met when the actual equals it; otherwise it is a
+ *   ceiling for a cost or a time indicator (成本, 时效, or a unit of time or money) and a target of 0 (`0起`
+ *   安全事故), a floor for a count (数量指标) and a rate of 50% or more (合格率 `100%`), and not judged otherwise
+ *   (`0.4%` for a 成灾率 is a ceiling, `5%` for a 增长率 a floor: the sign would say which).
  */
 import type { IndicatorValue } from "../model/analysis";
 import { inBaseUnit, normalizeUnit, sameQuantity } from "../compare/unit-scale";
@@ -49,7 +51,8 @@ export function judgeAttainment(
   if (done.op === "text" || done.value === null) return "words";
   const value = comparable(goal, done);
   if (value === null) return null;
-  return meets(goal, value, level2) ? "met" : "missed";
+  const verdict = meets(goal, value, level2);
+  return verdict === null ? null : verdict ? "met" : "missed";
 }
 
 /** The actual in the target's unit, or null when the two cannot be compared. */
@@ -75,8 +78,11 @@ function sameDimension(a: string, b: string): boolean {
   return sameQuantity(inBaseUnit(1, b), a, inBaseUnit(1, a), b);
 }
 
-/** Whether `value` satisfies the target's comparison (a target without a sign: see the file's comment). */
-function meets(goal: IndicatorValue, value: number, level2: string | null): boolean {
+/**
+ * Whether `value` satisfies the target's comparison; null when a target without a sign does not say which way it
+ * goes (see the file's comment).
+ */
+function meets(goal: IndicatorValue, value: number, level2: string | null): boolean | null {
   const target = goal.value!;
   // Float noise of a unit conversion (10000/15 亩) must not make an equal value a miss.
   const eps = 1e-9 * Math.max(1, Math.abs(target));
@@ -92,13 +98,18 @@ function meets(goal: IndicatorValue, value: number, level2: string | null): bool
     case "range":
       return value >= target - eps && value <= (goal.upper ?? target) + eps;
     default: {
+      if (Math.abs(value - target) <= eps) return true;
       const unit = normalizeUnit(goal.unit);
       // A count of 0 (`0起` 安全事故, `=0次` 投诉) is a ceiling too: nothing is below it.
       const ceiling =
         target === 0 ||
         (level2 !== null && CEILING_LEVEL2.test(level2)) ||
         (unit !== null && CEILING_UNITS.has(unit));
-      return ceiling ? value <= target + eps : value >= target - eps;
+      if (ceiling) return value <= target + eps;
+      // A count to deliver (数量指标) and a rate of half or more (`100%` 合格率, `95%` 满意度) are floors; a small
+      // rate (`0.4%` 成灾率, `1%` 事故率) may be either, and is not judged.
+      const floor = (level2 !== null && /数量/.test(level2)) || (unit === "%" && target >= 50);
+      return floor ? value >= target - eps : null;
     }
   }
 }

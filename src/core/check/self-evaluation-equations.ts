@@ -6,7 +6,8 @@
  *   alone do not make it (a form whose 合计 counts only 绩效指标(90分) and one that counts the budget's 10 are
  *   both right); where the form states no total, 100 is assumed and checked apart (self-evaluation-rules.ts),
  *   since an assumed 100 is no cell to blame;
- * - Σ 得分 = 总分 (a sum, score-total), the budget row's 得分 counted in unless the indicators' alone make it;
+ * - Σ 得分 = 总分 (a sum, score-total), the budget row's 得分 counted in unless the indicators' alone make it,
+ *   and only when the 分值 read make the form's total (a form or excerpt cut short has a 总分 of rows not read);
  * - 执行率 = 执行数 / 预算数 (a ratio, wrong-ratio), rounded as the rate cell shows it. A rate the clerk cut
  *   rather than rounded (93.46… shown as 93%, 93.5… as 93%), or capped at 100% where more was spent than
  *   budgeted, is how forms are filled in, not a wrong number: no equation then.
@@ -133,7 +134,9 @@ function projectEquations(evaluation: SelfEvaluation, read: Project): Equation[]
     equations.push(sum);
   }
   const total = scoreEquationCell(evaluation.totalScore);
-  if (total !== null && scores.length > 0) {
+  // The 总分 adds up the rows read only when their 分值 make the whole form's: else it counts rows the table (or
+  // its excerpt) does not show, and weight-sum says what is missing.
+  if (total !== null && scores.length > 0 && weightsComplete(evaluation, weights, budgetWeight, stated)) {
     // As for the 分值: a 总分 of the indicators alone (a form that scores 绩效指标 apart) is right too.
     const withBudget = budgetScore !== null && !(total.amount !== null && sumHolds(total.amount, scores));
     const sum: TotalEquation = {
@@ -149,6 +152,22 @@ function projectEquations(evaluation: SelfEvaluation, read: Project): Equation[]
   const ratio = rateEquation(evaluation, project);
   if (ratio !== null) equations.push(ratio);
   return equations;
+}
+
+/**
+ * Whether the 分值 read make the form's total: the stated one, else 100, with or without the budget's 分值; true
+ * when no 分值 is read (nothing says rows are missing).
+ */
+function weightsComplete(
+  evaluation: SelfEvaluation,
+  weights: readonly EquationCell[],
+  budgetWeight: EquationCell | null,
+  stated: EquationCell | null,
+): boolean {
+  if (weights.length === 0 && evaluation.indicators.every((r) => r.weight === null)) return true;
+  const total = stated?.amount ?? { units: 100, scale: 0 };
+  if (sumHolds(total, weights)) return true;
+  return budgetWeight !== null && sumHolds(total, [...weights, budgetWeight]);
 }
 
 /** Whether cells add up exactly to a total (their amounts known). */
