@@ -21,6 +21,8 @@
  *   (bench/columnar-faults.ts);
  * - explanations: pastes of the right sample as clerks make them (issue #22: cut at the end or the start, rows
  *   twice, 尾差): how often the right explanation is given with no cell blamed ("share", the target is 1.0).
+ * - selfEvaluation: the self-evaluation rules (issue #24), one seeded kind per rule, per kind and in all, and
+ *   clean self-evaluation tables (bench/self-evaluation-faults.ts).
  */
 import { readFileSync } from "fs";
 import { join } from "path";
@@ -30,6 +32,7 @@ import type { CellValue } from "../src/core/model/grid";
 import type { Issue, RuleId } from "../src/core/model/issue";
 import { readDelimitedText } from "../src/xlsx/read-delimited-text";
 import { columnarFaultFigures } from "./columnar-faults";
+import { selfEvaluationFaultFigures } from "./self-evaluation-faults";
 import { CulpritTally } from "./culprit-tally";
 import { transposablePairs, transposeAt } from "./transposed-digits";
 import { seededRandom } from "./seeded-random";
@@ -641,6 +644,8 @@ function main(): void {
       culpritNamed: culprits.figures(),
       // The other layouts (issue #12): department tables, single-project forms, the segment dialect.
       layouts: columnarFaultFigures(SEED, LAYOUT_FAULTS_PER_KIND, LAYOUT_CLEAN_TABLES),
+      // Issue #24: a self-evaluation table's rules, one seeded kind per rule (bench/self-evaluation-faults.ts).
+      selfEvaluation: selfEvaluationFaultFigures(SEED, LAYOUT_FAULTS_PER_KIND, LAYOUT_CLEAN_TABLES),
       ms: Math.round(performance.now() - started),
     }),
   );

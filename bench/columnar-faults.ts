@@ -58,7 +58,7 @@ const TOTAL_RULES: readonly RuleId[] = [
   "subtotal",
 ];
 
-class Random {
+export class Random {
   constructor(private readonly next: () => number) {}
   int(min: number, max: number): number {
     return min + Math.floor(this.next() * (max - min + 1));
@@ -536,7 +536,7 @@ function segmentEdit(
 }
 
 /** Multiset difference by key, as bench-faults.ts. */
-function newIssues(before: readonly Issue[], after: readonly Issue[]): Issue[] {
+export function newIssues(before: readonly Issue[], after: readonly Issue[]): Issue[] {
   const key = (i: Issue): string => [i.rule, i.cell, i.details.field, i.details.amountColumn].join("|");
   const counts = new Map<string, number>();
   for (const i of before) counts.set(key(i), (counts.get(key(i)) ?? 0) + 1);
@@ -550,7 +550,7 @@ function newIssues(before: readonly Issue[], after: readonly Issue[]): Issue[] {
   });
 }
 
-interface FamilyStats {
+export interface FamilyStats {
   faults: number;
   detected: number;
   localised: number;
@@ -558,7 +558,7 @@ interface FamilyStats {
   expected: number;
 }
 
-const ratio = (a: number, b: number): number | null => (b === 0 ? null : Number((a / b).toFixed(4)));
+export const ratio = (a: number, b: number): number | null => (b === 0 ? null : Number((a / b).toFixed(4)));
 
 /** The figures of one layout: seeded faults of every kind, and clean tables. */
 function layoutFigures(

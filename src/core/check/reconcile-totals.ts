@@ -13,6 +13,7 @@ import { brokenEquationIssue, evaluateEquations, type EquationCheckOptions } fro
 import { describeTotal, explainGaps } from "./explain-gaps";
 import { toFigure } from "../model/exact-decimal";
 import { findCulprits, type CulpritGroup } from "./find-culprits";
+import { weighEdits } from "./weigh-edits";
 import { tableDecimals, tableUsesGrouping } from "../messages/format-amount";
 import { makeIssue, type AmountFormat, type IssueDetails, type IssueDraft } from "../model/issue";
 import {
@@ -95,9 +96,13 @@ function culpritsOf(
   const brokenByIndex = new Map(evaluation.broken.map((b) => [b.index, b]));
   const issues: IssueDraft[] = [];
   let byCell: ReadonlyMap<EquationCell, readonly TotalEquation[]> | null = null;
+  // A self-evaluation's bounds and ratios decide among equally small explanations (weigh-edits.ts); one that a
+  // unique explanation repairs is not reported on its own.
+  const weighed = weighEdits(findCulprits(equations, options, evaluation), equations);
   for (const broken of evaluation.broken)
-    if (!isSumEquation(broken.equation)) issues.push(brokenEquationIssue(broken));
-  for (const group of findCulprits(equations, options, evaluation)) {
+    if (!isSumEquation(broken.equation) && !weighed.repaired.has(broken.equation))
+      issues.push(brokenEquationIssue(broken));
+  for (const group of weighed.groups) {
     if (group.verdict === "unique") {
       byCell ??= equationsByCell(equations.filter(isSumEquation));
       // A group's broken equations are sums (findCulprits explains nothing else).
@@ -156,7 +161,16 @@ function describeCell(cell: EquationCell, equations: readonly TotalEquation[]): 
   for (const equation of equations) {
     // A layout that names its amounts its own way (a form's 资金总额) says so on its equations: the message follows.
     if (equation.details.amountNames !== undefined) details.amountNames ??= equation.details.amountNames;
-    if (equation.rule === "row-total") {
+    if (equation.rule === "score-total" || equation.rule === "weight-sum") {
+      // A self-evaluation's scores: the project's 得分 or 分值 column, in points (self-evaluation-equations.ts).
+      if (equation.details.project !== undefined) details.project = equation.details.project;
+      if (equation.details.amountLabel !== undefined) details.amountLabel ??= equation.details.amountLabel;
+      details.amountColumn ??= equation.details.amountColumn;
+      details.scores = true;
+      // The indicator the score or weight is of (`parts`, in addend order).
+      const part = equation.details.parts?.[equation.addends.indexOf(cell)];
+      if (part) details.indicator ??= part;
+    } else if (equation.rule === "row-total") {
       if (equation.details.project !== undefined) details.project = equation.details.project;
       if (equation.details.unit !== undefined) details.unit ??= equation.details.unit;
       if (equation.target === cell) details.amountColumn = "total";

@@ -26,9 +26,12 @@ export function gapUnits(broken: BrokenSum): number | null {
  */
 export function roundingBand(equation: TotalEquation, scale: number): number {
   let band = 0;
+  // A self-evaluation's whole scores (8, 10) are exact: only a score that shows decimals (9.34 = 10 × 93.4%) may
+  // have been rounded.
+  const scores = equation.rule === "score-total" || equation.rule === "weight-sum";
   for (const cell of equation.addends) {
     const amount = cell.amount;
-    if (amount === null || amount.units === 0) continue;
+    if (amount === null || amount.units === 0 || (scores && amount.scale === 0)) continue;
     band += 0.5 * 10 ** Math.max(0, scale - amount.scale);
   }
   return band;

@@ -9,6 +9,8 @@ import { sheetCell } from "../model/cell-address";
 const PROJECT = "公务用车购置费";
 const UNIT = "广州市白云区人民政府办公室";
 const AMOUNTS = { decimals: 2, grouping: true, unit: "万元" } as const;
+/** The self-evaluation rules' example project. */
+const SELF_PROJECT = "干部教育培训";
 
 export const RULE_EXAMPLES: Readonly<Record<RuleId, IssueDraft>> = {
   "wrong-amount": makeIssue(
@@ -270,4 +272,116 @@ export const RULE_EXAMPLES: Readonly<Record<RuleId, IssueDraft>> = {
   ),
   // A 20-digit 项目代码 pasted into a General cell (the fake Excel's paste, testing/fake-excel/excel-paste.ts).
   "digits-lost": makeIssue("digits-lost", sheetCell(12, 8), { text: "1.23457E+19" }),
+  // A self-evaluation table (绩效自评表): one project's form, its indicators on rows 12–15 (年度指标值 in D,
+  // 实际完成值 E, 分值 F, 得分 G, 偏差原因 H), the budget execution on row 8, 总分 in G16 and 评价等级 in G17.
+  "score-over-weight": makeIssue(
+    "score-over-weight",
+    sheetCell(13, 7),
+    {
+      project: SELF_PROJECT,
+      seq: 2,
+      indicator: "培训合格率",
+      partLabels: ["得分"],
+      totalLabel: "分值",
+      cells: ["G13", "F13"],
+      scores: true,
+    },
+    { about: { projectIndex: 0, itemIndex: 1 }, expected: 20, actual: 25 },
+  ),
+  "weight-sum": makeIssue(
+    "weight-sum",
+    sheetCell(16, 6),
+    {
+      project: SELF_PROJECT,
+      cells: ["F16", "F12", "F13", "F14", "F15", "F8"],
+      scores: true,
+      culprits: { verdict: "ambiguous", candidates: [["F16"], ["F12"], ["F13"], ["F14"], ["F15"]], count: 6 },
+    },
+    { about: { projectIndex: 0 }, expected: 105, actual: 100 },
+  ),
+  "score-total": makeIssue(
+    "score-total",
+    sheetCell(16, 7),
+    {
+      project: SELF_PROJECT,
+      cells: ["G16", "G12", "G13", "G14", "G15", "G8"],
+      scores: true,
+      culprits: { verdict: "ambiguous", candidates: [["G16"], ["G12"], ["G13"], ["G14"], ["G15"]], count: 6 },
+    },
+    { about: { projectIndex: 0 }, expected: 89.34, actual: 91.34 },
+  ),
+  "budget-score": makeIssue(
+    "budget-score",
+    sheetCell(8, 7),
+    { project: SELF_PROJECT, rate: 93.4, weight: 10, cells: ["G8", "F8", "E8"], scores: true },
+    { about: { projectIndex: 0 }, expected: 9.34, actual: 10 },
+  ),
+  "full-marks-missed": makeIssue(
+    "full-marks-missed",
+    sheetCell(13, 7),
+    {
+      project: SELF_PROJECT,
+      seq: 2,
+      indicator: "培训合格率",
+      target: "≥95%",
+      actualText: "93%",
+      weight: 20,
+      cells: ["E13", "G13", "F13"],
+    },
+    { about: { projectIndex: 0, itemIndex: 1 }, actual: 20 },
+  ),
+  "deducted-but-met": makeIssue(
+    "deducted-but-met",
+    sheetCell(12, 7),
+    {
+      project: SELF_PROJECT,
+      seq: 1,
+      indicator: "培训人次",
+      target: "≥300人次",
+      actualText: "320人次",
+      weight: 20,
+      cells: ["E12", "G12", "F12"],
+    },
+    { about: { projectIndex: 0, itemIndex: 0 }, expected: 20, actual: 18 },
+  ),
+  "missing-deviation-reason": makeIssue(
+    "missing-deviation-reason",
+    sheetCell(13, 8),
+    { project: SELF_PROJECT, seq: 2, indicator: "培训合格率", target: "≥95%", actualText: "93%" },
+    { about: { projectIndex: 0, itemIndex: 1 } },
+  ),
+  "grade-mismatch": makeIssue(
+    "grade-mismatch",
+    sheetCell(17, 7),
+    {
+      project: SELF_PROJECT,
+      totalScore: 89.34,
+      bands: [
+        { grade: "优", from: 90 },
+        { grade: "良", from: 80 },
+        { grade: "中", from: 60 },
+        { grade: "差", from: 0 },
+      ],
+      cells: ["G17", "G16"],
+    },
+    { about: { projectIndex: 0 }, expected: "良", actual: "优" },
+  ),
+  "actual-not-number": makeIssue(
+    "actual-not-number",
+    sheetCell(14, 5),
+    { project: SELF_PROJECT, seq: 3, indicator: "学员满意度", target: "≥90%", actualText: "达成预期指标" },
+    { about: { projectIndex: 0, itemIndex: 2 } },
+  ),
+  "score-not-number": makeIssue(
+    "score-not-number",
+    sheetCell(15, 7),
+    {
+      project: SELF_PROJECT,
+      seq: 4,
+      indicator: "培训经费到位率",
+      amountLabel: "得分",
+      text: "分(因人数减少)",
+    },
+    { about: { projectIndex: 0, itemIndex: 3 } },
+  ),
 };

@@ -61,6 +61,8 @@ const EXACT_DIGITS = /^-?\d+(\.\d+)?$/;
 
 function amount(i: IssueDraft, value: IssueDraft["expected"]): string {
   if (value === null || value === undefined) return "(empty)";
+  // A self-evaluation's scores are points: "8 points", "9.34 points".
+  if (i.details.scores) return `${typed(i, value)} points`;
   const f = i.details.amountFormat;
   // The exact digits of an amount a double cannot hold ("12345678901234567.89", "-0.0000001") are written as
   // they are; any other text is quoted.
@@ -72,6 +74,8 @@ function amount(i: IssueDraft, value: IssueDraft["expected"]): string {
 
 function typed(i: IssueDraft, value: IssueDraft["expected"]): string {
   if (typeof value !== "number") return String(value ?? "");
+  // Points as the clerk writes them: 8, 9.34 (not the money's 8.00).
+  if (i.details.scores) return formatAmount(value, { decimals: 0, grouping: false });
   const f = i.details.amountFormat;
   return f ? formatAmount(value, f) : String(value);
 }
@@ -96,6 +100,8 @@ function repaired(t: RepairedTotal, d: IssueDetails): string {
   if (t.rule === "row-total") return `the ${col(d, "total").toLowerCase()} ${t.cell}`;
   if (t.rule === "group-total") return `the ${column} of unit "${t.unit ?? ""}" ${t.cell}`;
   if (t.rule === "subtotal") return `the subtotal row's ${column} ${t.cell}`;
+  if (t.rule === "score-total") return `the total score ${t.cell}`;
+  if (t.rule === "weight-sum") return `the total of the weights ${t.cell}`;
   return `the grand total's ${column} ${t.cell}`;
 }
 
@@ -125,6 +131,9 @@ function gapBetween(t: ExplainedGap, d: IssueDetails): string {
   if (t.rule === "grand-total") return `the grand total${column} and the rows under it`;
   if (t.rule === "group-total") return `unit "${t.unit ?? ""}"${column} and its projects`;
   if (t.rule === "subtotal") return `the subtotal row${column} and the projects above it`;
+  const of = t.project ? ` of project "${t.project}"` : "";
+  if (t.rule === "score-total") return `the total score${of} and its scores`;
+  if (t.rule === "weight-sum") return `the total of the weights${of} and the weights`;
   const owner = t.project ? `project "${t.project}"` : t.unit ? `unit "${t.unit}"` : "the grand total row";
   return `the ${col(d, "total").toLowerCase()} of ${owner} and its sources of funds`;
 }
@@ -186,7 +195,9 @@ function ratioFigure(i: IssueDraft, value: IssueDraft["expected"]): string {
 const issues: RuleMessages<string> = {
   "wrong-amount": (i) => {
     const d = i.details;
-    const column = d.amountColumn ? ` ${col(d, d.amountColumn)}` : "";
+    // A self-evaluation's score names its indicator: `"得分" of "培训人次"`.
+    const item = d.scores && d.indicator ? ` of "${d.indicator}"` : "";
+    const column = d.amountColumn ? ` ${col(d, d.amountColumn)}${item}` : "";
     const partners = d.partners?.length ? `, together with ${list(d.partners)}` : "";
     // The cell itself is not named again among the totals it repairs (a wrong total repairs its own equation).
     const repairs = (d.repairs ?? []).filter((t) => t.cell !== i.cell).map((t) => repaired(t, d));
@@ -329,6 +340,28 @@ const issues: RuleMessages<string> = {
   },
   "digits-lost": (i) =>
     `This cell's number has more than 15 digits (it now holds ${i.details.text ?? ""}): Excel keeps only 15 significant digits and turned the rest into zeros, which the table cannot give back; if it is a project code or another identifier, it is no longer whole.`,
+  "score-over-weight": (i) =>
+    `${where(i.details)}: the score (得分) should be at most its weight (分值) = ${amount(i, i.expected)}; found ${amount(i, i.actual)}.`,
+  "weight-sum": (i) =>
+    i.details.assumedTotal
+      ? `The weights (分值) of project "${i.details.project ?? ""}", the budget execution's included, should add up to 100 points; they add up to ${amount(i, i.actual)}.`
+      : `The weights (分值) of project "${i.details.project ?? ""}" add up to ${amount(i, i.expected)}, not to the total the table states, ${amount(i, i.actual)}.${causes(i.details)}`,
+  "score-total": (i) =>
+    `The total score (总分) of project "${i.details.project ?? ""}" should equal the sum of its scores = ${amount(i, i.expected)}; found ${amount(i, i.actual)}.${causes(i.details)}`,
+  "budget-score": (i) =>
+    `The budget execution's score of project "${i.details.project ?? ""}" should be its weight ${figure(i.details.weight ?? null)} × the execution rate ${figure(i.details.rate ?? null)}% = ${amount(i, i.expected)} (at most the weight); found ${amount(i, i.actual)}.`,
+  "full-marks-missed": (i) =>
+    `${where(i.details)}: the actual "${i.details.actualText ?? ""}" misses the target "${i.details.target ?? ""}", yet it has full marks (${figure(i.actual ?? null)} points).`,
+  "deducted-but-met": (i) =>
+    `${where(i.details)}: the actual "${i.details.actualText ?? ""}" meets the target "${i.details.target ?? ""}", yet it scores ${figure(i.actual ?? null)} of ${figure(i.expected ?? null)} points.`,
+  "missing-deviation-reason": (i) =>
+    `${where(i.details)}: the actual "${i.details.actualText ?? ""}" misses the target "${i.details.target ?? ""}"; the reason (偏差原因) should be given, and is not.`,
+  "grade-mismatch": (i) =>
+    `Project "${i.details.project ?? ""}" scores ${figure(i.details.totalScore ?? null)} in all: its grade (评价等级) should be "${String(i.expected ?? "")}"; found "${String(i.actual ?? "")}".`,
+  "score-not-number": (i) =>
+    `${i.details.indicator ? where(i.details) : `Project "${i.details.project ?? ""}"`}: "${i.details.amountLabel ?? "得分"}" should be a number; found "${i.details.text ?? ""}".`,
+  "actual-not-number": (i) =>
+    `${where(i.details)}: the target is "${i.details.target ?? ""}", so the actual should be the figure reached; found "${i.details.actualText ?? ""}", which cannot be judged.`,
 };
 
 const ruleNames: Record<RuleId, string> = {
@@ -363,7 +396,25 @@ const ruleNames: Record<RuleId, string> = {
   "doubled-table": "Table twice",
   "rounding-gap": "Rounding",
   "digits-lost": "Digits lost",
+  "score-over-weight": "Score over weight",
+  "weight-sum": "Weights total",
+  "score-total": "Total score",
+  "budget-score": "Budget score",
+  "full-marks-missed": "Full marks for a miss",
+  "deducted-but-met": "Points off a target met",
+  "missing-deviation-reason": "No reason for a miss",
+  "grade-mismatch": "Wrong grade",
+  "actual-not-number": "Actual in words",
+  "score-not-number": "Score not a number",
 };
+
+/** What to do for a broken score sum, by what is known of its cause. */
+function checkScores(i: IssueDraft, what: string): string {
+  const c = i.details.culprits;
+  if (c?.verdict === "ambiguous")
+    return `Check ${c.candidates.map((s) => s.join(" and ")).join(", or ")} against the scoring sheet and fix the one miscounted or mistyped.`;
+  return `Check ${what} against the scoring sheet and fix the one miscounted or mistyped.`;
+}
 
 function checkTotal(i: IssueDraft, what: string): string {
   const c = i.details.culprits;
@@ -445,10 +496,33 @@ const advice: RuleMessages<string> = {
   "rounding-gap": (i) => {
     const gaps = i.details.gaps ?? [];
     const value = gaps.length > 0 ? gapTyped(i, largestGap(gaps)) : "0.01";
+    if (i.details.scores)
+      return `Scores worked out from a rate and rounded can leave the total score a little off its parts. Once checked, enter ${value} as the total tolerance (on the command line, --tolerance ${value}) and run again; the warning goes.`;
     return `Amounts converted from yuan to 万元 often leave a total a cent or two off its parts. Once checked, enter ${value} as the total tolerance (on the command line, --tolerance ${value}) and run again; the warning goes.`;
   },
   "digits-lost": () =>
     "Copy it again from the source: first format the column as Text (or type an apostrophe ' before the number), then paste or type it, and every digit is kept.",
+  "score-over-weight": (i) =>
+    `Check this score against the scoring rules: it cannot be more than the weight ${typed(i, i.expected)}.`,
+  "weight-sum": (i) =>
+    i.details.assumedTotal
+      ? "Check the weights against the scoring rules so that the indicators' and the budget execution's add up to 100."
+      : checkScores(i, "the weights and their total"),
+  "score-total": (i) => checkScores(i, "the scores and the total score"),
+  "budget-score": (i) =>
+    `Change ${i.cell ?? ""} to ${typed(i, i.expected)}; if the rate is wrong, correct it first and work the score out as weight × rate.`,
+  "full-marks-missed": () =>
+    "A target missed loses points by the scoring rules; if it was in fact met, correct the actual.",
+  "deducted-but-met": () =>
+    "A target met usually earns full marks; if points were taken off for a reason, write the reason down.",
+  "missing-deviation-reason": () =>
+    "Write the reason for the miss and the measures taken in 偏差原因分析及改进措施.",
+  "grade-mismatch": (i) =>
+    `Change the grade to "${String(i.expected ?? "")}" as the total score earns; if the total score is wrong, correct it first.`,
+  "score-not-number": () =>
+    "Write a number (such as 8 or 9.34); put any explanation in the reason (偏差原因) column.",
+  "actual-not-number": () =>
+    'Write the figure reached (such as "96%" or "12台"), so that it can be judged against the target.',
 };
 
 const ruleMeanings: Record<RuleId, string> = {
@@ -503,6 +577,26 @@ const ruleMeanings: Record<RuleId, string> = {
     "A total differs from the sum of its parts by no more than their rounding can make (half the last digit of each): most likely amounts rounded from yuan to 万元, not a mistake. A warning; the total tolerance can accept the difference.",
   "digits-lost":
     "A number of more than 15 digits (an 18- or 20-digit project code) pasted or typed into Excel as a number: Excel keeps only 15 significant digits, turns the rest into zeros, and often shows it in scientific notation (1.23457E+19). A warning.",
+  "score-over-weight":
+    "In a self-evaluation (绩效自评表), no indicator's score (nor the budget execution's) may exceed its weight.",
+  "weight-sum":
+    "In a self-evaluation, the weights add up to the total the table states; where it states none, to 100 points, the budget execution's included (then only a warning).",
+  "score-total":
+    "In a self-evaluation, the total score is the sum of the indicators' and the budget execution's scores. Whole scores are never rounding.",
+  "budget-score":
+    "Where the table states that the budget execution scores weight × rate (such as 得分(20分*执行率)), its score is the weight times the rate, at most the weight, rounded or cut to the score's decimals.",
+  "full-marks-missed":
+    "The actual is judged by the target's comparison (≥95% against 93%): full marks for a miss is an error. Targets in words (合规, 及时) are not judged.",
+  "deducted-but-met":
+    "The actual meets the target, yet the score is below the weight. A warning: a reason for the deduction is enough.",
+  "missing-deviation-reason":
+    "An actual that misses its target needs a reason and the measures taken. A warning.",
+  "grade-mismatch":
+    "The grade follows the total score: 优 from 90, 良 from 80 to 90, 中 from 60 to 80, 差 below 60, unless the table states its own bands.",
+  "score-not-number":
+    "A self-evaluation's weight, score and total score cells hold numbers; one with words in it (分, or a note) cannot be checked. A slash or dash (not applicable) is fine.",
+  "actual-not-number":
+    'Where the target is a figure ("≥95%"), the actual is the figure reached, not words such as 达成预期指标 or 完成, which cannot be judged. Words are fine where the target is in words (合规). A warning.',
 };
 
 /** What the two compared tables are called: last year's and this year's, or a target table and its self-evaluation. */

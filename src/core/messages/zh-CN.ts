@@ -76,6 +76,8 @@ const EXACT_DIGITS = /^-?\d+(\.\d+)?$/;
 /** An amount as the table writes it, with its unit: "17.00 万元", "1,963.53 万元". */
 function amount(i: IssueDraft, value: IssueDraft["expected"]): string {
   if (value === null || value === undefined) return "（空）";
+  // A self-evaluation's scores are points, written as the table writes them: "8 分", "9.34 分".
+  if (i.details.scores) return `${typed(i, value)} 分`;
   const f = i.details.amountFormat;
   // The exact digits of an amount a double cannot hold ("12345678901234567.89", "-0.0000001") are written as
   // they are; any other text is quoted.
@@ -89,6 +91,8 @@ function amount(i: IssueDraft, value: IssueDraft["expected"]): string {
 function typed(i: IssueDraft, value: IssueDraft["expected"]): string {
   if (typeof value !== "number") return String(value ?? "");
   const f = i.details.amountFormat;
+  // Points as the clerk writes them: 8, 9.34 (not the money's 8.00).
+  if (i.details.scores) return formatAmount(value, { decimals: 0, grouping: false });
   return f ? formatAmount(value, f) : String(value);
 }
 
@@ -114,6 +118,8 @@ function repaired(t: RepairedTotal, d: IssueDetails): string {
   if (t.rule === "row-total") return `${col(d, "total")} ${t.cell}`;
   if (t.rule === "group-total") return `单位「${t.unit ?? ""}」的${column} ${t.cell}`;
   if (t.rule === "subtotal") return `小计行的${column} ${t.cell}`;
+  if (t.rule === "score-total") return `总分 ${t.cell}`;
+  if (t.rule === "weight-sum") return `分值合计 ${t.cell}`;
   return `合计行的${column} ${t.cell}`;
 }
 
@@ -143,6 +149,8 @@ function gapBetween(t: ExplainedGap, d: IssueDetails): string {
   if (t.rule === "grand-total") return `合计${column}与明细`;
   if (t.rule === "group-total") return `单位「${t.unit ?? ""}」${column}与其下项目`;
   if (t.rule === "subtotal") return `小计行${column}与其上项目`;
+  if (t.rule === "score-total") return `${t.project ? `项目「${t.project}」的` : ""}总分与各项得分`;
+  if (t.rule === "weight-sum") return `${t.project ? `项目「${t.project}」的` : ""}分值合计与各项分值`;
   return `${t.project ? `项目「${t.project}」` : t.unit ? `单位「${t.unit}」` : "合计行"}的${col(d, "total")}与各资金来源`;
 }
 
@@ -197,7 +205,9 @@ function ratioFigure(i: IssueDraft, value: IssueDraft["expected"]): string {
 const issues: RuleMessages<string> = {
   "wrong-amount": (i) => {
     const d = i.details;
-    const column = d.amountColumn ? `的${col(d, d.amountColumn)}` : "";
+    // A self-evaluation's score names its indicator: 项目「…」「培训人次」的「得分」.
+    const item = d.scores && d.indicator ? `「${d.indicator}」` : "";
+    const column = d.amountColumn ? `${item}的${col(d, d.amountColumn)}` : "";
     const partners = d.partners?.length ? `，须与 ${list(d.partners)} 一起改` : "";
     // The cell itself is not named again among the totals it repairs (a wrong total repairs its own equation).
     const totals = (d.repairs ?? []).filter((t) => t.cell !== i.cell).map((t) => repaired(t, d));
@@ -337,6 +347,28 @@ const issues: RuleMessages<string> = {
   },
   "digits-lost": (i) =>
     `此单元格的数字超过 15 位（现为 ${i.details.text ?? ""}）：Excel 只保存 15 位有效数字，第 15 位以后的数字已变成 0，表中无法恢复；若是项目代码等编号，数字已不完整。`,
+  "score-over-weight": (i) =>
+    `${where(i.details)}的得分应不大于其分值＝${amount(i, i.expected)}，表中为 ${amount(i, i.actual)}。`,
+  "weight-sum": (i) =>
+    i.details.assumedTotal
+      ? `项目「${i.details.project ?? ""}」各项分值（含预算执行率的分值）合计应为 100 分，表中合计为 ${amount(i, i.actual)}。`
+      : `项目「${i.details.project ?? ""}」各项分值之和为 ${amount(i, i.expected)}，与表中写明的分值合计 ${amount(i, i.actual)}不符。${causes(i.details)}`,
+  "score-total": (i) =>
+    `项目「${i.details.project ?? ""}」的总分应等于各项得分之和＝${amount(i, i.expected)}，表中为 ${amount(i, i.actual)}。${causes(i.details)}`,
+  "budget-score": (i) =>
+    `项目「${i.details.project ?? ""}」预算执行率的得分应为 分值 ${figure(i.details.weight ?? null)} × 执行率 ${figure(i.details.rate ?? null)}%＝${amount(i, i.expected)}（不超过分值），表中为 ${amount(i, i.actual)}。`,
+  "full-marks-missed": (i) =>
+    `${where(i.details)}的实际完成值「${i.details.actualText ?? ""}」未达到年度指标值「${i.details.target ?? ""}」，却得了满分 ${figure(i.actual ?? null)} 分。`,
+  "deducted-but-met": (i) =>
+    `${where(i.details)}的实际完成值「${i.details.actualText ?? ""}」已达到年度指标值「${i.details.target ?? ""}」，得分却为 ${figure(i.actual ?? null)} 分（分值 ${figure(i.expected ?? null)} 分）。`,
+  "missing-deviation-reason": (i) =>
+    `${where(i.details)}的实际完成值「${i.details.actualText ?? ""}」未达到年度指标值「${i.details.target ?? ""}」，应写明偏差原因及改进措施，此处没有。`,
+  "grade-mismatch": (i) =>
+    `项目「${i.details.project ?? ""}」总分 ${figure(i.details.totalScore ?? null)} 分，评价等级应为「${String(i.expected ?? "")}」，表中为「${String(i.actual ?? "")}」。`,
+  "score-not-number": (i) =>
+    `${i.details.indicator ? where(i.details) : `项目「${i.details.project ?? ""}」`}的「${i.details.amountLabel ?? "得分"}」应为数字，此处为「${i.details.text ?? ""}」。`,
+  "actual-not-number": (i) =>
+    `${where(i.details)}的年度指标值为「${i.details.target ?? ""}」，实际完成值应写实际达到的数值，此处为「${i.details.actualText ?? ""}」，无法判断是否达到。`,
 };
 
 /** The 规则 column: a short name per rule. */
@@ -372,6 +404,16 @@ const ruleNames: Record<RuleId, string> = {
   "doubled-table": "整表重复",
   "rounding-gap": "尾差",
   "digits-lost": "数字被截断",
+  "score-over-weight": "得分超过分值",
+  "weight-sum": "分值合计不符",
+  "score-total": "总分不符",
+  "budget-score": "预算执行得分不符",
+  "full-marks-missed": "未达标却得满分",
+  "deducted-but-met": "已达标却扣分",
+  "missing-deviation-reason": "缺少偏差原因",
+  "grade-mismatch": "评价等级不符",
+  "actual-not-number": "完成值不是数值",
+  "score-not-number": "分数不是数字",
 };
 
 /** What to do for a broken total, by what is known of its cause. */
@@ -380,6 +422,14 @@ function checkTotal(i: IssueDraft, what: string): string {
   if (c?.verdict === "ambiguous")
     return `对照原始资料核对 ${c.candidates.map((s) => s.join("、")).join("，或 ")}，改正写错的那几格。`;
   return `对照原始资料逐一核对${what}，改正写错的金额。`;
+}
+
+/** What to do for a broken score sum, by what is known of its cause. */
+function checkScores(i: IssueDraft, what: string): string {
+  const c = i.details.culprits;
+  if (c?.verdict === "ambiguous")
+    return `对照评分表核对 ${c.candidates.map((s) => s.join("、")).join("，或 ")}，改正算错或写错的那一格。`;
+  return `对照评分表逐一核对${what}，改正算错或写错的那一格。`;
 }
 
 /** The 处理建议 column: what to do, per rule. */
@@ -452,10 +502,26 @@ const advice: RuleMessages<string> = {
   "rounding-gap": (i) => {
     const gaps = i.details.gaps ?? [];
     const value = gaps.length > 0 ? gapTyped(i, largestGap(gaps)) : "0.01";
+    if (i.details.scores)
+      return `得分按执行率折算后保留小数时，总分与各项之和可能差一点。核对无误后，在「合计容差」中填 ${value}（命令行用 --tolerance ${value}）再运行，此提示即消失。`;
     return `金额由元换算为万元时，合计与各项之和常差一两分。核对无误后，在「合计容差」中填 ${value}（命令行用 --tolerance ${value}）再运行，此提示即消失。`;
   },
   "digits-lost": () =>
     "从原始资料重新复制：先把这一列设为「文本」格式（或在数字前加英文单引号 '），再粘贴或输入，数字才能完整保留。",
+  "score-over-weight": (i) => `对照评分标准核对此项得分，得分不能超过分值 ${typed(i, i.expected)}。`,
+  "weight-sum": (i) =>
+    i.details.assumedTotal
+      ? "对照评分标准核对各项分值，使绩效指标与预算执行率的分值合计为 100 分。"
+      : checkScores(i, "各项分值和分值合计"),
+  "score-total": (i) => checkScores(i, "各项得分和总分"),
+  "budget-score": (i) =>
+    `把 ${i.cell ?? ""} 改为 ${typed(i, i.expected)}；若执行率有误，先改正执行率再按“分值×执行率”计算得分。`,
+  "full-marks-missed": () => "未达到指标值的应按评分标准扣分；若实际已达到，请改正实际完成值。",
+  "deducted-but-met": () => "已达到指标值的一般应得满分；若确有扣分理由，请在偏差原因中写明。",
+  "missing-deviation-reason": () => "在“偏差原因分析及改进措施”栏写明未达到的原因和改进措施。",
+  "grade-mismatch": (i) => `按总分把评价等级改为「${String(i.expected ?? "")}」；若总分有误，先改正总分。`,
+  "score-not-number": () => "改为数字（如 8 或 9.34），说明文字写到偏差原因栏。",
+  "actual-not-number": () => "写明实际完成的数值（如「96%」「12台」），以便与指标值比较。",
 };
 
 /** The guide's explanation of each rule: what it checks and why it matters. */
@@ -508,6 +574,22 @@ const ruleMeanings: Record<RuleId, string> = {
     "合计与各项之和相差不超过各项四舍五入所能造成的差额（每项最后一位的一半）：多半是把元换算为万元时的尾差，不是写错。这是警告；可在「合计容差」中填入可接受的差额。",
   "digits-lost":
     "超过 15 位的数字（如 18 位、20 位的项目代码）粘贴或输入 Excel 时被当作数值：Excel 只保存 15 位有效数字，其余变成 0，常显示为科学记数法（如 1.23457E+19）。这是警告。",
+  "score-over-weight": "绩效自评表中，每项指标（及预算执行率）的得分不能超过它的分值。",
+  "weight-sum":
+    "绩效自评表中，各项分值之和应等于表中写明的分值合计；表中没有写明时，应为 100 分（含预算执行率的分值；这时只是警告）。",
+  "score-total": "绩效自评表中，总分应等于各项指标得分与预算执行率得分之和。整数得分不算尾差。",
+  "budget-score":
+    "表中写明预算执行率得分按“分值×执行率”计算时（如「得分(20分*执行率)」），得分应等于分值乘执行率，最高为分值；按得分的小数位四舍五入或截去均可。",
+  "full-marks-missed":
+    "实际完成值按年度指标值的比较符号判断（如「≥95%」而实际为「93%」）：没有达到却得满分，是错误。指标值为文字（如「合规」「及时」）的不判断。",
+  "deducted-but-met": "实际完成值已达到年度指标值，得分却低于分值。这是警告：确有扣分理由的，写明即可。",
+  "missing-deviation-reason": "实际完成值未达到年度指标值时，应写明偏差原因及改进措施。这是警告。",
+  "grade-mismatch":
+    "评价等级应与总分一致：90 分（含）以上为优，80（含）至 90 分为良，60（含）至 80 分为中，60 分以下为差；表中另有标准的，按表中标准。",
+  "score-not-number":
+    "绩效自评表的分值、得分、总分单元格应是数字；写了文字（如「分」或一段说明）的，无法参加得分核对。“/”“—”之类表示不适用，不算问题。",
+  "actual-not-number":
+    "年度指标值是数值（如「≥95%」）时，实际完成值应写实际数值，不能只写「达成预期指标」「完成」之类的文字，否则无法判断是否达到。指标值本身是文字（如「合规」）的，写文字没有问题。这是警告。",
 };
 
 /**

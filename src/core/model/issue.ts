@@ -37,6 +37,17 @@ export const RULE_IDS = [
   "doubled-table",
   "rounding-gap",
   "digits-lost",
+  // A self-evaluation table's (绩效自评表, check/check-self-evaluation.ts).
+  "score-over-weight",
+  "weight-sum",
+  "score-total",
+  "budget-score",
+  "full-marks-missed",
+  "deducted-but-met",
+  "missing-deviation-reason",
+  "grade-mismatch",
+  "actual-not-number",
+  "score-not-number",
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];
@@ -81,6 +92,19 @@ export const DEFAULT_SEVERITY: Readonly<Record<RuleId, Severity>> = {
   "rounding-gap": "warning",
   // A number of more than 15 digits (a 项目代码 typed or pasted as a number): Excel kept 15 (find-lost-digits.ts).
   "digits-lost": "warning",
+  // A self-evaluation's scores are wrong numbers (errors); a deduction on a target that was met, a miss without a
+  // reason, and an actual in words where a number was set are for the clerk to look at (warnings). weight-sum is
+  // a warning where the form states no total and 100 is assumed (decided where it fires).
+  "score-over-weight": "error",
+  "weight-sum": "error",
+  "score-total": "error",
+  "budget-score": "error",
+  "full-marks-missed": "error",
+  "deducted-but-met": "warning",
+  "missing-deviation-reason": "warning",
+  "grade-mismatch": "error",
+  "actual-not-number": "warning",
+  "score-not-number": "error",
 };
 
 /**
@@ -174,6 +198,21 @@ export interface IssueDetails {
   readonly original?: RowSpan;
   /** duplicate-rows: the body repeats after a header row repeated at this sheet row. */
   readonly headerRow?: number;
+  /** A self-evaluation's figures are points (分), not money: the messages write them so (`8 分`). */
+  readonly scores?: true;
+  /** A self-evaluation indicator's 年度指标值 as written (the target its actual is judged against). */
+  readonly target?: string;
+  /** A self-evaluation indicator's 实际完成值 as written. */
+  readonly actualText?: string;
+  /** An indicator's 分值 (full marks), for the messages of its 得分. */
+  readonly weight?: number;
+  /** weight-sum: the total was not stated; 100 is assumed. */
+  readonly assumedTotal?: true;
+  /** budget-score: the 执行率 the score was worked out from, in percent, and the 分值 it multiplies. */
+  readonly rate?: number;
+  /** grade-mismatch: the 总分 the grade should follow, and the bands it was judged by (`优 ≥ 90`…). */
+  readonly totalScore?: number;
+  readonly bands?: readonly { readonly grade: string; readonly from: number }[];
 }
 
 /** Sheet rows from `from` to `to`, both included. */
@@ -203,7 +242,9 @@ type TotalFacts = RowFacts | AmountFacts | "subtotalRow" | "parts" | "cells" | "
  * message function for a rule sees exactly these (messages/zh-CN.ts RuleMessages); makeIssue takes them.
  */
 export interface IssueDetailsByRule {
-  "wrong-amount": Facts<TotalFacts | "repairs" | "consequences" | "partners">;
+  "wrong-amount": Facts<
+    TotalFacts | "repairs" | "consequences" | "partners" | "amountLabel" | "scores" | "indicator"
+  >;
   "row-total": Facts<TotalFacts>;
   "group-total": Facts<TotalFacts>;
   subtotal: Facts<TotalFacts>;
@@ -237,9 +278,21 @@ export interface IssueDetailsByRule {
   >;
   "duplicate-rows": Facts<RowFacts | "firstRow" | "repeated" | "original" | "headerRow" | "cells">;
   "doubled-table": Facts<"repeated" | "original">;
-  "rounding-gap": Facts<TotalFacts | "gaps">;
+  "rounding-gap": Facts<TotalFacts | "gaps" | "scores">;
   /** The number as the cell holds it now (its digits after the 15th are zeros, or it is shown as 1.23457E+19). */
   "digits-lost": Facts<"text">;
+  "score-over-weight": Facts<IndicatorFacts | "partLabels" | "totalLabel" | "cells" | "scores">;
+  "weight-sum": Facts<
+    RowFacts | AmountFacts | "parts" | "cells" | "culprits" | "amountFormat" | "scores" | "assumedTotal"
+  >;
+  "score-total": Facts<RowFacts | AmountFacts | "parts" | "cells" | "culprits" | "amountFormat" | "scores">;
+  "budget-score": Facts<RowFacts | "rate" | "weight" | "cells" | "scores">;
+  "full-marks-missed": Facts<IndicatorFacts | "target" | "actualText" | "weight" | "cells">;
+  "deducted-but-met": Facts<IndicatorFacts | "target" | "actualText" | "weight" | "cells">;
+  "missing-deviation-reason": Facts<IndicatorFacts | "target" | "actualText">;
+  "grade-mismatch": Facts<RowFacts | "totalScore" | "bands" | "cells">;
+  "actual-not-number": Facts<IndicatorFacts | "target" | "actualText">;
+  "score-not-number": Facts<IndicatorFacts | "amountLabel" | "text">;
 }
 
 /** An issue of one rule, its details typed by the rule (what that rule's message functions take). */
@@ -257,7 +310,7 @@ export interface AmountFormat {
 
 /** A total equation that a change repairs: its rule, its target cell, and what it adds up. */
 export interface RepairedTotal {
-  readonly rule: "row-total" | "group-total" | "subtotal" | "grand-total";
+  readonly rule: "row-total" | "group-total" | "subtotal" | "grand-total" | "score-total" | "weight-sum";
   readonly cell: string;
   readonly amountColumn?: IssueDetails["amountColumn"];
   readonly unit?: string;

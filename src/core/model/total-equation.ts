@@ -20,9 +20,12 @@ import type { IssueDetails, IssueSubject, RuleId } from "./issue";
 const { exactDecimal, exactDecimalFromText, needsExactText } = decimal;
 
 /** The rules a broken total equation raises. */
-export type TotalRule = Extract<RuleId, "row-total" | "group-total" | "subtotal" | "grand-total">;
-/** The rule a broken bound raises. */
-export type BoundRule = Extract<RuleId, "part-over-total">;
+export type TotalRule = Extract<
+  RuleId,
+  "row-total" | "group-total" | "subtotal" | "grand-total" | "score-total" | "weight-sum"
+>;
+/** The rule a broken bound raises (a self-evaluation's 得分 ≤ 分值 has its own). */
+export type BoundRule = Extract<RuleId, "part-over-total" | "score-over-weight">;
 /** The rule a broken ratio raises. */
 export type RatioRule = Extract<RuleId, "wrong-ratio">;
 
@@ -88,6 +91,10 @@ export interface BoundDetails {
   readonly partLabels: readonly string[];
   /** The total's name as the table writes it (`分值`, `资金总额`). */
   readonly totalLabel: string;
+  /** A self-evaluation's 得分 ≤ 分值: the indicator, and that its figures are points. */
+  readonly seq?: number;
+  readonly indicator?: string;
+  readonly scores?: true;
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * A new kind of table declared by a layout alone (self-evaluation-layout.ts): its amount columns, its detail
- * columns, a ratio and a bound. The core's stages, the plan and the messages take it as they are.
+ * columns, and its SelfEvaluation, whose ratio and bounds the core's self-evaluation checks make. The core's stages, the plan and the messages take it as they are.
  */
 import { analyzeLocated } from "../../../src/core/analyze-table";
 import { LAYOUTS } from "../../../src/core/layouts";
@@ -12,9 +12,9 @@ import { selfEvaluation } from "./self-evaluation-layout";
 // prettier-ignore
 const GRID: Grid = [
   ["项目名称", "预算数", "执行数", "执行率", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
-  ["干部培训", "100.00", "85.00", "85.00%", "产出指标", "数量指标", "培训人次", "≥100人次", "120人次", 20, 20],
-  [null, null, null, null, "效益指标", "社会效益指标", "学员满意度", "≥90%", "95%", 30, 35],
-  ["设备购置", "50.00", "45.00", "95.00%", "产出指标", "数量指标", "购置台数", "≥5台", "5台", 50, 45],
+  ["干部培训", "100.00", "85.00", "85.00%", "产出指标", "数量指标", "培训人次", "≥100人次", "120人次", 50, 50],
+  [null, null, null, null, "效益指标", "社会效益指标", "学员满意度", "≥90%", "95%", 50, 55],
+  ["设备购置", "50.00", "45.00", "95.00%", "产出指标", "数量指标", "购置台数", "≥5台", "5台", 50, 50],
   [null, null, null, null, "效益指标", "社会效益指标", "服务能力", "提升", "提升", 50, 50],
 ];
 
@@ -35,15 +35,15 @@ describe("a self-evaluation table, declared by its layout alone", () => {
 
   test("a score over its weight and a wrong 执行率 are the issues, each under its own rule, nothing blamed", () => {
     expect(analysis.issues.map((i) => [i.severity, i.rule, i.cell, i.expected, i.actual])).toEqual([
-      ["error", "part-over-total", "K3", 30, 35],
+      ["error", "score-over-weight", "K3", 50, 55],
       ["error", "wrong-ratio", "D4", 90, 95],
     ]);
     expect(analysis.issues.map((i) => i.message)).toEqual([
-      "项目「干部培训」的「得分」应不大于「分值」＝30，表中为 35。",
+      "项目「干部培训」第2项「学员满意度」的得分应不大于其分值＝50 分，表中为 55 分。",
       "项目「设备购置」的「执行率」应等于「执行数」÷「预算数」＝90.00%（保留 2 位小数），表中为 95.00%。",
     ]);
     expect(analyze(GRID, "en-US").issues.map((i) => i.message)).toEqual([
-      '"得分" of project "干部培训" should be at most "分值" = 30, found 35.',
+      'Project "干部培训", item 2, "学员满意度": the score (得分) should be at most its weight (分值) = 50 points; found 55 points.',
       '"执行率" of project "设备购置" should equal "执行数" ÷ "预算数" = 90.00% (to 2 decimals), found 95.00%.',
     ]);
   });
@@ -63,9 +63,9 @@ describe("a self-evaluation table, declared by its layout alone", () => {
     // The layout's own columns after the common ones that describe the indicator, before 问题 and 来源.
     expect(headers.slice(-5)).toEqual(["实际完成值", "分值", "得分", "问题", "来源"]);
     expect(detail.rows.map((r) => [r[5], ...r.slice(-5, -2)])).toEqual([
-      ["培训人次", "120人次", 20, 20],
-      ["学员满意度", "95%", 30, 35],
-      ["购置台数", "5台", 50, 45],
+      ["培训人次", "120人次", 50, 50],
+      ["学员满意度", "95%", 50, 55],
+      ["购置台数", "5台", 50, 50],
       ["服务能力", "提升", 50, 50],
     ]);
     expect(detail.rows[1]![headers.indexOf("问题")]).toBe(analysis.issues[0]!.message);
@@ -73,14 +73,14 @@ describe("a self-evaluation table, declared by its layout alone", () => {
 
   test("a table that holds is clean", () => {
     const fixed = GRID.map((row, r) =>
-      r === 2 ? [...row.slice(0, 10), 30] : r === 3 ? [...row.slice(0, 3), "90.00%", ...row.slice(4)] : row,
+      r === 2 ? [...row.slice(0, 10), 50] : r === 3 ? [...row.slice(0, 3), "90.00%", ...row.slice(4)] : row,
     );
     expect(analyze(fixed).issues).toEqual([]);
   });
 
   test("an amount of the layout's own that is not a number is named as the table names it; its ratio is skipped", () => {
     const broken = GRID.map((row, r) => (r === 3 ? [row[0]!, row[1]!, "四十五", ...row.slice(3)] : row));
-    const issues = analyze(broken).issues.filter((i) => i.rule !== "part-over-total");
+    const issues = analyze(broken).issues.filter((i) => i.rule !== "score-over-weight");
     expect(issues.map((i) => [i.rule, i.cell, i.message])).toEqual([
       ["amount-not-number", "C4", "「执行数」应为数字，此处为「四十五」。"],
     ]);
