@@ -142,6 +142,19 @@ describe("checkIndicators", () => {
       expect(issues.map((i) => [i.rule, i.details.category])).toEqual([["missing-category", "output"]]);
     });
 
+    test("a grid with no level column at all (a department's self-evaluation) has no category to miss", () => {
+      const items = renumbered(goodItems(12).map((s) => ({ ...s, l1: null, l2: null })));
+      const parsed = table({ projects: [{ row: 12, name: "部门整体", items }] });
+      const rules = (columns: Record<string, number>) =>
+        checkIndicators({ ...parsed, table: { ...parsed.table!, columns } }).map((i) => i.rule);
+      expect(rules({ name: 1, indicatorName: 2, value: 3 })).toEqual([]);
+      // With a level column that the rows leave empty, the categories are missing indeed.
+      expect(rules({ name: 1, level2: 2, indicatorName: 3, value: 4 })).toEqual([
+        "missing-category",
+        "missing-category",
+      ]);
+    });
+
     test("the level-2 code decides when the level-1 is missing", () => {
       expect(check(withItem(1, { l1: null, l2: "22-社会效益" }))).toEqual([]);
     });

@@ -72,6 +72,13 @@ export function* checkIndicatorsSteps(
   // Project names seen so far, per unit, with the row of their first occurrence (a Map of Maps: no joined key).
   const seen = options.projectNamesSeen ?? new Map<string | null, Map<string, number>>();
   const levelFacts = new LevelFactsCache();
+  // A grid of indicators with no level column at all (a department's whole-of-department self-evaluation:
+  // 指标名称 | 计量单位 | 指标值 …) has no categories to miss: the form does not ask for them.
+  const withoutLevels =
+    columns !== undefined &&
+    columns.indicatorName !== undefined &&
+    columns.level1 === undefined &&
+    columns.level2 === undefined;
   const projects = parsed.projects;
   for (let projectIndex = 0; projectIndex < projects.length; projectIndex++) {
     const project = projects[projectIndex]!;
@@ -93,7 +100,7 @@ export function* checkIndicatorsSteps(
       issues.push(draft("empty-project", cell, projectDetails(project), subject));
     } else {
       // Project-wide findings point at its first indicator's cell.
-      checkCategories(project, cells[0]!, subject, options, levelFacts, issues);
+      if (!withoutLevels) checkCategories(project, cells[0]!, subject, options, levelFacts, issues);
       checkSequence(project, projectIndex, cells, issues);
       for (let itemIndex = 0; itemIndex < project.indicators.length; itemIndex++) {
         const indicator = project.indicators[itemIndex]!;
