@@ -39,11 +39,19 @@ interface Input {
   readonly sheets: readonly Sheet[];
 }
 
+/** Self-evaluation tables (绩效自评表) of three provinces' shapes: scored rows, a two-row header, label | value pairs. */
+const SELF_EVALUATIONS = join(__dirname, "..", "fixtures", "corpus", "selfeval");
+
 const INPUT_PATHS = [
   SAMPLE_PATH,
   ...readdirSync(FIXTURES)
     .filter((f) => !f.endsWith(".json"))
     .map((f) => join(FIXTURES, f)),
+  ...[
+    "selfeval-anhui-suixi-2019.xlsx",
+    "selfeval-yunnan-gucheng-2020.xlsx",
+    "selfeval-hebei-chengan-2020.xlsx",
+  ].map((f) => join(SELF_EVALUATIONS, f)),
 ];
 
 let inputs: Input[] = [];
