@@ -14,6 +14,7 @@ import type { CellValue } from "../src/core/model/grid";
 import { loadSampleGrid } from "../testing/sample";
 import { buildSyntheticGrid } from "./synthetic-table";
 import { seededRandom } from "./seeded-random";
+import { cleanSelfEvaluationGrid } from "./self-evaluation-faults";
 
 type Grid = CellValue[][];
 
@@ -142,6 +143,94 @@ function applyKind(grid: Grid, project: Project, indicator: Indicator, kind: Fin
   }
 }
 
+/** The target table a self-evaluation's indicators were set in, as a department table writes it (+ extra rows). */
+function targetTableOf(
+  self: Analysis,
+  edit: (indicator: Indicator) => string | null | undefined,
+  extra: string[],
+): Grid {
+  const grid: Grid = [["项目名称", "一级指标", "二级指标", "三级指标", "年度指标值"]];
+  for (const project of self.projects) {
+    let first = true;
+    for (const i of project.indicators) {
+      const value = edit(i);
+      if (value === undefined) continue; // left out of the target table
+      grid.push([
+        first ? project.name : null,
+        i.level1?.written ?? null,
+        i.level2?.written ?? null,
+        i.name,
+        value,
+      ]);
+      first = false;
+    }
+    for (const name of extra) grid.push([null, "产出指标", "数量指标", name, "≥1个"]);
+  }
+  return grid;
+}
+
+/**
+ * A target table against its self-evaluation: generated self-evaluation forms (bench/self-evaluation-faults.ts,
+ * read by the real layout) against the target table rebuilt from each, with one seeded difference: a target
+ * raised by one (target-changed), an indicator set in the target table and missing at year end (dropped), or one
+ * the self-evaluation adds (added). Recall and precision per kind, and findings on the clean pairs (0).
+ */
+function selfEvaluationFigures(trials: number): {
+  perKind: Record<string, { seeded: number; recall: number; precision: number }>;
+  cleanFindings: number;
+} {
+  const next = seededRandom(20261207);
+  const kinds = ["target-changed", "dropped", "added"] as const;
+  const tally = new Map<string, { seeded: number; found: number; reported: number; right: number }>();
+  for (const kind of kinds) tally.set(kind, { seeded: 0, found: 0, reported: 0, right: 0 });
+  let cleanFindings = 0;
+  let serial = 0;
+  for (const kind of kinds)
+    for (let t = 0; t < trials; t++) {
+      const self = analyzeTable(cleanSelfEvaluationGrid(next, ++serial));
+      const project = self.projects[0]!;
+      cleanFindings += compareTables(analyzeTable(targetTableOf(self, (i) => i.annualValue, [])), self)
+        .findings.length;
+      const numeric = project.indicators.filter((i) => i.annual?.op !== "text" && i.annual?.value != null);
+      const chosen = (kind === "target-changed" ? numeric : project.indicators)[
+        Math.floor(next() * (kind === "target-changed" ? numeric.length : project.indicators.length))
+      ];
+      if (chosen === undefined) continue;
+      const expected = kind === "dropped" ? "年初设定的另一项指标" : chosen.name;
+      const target = targetTableOf(
+        self,
+        (i) =>
+          i !== chosen
+            ? i.annualValue
+            : kind === "target-changed"
+              ? i.annualValue!.replace(String(i.annual!.value), String(i.annual!.value! + 1))
+              : kind === "added"
+                ? undefined
+                : i.annualValue,
+        kind === "dropped" ? [expected] : [],
+      );
+      const row = tally.get(kind)!;
+      row.seeded++;
+      for (const f of compareTables(analyzeTable(target), self).findings) {
+        const r =
+          tally.get(f.kind) ?? tally.set(f.kind, { seeded: 0, found: 0, reported: 0, right: 0 }).get(f.kind)!;
+        r.reported++;
+        if (f.kind === kind && f.project === project.name && f.indicator === expected) {
+          r.right++;
+          row.found++;
+        }
+      }
+    }
+  const perKind: Record<string, { seeded: number; recall: number; precision: number }> = {};
+  for (const [kind, t] of tally)
+    perKind[kind] = {
+      seeded: t.seeded,
+      recall: t.seeded === 0 ? 0 : Number((t.found / t.seeded).toFixed(4)),
+      precision: t.reported === 0 ? 1 : Number((t.right / t.reported).toFixed(4)),
+    };
+  return { perKind, cleanFindings };
+}
+
 function main(): void {
   const sample = loadSampleGrid();
   const tables: Grid[] = [sample, buildSyntheticGrid(sample, 200)];
@@ -210,6 +299,7 @@ function main(): void {
       findingsAt10k: findings,
       compareMs: Number(best.toFixed(1)),
       targetMs: 1000,
+      againstSelfEvaluation: selfEvaluationFigures(50),
     }),
   );
 }

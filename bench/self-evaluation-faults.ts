@@ -417,6 +417,11 @@ const SEEDS: Readonly<Record<string, Seed>> = {
   },
 };
 
+/** A clean self-evaluation form of one random project, as the clerk's sheet (for bench-compare.ts). */
+export function cleanSelfEvaluationGrid(next: () => number, serial: number): Grid {
+  return render(makeProject(new Random(next), serial)).grid;
+}
+
 /** The self-evaluation figures for bench-faults.ts's JSON line. */
 export function selfEvaluationFaultFigures(
   seed: number,

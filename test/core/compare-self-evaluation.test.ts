@@ -127,3 +127,24 @@ test("two years' tables of the same kind are compared year over year, as before"
   const years = compareTables(target, analyzeTable(TARGETS));
   expect(years.against).toBeUndefined();
 });
+
+test("one name twice in a project, each with its own target: each pairs with its own, only the changed one is found", () => {
+  // prettier-ignore
+  const twice = (second: string): Grid => [
+    ["项目名称", "一级指标", "二级指标", "三级指标", "年度指标值"],
+    ["森林防火", "效益指标", "可持续影响指标", "机制长效运行", "长期有效"],
+    [null, "效益指标", "可持续影响指标", "机制长效运行", second],
+    [null, "产出指标", "数量指标", "巡护次数", "≥12次"],
+  ];
+  const last = analyzeTable(twice("明显改善"));
+  expect(compareTables(last, analyzeTable(twice("明显改善"))).findings).toEqual([]);
+  // The first one left out of this year's table: it is the one added or dropped, the other is unchanged.
+  const oneLeft = analyzeTable(
+    twice("明显改善")
+      .filter((_, r) => r !== 1)
+      .map((row, r) => (r === 1 ? ["森林防火", ...row.slice(1)] : row)),
+  );
+  expect(compareTables(last, oneLeft).findings.map((f) => [f.kind, f.indicator, f.last, f.this])).toEqual([
+    ["dropped", "机制长效运行", "长期有效", null],
+  ]);
+});

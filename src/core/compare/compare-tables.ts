@@ -250,6 +250,16 @@ function pairIndicators(
   const restLast = new Set(last.indicators);
   const restThis = new Set(current.indicators);
   const exact: [Indicator, Indicator][] = [];
+  // Same level 2, name and value first: a project that lists one name twice (two 机制长效运行, each its target)
+  // pairs each with its own, and only a changed one is a change.
+  pairByKey(
+    last.indicators,
+    current.indicators,
+    (i) => `${levelKey(i)}|${comparableText(i.name)}|${comparableValue(i)}`,
+    exact,
+    restLast,
+    restThis,
+  );
   pairByKey(
     last.indicators,
     current.indicators,
