@@ -12,6 +12,7 @@ import type { Analysis, Indicator, Project } from "../src/core/model/analysis";
 import { parseCellAddress } from "../src/core/model/cell-address";
 import type { CellValue } from "../src/core/model/grid";
 import { loadSampleGrid } from "../testing/sample";
+import { targetTableOf } from "../testing/target-table";
 import { buildSyntheticGrid } from "./synthetic-table";
 import { seededRandom } from "./seeded-random";
 import { cleanSelfEvaluationGrid } from "./self-evaluation-faults";
@@ -143,32 +144,6 @@ function applyKind(grid: Grid, project: Project, indicator: Indicator, kind: Fin
   }
 }
 
-/** The target table a self-evaluation's indicators were set in, as a department table writes it (+ extra rows). */
-function targetTableOf(
-  self: Analysis,
-  edit: (indicator: Indicator) => string | null | undefined,
-  extra: string[],
-): Grid {
-  const grid: Grid = [["项目名称", "一级指标", "二级指标", "三级指标", "年度指标值"]];
-  for (const project of self.projects) {
-    let first = true;
-    for (const i of project.indicators) {
-      const value = edit(i);
-      if (value === undefined) continue; // left out of the target table
-      grid.push([
-        first ? project.name : null,
-        i.level1?.written ?? null,
-        i.level2?.written ?? null,
-        i.name,
-        value,
-      ]);
-      first = false;
-    }
-    for (const name of extra) grid.push([null, "产出指标", "数量指标", name, "≥1个"]);
-  }
-  return grid;
-}
-
 /**
  * A target table against its self-evaluation: generated self-evaluation forms (bench/self-evaluation-faults.ts,
  * read by the real layout) against the target table rebuilt from each, with one seeded difference: a target
@@ -189,8 +164,7 @@ function selfEvaluationFigures(trials: number): {
     for (let t = 0; t < trials; t++) {
       const self = analyzeTable(cleanSelfEvaluationGrid(next, ++serial));
       const project = self.projects[0]!;
-      cleanFindings += compareTables(analyzeTable(targetTableOf(self, (i) => i.annualValue, [])), self)
-        .findings.length;
+      cleanFindings += compareTables(analyzeTable(targetTableOf(self)), self).findings.length;
       const numeric = project.indicators.filter((i) => i.annual?.op !== "text" && i.annual?.value != null);
       const chosen = (kind === "target-changed" ? numeric : project.indicators)[
         Math.floor(next() * (kind === "target-changed" ? numeric.length : project.indicators.length))

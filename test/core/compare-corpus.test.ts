@@ -7,10 +7,11 @@ import { readdirSync } from "fs";
 import { join } from "path";
 import { analyzeTable } from "../../src/core/analyze-table";
 import { compareTables } from "../../src/core/compare/compare-tables";
-import type { Analysis, Indicator } from "../../src/core/model/analysis";
+import type { Analysis } from "../../src/core/model/analysis";
 import { parseCellAddress } from "../../src/core/model/cell-address";
 import type { CellValue } from "../../src/core/model/grid";
 import { readInput } from "../../src/xlsx/read-input";
+import { valueCell } from "../../testing/value-cell";
 
 const DIR = join(__dirname, "..", "fixtures", "corpus");
 const FIXTURES = readdirSync(DIR).filter((f) => f.endsWith(".xlsx"));
@@ -20,24 +21,6 @@ type Grid = CellValue[][];
 async function gridOf(file: string): Promise<{ grid: Grid; origin: { row: number; column: number } }> {
   const input = await readInput(join(DIR, file));
   return { grid: input.grid.map((r) => [...r]), origin: input.origin };
-}
-
-/** The cell on the indicator's row whose text is exactly its written 年度指标值 (the value column). */
-function valueCell(
-  grid: Grid,
-  origin: { row: number; column: number },
-  indicator: Indicator,
-): [number, number] | null {
-  const at = parseCellAddress(indicator.cell);
-  const written = indicator.annualValue;
-  if (!at || written === null) return null;
-  const row = grid[at.row - origin.row];
-  if (!row) return null;
-  for (let c = 0; c < row.length; c++) {
-    const v = row[c];
-    if (v !== null && String(v).trim() === written.trim()) return [at.row - origin.row, c];
-  }
-  return null;
 }
 
 interface Seeded {

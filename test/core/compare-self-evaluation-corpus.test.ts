@@ -12,49 +12,13 @@ import { readdirSync } from "fs";
 import { join } from "path";
 import { analyzeTable } from "../../src/core/analyze-table";
 import { compareTables } from "../../src/core/compare/compare-tables";
-import type { Analysis, Indicator } from "../../src/core/model/analysis";
-import { parseCellAddress } from "../../src/core/model/cell-address";
-import type { CellValue } from "../../src/core/model/grid";
+import type { Analysis } from "../../src/core/model/analysis";
 import { readInput } from "../../src/xlsx/read-input";
+import { targetTableOf } from "../../testing/target-table";
+import { valueCell } from "../../testing/value-cell";
 
 const DIR = join(__dirname, "..", "fixtures", "corpus", "selfeval");
 const FIXTURES = readdirSync(DIR).filter((f) => f.endsWith(".xlsx"));
-
-type Grid = CellValue[][];
-
-/** The target table a self-evaluation's indicators were set in, as a department table writes it. */
-function targetTableOf(self: Analysis, extra: readonly string[] = []): Grid {
-  const grid: Grid = [["项目名称", "一级指标", "二级指标", "三级指标", "年度指标值"]];
-  for (const project of self.projects) {
-    project.indicators.forEach((i, n) => {
-      grid.push([
-        n === 0 ? project.name : null,
-        i.level1?.written ?? null,
-        i.level2?.written ?? null,
-        i.name,
-        i.annualValue,
-      ]);
-    });
-    for (const name of extra) grid.push([null, "产出指标", "数量指标", name, "≥1个"]);
-  }
-  return grid;
-}
-
-/** The cell on the indicator's row whose text is exactly its written 年度指标值 (the value column). */
-function valueCell(
-  grid: Grid,
-  origin: { row: number; column: number },
-  indicator: Indicator,
-): [number, number] | null {
-  const at = parseCellAddress(indicator.cell);
-  const written = indicator.annualValue;
-  if (!at || written === null) return null;
-  const row = grid[at.row - origin.row];
-  if (!row) return null;
-  for (let c = 0; c < row.length; c++)
-    if (row[c] !== null && String(row[c]).trim() === written.trim()) return [at.row - origin.row, c];
-  return null;
-}
 
 const withTargets = (a: Analysis) => a.projects.some((p) => p.indicators.some((i) => i.annualValue !== null));
 let seeded = 0;
@@ -76,7 +40,10 @@ describe.each(FIXTURES)("%s", (file) => {
     expect(same.matchedProjects).toBe(self.projects.length);
     expect(same.findings).toEqual([]);
 
-    const dropped = compareTables(analyzeTable(targetTableOf(self, ["年初设定的另一项指标"])), self).findings;
+    const dropped = compareTables(
+      analyzeTable(targetTableOf(self, undefined, ["年初设定的另一项指标"])),
+      self,
+    ).findings;
     expect(dropped.map((f) => [f.kind, f.indicator])).toEqual(
       self.projects.map(() => ["dropped", "年初设定的另一项指标"]),
     );

@@ -9,24 +9,13 @@
  * A target table has no SelfEvaluation: both give nothing.
  */
 import type { ParsedTable } from "../model/analysis";
-import type { IssueDraft, RuleId } from "../model/issue";
+import { SELF_EVALUATION_RULE_IDS, type IssueDraft, type RuleId } from "../model/issue";
 import type { Equation } from "../model/total-equation";
 import { scoreEquations } from "./self-evaluation-equations";
 import { selfEvaluationRules } from "./self-evaluation-rules";
 
 /** The rules only a self-evaluation raises (its 执行率 is wrong-ratio's, its culprits wrong-amount's). */
-export const SELF_EVALUATION_RULES: readonly RuleId[] = [
-  "score-over-weight",
-  "weight-sum",
-  "score-total",
-  "budget-score",
-  "full-marks-missed",
-  "deducted-but-met",
-  "missing-deviation-reason",
-  "grade-mismatch",
-  "actual-not-number",
-  "score-not-number",
-];
+export const SELF_EVALUATION_RULES: readonly RuleId[] = SELF_EVALUATION_RULE_IDS;
 
 /** The equations of a table's self-evaluations (none for a target table). */
 export function selfEvaluationEquations(parsed: ParsedTable): Equation[] {

@@ -5,6 +5,20 @@ import { columnLetter, compareColumnLetters, type SheetCell } from "./cell-addre
  * cell it points at, and the figures behind it; the sentence a user reads is added last, from the message
  * table of their language (see messages/).
  */
+/** The rules only a self-evaluation table (绩效自评表) raises (check/check-self-evaluation.ts). */
+export const SELF_EVALUATION_RULE_IDS = [
+  "score-over-weight",
+  "weight-sum",
+  "score-total",
+  "budget-score",
+  "full-marks-missed",
+  "deducted-but-met",
+  "missing-deviation-reason",
+  "grade-mismatch",
+  "actual-not-number",
+  "score-not-number",
+] as const;
+
 export const RULE_IDS = [
   "wrong-amount",
   "row-total",
@@ -37,17 +51,7 @@ export const RULE_IDS = [
   "doubled-table",
   "rounding-gap",
   "digits-lost",
-  // A self-evaluation table's (绩效自评表, check/check-self-evaluation.ts).
-  "score-over-weight",
-  "weight-sum",
-  "score-total",
-  "budget-score",
-  "full-marks-missed",
-  "deducted-but-met",
-  "missing-deviation-reason",
-  "grade-mismatch",
-  "actual-not-number",
-  "score-not-number",
+  ...SELF_EVALUATION_RULE_IDS,
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];
