@@ -142,12 +142,21 @@ describe("checkIndicators", () => {
       expect(issues.map((i) => [i.rule, i.details.category])).toEqual([["missing-category", "output"]]);
     });
 
-    test("a grid with no level column at all (a department's self-evaluation) has no category to miss", () => {
+    test("a self-evaluation grid with no level column at all (a department's own) has no category to miss", () => {
       const items = renumbered(goodItems(12).map((s) => ({ ...s, l1: null, l2: null })));
       const parsed = table({ projects: [{ row: 12, name: "部门整体", items }] });
-      const rules = (columns: Record<string, number>) =>
-        checkIndicators({ ...parsed, table: { ...parsed.table!, columns } }).map((i) => i.rule);
+      const rules = (columns: Record<string, number>, selfEvaluation = true) =>
+        checkIndicators({
+          ...parsed,
+          table: { ...parsed.table!, columns },
+          ...(selfEvaluation ? { selfEvaluations: [] } : {}),
+        }).map((i) => i.rule);
       expect(rules({ name: 1, indicatorName: 2, value: 3 })).toEqual([]);
+      // A target form without level columns still owes its 产出 and 效益.
+      expect(rules({ name: 1, indicatorName: 2, value: 3 }, false)).toEqual([
+        "missing-category",
+        "missing-category",
+      ]);
       // With a level column that the rows leave empty, the categories are missing indeed.
       expect(rules({ name: 1, level2: 2, indicatorName: 3, value: 4 })).toEqual([
         "missing-category",

@@ -72,9 +72,11 @@ export function* checkIndicatorsSteps(
   // Project names seen so far, per unit, with the row of their first occurrence (a Map of Maps: no joined key).
   const seen = options.projectNamesSeen ?? new Map<string | null, Map<string, number>>();
   const levelFacts = new LevelFactsCache();
-  // A grid of indicators with no level column at all (a department's whole-of-department self-evaluation:
-  // 指标名称 | 计量单位 | 指标值 …) has no categories to miss: the form does not ask for them.
+  // A self-evaluation whose grid has no level column at all (a department's whole-of-department self-evaluation:
+  // 指标名称 | 计量单位 | 指标值 …) has no categories to miss: the form does not ask for them. A target form
+  // without level columns still owes its 产出 and 效益 (the national framework asks every project for them).
   const withoutLevels =
+    parsed.selfEvaluations !== undefined &&
     columns !== undefined &&
     columns.indicatorName !== undefined &&
     columns.level1 === undefined &&
