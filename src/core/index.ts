@@ -18,6 +18,7 @@ export type { FoundTable } from "./layouts/layout";
 export type { LayoutId } from "./layouts/layout-id";
 export * from "./split/split-table";
 export * from "./check/check-indicators";
+export { checkSelfEvaluation, selfEvaluationEquations } from "./check/check-self-evaluation";
 export * from "./check/reconcile-totals";
 export { outsideRepeatedRows } from "./check/explain-gaps";
 export { tableFingerprint } from "./check/find-doubled-tables";

@@ -8,12 +8,14 @@
 import {
   A1_ORIGIN,
   checkIndicators,
+  checkSelfEvaluation,
   makeIssue,
   noTableIssue,
   findTables,
   localizeIssues,
   reconcileTotalsCounted,
   outsideRepeatedRows,
+  selfEvaluationEquations,
   settleCheckOptions,
   tableFingerprint,
   splitTable,
@@ -101,6 +103,10 @@ function countTable(
   checked = true,
 ): void {
   for (const unit of read.units) tally.units.add(unit.name);
+  if (read.selfEvaluations !== undefined) {
+    countSelfEvaluation(read, settings, tally, checked);
+    return;
+  }
   // The totals as the analysis reports them: the cells to change, not every total they upset; rows present
   // twice once, and nothing else on them.
   const totals = checked ? reconcileTotalsCounted(read, settings) : null;
@@ -130,4 +136,29 @@ function countTable(
     count(parsed.issues);
     if (checked) count(checkIndicators(parsed, { projectNamesSeen }));
   }
+}
+
+/**
+ * A self-evaluation table (绩效自评表), checked whole as analyze-table checks it: its scores are equations and rules
+ * over its split indicators (check-self-evaluation.ts), and a form holds a project or a few, so no part is needed.
+ */
+function countSelfEvaluation(read: TableRead, settings: CheckSettings, tally: Tally, checked: boolean): void {
+  const split = splitTable(read);
+  const parsed = { ...split, equations: [...split.equations, ...selfEvaluationEquations(split)] };
+  for (const project of parsed.projects) {
+    tally.projects++;
+    tally.indicators += project.indicators.length;
+    if (project.unit !== null) tally.units.add(project.unit);
+  }
+  if (!checked) return;
+  const totals = reconcileTotalsCounted(parsed, settings);
+  tally.checked(totals.checked);
+  const kept = outsideRepeatedRows(totals.issues);
+  const drafts = [
+    ...parsed.issues,
+    ...totals.issues,
+    ...checkIndicators(parsed),
+    ...checkSelfEvaluation(parsed),
+  ];
+  tally.issues(drafts.filter(kept));
 }

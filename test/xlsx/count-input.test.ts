@@ -30,6 +30,13 @@ test("the sample and every fixture table count as their whole analysis", async (
   for (const file of files) expectSameCounts(await readInput(join(TABLES, file)));
 });
 
+test("every corpus self-evaluation table (its score rules included) counts as its whole analysis", async () => {
+  const dir = join(__dirname, "..", "fixtures", "corpus", "selfeval");
+  const files = readdirSync(dir).filter((f) => f.endsWith(".xlsx"));
+  expect(files.length).toBeGreaterThanOrEqual(10);
+  for (const file of files) expectSameCounts(await readInput(join(dir, file)));
+});
+
 test("a large table with faults across part boundaries counts as its whole analysis", () => {
   const grid = buildSyntheticGrid(loadSampleGrid(), 600);
   // Deterministic faults every few rows: a name repeated 9 projects later (another part, same unit), a total
