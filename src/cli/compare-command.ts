@@ -83,7 +83,13 @@ export async function compareCommand(args: CompareArgs, locale: Locale, io: CliI
     });
     if (written === null || written.bytes === null) return EXIT_UNREADABLE;
     const sheets = written.plan.sheets.map((s) => s.name);
-    io.stdout(`${m.wrote(displayPath(output, io.cwd))}\n${m.compareSheetsWritten(sheets)}\n`);
+    io.stdout(
+      `${m.wrote(displayPath(output, io.cwd))}\n${
+        comparison.against === "self-evaluation"
+          ? m.compareSheetsWritten(sheets, m.secondTable(comparison.selfEvaluation === "this"))
+          : m.compareSheetsWritten(sheets)
+      }\n`,
+    );
   }
   return toCheck > 0 ? EXIT_HAS_ERRORS : EXIT_OK;
 }

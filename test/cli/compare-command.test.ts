@@ -2,7 +2,10 @@
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
+import { analyzeTable } from "../../src/core/analyze-table";
+import { readInput } from "../../src/xlsx/read-input";
 import { SAMPLE_PATH } from "../../testing/sample";
+import { targetTableOf } from "../../testing/target-table";
 import { partText, sheetPartOf, unzipParts } from "../xlsx/package-helpers";
 import { runCaptured } from "./run-captured";
 import { cellColorOf, cellPatternOf } from "../../testing/cell-fill";
@@ -129,4 +132,43 @@ test("--json and -o together are refused", async () => {
   const { code, stderr } = await run(["compare", "2024.tsv", "2025.tsv", "--json", "-o", "x.xlsx"], dir);
   expect(code).toBe(2);
   expect(stderr).toMatch(/--json 与 -o 不能同时使用/);
+});
+
+describe("a target table against its self-evaluation (Yunnan's real form; its target table rebuilt from it)", () => {
+  const SELF = join(__dirname, "..", "fixtures", "corpus", "selfeval", "selfeval-yunnan-gucheng-2020.xlsx");
+
+  /** The target table, with 违法行为责停率 set at ≥98% at the start of the year (the self-evaluation writes ≥95%). */
+  async function targets(): Promise<string> {
+    const dir = mkdtempSync(join(tmpdir(), "compare-self-"));
+    copyFileSync(SELF, join(dir, "自评表.xlsx"));
+    const input = await readInput(SELF);
+    const self = analyzeTable(input.grid, { origin: input.origin });
+    const grid = targetTableOf(self, (i) => (i.name === "违法行为责停率" ? "≥98%" : i.annualValue));
+    writeFileSync(
+      join(dir, "目标表.tsv"),
+      grid.map((r) => r.map((c) => (c === null ? "" : String(c))).join("\t")).join("\n"),
+    );
+    return dir;
+  }
+
+  test("either order: the changed target in 目标表 / 自评表 words, a total that says so, exit 1", async () => {
+    const dir = await targets();
+    const forward = await run(["compare", "目标表.tsv", "自评表.xlsx"], dir);
+    expect(forward.code).toBe(1);
+    expect(forward.stdout.trim().split("\n")).toEqual([
+      "[目标值改变] 项目「2020年省级自然资源卫片执法补助经费支出绩效自评表」D16：「违法行为责停率」目标表为「≥98%」，自评表为「≥95%」：自评表的年度指标值应与目标表一致。",
+      "对比 1 个项目：1 处需核对（目标表与自评表之间改动的年度指标值、增删的指标）",
+    ]);
+    const backward = await run(["compare", "自评表.xlsx", "目标表.tsv"], dir);
+    expect(backward.stdout).toMatch(/「违法行为责停率」自评表为「≥95%」，目标表为「≥98%」/);
+  });
+
+  test("-o adds 目标对比 and marks the self-evaluation's changed cell", async () => {
+    const dir = await targets();
+    const { code, stdout } = await run(["compare", "目标表.tsv", "自评表.xlsx", "-o", "结果.xlsx"], dir);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(
+      /新增工作表「指标明细」「校验结果」「目标对比」；自评表中有变化的单元格已标浅紫色/,
+    );
+  });
 });

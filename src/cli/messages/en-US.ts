@@ -34,8 +34,12 @@ export const enUS: CliMessages = {
   compareNeedsTwo: "compare needs two files: last year's table, then this year's.",
   findingLine: (name: string, project: string, place: string, message: string) =>
     `[${name}] project "${project}" ${place}: ${message}`,
-  compareSheetsWritten: (sheets: readonly string[]) =>
-    `Added sheets ${sheets.map((s) => `"${s}"`).join(", ")}; cells changed since last year are light purple with a note, errors and warnings red and yellow as usual.`,
+  /** `marked`: the second file's table as the findings name it (this year's, or the self-evaluation / target table). */
+  compareSheetsWritten: (sheets: readonly string[], marked = "since last year") =>
+    `Added sheets ${sheets.map((s) => `"${s}"`).join(", ")}; cells changed ${marked} are light purple with a note, errors and warnings red and yellow as usual.`,
+  /** The second file's table against a self-evaluation: the self-evaluation, or the target table. */
+  secondTable: (selfEvaluationSecond: boolean) =>
+    selfEvaluationSecond ? "in the self-evaluation" : "in the target table",
   /** A target table against its self-evaluation (in either order). */
   compareTargetsTotal: (findings: number, matched: number, selfEvaluationFirst: boolean) =>
     `${matched} projects compared: ${findings} to check (targets changed and indicators added or dropped between the ${selfEvaluationFirst ? "self-evaluation and the target table" : "target table and the self-evaluation"})`,

@@ -43,9 +43,12 @@ export const zhCN = {
   /** One finding of compare: `[比较符号丢失] 项目「…」G12：「验收合格率」去年为…`. */
   findingLine: (name: string, project: string, place: string, message: string) =>
     `[${name}] 项目「${project}」${place}：${message}`,
-  compareSheetsWritten: (sheets: readonly string[]) =>
-    `新增工作表${sheets.map((s) => `「${s}」`).join("")}；今年表中有变化的单元格已标浅紫色并加批注，出错的单元格照常标红、标黄。`,
-  /** A target table against its self-evaluation (in either order): `first`/`second` name the two files' tables. */
+  /** `marked`: the second file's table as the findings name it (今年的表, or 自评表 / 目标表 against a self-evaluation). */
+  compareSheetsWritten: (sheets: readonly string[], marked = "今年表") =>
+    `新增工作表${sheets.map((s) => `「${s}」`).join("")}；${marked}中有变化的单元格已标浅紫色并加批注，出错的单元格照常标红、标黄。`,
+  /** The second file's table against a self-evaluation: the self-evaluation, or the target table. */
+  secondTable: (selfEvaluationSecond: boolean): string => (selfEvaluationSecond ? "自评表" : "目标表"),
+  /** A target table against its self-evaluation (in either order). */
   compareTargetsTotal: (findings: number, matched: number, selfEvaluationFirst: boolean) =>
     `对比 ${matched} 个项目：${findings} 处需核对（${selfEvaluationFirst ? "自评表与目标表" : "目标表与自评表"}之间改动的年度指标值、增删的指标）`,
   compareTotal: (findings: number, matched: number, onlyLast: number, onlyThis: number) =>
