@@ -94,7 +94,8 @@ export function compareDigits(a: SignedDigits, b: SignedDigits): number {
   const negA = isNegative(a);
   if (negA !== isNegative(b)) return negA ? -1 : 1;
   const order = compareMagnitudes(magnitudeOf(a), magnitudeOf(b));
-  return negA ? -order : order;
+  // Two equal negatives are 0, not -0 (a caller's `=== 0` holds either way, Object.is and sorting keys do not).
+  return negA && order !== 0 ? -order : order;
 }
 
 export function absDigits(a: SignedDigits): SignedDigits {
