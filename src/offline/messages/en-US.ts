@@ -6,7 +6,7 @@ export const offlineEnUS: OfflineMessages = {
   privacy:
     "This page runs entirely on this computer, offline: the pasted table and the chosen file are not uploaded or sent anywhere.",
   intro:
-    "Copy the whole performance target table in WPS Spreadsheets or Excel and paste it into the box below (Ctrl+V), or choose one or several .xlsx, .csv or .tsv files.",
+    "Copy the whole performance target table (or the year-end self-evaluation table) in WPS Spreadsheets or Excel and paste it into the box below (Ctrl+V), or choose one or several spreadsheet files (.xlsx, .xls, .et, .ods, .csv, .tsv …).",
   pasteLabel: "Paste the table",
   pastePlaceholder: "Paste the table copied from WPS Spreadsheets or Excel here…",
   fileLabel: "Or choose a file",
@@ -17,7 +17,7 @@ export const offlineEnUS: OfflineMessages = {
   lastYearLabel: "Compare with last year (optional): last year's table",
   lastYearPastePlaceholder: "Paste last year's table, or pick a file",
   lastYearHint:
-    "With last year's table, the result also lists what changed since, and the download gains a year-over-year sheet with changed cells marked light purple.",
+    "With last year's table, the result also lists what changed since, and the download gains a year-over-year sheet with changed cells marked light purple. When checking a self-evaluation, give the same year's target table here instead: the result lists the targets the self-evaluation changed and the indicators it added or dropped (a Targets sheet).",
   lastYearEmpty: "Last year's table is empty: paste it or pick a file, or clear this box.",
   lastYearNoTable: "No performance target table in last year's input: paste or pick it with its header row.",
   lastYearPasted: "last year's pasted table",

@@ -7,7 +7,7 @@ export const offlineZhCN = {
   title: "绩效指标规范化（离线版）",
   privacy: "本页面完全在这台电脑上运行，不联网：粘贴的表格和选择的文件不会上传或发送到任何地方。",
   intro:
-    "从 WPS 表格或 Excel 复制整张项目支出绩效目标表，粘贴到下面的框中（Ctrl+V）；也可以选择一个或几个 .xlsx、.csv 或 .tsv 文件。",
+    "从 WPS 表格或 Excel 复制整张项目支出绩效目标表（或年终的绩效自评表），粘贴到下面的框中（Ctrl+V）；也可以选择一个或几个表格文件（.xlsx、.xls、.et、.ods、.csv、.tsv 等）。",
   pasteLabel: "粘贴表格",
   pastePlaceholder: "在此粘贴从 WPS 表格或 Excel 复制的表格…",
   fileLabel: "或选择文件",
@@ -19,7 +19,7 @@ export const offlineZhCN = {
   lastYearLabel: "与上年对比（可选）：上年的表",
   lastYearPastePlaceholder: "粘贴上年的表，或选择文件",
   lastYearHint:
-    "给出上年的表后，检查结果还会列出与上年相比的变化，下载的工作簿中新增「年度对比」，有变化的单元格标浅紫色。",
+    "给出上年的表后，检查结果还会列出与上年相比的变化，下载的工作簿中新增「年度对比」，有变化的单元格标浅紫色。检查自评表时，这里也可以给出同一年的绩效目标表：列出自评表改动了的年度指标值和增删的指标（「目标对比」）。",
   lastYearEmpty: "上年的表是空的：请粘贴上年的表或选择文件，或清空这一栏。",
   lastYearNoTable: "上年的表中没有找到绩效目标表：请连同表头行一起粘贴或选择文件。",
   lastYearPasted: "粘贴的上年表格",
