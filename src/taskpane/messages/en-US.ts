@@ -56,7 +56,7 @@ export const paneEnUS: PaneMessages = {
   compareLabel: "Compare with last year",
   compareNone: "(no comparison)",
   compareHint:
-    "Paste last year's table into another sheet of this workbook and pick it here; the run then adds a year-over-year sheet and marks changed cells light purple.",
+    "Paste last year's table into another sheet of this workbook and pick it here; the run then adds a year-over-year sheet and marks changed cells light purple. With a self-evaluation, pick the same year's target table instead (a Targets sheet).",
   compared: (changes: number, sheet: string, targets: boolean) =>
     targets
       ? changes > 0

@@ -52,7 +52,7 @@ export const paneZhCN = {
   compareLabel: "与上年对比",
   compareNone: "（不对比）",
   compareHint:
-    "把上年的表粘贴到本工作簿的另一张工作表，在此选择它；运行后新增「年度对比」，有变化的单元格标浅紫色。",
+    "把上年的表粘贴到本工作簿的另一张工作表，在此选择它；运行后新增「年度对比」，有变化的单元格标浅紫色。检查自评表时，也可以选择同一年的绩效目标表（新增「目标对比」）。",
   compared: (changes: number, sheet: string, targets: boolean) =>
     targets
       ? changes > 0
