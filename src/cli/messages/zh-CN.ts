@@ -4,9 +4,16 @@
  */
 import { inputErrorsZhCN } from "../../xlsx/messages";
 
-/** A count as every sentence writes it: 10,000 with a thousands separator (as the limits' sentences do). */
+/**
+ * A count as every sentence writes it: 10,000 with a thousands separator (as the limits' sentences do). Grouped
+ * by hand, not with toLocaleString: its first call loads ICU's locale data, 12 ms of every `check` run.
+ */
 export function formatCount(count: number): string {
-  return count.toLocaleString("en-US");
+  if (!Number.isInteger(count) || Math.abs(count) >= 1e21) return count.toLocaleString("en-US");
+  const digits = String(Math.abs(count));
+  let grouped = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let i = grouped.length; i < digits.length; i += 3) grouped += `,${digits.slice(i, i + 3)}`;
+  return count < 0 ? `-${grouped}` : grouped;
 }
 
 export const zhCN = {
