@@ -244,7 +244,7 @@ function checkIndicator(
   const details = indicatorDetails(project, indicator);
   const subject: IssueSubject = { projectIndex, itemIndex };
   for (const finding of findings) {
-    issues.push(draft(finding.rule, placeOf(finding.rule, cell), withExtra(details, finding.extra), subject));
+    issues.push(draft(finding.rule, placeOf(finding, cell), withExtra(details, finding.extra), subject));
   }
 }
 
@@ -258,7 +258,7 @@ function findingsOf(indicator: Indicator, levels: LevelFacts): Finding[] | null 
   const annualMissing = isBlank(indicator.annualValue);
   // The target is 年度指标值: an item with only that is complete (the columnar layouts have no other). The
   // message quotes 实施周期指标值 when there is one: what was written instead.
-  if (annualMissing)
+  if (annualMissing && indicator.periodOnly !== true)
     findings = withFinding(findings, "missing-value", otherValue("annual", indicator.periodValue));
 
   // The target is 年度指标值. Without it there is nothing to judge: 实施周期指标值 is often a definition
@@ -294,9 +294,11 @@ function otherValue(field: "period" | "annual", other: string | null): IssueDeta
  * The cell a finding points at: in a columnar layout a level finding is at the level's cell and a value finding
  * at the value's cell; in the string layouts every finding is at the item's own cell.
  */
-function placeOf(rule: RuleId, place: IndicatorPlace): SheetCell {
+function placeOf({ rule, extra }: Finding, place: IndicatorPlace): SheetCell {
   if (rule === "level-mismatch") return place.levelCell ?? place;
   if (rule === "sequence") return place;
+  // A 实施周期指标值 from a form's long-term grid is marked in that grid.
+  if (extra.field === "period" && place.periodCell !== undefined) return place.periodCell;
   return place.valueCell ?? place;
 }
 

@@ -77,6 +77,12 @@ export const FORM_WORDS: Readonly<Record<FormRole, readonly string[]>> = {
     "资金需求",
     "项目资金情况",
     "资金投入情况",
+    // The 2015 national template and its copies: `项目资金申请（万元）| 资金总额： | 财政拨款： …`,
+    // `资金总额及构成 | 总额 | … / 财政拨款 | …`.
+    "项目资金申请",
+    "资金申请",
+    "资金总额及构成",
+    "资金构成",
   ],
   total: [
     "资金总额",
@@ -96,6 +102,8 @@ export const FORM_WORDS: Readonly<Record<FormRole, readonly string[]>> = {
     "预算金额",
     "项目预算",
     "*年金额",
+    // Under a block label (`资金总额及构成 | 总额 | 10606.75万元`).
+    "总额",
   ],
   part: [
     "财政拨款",
@@ -137,6 +145,13 @@ export const FORM_WORDS: Readonly<Record<FormRole, readonly string[]>> = {
     "政府性基金",
     "自筹资金",
     "社会资金",
+    // The 2015 template's parts after 财政拨款 and 自有资金.
+    "事业收入",
+    "经营收入",
+    "经营性收入",
+    "其他收入",
+    // A level of government's own: `市财政资金`, `区级财政资金`, `其中：县财政资金`.
+    "*财政资金",
     "市",
     "县",
     "省",
@@ -157,8 +172,12 @@ export const FORM_WORDS: Readonly<Record<FormRole, readonly string[]>> = {
     "项目年度目标",
     "年度预期目标",
     "全年绩效目标",
+    // Also the heading of a goal block (`项目绩效目标 | 长期目标 | 年度目标`, the values on the row below).
+    "项目绩效目标",
+    "项目绩效目标描述",
+    "绩效目标描述",
   ],
-  midGoal: ["中期目标", "长期目标", "专项长期绩效目标", "实施周期绩效目标", "中长期目标"],
+  midGoal: ["中期目标", "长期目标", "专项长期绩效目标", "实施周期绩效目标", "中长期目标", "总目标"],
   overallGoal: ["总体目标", "项目总体目标", "绩效目标总体"],
   ignored: [
     "项目属性",
@@ -411,12 +430,12 @@ export function budgetColumnRole(text: string, table: "string" | "department"): 
 
 /**
  * Which horizon a label speaks of, by meaning: this year's (年度, 当年, 本年, 预期, 目标) or another
- * (中期, 长期, 实施周期, 总, 实际, 上年). Another horizon's word wins when both appear (`中期目标`, `实施周期目标值`,
+ * (中期, 长期, 实施周期, 总预算, 总目标, 实际, 上年). Another horizon's word wins when both appear (`中期目标`, `实施周期目标值`,
  * `上年实际`); null when the label says neither (`资金总额`, `指标值`).
  */
 export function horizonOf(text: string): "annual" | "other" | null {
   const key = labelKey(text);
-  if (/中期|长期|实施周期|实际|上年|总预算|累计/.test(key)) return "other";
+  if (/中期|长期|实施周期|实际|上年|总预算|累计|总目标/.test(key)) return "other";
   if (/年度|当年|本年|预期|\d{4}年/.test(key)) return "annual";
   return null;
 }

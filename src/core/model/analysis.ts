@@ -190,6 +190,8 @@ export interface Indicator {
   readonly annual: IndicatorValue | null;
   /** The item's whole text as written in the cell. */
   readonly raw: string;
+  /** Stated only in a form's long-term grid (长期绩效指标), with no row this year: no annual target is missing. */
+  readonly periodOnly?: true;
   /** The values of the layout's own detail columns (TableModel.detailColumns), by key; absent in a budget table. */
   readonly extra?: Readonly<Record<string, string | number | null>>;
 }
@@ -266,6 +268,8 @@ export interface IndicatorText {
 export interface IndicatorPlace extends SheetCell {
   /** The cell of its value (指标值), where a missing or suspicious value is marked. */
   readonly valueCell?: SheetCell;
+  /** The cell of its 实施周期指标值 when that is not in the value's row (a form's long-term grid). */
+  readonly periodCell?: SheetCell;
   /** The cell that holds its level-2 label (or level-1, when that is the one in doubt), merged cells filled. */
   readonly levelCell?: SheetCell;
 }
@@ -282,6 +286,8 @@ export interface RowIndicator {
   readonly annualValue: string | null;
   /** The row's indicator cells as written, joined with ` | `. */
   readonly raw: string;
+  /** Stated only in a form's long-term grid (长期绩效指标), with no row this year: no annual target is missing. */
+  readonly periodOnly?: true;
   /** Its 三级指标 cell (Indicator.cell), with its value and level cells. */
   readonly place: IndicatorPlace;
   /** Its values of the layout's own detail columns (TableModel.detailColumns), by key; absent in a budget table. */

@@ -109,6 +109,14 @@ function splitCode(written: string): { code: string | null; rest: string } {
   return { code, rest: written.slice(i) };
 }
 
+/**
+ * A bracketed remark that does not end the label, or one longer than a weight: `产出(工作量)指标`,
+ * `效益指标(经济效益、社会效益、环境效益、可持续影响等方面指标)`; not `产出指标(50分)` (a weight, see stripWeight).
+ */
+const INNER_REMARK = /[（(][^()（）]*[)）](?=.)|[（(][^()（）]{11,}[)）]/;
+/** Every bracketed part, for removing them all once INNER_REMARK has found one: `(工作量)`, `（50分）`. */
+const INNER_REMARK_ALL = /[（(][^()（）]*[)）]/g;
+
 /** "产出指标(50分)" → "产出指标"; a trailing bracketed part is a weight or remark, not part of the name. */
 function stripWeight(label: string): string {
   const last = label[label.length - 1];
@@ -119,7 +127,9 @@ function stripWeight(label: string): string {
 
 function keyOf(rest: string): string {
   // Letter-spaced and line-broken labels (`产 出 指 标`, `效果指⏎标`) are the same label.
-  const name = stripWeight(/\s/.test(rest) ? rest.replace(/\s+/g, "") : rest.trim());
+  const spaced = /\s/.test(rest) ? rest.replace(/\s+/g, "") : rest.trim();
+  // Remarks in brackets inside a label are not its name: `产出(工作量)指标(数量、质量、成本方面的指标)` → 产出指标.
+  const name = stripWeight(INNER_REMARK.test(spaced) ? spaced.replace(INNER_REMARK_ALL, "") : spaced);
   return name.endsWith("指标") ? name.slice(0, -2) : name;
 }
 

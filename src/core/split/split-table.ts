@@ -164,8 +164,9 @@ function collectRows(source: IndicatorRows, into: Indicator[], cells: IndicatorP
       annual,
       raw: item.raw,
     };
+    const stated = item.periodOnly ? { ...indicator, periodOnly: item.periodOnly } : indicator;
     // A layout's own detail values (TableModel.detailColumns) go with the indicator; a budget table has none.
-    into[next++] = item.extra === undefined ? indicator : { ...indicator, extra: item.extra };
+    into[next++] = item.extra === undefined ? stated : { ...stated, extra: item.extra };
   }
   return next;
 }

@@ -68,6 +68,20 @@ export interface FormTable extends LocatedTable {
   readonly gridColumns: Readonly<Partial<Record<IndicatorRole, number>>>;
   /** A grid with one value column per sub-project: each one's name and grid column (empty: one value column). */
   readonly subProjects: readonly SubProjectColumn[];
+  /** Grid rows of the header rows of the grids after the first (a second grid, a header repeated on a new page). */
+  readonly laterHeaders?: readonly number[];
+  /**
+   * A grid of another horizon stacked with this year's (`长期绩效指标` above `年度绩效指标`, the 2015 national
+   * template): its rows [start, end) and columns. Its values are the indicators' 实施周期指标值.
+   */
+  readonly periodGrid?: PeriodGrid;
+}
+
+/** The rows and columns of a form's long-term grid (长期绩效指标, 总目标绩效指标). */
+export interface PeriodGrid {
+  readonly start: number;
+  readonly end: number;
+  readonly columns: Readonly<Partial<Record<IndicatorRole, number>>>;
 }
 
 /** A value column of one sub-project (sub-project.ts): its name as written and its grid column. */
@@ -148,6 +162,16 @@ function isSubPart(key: string): boolean {
   return /^[省市县区乡镇]$/.test(key);
 }
 
+/** The next filled cell right of column c is a total or a part label. */
+function headsFunding(row: readonly CellValue[], c: number): boolean {
+  for (let k = c + 1; k < row.length; k++) {
+    if (cellText(row[k]) === "") continue;
+    const role = labelRole(row[k]);
+    return role === "total" || role === "part";
+  }
+  return false;
+}
+
 /** The funding groups of header rows [from, to): totals with their parts. */
 export function fundGroups(grid: Grid, from: number, to: number): FundGroup[] {
   const totals: FundCell[] = [];
@@ -162,6 +186,8 @@ export function fundGroups(grid: Grid, from: number, to: number): FundGroup[] {
         .replace(/:.*$/, "");
       if (role === "part" && isSubPart(key)) continue;
       const field = fieldAt(grid, r, c, to);
+      // A total whose right-hand cell is another funding label heads the block (`项目预算（万元）| 资金总额 | 30`).
+      if (role === "total" && !field.found && headsFunding(row, c)) continue;
       const cell: FundCell = {
         ...field,
         role: role === "total" ? "total" : partRole(key),
@@ -617,7 +643,8 @@ export function locateProjectForms(grid: Grid, origin: Origin): FormTable[] {
     // A unit's own table: its name label is the project's.
     if (fields.name === undefined) fields.name = fieldAt(grid, nameRow, starts[s]!.c, gridHeader);
     const funds = fundGroups(grid, nameRow, gridHeader);
-    forms.push(formTable(grid, origin, nameRow, found, fields, funds, forms[forms.length - 1]));
+    const form = formTable(grid, origin, nameRow, found, fields, funds, forms[forms.length - 1]);
+    forms.push(withLaterGrids(grid, form, found, starts[s + 1]?.r ?? grid.length));
   }
   // Each form ends where the next one's title lines begin.
   for (let f = 0; f + 1 < forms.length; f++) {
@@ -625,6 +652,104 @@ export function locateProjectForms(grid: Grid, origin: Origin): FormTable[] {
     forms[f] = { ...forms[f]!, end: next.start };
   }
   return forms;
+}
+
+/** One indicator grid of a form: its header rows, its columns, its rows [start, end) and its label's horizon. */
+interface GridBlock {
+  readonly headerRows: readonly number[];
+  readonly columns: Partial<Record<IndicatorRole, number>>;
+  readonly start: number;
+  end: number;
+  horizon: "annual" | "other" | null;
+}
+
+/**
+ * The horizon a grid's label names, the label written left of the grid's columns on any of its rows (merged down
+ * the block: `长期绩效指标 | 一级指标 | …`, centred or not) or alone on the row above its header (`二、年度绩效指标`).
+ * Only a label about indicators or targets counts: `长期绩效指标`, `本年度绩效指标`, `总目标绩效指标`.
+ */
+function blockHorizon(grid: Grid, block: GridBlock): "annual" | "other" | null {
+  const first = Math.min(...Object.values(block.columns));
+  const horizon = (cell: CellValue | undefined): "annual" | "other" | null => {
+    const text = cellText(cell);
+    return text === "" || text.length > 30 || !/指标|目标/.test(text) ? null : horizonOf(text);
+  };
+  const filled = (r: number) => (grid[r] ?? []).filter((cell) => cellText(cell) !== "");
+  for (let r = block.headerRows[0]!; r < block.end; r++) {
+    const row = grid[r] ?? [];
+    // A label alone on its row below the header is the next grid's title (`二、年度绩效指标`), not this one's.
+    if (r > block.headerRows[0]! && filled(r).length === 1) continue;
+    for (let c = 0; c < Math.min(first, row.length); c++) {
+      const h = horizon(row[c]);
+      if (h !== null) return h;
+    }
+  }
+  const above = filled(block.headerRows[0]! - 1);
+  return above.length === 1 ? horizon(above[0]) : null;
+}
+
+/**
+ * The form's grids after the first, down to `end` (the next form's name row): each grid header below the first
+ * is a header, never an indicator. When one grid is labelled this year's (年度绩效指标) and another another horizon's
+ * (长期绩效指标, 总目标绩效指标), this year's is the form's grid and the other's rows give 实施周期指标值.
+ */
+function withLaterGrids(grid: Grid, form: FormTable, found: FoundGrid, end: number): FormTable {
+  const lastHeader = (g: FoundGrid) => g.headerRows[g.headerRows.length - 1]!;
+  const blocks: GridBlock[] = [
+    {
+      headerRows: found.headerRows,
+      columns: found.columns,
+      start: lastHeader(found) + 1,
+      end,
+      horizon: null,
+    },
+  ];
+  for (let next = findGrid(grid, lastHeader(found), end, 0); next !== null;) {
+    blocks[blocks.length - 1]!.end = next.headerRows[0]!;
+    blocks.push({
+      headerRows: next.headerRows,
+      columns: next.columns,
+      start: lastHeader(next) + 1,
+      end,
+      horizon: null,
+    });
+    next = findGrid(grid, lastHeader(next), end, 0);
+  }
+  if (blocks.length === 1) return form;
+  for (const block of blocks) block.horizon = blockHorizon(grid, block);
+  const laterHeaders = blocks.slice(1).flatMap((b) => b.headerRows);
+  const annual = blocks.find((b) => b.horizon === "annual");
+  const other = blocks.find((b) => b.horizon === "other");
+  if (annual === undefined || other === undefined || form.subProjects.length > 0)
+    return { ...form, laterHeaders };
+  const columns: Partial<Record<ColumnRole, number>> = { ...form.info.columns };
+  for (const role of Object.keys(form.gridColumns) as IndicatorRole[]) delete columns[role];
+  for (const [role, c] of Object.entries(annual.columns))
+    columns[role as IndicatorRole] = form.origin.column + c;
+  const label = (block: GridBlock) => {
+    const first = Math.min(...Object.values(block.columns));
+    const named = [block.headerRows[0]!, block.headerRows[0]! - 1]
+      .flatMap((r) => (grid[r] ?? []).slice(0, Math.max(first, 1)))
+      .map(cellText)
+      .find((text) => text !== "" && horizonOf(text) === block.horizon);
+    return `${named ?? ""} ${cellText(grid[block.headerRows[0]!]?.[block.columns.value ?? -1])}`.trim();
+  };
+  return {
+    ...form,
+    gridColumns: annual.columns,
+    laterHeaders,
+    periodGrid: { start: other.start, end: other.end, columns: other.columns },
+    info: {
+      ...form.info,
+      columns,
+      valueColumn: {
+        header: label(annual),
+        column: form.origin.column + (annual.columns.value ?? annual.columns.period!),
+        others: [label(other)],
+        ambiguous: false,
+      },
+    },
+  };
 }
 
 export function formTable(

@@ -5,6 +5,7 @@ import {
   type AmountRole,
   type ClassifiedRow,
   type IndicatorSource,
+  type RowIndicator,
   type RowKind,
   type TableRead,
 } from "../../model/analysis";
@@ -31,7 +32,8 @@ export function classifyFormRows(grid: Grid, table: FormTable): ClassifiedRow[] 
     if (blank) kind = "blank";
     else if (r < nameRow) kind = "title";
     else if (r === nameRow) kind = "project";
-    else if (table.info.headerRows.includes(table.origin.row + r)) kind = "header";
+    else if (table.info.headerRows.includes(table.origin.row + r) || table.laterHeaders?.includes(r))
+      kind = "header";
     else if (r < table.gridHeader) kind = "continuation";
     else if (SIGN_OFF.test(firstTextOf(grid[r]))) kind = "note";
     else
@@ -131,12 +133,25 @@ export function readProjectForm(grid: Grid, table: FormTable, rows: readonly Cla
     originColumn: origin.column,
     ...(table.subProjects.length > 0 ? { subProjects: table.subProjects } : {}),
   });
+  // A long-term grid stacked with this year's (长期绩效指标 | 年度绩效指标): its rows read apart, their values the
+  // 实施周期指标值 of this year's indicators of the same name.
+  const periodGrid = table.periodGrid;
+  const periodRows =
+    periodGrid === undefined
+      ? null
+      : new ProjectIndicatorRows(grid, {
+          columns: periodGrid.columns,
+          originRow: origin.row,
+          originColumn: origin.column,
+        });
   const continuationRows: number[] = [];
   for (let k = 0; k < rows.length; k++) {
     const r = table.start + k;
     if (rows[k]!.kind !== "continuation") continue;
     continuationRows.push(rows[k]!.row);
-    if (r > table.gridHeader) indicators.add(r);
+    if (r <= table.gridHeader) continue;
+    if (periodRows !== null && r >= periodGrid!.start && r < periodGrid!.end) periodRows.add(r);
+    else indicators.add(r);
   }
   const texts: IndicatorSource[] = [];
   const goalField = [fields.goal, fields.overallGoal, fields.midGoal].find(
@@ -149,7 +164,11 @@ export function readProjectForm(grid: Grid, table: FormTable, rows: readonly Cla
       pieces: [{ row: origin.row + goalField.valueRow, text: fieldText(grid, goalField) }],
     });
   }
-  texts.push({ role: "rows", items: indicators.indicators() });
+  const items = indicators.indicators();
+  texts.push({
+    role: "rows",
+    items: periodRows === null ? items : withPeriodValues(items, periodRows.indicators()),
+  });
   const weight = indicators.weightIssue(unit === null ? { project: name } : { project: name, unit }, 0);
   if (weight) issues.push(weight);
 
@@ -201,4 +220,53 @@ export function readProjectForm(grid: Grid, table: FormTable, rows: readonly Cla
     }
   }
   return { table: table.info, grandTotal: null, units: [], projects: [project], rows, issues, equations };
+}
+
+/** An indicator's name as two grids of one form write it alike: spaces and a leading `1.` or `（1）` dropped. */
+function nameKey(name: string): string {
+  return name.replace(/\s+/g, "").replace(/^(?:[0-9]{1,2}[.．、]|[（(][0-9]{1,2}[)）])/, "");
+}
+
+/**
+ * This year's indicators with the long-term grid's values as their 实施周期指标值, paired by name (the first unpaired
+ * of that name, one of the same level-2 first). A long-term indicator with no row this year is kept after them,
+ * marked periodOnly: it states no annual target, and none is missing.
+ */
+export function withPeriodValues(
+  annual: readonly RowIndicator[],
+  period: readonly RowIndicator[],
+): RowIndicator[] {
+  const unpaired = new Map<string, RowIndicator[]>();
+  for (const item of period) {
+    const key = nameKey(item.name);
+    unpaired.set(key, [...(unpaired.get(key) ?? []), item]);
+  }
+  const out: RowIndicator[] = annual.map((item) => {
+    const same = unpaired.get(nameKey(item.name));
+    if (same === undefined || same.length === 0 || item.name === "") return item;
+    const at = Math.max(
+      0,
+      same.findIndex((p) => p.level2 === item.level2),
+    );
+    const match = same.splice(at, 1)[0]!;
+    const periodCell = match.place.valueCell;
+    return {
+      ...item,
+      periodValue: match.annualValue,
+      place: periodCell === undefined ? item.place : { ...item.place, periodCell },
+    };
+  });
+  for (const item of period) {
+    const left = unpaired.get(nameKey(item.name));
+    if (left === undefined || !left.includes(item)) continue;
+    const periodCell = item.place.valueCell;
+    out.push({
+      ...item,
+      periodValue: item.annualValue,
+      annualValue: null,
+      periodOnly: true,
+      place: periodCell === undefined ? item.place : { ...item.place, periodCell },
+    });
+  }
+  return out;
 }
