@@ -145,6 +145,31 @@ describe("splitIndicators: items and fields", () => {
         [2, "1", "11", "B", null, "3"],
       ],
     ],
+    [
+      "no value label: the value after the name's colon is this year's",
+      "1、产出指标：数量指标：购置台数：≥20台；2、效益指标：社会效益指标：服务能力：提升。3、产出指标：时效：完成时间:2024年12月",
+      [
+        [1, "1", "11", "购置台数", null, "≥20台"],
+        [2, "2", "22", "服务能力", null, "提升"],
+        [3, "1", "13", "完成时间", null, "2024年12月"],
+      ],
+    ],
+    [
+      "a value label of another wording (指标值, 目标值)",
+      "1、产出指标：数量指标：购置台数；指标值：≥20台。2、产出指标：质量指标：合格率，年度目标值：100%。",
+      [
+        [1, "1", "11", "购置台数", null, "≥20台"],
+        [2, "1", "12", "合格率", null, "100%"],
+      ],
+    ],
+    [
+      "no value at all stays without one (a colon at the end is no value)",
+      "1、产出指标：数量指标：购置台数。2、产出指标：数量指标：培训人数：",
+      [
+        [1, "1", "11", "购置台数", null, null],
+        [2, "1", "11", "培训人数", null, null],
+      ],
+    ],
   ])("%s", (_label, text, expected) => {
     const result = splitIndicators(text);
     expect(result.unparsed).toEqual([]);

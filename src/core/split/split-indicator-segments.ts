@@ -9,7 +9,9 @@ import type { LeftoverText, SplitItem, SplitResult } from "./split-item";
  *
  * Fields are found by their labels (a label at the start, after a separator or a blank, then `：` or `:`); a
  * field's value runs to the next label, so values may hold commas (`满意,得满分`). A segment starts at 一级指标,
- * at the first label after `;`/`；`, or where a label repeats. The comparison, value and unit are joined into the
+ * at the first label after `;`/`；`, or where a label repeats; in a cell whose fields are parted by `;` alone
+ * (`一级指标:产出指标;二级指标:数量指标;三级指标:购置台数;指标值:≥20台`, one indicator a line) a line break ends a
+ * segment instead. The comparison, value and unit are joined into the
  * annual value (`≥20台`). One regex pass over the labels, then one pass over the matches: linear.
  */
 
@@ -93,6 +95,17 @@ export function splitIndicatorSegments(text: string): SplitResult {
     unparsed.push({ start, end: lead, text: text.slice(start, lead).trim() });
   }
 
+  // Where each value ends (its trailing separators and blanks left out), and what parts it from the next label.
+  const ends = matches.map((match, k) => {
+    const next = k + 1 < matches.length ? matches[k + 1]!.start : text.length;
+    let end = next;
+    while (end > match.valueStart && /[,，;；\s]/.test(text[end - 1]!)) end--;
+    return end;
+  });
+  const gaps = matches.slice(0, -1).map((_, k) => text.slice(ends[k]!, matches[k + 1]!.start));
+  // A cell that parts its fields by `;` alone (`一级指标:产出指标;二级指标:数量指标;…`, an indicator a line): there
+  // a `;` is no segment end, and a line break is.
+  const semicolonFields = gaps.some((g) => /[;；]/.test(g)) && !gaps.some((g) => /[,，]/.test(g));
   let segment: Map<Field, string> | null = null;
   let segmentStart = 0;
   let segmentEnd = 0;
@@ -104,9 +117,9 @@ export function splitIndicatorSegments(text: string): SplitResult {
     const match = matches[k]!;
     const next = k + 1 < matches.length ? matches[k + 1]!.start : text.length;
     // The value runs to the next label, its trailing separators and blanks left out.
-    let end = next;
-    while (end > match.valueStart && /[,，;；\s]/.test(text[end - 1]!)) end--;
-    const endsSegment = text.slice(end, next).split("").some(isSegmentEnd);
+    const end = ends[k]!;
+    const gap = text.slice(end, next);
+    const endsSegment = semicolonFields ? /[\r\n]/.test(gap) : gap.split("").some(isSegmentEnd);
     const current: Map<Field, string> | null = segment;
     if (current === null || match.field === "level1" || current.has(match.field)) {
       close();

@@ -247,6 +247,26 @@ function readValue(
 
 function noSpan(_kind: SpanKind, _start: number, _end: number): void {}
 
+/**
+ * The last colon of an item's name with a name before it and a value after it, or -1: in `购置台数：≥20台` the
+ * colon before `≥20台`. A name and a value, never a colon at either end (`购置台数：`).
+ */
+function lastColon(clean: string, start: number, end: number): number {
+  for (let i = end - 2; i > start; i--) if (isColon(clean.charCodeAt(i))) return i;
+  return -1;
+}
+
+/**
+ * A value label of another wording right before `colon`, after a separator: `指标值`, `年度目标值`, `预期值`, `计划值`.
+ * Matches `指标值` in `购置台数；指标值`, `目标值` in `合格率,目标值`; not `购置台数`. Returns where it starts, or -1.
+ */
+const OTHER_VALUE_LABEL = /[；;，,](?:年度)?(?:指标值|目标值|预期值|计划值)$/;
+
+function otherValueLabel(clean: string, start: number, colon: number): number {
+  const m = OTHER_VALUE_LABEL.exec(clean.slice(start, colon));
+  return m === null ? -1 : start + m.index + 1;
+}
+
 function parseItem(
   stripped: StrippedText,
   head: ItemHead,
@@ -286,15 +306,25 @@ function parseItem(
   const annualAt = annualFound >= 0 && annualFound < bodyEnd ? annualFound : -1;
   const firstLabel = periodAt < 0 ? annualAt : annualAt < 0 ? periodAt : Math.min(periodAt, annualAt);
 
-  const nameEnd = firstLabel >= 0 ? firstLabel : bodyEnd;
+  // No value label: a value after the name's own colon is this year's (`产出指标：数量指标：购置台数：≥20台。`).
+  const bareColon = firstLabel < 0 ? lastColon(clean, p, bodyEnd) : -1;
+  // Or after a label of another wording: `购置台数；指标值：≥20台`, `…，目标值：100%`.
+  const otherLabel = bareColon >= 0 ? otherValueLabel(clean, p, bareColon) : -1;
+  const nameEnd =
+    firstLabel >= 0 ? firstLabel : otherLabel >= 0 ? otherLabel : bareColon >= 0 ? bareColon : bodyEnd;
   const nameTrimmed = trimSeparators(clean, p, nameEnd);
   const name = clean.slice(p, nameTrimmed);
   push("name", p, nameTrimmed);
   push("separator", nameTrimmed, nameEnd);
+  if (otherLabel >= 0) push("label", otherLabel, bareColon);
 
   let periodValue: string | null = null;
   let annualValue: string | null = null;
-  if (periodAt >= 0 && (annualAt < 0 || periodAt < annualAt)) {
+  if (bareColon >= 0) {
+    push("separator", bareColon, bareColon + 1);
+    push("annual", bareColon + 1, bodyEnd);
+    annualValue = clean.slice(bareColon + 1, bodyEnd);
+  } else if (periodAt >= 0 && (annualAt < 0 || periodAt < annualAt)) {
     periodValue = readValue(
       clean,
       push,

@@ -159,6 +159,17 @@ describe("splitIndicatorSegments", () => {
     expect(split.unparsed).toEqual([]);
   });
 
+  test("fields parted by `;` alone, one indicator a line: `;` parts fields, a line break parts indicators", () => {
+    const split = splitIndicatorSegments(
+      "一级指标:产出指标;二级指标:数量指标;三级指标:购置台数;指标值:≥20台\n一级指标:效益指标;二级指标:社会效益指标;三级指标:服务能力;指标值:提升；\r\n二级指标:质量指标;三级指标:合格率;指标值:100%",
+    );
+    expect(split.items.map((i) => [i.level1?.name ?? null, i.level2?.name, i.name, i.annualValue])).toEqual([
+      ["产出指标", "数量指标", "购置台数", "≥20台"],
+      ["效益指标", "社会效益指标", "服务能力", "提升"],
+      [null, "质量指标", "合格率", "100%"],
+    ]);
+  });
+
   test("text before the first label is unparsed, quoted as written", () => {
     expect(splitIndicatorSegments("见附件 一级指标：产出指标,三级指标：A,指标值：1;").unparsed).toEqual([
       { start: 0, end: 4, text: "见附件" },
