@@ -10,7 +10,7 @@
  * says no horizon (horizonOf), names no grid or form role, and is no unit, score or value (`%`, `50分`, `≥95%`).
  */
 import { normalizeLabel } from "./normalize-label";
-import { formRole, gridRole, horizonOf } from "./vocabulary";
+import { formRole, gridRole, horizonOf, listedGridRole } from "./vocabulary";
 
 /** Longest sub-project name read from a header (a school's or a village's full name fits). */
 const MAX_NAME_LENGTH = 20;
@@ -61,7 +61,8 @@ export function subProjectOfHeader(text: string): string | null {
     const name = remarks[0]!;
     return isSubProjectName(name) ? name.trim() : null;
   }
-  if (remarks.length > 0 || gridRole(key) !== null) return null;
+  // `计划指标值` is a listed value header; `一中指标值` is not, and names 一中.
+  if (remarks.length > 0 || listedGridRole(key) !== null) return null;
   const m = VALUE_SUFFIX.exec(key);
   return m && isSubProjectName(m[1]!) ? m[1]! : null;
 }

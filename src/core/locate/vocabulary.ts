@@ -402,7 +402,32 @@ export function formRole(text: string): FormRole | null {
 export function gridRole(text: string): GridRole | null {
   if (text.length > 30) return null;
   const key = labelKey(text);
+  return listedRole(key) ?? valueHeaderRole(key);
+}
+
+/**
+ * A grid header's role from the word lists alone (GRID_WORDS), not from valueHeaderRole's reading of other value
+ * wordings: `一中指标值` has none here, so sub-project.ts can read it as the value column of 一中.
+ */
+export function listedGridRole(text: string): GridRole | null {
+  return text.length > 30 ? null : listedRole(labelKey(text));
+}
+
+function listedRole(key: string): GridRole | null {
   return match(GRID_MATCHER, key) ?? match(GRID_STEM_MATCHER, stemKey(key));
+}
+
+/**
+ * A value column's header of a wording the lists miss, by meaning: a value (`…指标值`, `…目标值`, `…预期值`,
+ * `…计划值`, `…完成值`, `…实现值`) and the horizon its words name. Matches `本年预期值` (value), `上年实际完成值`
+ * (actual), `中期计划值` (period); not `指标解释`.
+ */
+const VALUE_HEADER = /(?:指标|目标|预期|计划|完成|实现)值$/;
+
+function valueHeaderRole(key: string): GridRole | null {
+  if (!VALUE_HEADER.test(key)) return null;
+  if (/实际|上年|完成值$/.test(key)) return "actual";
+  return horizonOf(key) === "other" ? "period" : "value";
 }
 
 const STRING_TABLE_MATCHER = matcher(STRING_TABLE_WORDS, labelKey);

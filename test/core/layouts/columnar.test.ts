@@ -8,6 +8,7 @@ import { analyzeTable } from "../../../src/core/analyze-table";
 import type { CellValue } from "../../../src/core/model/grid";
 import { headerGroupsOf, isTitleLine } from "../../../src/core/layouts/table-stack";
 import { splitIndicatorSegments } from "../../../src/core/split/split-indicator-segments";
+import { headerRole } from "../../../src/core/layouts/guangdong-string/locate";
 
 const n = null;
 const items = (a: Analysis) =>
@@ -27,7 +28,72 @@ const HEADER: CellValue[] = [
   "指标值",
 ];
 
+describe("the string table's header words, never a grid's columns", () => {
+  test.each<[string, string | null]>([
+    ["绩效指标", "indicators"],
+    ["年度绩效指标", "indicators"],
+    ["绩效目标", "goal"],
+    ["一级指标", null],
+    ["三级指标", null],
+    ["年度目标值", null],
+  ])("%s → %s", (text, role) => {
+    expect(headerRole(text)).toBe(role);
+  });
+});
+
 describe("the department table", () => {
+  test("value columns of other wordings: 上年实际完成值 is no target, 本年预期值 is this year's", () => {
+    const a = analyzeTable([
+      [
+        "单位名称",
+        "项目名称",
+        "预算数",
+        "年度目标",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "上年实际完成值",
+        "本年预期值",
+        "度量单位",
+      ],
+      ["101-某部门", n, "300.00"],
+      [
+        "101001-某单位",
+        "设备购置",
+        "100.00",
+        "完成采购",
+        "产出指标",
+        "数量指标",
+        "购置台数",
+        "18",
+        "20",
+        "台",
+      ],
+      [n, n, n, n, "效益指标", "社会效益指标", "服务能力", "提升", "提升", n],
+      [
+        "101001-某单位",
+        "人员培训",
+        "200.00",
+        "完成培训",
+        "产出指标",
+        "数量指标",
+        "培训人次",
+        "450",
+        "500",
+        "人次",
+      ],
+      [n, n, n, n, "效益指标", "社会效益指标", "持证率", "80", "≥85", "%"],
+    ]);
+    expect(a.table?.layout).toBe("department-columns");
+    expect(items(a)).toEqual([
+      ["设备购置", "产出指标", "数量指标", "购置台数", "20台"],
+      ["设备购置", "效益指标", "社会效益指标", "服务能力", "提升"],
+      ["人员培训", "产出指标", "数量指标", "培训人次", "500人次"],
+      ["人员培训", "效益指标", "社会效益指标", "持证率", "≥85%"],
+    ]);
+    expect(issues(a)).toEqual([]);
+  });
+
   test("level-1 labels written on a middle row of their group (as a PDF centres them) label the whole group", () => {
     const a = analyzeTable([
       HEADER,

@@ -122,6 +122,15 @@ describe("gridRole: indicator grid headers", () => {
     ["备 注", "remark"],
     ["项目名称", null],
     ["年度目标", null],
+    // Value headers of wordings the lists miss, read by meaning.
+    ["本年预期值", "value"],
+    ["预期值", "value"],
+    ["计划值", "value"],
+    ["上年实际完成值", "actual"],
+    ["完成值", "actual"],
+    ["中期计划值", "period"],
+    ["长期预期值", "period"],
+    ["指标解释", "explanation"],
   ])("%j → %s", (text, role) => {
     expect(gridRole(text)).toBe(role);
   });

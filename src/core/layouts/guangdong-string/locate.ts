@@ -1,7 +1,7 @@
 import type { ColumnRole } from "../../model/analysis";
 import { cellText, type Grid, type Origin } from "../../model/grid";
 import { readTitleLines } from "../../locate/table-heading";
-import { budgetColumnRole } from "../../locate/vocabulary";
+import { budgetColumnRole, gridRole } from "../../locate/vocabulary";
 import type { LocatedTable } from "../layout";
 import { headerGroupsOf, stackTables, type FoundHeader, type HeaderGroup } from "../table-stack";
 
@@ -25,7 +25,15 @@ const AMOUNT_ROLES: readonly ColumnRole[] = ["total", "fiscal", "specialAccount"
  */
 export function headerRole(text: string): ColumnRole | null {
   const role = budgetColumnRole(text, "string");
-  return role === "unit" ? null : role;
+  if (role === "unit") return null;
+  // A grid's columns are no string table's: 一级指标 is a level, not the 绩效指标 cell; 年度目标值 a value, not the
+  // 绩效目标 cell (a department table whose value header the grid words miss is not read as a string table).
+  if (role === "indicators" || role === "goal") {
+    const grid = gridRole(text);
+    if (role === "indicators" && (grid === "level1" || grid === "level2" || grid === "level3")) return null;
+    if (role === "goal" && (grid === "value" || grid === "period" || grid === "actual")) return null;
+  }
+  return role;
 }
 
 /**
