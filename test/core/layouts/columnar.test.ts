@@ -42,6 +42,62 @@ describe("the string table's header words, never a grid's columns", () => {
 });
 
 describe("the department table", () => {
+  const REPEATED: CellValue[][] = [
+    [
+      "单位名称",
+      "项目名称",
+      "预算数",
+      "年度目标",
+      "一级指标",
+      "二级指标",
+      "三级指标",
+      "指标性质",
+      "指标值",
+      "度量单位",
+    ],
+    ["合计", n, "3,000,000.00"],
+    ["某单位", "设备购置", "1,000,000.00", "完成采购", "产出指标", "数量指标", "购置台数", "≥", "20", "台"],
+    [
+      "某单位",
+      "设备购置",
+      "1,000,000.00",
+      "完成采购",
+      "效益指标",
+      "社会效益指标",
+      "服务能力",
+      "定性",
+      "提升",
+      n,
+    ],
+    [
+      "某单位",
+      "人员培训",
+      "2,000,000.00",
+      "完成培训",
+      "产出指标",
+      "数量指标",
+      "培训人次",
+      "≥",
+      "500",
+      "人次",
+    ],
+    ["某单位", "人员培训", "2,000,000.00", "完成培训", "效益指标", "社会效益指标", "持证率", "≥", "85", "%"],
+  ];
+
+  test("an export that repeats the project's cells on every indicator row (no merge) is one project each", () => {
+    const a = analyzeTable(REPEATED);
+    expect(a.projects.map((p) => [p.name, p.indicators.length])).toEqual([
+      ["设备购置", 2],
+      ["人员培训", 2],
+    ]);
+    expect(issues(a)).toEqual([]);
+  });
+
+  test("a row repeated whole there is still a doubled row, counted once", () => {
+    const a = analyzeTable([...REPEATED.slice(0, 4), REPEATED[3]!, ...REPEATED.slice(4)]);
+    expect(issues(a)).toEqual(["duplicate-rows B5"]);
+  });
+
   test("value columns of other wordings: 上年实际完成值 is no target, 本年预期值 is this year's", () => {
     const a = analyzeTable([
       [

@@ -21,7 +21,12 @@ import { makeIssue, type IssueDetails, type IssueDraft } from "../../model/issue
 import { amountIssue } from "../amount-issue";
 import { parseAmount } from "../../model/parse-amount";
 import { amountEquations } from "../amount-equations";
-import { hasIndicatorCells, ProjectIndicatorRows, type IndicatorColumns } from "../indicator-rows";
+import {
+  hasIndicatorCells,
+  INDICATOR_FIELD_ROLES,
+  ProjectIndicatorRows,
+  type IndicatorColumns,
+} from "../indicator-rows";
 import type { DepartmentRole, DepartmentTable } from "./locate";
 
 const { exactDecimal } = decimal;
@@ -59,6 +64,22 @@ class DepartmentCells {
     return hasIndicatorCells(this.grid, r, this.table.gridColumns);
   }
 
+  /** What a row says of its project (unit, name, goal, amounts), to tell a repeated project row from a new one. */
+  projectKey(r: number): string {
+    return [this.text(r, "unit"), this.text(r, "name"), this.text(r, "goal")]
+      .concat(AMOUNT_ROLES.map((role) => this.text(r, role)))
+      .join("\u0001");
+  }
+
+  /** What a row says of its indicator (its level, name, value cells). */
+  indicatorKey(r: number): string {
+    const row = this.grid[r] ?? [];
+    return INDICATOR_FIELD_ROLES.map((role) => {
+      const c = this.table.gridColumns[role];
+      return c === undefined ? "" : cellText(row[c]);
+    }).join("\u0001");
+  }
+
   /** The row's 总计 (预算数), else its first amount that is not empty; 0 when none; null when not a number. */
   total(r: number): ExactDecimal | null {
     for (const role of AMOUNT_ROLES) {
@@ -87,6 +108,10 @@ export function classifyDepartmentRows(grid: Grid, table: DepartmentTable): Clas
   const headerRows = new Set([...table.headerRows, ...table.repeatedHeaders]);
   const kinds: RowKind[] = [];
   let project = "";
+  // The project row's own cells and the indicators seen under it: an export that repeats the project's cells on
+  // every indicator row (no merge) continues the project; a row repeated whole is a doubled row.
+  let projectKey = "";
+  const seen = new Set<string>();
   for (let r = table.start; r < table.end; r++) {
     if (headerRows.has(r)) {
       kinds.push("header");
@@ -111,13 +136,24 @@ export function classifyDepartmentRows(grid: Grid, table: DepartmentTable): Clas
     else if (!indicators && !goal && isSubtotalLabel(label)) kind = "subtotal";
     else if (name !== "") {
       if (name === project && indicators && !cells.hasAmounts(r)) kind = "continuation";
+      else if (
+        name === project &&
+        indicators &&
+        cells.projectKey(r) === projectKey &&
+        !seen.has(cells.indicatorKey(r))
+      )
+        kind = "continuation";
       else if (!indicators && !goal) kind = "unit";
       else kind = "project";
     } else if (unit !== "" && !indicators && !goal) kind = "unit";
     else if (indicators || goal) kind = "continuation";
     else kind = "note";
-    if (kind === "project") project = name;
-    else if (kind !== "continuation") project = "";
+    if (kind === "project") {
+      project = name;
+      projectKey = cells.projectKey(r);
+      seen.clear();
+    } else if (kind !== "continuation") project = "";
+    if ((kind === "project" || kind === "continuation") && indicators) seen.add(cells.indicatorKey(r));
     kinds.push(kind);
   }
   resolveUnitRows(cells, kinds, table.start);
