@@ -176,6 +176,16 @@ describe("尾差", () => {
     expect(totalsOf(table("31.00", "10.32"))).not.toContain("warning rounding-gap B4");
   });
 
+  test("a total shown with fewer decimals than its parts: 尾差 within half its own last digit, an error beyond", () => {
+    // A unit of 31.00 over three projects of 10.3326 (30.9978): 0.0022 is more than the parts' rounding (0.00015)
+    // but within the unit's own (0.005), as a unit total rounded to what it shows.
+    expect(totalsOf(table("31.00", "10.3326"))).toEqual(["warning rounding-gap B4"]);
+    // 31 over three of 10.2 (30.6): within half of the unit's last digit (0.5) and the parts' (0.15), so 尾差.
+    expect(totalsOf(table("31", "10.2"))).toEqual(["warning rounding-gap B4"]);
+    // 32 over 30.6 is more than any rounding: the culprit finder's error, as before.
+    expect(totalsOf(table("32", "10.2")).some((t) => t.startsWith("error"))).toBe(true);
+  });
+
   test("a row of one part cannot be off by rounding: its 总计 and 财政拨款 round the same amount", () => {
     // 总计 10.34 fits the unit's 31.00; 财政拨款 10.33 is the one that breaks both its row and its column.
     const grid = table("31.00", "10.33");

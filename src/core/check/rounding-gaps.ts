@@ -22,7 +22,8 @@ export function gapUnits(broken: BrokenSum): number | null {
 
 /**
  * The most the parts' rounding can make a total differ from their sum, in units of `scale`: half a unit of
- * each non-zero part's last shown digit (an empty or zero part is exact).
+ * each non-zero part's last shown digit (an empty or zero part is exact), and of the total's when it shows fewer
+ * decimals than the sum.
  */
 export function roundingBand(equation: TotalEquation, scale: number): number {
   let band = 0;
@@ -34,6 +35,10 @@ export function roundingBand(equation: TotalEquation, scale: number): number {
     if (amount === null || amount.units === 0 || (scores && amount.scale === 0)) continue;
     band += 0.5 * 10 ** Math.max(0, scale - amount.scale);
   }
+  // A total shown with fewer decimals than its parts is itself rounded, by up to half its own last digit:
+  // 10606.75 over 6923.3552 + 3683.3970 (10606.7522) is 尾差, not a wrong digit.
+  const total = equation.target.amount;
+  if (!scores && total !== null && total.scale < scale) band += 0.5 * 10 ** (scale - total.scale);
   return band;
 }
 
