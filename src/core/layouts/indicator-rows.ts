@@ -115,6 +115,44 @@ export interface IndicatorColumns {
   }[];
 }
 
+/**
+ * Level columns headed one level too high, as some forms print them (`一级指标 | 二级指标 | 绩效标准 | 当年预期实现值`
+ * holding `数量指标 | 办公大楼日常维修维护次数 | …`): a grid with no name column whose 一级指标 cells name level-2s
+ * (数量, 质量, 时效, 社会效益 …, never a level-1 only: 产出, 效益) and whose 二级指标 cells are mostly no level at
+ * all is read with them as 二级指标 and 三级指标. Rows [from, to) are the grid's body. Changes `columns` in place.
+ */
+export function shiftLevelColumns(
+  grid: Grid,
+  columns: Partial<Record<IndicatorRole, number>>,
+  from: number,
+  to: number,
+): void {
+  const first = columns.level1;
+  const second = columns.level2;
+  if (columns.indicatorName !== undefined || first === undefined || second === undefined) return;
+  let level2Only = 0;
+  let level1Only = 0;
+  let names = 0;
+  let levels = 0;
+  for (let r = from; r < to; r++) {
+    const upper = cellText(grid[r]?.[first]);
+    if (upper !== "") {
+      const one = frameworkCode(upper, 1) !== null;
+      const two = frameworkCode(upper, 2) !== null;
+      if (two && !one) level2Only++;
+      else if (one && !two) level1Only++;
+    }
+    const lower = cellText(grid[r]?.[second]);
+    if (lower === "") continue;
+    if (frameworkCode(lower, 1) !== null || frameworkCode(lower, 2) !== null) levels++;
+    else names++;
+  }
+  if (level2Only < 2 || level1Only > 0 || names <= levels * 3) return;
+  delete columns.level1;
+  columns.level2 = first;
+  columns.indicatorName = second;
+}
+
 /** Any indicator cell of grid row r holds something. */
 export function hasIndicatorCells(grid: Grid, r: number, columns: IndicatorColumns["columns"]): boolean {
   const row = grid[r];

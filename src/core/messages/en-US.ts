@@ -40,6 +40,11 @@ function col(d: IssueDetails, key: string): string {
 
 const STRING_PARTS: readonly AmountRole[] = ["fiscal", "specialAccount", "other"];
 
+/** A row's total as the table names it: its total column, or a cost table's own `"合计（金额）"`. */
+function totalOf(d: IssueDetails): string {
+  return d.totalLabel ? `"${d.totalLabel}"` : col(d, "total").toLowerCase();
+}
+
 const field = { period: "implementation-period value", annual: "annual value" } as const;
 const category = { output: "output", outcome: "outcome", satisfaction: "satisfaction" } as const;
 
@@ -97,7 +102,7 @@ function rowOf(d: IssueDetails): string {
 
 function repaired(t: RepairedTotal, d: IssueDetails): string {
   const column = col(d, t.amountColumn ?? "total");
-  if (t.rule === "row-total") return `the ${col(d, "total").toLowerCase()} ${t.cell}`;
+  if (t.rule === "row-total") return `the ${totalOf(d)} ${t.cell}`;
   if (t.rule === "group-total") return `the ${column} of unit "${t.unit ?? ""}" ${t.cell}`;
   if (t.rule === "subtotal") return `the subtotal row's ${column} ${t.cell}`;
   if (t.rule === "score-total") return `the total score ${t.cell}`;
@@ -135,7 +140,7 @@ function gapBetween(t: ExplainedGap, d: IssueDetails): string {
   if (t.rule === "score-total") return `the total score${of} and its scores`;
   if (t.rule === "weight-sum") return `the total of the weights${of} and the weights`;
   const owner = t.project ? `project "${t.project}"` : t.unit ? `unit "${t.unit}"` : "the grand total row";
-  return `the ${col(d, "total").toLowerCase()} of ${owner} and its sources of funds`;
+  return `the ${totalOf(d)} of ${owner} and ${d.totalLabel ? "its items" : "its sources of funds"}`;
 }
 
 /** The gaps a cut paste leaves, one per row (its total column, else its first). */
@@ -206,7 +211,7 @@ const issues: RuleMessages<string> = {
     return `${capitalize(rowOf(d))}:${column} ${i.cell ?? ""} should be ${amount(i, i.expected)}, found ${amount(i, i.actual)}${partners}.${after}`;
   },
   "row-total": (i) =>
-    `${capitalize(rowOf(i.details))}: ${col(i.details, "total")} should equal ${(i.details.parts ?? STRING_PARTS).map((r) => col(i.details, r).toLowerCase()).join(" + ")} = ${amount(i, i.expected)}, found ${amount(i, i.actual)}.${causes(i.details)}`,
+    `${capitalize(rowOf(i.details))}: ${i.details.totalLabel ? `"${i.details.totalLabel}"` : col(i.details, "total")} should equal ${(i.details.parts ?? STRING_PARTS).map((r) => col(i.details, r).toLowerCase()).join(" + ")} = ${amount(i, i.expected)}, found ${amount(i, i.actual)}.${causes(i.details)}`,
   "group-total": (i) =>
     `${col(i.details, i.details.amountColumn ?? "total")} of unit "${i.details.unit ?? ""}" should equal the sum of its projects = ${amount(i, i.expected)}, found ${amount(i, i.actual)}.${causes(i.details)}`,
   subtotal: (i) =>

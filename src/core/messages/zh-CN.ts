@@ -52,6 +52,11 @@ function col(d: IssueDetails, key: string): string {
 
 const STRING_PARTS: readonly AmountRole[] = ["fiscal", "specialAccount", "other"];
 
+/** A row's total as the table names it: 资金总额, 总计, or a cost table's own `「合计（金额）」`. */
+function totalOf(d: IssueDetails): string {
+  return d.totalLabel ? `「${d.totalLabel}」` : col(d, "total");
+}
+
 const field: Record<"period" | "annual", string> = { period: "实施周期指标值", annual: "年度指标值" };
 const category: Record<"output" | "outcome" | "satisfaction", string> = {
   output: "产出指标",
@@ -115,7 +120,7 @@ function rowOf(d: IssueDetails): string {
 /** A total a change repairs: "总计 B12", "单位「…」的财政拨款 C11", "合计行的财政拨款 C10". */
 function repaired(t: RepairedTotal, d: IssueDetails): string {
   const column = col(d, t.amountColumn ?? "total");
-  if (t.rule === "row-total") return `${col(d, "total")} ${t.cell}`;
+  if (t.rule === "row-total") return `${totalOf(d)} ${t.cell}`;
   if (t.rule === "group-total") return `单位「${t.unit ?? ""}」的${column} ${t.cell}`;
   if (t.rule === "subtotal") return `小计行的${column} ${t.cell}`;
   if (t.rule === "score-total") return `总分 ${t.cell}`;
@@ -151,7 +156,7 @@ function gapBetween(t: ExplainedGap, d: IssueDetails): string {
   if (t.rule === "subtotal") return `小计行${column}与其上项目`;
   if (t.rule === "score-total") return `${t.project ? `项目「${t.project}」的` : ""}总分与各项得分`;
   if (t.rule === "weight-sum") return `${t.project ? `项目「${t.project}」的` : ""}分值合计与各项分值`;
-  return `${t.project ? `项目「${t.project}」` : t.unit ? `单位「${t.unit}」` : "合计行"}的${col(d, "total")}与各资金来源`;
+  return `${t.project ? `项目「${t.project}」` : t.unit ? `单位「${t.unit}」` : "合计行"}的${totalOf(d)}与${d.totalLabel ? "各项明细" : "各资金来源"}`;
 }
 
 /** The gaps a cut paste leaves, one per row (its 总计 column, else its first): "合计与明细相差 18.01 万元". */
@@ -217,7 +222,7 @@ const issues: RuleMessages<string> = {
     return `${rowOf(d)}${column}（${i.cell ?? ""}）应为 ${amount(i, i.expected)}，表中为 ${amount(i, i.actual)}${partners}${after}。`;
   },
   "row-total": (i) =>
-    `${rowOf(i.details)}的${col(i.details, "total")}应等于${(i.details.parts ?? STRING_PARTS).map((r) => col(i.details, r)).join("＋")}＝${amount(i, i.expected)}，表中为 ${amount(i, i.actual)}。${causes(i.details)}`,
+    `${rowOf(i.details)}的${totalOf(i.details)}应等于${(i.details.parts ?? STRING_PARTS).map((r) => col(i.details, r)).join("＋")}＝${amount(i, i.expected)}，表中为 ${amount(i, i.actual)}。${causes(i.details)}`,
   "group-total": (i) =>
     `单位「${i.details.unit ?? ""}」的${col(i.details, i.details.amountColumn ?? "total")}应等于其下各项目之和＝${amount(i, i.expected)}，表中为 ${amount(i, i.actual)}。${causes(i.details)}`,
   subtotal: (i) =>

@@ -239,7 +239,8 @@ type IndicatorFacts = RowFacts | "seq" | "indicator";
 /** Which amount: its column by key (and by the table's name for a layout's own column, or the layout's names). */
 type AmountFacts = "amountColumn" | "amountLabel" | "amountNames";
 /** A broken sum: whose row, which column, what it adds up, how the table writes amounts, the candidates. */
-type TotalFacts = RowFacts | AmountFacts | "subtotalRow" | "parts" | "cells" | "amountFormat" | "culprits";
+type TotalFacts =
+  RowFacts | AmountFacts | "subtotalRow" | "parts" | "cells" | "amountFormat" | "culprits" | "totalLabel";
 
 /**
  * The details of each rule: the facts IssueDetails holds that the rule's issues carry and its messages quote. A

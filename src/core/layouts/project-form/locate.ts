@@ -16,7 +16,7 @@ import { readTitleLines, type AmountUnit } from "../../locate/table-heading";
 import { labelKey, normalizeLabel } from "../../locate/normalize-label";
 import { formRole, gridRole, horizonOf, type FormRole, type GridRole } from "../../locate/vocabulary";
 import { isSubProjectName, isWholeProject, subProjectOfHeader } from "../../locate/sub-project";
-import { indicatorRole, type IndicatorRole } from "../indicator-rows";
+import { indicatorRole, shiftLevelColumns, type IndicatorRole } from "../indicator-rows";
 import type { LocatedTable } from "../layout";
 
 /** The fields of a form's header block that are one value each. */
@@ -53,6 +53,10 @@ export interface FundGroup {
   readonly total: FundCell;
   readonly parts: readonly FundCell[];
   readonly horizon: "annual" | "other" | null;
+  /** The parts are the whole (a cost table's items above its 合计), as when they include a rest (其他). */
+  readonly complete?: true;
+  /** A cost table's total as the messages name it: its 合计 and its column (`合计（金额）`). */
+  readonly totalLabel?: string;
 }
 
 /** What the project-form layout found: the fields of its header block and the columns of its indicator grid. */
@@ -222,6 +226,71 @@ export function fundGroups(grid: Grid, from: number, to: number): FundGroup[] {
     groups[owner]!.parts.push(part);
   }
   return groups;
+}
+
+/**
+ * The label of a cost table's header: `项目预算成本构成`, `预算构成`, `成本构成`, `支出明细`, `资金测算明细`. Not
+ * `资金总额`, `项目概况`.
+ */
+const COST_TABLE_LABEL = /(?:预算|成本|支出|资金|经费)(?:成本)?(?:构成|明细|测算)/;
+/** An amount column of a cost table: `金额`, `预算金额`, `预算数`, `2020年实际执行数`; not `测算（公式）依据`. */
+const AMOUNT_HEADER = /金额|预算数|执行数|资金数/;
+/** Its closing row: `合计`, `小计`, `总计`. */
+const TOTAL_LABEL = /^(?:合计|小计|总计)$/;
+
+/**
+ * A cost table inside the header block (Hubei's `项目预算成本构成 | 金额 | 测算（公式）依据 | 2020年实际执行数`, its
+ * items, then `合计`): one group per amount column, 合计 the total of the items above it. The 金额 column (the first,
+ * or the one that names no other year) is this year's; the others name their horizon.
+ */
+export function costTableGroups(grid: Grid, from: number, to: number): FundGroup[] {
+  for (let r = from; r < to; r++) {
+    const row = grid[r] ?? [];
+    const labelColumn = row.findIndex((cell) => cellText(cell) !== "");
+    if (labelColumn < 0 || !COST_TABLE_LABEL.test(labelKey(cellText(row[labelColumn])))) continue;
+    const amountColumns: number[] = [];
+    for (let c = labelColumn + 1; c < row.length; c++)
+      if (AMOUNT_HEADER.test(cellText(row[c])) && labelRole(row[c]) !== "ignored") amountColumns.push(c);
+    if (amountColumns.length === 0) continue;
+    let totalRow = -1;
+    for (let k = r + 1; k < to; k++) {
+      if (TOTAL_LABEL.test(labelKey(cellText(grid[k]?.[labelColumn])))) {
+        totalRow = k;
+        break;
+      }
+    }
+    if (totalRow < 0) continue;
+    const cell = (k: number, c: number): FundCell => {
+      const label = cellText(grid[k]?.[labelColumn]);
+      const key = labelKey(label);
+      return {
+        r: k,
+        labelColumn,
+        valueRow: k,
+        valueColumn: c,
+        inline: null,
+        label,
+        found: true,
+        role: null,
+        residual: false,
+        key,
+      };
+    };
+    return amountColumns.map((c, index) => {
+      const parts: FundCell[] = [];
+      for (let k = r + 1; k < totalRow; k++)
+        if (cellText(grid[k]?.[labelColumn]) !== "" && cellText(grid[k]?.[c]) !== "") parts.push(cell(k, c));
+      const horizon = horizonOf(cellText(row[c]));
+      return {
+        total: { ...cell(totalRow, c), role: "total" },
+        parts,
+        horizon: horizon ?? (index === 0 ? null : "other"),
+        complete: true,
+        totalLabel: `${cellText(grid[totalRow]?.[labelColumn])}（${cellText(row[c])}）`,
+      };
+    });
+  }
+  return [];
 }
 
 /** This year's funding group: the one whose total says 年度 / 当年, else one that says no horizon, else the first. */
@@ -505,6 +574,7 @@ export function findGrid(grid: Grid, nameRow: number, limit: number, originColum
       if (indicator === "value") afterValue = true;
     }
     if (columns.value === undefined && columns.period === undefined) continue;
+    shiftLevelColumns(grid, columns, r + 1, limit);
     // One value column per sub-project: each is read, none is a choice of this year's column.
     const { subs, rowBelow } =
       columns.value !== undefined
@@ -642,7 +712,7 @@ export function locateProjectForms(grid: Grid, origin: Origin): FormTable[] {
     const fields = headerFields(grid, nameRow, gridHeader);
     // A unit's own table: its name label is the project's.
     if (fields.name === undefined) fields.name = fieldAt(grid, nameRow, starts[s]!.c, gridHeader);
-    const funds = fundGroups(grid, nameRow, gridHeader);
+    const funds = [...fundGroups(grid, nameRow, gridHeader), ...costTableGroups(grid, nameRow, gridHeader)];
     const form = formTable(grid, origin, nameRow, found, fields, funds, forms[forms.length - 1]);
     forms.push(withLaterGrids(grid, form, found, starts[s + 1]?.r ?? grid.length));
   }

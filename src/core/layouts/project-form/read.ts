@@ -191,17 +191,22 @@ export function readProjectForm(grid: Grid, table: FormTable, rows: readonly Cla
     // Empty parts add nothing (a blank 其他 is 0); they still say whether the parts listed are complete.
     const filled = group.parts.filter((_, k) => readParts[k]!.parsed.raw !== null);
     const cells = filled.map((p) => read(p).cell!);
-    if (group.parts.some((p) => p.residual)) {
+    if (group.complete === true || group.parts.some((p) => p.residual)) {
       // Complete parts (they include the rest: 其他, 地方资金): the total is their sum.
       equations.push({
         rule: "row-total",
         target: total.cell,
         addends: cells,
-        details: Object.assign({}, details, {
-          amountColumn: "total",
-          parts: filled.map((p) => (p.role !== null && p.role !== "total" ? p.role : p.key)),
-          amountNames: "form" as const,
-        }),
+        details: Object.assign(
+          {},
+          details,
+          {
+            amountColumn: "total",
+            parts: filled.map((p) => (p.role !== null && p.role !== "total" ? p.role : p.key)),
+            amountNames: "form" as const,
+          },
+          group.totalLabel === undefined ? {} : { totalLabel: group.totalLabel },
+        ),
         about: { projectIndex: 0 },
       });
     } else {
