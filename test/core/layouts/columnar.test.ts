@@ -84,6 +84,22 @@ describe("the department table", () => {
     ["某单位", "人员培训", "2,000,000.00", "完成培训", "效益指标", "社会效益指标", "持证率", "≥", "85", "%"],
   ];
 
+  test("level columns headed one level too high (一级指标 holding 数量指标, no 三级指标 column)", () => {
+    const a = analyzeTable([
+      ["单位名称", "项目名称", "预算数", "年度目标", "一级指标", "二级指标", "指标值"],
+      ["某单位", "设备购置", "100.00", "完成采购", "数量指标", "购置台数", "≥20台"],
+      [n, n, n, n, "质量指标", "验收合格率", "100%"],
+      [n, n, n, n, "社会效益指标", "服务能力", "提升"],
+    ]);
+    expect(a.table?.layout).toBe("department-columns");
+    expect(items(a)).toEqual([
+      ["设备购置", "产出指标", "数量指标", "购置台数", "≥20台"],
+      ["设备购置", "产出指标", "质量指标", "验收合格率", "100%"],
+      ["设备购置", "效益指标", "社会效益指标", "服务能力", "提升"],
+    ]);
+    expect(issues(a)).toEqual([]);
+  });
+
   test("an export that repeats the project's cells on every indicator row (no merge) is one project each", () => {
     const a = analyzeTable(REPEATED);
     expect(a.projects.map((p) => [p.name, p.indicators.length])).toEqual([

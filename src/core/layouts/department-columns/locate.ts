@@ -2,7 +2,7 @@ import type { AmountRole, ColumnRole } from "../../model/analysis";
 import type { Grid, Origin } from "../../model/grid";
 import { readTitleLines } from "../../locate/table-heading";
 import { budgetColumnRole } from "../../locate/vocabulary";
-import { indicatorRole, type IndicatorRole } from "../indicator-rows";
+import { indicatorRole, shiftLevelColumns, type IndicatorRole } from "../indicator-rows";
 import type { LocatedTable } from "../layout";
 import { headerGroupsOf, stackTables, type FoundHeader } from "../table-stack";
 
@@ -39,6 +39,31 @@ interface DepartmentHeader extends FoundHeader {
  * and a 一级 or 二级指标 column, the other columns found by their names wherever they are. Scored by the roles it
  * names, so it wins over the string layout, which recognises a few of the same names.
  */
+/** Rows of the body looked at to tell level columns headed one level too high. */
+const SHIFT_SAMPLE_ROWS = 200;
+
+/**
+ * `一级指标 | 二级指标` holding 数量指标 | the indicator's name, with no 三级指标 column: read one level down
+ * (indicator-rows.ts, shiftLevelColumns).
+ */
+function shiftedLevelRoles(
+  grid: Grid,
+  roles: ReadonlyMap<DepartmentRole, number>,
+  from: number,
+): ReadonlyMap<DepartmentRole, number> {
+  const columns: Partial<Record<IndicatorRole, number>> = {
+    level1: roles.get("level1")!,
+    level2: roles.get("level2")!,
+  };
+  shiftLevelColumns(grid, columns, from, Math.min(grid.length, from + SHIFT_SAMPLE_ROWS));
+  if (columns.indicatorName === undefined) return roles;
+  const shifted = new Map(roles);
+  shifted.delete("level1");
+  shifted.set("level2", columns.level2!);
+  shifted.set("indicatorName", columns.indicatorName);
+  return shifted;
+}
+
 export function locateDepartmentTables(grid: Grid, origin: Origin): DepartmentTable[] {
   const headers: DepartmentHeader[] = [];
   for (let r = 0; r < grid.length; r++) {
@@ -52,7 +77,10 @@ export function locateDepartmentTables(grid: Grid, origin: Origin): DepartmentTa
       return role;
     };
     for (const group of headerGroupsOf(row, r, roleOf)) {
-      const roles = group.roles;
+      const roles =
+        !group.roles.has("indicatorName") && group.roles.has("level1") && group.roles.has("level2")
+          ? shiftedLevelRoles(grid, group.roles, r + 1)
+          : group.roles;
       if (!roles.has("name") || !roles.has("indicatorName") || !roles.has("value")) continue;
       if (!roles.has("level1") && !roles.has("level2")) continue;
       const signature = [...roles].map(([role, c]) => `${role}@${c}`).join(",");
