@@ -84,6 +84,44 @@ describe("the department table", () => {
     ["某单位", "人员培训", "2,000,000.00", "完成培训", "效益指标", "社会效益指标", "持证率", "≥", "85", "%"],
   ];
 
+  test("a second header row under a merged 资金来源 names the parts: 预算数 = 财政拨款 + 其他资金 is checked", () => {
+    const table = (other: string) => [
+      [
+        "单位名称",
+        "项目名称",
+        "预算数",
+        "资金来源",
+        n,
+        "年度目标",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标值",
+      ],
+      [n, n, n, "财政拨款", "其他资金"],
+      [
+        "某单位",
+        "设备购置",
+        "100.00",
+        "80.00",
+        other,
+        "完成采购",
+        "产出指标",
+        "数量指标",
+        "购置台数",
+        "≥20台",
+      ],
+      [n, n, n, n, n, n, "效益指标", "社会效益指标", "服务能力", "提升"],
+    ];
+    const a = analyzeTable(table("20.00"));
+    expect(a.table?.headerRows).toEqual([1, 2]);
+    expect(a.projects.map((p) => [p.amounts.total, p.amounts.fiscal, p.amounts.other])).toEqual([
+      [100, 80, 20],
+    ]);
+    expect(issues(a)).toEqual([]);
+    expect(issues(analyzeTable(table("30.00")))).toEqual(["row-total C3"]);
+  });
+
   test("level columns headed one level too high (一级指标 holding 数量指标, no 三级指标 column)", () => {
     const a = analyzeTable([
       ["单位名称", "项目名称", "预算数", "年度目标", "一级指标", "二级指标", "指标值"],

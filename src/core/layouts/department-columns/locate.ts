@@ -1,5 +1,5 @@
-import type { AmountRole, ColumnRole } from "../../model/analysis";
-import type { Grid, Origin } from "../../model/grid";
+import { AMOUNT_ROLES, type AmountRole, type ColumnRole } from "../../model/analysis";
+import { cellText, type Grid, type Origin } from "../../model/grid";
 import { readTitleLines } from "../../locate/table-heading";
 import { budgetColumnRole } from "../../locate/vocabulary";
 import { indicatorRole, shiftLevelColumns, type IndicatorRole } from "../indicator-rows";
@@ -39,6 +39,33 @@ interface DepartmentHeader extends FoundHeader {
  * and a 一级 or 二级指标 column, the other columns found by their names wherever they are. Scored by the roles it
  * names, so it wins over the string layout, which recognises a few of the same names.
  */
+/**
+ * A second header row under a merged 资金来源 (`资金来源` over `财政拨款 | 其他资金`): the amount columns it names, when
+ * the row names nothing else and leaves the project and indicator columns empty; else null.
+ */
+function amountsNamedBelow(
+  grid: Grid,
+  r: number,
+  columnStart: number,
+  columnEnd: number,
+  roles: ReadonlyMap<DepartmentRole, number>,
+): Map<DepartmentRole, number> | null {
+  const below = grid[r + 1];
+  if (!below) return null;
+  for (const role of ["name", "indicatorName", "value"] as const)
+    if (cellText(below[roles.get(role)!]) !== "") return null;
+  const found = new Map<DepartmentRole, number>();
+  for (let c = columnStart; c < Math.min(columnEnd, below.length); c++) {
+    const text = cellText(below[c]);
+    if (text === "") continue;
+    const role = budgetColumnRole(text, "department");
+    const amount = AMOUNT_ROLES.find((a) => a === role);
+    if (amount === undefined || roles.has(amount) || found.has(amount)) return null;
+    found.set(amount, c);
+  }
+  return found.size > 0 ? found : null;
+}
+
 /** Rows of the body looked at to tell level columns headed one level too high. */
 const SHIFT_SAMPLE_ROWS = 200;
 
@@ -83,13 +110,15 @@ export function locateDepartmentTables(grid: Grid, origin: Origin): DepartmentTa
           : group.roles;
       if (!roles.has("name") || !roles.has("indicatorName") || !roles.has("value")) continue;
       if (!roles.has("level1") && !roles.has("level2")) continue;
-      const signature = [...roles].map(([role, c]) => `${role}@${c}`).join(",");
+      const below = amountsNamedBelow(grid, r, group.columnStart, group.columnEnd, roles);
+      const named = below === null ? roles : new Map([...roles, ...below]);
+      const signature = [...named].map(([role, c]) => `${role}@${c}`).join(",");
       headers.push({
-        rows: [r],
+        rows: below === null ? [r] : [r, r + 1],
         columnStart: group.columnStart,
         columnEnd: group.columnEnd,
         signature,
-        roles,
+        roles: named,
       });
     }
   }
@@ -111,8 +140,8 @@ export function locateDepartmentTables(grid: Grid, origin: Origin): DepartmentTa
         title: heading.title,
         department: heading.department,
         amountUnit: heading.amountUnit,
-        headerRow: origin.row + headerRow,
-        headerRows: [origin.row + headerRow],
+        headerRow: origin.row + header.rows[header.rows.length - 1]!,
+        headerRows: header.rows.map((r) => origin.row + r),
         columns,
       },
       // Above the string layout's score for the same header (it recognises at most seven names).
@@ -123,7 +152,7 @@ export function locateDepartmentTables(grid: Grid, origin: Origin): DepartmentTa
       columnEnd: header.columnEnd,
       headerRows: header.rows,
       repeatedHeaders,
-      bodyStart: headerRow + 1,
+      bodyStart: header.rows[header.rows.length - 1]! + 1,
       gridColumns,
     };
   });
