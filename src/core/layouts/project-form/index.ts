@@ -4,12 +4,18 @@
  * 指标值 whose level cells are merged down. One form per sheet or several stacked: each form is one project.
  */
 import { registerLayout } from "../layout";
-import { locateProjectForms } from "./locate";
+import { locateProjectForms, locateTitledGrid, type FormTable } from "./locate";
 import { classifyFormRows, readProjectForm } from "./read";
 
 export const projectForm = registerLayout({
   id: "project-form",
-  locate: locateProjectForms,
+  // A sheet with no 项目名称: one form whose title names its project, if any.
+  locate: (grid, origin): FormTable[] => {
+    const forms = locateProjectForms(grid, origin);
+    if (forms.length > 0) return forms;
+    const titled = locateTitledGrid(grid, origin);
+    return titled === null ? [] : [titled];
+  },
   classify: classifyFormRows,
   read: readProjectForm,
 });

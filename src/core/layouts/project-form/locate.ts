@@ -822,6 +822,78 @@ function withLaterGrids(grid: Grid, form: FormTable, found: FoundGrid, end: numb
   };
 }
 
+/**
+ * The project a form's title names, or null: `2024年农村公路养护项目绩效目标表` → 农村公路养护项目, `某局2024年度
+ * 设备购置项目支出绩效目标表` → 设备购置项目; `项目支出绩效目标表`, `绩效目标表` → null (no project named).
+ */
+export function projectNameInTitle(text: string): string | null {
+  const m = TITLE_NAMING_PROJECT.exec(text.replace(/\s+/g, ""));
+  if (m === null) return null;
+  const name = m[1]!.replace(/^.*?[0-9]{4}年度?/, "").replace(/^[（(][0-9]{4}年度?[)）]/, "");
+  return name === "" || GENERIC_TITLE.test(name) ? null : name;
+}
+
+/**
+ * A form's generic title, naming no project: `项目`, `财政支出项目` (佳县财政支出项目绩效目标申报表), `市直部门预算项目`,
+ * `部门项目`, a department's own table (`部门整体`); not `农村公路养护项目`.
+ */
+const GENERIC_TITLE = /^(?:.{0,8}?(?:财政支出|部门预算|预算|部门|支出|财政|专项资金))?项目$|整体$/;
+
+/** A title ending in 绩效目标表 (申报表): `…项目绩效目标表`, `…项目支出绩效目标申报表（2024年度）`. */
+const TITLE_NAMING_PROJECT = /^(.*?)(?:支出)?绩效目标(?:申报)?表(?:[（(].*[)）])?$/;
+
+/** How far down a form with no 项目名称 may start its grid. */
+const TITLED_GRID_WITHIN = 40;
+
+/**
+ * A form with no 项目名称 label whose title names the project (`农村公路养护项目绩效目标表`, then its grid), as a
+ * budget document prints each project's table under its own title. Its grid must hold an indicator with a value
+ * (a blank template names no project) and be a target grid (a self-evaluation's 得分 or 实际完成值 columns are
+ * the self-evaluation layout's). Null otherwise.
+ */
+export function locateTitledGrid(grid: Grid, origin: Origin): FormTable | null {
+  const found = findGrid(grid, -1, Math.min(grid.length, TITLED_GRID_WITHIN), origin.column);
+  if (found === null) return null;
+  const gridTop = found.headerRows[0]!;
+  for (const r of found.headerRows)
+    for (const cell of grid[r] ?? []) {
+      const role = typeof cell === "string" ? gridRole(cell) : null;
+      if (role === "score" || role === "actual") return null;
+    }
+  let title: FieldCell | null = null;
+  for (let r = 0; r < gridTop && title === null; r++) {
+    const row = grid[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      const name = projectNameInTitle(cellText(row[c]));
+      if (name === null) continue;
+      title = {
+        r,
+        labelColumn: c,
+        valueRow: r,
+        valueColumn: c,
+        inline: name,
+        label: cellText(row[c]),
+        found: true,
+      };
+      break;
+    }
+  }
+  if (title === null) return null;
+  const valueColumn = found.columns.value ?? found.columns.period!;
+  const nameColumn = found.columns.indicatorName ?? found.columns.level2;
+  const last = found.headerRows[found.headerRows.length - 1]!;
+  let stated = false;
+  for (let r = last + 1; r < grid.length && !stated; r++)
+    stated =
+      cellText(grid[r]?.[valueColumn]) !== "" &&
+      (nameColumn === undefined || cellText(grid[r]?.[nameColumn]) !== "");
+  if (!stated) return null;
+  const fields = { ...headerFields(grid, title.r + 1, gridTop), name: title };
+  const funds = [...fundGroups(grid, title.r, gridTop), ...costTableGroups(grid, title.r, gridTop)];
+  const form = formTable(grid, origin, title.r, found, fields, funds, undefined);
+  return withLaterGrids(grid, form, found, grid.length);
+}
+
 export function formTable(
   grid: Grid,
   origin: Origin,
