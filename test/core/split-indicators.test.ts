@@ -163,6 +163,33 @@ describe("splitIndicators: items and fields", () => {
       ],
     ],
     [
+      "items led by their level-2, each value straight after its name",
+      "数量指标：购置台数≥20台；质量指标：验收合格率100%；时效指标：按时完成；社会效益指标：群众满意度不低于90%",
+      [
+        [null, "1", "11", "购置台数", null, "≥20台"],
+        [null, "1", "12", "验收合格率", null, "100%"],
+        [null, "1", "13", "按时完成", null, null],
+        [null, "2", "22", "群众满意度", null, "不低于90%"],
+      ],
+    ],
+    [
+      "numbered items led by their level-2; a comparison inside brackets is part of the name",
+      "1.数量指标：培训人数≥100人；2.质量指标：培训班数（≥3人）",
+      [
+        [1, "1", "11", "培训人数", null, "≥100人"],
+        [2, "1", "12", "培训班数（≥3人）", null, null],
+      ],
+    ],
+    [
+      "a level-1 item with level-2 groups after `；`, values glued to names",
+      "产出指标：数量指标：培训人数≥100人；质量指标：合格率≥95%。效益指标：社会效益指标：就业人数200人",
+      [
+        [null, "1", "11", "培训人数", null, "≥100人"],
+        [null, "1", "12", "合格率", null, "≥95%"],
+        [null, "2", "22", "就业人数", null, "200人"],
+      ],
+    ],
+    [
       "no value at all stays without one (a colon at the end is no value)",
       "1、产出指标：数量指标：购置台数。2、产出指标：数量指标：培训人数：",
       [

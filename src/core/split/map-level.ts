@@ -90,6 +90,21 @@ const LEVEL2_KEYS_BY_FIRST = byFirstChar(LEVEL2_KEYS);
 export const LEVEL1_FIRST_CHARS: readonly string[] = [...LEVEL1_KEYS_BY_FIRST.keys()].map((c) =>
   String.fromCharCode(c),
 );
+/** The characters a level-2 label can start with (数, 质, 社, 服, …): an item led by its level-2 (`数量指标：…`). */
+export const LEVEL2_FIRST_CHARS: readonly string[] = [...LEVEL2_KEYS_BY_FIRST.keys()].map((c) =>
+  String.fromCharCode(c),
+);
+
+/**
+ * The level-1 a framework level-2 belongs to, for an item that names only its level-2 (`数量指标：培训人数≥100人`):
+ * 数量指标 → 产出指标, written "" (the table does not write it). Null for a level-2 outside the framework.
+ */
+export function level1Of(level2: Level): Level | null {
+  const code = level2.name === null ? null : frameworkCode(level2.name, 2);
+  const parent = code === null ? null : code.charAt(0);
+  const name = parent === null ? null : (NAME_BY_CODE.get(parent) ?? null);
+  return parent === null || name === null ? null : { code: parent, name, written: "", writtenCode: null };
+}
 
 const CODE_SEPARATOR_CODES = new Set(
   [...CODE_SEPARATORS].filter((ch) => ch !== "、").map((ch) => ch.charCodeAt(0)),

@@ -1,6 +1,6 @@
 import type { Level, SpanKind, TextSpan } from "../model/analysis";
 import * as chars from "../model/chars";
-import { cachedLevel, LEVEL1_FIRST_CHARS, matchLevelLabel } from "./map-level";
+import { cachedLevel, level1Of, LEVEL1_FIRST_CHARS, LEVEL2_FIRST_CHARS, matchLevelLabel } from "./map-level";
 import type { LeftoverText, SplitItem, SplitResult } from "./split-item";
 import { splitWellFormedItems } from "./split-well-formed-items";
 import { stripNoise, toOriginalEnd, toOriginalOffset, type StrippedText } from "./strip-noise";
@@ -83,6 +83,8 @@ interface ItemHead {
   /** Where the level-1 label starts and the index of its colon. */
   readonly level1Start: number;
   readonly level1Colon: number;
+  /** 2 when the item is led by its level-2 label (`数量指标：培训人数≥100人`): the label above is that level-2. */
+  readonly depth?: 2;
 }
 
 /** ① (U+2460) … ⑳ (U+2473): circled item numbers 1–20. */
@@ -100,7 +102,12 @@ function numberedHead(
   allowUnknownCoded: boolean,
 ): ItemHead | null {
   const colon = matchLevelLabel(clean, labelStart, 1, allowUnknownCoded);
-  return colon < 0 ? null : { start, seq, seqStart, seqEnd, level1Start: labelStart, level1Colon: colon };
+  if (colon >= 0) return { start, seq, seqStart, seqEnd, level1Start: labelStart, level1Colon: colon };
+  // `1.数量指标：…`: an item led by its level-2.
+  const colon2 = matchLevelLabel(clean, labelStart, 2);
+  return colon2 < 0
+    ? null
+    : { start, seq, seqStart, seqEnd, level1Start: labelStart, level1Colon: colon2, depth: 2 };
 }
 
 /**
@@ -137,19 +144,22 @@ function itemHeadAt(clean: string, pos: number, goalMode: boolean): ItemHead | n
   }
   if (goalMode) return null;
   const colon = matchLevelLabel(clean, pos, 1);
-  return colon < 0
+  if (colon >= 0)
+    return { start: pos, seq: null, seqStart: pos, seqEnd: pos, level1Start: pos, level1Colon: colon };
+  const colon2 = matchLevelLabel(clean, pos, 2);
+  return colon2 < 0
     ? null
-    : { start: pos, seq: null, seqStart: pos, seqEnd: pos, level1Start: pos, level1Colon: colon };
+    : { start: pos, seq: null, seqStart: pos, seqEnd: pos, level1Start: pos, level1Colon: colon2, depth: 2 };
 }
 
 /**
  * A sentence or clause end (。 . ； ; ！ !) followed by what can begin an item: a digit, a bracket, a circled
- * numeral or the first character of a level-1 label. Matches `。2` in `…：1。2、1-产出指标`, `；产` in
- * `…；产出指标：`, `；（` in `…；（2）产出指标：`; not `；实` in `；实施周期指标值`.
+ * numeral or the first character of a level-1 or level-2 label. Matches `。2` in `…：1。2、1-产出指标`, `；产` in
+ * `…；产出指标：`, `；（` in `…；（2）产出指标：`, `；质` in `…；质量指标：`; not `；实` in `；实施周期指标值`.
  * One character and a look-ahead of one: linear, no backtracking.
  */
 const HEAD_AFTER_SENTENCE_END = new RegExp(
-  `[。.；;！!](?=[0-9(（\\u2460-\\u2473${LEVEL1_FIRST_CHARS.join("")}])`,
+  `[。.；;！!](?=[0-9(（\\u2460-\\u2473${[...new Set([...LEVEL1_FIRST_CHARS, ...LEVEL2_FIRST_CHARS])].join("")}])`,
   "g",
 );
 
@@ -257,6 +267,39 @@ function lastColon(clean: string, start: number, end: number): number {
 }
 
 /**
+ * Where a value written straight after its name starts: its comparison sign or words, outside brackets and not
+ * at the name's start. `≥` in `培训人数≥100人`, `不低于` in `群众满意度不低于90%`; not the `≥` of `培训班数（≥3人）`.
+ * Returns -1 when there is none.
+ */
+const COMPARISON = /[≥≤＞＜><=＝]|不低于|不少于|不高于|不超过/g;
+
+function comparisonAt(clean: string, start: number, end: number): number {
+  COMPARISON.lastIndex = start + 1;
+  for (let m = COMPARISON.exec(clean); m !== null && m.index < end; m = COMPARISON.exec(clean)) {
+    const before = clean.slice(start, m.index);
+    const opened = (before.match(/[（(]/g) ?? []).length;
+    const closed = (before.match(/[)）]/g) ?? []).length;
+    if (opened === closed) return m.index;
+  }
+  return -1;
+}
+
+/**
+ * A quantity ending the text, after a name of two characters or more: `100%` in `验收合格率100%`, `100人次` in
+ * `培训100人次`, `3.5万元` in `项目成本3.5万元`; not `2024年度培训` (no unit at the end), not `第3季度`.
+ */
+const TRAILING_QUANTITY =
+  /[^0-9.．](?:[0-9]+(?:\.[0-9]+)?)(?:%|％|‰|人次|万人|万元|平方米|公里|小时|分钟|[个人次台套件项户座所处天日元吨亩米辆本份场期家条])?$/;
+
+/** Where a value written straight after its name starts: its comparison, else a quantity ending it; else -1. */
+function valueAfterName(clean: string, start: number, end: number): number {
+  const sign = comparisonAt(clean, start, end);
+  if (sign >= 0) return sign;
+  const m = TRAILING_QUANTITY.exec(clean.slice(start, end));
+  return m === null || m.index < 1 ? -1 : start + m.index + 1;
+}
+
+/**
  * A value label of another wording right before `colon`, after a separator: `指标值`, `年度目标值`, `预期值`, `计划值`.
  * Matches `指标值` in `购置台数；指标值`, `目标值` in `合格率,目标值`; not `购置台数`. Returns where it starts, or -1.
  */
@@ -285,13 +328,16 @@ function parseItem(
   push("separator", head.start, head.seqStart);
   push("seq", head.seqStart, head.seqEnd);
   push("separator", head.seqEnd, head.level1Start);
-  const level1 = cachedLevel(clean.slice(head.level1Start, head.level1Colon), 1);
-  push("level1", head.level1Start, head.level1Colon);
+  // An item led by its level-2 (`数量指标：…`) takes the level-1 that level-2 belongs to.
+  const ledBy = head.depth === 2 ? cachedLevel(clean.slice(head.level1Start, head.level1Colon), 2) : null;
+  const level1 =
+    ledBy !== null ? level1Of(ledBy) : cachedLevel(clean.slice(head.level1Start, head.level1Colon), 1);
+  push(ledBy !== null ? "level2" : "level1", head.level1Start, head.level1Colon);
   push("separator", head.level1Colon, head.level1Colon + 1);
   let p = Math.min(head.level1Colon + 1, bodyEnd);
 
-  let level2: Level | null = null;
-  const colon2 = matchLevelLabel(clean, p, 2, true);
+  let level2: Level | null = ledBy;
+  const colon2 = ledBy !== null ? -1 : matchLevelLabel(clean, p, 2, true);
   if (colon2 >= 0 && colon2 < bodyEnd) {
     level2 = cachedLevel(clean.slice(p, colon2), 2);
     push("level2", p, colon2);
@@ -310,8 +356,18 @@ function parseItem(
   const bareColon = firstLabel < 0 ? lastColon(clean, p, bodyEnd) : -1;
   // Or after a label of another wording: `购置台数；指标值：≥20台`, `…，目标值：100%`.
   const otherLabel = bareColon >= 0 ? otherValueLabel(clean, p, bareColon) : -1;
+  // Or none at all: the value starts at its comparison (`培训人数≥100人`, `群众满意度不低于90%`).
+  const signAt = firstLabel < 0 && bareColon < 0 ? valueAfterName(clean, p, bodyEnd) : -1;
   const nameEnd =
-    firstLabel >= 0 ? firstLabel : otherLabel >= 0 ? otherLabel : bareColon >= 0 ? bareColon : bodyEnd;
+    firstLabel >= 0
+      ? firstLabel
+      : otherLabel >= 0
+        ? otherLabel
+        : bareColon >= 0
+          ? bareColon
+          : signAt >= 0
+            ? signAt
+            : bodyEnd;
   const nameTrimmed = trimSeparators(clean, p, nameEnd);
   const name = clean.slice(p, nameTrimmed);
   push("name", p, nameTrimmed);
@@ -324,6 +380,9 @@ function parseItem(
     push("separator", bareColon, bareColon + 1);
     push("annual", bareColon + 1, bodyEnd);
     annualValue = clean.slice(bareColon + 1, bodyEnd);
+  } else if (signAt >= 0) {
+    push("annual", signAt, bodyEnd);
+    annualValue = clean.slice(signAt, bodyEnd);
   } else if (periodAt >= 0 && (annualAt < 0 || periodAt < annualAt)) {
     periodValue = readValue(
       clean,
