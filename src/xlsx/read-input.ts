@@ -1,6 +1,14 @@
 import { readFileSync, statSync } from "fs";
 import { basename, extname } from "path";
-import { cellAddress, sanitizeSheetName, findTables, type FoundTable, type Grid, type Origin } from "../core";
+import {
+  cellAddress,
+  sanitizeSheetName,
+  findTables,
+  type CellValue,
+  type FoundTable,
+  type Grid,
+  type Origin,
+} from "../core";
 import { guessDelimiter, readDelimitedText } from "./read-delimited-text";
 import { decodeTextFile, type TextEncodingName } from "./decode-text-file";
 import { InputError, limitError } from "./input-error";
@@ -289,6 +297,21 @@ async function readXlsx(
   };
 }
 
+/**
+ * A text file's comment lines (`# source: …`, `# notes: …`, `## raw (verbatim):`, as transcriptions of published
+ * tables carry them: one cell starting with `#` and a blank) are no part of its table: they are left blank, so
+ * that no title or name is read from them and every cell keeps its line number as its row.
+ */
+function blankCommentLines(grid: CellValue[][]): CellValue[][] {
+  for (let r = 0; r < grid.length; r++) {
+    const row = grid[r] ?? [];
+    const first = row[0];
+    if (typeof first !== "string" || !/^#+\s/.test(first)) continue;
+    if (row.slice(1).every((cell) => cell === null || cell === "")) grid[r] = [];
+  }
+  return grid;
+}
+
 function readText(path: string, bytes: Uint8Array, ext: string, limits: ReadLimits): InputTable {
   const { text, encoding, invalidBytes } = decodeTextFile(bytes);
   if (text.trim() === "") throw new InputError("empty", path);
@@ -299,7 +322,7 @@ function readText(path: string, bytes: Uint8Array, ext: string, limits: ReadLimi
     offsets: invalidBytes.map((b) => b.textOffset),
     places: [] as { row: number; column: number }[],
   };
-  const grid = readDelimitedText(text, ext === ".tsv" ? "\t" : guessDelimiter(text), find);
+  const grid = blankCommentLines(readDelimitedText(text, ext === ".tsv" ? "\t" : guessDelimiter(text), find));
   checkGridLimits(path, grid, limits);
   if (invalidBytes.length === 0) return { ...gridInput(path, grid), encoding };
   // One report per cell: its first bad bytes.

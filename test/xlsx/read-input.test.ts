@@ -7,7 +7,7 @@ import { join } from "path";
 import { decodeTextFile } from "../../src/xlsx/decode-text-file";
 import { InputError } from "../../src/xlsx/input-error";
 import { nodeZipCodec } from "../../src/xlsx/node-zip-codec";
-import { normalizeInput } from "../../src/xlsx/normalize-workbook";
+import { analyzeInput, normalizeInput } from "../../src/xlsx/normalize-workbook";
 import { readInput, readInputBytes } from "../../src/xlsx/read-input";
 import { loadSampleGrid, loadSampleText } from "../../testing/sample";
 import { unzipParts, zipParts } from "./package-helpers";
@@ -125,6 +125,33 @@ describe("readInput on text files", () => {
     const input = await readInput(path);
     expect(input.encoding).toBe("utf-8");
     expect(input.invalidBytes).toEqual([{ byteOffset: head.length, row: 11, column: 6 }]);
+  });
+
+  test("comment lines (`# source: …`, `## raw:`) are no part of the table: blank rows, the line numbers kept", async () => {
+    const path = join(dir, "transcribed.txt");
+    const table = [
+      "项目支出绩效目标表",
+      "项目名称\t农村公路养护",
+      "年度资金总额\t120",
+      "一级指标\t二级指标\t三级指标\t指标值",
+    ];
+    const rows = [
+      "# source: https://example.gov.cn/1.html",
+      "# kind: target-form",
+      "## raw (verbatim):",
+      ...table,
+    ];
+    writeFileSync(
+      path,
+      [...rows, "产出指标\t数量指标\t养护里程\t≥300公里", "# 1、编号\t不是注释"].join("\n"),
+    );
+    const input = await readInput(path);
+    expect(input.grid.slice(0, 4)).toEqual([[], [], [], ["项目支出绩效目标表"]]);
+    // A row whose first cell starts with `#` but that holds more is a row of the table.
+    expect(input.grid[8]).toEqual(["# 1、编号", "不是注释"]);
+    const analysis = analyzeInput(input, { locale: "zh-CN" });
+    expect(analysis.table?.title).toBe("项目支出绩效目标表");
+    expect(analysis.projects.map((p) => p.name)).toEqual(["农村公路养护"]);
   });
 
   test("a comma CSV whose text holds `;` is still a comma CSV", async () => {
