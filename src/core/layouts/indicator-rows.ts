@@ -153,6 +153,57 @@ export function shiftLevelColumns(
   columns.indicatorName = second;
 }
 
+/**
+ * A comparison alone in a cell, as a value header's first column holds it: `≥`, `>=`, `＝`, `定性`, `不低于`. Not
+ * `≥20台`, `提升`.
+ */
+const COMPARISON_ONLY =
+  /^(?:[≥≤＞＜><=＝]|>=|<=|＞＝|＜＝|定性|定量|大于|小于|等于|不低于|不高于|不少于|不超过)$/;
+/** A unit alone: `台`, `%`, `万元`, `人次`; not `20台`, `提升效果明显`. */
+const UNIT_ONLY = /^[^0-9.,，\s]{1,4}$/;
+
+/**
+ * A value header over two or three columns, the comparison in the first, the number in the second and perhaps
+ * the unit in the third (`指标值` merged over `≥ | 20 | 台`, as a web page or a PDF lays it out, with no second
+ * header row to name them): read as 指标性质 | 指标值 | 度量单位. Rows [from, to) are the grid's body; `header` its
+ * (last) header row. Changes `columns` in place.
+ */
+export function splitValueColumns(
+  grid: Grid,
+  columns: Partial<Record<IndicatorRole, number>>,
+  header: number,
+  from: number,
+  to: number,
+): void {
+  const v = columns.value;
+  if (v === undefined || columns.op !== undefined) return;
+  const headed = (c: number) => cellText(grid[header]?.[c]) !== "";
+  if (headed(v + 1) || Object.values(columns).includes(v + 1)) return;
+  let filled = 0;
+  let signs = 0;
+  let numbers = 0;
+  let units = 0;
+  let unitCells = 0;
+  for (let r = from; r < to; r++) {
+    const text = cellText(grid[r]?.[v]);
+    if (text === "") continue;
+    filled++;
+    if (!COMPARISON_ONLY.test(text)) continue;
+    signs++;
+    if (cellText(grid[r]?.[v + 1]) !== "") numbers++;
+    const unit = cellText(grid[r]?.[v + 2]);
+    if (unit !== "") {
+      unitCells++;
+      if (UNIT_ONLY.test(unit)) units++;
+    }
+  }
+  if (filled < 2 || signs * 2 <= filled || numbers * 2 <= signs) return;
+  columns.op = v;
+  columns.value = v + 1;
+  if (!headed(v + 2) && !Object.values(columns).includes(v + 2) && unitCells > 0 && units * 2 > unitCells)
+    columns.measure = v + 2;
+}
+
 /** Any indicator cell of grid row r holds something. */
 export function hasIndicatorCells(grid: Grid, r: number, columns: IndicatorColumns["columns"]): boolean {
   const row = grid[r];

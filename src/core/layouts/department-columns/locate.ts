@@ -2,7 +2,13 @@ import { AMOUNT_ROLES, type AmountRole, type ColumnRole } from "../../model/anal
 import { cellText, type Grid, type Origin } from "../../model/grid";
 import { readTitleLines } from "../../locate/table-heading";
 import { budgetColumnRole } from "../../locate/vocabulary";
-import { indicatorRole, shiftLevelColumns, type IndicatorRole } from "../indicator-rows";
+import {
+  INDICATOR_FIELD_ROLES,
+  indicatorRole,
+  shiftLevelColumns,
+  splitValueColumns,
+  type IndicatorRole,
+} from "../indicator-rows";
 import type { LocatedTable } from "../layout";
 import { headerGroupsOf, stackTables, type FoundHeader } from "../table-stack";
 
@@ -66,6 +72,32 @@ function amountsNamedBelow(
   return found.size > 0 ? found : null;
 }
 
+/**
+ * `指标值` over `≥ | 20 | 台` with no header for the cells right of it: read as 指标性质 | 指标值 | 度量单位
+ * (indicator-rows.ts, splitValueColumns). `r` is the (first) header row.
+ */
+function splitValueRoles(
+  grid: Grid,
+  roles: ReadonlyMap<DepartmentRole, number>,
+  r: number,
+): ReadonlyMap<DepartmentRole, number> {
+  if (!roles.has("value") || roles.has("op")) return roles;
+  const columns: Partial<Record<IndicatorRole, number>> = {};
+  for (const [role, c] of roles) if (isIndicatorRole(role)) columns[role] = c;
+  const before = columns.value;
+  splitValueColumns(grid, columns, r, r + 1, Math.min(grid.length, r + 1 + SHIFT_SAMPLE_ROWS));
+  if (columns.value === before) return roles;
+  const split = new Map(roles);
+  split.set("op", columns.op!);
+  split.set("value", columns.value!);
+  if (columns.measure !== undefined) split.set("measure", columns.measure);
+  return split;
+}
+
+function isIndicatorRole(role: DepartmentRole): role is IndicatorRole {
+  return INDICATOR_FIELD_ROLES.includes(role as IndicatorRole) || role === "direction";
+}
+
 /** Rows of the body looked at to tell level columns headed one level too high. */
 const SHIFT_SAMPLE_ROWS = 200;
 
@@ -111,7 +143,7 @@ export function locateDepartmentTables(grid: Grid, origin: Origin): DepartmentTa
       if (!roles.has("name") || !roles.has("indicatorName") || !roles.has("value")) continue;
       if (!roles.has("level1") && !roles.has("level2")) continue;
       const below = amountsNamedBelow(grid, r, group.columnStart, group.columnEnd, roles);
-      const named = below === null ? roles : new Map([...roles, ...below]);
+      const named = splitValueRoles(grid, below === null ? roles : new Map([...roles, ...below]), r);
       const signature = [...named].map(([role, c]) => `${role}@${c}`).join(",");
       headers.push({
         rows: below === null ? [r] : [r, r + 1],

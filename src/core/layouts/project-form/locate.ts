@@ -16,7 +16,7 @@ import { readTitleLines, type AmountUnit } from "../../locate/table-heading";
 import { labelKey, normalizeLabel } from "../../locate/normalize-label";
 import { formRole, gridRole, horizonOf, type FormRole, type GridRole } from "../../locate/vocabulary";
 import { isSubProjectName, isWholeProject, subProjectOfHeader } from "../../locate/sub-project";
-import { indicatorRole, shiftLevelColumns, type IndicatorRole } from "../indicator-rows";
+import { indicatorRole, shiftLevelColumns, splitValueColumns, type IndicatorRole } from "../indicator-rows";
 import type { LocatedTable } from "../layout";
 
 /** The fields of a form's header block that are one value each. */
@@ -617,6 +617,14 @@ export function findGrid(grid: Grid, nameRow: number, limit: number, originColum
             others,
             ambiguous,
           };
+    // `指标值` over `≥ | 20 | 台` with no second header row: comparison, value and unit.
+    splitValueColumns(
+      grid,
+      columns,
+      headerRows[headerRows.length - 1]!,
+      headerRows[headerRows.length - 1]! + 1,
+      limit,
+    );
     return { headerRows, columns, choice, subProjects: subs };
   }
   return null;

@@ -1,0 +1,60 @@
+/**
+ * A value header over two or three columns with no second header row to name them (`指标值` merged over
+ * `≥ | 20 | 台`, as a web page or a PDF lays it out): the comparison, the number and the unit are read apart, in a
+ * form and in a department table alike. A value column that only sometimes starts with a sign is left alone.
+ */
+import { analyzeTable } from "../../../src/core/analyze-table";
+import type { Grid } from "../../../src/core/model/grid";
+
+const n = null;
+
+function values(grid: Grid): string[] {
+  const a = analyzeTable(grid);
+  return a.projects.flatMap((p) => p.indicators.map((i) => `${i.name}=${i.annualValue ?? ""}`));
+}
+
+const BODY: Grid = [
+  ["产出指标", "数量指标", "购置台数", "≥", "20", "台"],
+  [n, "质量指标", "验收合格率", "=", "100", "%"],
+  ["效益指标", "社会效益指标", "服务能力", "定性", "提升", n],
+];
+
+describe("a value header over its comparison, number and unit", () => {
+  test("in a form", () => {
+    const grid: Grid = [
+      ["项目名称", "设备购置"],
+      ["年度资金总额", 100],
+      ["一级指标", "二级指标", "三级指标", "指标值", n, n],
+      ...BODY,
+    ];
+    expect(values(grid)).toEqual(["购置台数=≥20台", "验收合格率=100%", "服务能力=提升"]);
+  });
+
+  test("in a form, over two columns (the unit written with the number)", () => {
+    const grid: Grid = [
+      ["项目名称", "设备购置"],
+      ["一级指标", "二级指标", "三级指标", "指标值", n],
+      ...BODY.map((row) => [...row.slice(0, 4), `${row[4] ?? ""}${row[5] ?? ""}`]),
+    ];
+    expect(values(grid)).toEqual(["购置台数=≥20台", "验收合格率=100%", "服务能力=提升"]);
+  });
+
+  test("in a department table", () => {
+    const grid: Grid = [
+      ["单位名称", "项目名称", "预算数", "年度目标", "一级指标", "二级指标", "三级指标", "指标值", n, n],
+      ["某单位", "设备购置", "100.00", "完成采购", ...BODY[0]!],
+      ...BODY.slice(1).map((row) => [n, n, n, n, ...row]),
+    ];
+    expect(values(grid)).toEqual(["购置台数=≥20台", "验收合格率=100%", "服务能力=提升"]);
+  });
+
+  test("values that carry their own sign, with a remark beside them, stay as they are", () => {
+    const grid: Grid = [
+      ["项目名称", "设备购置"],
+      ["一级指标", "二级指标", "三级指标", "指标值", n],
+      ["产出指标", "数量指标", "购置台数", "≥20台", "按合同"],
+      [n, "质量指标", "验收合格率", "100%", n],
+    ];
+    expect(values(grid)).toEqual(["购置台数=≥20台", "验收合格率=100%"]);
+  });
+});
