@@ -154,6 +154,45 @@ export function shiftLevelColumns(
 }
 
 /**
+ * Level columns a header does not name (`指标类别 | 指标名称 | 指标值`, or blank header cells over `产出指标 | 数量指标`),
+ * found by what their cells say: a column left of the name column, from `firstColumn`, whose filled cells are
+ * mostly level names. Level-2 names (数量, 质量, 社会效益 …) make it the 二级指标 column, level-1 names (产出, 效益)
+ * the 一级指标 one; names of both (满意度, 成本) decide nothing. Rows [from, to) are the grid's body. Changes
+ * `columns` in place.
+ */
+export function levelColumnsByContent(
+  grid: Grid,
+  columns: Partial<Record<IndicatorRole, number>>,
+  firstColumn: number,
+  from: number,
+  to: number,
+): void {
+  const name = columns.indicatorName;
+  if (name === undefined || (columns.level1 !== undefined && columns.level2 !== undefined)) return;
+  const taken = new Set(Object.values(columns));
+  for (let c = name - 1; c >= firstColumn; c--) {
+    if (taken.has(c)) continue;
+    let filled = 0;
+    let levels = 0;
+    let level1Only = 0;
+    let level2Only = 0;
+    for (let r = from; r < to; r++) {
+      const text = cellText(grid[r]?.[c]);
+      if (text === "") continue;
+      filled++;
+      const one = frameworkCode(text, 1) !== null;
+      const two = frameworkCode(text, 2) !== null;
+      if (one || two) levels++;
+      if (one && !two) level1Only++;
+      if (two && !one) level2Only++;
+    }
+    if (filled === 0 || levels * 2 <= filled) continue;
+    if (level2Only > level1Only && columns.level2 === undefined) columns.level2 = c;
+    else if (level1Only > level2Only && columns.level1 === undefined) columns.level1 = c;
+  }
+}
+
+/**
  * A comparison alone in a cell, as a value header's first column holds it: `≥`, `>=`, `＝`, `定性`, `不低于`. Not
  * `≥20台`, `提升`.
  */

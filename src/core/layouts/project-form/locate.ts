@@ -16,7 +16,13 @@ import { readTitleLines, type AmountUnit } from "../../locate/table-heading";
 import { labelKey, normalizeLabel } from "../../locate/normalize-label";
 import { formRole, gridRole, horizonOf, type FormRole, type GridRole } from "../../locate/vocabulary";
 import { isSubProjectName, isWholeProject, subProjectOfHeader } from "../../locate/sub-project";
-import { indicatorRole, shiftLevelColumns, splitValueColumns, type IndicatorRole } from "../indicator-rows";
+import {
+  indicatorRole,
+  levelColumnsByContent,
+  shiftLevelColumns,
+  splitValueColumns,
+  type IndicatorRole,
+} from "../indicator-rows";
 import type { LocatedTable } from "../layout";
 
 /** The fields of a form's header block that are one value each. */
@@ -575,6 +581,8 @@ export function findGrid(grid: Grid, nameRow: number, limit: number, originColum
     }
     if (columns.value === undefined && columns.period === undefined) continue;
     shiftLevelColumns(grid, columns, r + 1, limit);
+    // Level columns the header leaves unnamed (`指标类别`, blank cells), by what their cells say.
+    levelColumnsByContent(grid, columns, chosen > 0 ? group.start : 0, r + 1, limit);
     // One value column per sub-project: each is read, none is a choice of this year's column.
     const { subs, rowBelow } =
       columns.value !== undefined

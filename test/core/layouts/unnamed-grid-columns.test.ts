@@ -1,5 +1,5 @@
 /**
- * A value header over two or three columns with no second header row to name them (`指标值` merged over
+ * Grid columns the header does not name, read by what their cells hold. A value header over two or three columns with no second header row to name them (`指标值` merged over
  * `≥ | 20 | 台`, as a web page or a PDF lays it out): the comparison, the number and the unit are read apart, in a
  * form and in a department table alike. A value column that only sometimes starts with a sign is left alone.
  */
@@ -56,5 +56,53 @@ describe("a value header over its comparison, number and unit", () => {
       [n, "质量指标", "验收合格率", "100%", n],
     ];
     expect(values(grid)).toEqual(["购置台数=≥20台", "验收合格率=100%"]);
+  });
+});
+
+describe("level columns the header leaves unnamed, found by their cells", () => {
+  const levels = (grid: Grid) =>
+    analyzeTable(grid).projects.flatMap((p) =>
+      p.indicators.map((i) => `${i.level1?.name ?? ""}/${i.level2?.name ?? ""}/${i.name}`),
+    );
+
+  test("`指标类别` holding 数量指标, 质量指标 …: the level-2, its level-1 from the framework", () => {
+    const grid: Grid = [
+      ["项目名称", "设备购置"],
+      ["指标类别", "指标名称", "指标值"],
+      ["数量指标", "购置台数", "≥20台"],
+      ["社会效益指标", "服务能力", "提升"],
+      ["满意度指标", "使用人员满意度", "≥90%"],
+    ];
+    expect(levels(grid)).toEqual([
+      "产出指标/数量指标/购置台数",
+      "效益指标/社会效益指标/服务能力",
+      "满意度指标/服务对象满意度指标/使用人员满意度",
+    ]);
+    expect(analyzeTable(grid).issues.filter((i) => i.severity !== "info")).toEqual([]);
+  });
+
+  test("blank header cells over 产出指标 | 数量指标: level-1 and level-2", () => {
+    const grid: Grid = [
+      ["项目名称", "设备购置"],
+      [n, n, "指标名称", "指标值"],
+      ["产出指标", "数量指标", "购置台数", "≥20台"],
+      [n, "质量指标", "验收合格率", "100%"],
+      ["效益指标", "社会效益指标", "服务能力", "提升"],
+    ];
+    expect(levels(grid)).toEqual([
+      "产出指标/数量指标/购置台数",
+      "产出指标/质量指标/验收合格率",
+      "效益指标/社会效益指标/服务能力",
+    ]);
+  });
+
+  test("a column of other words is no level column", () => {
+    const grid: Grid = [
+      ["项目名称", "设备购置"],
+      ["序号", "指标名称", "指标值"],
+      ["一", "购置台数", "≥20台"],
+      ["二", "验收合格率", "100%"],
+    ];
+    expect(levels(grid)).toEqual(["//购置台数", "//验收合格率"]);
   });
 });
