@@ -1,7 +1,9 @@
 /**
- * Grid columns the header does not name, read by what their cells hold. A value header over two or three columns with no second header row to name them (`指标值` merged over
- * `≥ | 20 | 台`, as a web page or a PDF lays it out): the comparison, the number and the unit are read apart, in a
- * form and in a department table alike. A value column that only sometimes starts with a sign is left alone.
+ * Grid columns the header does not name, read by what their cells hold:
+ * - a value header over two or three columns with no second header row to name them (`指标值` merged over
+ *   `≥ | 20 | 台`, as a web page or a PDF lays it out): the comparison, the number and the unit are read apart, in
+ *   a form and in a department table alike; a value column that only sometimes starts with a sign is left alone;
+ * - level columns under `指标类别` or blank header cells, by the level names in their cells.
  */
 import { analyzeTable } from "../../../src/core/analyze-table";
 import type { Grid } from "../../../src/core/model/grid";
