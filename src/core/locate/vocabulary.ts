@@ -285,12 +285,39 @@ export const GRID_WORDS: Readonly<Record<GridRole, readonly string[]>> = {
 export type BudgetColumnRole =
   "name" | "unit" | "total" | "fiscal" | "specialAccount" | "other" | "goal" | "indicators";
 
+/** What names a project's column besides 项目名称: a fund's, a policy's or a transfer's name. */
+const OTHER_PROJECT_NAMES = [
+  "资金名称",
+  "专项名称",
+  "专项资金名称",
+  "政策名称",
+  "转移支付名称",
+  "预算项目",
+  "资金项目",
+];
+
+/** A project's amount column besides 预算数 and 资金总额: this year's budget as the systems word it. */
+const OTHER_TOTALS = [
+  "年度预算",
+  "当年预算数",
+  "本年预算数",
+  "本年预算",
+  "当年预算",
+  "资金额度",
+  "批复金额",
+  "批复数",
+  "安排金额",
+  "年度资金",
+  "项目金额",
+  "年度金额",
+];
+
 /**
  * Column headers of Guangdong's export and the string dialects (one row per project): 项目名称（资金使用单位）,
  * 总计 / 金额合计, 财政拨款, 财政专户拨款 / 财政专户管理资金, 其他资金, 绩效目标 / 年度绩效目标, 绩效指标.
  */
 export const STRING_TABLE_WORDS: Readonly<Record<Exclude<BudgetColumnRole, "unit">, readonly string[]>> = {
-  name: ["项目", "*项目名称*", "*单位名称*"],
+  name: ["项目", "*项目名称*", "*单位名称*", ...OTHER_PROJECT_NAMES],
   total: [
     "总计",
     "合计",
@@ -304,6 +331,7 @@ export const STRING_TABLE_WORDS: Readonly<Record<Exclude<BudgetColumnRole, "unit
     "金额",
     "预算数",
     "小计",
+    ...OTHER_TOTALS,
   ],
   fiscal: ["财政拨款*", "财政拨款", "一般公共预算", "财政资金"],
   specialAccount: ["*专户*"],
@@ -317,7 +345,7 @@ export const STRING_TABLE_WORDS: Readonly<Record<Exclude<BudgetColumnRole, "unit
  * 项目名称, 预算数 and its synonyms, 财政拨款 / 专户 / 其他, 年度目标 / 绩效目标.
  */
 export const DEPARTMENT_TABLE_WORDS: Readonly<Record<BudgetColumnRole, readonly string[]>> = {
-  name: ["项目", "*项目名称*"],
+  name: ["项目", "*项目名称*", ...OTHER_PROJECT_NAMES],
   unit: ["单位", "*单位名称*", "*部门名称*", "预算单位", "资金使用单位", "部门", "部门单位"],
   total: [
     "预算数",
@@ -333,6 +361,7 @@ export const DEPARTMENT_TABLE_WORDS: Readonly<Record<BudgetColumnRole, readonly 
     "年度预算数",
     "项目预算数",
     "预算资金",
+    ...OTHER_TOTALS,
   ],
   fiscal: ["财政拨款*", "财政拨款", "一般公共预算"],
   specialAccount: ["*专户*"],

@@ -194,6 +194,12 @@ describe("budgetColumnRole: one row per project", () => {
     ["年度目标", "department", "goal"],
     ["序号", "string", null],
     ["备注", "department", null],
+    ["资金名称", "department", "name"],
+    ["专项名称", "string", "name"],
+    ["转移支付名称", "department", "name"],
+    ["本年预算数", "department", "total"],
+    ["批复金额（万元）", "string", "total"],
+    ["资金额度", "department", "total"],
   ])("%j in a %s table → %s", (text, table, role) => {
     expect(budgetColumnRole(text, table)).toBe(role);
   });
