@@ -83,6 +83,7 @@ export const FORM_WORDS: Readonly<Record<FormRole, readonly string[]>> = {
     "资金申请",
     "资金总额及构成",
     "资金构成",
+    "资金来源",
   ],
   total: [
     "资金总额",
@@ -104,6 +105,14 @@ export const FORM_WORDS: Readonly<Record<FormRole, readonly string[]>> = {
     "*年金额",
     // Under a block label (`资金总额及构成 | 总额 | 10606.75万元`).
     "总额",
+    "批复金额",
+    "当年预算数",
+    "本年预算数",
+    "年度预算数",
+    "项目总投资",
+    "年度资金",
+    "中期资金",
+    "当年资金",
   ],
   part: [
     "财政拨款",
@@ -152,6 +161,17 @@ export const FORM_WORDS: Readonly<Record<FormRole, readonly string[]>> = {
     "其他收入",
     // A level of government's own: `市财政资金`, `区级财政资金`, `其中：县财政资金`.
     "*财政资金",
+    // Other sources as each place names them, by endings no project name has (a value `XX补助资金` is a name):
+    // `区级资金`, `县本级资金`, `省级补助`, `中央财政补助`, `单位自筹`, `自筹经费`, `地方政府专项债券`, `上年结余资金`.
+    "*级资金",
+    "*级补助",
+    "*级补助资金",
+    "*财政补助",
+    "单位自筹",
+    "自筹*",
+    "*专项债券",
+    "上年结余*",
+    "上级补助*",
     "市",
     "县",
     "省",

@@ -84,6 +84,19 @@ describe("formRole: header-block labels", () => {
     ["项目负责人及联系电话", "ignored"],
     ["专项立项 依据", "ignored"],
     ["亳州市气象局", null],
+    // Other sources by endings no project name has; a project name ending in 资金 or 补助资金 is no label.
+    ["区级资金", "part"],
+    ["县本级资金", "part"],
+    ["中央财政补助", "part"],
+    ["其中：上级补助", "part"],
+    ["单位自筹", "part"],
+    ["地方政府专项债券", "part"],
+    ["上年结余资金", "part"],
+    ["本年预算数", "total"],
+    ["项目总投资", "total"],
+    ["资金来源", "fundBlock"],
+    ["科学技术研究与开发资金", null],
+    ["残疾人事业发展补助资金", null],
   ])("%j → %s", (text, role) => {
     expect(formRole(text)).toBe(role);
   });
