@@ -501,6 +501,9 @@ export const BUDGET_ROW_WORDS: Readonly<Record<BudgetRowRole, readonly string[]>
     "中央财政补助",
     "社会投入资金",
     "银行贷款",
+    // A department's whole budget (部门整体支出) parts into its two halves.
+    "基本支出",
+    "项目支出",
   ],
 };
 

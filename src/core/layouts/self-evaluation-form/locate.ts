@@ -37,6 +37,11 @@ export const SELF_EVALUATION_LAYOUT = "self-evaluation-form";
 export interface HeadedColumn {
   readonly c: number;
   readonly label: string;
+  /**
+   * The columns a group header spans and whose cells make its value together, left to right: 实际完成值 over
+   * 指标值 | 度量单位 (52.6 | 万亩 is 52.6万亩). Absent for a column of its own.
+   */
+  readonly span?: readonly number[];
 }
 
 /** The scored columns of a self-evaluation grid. */
@@ -94,21 +99,25 @@ export function scoredColumns(
   headerRows: readonly number[],
   bodyEnd: number = grid.length,
 ): Partial<Record<ScoredRole, HeadedColumn>> {
-  const heads = new Map<number, { role: GridRole; label: string }>();
+  const heads = new Map<number, { role: GridRole; label: string; r: number }>();
   for (const r of headerRows) {
     const row = grid[r] ?? [];
     for (let c = 0; c < row.length; c++) {
       const label = cellText(row[c]);
       if (label === "") continue;
       const role = gridRole(label);
-      if (role !== null) heads.set(c, { role, label });
+      // A sub-header under 实际完成值 (its 指标值 | 度量单位) is a part of the actual, not a column of its own.
+      if (role !== null && heads.get(c)?.role !== "actual") heads.set(c, { role, label, r });
     }
   }
   const found: Partial<Record<ScoredRole, HeadedColumn>> = {};
   const columns = [...heads].sort((a, b) => a[0] - b[0]);
-  for (const [c, { role, label }] of columns) {
+  for (const [c, { role, label, r }] of columns) {
     const key = labelKey(label);
-    if (role === "actual" && found.actual === undefined && !/上年/.test(key)) found.actual = { c, label };
+    if (role === "actual" && found.actual === undefined && !/上年/.test(key)) {
+      const span = groupSpan(grid, headerRows, r, c);
+      found.actual = span.length > 1 ? { c, label, span } : { c, label };
+    }
     if (role === "remark" && found.reason === undefined && /原因|说明/.test(key)) found.reason = { c, label };
   }
   // 分值 is the weight column that holds the weights: Hebei prints an empty 指标分值 and the weights under 权重占比(%).
@@ -123,11 +132,27 @@ export function scoredColumns(
 }
 
 /**
+ * The columns a group header at (r, c) spans over the next header row's sub-headers: from c, while the group's
+ * row is empty right of it and the sub-header row is filled (实际完成值 | (empty) over 指标值 | 度量单位 → both).
+ */
+function groupSpan(grid: Grid, headerRows: readonly number[], r: number, c: number): number[] {
+  const below = headerRows[headerRows.indexOf(r) + 1];
+  if (below === undefined) return [c];
+  const span: number[] = [];
+  for (let k = c; k === c || cellText(grid[r]?.[k]) === ""; k++) {
+    if (cellText(grid[below]?.[k]) === "") break;
+    span.push(k);
+  }
+  return span;
+}
+
+/**
  * The budget-execution block in grid rows [from, to): the first row with two or more execution headers, one of
  * them 执行数 or 执行率, then the rows below it whose label (left of the first execution column) is a total or a
- * part, up to the first that is neither.
+ * part, up to the first that is neither. A header with neither under it gives way to a later one that has them.
  */
 export function findBudgetBlock(grid: Grid, from: number, to: number): BudgetBlock | null {
+  let headerOnly: BudgetBlock | null = null;
   for (let r = from; r < to; r++) {
     const row = grid[r] ?? [];
     const columns: Partial<Record<ExecutionRole, HeadedColumn>> = {};
@@ -161,9 +186,15 @@ export function findBudgetBlock(grid: Grid, from: number, to: number): BudgetBlo
         .replace(/:.*$/, "");
       rows.push({ r: k, label, key, role, residual: isResidual(key) });
     }
+    // A header with no total or part under it is another block's (a department form's 年度主要任务 | 预算数 |
+    // 执行数 lists tasks): the budget block is further down, else that header is all the form has.
+    if (rows.length === 0) {
+      headerOnly ??= { headerRow: r, columns, rows };
+      continue;
+    }
     return { headerRow: r, columns, rows };
   }
-  return null;
+  return headerOnly;
 }
 
 /** Row r holds a label at column c and a number right of it (`预算数 | 6.84`). */

@@ -35,7 +35,7 @@ import { normalizeLabel } from "../../locate/normalize-label";
 import { closingRowRole, type ClosingRowRole } from "../../locate/vocabulary";
 import { amountIssue } from "../amount-issue";
 import { classifyFormRows, readProjectForm } from "../project-form/read";
-import { AMOUNT_KEYS, type BudgetBlock, type SelfEvaluationTable } from "./locate";
+import { AMOUNT_KEYS, type BudgetBlock, type HeadedColumn, type SelfEvaluationTable } from "./locate";
 
 /**
  * The rows of a self-evaluation form: as a project form's, with the rows under the grid that a closing word
@@ -81,6 +81,13 @@ function scoreOf(at: SheetCell, cell: CellValue | undefined): ScoreCell {
 /** A text cell as read (实际完成值, 偏差原因, 评价等级), trimmed; "" when empty. */
 function noteCell(grid: Grid, table: SelfEvaluationTable, r: number, c: number): NoteCell {
   return { ...sheetCell(table.origin.row + r, table.origin.column + c), text: cellText(grid[r]?.[c]) };
+}
+
+/** An indicator's actual: its cell, or the cells its group header spans read together (52.6 | 万亩 → 52.6万亩). */
+function actualCell(grid: Grid, table: SelfEvaluationTable, r: number, column: HeadedColumn): NoteCell {
+  const cell = noteCell(grid, table, r, column.c);
+  if (column.span === undefined) return cell;
+  return { ...cell, text: column.span.map((c) => cellText(grid[r]?.[c])).join("") };
 }
 
 /** What Indicator.extra shows of a score cell: its number, else its text as written (`分`, `/`), else null. */
@@ -132,7 +139,14 @@ function readClosing(grid: Grid, table: SelfEvaluationTable): Closing {
       const role: ClosingRowRole | null = closingRowRole(text);
       const firstOfRow = first;
       first = false;
-      if (role === "totalScore" && closing.totalScore === null) {
+      if (role === "totalScore" && firstOfRow && r > table.gridHeader && underColumns(row, weight, score)) {
+        // The central template's `总分 | … | 100 | 98.5` closes the grid with a figure under each column: the
+        // 分值 column's is the weight total, the 得分 column's the 总分 (not the first number after the label).
+        if (closing.weightTotal === null && weight !== undefined && cellText(row[weight]) !== "")
+          closing.weightTotal = scoreCell(grid, table, r, weight);
+        if (closing.totalScore === null && score !== undefined && cellText(row[score]) !== "")
+          closing.totalScore = scoreCell(grid, table, r, score);
+      } else if (role === "totalScore" && closing.totalScore === null) {
         const at = labelledValue(grid, r, c);
         if (at) closing.totalScore = labelledScore(grid, table, at);
       } else if (role === "grade" && closing.grade === null) {
@@ -154,6 +168,11 @@ function readClosing(grid: Grid, table: SelfEvaluationTable): Closing {
     }
   }
   return closing;
+}
+
+/** A closing row writes a figure under the grid's 分值 or 得分 column. */
+function underColumns(row: readonly CellValue[], weight?: number, score?: number): boolean {
+  return [weight, score].some((c) => c !== undefined && cellText(row[c]) !== "");
 }
 
 function labelledScore(grid: Grid, table: SelfEvaluationTable, at: Labelled): ScoreCell {
@@ -312,7 +331,7 @@ function scoreIndicators(
   const scored: ScoredIndicator[] = [];
   items.forEach((item, k) => {
     const r = item.place.row - origin.row;
-    const actual = columns.actual ? noteCell(grid, table, r, columns.actual.c) : null;
+    const actual = columns.actual ? actualCell(grid, table, r, columns.actual) : null;
     const weight = columns.weight ? scoreCell(grid, table, r, columns.weight.c) : null;
     const score = columns.score ? scoreCell(grid, table, r, columns.score.c) : null;
     const reason = columns.reason ? noteCell(grid, table, r, columns.reason.c) : null;
