@@ -124,12 +124,14 @@ interface Closing {
 
 /**
  * The closing figures wherever the form writes them: 总分 and 评价等级 by their labels (above the form too, as
- * Hubei's `总分:分`), the weight total from the 合计 row under the grid (and 总分 from its 得分 when no label gave it).
+ * Hubei's `总分:分`; under the grid, from its 分值 and 得分 columns), the weight total from the 合计 row under the grid
+ * (and 总分 from its 得分 when no 总分 is written).
  */
 function readClosing(grid: Grid, table: SelfEvaluationTable): Closing {
   const closing: Closing = { weightTotal: null, totalScore: null, grade: null };
   const weight = table.scored.weight?.c;
   const score = table.scored.score?.c;
+  let sumScore: ScoreCell | null = null;
   for (let r = table.start; r < table.end; r++) {
     const row = grid[r] ?? [];
     let first = true;
@@ -162,12 +164,14 @@ function readClosing(grid: Grid, table: SelfEvaluationTable): Closing {
         const c2 =
           weight !== undefined && cellText(row[weight]) !== "" ? weight : labelledValue(grid, r, c)?.c;
         if (c2 !== undefined) closing.weightTotal = scoreCell(grid, table, r, c2);
-        if (closing.totalScore === null && score !== undefined && cellText(row[score]) !== "")
-          closing.totalScore = scoreCell(grid, table, r, score);
+        if (sumScore === null && score !== undefined && cellText(row[score]) !== "")
+          sumScore = scoreCell(grid, table, r, score);
       }
     }
   }
-  return closing;
+  // A 总分 row's figure is the 总分 over a 合计 row's 得分 (`合计 | 90 | 85` of the indicators, then `总分 | 100 |
+  // 94` with the budget's 9): the 合计 gives it only when no 总分 is written.
+  return { ...closing, totalScore: closing.totalScore ?? sumScore };
 }
 
 /** A closing row writes a figure under the grid's 分值 or 得分 column. */
