@@ -572,3 +572,31 @@ describe("总分, 评价等级 and 自评结论 rows", () => {
     expect(issues(grid)).toEqual([]);
   });
 });
+
+describe("scores written with their unit, 分", () => {
+  /** The graded form with every 分值, 得分 and total written `27分`. */
+  function inPoints(): Grid {
+    return graded().map((row, r) =>
+      row.map((cell, c) =>
+        typeof cell === "number" && (c === 6 || c === 7) && (r === 5 || r >= 11) ? `${cell}分` : cell,
+      ),
+    );
+  }
+
+  test("`27分` is 27: read as numbers, nothing raised", () => {
+    const grid = inPoints();
+    expect(grid[11]![7]).toBe("27分");
+    expect(reading(grid).projects[0]!.indicators[0]).toEqual([
+      "食品抽检批次",
+      "≥4000批次",
+      "3800批次",
+      30,
+      27,
+    ]);
+    expect(issues(grid)).toEqual([]);
+  });
+
+  test("a wrong 总分 written `95分` is found", () => {
+    expect(issues(edited(inPoints(), [15, 7, "95分"]))).toEqual(["score-total@H16"]);
+  });
+});

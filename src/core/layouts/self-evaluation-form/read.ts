@@ -58,12 +58,18 @@ function formOf(table: SelfEvaluationTable): SelfEvaluationTable["form"] {
 // A percentage as written: `100%`, `93.5 %`, `100.00%`.
 const PERCENT = /^(.*?)\s*[%％]$/;
 
+// A score written with its unit, 分: `27分`, `9.5 分`, `100分`; the number before it is the score.
+const POINTS = /^(.*?\d)\s*分$/;
+
 /** A score, rate or weight cell as read: its number beside its raw value (a percentage's number without its %). */
 export function scoreCell(grid: Grid, table: SelfEvaluationTable, r: number, c: number): ScoreCell {
   return scoreOf(sheetCell(table.origin.row + r, table.origin.column + c), grid[r]?.[c]);
 }
 
-/** The ScoreCell of a value written at a cell (`分` written after `总分:` in the label's own cell too). */
+/**
+ * The ScoreCell of a value written at a cell (`分` written after `总分:` in the label's own cell too): a number
+ * with its % or its 分 is that number (`27分` is 27); words stay words (`分`, `满分`).
+ */
 function scoreOf(at: SheetCell, cell: CellValue | undefined): ScoreCell {
   const raw =
     cell === undefined || cell === null || cellText(cell) === ""
@@ -73,7 +79,8 @@ function scoreOf(at: SheetCell, cell: CellValue | undefined): ScoreCell {
         : cell;
   if (raw === null) return { ...at, raw: null, value: null, decimals: 0 };
   const percent = typeof raw === "string" ? PERCENT.exec(raw.trim()) : null;
-  const parsed = parseAmount(percent ? percent[1]! : raw);
+  const points = typeof raw === "string" && !percent ? POINTS.exec(raw.trim()) : null;
+  const parsed = parseAmount(percent ? percent[1]! : points ? points[1]! : raw);
   const base = { ...at, raw, value: parsed.raw === null ? null : parsed.value, decimals: parsed.decimals };
   return percent ? { ...base, percent: true } : base;
 }
