@@ -600,3 +600,33 @@ describe("scores written with their unit, 分", () => {
     expect(issues(edited(inPoints(), [15, 7, "95分"]))).toEqual(["score-total@H16"]);
   });
 });
+
+describe("a budget block that says 支出 for 执行 (预算数 | 全年实际支出数 | 支出率)", () => {
+  function spentSaid(): Grid {
+    const grid: Row[] = graded().map((row) => [...row]);
+    grid.splice(
+      4,
+      4,
+      ["资金情况（万元）", null, "预算数", "全年实际支出数", "支出率", "分值", "得分"],
+      [null, "年度资金总额：", 150, 135, "90.00%", 10, 9],
+      [null, "其中：上级转移支付资金", 100, 90],
+      [null, "本级财政资金", 50, 45],
+      [null, "其他资金", 0, 0],
+    );
+    return grid;
+  }
+
+  test("read as the execution block: its amounts, its rate, its parts", () => {
+    const read = reading(spentSaid());
+    expect(read.projects[0]!.amounts).toEqual({ budget: 150, spent: 135 });
+    expect(read.closing[0]).toMatchObject({ budget: [150, 135, "90.00%", 10, 9], totalScore: "H17" });
+    expect(issues(spentSaid())).toEqual([]);
+  });
+
+  test("a wrong 支出率 and parts that do not make the total are found", () => {
+    expect(issues(edited(spentSaid(), [5, 4, "80.00%"]))).toContain("wrong-ratio@E6");
+    expect(issues(edited(spentSaid(), [7, 2, 60]))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^(row-total|wrong-amount)@C/)]),
+    );
+  });
+});
