@@ -630,3 +630,23 @@ describe("a budget block that says 支出 for 执行 (预算数 | 全年实际�
     );
   });
 });
+
+describe("the budget's 分值 stated in its block label (预算执行情况（10分）), no 分值 column", () => {
+  function labelled(): Grid {
+    const grid: Row[] = graded().map((row) => [...row]);
+    grid[4] = ["预算执行情况（10分）", null, "年初预算数", "全年预算数", "全年执行数", "执行率", "得分"];
+    grid[5] = [null, "年度资金总额", 150, 150, 135, "90%", 9];
+    grid[10] = ["绩效指标（90分）", ...GRID_HEADER.slice(1)];
+    return grid;
+  }
+
+  test("the label's 10 is the budget's 分值: 总分 | 100 adds up, nothing raised", () => {
+    const grid = labelled();
+    expect(reading(grid).closing[0]).toMatchObject({ budget: [150, 135, "90%", 10, 9], weightTotal: 100 });
+    expect(issues(grid)).toEqual([]);
+  });
+
+  test("a budget 得分 over 分值 × 执行率 is found", () => {
+    expect(issues(edited(labelled(), [5, 6, 10], [15, 7, 95]))).toEqual(["budget-score@G6"]);
+  });
+});

@@ -9,7 +9,7 @@
  * Found that way, a form scores above the project form's reading of the same grid, so the self-evaluation
  * layout reads it.
  */
-import { cellText, firstTextOf, type Grid, type Origin } from "../../model/grid";
+import { cellText, firstTextOf, type CellValue, type Grid, type Origin } from "../../model/grid";
 import { labelKey } from "../../locate/normalize-label";
 import {
   budgetRowRole,
@@ -66,6 +66,11 @@ export interface BudgetBlock {
   readonly headerRow: number;
   readonly columns: Readonly<Partial<Record<ExecutionRole, HeadedColumn>>>;
   readonly rows: readonly BudgetRow[];
+  /**
+   * The 分值 the block's own label gives it when no column does (Sichuan's `预算执行情况(10分)`): the label's
+   * column in the header row and the points as written (`10`).
+   */
+  readonly labelWeight?: { readonly c: number; readonly points: string };
 }
 
 /** What the self-evaluation layout found: a form, its scored grid columns, its budget block. */
@@ -192,9 +197,24 @@ export function findBudgetBlock(grid: Grid, from: number, to: number): BudgetBlo
       headerOnly ??= { headerRow: r, columns, rows };
       continue;
     }
-    return { headerRow: r, columns, rows };
+    const labelWeight = columns.weight === undefined ? pointsInLabel(row, first) : null;
+    return labelWeight === null
+      ? { headerRow: r, columns, rows }
+      : { headerRow: r, columns, rows, labelWeight };
   }
   return headerOnly;
+}
+
+// Points in a label's brackets: `预算执行情况(10分)` → 10, `资金执行（10 分）` → 10; not `项目资金(万元)`.
+const POINTS_IN_LABEL = /[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]/;
+
+/** The points a block label left of the first execution column states, or null. */
+function pointsInLabel(row: readonly CellValue[], first: number): { c: number; points: string } | null {
+  for (let c = 0; c < Math.min(first, row.length); c++) {
+    const points = POINTS_IN_LABEL.exec(cellText(row[c]));
+    if (points) return { c, points: points[1]! };
+  }
+  return null;
 }
 
 /** Row r holds a label at column c and a number right of it (`预算数 | 6.84`). */

@@ -292,11 +292,20 @@ function readBudget(
     rate: rate !== null && rate.value !== null && rateInPercent ? { ...rate, percent: true } : rate,
     spent: amount("spent"),
     budget: block.columns.budget !== undefined ? amount("budget") : amount("initialBudget"),
-    weight: score("weight"),
+    weight: block.labelWeight === undefined ? score("weight") : labelWeight(table, block, block.labelWeight),
     score: score("score"),
     scoreRule: budgetScoreRule(block),
   };
   return { amountCells, execution, equations, issues };
+}
+
+/** The budget's 分值 as its block label states it (`预算执行情况(10分)`): at the label's cell, its points. */
+function labelWeight(
+  table: SelfEvaluationTable,
+  block: BudgetBlock,
+  label: NonNullable<BudgetBlock["labelWeight"]>,
+): ScoreCell {
+  return scoreOf(sheetCell(table.origin.row + block.headerRow, table.origin.column + label.c), label.points);
 }
 
 // A bracketed part of a text: `(少数民族发展资金37万元,中央衔接资金1.75万元)`, `（其中…）`.
@@ -321,13 +330,15 @@ function budgetAmount(cell: CellValue | undefined, unit: SelfEvaluationTable["am
  * How the form says its budget row is scored: `weight-times-rate` (得分 = 分值 × 执行率, at most 分值) where the
  * 得分 header says so (Hubei's `得分(分*执行率)`), or where the block scores its 执行率 with a 分值 or 权重 and a 得分
  * column side by side (Yunnan's and Anhui's 分值 | 执行率 | 得分, Sichuan's 预算执行率 | 权重 | 得分, the contract's
- * reading of them); null for a block that scores nothing.
+ * reading of them), the 分值 in its label (`预算执行情况(10分)` over 执行率 | 得分) as well as in a column; null for a
+ * block that scores nothing.
  */
 function budgetScoreRule(block: BudgetBlock): BudgetExecution["scoreRule"] {
   const { score, weight, rate } = block.columns;
   if (score === undefined) return null;
   if (normalizeLabel(score.label).remarks.some((r) => /执行率/.test(r))) return "weight-times-rate";
-  return weight !== undefined && rate !== undefined ? "weight-times-rate" : null;
+  const weighted = weight !== undefined || block.labelWeight !== undefined;
+  return weighted && rate !== undefined ? "weight-times-rate" : null;
 }
 
 /** Each indicator's scored cells, beside it (ScoredIndicator) and in its extra (for 指标明细). */
