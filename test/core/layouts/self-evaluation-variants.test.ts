@@ -650,3 +650,17 @@ describe("the budget's 分值 stated in its block label (预算执行情况（10
     expect(issues(edited(labelled(), [5, 6, 10], [15, 7, 95]))).toEqual(["budget-score@G6"]);
   });
 });
+
+describe("edges of the closing row and the split actual", () => {
+  test("a 总分 label standing in the 分值 column takes the number right of it, not its own cell", () => {
+    const grid = edited(graded(), [15, 0, null], [15, 6, "总分"]);
+    expect(reading(grid).closing[0]).toMatchObject({ weightTotal: null, totalScore: "H16" });
+    expect(issues(grid)).toEqual([]);
+  });
+
+  test("分值 and 得分 headed in the lower header row only end the split actual's group", () => {
+    const grid = edited(splitValues(), [11, 9, null], [11, 10, null], [12, 9, "分值"], [12, 10, "得分"]);
+    expect(reading(grid).projects[0]!.indicators[0]).toEqual(["补贴面积", "≥52.3万亩", "52.6万亩", 20, 20]);
+    expect(issues(grid)).toEqual([]);
+  });
+});

@@ -136,6 +136,9 @@ export function scoredColumns(
   return found;
 }
 
+/** The sub-headers a group actual is written in: 指标性质, 指标值, 度量单位, 完成值. */
+const ACTUAL_PARTS: ReadonlySet<string> = new Set<GridRole>(["op", "value", "measure", "nature", "actual"]);
+
 /**
  * The columns a group header at (r, c) spans over the next header row's sub-headers: from c, while the group's
  * row is empty right of it and the sub-header row is filled (实际完成值 | (empty) over 指标值 | 度量单位 → both).
@@ -145,7 +148,9 @@ function groupSpan(grid: Grid, headerRows: readonly number[], r: number, c: numb
   if (below === undefined) return [c];
   const span: number[] = [];
   for (let k = c; k === c || cellText(grid[r]?.[k]) === ""; k++) {
-    if (cellText(grid[below]?.[k]) === "") break;
+    const sub = cellText(grid[below]?.[k]);
+    // A header of its own in the lower row only (分值, 得分) ends the group.
+    if (sub === "" || !ACTUAL_PARTS.has(gridRole(sub) ?? "")) break;
     span.push(k);
   }
   return span;

@@ -148,12 +148,15 @@ function readClosing(grid: Grid, table: SelfEvaluationTable): Closing {
       const role: ClosingRowRole | null = closingRowRole(text);
       const firstOfRow = first;
       first = false;
-      if (role === "totalScore" && firstOfRow && r > table.gridHeader && underColumns(row, weight, score)) {
-        // The central template's `总分 | … | 100 | 98.5` closes the grid with a figure under each column: the
-        // 分值 column's is the weight total, the 得分 column's the 总分 (not the first number after the label).
-        if (closing.weightTotal === null && weight !== undefined && cellText(row[weight]) !== "")
+      const under = (k: number | undefined): k is number =>
+        k !== undefined && k > c && cellText(row[k]) !== "";
+      if (role === "totalScore" && firstOfRow && r > table.gridHeader && (under(weight) || under(score))) {
+        // The central template's `总分 | … | 100 | 98.5` closes the grid with a figure under each column (right of
+        // the label): the 分值 column's is the weight total, the 得分 column's the 总分 (not the first number after
+        // the label).
+        if (closing.weightTotal === null && under(weight))
           closing.weightTotal = scoreCell(grid, table, r, weight);
-        if (closing.totalScore === null && score !== undefined && cellText(row[score]) !== "")
+        if (closing.totalScore === null && under(score))
           closing.totalScore = scoreCell(grid, table, r, score);
       } else if (role === "totalScore" && closing.totalScore === null) {
         const at = labelledValue(grid, r, c);
@@ -179,11 +182,6 @@ function readClosing(grid: Grid, table: SelfEvaluationTable): Closing {
   // A 总分 row's figure is the 总分 over a 合计 row's 得分 (`合计 | 90 | 85` of the indicators, then `总分 | 100 |
   // 94` with the budget's 9): the 合计 gives it only when no 总分 is written.
   return { ...closing, totalScore: closing.totalScore ?? sumScore };
-}
-
-/** A closing row writes a figure under the grid's 分值 or 得分 column. */
-function underColumns(row: readonly CellValue[], weight?: number, score?: number): boolean {
-  return [weight, score].some((c) => c !== undefined && cellText(row[c]) !== "");
 }
 
 function labelledScore(grid: Grid, table: SelfEvaluationTable, at: Labelled): ScoreCell {
