@@ -479,6 +479,16 @@ describe("得分 before 分值, under 权重(%) and 自评得分", () => {
     expect(issues(scoreBeforeWeight())).toEqual([]);
   });
 
+  test.each([
+    ["满分", "实际得分"],
+    ["标准分", "实际得分"],
+  ])("%s | %s: the weight and the score", (weight, score) => {
+    const grid = edited(graded(), [10, 6, weight], [10, 7, score]);
+    expect(reading(grid).projects[0]!.indicators[3]).toEqual(["公众满意度", "≥85%", "80%", 10, 8]);
+    // 12 over its 分值 of 10 (and over the 总分): the cell named is H15.
+    expect(issues(edited(grid, [14, 7, 12]))).toEqual(["wrong-amount@H15"]);
+  });
+
   test("实际得分 is the score column, not an actual", () => {
     const grid = edited(graded(), [10, 7, "实际得分"]);
     const read = reading(grid);
