@@ -21,6 +21,7 @@ import type {
 } from "../model/analysis";
 import { sameAmount, type ExactDecimal } from "../model/exact-decimal";
 import { makeIssue, type IssueDraft } from "../model/issue";
+import { NOT_APPLICABLE as NONE_HERE } from "../layouts/self-evaluation-form/read";
 import { judgeAttainment } from "./judge-attainment";
 import { scoreEquationCell } from "./self-evaluation-equations";
 
@@ -71,8 +72,8 @@ export function selfEvaluationRules(parsed: ParsedTable): IssueDraft[] {
   return issues;
 }
 
-/** A score cell that says "not applicable": `/`, a dash, 无. */
-const NOT_APPLICABLE: ReadonlySet<string> = new Set(["/", "／", "-", "—", "——", "\\", "无", "不适用"]);
+/** Dashes that, in a score cell, say "not applicable" (as a slash or 无 does: NONE_HERE). */
+const DASHES: ReadonlySet<string> = new Set(["-", "—", "——"]);
 
 /** score-not-number: words in a 分值, 得分, 总分 or 分值合计 cell (not a dash or a slash: not applicable). */
 function wordsInScores(evaluation: SelfEvaluation, project: Project): IssueDraft[] {
@@ -81,7 +82,7 @@ function wordsInScores(evaluation: SelfEvaluation, project: Project): IssueDraft
   const check = (cell: ScoreCell | null, label: string, itemIndex?: number): void => {
     if (cell === null || cell.value !== null || isEmpty(cell)) return;
     const text = String(cell.raw).trim();
-    if (NOT_APPLICABLE.has(text)) return;
+    if (NONE_HERE.has(text) || DASHES.has(text)) return;
     const indicator = itemIndex === undefined ? undefined : project.indicators[itemIndex];
     const facts = Object.assign(
       { project: project.name, amountLabel: label, text },

@@ -674,3 +674,17 @@ describe("edges of the closing row and the split actual", () => {
     expect(issues(grid)).toEqual([]);
   });
 });
+
+describe("a project added during the year: `/` under 年初预算数", () => {
+  test("no amount there, and none missing: the rest read, nothing raised", () => {
+    const grid = edited(graded(), [5, 2, "/"], [6, 2, "/"]);
+    const read = reading(grid);
+    expect(read.projects[0]!.amounts).toEqual({ initialBudget: null, budget: 150, spent: 135 });
+    expect(read.closing[0]).toMatchObject({ budget: [150, 135, "90%", 10, 9], weightTotal: 100 });
+    expect(issues(grid)).toEqual([]);
+  });
+
+  test("words where an amount belongs are still not a number", () => {
+    expect(issues(edited(graded(), [5, 3, "待定"]))).toContain("amount-not-number@D6");
+  });
+});

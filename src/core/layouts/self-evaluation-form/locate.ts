@@ -222,13 +222,17 @@ function pointsInLabel(row: readonly CellValue[], first: number): { c: number; p
   return null;
 }
 
-/** Row r holds a label at column c and a number right of it (`预算数 | 6.84`). */
+/**
+ * Row r holds a budget row's label at column c and a number right of it (`预算数 | 6.84`); not a placeholder
+ * where an amount is not given (`/ | 150` under 年初预算数 | 全年预算数).
+ */
 function isPair(grid: Grid, r: number, c: number): boolean {
   const label = grid[r]?.[c];
   const value = parseAmount(grid[r]?.[c + 1]);
   return (
     typeof label === "string" &&
     parseAmount(label).value === null &&
+    budgetRowRole(label) !== null &&
     value.raw !== null &&
     value.value !== null
   );

@@ -234,7 +234,10 @@ function readBudget(
       decimals: total.parsed.decimals,
     };
     const columnDetails = Object.assign({}, details, { amountColumn: key, amountLabel: column.label });
-    const issue = amountIssue(total.parsed, total.at, columnDetails, { projectIndex: 0 });
+    // `/` under 年初预算数 (a project added during the year) says there is no such amount: no number is missing.
+    const issue = notApplicable(total.parsed.raw)
+      ? null
+      : amountIssue(total.parsed, total.at, columnDetails, { projectIndex: 0 });
     if (issue) issues.push(issue);
 
     // 年度资金总额 = Σ its parts, in this column (project-form/read.ts makes the same of a form's funding).
@@ -304,6 +307,16 @@ function labelWeight(
   label: NonNullable<BudgetBlock["labelWeight"]>,
 ): ScoreCell {
   return scoreOf(sheetCell(table.origin.row + block.headerRow, table.origin.column + label.c), label.points);
+}
+
+/**
+ * A cell that says "none here" rather than a figure: a slash, 无, 不适用 (a dash alone is a nil amount; in a score
+ * cell, self-evaluation-rules.ts takes it as not applicable too).
+ */
+export const NOT_APPLICABLE: ReadonlySet<string> = new Set(["/", "／", "\\", "无", "不适用"]);
+
+function notApplicable(raw: AmountInText["raw"]): boolean {
+  return typeof raw === "string" && NOT_APPLICABLE.has(raw.trim());
 }
 
 // A bracketed part of a text: `(少数民族发展资金37万元,中央衔接资金1.75万元)`, `（其中…）`.
