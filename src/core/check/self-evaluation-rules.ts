@@ -75,7 +75,10 @@ export function selfEvaluationRules(parsed: ParsedTable): IssueDraft[] {
 /** Dashes that, in a score cell, say "not applicable" (as a slash or 无 does: NONE_HERE). */
 const DASHES: ReadonlySet<string> = new Set(["-", "—", "——"]);
 
-/** score-not-number: words in a 分值, 得分, 总分 or 分值合计 cell (not a dash or a slash: not applicable). */
+/**
+ * score-not-number: words in a 分值, 得分, 总分 or 分值合计 cell (not a dash or a slash: not applicable); a formula
+ * with no result saved is uncomputed-formula's, as for an amount.
+ */
 function wordsInScores(evaluation: SelfEvaluation, project: Project): IssueDraft[] {
   const issues: IssueDraft[] = [];
   const about = { projectIndex: evaluation.projectIndex };
@@ -89,11 +92,14 @@ function wordsInScores(evaluation: SelfEvaluation, project: Project): IssueDraft
       indicator === undefined ? {} : { indicator: indicator.name },
       indicator?.seq == null ? {} : { seq: indicator.seq },
     );
-    issues.push(
-      makeIssue("score-not-number", cell, facts, {
-        about: itemIndex === undefined ? about : { ...about, itemIndex },
-      }),
-    );
+    const subject = { about: itemIndex === undefined ? about : { ...about, itemIndex } };
+    // A formula the file kept no result of (`=F6*G6`) is no words: its checks are skipped, and the clerk told so.
+    if (text.startsWith("=")) {
+      const { text: formula, ...rest } = facts;
+      issues.push(makeIssue("uncomputed-formula", cell, { ...rest, formula }, subject));
+      return;
+    }
+    issues.push(makeIssue("score-not-number", cell, facts, subject));
   };
   check(evaluation.budget?.weight ?? null, "预算执行率分值");
   check(evaluation.budget?.score ?? null, "预算执行率得分");

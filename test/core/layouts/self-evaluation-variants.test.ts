@@ -688,3 +688,14 @@ describe("a project added during the year: `/` under 年初预算数", () => {
     expect(issues(edited(graded(), [5, 3, "待定"]))).toContain("amount-not-number@D6");
   });
 });
+
+describe("score cells holding a formula the file kept no result of", () => {
+  test("a note that the cell was not checked, not an error that words are there", () => {
+    const grid = edited(graded(), [5, 7, "=F6*G6"], [15, 7, "=SUM(H12:H15)+H6"]);
+    const found = analyzeTable(grid).issues.map((i) => [i.rule, i.severity, i.cell]);
+    expect(found).toEqual([
+      ["uncomputed-formula", "info", "H6"],
+      ["uncomputed-formula", "info", "H16"],
+    ]);
+  });
+});
