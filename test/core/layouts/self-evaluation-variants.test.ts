@@ -699,3 +699,17 @@ describe("score cells holding a formula the file kept no result of", () => {
     ]);
   });
 });
+
+describe("a row of column keys under the budget header", () => {
+  test.each<[string, Row]>([
+    ["letters", [null, null, null, "A", "B", null, "B/A", null]],
+    ["numbers in brackets", [null, null, "（1）", "（2）", "（3）", "（4）", "（5）=（3）/（2）", "（6）"]],
+  ])("%s: part of the header, the total row below it read", (_name, keys) => {
+    const grid: Row[] = central2021().map((row) => [...row]);
+    grid.splice(6, 0, keys);
+    const read = reading(grid);
+    expect(read.projects[0]!.amounts).toEqual({ initialBudget: 300, budget: 320, spent: 304 });
+    expect(read.closing[0]).toMatchObject({ budget: [320, 304, "95%", 10, 9.5], weightTotal: 100 });
+    expect(issues(grid)).toEqual([]);
+  });
+});

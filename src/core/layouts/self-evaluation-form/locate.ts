@@ -179,15 +179,17 @@ export function findBudgetBlock(grid: Grid, from: number, to: number): BudgetBlo
     if (count < 2 || (columns.spent === undefined && columns.rate === undefined)) continue;
     // Label | value pairs under each header (Hebei: 预算数 | 6.84 under 预算安排情况, 执行数 | 6.84 under
     // 资金执行情况): the rows' labels stand under the first header, each value right of its label.
-    const paired = isPair(grid, r + 1, first);
+    // A row of column keys under the header (`A | B | B/A`, `(1) | (2) | (3)=(2)/(1)`) is part of the header.
+    const start = isKeyRow(grid, r + 1, first) ? r + 2 : r + 1;
+    const paired = isPair(grid, start, first);
     if (paired) {
       for (const role of Object.keys(columns) as ExecutionRole[]) {
         const column = columns[role]!;
-        if (isPair(grid, r + 1, column.c)) columns[role] = { c: column.c + 1, label: column.label };
+        if (isPair(grid, start, column.c)) columns[role] = { c: column.c + 1, label: column.label };
       }
     }
     const rows: BudgetRow[] = [];
-    for (let k = r + 1; k < to; k++) {
+    for (let k = start; k < to; k++) {
       const label = paired ? cellText(grid[k]?.[first]) : rowLabel(grid, k, first);
       const role = label === "" ? null : budgetRowRole(label);
       if (role === null) break;
@@ -220,6 +222,23 @@ function pointsInLabel(row: readonly CellValue[], first: number): { c: number; p
     if (points) return { c, points: points[1]! };
   }
   return null;
+}
+
+// A cell of a column-key row: letters and their formula (`A`, `B/A`, `(B)`), or a number in brackets (`(1)`,
+// `（5）=（3）/（2）`); not an amount (`300`, `1,200.00`).
+const COLUMN_KEY = /^(?:[A-Za-z][A-Za-z/*×÷+\-()（）=\d]*|[(（]\d+[)）].*|[(（][A-Za-z][)）].*)$/;
+
+/**
+ * Row r, under a budget header, keys its columns rather than giving a row: no label left of the first execution
+ * column, every cell a column key, and a total or part row right under it.
+ */
+function isKeyRow(grid: Grid, r: number, first: number): boolean {
+  const row = grid[r] ?? [];
+  if (rowLabel(grid, r, first) !== "") return false;
+  const texts = row.map((cell) => cellText(cell).replace(/\s+/g, "")).filter((text) => text !== "");
+  if (texts.length === 0 || !texts.every((text) => COLUMN_KEY.test(text))) return false;
+  const next = rowLabel(grid, r + 1, first);
+  return (next !== "" && budgetRowRole(next) !== null) || isPair(grid, r + 1, first);
 }
 
 /**
