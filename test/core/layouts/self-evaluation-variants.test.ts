@@ -713,3 +713,31 @@ describe("a row of column keys under the budget header", () => {
     expect(issues(grid)).toEqual([]);
   });
 });
+
+describe("a budget block whose total closes it (财政拨款 | 其他资金 | 合计)", () => {
+  function totalLast(): Grid {
+    const grid: Row[] = graded().map((row) => [...row]);
+    grid.splice(
+      4,
+      4,
+      ["项目资金（万元）", "资金来源", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+      [null, "财政拨款", 150, 150, 135],
+      [null, "其他资金", 0, 0, 0],
+      [null, "合计", 150, 150, 135, 10, "90%", 9],
+    );
+    return grid;
+  }
+
+  test("the 合计 row gives the amounts and scores, nothing raised", () => {
+    const read = reading(totalLast());
+    expect(read.projects[0]!.amounts).toEqual({ initialBudget: 150, budget: 150, spent: 135 });
+    expect(read.closing[0]).toMatchObject({ budget: [150, 135, "90%", 10, 9], totalScore: "H16" });
+    expect(issues(totalLast())).toEqual([]);
+  });
+
+  test("the rows above it are its parts: a part that breaks the sum is found", () => {
+    expect(
+      issues(edited(totalLast(), [5, 4, 130])).some((i) => /^(row-total|wrong-amount)@[EH]/.test(i)),
+    ).toBe(true);
+  });
+});

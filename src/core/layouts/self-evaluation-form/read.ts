@@ -241,7 +241,7 @@ function readBudget(
     if (issue) issues.push(issue);
 
     // 年度资金总额 = Σ its parts, in this column (project-form/read.ts makes the same of a form's funding).
-    const parts = block.rows.filter((row) => row.role === "part" && row.r > totalRow.r);
+    const parts = partsOf(block, totalRow);
     if (total.parsed.raw === null || total.cell === null || parts.length === 0) continue;
     const read = parts.map((row) => ({ row, ...cellOf(row.r) }));
     if (read.some((p) => p.parsed.raw !== null && p.cell === null)) continue;
@@ -298,6 +298,16 @@ function readBudget(
     scoreRule: budgetScoreRule(block),
   };
   return { amountCells, execution, equations, issues };
+}
+
+/**
+ * The parts of the block's total: the rows under it (年度资金总额, then 其中…), or, where the total closes the block
+ * (财政拨款 | 其他资金 | 合计), the rows above it.
+ */
+function partsOf(block: BudgetBlock, total: BudgetBlock["rows"][number]): BudgetBlock["rows"] {
+  const parts = block.rows.filter((row) => row.role === "part");
+  const below = parts.filter((row) => row.r > total.r);
+  return below.length > 0 || block.rows[block.rows.length - 1] !== total ? below : parts;
 }
 
 /** The budget's 分值 as its block label states it (`预算执行情况(10分)`): at the label's cell, its points. */
