@@ -4,9 +4,12 @@
  * 得分, closed by `总分 | … | 100 | 98.5`), amounts in 元 with thousands separators and rates written four ways,
  * a target and an actual each split into 指标值 | 度量单位, 得分 before 分值 under 权重(%) / 自评得分, a
  * department's 部门整体支出绩效自评表 with its 年度主要任务, two forms stacked on one sheet, a form pasted at C4
- * with letter-spaced labels, and 总分 / 评价等级 / 自评结论 rows. Each is read whole (every indicator with its
- * target, actual, 分值 and 得分; the budget block; the closing figures) and, being right, raises nothing; the
- * same forms with one cell made wrong raise the issue a clerk should see, on that cell.
+ * with letter-spaced labels, and 总分 / 评价等级 / 自评结论 rows; then the smaller ways clerks fill them: 实际得分,
+ * 满分 / 标准分, scores written `27分`, a budget block that says 支出, its 分值 in its label (预算执行情况（10分）),
+ * a row of column keys under its header, its total last, `/` under 年初预算数, formulas with no saved result. Each
+ * is read whole (every indicator with its target, actual, 分值 and 得分; the budget block; the closing figures)
+ * and, being right, raises nothing; the same forms with one cell made wrong raise the issue a clerk should see,
+ * on that cell.
  */
 import { analyzeTable, parseTable } from "../../../src/core/analyze-table";
 import { A1_ORIGIN, type CellValue, type Grid } from "../../../src/core/model/grid";
