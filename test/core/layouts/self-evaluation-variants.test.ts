@@ -744,3 +744,27 @@ describe("a budget block whose total closes it (财政拨款 | 其他资金 | �
     ).toBe(true);
   });
 });
+
+describe("a budget written as label | value pairs along two lines", () => {
+  function inline(): Grid {
+    const grid: Row[] = graded().map((row) => [...row]);
+    grid.splice(
+      4,
+      4,
+      ["预算执行情况", "全年预算数", 150, "全年执行数", 135, "执行率", "90%"],
+      [null, "分值", 10, "得分", 9],
+    );
+    return grid;
+  }
+
+  test("each figure right of its label: the amounts, the rate, the 分值 and 得分; nothing raised", () => {
+    const read = reading(inline());
+    expect(read.projects[0]!.amounts).toEqual({ budget: 150, spent: 135 });
+    expect(read.closing[0]).toMatchObject({ budget: [150, 135, "90%", 10, 9], weightTotal: 100 });
+    expect(issues(inline())).toEqual([]);
+  });
+
+  test("a wrong 执行率 there is found on its cell", () => {
+    expect(issues(edited(inline(), [4, 6, "80%"]))).toContain("wrong-ratio@G5");
+  });
+});

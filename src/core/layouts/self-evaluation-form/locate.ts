@@ -42,6 +42,11 @@ export interface HeadedColumn {
    * 指标值 | 度量单位 (52.6 | 万亩 is 52.6万亩). Absent for a column of its own.
    */
   readonly span?: readonly number[];
+  /**
+   * The row its value is on, where that is not the total row's: a budget line of label | value pairs over two
+   * lines (`全年预算数 | 150 | 全年执行数 | 135 | 执行率 | 90%` then `分值 | 10 | 得分 | 9`).
+   */
+  readonly r?: number;
 }
 
 /** The scored columns of a self-evaluation grid. */
@@ -201,6 +206,8 @@ export function findBudgetBlock(grid: Grid, from: number, to: number): BudgetBlo
     // A header with no total or part under it is another block's (a department form's 年度主要任务 | 预算数 |
     // 执行数 lists tasks): the budget block is further down, else that header is all the form has.
     if (rows.length === 0) {
+      const inline = inlinePairs(grid, r, to);
+      if (inline !== null) return inline;
       headerOnly ??= { headerRow: r, columns, rows };
       continue;
     }
@@ -210,6 +217,40 @@ export function findBudgetBlock(grid: Grid, from: number, to: number): BudgetBlo
       : { headerRow: r, columns, rows, labelWeight };
   }
   return headerOnly;
+}
+
+// A figure right of its label in a budget line: `150`, `1,250.00`, `90%`, `95.00%`; not `万元`, `/`.
+const FIGURE = /^-?[\d,]+(?:\.\d+)?\s*[%％]?$/;
+
+/** How many lines a budget of label | value pairs may run over (`全年预算数 | 150 …` then `分值 | 10 | 得分 | 9`). */
+const PAIR_LINES = 3;
+
+/**
+ * A budget written as label | value pairs along its header line and the lines under it (`预算执行情况 | 全年预算数 |
+ * 150 | 全年执行数 | 135 | 执行率 | 90%`, then `分值 | 10 | 得分 | 9`): each role's column is its value's, on its
+ * own line, the first line the total's; null when the header's labels have no figures right of them.
+ */
+function inlinePairs(grid: Grid, r: number, to: number): BudgetBlock | null {
+  const columns: Partial<Record<ExecutionRole, HeadedColumn>> = {};
+  for (let k = r; k < Math.min(to, r + PAIR_LINES); k++) {
+    const row = grid[k] ?? [];
+    let found = 0;
+    for (let c = 0; c + 1 < row.length; c++) {
+      const label = cellText(row[c]);
+      const role = label === "" ? null : executionRole(label);
+      if (role === null || columns[role] !== undefined) continue;
+      const value = row[c + 1];
+      if (typeof value !== "number" && !FIGURE.test(cellText(value))) continue;
+      columns[role] = { c: c + 1, label, r: k };
+      found++;
+    }
+    if (found === 0) break;
+  }
+  const count = Object.keys(columns).length;
+  if (count < 2 || (columns.spent === undefined && columns.rate === undefined)) return null;
+  const label = firstTextOf(grid[r]);
+  const total: BudgetRow = { r, label, key: labelKey(label), role: "total", residual: false };
+  return { headerRow: r, columns, rows: [total] };
 }
 
 // Points in a label's brackets: `预算执行情况(10分)` → 10, `资金执行（10 分）` → 10; not `项目资金(万元)`.

@@ -226,7 +226,7 @@ function readBudget(
           : equationCell(at.row, at.column, at.address, parsed.value, parsed.decimals, parsed.raw);
       return { parsed, at, cell };
     };
-    const total = cellOf(totalRow.r);
+    const total = cellOf(column.r ?? totalRow.r);
     amountCells[key] = {
       cell: total.at.address,
       raw: total.parsed.raw,
@@ -275,14 +275,16 @@ function readBudget(
   }
   const score = (key: "rate" | "weight" | "score") => {
     const column = block.columns[key];
-    return column === undefined || totalRow === null ? null : scoreCell(grid, table, totalRow.r, column.c);
+    if (column === undefined || totalRow === null) return null;
+    return scoreCell(grid, table, column.r ?? totalRow.r, column.c);
   };
   // The amounts as the equations read them (an amount inside text included), beside their raw value.
   const amount = (key: (typeof AMOUNT_KEYS)[number]): ScoreCell | null => {
     const column = block.columns[key];
     if (column === undefined || totalRow === null) return null;
-    const parsed = budgetAmount(grid[totalRow.r]?.[column.c], unit);
-    const at = sheetCell(origin.row + totalRow.r, origin.column + column.c);
+    const r = column.r ?? totalRow.r;
+    const parsed = budgetAmount(grid[r]?.[column.c], unit);
+    const at = sheetCell(origin.row + r, origin.column + column.c);
     const raw = typeof parsed.raw === "boolean" ? String(parsed.raw) : parsed.raw;
     return { ...at, raw, value: raw === null ? null : parsed.value, decimals: parsed.decimals };
   };
