@@ -77,6 +77,12 @@ describe("whether an actual meets its target, by the target's comparison", () =>
     ["≥5台", "3万元", "数量指标", null],
     ["≥95%", "0.96", "质量指标", null],
     ["≥95%", "", "质量指标", null],
+    // The figure said with its verb is the figure; nothing said in words against a target of 0 is 0.
+    ["≥85%", "达到85%", "服务对象满意度指标", "met"],
+    ["≥4000批次", "已完成3800批次", "数量指标", "missed"],
+    ["=0起", "无", "社会效益指标", "met"],
+    ["0起", "未发生。", "社会效益指标", "met"],
+    ["≥1项", "无", "数量指标", "words"],
   ] as const)("%s against %s (%s) → %s", (target, actual, level2, verdict) => {
     expect(judgeAttainment(target, actual, "指标", level2)).toBe(verdict);
   });

@@ -3,7 +3,8 @@
  * `93%` is a miss, `≤12月` against `11月` is met. Both are parsed as a target is (parse-value.ts). A verdict is
  * given only where a clerk would give the same one:
  * - a target in words (`合规`, `及时`, `提升`) is judged by nobody: whatever the actual says is fine;
- * - an actual in words against a number (`达成预期指标` against `≥95%`) cannot be judged ("words");
+ * - an actual in words against a number (`达成预期指标` against `≥95%`) cannot be judged ("words"); a figure said
+ *   with its verb is that figure (`达到85%`), and `无` / `未发生` against a target of 0 (`0起`) is 0;
  * - units that are not the same quantity (`万元` and `台`), or a fraction against a percentage (`0.96` against
  *   `≥95%`), are not compared;
  * - a target without a sign (`11个`, `=30万元`, `100%`) is met when the actual equals it; otherwise it is a
@@ -31,6 +32,15 @@ const CEILING_UNITS: ReadonlySet<string> = new Set([
   "工作日",
 ]);
 
+/**
+ * The verb an actual may be said with before its figure: `达到85%`, `已完成3800批次`, `实现≥12个`; not `完成` alone
+ * (words) nor `完成率96%` (the figure is not right after the verb).
+ */
+const SAID_WITH_VERB = /^(?:已|均|全部)?(?:达到|完成|实现)了?\s*(?=[-−\d０-９≥≤＞＜>=<])/;
+
+/** An actual that says nothing happened, where the target is 0 (`0起` 安全事故): 无, 零, 未发生. */
+const NONE_SAID: ReadonlySet<string> = new Set(["无", "零", "未发生", "没有发生", "无发生", "未出现"]);
+
 /** Level-2 names whose targets without a sign are ceilings: `成本指标`, `经济成本指标`, `时效指标`. */
 const CEILING_LEVEL2 = /成本|时效/;
 
@@ -47,8 +57,15 @@ export function judgeAttainment(
   if (target.trim() === "" || actual.trim() === "") return null;
   const goal = parseValue(target, name);
   if (goal.op === "text" || goal.value === null) return null;
-  const done = parseValue(actual, name);
-  if (done.op === "text" || done.value === null) return "words";
+  const done = parseValue(actual.trim().replace(SAID_WITH_VERB, ""), name);
+  if (done.op === "text" || done.value === null) {
+    // `无` / `未发生` against `0起`: nothing happened, which is the target met.
+    if (goal.value === 0 && NONE_SAID.has(actual.trim().replace(/[。.]$/, ""))) {
+      const verdict = meets(goal, 0, level2);
+      return verdict === null ? null : verdict ? "met" : "missed";
+    }
+    return "words";
+  }
   const value = comparable(goal, done);
   if (value === null) return null;
   const verdict = meets(goal, value, level2);

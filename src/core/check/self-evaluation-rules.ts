@@ -21,6 +21,7 @@ import type {
 } from "../model/analysis";
 import { sameAmount, type ExactDecimal } from "../model/exact-decimal";
 import { makeIssue, type IssueDraft } from "../model/issue";
+import { NOT_APPLICABLE as NONE_HERE } from "../layouts/self-evaluation-form/read";
 import { judgeAttainment } from "./judge-attainment";
 import { scoreEquationCell } from "./self-evaluation-equations";
 
@@ -71,28 +72,34 @@ export function selfEvaluationRules(parsed: ParsedTable): IssueDraft[] {
   return issues;
 }
 
-/** A score cell that says "not applicable": `/`, a dash, 无. */
-const NOT_APPLICABLE: ReadonlySet<string> = new Set(["/", "／", "-", "—", "——", "\\", "无", "不适用"]);
+/** Dashes that, in a score cell, say "not applicable" (as a slash or 无 does: NONE_HERE). */
+const DASHES: ReadonlySet<string> = new Set(["-", "—", "——"]);
 
-/** score-not-number: words in a 分值, 得分, 总分 or 分值合计 cell (not a dash or a slash: not applicable). */
+/**
+ * score-not-number: words in a 分值, 得分, 总分 or 分值合计 cell (not a dash or a slash: not applicable); a formula
+ * with no result saved is uncomputed-formula's, as for an amount.
+ */
 function wordsInScores(evaluation: SelfEvaluation, project: Project): IssueDraft[] {
   const issues: IssueDraft[] = [];
   const about = { projectIndex: evaluation.projectIndex };
   const check = (cell: ScoreCell | null, label: string, itemIndex?: number): void => {
     if (cell === null || cell.value !== null || isEmpty(cell)) return;
     const text = String(cell.raw).trim();
-    if (NOT_APPLICABLE.has(text)) return;
+    if (NONE_HERE.has(text) || DASHES.has(text)) return;
     const indicator = itemIndex === undefined ? undefined : project.indicators[itemIndex];
     const facts = Object.assign(
       { project: project.name, amountLabel: label, text },
       indicator === undefined ? {} : { indicator: indicator.name },
       indicator?.seq == null ? {} : { seq: indicator.seq },
     );
-    issues.push(
-      makeIssue("score-not-number", cell, facts, {
-        about: itemIndex === undefined ? about : { ...about, itemIndex },
-      }),
-    );
+    const subject = { about: itemIndex === undefined ? about : { ...about, itemIndex } };
+    // A formula the file kept no result of (`=F6*G6`) is no words: its checks are skipped, and the clerk told so.
+    if (text.startsWith("=")) {
+      const { text: formula, ...rest } = facts;
+      issues.push(makeIssue("uncomputed-formula", cell, { ...rest, formula }, subject));
+      return;
+    }
+    issues.push(makeIssue("score-not-number", cell, facts, subject));
   };
   check(evaluation.budget?.weight ?? null, "预算执行率分值");
   check(evaluation.budget?.score ?? null, "预算执行率得分");

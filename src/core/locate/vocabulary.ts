@@ -293,8 +293,9 @@ export const GRID_WORDS: Readonly<Record<GridRole, readonly string[]>> = {
   op: ["指标性质", "计算符号", "运算符号", "指标符号", "比较符号", "*符号"],
   nature: ["指标类型", "指标值类型", "定性定量"],
   measure: ["度量单位", "计量单位", "指标单位"],
-  weight: ["权重", "分值", "指标分值", "指标权重", "权重*"],
-  score: ["得分", "自评得分", "评分", "*得分"],
+  weight: ["权重", "分值", "指标分值", "指标权重", "权重*", "满分", "满分值", "标准分", "标准分值"],
+  // 实际得分 is the score the row got, not an actual value (`*实际*` would take it).
+  score: ["得分", "自评得分", "评分", "*得分", "实际得分"],
   direction: ["指标方向", "指标方向性"],
   explanation: ["指标解释", "指标说明", "指标定义", "指标释义"],
   standard: ["评分标准", "评扣分标准", "绩效标准", "评价标准", "计分方法", "评分规则"],
@@ -525,10 +526,33 @@ export type ExecutionRole = "initialBudget" | "budget" | "spent" | "rate" | "wei
 export const EXECUTION_WORDS: Readonly<Record<ExecutionRole, readonly string[]>> = {
   initialBudget: ["年初预算数", "年初预算", "年初预算金额"],
   budget: ["全年预算数", "调整后预算数", "调整后预算", "预算数", "全年预算", "预算安排情况", "年度预算"],
-  spent: ["全年执行数", "执行数", "预算执行数", "资金执行情况", "实际执行数", "全年实际执行数", "实际支出"],
-  rate: ["执行率", "预算执行率", "预算执行进度", "资金执行率", "全年执行率"],
-  weight: ["分值", "权重", "执行率权重", "执行率分值"],
-  score: ["得分", "执行率得分", "自评得分"],
+  spent: [
+    "全年执行数",
+    "执行数",
+    "预算执行数",
+    "资金执行情况",
+    "实际执行数",
+    "全年实际执行数",
+    "实际支出",
+    // What was spent, said as 支出: `全年实际支出数`, `实际支出数`, `支出数`.
+    "实际支出数",
+    "全年实际支出",
+    "全年实际支出数",
+    "支出数",
+    "全年支出数",
+  ],
+  rate: [
+    "执行率",
+    "预算执行率",
+    "预算执行进度",
+    "资金执行率",
+    "全年执行率",
+    "支出率",
+    "预算支出率",
+    "资金支出率",
+  ],
+  weight: ["分值", "权重", "执行率权重", "执行率分值", "满分", "标准分"],
+  score: ["得分", "执行率得分", "自评得分", "实际得分"],
   reason: ["原因", "*原因*", "备注", "说明"],
 };
 
@@ -550,6 +574,12 @@ export const BUDGET_ROW_WORDS: Readonly<Record<BudgetRowRole, readonly string[]>
     "中央财政补助",
     "社会投入资金",
     "银行贷款",
+    "上级转移支付资金",
+    "转移支付资金",
+    "上级补助资金",
+    // A department's whole budget (部门整体支出) parts into its two halves.
+    "基本支出",
+    "项目支出",
   ],
 };
 

@@ -599,7 +599,7 @@ const ruleMeanings: Record<RuleId, string> = {
   "grade-mismatch":
     "The grade follows the total score: 优 from 90, 良 from 80 to 90, 中 from 60 to 80, 差 below 60, unless the table states its own bands.",
   "score-not-number":
-    "A self-evaluation's weight, score and total score cells hold numbers; one with words in it (分, or a note) cannot be checked. A slash or dash (not applicable) is fine.",
+    "A self-evaluation's weight, score and total score cells hold numbers; one with words in it (分, or a note) cannot be checked. A slash or dash (not applicable) is fine, and so is a number with its unit (27分 is 27).",
   "actual-not-number":
     'Where the target is a figure ("≥95%"), the actual is the figure reached, not words such as 达成预期指标 or 完成, which cannot be judged. Words are fine where the target is in words (合规). A warning.',
 };

@@ -419,6 +419,16 @@ describe("no grid makes it throw", () => {
     "≥95%",
     "达成预期指标",
     "",
+    // The shapes of self-evaluation-variants.test.ts: column keys, a split actual, 分 and label points, `/`.
+    "B/A",
+    "（1）",
+    "指标值",
+    "度量单位",
+    "27分",
+    "预算执行情况（10分）",
+    "/",
+    "=F6*G6",
+    "其中：基本支出",
   ];
   const cell = fc.oneof(
     fc.constantFrom<CellValue>(...pieces, null),

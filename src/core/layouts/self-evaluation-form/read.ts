@@ -35,7 +35,7 @@ import { normalizeLabel } from "../../locate/normalize-label";
 import { closingRowRole, type ClosingRowRole } from "../../locate/vocabulary";
 import { amountIssue } from "../amount-issue";
 import { classifyFormRows, readProjectForm } from "../project-form/read";
-import { AMOUNT_KEYS, type BudgetBlock, type SelfEvaluationTable } from "./locate";
+import { AMOUNT_KEYS, type BudgetBlock, type HeadedColumn, type SelfEvaluationTable } from "./locate";
 
 /**
  * The rows of a self-evaluation form: as a project form's, with the rows under the grid that a closing word
@@ -58,12 +58,18 @@ function formOf(table: SelfEvaluationTable): SelfEvaluationTable["form"] {
 // A percentage as written: `100%`, `93.5 %`, `100.00%`.
 const PERCENT = /^(.*?)\s*[%％]$/;
 
+// A score written with its unit, 分: `27分`, `9.5 分`, `100分`; the number before it is the score.
+const POINTS = /^(.*?\d)\s*分$/;
+
 /** A score, rate or weight cell as read: its number beside its raw value (a percentage's number without its %). */
 export function scoreCell(grid: Grid, table: SelfEvaluationTable, r: number, c: number): ScoreCell {
   return scoreOf(sheetCell(table.origin.row + r, table.origin.column + c), grid[r]?.[c]);
 }
 
-/** The ScoreCell of a value written at a cell (`分` written after `总分:` in the label's own cell too). */
+/**
+ * The ScoreCell of a value written at a cell (`分` written after `总分:` in the label's own cell too): a number
+ * with its % or its 分 is that number (`27分` is 27); words stay words (`分`, `满分`).
+ */
 function scoreOf(at: SheetCell, cell: CellValue | undefined): ScoreCell {
   const raw =
     cell === undefined || cell === null || cellText(cell) === ""
@@ -73,7 +79,8 @@ function scoreOf(at: SheetCell, cell: CellValue | undefined): ScoreCell {
         : cell;
   if (raw === null) return { ...at, raw: null, value: null, decimals: 0 };
   const percent = typeof raw === "string" ? PERCENT.exec(raw.trim()) : null;
-  const parsed = parseAmount(percent ? percent[1]! : raw);
+  const points = typeof raw === "string" && !percent ? POINTS.exec(raw.trim()) : null;
+  const parsed = parseAmount(percent ? percent[1]! : points ? points[1]! : raw);
   const base = { ...at, raw, value: parsed.raw === null ? null : parsed.value, decimals: parsed.decimals };
   return percent ? { ...base, percent: true } : base;
 }
@@ -81,6 +88,13 @@ function scoreOf(at: SheetCell, cell: CellValue | undefined): ScoreCell {
 /** A text cell as read (实际完成值, 偏差原因, 评价等级), trimmed; "" when empty. */
 function noteCell(grid: Grid, table: SelfEvaluationTable, r: number, c: number): NoteCell {
   return { ...sheetCell(table.origin.row + r, table.origin.column + c), text: cellText(grid[r]?.[c]) };
+}
+
+/** An indicator's actual: its cell, or the cells its group header spans read together (52.6 | 万亩 → 52.6万亩). */
+function actualCell(grid: Grid, table: SelfEvaluationTable, r: number, column: HeadedColumn): NoteCell {
+  const cell = noteCell(grid, table, r, column.c);
+  if (column.span === undefined) return cell;
+  return { ...cell, text: column.span.map((c) => cellText(grid[r]?.[c])).join("") };
 }
 
 /** What Indicator.extra shows of a score cell: its number, else its text as written (`分`, `/`), else null. */
@@ -117,12 +131,14 @@ interface Closing {
 
 /**
  * The closing figures wherever the form writes them: 总分 and 评价等级 by their labels (above the form too, as
- * Hubei's `总分:分`), the weight total from the 合计 row under the grid (and 总分 from its 得分 when no label gave it).
+ * Hubei's `总分:分`; under the grid, from its 分值 and 得分 columns), the weight total from the 合计 row under the grid
+ * (and 总分 from its 得分 when no 总分 is written).
  */
 function readClosing(grid: Grid, table: SelfEvaluationTable): Closing {
   const closing: Closing = { weightTotal: null, totalScore: null, grade: null };
   const weight = table.scored.weight?.c;
   const score = table.scored.score?.c;
+  let sumScore: ScoreCell | null = null;
   for (let r = table.start; r < table.end; r++) {
     const row = grid[r] ?? [];
     let first = true;
@@ -132,7 +148,17 @@ function readClosing(grid: Grid, table: SelfEvaluationTable): Closing {
       const role: ClosingRowRole | null = closingRowRole(text);
       const firstOfRow = first;
       first = false;
-      if (role === "totalScore" && closing.totalScore === null) {
+      const under = (k: number | undefined): k is number =>
+        k !== undefined && k > c && cellText(row[k]) !== "";
+      if (role === "totalScore" && firstOfRow && r > table.gridHeader && (under(weight) || under(score))) {
+        // The central template's `总分 | … | 100 | 98.5` closes the grid with a figure under each column (right of
+        // the label): the 分值 column's is the weight total, the 得分 column's the 总分 (not the first number after
+        // the label).
+        if (closing.weightTotal === null && under(weight))
+          closing.weightTotal = scoreCell(grid, table, r, weight);
+        if (closing.totalScore === null && under(score))
+          closing.totalScore = scoreCell(grid, table, r, score);
+      } else if (role === "totalScore" && closing.totalScore === null) {
         const at = labelledValue(grid, r, c);
         if (at) closing.totalScore = labelledScore(grid, table, at);
       } else if (role === "grade" && closing.grade === null) {
@@ -148,12 +174,14 @@ function readClosing(grid: Grid, table: SelfEvaluationTable): Closing {
         const c2 =
           weight !== undefined && cellText(row[weight]) !== "" ? weight : labelledValue(grid, r, c)?.c;
         if (c2 !== undefined) closing.weightTotal = scoreCell(grid, table, r, c2);
-        if (closing.totalScore === null && score !== undefined && cellText(row[score]) !== "")
-          closing.totalScore = scoreCell(grid, table, r, score);
+        if (sumScore === null && score !== undefined && cellText(row[score]) !== "")
+          sumScore = scoreCell(grid, table, r, score);
       }
     }
   }
-  return closing;
+  // A 总分 row's figure is the 总分 over a 合计 row's 得分 (`合计 | 90 | 85` of the indicators, then `总分 | 100 |
+  // 94` with the budget's 9): the 合计 gives it only when no 总分 is written.
+  return { ...closing, totalScore: closing.totalScore ?? sumScore };
 }
 
 function labelledScore(grid: Grid, table: SelfEvaluationTable, at: Labelled): ScoreCell {
@@ -198,7 +226,7 @@ function readBudget(
           : equationCell(at.row, at.column, at.address, parsed.value, parsed.decimals, parsed.raw);
       return { parsed, at, cell };
     };
-    const total = cellOf(totalRow.r);
+    const total = cellOf(column.r ?? totalRow.r);
     amountCells[key] = {
       cell: total.at.address,
       raw: total.parsed.raw,
@@ -206,11 +234,14 @@ function readBudget(
       decimals: total.parsed.decimals,
     };
     const columnDetails = Object.assign({}, details, { amountColumn: key, amountLabel: column.label });
-    const issue = amountIssue(total.parsed, total.at, columnDetails, { projectIndex: 0 });
+    // `/` under 年初预算数 (a project added during the year) says there is no such amount: no number is missing.
+    const issue = notApplicable(total.parsed.raw)
+      ? null
+      : amountIssue(total.parsed, total.at, columnDetails, { projectIndex: 0 });
     if (issue) issues.push(issue);
 
     // 年度资金总额 = Σ its parts, in this column (project-form/read.ts makes the same of a form's funding).
-    const parts = block.rows.filter((row) => row.role === "part" && row.r > totalRow.r);
+    const parts = partsOf(block, totalRow);
     if (total.parsed.raw === null || total.cell === null || parts.length === 0) continue;
     const read = parts.map((row) => ({ row, ...cellOf(row.r) }));
     if (read.some((p) => p.parsed.raw !== null && p.cell === null)) continue;
@@ -244,14 +275,16 @@ function readBudget(
   }
   const score = (key: "rate" | "weight" | "score") => {
     const column = block.columns[key];
-    return column === undefined || totalRow === null ? null : scoreCell(grid, table, totalRow.r, column.c);
+    if (column === undefined || totalRow === null) return null;
+    return scoreCell(grid, table, column.r ?? totalRow.r, column.c);
   };
   // The amounts as the equations read them (an amount inside text included), beside their raw value.
   const amount = (key: (typeof AMOUNT_KEYS)[number]): ScoreCell | null => {
     const column = block.columns[key];
     if (column === undefined || totalRow === null) return null;
-    const parsed = budgetAmount(grid[totalRow.r]?.[column.c], unit);
-    const at = sheetCell(origin.row + totalRow.r, origin.column + column.c);
+    const r = column.r ?? totalRow.r;
+    const parsed = budgetAmount(grid[r]?.[column.c], unit);
+    const at = sheetCell(origin.row + r, origin.column + column.c);
     const raw = typeof parsed.raw === "boolean" ? String(parsed.raw) : parsed.raw;
     return { ...at, raw, value: raw === null ? null : parsed.value, decimals: parsed.decimals };
   };
@@ -262,11 +295,40 @@ function readBudget(
     rate: rate !== null && rate.value !== null && rateInPercent ? { ...rate, percent: true } : rate,
     spent: amount("spent"),
     budget: block.columns.budget !== undefined ? amount("budget") : amount("initialBudget"),
-    weight: score("weight"),
+    weight: block.labelWeight === undefined ? score("weight") : labelWeight(table, block, block.labelWeight),
     score: score("score"),
     scoreRule: budgetScoreRule(block),
   };
   return { amountCells, execution, equations, issues };
+}
+
+/**
+ * The parts of the block's total: the rows under it (年度资金总额, then 其中…), or, where the total closes the block
+ * (财政拨款 | 其他资金 | 合计), the rows above it.
+ */
+function partsOf(block: BudgetBlock, total: BudgetBlock["rows"][number]): BudgetBlock["rows"] {
+  const parts = block.rows.filter((row) => row.role === "part");
+  const below = parts.filter((row) => row.r > total.r);
+  return below.length > 0 || block.rows[block.rows.length - 1] !== total ? below : parts;
+}
+
+/** The budget's 分值 as its block label states it (`预算执行情况(10分)`): at the label's cell, its points. */
+function labelWeight(
+  table: SelfEvaluationTable,
+  block: BudgetBlock,
+  label: NonNullable<BudgetBlock["labelWeight"]>,
+): ScoreCell {
+  return scoreOf(sheetCell(table.origin.row + block.headerRow, table.origin.column + label.c), label.points);
+}
+
+/**
+ * A cell that says "none here" rather than a figure: a slash, 无, 不适用 (a dash alone is a nil amount; in a score
+ * cell, self-evaluation-rules.ts takes it as not applicable too).
+ */
+export const NOT_APPLICABLE: ReadonlySet<string> = new Set(["/", "／", "\\", "无", "不适用"]);
+
+function notApplicable(raw: AmountInText["raw"]): boolean {
+  return typeof raw === "string" && NOT_APPLICABLE.has(raw.trim());
 }
 
 // A bracketed part of a text: `(少数民族发展资金37万元,中央衔接资金1.75万元)`, `（其中…）`.
@@ -291,13 +353,15 @@ function budgetAmount(cell: CellValue | undefined, unit: SelfEvaluationTable["am
  * How the form says its budget row is scored: `weight-times-rate` (得分 = 分值 × 执行率, at most 分值) where the
  * 得分 header says so (Hubei's `得分(分*执行率)`), or where the block scores its 执行率 with a 分值 or 权重 and a 得分
  * column side by side (Yunnan's and Anhui's 分值 | 执行率 | 得分, Sichuan's 预算执行率 | 权重 | 得分, the contract's
- * reading of them); null for a block that scores nothing.
+ * reading of them), the 分值 in its label (`预算执行情况(10分)` over 执行率 | 得分) as well as in a column; null for a
+ * block that scores nothing.
  */
 function budgetScoreRule(block: BudgetBlock): BudgetExecution["scoreRule"] {
   const { score, weight, rate } = block.columns;
   if (score === undefined) return null;
   if (normalizeLabel(score.label).remarks.some((r) => /执行率/.test(r))) return "weight-times-rate";
-  return weight !== undefined && rate !== undefined ? "weight-times-rate" : null;
+  const weighted = weight !== undefined || block.labelWeight !== undefined;
+  return weighted && rate !== undefined ? "weight-times-rate" : null;
 }
 
 /** Each indicator's scored cells, beside it (ScoredIndicator) and in its extra (for 指标明细). */
@@ -312,7 +376,7 @@ function scoreIndicators(
   const scored: ScoredIndicator[] = [];
   items.forEach((item, k) => {
     const r = item.place.row - origin.row;
-    const actual = columns.actual ? noteCell(grid, table, r, columns.actual.c) : null;
+    const actual = columns.actual ? actualCell(grid, table, r, columns.actual) : null;
     const weight = columns.weight ? scoreCell(grid, table, r, columns.weight.c) : null;
     const score = columns.score ? scoreCell(grid, table, r, columns.score.c) : null;
     const reason = columns.reason ? noteCell(grid, table, r, columns.reason.c) : null;
