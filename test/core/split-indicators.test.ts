@@ -190,6 +190,15 @@ describe("splitIndicators: items and fields", () => {
       ],
     ],
     [
+      "a path of levels joined by dashes, the value after a colon",
+      "1.产出指标-数量指标-购置台数:≥20台；2.效益指标—社会效益指标—服务能力：提升；3.满意度指标-服务对象满意度指标-满意度:≥90%",
+      [
+        [1, "1", "11", "购置台数", null, "≥20台"],
+        [2, "2", "22", "服务能力", null, "提升"],
+        [3, "3", "31", "满意度", null, "≥90%"],
+      ],
+    ],
+    [
       "no value at all stays without one (a colon at the end is no value)",
       "1、产出指标：数量指标：购置台数。2、产出指标：数量指标：培训人数：",
       [

@@ -109,6 +109,8 @@ export function level1Of(level2: Level): Level | null {
 const CODE_SEPARATOR_CODES = new Set(
   [...CODE_SEPARATORS].filter((ch) => ch !== "、").map((ch) => ch.charCodeAt(0)),
 );
+/** Dashes that join a path of levels: `-`, `－`, `—`, `–`. */
+const PATH_DASH_CODES = new Set(["-", "－", "—", "–"].map((ch) => ch.charCodeAt(0)));
 const STOP_CODES = new Set([FULLWIDTH_SEMICOLON, SEMICOLON, IDEOGRAPHIC_FULL_STOP]);
 const MAX_CODE_DIGITS = 4;
 /** Longest weight suffix looked at, e.g. `(50分)`, `（10.5分）`. */
@@ -235,8 +237,8 @@ export function isLegacySatisfactionUnderOutcome(level1: Level, level2: Level): 
 
 /**
  * Where a level label starts at `pos` in cleaned text (no whitespace or markup): optional code and
- * separator, a known name (with or without 指标), an optional weight, then `：` or `:`. Returns the index of
- * the colon, or -1. Bounded work per call (no scanning past the label), so callers stay linear.
+ * separator, a known name (with or without 指标), an optional weight, then `：` or `:` (or a dash after a whole
+ * `…指标`, in a path of levels). Returns the index of the colon (or dash), or -1. Bounded work per call (no scanning past the label), so callers stay linear.
  * With `allowUnknownCoded`, a coded label of an unknown name (`1-产出类：`) up to 12 characters also counts.
  */
 export function matchLevelLabel(
@@ -268,7 +270,8 @@ export function matchLevelLabel(
   }
   if (key !== undefined) {
     let j = nameStart + key.length;
-    if (text.startsWith("指标", j)) j += 2;
+    const named = text.startsWith("指标", j);
+    if (named) j += 2;
     const open = text.charCodeAt(j);
     if (open === FULLWIDTH_LEFT_PAREN || open === LEFT_PAREN) {
       const limit = Math.min(text.length, j + MAX_WEIGHT_LENGTH);
@@ -280,6 +283,8 @@ export function matchLevelLabel(
       if (k < limit) j = k + 1;
     }
     if (isColon(text.charCodeAt(j))) return j;
+    // A path of levels (`产出指标-数量指标-培训人次：≥500人次`): a dash after a whole `…指标` ends the label too.
+    if (named && PATH_DASH_CODES.has(text.charCodeAt(j))) return j;
   }
   // An unknown name counts only with a code and its dash ("1-产出类："), never bare text ("12345热线：").
   if (!allowUnknownCoded || !hasSeparator) return -1;
