@@ -199,6 +199,15 @@ describe("splitIndicators: items and fields", () => {
       ],
     ],
     [
+      "a level-1 written alone as a heading over its level-2s, one a line: no item itself",
+      "产出指标：\n数量指标：购置台数 20台\n质量指标：验收合格率≥95%\n满意度指标：\n服务对象满意度指标：满意度≥90%",
+      [
+        [null, "1", "11", "购置台数", null, "20台"],
+        [null, "1", "12", "验收合格率", null, "≥95%"],
+        [null, "3", "31", "满意度", null, "≥90%"],
+      ],
+    ],
+    [
       "no value at all stays without one (a colon at the end is no value)",
       "1、产出指标：数量指标：购置台数。2、产出指标：数量指标：培训人数：",
       [

@@ -1,6 +1,14 @@
 import type { Level, SpanKind, TextSpan } from "../model/analysis";
 import * as chars from "../model/chars";
-import { cachedLevel, level1Of, LEVEL1_FIRST_CHARS, LEVEL2_FIRST_CHARS, matchLevelLabel } from "./map-level";
+import {
+  cachedLevel,
+  frameworkCode,
+  level1Of,
+  LEVEL1_FIRST_CHARS,
+  LEVEL2_FIRST_CHARS,
+  level2BelongsTo,
+  matchLevelLabel,
+} from "./map-level";
 import type { LeftoverText, SplitItem, SplitResult } from "./split-item";
 import { splitWellFormedItems } from "./split-well-formed-items";
 import { stripNoise, toOriginalEnd, toOriginalOffset, type StrippedText } from "./strip-noise";
@@ -425,6 +433,31 @@ function parseItem(
   };
 }
 
+/** The next head starts an item under a heading: led by a level-2, or by a label that is a level-2 of it. */
+function startsLevel2Item(next: ItemHead | undefined, heading: Level | null, clean: string): boolean {
+  if (next === undefined || heading === null) return false;
+  if (next.depth === 2) return true;
+  return isLevel2Of(heading, clean.slice(next.level1Start, next.level1Colon));
+}
+
+/** A label that names a level-2 of the heading's level-1 (`服务对象满意度指标` of 满意度指标). */
+function isLevel2Of(heading: Level, written: string): boolean {
+  const code = frameworkCode(written.replace(/^[0-9]+[-－—–_.．、]?/, ""), 2);
+  return heading.code !== null && code !== null && level2BelongsTo(heading.code, code);
+}
+
+/** An item read as led by its level-1 whose label is a level-2 of the heading above it: re-read as that. */
+function asLevel2Under(heading: Level, item: SplitItem): SplitItem | null {
+  const label = item.level1;
+  if (label === null || item.level2 !== null || !isLevel2Of(heading, label.written)) return null;
+  return { ...item, level1: heading, level2: cachedLevel(label.written, 2) };
+}
+
+/** An item that is only its level-1 label: no level-2, name or value. */
+function isBareLabel(item: SplitItem): boolean {
+  return item.level2 === null && item.name === "" && item.periodValue === null && item.annualValue === null;
+}
+
 /** Turns clean-text spans into spans of the original text, with the noise between them as its own spans. */
 function toOriginalSpans(stripped: StrippedText, logical: readonly LogicalSpan[]): TextSpan[] {
   const { text, segments, noise } = stripped;
@@ -521,9 +554,29 @@ function scan(
   const periodLabels = new ForwardCursor(occurrences(clean, PERIOD_LABEL));
   const annualLabels = new ForwardCursor(occurrences(clean, ANNUAL_LABEL));
   const items: SplitItem[] = [];
+  // A level-1 written alone as a heading over items led by their level-2s (`产出指标：⏎数量指标：…⏎质量指标：…`):
+  // no item itself, its level-1 theirs.
+  let heading: Level | null = null;
   for (let k = 0; k < heads.length; k++) {
+    const head = heads[k]!;
     const end = k + 1 < heads.length ? heads[k + 1]!.start : clean.length;
-    items.push(parseItem(stripped, heads[k]!, end, periodLabels, annualLabels, logical));
+    const item = parseItem(stripped, head, end, periodLabels, annualLabels, logical);
+    // Under a heading, a label of both levels (`服务对象满意度指标：` under `满意度指标：`) is the item's level-2.
+    const under = head.depth !== 2 && heading !== null ? asLevel2Under(heading, item) : null;
+    if (under !== null) {
+      items.push(under);
+      continue;
+    }
+    if (head.depth !== 2) heading = null;
+    if (
+      head.depth !== 2 &&
+      isBareLabel(item) &&
+      startsLevel2Item(heads[k + 1], item.level1, stripped.clean)
+    ) {
+      heading = item.level1;
+      continue;
+    }
+    items.push(head.depth === 2 && heading !== null ? { ...item, level1: heading } : item);
   }
 
   const markup = stripped.noise.filter((run) => run.kind === "markup");
