@@ -83,45 +83,33 @@ function cellTextOf(raw: string): string {
     .replace(/^\n+|\n+$/g, "");
 }
 
-/** Every table of the page, stacked top to bottom with a blank row between two tables. */
-export function readHtmlTables(html: string): Grid {
-  const out: CellValue[][] = [];
-  let table: { rows: CellValue[][]; taken: Set<string>; r: number; c: number } | null = null;
-  let depth = 0;
-  let cell: { text: string; colspan: number; rowspan: number } | null = null;
+/** One tag of the page, as the scanner reports it. */
+interface Tag {
+  readonly name: string;
+  readonly closing: boolean;
+  readonly token: string;
+}
+
+/**
+ * Elements whose content is no table text: scripts, styles, the window title, and the `<xml>` data islands Word
+ * and Excel write into the page's head (`<xml><x:ExcelWorkbook>…<x:Name>Sheet1</x:Name>…</xml>`).
+ */
+const SKIPPED = new Set(["script", "style", "title", "xml", "noscript", "template"]);
+
+/**
+ * The page's tags in order, with the text between them (`text(from, to)`): comments and conditional comments
+ * (`<!--[if gte mso 9]>…<![endif]-->`, `<![if !supportMisalignedColumns]>`) and skipped elements' bodies left out.
+ */
+function scanMarkup(
+  html: string,
+  onTag: (tag: Tag) => void,
+  onText: (from: number, to: number) => void,
+): void {
   let skipUntil: string | null = null;
   let last = 0;
-
-  const flushText = (end: number) => {
-    if (cell !== null && skipUntil === null) cell.text += html.slice(last, end);
-  };
-  const endCell = () => {
-    if (table === null || cell === null) return;
-    const { rows, taken } = table;
-    while (taken.has(`${table.r},${table.c}`)) table.c++;
-    const text = cellTextOf(cell.text);
-    while (rows.length <= table.r) rows.push([]);
-    const row = rows[table.r]!;
-    while (row.length < table.c) row.push(null);
-    row[table.c] = text === "" ? null : text;
-    for (let dr = 0; dr < cell.rowspan; dr++)
-      for (let dc = 0; dc < cell.colspan; dc++) taken.add(`${table.r + dr},${table.c + dc}`);
-    table.c += cell.colspan;
-    cell = null;
-  };
-  const endTable = () => {
-    endCell();
-    if (table === null) return;
-    if (table.rows.length > 0) {
-      if (out.length > 0) out.push([]);
-      for (const row of table.rows) out.push(row);
-    }
-    table = null;
-  };
-
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(html); m !== null; m = TOKEN.exec(html)) {
-    flushText(m.index);
+    if (skipUntil === null && m.index > last) onText(last, m.index);
     last = m.index + m[0].length;
     const token = m[0];
     if (token.startsWith("<!")) continue;
@@ -131,44 +119,278 @@ export function readHtmlTables(html: string): Grid {
       if (closing && name === skipUntil) skipUntil = null;
       continue;
     }
-    if (!closing && (name === "script" || name === "style")) {
+    if (!closing && SKIPPED.has(name) && !token.endsWith("/>")) {
       skipUntil = name;
       continue;
     }
-    if (name === "table") {
-      if (closing) {
-        depth = Math.max(0, depth - 1);
-        if (depth === 0) endTable();
-      } else if (++depth === 1) table = { rows: [], taken: new Set(), r: -1, c: 0 };
-      continue;
-    }
-    if (table === null || depth !== 1) {
-      // Inside a nested table: its text joins the outer cell's.
-      if (cell !== null && (name === "br" || ((name === "p" || name === "div" || name === "tr") && closing)))
-        cell.text += LINE_BREAK;
-      continue;
-    }
-    if (name === "tr") {
-      endCell();
-      if (!closing) {
-        table.r++;
-        table.c = 0;
-      }
-    } else if (name === "td" || name === "th") {
-      endCell();
-      if (!closing) {
-        if (table.r < 0) table.r = 0;
-        const span = (re: RegExp) => Math.min(MAX_SPAN, Math.max(1, Number(re.exec(token)?.[1] ?? 1)));
-        cell = { text: "", colspan: span(COLSPAN), rowspan: span(ROWSPAN) };
-      }
-    } else if (
-      cell !== null &&
-      (name === "br" || ((name === "p" || name === "div" || name === "li") && closing))
-    ) {
-      cell.text += LINE_BREAK;
-    }
+    onTag({ name, closing, token });
   }
-  flushText(html.length);
+  if (skipUntil === null && last < html.length) onText(last, html.length);
+}
+
+/**
+ * Which tables (by the order they open) lay out the page rather than hold data: a table whose largest nested
+ * table has more cells than it has itself (a portal's frame: a banner cell, a menu cell, and the cell holding the
+ * published table). A data table with a small table inside one of its cells stays a data table, the small one's
+ * text joining that cell.
+ */
+function findLayoutTables(html: string): boolean[] {
+  const layout: boolean[] = [];
+  const open: { id: number; own: number; largestChild: number; children: number }[] = [];
+  let next = 0;
+  const close = () => {
+    const table = open.pop()!;
+    layout[table.id] = table.largestChild > table.own;
+    const total = table.own + table.children;
+    const parent = open[open.length - 1];
+    if (parent) {
+      parent.children += total;
+      parent.largestChild = Math.max(parent.largestChild, total);
+    }
+  };
+  scanMarkup(
+    html,
+    ({ name, closing }) => {
+      if (name === "table") {
+        if (!closing) open.push({ id: next++, own: 0, largestChild: 0, children: 0 });
+        else if (open.length > 0) close();
+      } else if (!closing && (name === "td" || name === "th") && open.length > 0)
+        open[open.length - 1]!.own++;
+    },
+    () => undefined,
+  );
+  while (open.length > 0) close();
+  return layout;
+}
+
+/** A merged range of a table being read: its rows [top, bottom] and columns [left, right], 0-based. */
+interface Span {
+  top: number;
+  bottom: number;
+  readonly left: number;
+  readonly right: number;
+  /** The first row of the row group (thead, tbody, tfoot) it started in. */
+  readonly group: number;
+  /** `rowspan="0"`: down to the end of its row group. */
+  readonly toGroupEnd: boolean;
+}
+
+/** A cell read, not yet placed: its row's cells are placed together when the row ends. */
+interface PendingCell {
+  text: string;
+  readonly colspan: number;
+  /** 0: to the end of the row group (`rowspan="0"`). */
+  readonly rowspan: number;
+}
+
+/** One data table being read. */
+class TableReader {
+  readonly rows: CellValue[][] = [];
+  private spans: Span[] = [];
+  private groupStart = 0;
+  private width = 0;
+  private row: PendingCell[] | null = null;
+  cell: PendingCell | null = null;
+  caption: string | null = null;
+  captionText: string | null = null;
+
+  startCell(token: string): void {
+    this.endCell();
+    if (this.row === null) this.row = [];
+    const span = (re: RegExp, least: number) =>
+      Math.min(MAX_SPAN, Math.max(least, Number(re.exec(token)?.[1] ?? 1)));
+    // colspan="0" is one column (HTML5, as browsers read it); rowspan="0" runs to the end of the row group.
+    this.cell = { text: "", colspan: span(COLSPAN, 1), rowspan: span(ROWSPAN, 0) };
+  }
+
+  endCell(): void {
+    if (this.cell === null) return;
+    this.row?.push(this.cell);
+    this.cell = null;
+  }
+
+  startRow(): void {
+    this.endRow();
+    this.row = [];
+  }
+
+  /**
+   * Places the row's cells left to right, past the columns that merged ranges from rows above cover. A range
+   * from an earlier row group (a rowspan running past its </tbody>) keeps covering when the rows below leave
+   * room for it, as the author meant; when a row fills the table's width without it, the range stops there, as
+   * a browser stops it, rather than push that row's cells right.
+   */
+  endRow(): void {
+    this.endCell();
+    const cells = this.row;
+    if (cells === null) return;
+    this.row = null;
+    const r = this.rows.length;
+    this.spans = this.spans.filter((s) => s.bottom >= r);
+    const own = cells.reduce((n, cell) => n + cell.colspan, 0);
+    const covering = this.spans.filter((s) => s.top < r);
+    const width = (list: Span[]) => list.reduce((n, s) => n + s.right - s.left + 1, 0);
+    const carried = covering.filter((s) => s.group < this.groupStart);
+    if (carried.length > 0) {
+      const inGroup = width(covering) - width(carried);
+      if (own + inGroup + width(carried) > this.width && own + inGroup <= this.width) {
+        for (const s of carried) s.bottom = r - 1;
+        this.spans = this.spans.filter((s) => s.bottom >= r);
+      }
+    }
+    const covered = new Set<number>();
+    for (const s of this.spans) if (s.top < r) for (let c = s.left; c <= s.right; c++) covered.add(c);
+    const out: CellValue[] = [];
+    let c = 0;
+    for (const cell of cells) {
+      while (covered.has(c)) c++;
+      const text = cellTextOf(cell.text);
+      while (out.length < c) out.push(null);
+      out[c] = text === "" ? null : text;
+      if (cell.rowspan !== 1 || cell.colspan > 1)
+        this.spans.push({
+          top: r,
+          bottom: cell.rowspan === 0 ? r + MAX_SPAN - 1 : r + cell.rowspan - 1,
+          left: c,
+          right: c + cell.colspan - 1,
+          group: this.groupStart,
+          toGroupEnd: cell.rowspan === 0,
+        });
+      c += cell.colspan;
+    }
+    let end = c;
+    for (const s of this.spans) if (s.top <= r) end = Math.max(end, s.right + 1);
+    this.width = Math.max(this.width, end);
+    this.rows.push(out);
+  }
+
+  /** A row group (thead, tbody, tfoot) starts or ends: a `rowspan="0"` ends with it. */
+  endGroup(): void {
+    this.endRow();
+    const last = this.rows.length - 1;
+    for (const s of this.spans) if (s.toGroupEnd) s.bottom = Math.min(s.bottom, last);
+    this.groupStart = this.rows.length;
+  }
+
+  /** The table's rows, its caption (the title a page may put there) first, empty rows at its end left out. */
+  finish(): CellValue[][] {
+    this.endRow();
+    const rows = this.rows;
+    while (rows.length > 0 && rows[rows.length - 1]!.every((v) => v === null)) rows.pop();
+    if (this.caption !== null && this.caption !== "") rows.unshift([this.caption]);
+    return rows;
+  }
+}
+
+/**
+ * Tags that end a line of the page's text outside its data tables: paragraphs, headings, list items, line breaks,
+ * a layout table's cells and rows. `<span>`, `<font>`, `<b>`, `<a>` and Word's `<o:p>` run on within a line.
+ */
+const BLOCK = new Set(
+  "p div br h1 h2 h3 h4 h5 h6 li ul ol dl dt dd tr td th table caption blockquote hr pre center section article header footer nav aside form address body".split(
+    " ",
+  ),
+);
+
+/**
+ * The page as Excel opens it: every data table, its merged cells as Excel leaves them (text in the top-left cell,
+ * the others empty), and each line of text outside the tables in a row of its own, in page order: the title, the
+ * `部门：…` and `单位：万元` lines above a table are read as they are above a table in a workbook. Two tables one
+ * right after the other have a blank row between them. Tables that lay the page out (findLayoutTables) are looked
+ * through: their cells' lines and the tables in them are read in order.
+ */
+export function readHtmlTables(html: string): Grid {
+  const out: CellValue[][] = [];
+  const layout = findLayoutTables(html);
+  /** For each table open: whether it is the data table being read (false: a layout table or one nested in data). */
+  const open: boolean[] = [];
+  let ordinal = 0;
+  let table: TableReader | null = null;
+  /** The text outside data tables since the last line's end. */
+  let line = "";
+  /** Whether the last thing read was a table (the next one gets a blank row before it). */
+  let afterTable = false;
+
+  const endLine = () => {
+    const text = cellTextOf(line);
+    line = "";
+    if (text === "") return;
+    out.push([text]);
+    afterTable = false;
+  };
+  const endTable = () => {
+    if (table === null) return;
+    const rows = table.finish();
+    table = null;
+    if (rows.length === 0) return;
+    if (afterTable) out.push([]);
+    for (const row of rows) out.push(row);
+    afterTable = true;
+  };
+
+  scanMarkup(
+    html,
+    ({ name, closing, token }) => {
+      if (name === "table") {
+        if (!closing) {
+          const id = ordinal++;
+          const data = table === null && layout[id] !== true;
+          if (data) {
+            endLine();
+            table = new TableReader();
+          }
+          open.push(data);
+        } else if (open.length > 0 && open.pop() === true) endTable();
+        else if (table === null) endLine();
+        return;
+      }
+      if (table === null) {
+        if (BLOCK.has(name)) endLine();
+        return;
+      }
+      const t: TableReader = table;
+      if (open[open.length - 1] !== true) {
+        // Inside a table nested in a data table's cell: its text joins that cell's.
+        if (
+          t.cell !== null &&
+          (name === "br" || ((name === "p" || name === "div" || name === "tr") && closing))
+        )
+          t.cell.text += LINE_BREAK;
+        return;
+      }
+      if (name === "caption") {
+        if (!closing) t.captionText = "";
+        else if (t.captionText !== null) {
+          t.caption ??= cellTextOf(t.captionText);
+          t.captionText = null;
+        }
+      } else if (name === "tr") {
+        if (closing) t.endRow();
+        else t.startRow();
+      } else if (name === "thead" || name === "tbody" || name === "tfoot") {
+        t.endGroup();
+      } else if (name === "td" || name === "th") {
+        if (closing) t.endCell();
+        else t.startCell(token);
+      } else if (
+        (t.cell !== null || t.captionText !== null) &&
+        (name === "br" || ((name === "p" || name === "div" || name === "li") && closing))
+      ) {
+        if (t.cell !== null) t.cell.text += LINE_BREAK;
+        else t.captionText += LINE_BREAK;
+      }
+    },
+    (from, to) => {
+      if (table === null) {
+        line += html.slice(from, to);
+        return;
+      }
+      const t: TableReader = table;
+      if (t.cell !== null) t.cell.text += html.slice(from, to);
+      else if (t.captionText !== null) t.captionText += html.slice(from, to);
+    },
+  );
   endTable();
+  endLine();
   return out;
 }
