@@ -32,20 +32,33 @@ function isZip(bytes: Uint8Array): boolean {
   );
 }
 
-/** The start of the file as text (Latin-1 is enough to see markup), after a UTF-8 byte-order mark and blanks. */
+/**
+ * The start of the file as text (Latin-1 is enough to see markup), after a byte-order mark and blanks. A page
+ * Excel saves as "Web Page" with the Unicode encoding is UTF-16 with a byte-order mark: its code units are read.
+ */
 function head(bytes: Uint8Array, length: number): string {
-  let at = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const le = bytes[0] === 0xff && bytes[1] === 0xfe;
+  const be = bytes[0] === 0xfe && bytes[1] === 0xff;
   let text = "";
+  if (le || be) {
+    for (let at = 2; at + 1 < bytes.length && text.length < length; at += 2)
+      text += String.fromCharCode(
+        le ? bytes[at]! | (bytes[at + 1]! << 8) : (bytes[at]! << 8) | bytes[at + 1]!,
+      );
+    return text.replace(/^\s+/, "");
+  }
+  let at = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   for (; at < bytes.length && text.length < length; at++) text += String.fromCharCode(bytes[at]!);
   return text.replace(/^\s+/, "");
 }
 
 /**
- * Markup of a web page: `<!DOCTYPE html`, `<html`, `<table`, `<meta`, `<head`, `<body`, `<div` or a comment
+ * Markup of a web page: `<!DOCTYPE html`, `<html`, `<table`, `<meta`, `<head`, `<body`, `<div`, `<style` (a
+ * system's export: `<style>td{mso-number-format:"\@"}</style><table>`), `<title` or a comment
  * first (`<!-{2}`: the offline page's inlined script may not hold a comment opener). Matches `<html xmlns:o="…">`, `<!DOCTYPE HTML PUBLIC …>`, `<table border=1>`; not `<?xml …?><Workbook`.
  */
 const HTML_START =
-  /^(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta[\s>]|<table[\s>]|<div[\s>]|<!-{2})/i;
+  /^(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta[\s>]|<table[\s>]|<div[\s>]|<style[\s>]|<title[\s>]|<!-{2})/i;
 /**
  * XML Spreadsheet 2003: its namespace or its processing instruction near the start. Matches
  * `<?mso-application progid="Excel.Sheet"?>`, `xmlns="urn:schemas-microsoft-com:office:spreadsheet"`.

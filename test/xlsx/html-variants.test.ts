@@ -12,8 +12,9 @@
 import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import type { CellValue, Grid } from "../../src/core";
+import type { CellValue } from "../../src/core";
 import { readInput } from "../../src/xlsx/read-input";
+import { sniffWorkbook } from "../../src/xlsx/sniff-workbook";
 import { fixtureResult, type FixtureResult } from "../fixtures/fixture-result";
 import { write, type Cell, type Fixture } from "../fixtures/make-corpus-fixtures";
 
@@ -248,6 +249,493 @@ function shiftRange(range: string, by: number): string {
   return range.replace(/([A-Z]+)([0-9]+)/g, (_all, col: string, row: string) => `${col}${Number(row) + by}`);
 }
 
+/** A department's table, one row per indicator, the project's cells merged down its indicator rows (元). */
+const DEPARTMENT: Fixture = {
+  file: "department.xlsx",
+  sheet: "Sheet1",
+  rows: [
+    ["2024年部门项目支出绩效目标表"],
+    ["部门：某区卫生健康局\u3000\u3000\u3000\u3000金额单位：元"],
+    [
+      "单位名称",
+      "项目名称",
+      "预算数",
+      "年度目标",
+      "一级指标",
+      "二级指标",
+      "三级指标",
+      "指标性质",
+      "指标值",
+      "度量单位",
+      "权重",
+      "指标方向性",
+    ],
+    [
+      "某区疾病预防控制中心",
+      "疫苗冷链设备购置",
+      money(800000),
+      "完成冷链设备更新",
+      "产出指标",
+      "数量指标",
+      "购置冷藏设备",
+      "≥",
+      "20",
+      "台",
+      "20",
+      "正向指标",
+    ],
+    [n, n, n, n, n, "质量指标", "设备验收合格率", "＝", "100", "%", "20", "正向指标"],
+    [n, n, n, n, n, "时效指标", "完成采购时间", "≤", "10", "月", "10", "反向指标"],
+    [n, n, n, n, "效益指标", "社会效益指标", "疫苗储存安全", "定性", "明显提升", n, "30", "正向指标"],
+    [n, n, n, n, "满意度指标", "服务对象满意度指标", "接种单位满意度", "≥", "90", "%", "20", "正向指标"],
+    [
+      n,
+      "健康宣传",
+      money(200000),
+      "开展健康宣传",
+      "产出指标",
+      "数量指标",
+      "宣传活动场次",
+      "≥",
+      "12",
+      "场",
+      "50",
+      "正向指标",
+    ],
+    [n, n, n, n, "效益指标", "社会效益指标", "居民健康知识知晓率", "≥", "92", "%", "50", "正向指标"],
+  ],
+  merges: ["A1:L1", "A2:L2", "A4:A10", "B4:B8", "C4:C8", "D4:D8", "E4:E6", "B9:B10", "C9:C10", "D9:D10"],
+};
+
+/**
+ * Case 2: the department's table as Word saves it "as Web Page" (GB2312): an `<xml>` island in a conditional
+ * comment, `<p class=MsoNormal>` in every cell with `<span lang=EN-US>` and `<o:p></o:p>`, `mso-` styles,
+ * `mso-spacerun` full-width spaces, and the row of empty cells Word adds for misaligned columns.
+ */
+function wordPage(): string {
+  const td = (cell: MarkupCell) => {
+    const text = shown(cell.value);
+    const span =
+      text === null ? "<o:p>&nbsp;</o:p>" : `${escapeHtml(text)}<span lang=EN-US><o:p></o:p></span>`;
+    return `  <td width=64${spanAttributes(cell, "")} valign=top style='width:48.0pt;border:solid windowtext 1.0pt;
+  mso-border-alt:solid windowtext .5pt;padding:0cm 5.4pt 0cm 5.4pt'>
+  <p class=MsoNormal align=center style='text-align:center'><span style='font-size:9.0pt;
+  font-family:仿宋_GB2312;mso-hansi-font-family:宋体'>${span}</span></p>
+  </td>`;
+  };
+  const rows = markupRows(DEPARTMENT, 2).map(
+    (row, k) => ` <tr style='mso-yfti-irow:${k};height:15.6pt'>\n${row.map(td).join("\n")}\n </tr>`,
+  );
+  const spacer = ` <![if !supportMisalignedColumns]>\n <tr height=0>\n${'  <td width=64 style="border:none"></td>\n'.repeat(12)} </tr>\n <![endif]>`;
+  return `<html xmlns:v="urn:schemas-microsoft-com:vml"
+xmlns:o="urn:schemas-microsoft-com:office:office"
+xmlns:w="urn:schemas-microsoft-com:office:word"
+xmlns="http://www.w3.org/TR/REC-html40">
+
+<head>
+<meta http-equiv=Content-Type content="text/html; charset=gb2312">
+<meta name=ProgId content=Word.Document>
+<meta name=Generator content="Microsoft Word 15">
+<title>2024年部门项目支出绩效目标表</title>
+<!--[if gte mso 9]><xml>
+ <o:DocumentProperties>
+  <o:Author>财政局</o:Author>
+  <o:Pages>1</o:Pages>
+ </o:DocumentProperties>
+</xml><![endif]-->
+<style>
+<!--
+ /* Style Definitions */
+ p.MsoNormal {mso-style-parent:""; margin:0cm; font-size:10.5pt; font-family:"Times New Roman";}
+-->
+</style>
+</head>
+
+<body lang=ZH-CN style='tab-interval:21.0pt;text-justify-trim:punctuation'>
+
+<div class=Section1 style='layout-grid:15.6pt'>
+
+<p class=MsoNormal align=center style='text-align:center'><b><span
+style='font-size:18.0pt;font-family:方正小标宋简体'>2024<span lang=EN-US>年部门项目支出绩效目标表</span><span lang=EN-US><o:p></o:p></span></span></b></p>
+
+<p class=MsoNormal><span style='font-family:仿宋_GB2312'>部门：某区卫生健康局<span
+style='mso-spacerun:yes'>\u3000\u3000\u3000\u3000</span>金额单位：元<span lang=EN-US><o:p></o:p></span></span></p>
+
+<table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0
+ style='border-collapse:collapse;border:none;mso-border-alt:solid windowtext .5pt;
+ mso-yfti-tbllook:480;mso-padding-alt:0cm 5.4pt 0cm 5.4pt'>
+${rows.join("\n")}
+${spacer}
+</table>
+
+<p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span></p>
+
+</div>
+
+</body>
+
+</html>
+`;
+}
+
+/** The department's table as Word's page shows it: the title and 部门 lines are paragraphs, not merged cells. */
+const WORD: Fixture = {
+  ...DEPARTMENT,
+  merges: DEPARTMENT.merges.filter((m) => !m.endsWith("1") && !m.startsWith("A2")),
+};
+
+/** Guangdong's string table: one row per project, its indicators written in one cell, a line each (万元). */
+const STRINGS: Fixture = {
+  file: "strings.xlsx",
+  sheet: "Sheet1",
+  rows: [
+    ["项目支出绩效目标表"],
+    ["部门名称：某区文化广电旅游体育局"],
+    ["单位：万元"],
+    ["序号", "项目名称", "总计", "财政拨款", "其他资金", "绩效目标", "绩效指标", "备注"],
+    ["合计", n, d2(1350.5), d2(1300.5), d2(50)],
+    [
+      "1",
+      "公共文化服务体系建设",
+      d2(1000.5),
+      d2(1000.5),
+      n,
+      "完善公共文化服务设施",
+      "1.1-产出指标：11-数量指标：送戏下乡场次；年度指标值：≥120场\n2.1-产出指标：12-质量指标：活动验收合格率（%）；年度指标值：100\n3.2-效益指标：22-社会效益指标：群众文化获得感；年度指标值：明显提升",
+    ],
+    [
+      "2",
+      "全民健身赛事",
+      d2(350),
+      d2(300),
+      d2(50),
+      "举办全民健身赛事",
+      "1.1-产出指标：11-数量指标：赛事场次；年度指标值：≥8场\n3.2-效益指标：22-社会效益指标：参赛人数；年度指标值：≥5000人次",
+      "含社会赞助",
+    ],
+  ],
+  merges: ["A1:H1", "A2:H2", "A3:H3", "A5:B5"],
+};
+
+/**
+ * Case 3: the string table as Excel saves it "as Web Page", named .xls as systems export it (GB2312): the
+ * `<xml>` island naming the sheet, a `<style>` of `mso-number-format`s inside a comment, `x:num` amounts and
+ * `x:str` texts, Alt+Enter line breaks as `<br style='mso-data-placement:same-cell;'/>`, `<col>` widths.
+ */
+function excelPage(): string {
+  const td = (cell: MarkupCell) => {
+    const text = shown(cell.value);
+    const attrs = `${spanAttributes(cell, "")}`;
+    if (text === null) return `  <td class=xl66${attrs}>&nbsp;</td>`;
+    if (typeof cell.value === "object" && cell.value !== null)
+      return `  <td class=xl67 align=right${attrs} x:num="${cell.value.n}">${text} </td>`;
+    const body = escapeHtml(text).replace(/\n/g, "<br style='mso-data-placement:same-cell;' />");
+    return `  <td class=xl65${attrs} style='white-space:normal'${text.includes("\n") ? ` x:str="${escapeHtml(text).replace(/\n/g, "&#10;")}"` : ""}>${body}</td>`;
+  };
+  const rows = markupRows(STRINGS).map(
+    (row) =>
+      ` <tr height=36 style='mso-height-source:userset;height:27.0pt'>\n${row.map(td).join("\n")}\n </tr>`,
+  );
+  return `<html xmlns:v="urn:schemas-microsoft-com:vml"
+xmlns:o="urn:schemas-microsoft-com:office:office"
+xmlns:x="urn:schemas-microsoft-com:office:excel"
+xmlns="http://www.w3.org/TR/REC-html40">
+
+<head>
+<meta http-equiv=Content-Type content="text/html; charset=gb2312">
+<meta name=ProgId content=Excel.Sheet>
+<meta name=Generator content="Microsoft Excel 15">
+<link rel=File-List href="绩效目标表.files/filelist.xml">
+<style id="绩效目标表_Styles">
+<!--table
+	{mso-displayed-decimal-separator:"\\.";
+	mso-displayed-thousand-separator:"\\,";}
+.xl65
+	{mso-style-parent:style0;
+	mso-number-format:"\\@";
+	text-align:left;
+	white-space:normal;}
+.xl67
+	{mso-style-parent:style0;
+	mso-number-format:"0\\.00_ ";}
+-->
+</style>
+<!--[if gte mso 9]><xml>
+ <x:ExcelWorkbook>
+  <x:ExcelWorksheets>
+   <x:ExcelWorksheet>
+    <x:Name>Sheet1</x:Name>
+    <x:WorksheetOptions><x:Selected/></x:WorksheetOptions>
+   </x:ExcelWorksheet>
+  </x:ExcelWorksheets>
+ </x:ExcelWorkbook>
+</xml><![endif]-->
+</head>
+
+<body link="#0563C1" vlink="#954F72">
+
+<table border=0 cellpadding=0 cellspacing=0 width=864 style='border-collapse:
+ collapse;table-layout:fixed;width:648pt'>
+ <col width=72 style='width:54pt'>
+ <col width=72 span=7 style='mso-width-source:userset;width:54pt'>
+${rows.join("\n")}
+ <![if supportMisalignedColumns]>
+ <tr height=0 style='display:none'>
+  <td width=72 style='width:54pt'></td>
+ </tr>
+ <![endif]>
+</table>
+
+</body>
+
+</html>
+`;
+}
+
+/**
+ * Case 4: a CMS page (UTF-8, `<meta charset>`): the title in `<caption>`, the year in a `<thead>` of `<th>`,
+ * the form split in `<tbody>`s with the 绩效指标 rowspan running on past its `</tbody>` (as the author meant:
+ * the rows below leave its column free), `colspan="0"` (one column, as browsers read it), `rowspan="0"`.
+ */
+function cmsPage(): string {
+  const td = (cell: MarkupCell) => {
+    const text = shown(cell.value);
+    let attrs = spanAttributes(cell);
+    if (cell.r === 8 && cell.c === 4) attrs = ' colspan="0"';
+    if (cell.r === 15 && cell.c === 1) attrs = ' rowspan="0"';
+    const tag = cell.r === 8 ? "th" : "td";
+    return `<${tag}${attrs}>${text === null ? "" : escapeHtml(text)}</${tag}>`;
+  };
+  const rows = (from: number, to: number) =>
+    markupRows(FORM, from, to)
+      .map((row) => `<tr>${row.map(td).join("")}</tr>`)
+      .join("\n");
+  return `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<title>项目支出绩效目标表</title><link rel="stylesheet" href="/css/article.css"></head>
+<body><div class="article"><h1>某县农业农村局2024年项目支出绩效目标</h1>
+<div class="content">
+<table class="ke-zeroborder" border="1">
+<caption>项目支出绩效目标表</caption>
+<thead><tr><th colspan="5">（2024年度）</th></tr></thead>
+<tbody>
+${rows(2, 8)}
+</tbody>
+<tbody>
+${rows(8, 9)}
+</tbody>
+<tbody>
+${rows(9, 16)}
+</tbody>
+</table>
+</div></div></body></html>
+`;
+}
+
+/** The CMS page as Excel shows it: the heading line, then the form (its title the caption's row). */
+const CMS: Fixture = {
+  file: "cms.xlsx",
+  sheet: "Sheet1",
+  rows: [["某县农业农村局2024年项目支出绩效目标"], ...FORM.rows],
+  merges: FORM.merges.filter((m) => m !== "A1:E1").map((range) => shiftRange(range, 1)),
+};
+
+/** A project's self-evaluation, as a township publishes it (万元). */
+const SELF_EVALUATION: Fixture = {
+  file: "self-evaluation.xlsx",
+  sheet: "Sheet1",
+  rows: [
+    ["项目支出绩效自评表"],
+    ["（2023年度）"],
+    ["项目名称", "农村人居环境整治"],
+    ["主管部门", "某镇人民政府", n, n, "实施单位", "某镇农业综合服务中心"],
+    ["项目资金（万元）", n, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    [n, "年度资金总额", d2(150), d2(150), d2(142.5), "10", "95%", "9.5"],
+    [n, "其中：当年财政拨款", d2(150), d2(150), d2(142.5)],
+    [n, "上年结转资金"],
+    [n, "其他资金"],
+    ["年度总体目标", "预期目标", n, n, n, "实际完成情况"],
+    [n, "完成12个村人居环境整治，改善村容村貌。", n, n, n, "完成12个村人居环境整治，村容村貌明显改善。"],
+    [
+      "绩效指标",
+      "一级指标",
+      "二级指标",
+      "三级指标",
+      "年度指标值",
+      "实际完成值",
+      "分值",
+      "得分",
+      "偏差原因分析及改进措施",
+    ],
+    [n, "产出指标", "数量指标", "整治村庄数量", "≥12个", "12个", "20", "20"],
+    [n, n, "质量指标", "整治验收合格率", "≥95%", "100%", "20", "20"],
+    [n, n, "时效指标", "完成时间", "2023年12月前", "2023年11月", "10", "10"],
+    [n, "效益指标", "社会效益指标", "村容村貌改善", "明显改善", "明显改善", "20", "20"],
+    [n, "满意度指标", "服务对象满意度指标", "村民满意度", "≥90%", "93%", "10", "10"],
+    ["总分", n, n, n, n, n, "100", "99.5"],
+  ],
+  merges: [
+    "A1:I1",
+    "A2:I2",
+    "B3:I3",
+    "B4:D4",
+    "F4:I4",
+    "A5:A9",
+    "A10:A11",
+    "B10:E10",
+    "F10:I10",
+    "B11:E11",
+    "F11:I11",
+    "A12:A17",
+    "B13:B15",
+    "A18:F18",
+  ],
+};
+
+/**
+ * Case 5: the self-evaluation saved from a site that declares no charset at all (GBK bytes), `<td>&nbsp;</td>`
+ * for every empty cell, amounts with a trailing `&nbsp;`, and the 绩效指标 rowspan running past the table's end
+ * (rowspan="9" over six rows: the site counted rows it later deleted), then the 总分 row in a second table.
+ */
+function undeclaredPage(): string {
+  const td = (cell: MarkupCell) => {
+    const text = shown(cell.value);
+    const attrs = cell.r === 11 && cell.c === 0 ? ' rowspan="9"' : spanAttributes(cell);
+    return `<td${attrs}>${text === null ? "&nbsp;" : `${escapeHtml(text)}${typeof cell.value === "object" ? "&nbsp;" : ""}`}</td>`;
+  };
+  const rows = (from: number, to: number) =>
+    markupRows(SELF_EVALUATION, from, to)
+      .map((row) => `<tr>${row.map(td).join("")}</tr>`)
+      .join("\r\n");
+  return `<html><head><title>项目支出绩效自评表</title></head><body>\r\n<table border=1 cellspacing=0>\r\n${rows(0, 17)}\r\n</table>\r\n<table border=1 cellspacing=0>\r\n${rows(17, 18)}\r\n</table>\r\n</body></html>\r\n`;
+}
+
+/** The undeclared page as Excel shows it: the 总分 row a table of its own, a blank row above it. */
+const UNDECLARED: Fixture = {
+  ...SELF_EVALUATION,
+  rows: [...SELF_EVALUATION.rows.slice(0, 17), [], ...SELF_EVALUATION.rows.slice(17)],
+  merges: SELF_EVALUATION.merges.map((m) => (m === "A18:F18" ? "A19:F19" : m)),
+};
+
+/**
+ * Case 6: the string table from a rich-text editor (UEditor), UTF-8 with a byte-order mark: `<th>` in a
+ * `<thead>`, each indicator of the 绩效指标 cell its own `<p>`, amounts `1,350.50` with blanks around them,
+ * `<td>&nbsp;</td>` and `<td><br></td>` for empty cells.
+ */
+function editorPage(): string {
+  const td = (cell: MarkupCell) => {
+    const text = shown(cell.value);
+    const style = ' valign="top" style="word-break: break-all;"';
+    if (text === null)
+      return `<td${spanAttributes(cell)}${style}>${cell.c % 2 === 0 ? "&nbsp;" : "<br/>"}</td>`;
+    const body = text
+      .split("\n")
+      .map((line) => `<p style="text-indent:0em">${escapeHtml(line)}</p>`)
+      .join("");
+    const number = typeof cell.value === "object" ? ` ${text.replace(/\B(?=(\d{3})+\.)/g, ",")}  ` : null;
+    return `<td${spanAttributes(cell)}${style}>${number ?? body}</td>`;
+  };
+  const head = markupRows(EDITOR, 3, 4)[0]!.map((cell) => `<th>${escapeHtml(String(cell.value))}</th>`);
+  const body = markupRows(EDITOR, 4).map(
+    (row, k) => `<tr${k === 0 ? ' class="firstRow"' : ""}>${row.map(td).join("")}</tr>`,
+  );
+  return `<!DOCTYPE html><html><head><meta charset="UTF-8"><title>附件</title></head><body>
+<p style="text-align: center;"><strong><span style="font-size: 20px;">项目支出绩效目标表</span></strong></p>
+<p>部门名称：某区文化广电旅游体育局</p><p style="text-align: right;">单位：万元</p>
+<table data-sort="sortDisabled" width="100%"><thead><tr>${head.join("")}</tr></thead><tbody>
+${body.join("\n")}
+</tbody></table><p><br/></p></body></html>`;
+}
+
+/** The editor's page as Excel shows it: the title, 部门 and 单位 lines are paragraphs, amounts with separators. */
+const EDITOR: Fixture = {
+  ...STRINGS,
+  rows: STRINGS.rows.map((row) => row.map((v) => (typeof v === "object" && v !== null ? money(v.n) : v))),
+  merges: ["A5:B5"],
+};
+
+/** Case 7: the form as Excel saves "Web Page" with the Unicode encoding (UTF-16, a byte-order mark), named .xls. */
+function unicodePage(): string {
+  const td = (cell: MarkupCell) => {
+    const text = shown(cell.value);
+    return `<td${spanAttributes(cell, "")}${typeof cell.value === "object" && cell.value !== null ? ` x:num="${cell.value.n}"` : ""}>${text === null ? "" : escapeHtml(text)}</td>`;
+  };
+  const rows = markupRows(FORM).map((row) => ` <tr height=19>\n  ${row.map(td).join("\n  ")}\n </tr>`);
+  return `<html xmlns:o="urn:schemas-microsoft-com:office:office"
+xmlns:x="urn:schemas-microsoft-com:office:excel"
+xmlns="http://www.w3.org/TR/REC-html40">
+<head>
+<meta http-equiv=Content-Type content="text/html; charset=unicode">
+<meta name=ProgId content=Excel.Sheet>
+</head>
+<body>
+<table x:str border=0 cellpadding=0 cellspacing=0>
+${rows.join("\n")}
+</table>
+</body>
+</html>
+`;
+}
+
+/**
+ * Case 8: two forms on one page, each a `<div>` with its title and 单位 lines above it, the first one's 年度绩效目标
+ * written as a small table inside its cell (a goal a row), which is that cell's text, a line a row.
+ */
+function twoFormsPage(): string {
+  const td = (cell: MarkupCell) => {
+    const text = shown(cell.value);
+    if (text !== null && text.includes("\n"))
+      return `<td${spanAttributes(cell)}><table class="inner" width="100%">${text
+        .split("\n")
+        .map((line) => `<tr><td>${escapeHtml(line)}</td></tr>`)
+        .join("")}</table></td>`;
+    return `<td${spanAttributes(cell)}>${text === null ? "" : escapeHtml(text)}</td>`;
+  };
+  const table = (fixture: Fixture) =>
+    `<table border="1">${markupRows(fixture)
+      .map((row) => `<tr>${row.map(td).join("")}</tr>`)
+      .join("\n")}</table>`;
+  return `<html><head><meta http-equiv="content-type" content="text/html;charset=utf-8"></head><body>
+<div class="form"><p>附件1</p><p>单位：万元</p>${table(FIRST_FORM)}</div>
+<div class="form"><p>附件2</p><p>单位：万元</p>${table(SECOND_FORM)}</div>
+</body></html>`;
+}
+
+/** The first of the two forms: its goal in two lines. */
+const FIRST_FORM: Fixture = {
+  ...FORM,
+  rows: FORM.rows.map((row, r) =>
+    r === 7 ? ["年度绩效目标", "目标1：完成高标准农田建设1.2万亩。\n目标2：提高粮食综合生产能力。"] : row,
+  ),
+};
+
+/** The second form: another project of the bureau. */
+const SECOND_FORM: Fixture = {
+  ...FORM,
+  rows: FORM.rows.map((row, r) =>
+    r === 2
+      ? ["项目名称", "农机购置补贴"]
+      : r === 4
+        ? ["项目资金（万元）", "年度资金总额", money(500)]
+        : r === 5
+          ? [n, "其中：财政拨款", money(500)]
+          : r === 6
+            ? [n, "其他资金", money(0)]
+            : row,
+  ),
+};
+
+/** The two forms as Excel shows the page: each form's 附件 and 单位 lines above it. */
+const TWO_FORMS: Fixture = {
+  file: "two-forms.xlsx",
+  sheet: "Sheet1",
+  rows: [["附件1"], ["单位：万元"], ...FIRST_FORM.rows, ["附件2"], ["单位：万元"], ...SECOND_FORM.rows],
+  merges: [
+    ...FORM.merges.map((range) => shiftRange(range, 2)),
+    ...FORM.merges.map((range) => shiftRange(range, 4 + FORM.rows.length)),
+  ],
+};
+
 // ---------------------------------------------------------------------------------------------------------------
 
 interface Variant {
@@ -269,6 +757,61 @@ const VARIANTS: readonly Variant[] = [
     bytes: () => gbk(portalPage()),
     workbook: PORTAL,
     tables: ["project-form | 15 | 1"],
+  },
+  {
+    about:
+      "a department table Word saved as a web page (.htm, GB2312): <o:p>, mso- styles, <xml> island, spacer row",
+    file: "department.htm",
+    bytes: () => gbk(wordPage()),
+    workbook: WORD,
+    tables: ["department-columns | 3 | 2"],
+  },
+  {
+    about:
+      "a string table Excel saved as a web page, named .xls (GB2312): x:num, x:str, <br> in a cell, <col>",
+    file: "strings.xls",
+    bytes: () => gbk(excelPage()),
+    workbook: STRINGS,
+    tables: ["guangdong-string | 4 | 2"],
+  },
+  {
+    about:
+      "a CMS page (UTF-8 <meta charset>): <caption>, <thead>/<th>, a rowspan past </tbody>, colspan=0, rowspan=0",
+    file: "cms.html",
+    bytes: () => utf8(cmsPage()),
+    workbook: CMS,
+    tables: ["project-form | 10 | 1"],
+  },
+  {
+    about:
+      "a self-evaluation page with no charset (GBK): &nbsp; cells, a rowspan past the table's end, 总分 apart",
+    file: "self-evaluation.html",
+    bytes: () => gbk(undeclaredPage()),
+    workbook: UNDECLARED,
+    tables: ["self-evaluation-form | 12 | 1"],
+  },
+  {
+    about:
+      "a string table from a rich-text editor (UTF-8 with BOM): <thead><th>, <p> per indicator, 1,350.50",
+    file: "strings.html",
+    bytes: () => utf8WithBom(editorPage()),
+    workbook: EDITOR,
+    tables: ["guangdong-string | 4 | 2"],
+  },
+  {
+    about: "a form Excel saved as a Unicode web page (UTF-16 with BOM), named .xls",
+    file: "form-unicode.xls",
+    bytes: () => utf16le(unicodePage()),
+    workbook: FORM,
+    tables: ["project-form | 9 | 1"],
+  },
+  {
+    about:
+      "two forms on one page, each with its 附件 and 单位 lines, a goal written as a table inside its cell",
+    file: "two-forms.html",
+    bytes: () => utf8(twoFormsPage()),
+    workbook: TWO_FORMS,
+    tables: ["project-form | 11 | 1", "project-form | 29 | 1"],
   },
 ];
 
@@ -306,4 +849,25 @@ describe("target tables as real sites publish them: the page reads as the clerk 
   });
 });
 
-export type { Grid };
+describe("what an .xls holds, told by its bytes: the web pages systems and Excel save under that name", () => {
+  test.each<[string, Uint8Array]>([
+    [
+      "Excel's Unicode web page (UTF-16 LE with BOM)",
+      utf16le('<html xmlns:x="urn:schemas-microsoft-com:office:excel">'),
+    ],
+    [
+      "the same, big-endian",
+      Uint8Array.from([0xfe, 0xff, 0, 0x3c, 0, 0x68, 0, 0x74, 0, 0x6d, 0, 0x6c, 0, 0x3e]),
+    ],
+    [
+      "a system's export opening with its style",
+      utf8('<style>td{mso-number-format:"\\@";}</style>\n<table><tr><td>项目名称</td></tr></table>'),
+    ],
+    [
+      "an export opening with the window title",
+      gbk("<title>项目支出绩效目标表</title><table><tr><td>项目名称</td></tr></table>"),
+    ],
+  ])("%s", (_about, bytes) => {
+    expect(sniffWorkbook(bytes)).toBe("html");
+  });
+});
