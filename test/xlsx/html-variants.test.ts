@@ -13,6 +13,7 @@ import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import type { CellValue } from "../../src/core";
+import { readHtmlTables } from "../../src/xlsx/read-html-table";
 import { readInput } from "../../src/xlsx/read-input";
 import { sniffWorkbook } from "../../src/xlsx/sniff-workbook";
 import { fixtureResult, type FixtureResult } from "../fixtures/fixture-result";
@@ -846,6 +847,68 @@ describe("target tables as real sites publish them: the page reads as the clerk 
       expect(fromPage.issues.filter((i) => i.startsWith("error"))).toEqual([]);
       expect(fromPage).toEqual(unsheeted(await fixtureResult(workbook)));
     });
+  });
+});
+
+describe("readHtmlTables: the structures behind those pages, one at a time", () => {
+  test.each<[string, string, CellValue[][]]>([
+    [
+      "a rowspan past </tbody> keeps covering when the rows below leave its column free",
+      "<table><tbody><tr><td rowspan=3>绩效指标</td><td>一级</td><td>三级</td></tr></tbody>" +
+        "<tbody><tr><td>产出</td><td>面积</td></tr><tr><td>效益</td><td>增产</td></tr></tbody></table>",
+      [
+        ["绩效指标", "一级", "三级"],
+        [null, "产出", "面积"],
+        [null, "效益", "增产"],
+      ],
+    ],
+    [
+      "a rowspan past </tbody> stops where the rows below fill the table without it (as a browser shows them)",
+      "<table><tbody><tr><td rowspan=4>项目资金</td><td>总额</td><td>100</td></tr><tr><td>拨款</td><td>100</td></tr></tbody>" +
+        "<tbody><tr><td>年度目标</td><td>完成</td><td>x</td></tr></tbody></table>",
+      [
+        ["项目资金", "总额", "100"],
+        [null, "拨款", "100"],
+        ["年度目标", "完成", "x"],
+      ],
+    ],
+    [
+      "rowspan=0 runs to the end of its row group, and no further",
+      "<table><tbody><tr><td rowspan=0>产出</td><td>a</td></tr><tr><td>b</td></tr></tbody>" +
+        "<tbody><tr><td>效益</td><td>c</td></tr></tbody></table>",
+      [
+        ["产出", "a"],
+        [null, "b"],
+        ["效益", "c"],
+      ],
+    ],
+    ["colspan=0 is one column", "<table><tr><td colspan=0>a</td><td>b</td></tr></table>", [["a", "b"]]],
+    [
+      "<caption> is the table's first row, wherever it is written",
+      "<table><tr><td>项目名称</td></tr><caption>项目支出<br>绩效目标表</caption></table>",
+      [["项目支出\n绩效目标表"], ["项目名称"]],
+    ],
+    [
+      "a layout table is looked through: its cells' lines and the data table in one of them",
+      "<table><tr><td>导航</td><td><p>单位：万元</p><table><tr><td>项目名称</td><td>a</td></tr><tr><td>b</td><td>c</td></tr></table></td></tr></table>",
+      [["导航"], ["单位：万元"], ["项目名称", "a"], ["b", "c"]],
+    ],
+    [
+      "a small table inside a data table's cell is that cell's text",
+      "<table><tr><td>目标</td><td><table><tr><td>目标1</td></tr><tr><td>目标2</td></tr></table></td></tr><tr><td>a</td><td>b</td></tr></table>",
+      [
+        ["目标", "目标1\n目标2"],
+        ["a", "b"],
+      ],
+    ],
+    [
+      "Word's and Excel's head: the <xml> island, the window title, a style in a comment: no text of theirs",
+      "<head><title>表</title><!--[if gte mso 9]><xml><x:Name>Sheet1</x:Name></xml><![endif]--><xml><o:Pages>1</o:Pages></xml>" +
+        '<style><!--td{mso-number-format:"\\@"}--></style></head><body><p class=MsoNormal>单位：元<o:p></o:p></p><table><tr><td>a</td></tr></table></body>',
+      [["单位：元"], ["a"]],
+    ],
+  ])("%s", (_about, html, grid) => {
+    expect(readHtmlTables(html)).toEqual(grid);
   });
 });
 
