@@ -98,7 +98,7 @@ const SKIPPED = new Set(["script", "style", "title", "xml", "noscript", "templat
 
 /**
  * The page's tags in order, with the text between them (`text(from, to)`): comments and conditional comments
- * (`<!--[if gte mso 9]>…<![endif]-->`, `<![if !supportMisalignedColumns]>`) and skipped elements' bodies left out.
+ * (Word's `<!-{2}[if gte mso 9]>…<![endif]-{2}>`, `<![if !supportMisalignedColumns]>`) and skipped elements' bodies left out.
  */
 function scanMarkup(
   html: string,
