@@ -129,10 +129,11 @@ function scanMarkup(
 }
 
 /**
- * Which tables (by the order they open) lay out the page rather than hold data: a table whose largest nested
- * table has more cells than it has itself (a portal's frame: a banner cell, a menu cell, and the cell holding the
- * published table). A data table with a small table inside one of its cells stays a data table, the small one's
- * text joining that cell.
+ * Which tables (by the order they open) lay out the page rather than hold data: a table holding a nested table
+ * with more cells than it has itself (a portal's frame: a banner cell, a menu cell, and the cell holding the
+ * published table), or with more than NESTED_CELLS (a frame whose footer of links outnumbers a small form's
+ * cells). A data table with a small table inside one of its cells (a goal a row) stays a data table, the small
+ * one's text joining that cell.
  */
 function findLayoutTables(html: string): boolean[] {
   const layout: boolean[] = [];
@@ -140,7 +141,7 @@ function findLayoutTables(html: string): boolean[] {
   let next = 0;
   const close = () => {
     const table = open.pop()!;
-    layout[table.id] = table.largestChild > table.own;
+    layout[table.id] = table.largestChild > Math.min(table.own, NESTED_CELLS);
     const total = table.own + table.children;
     const parent = open[open.length - 1];
     if (parent) {
@@ -162,6 +163,9 @@ function findLayoutTables(html: string): boolean[] {
   while (open.length > 0) close();
   return layout;
 }
+
+/** A nested table of more cells than this is a table of its own, even in a table of more cells (a form has 30+). */
+const NESTED_CELLS = 20;
 
 /** A merged range of a table being read: its rows [top, bottom] and columns [left, right], 0-based. */
 interface Span {

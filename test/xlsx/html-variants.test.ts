@@ -894,6 +894,18 @@ describe("readHtmlTables: the structures behind those pages, one at a time", () 
       [["导航"], ["单位：万元"], ["项目名称", "a"], ["b", "c"]],
     ],
     [
+      "a layout table with more cells than the table in it (a footer of links) is looked through all the same",
+      "<table><tr><td><table>" +
+        "<tr><td>项目名称</td><td>a</td><td>b</td><td>c</td><td>d</td></tr>".repeat(5) +
+        "</table></td></tr><tr>" +
+        "<td>链接</td>".repeat(30) +
+        "</tr></table>",
+      [
+        ...Array.from({ length: 5 }, () => ["项目名称", "a", "b", "c", "d"]),
+        ...Array.from({ length: 30 }, () => ["链接"]),
+      ],
+    ],
+    [
       "a small table inside a data table's cell is that cell's text",
       "<table><tr><td>目标</td><td><table><tr><td>目标1</td></tr><tr><td>目标2</td></tr></table></td></tr><tr><td>a</td><td>b</td></tr></table>",
       [
