@@ -72,6 +72,24 @@ export function decodeEntities(text: string): string {
 /** A `<br>` or a paragraph's end inside a cell, kept apart from the markup's own line breaks (which are blanks). */
 const LINE_BREAK = "\u2028";
 
+/** Blank text between tags: spaces, line ends, `&nbsp;` (`<p>&nbsp;</p>`), Word's `&#12288;`. */
+const BLANK = /^(?:[\s\u00a0\u3000]|&nbsp;|&#160;|&#12288;)*$/;
+
+/**
+ * A line ends in a cell: at a `<br>` (`fromBr`), or at a paragraph's, division's or item's end. As a browser
+ * shows it, a `<br>` right before the end of its paragraph makes no empty line (`<p>a<br></p><p>b</p>` is two
+ * lines); an empty paragraph does (`<p>a</p><p>&nbsp;</p><p>b</p>` is three, the middle one empty).
+ */
+function breakLine(target: { text: string; brOpen?: boolean }, fromBr: boolean): void {
+  const tail = target.text.slice(target.text.lastIndexOf(LINE_BREAK) + 1);
+  if (!fromBr && target.brOpen === true && BLANK.test(tail)) {
+    target.brOpen = false;
+    return;
+  }
+  target.text += LINE_BREAK;
+  target.brOpen = fromBr;
+}
+
 /** A cell's text as a clerk sees it: entities decoded, runs of blanks one space, lines trimmed. */
 function cellTextOf(raw: string): string {
   return decodeEntities(raw.replace(/[ \t\r\n\f]+/g, " "))
@@ -182,6 +200,8 @@ interface Span {
 /** A cell read, not yet placed: its row's cells are placed together when the row ends. */
 interface PendingCell {
   text: string;
+  /** A `<br>` ended the last line and nothing but blanks came after it (see breakLine). */
+  brOpen?: boolean;
   readonly colspan: number;
   /** 0: to the end of the row group (`rowspan="0"`). */
   readonly rowspan: number;
@@ -196,7 +216,7 @@ class TableReader {
   private row: PendingCell[] | null = null;
   cell: PendingCell | null = null;
   caption: string | null = null;
-  captionText: string | null = null;
+  captionText: { text: string; brOpen?: boolean } | null = null;
 
   startCell(token: string): void {
     this.endCell();
@@ -359,13 +379,13 @@ export function readHtmlTables(html: string): Grid {
           t.cell !== null &&
           (name === "br" || ((name === "p" || name === "div" || name === "tr") && closing))
         )
-          t.cell.text += LINE_BREAK;
+          breakLine(t.cell, name === "br");
         return;
       }
       if (name === "caption") {
-        if (!closing) t.captionText = "";
+        if (!closing) t.captionText = { text: "" };
         else if (t.captionText !== null) {
-          t.caption ??= cellTextOf(t.captionText);
+          t.caption ??= cellTextOf(t.captionText.text);
           t.captionText = null;
         }
       } else if (name === "tr") {
@@ -380,8 +400,7 @@ export function readHtmlTables(html: string): Grid {
         (t.cell !== null || t.captionText !== null) &&
         (name === "br" || ((name === "p" || name === "div" || name === "li") && closing))
       ) {
-        if (t.cell !== null) t.cell.text += LINE_BREAK;
-        else t.captionText += LINE_BREAK;
+        breakLine((t.cell ?? t.captionText)!, name === "br");
       }
     },
     (from, to) => {
@@ -391,7 +410,7 @@ export function readHtmlTables(html: string): Grid {
       }
       const t: TableReader = table;
       if (t.cell !== null) t.cell.text += html.slice(from, to);
-      else if (t.captionText !== null) t.captionText += html.slice(from, to);
+      else if (t.captionText !== null) t.captionText.text += html.slice(from, to);
     },
   );
   endTable();

@@ -907,6 +907,12 @@ describe("readHtmlTables: the structures behind those pages, one at a time", () 
       ],
     ],
     [
+      "a cell's lines as a browser shows them: a <br> before its paragraph's end makes no empty line, <p>&nbsp;</p> does",
+      "<table><tr><td><p>1.产出指标<br/></p><p>2.效益指标<br></p></td>" +
+        "<td><div>（1）数量</div><div><br></div><div>（2）质量</div></td><td><p>目标1</p><p>&nbsp;</p><p>目标2</p></td></tr></table>",
+      [["1.产出指标\n2.效益指标", "（1）数量\n\n（2）质量", "目标1\n\n目标2"]],
+    ],
+    [
       "a small table inside a data table's cell is that cell's text",
       "<table><tr><td>目标</td><td><table><tr><td>目标1</td></tr><tr><td>目标2</td></tr></table></td></tr><tr><td>a</td><td>b</td></tr></table>",
       [
