@@ -16,8 +16,9 @@ import type { CellValue, Grid } from "../core";
 const TOKEN = /<!-{2}[\s\S]*?-{2}>|<!\[[\s\S]*?\]>|<!?[a-zA-Z/][^>]*>/g;
 // A tag's name: `<td …` → td, `</TR>` → tr.
 const TAG_NAME = /^<\/?([a-zA-Z][a-zA-Z0-9:]*)/;
-// A span attribute: `colspan="2"`, `rowspan=3`, `ROWSPAN='4'`.
-const SPAN = (name: string) => new RegExp(`\\b${name}\\s*=\\s*["']?([0-9]+)`, "i");
+// A span attribute, after a blank (not `data-colspan="3"`, which a table plugin keeps for itself), its number
+// perhaps after blanks inside the quotes, as browsers read it: `colspan="2"`, `rowspan=3`, `ROWSPAN=' 4'`.
+const SPAN = (name: string) => new RegExp(`\\s${name}\\s*=\\s*["']?\\s*([0-9]+)`, "i");
 const COLSPAN = SPAN("colspan");
 const ROWSPAN = SPAN("rowspan");
 /** Spans beyond this are damage, not a table (Excel's own limit is far above any form's). */

@@ -883,6 +883,14 @@ describe("readHtmlTables: the structures behind those pages, one at a time", () 
         ["效益", "c"],
       ],
     ],
+    [
+      "a plugin's data-colspan is not the cell's span; blanks inside the quotes are",
+      '<table><tr><td data-colspan="3" colspan="1">a</td><td rowspan=" 2">b</td><td>c</td></tr><tr><td>d</td><td>e</td></tr></table>',
+      [
+        ["a", "b", "c"],
+        ["d", null, "e"],
+      ],
+    ],
     ["colspan=0 is one column", "<table><tr><td colspan=0>a</td><td>b</td></tr></table>", [["a", "b"]]],
     [
       "<caption> is the table's first row, wherever it is written",
