@@ -9,6 +9,7 @@
  * are skipped; `<br>` and the end of a paragraph inside a cell are line breaks; entities are decoded.
  */
 import type { CellValue, Grid } from "../core";
+import { EXCEL_MAX_COLUMNS } from "./package-limits";
 
 // One tag or comment: `<td colspan="2">`, `</tr>`, `<br/>`, a comment, `<![if !supportMisalignedColumns]>`. The
 // comment's opener is written `<!-{2}`: the offline page inlines this code in a <script>, where the literal
@@ -263,12 +264,21 @@ class TableReader {
         this.spans = this.spans.filter((s) => s.bottom >= r);
       }
     }
-    const covered = new Set<number>();
-    for (const s of this.spans) if (s.top < r) for (let c = s.left; c <= s.right; c++) covered.add(c);
+    // The ranges covering this row, left to right: a cell goes past each one it would fall in (ranges, not
+    // columns, are walked: a page of rowspan=1000 colspan=1000 cells costs what its cells do).
+    const cover = this.spans.filter((s) => s.top < r).sort((a, b) => a.left - b.left);
+    let k = 0;
     const out: CellValue[] = [];
     let c = 0;
     for (const cell of cells) {
-      while (covered.has(c)) c++;
+      for (;;) {
+        while (k < cover.length && cover[k]!.right < c) k++;
+        if (k < cover.length && cover[k]!.left <= c) c = cover[k]!.right + 1;
+        else break;
+      }
+      // A cell past Excel's last column is put just past it and the row ends there: the page is then refused as
+      // too wide (checkGridLimits) without a row of a million empty cells first, and no cell is dropped unseen.
+      if (c > EXCEL_MAX_COLUMNS) c = EXCEL_MAX_COLUMNS;
       const text = cellTextOf(cell.text);
       while (out.length < c) out.push(null);
       out[c] = text === "" ? null : text;
@@ -282,6 +292,7 @@ class TableReader {
           toGroupEnd: cell.rowspan === 0,
         });
       c += cell.colspan;
+      if (c > EXCEL_MAX_COLUMNS) break;
     }
     let end = c;
     for (const s of this.spans) if (s.top <= r) end = Math.max(end, s.right + 1);

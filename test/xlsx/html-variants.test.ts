@@ -15,6 +15,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import type { CellValue } from "../../src/core";
 import { readHtmlTables } from "../../src/xlsx/read-html-table";
+import { InputError } from "../../src/xlsx/input-error";
 import { readInput } from "../../src/xlsx/read-input";
 import { sniffWorkbook } from "../../src/xlsx/sniff-workbook";
 import { fixtureResult, type FixtureResult } from "../fixtures/fixture-result";
@@ -1029,6 +1030,17 @@ describe("no cell lost or shifted, whatever the markup around the cells", () => 
       { numRuns: 300 },
     );
   });
+});
+
+test("a page wider than Excel (spans of 1000 columns) is refused as too wide, fast, no cell dropped unseen", async () => {
+  const page = join(dir, "wide.html");
+  writeFileSync(
+    page,
+    `<table><tr>${"<td rowspan=1000 colspan=1000>x</td>".repeat(50)}</tr>${"<tr><td>y</td></tr>".repeat(1000)}</table>`,
+  );
+  const error = await readInput(page).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(InputError);
+  expect((error as InputError).message).toMatch(/column|列/);
 });
 
 describe("what an .xls holds, told by its bytes: the web pages systems and Excel save under that name", () => {
