@@ -14,13 +14,15 @@
  *   'PK\x03\x04…'"), or an .ods;
  * - a web page: systems that export "Excel" as an HTML table with an .xls name (xlrd issue #350, SheetJS issue
  *   #458: `<html xmlns:o="urn:schemas-microsoft-com:office:office" …><table>`);
+ * - a web page saved as one file (MHTML: Excel's "单个文件网页", Chrome's "网页，单个文件"), read as its pages;
  * - XML Spreadsheet 2003 (`<?mso-application progid="Excel.Sheet"?><Workbook …>`, xlrd issue #188): not read,
  *   the clerk gets the line on saving it as .xlsx;
  * - tab-separated text named .xls (xlrd issue #351): read as text.
  */
 import { isCompoundFile } from "./read-cfb";
+import { isMhtml } from "./read-mhtml";
 
-export type SniffedWorkbook = "compound" | "zip" | "html" | "xml-spreadsheet" | "text" | "unknown";
+export type SniffedWorkbook = "compound" | "zip" | "html" | "mhtml" | "xml-spreadsheet" | "text" | "unknown";
 
 /** `PK\x03\x04` (a local file header) or `PK\x05\x06` (an empty archive's end record). */
 function isZip(bytes: Uint8Array): boolean {
@@ -65,6 +67,14 @@ const HTML_START =
  */
 const XML_SPREADSHEET = /urn:schemas-microsoft-com:office:spreadsheet|progid="Excel\.Sheet"/i;
 
+/**
+ * A MIME header line first: a page saved as one file (MHTML) by Chrome (`From: <Saved by Blink>`), Internet
+ * Explorer or Excel (`MIME-Version: 1.0`), which some systems export as .xls. Matches `MIME-Version: 1.0`,
+ * `From: <Saved by Blink>`, `Content-Type: multipart/related;`.
+ */
+const MIME_HEADER =
+  /^(?:MIME-Version|From|Content-Type|Subject|Date|Snapshot-Content-Location|X-[A-Za-z-]+):/i;
+
 /** What the bytes are, looking at their start only. */
 export function sniffWorkbook(bytes: Uint8Array): SniffedWorkbook {
   if (isCompoundFile(bytes)) return "compound";
@@ -75,6 +85,7 @@ export function sniffWorkbook(bytes: Uint8Array): SniffedWorkbook {
     return /<html[\s>]/i.test(start) ? "html" : "unknown";
   }
   if (HTML_START.test(start)) return "html";
+  if (MIME_HEADER.test(start) && isMhtml(start)) return "mhtml";
   // Text: no NUL byte (UTF-16 text has them, and is no table a system exports as .xls) and a tab or a comma.
   for (let k = 0; k < Math.min(bytes.length, 4096); k++) if (bytes[k] === 0) return "unknown";
   return /[\t,]/.test(start) ? "text" : "unknown";

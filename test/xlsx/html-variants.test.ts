@@ -739,6 +739,105 @@ const TWO_FORMS: Fixture = {
   ],
 };
 
+/** Quoted-printable (RFC 2045): printable ASCII but `=` as is, other bytes `=XX`, lines of at most 76. */
+function quotedPrintable(bytes: Uint8Array): string {
+  let out = "";
+  let line = "";
+  for (const b of bytes) {
+    const piece =
+      b === 0x0a
+        ? "\n"
+        : b !== 0x3d && b >= 0x20 && b < 0x7f
+          ? String.fromCharCode(b)
+          : `=${b.toString(16).toUpperCase().padStart(2, "0")}`;
+    if (piece === "\n") {
+      out += `${line}\r\n`;
+      line = "";
+      continue;
+    }
+    if (line.length + piece.length > 75) {
+      out += `${line}=\r\n`;
+      line = "";
+    }
+    line += piece;
+  }
+  return out + line;
+}
+
+/**
+ * Case 9: the portal page saved by Chrome as "网页，单个文件" (.mhtml): MIME headers, the page as UTF-8 in
+ * quoted-printable (Chrome rewrites its charset), then its images as parts of their own.
+ */
+function chromeMhtml(): Uint8Array {
+  const page = portalPage().replace('charset=gb2312" /', 'charset=UTF-8" /');
+  const boundary = "----MultipartBoundary--q1zdN0R8WOkKf3ZmWbVL8ZHc2Yy6wDxc4dVqJ5ptIr----";
+  return utf8(
+    [
+      "From: <Saved by Blink>",
+      "Snapshot-Content-Location: http://www.example.gov.cn/zwgk/czyjs/202402/t20240205_1.html",
+      "Subject: =?utf-8?Q?=E6=9F=90=E5=8E=BF?=",
+      "Date: Mon, 5 Feb 2024 09:00:00 +0800",
+      "MIME-Version: 1.0",
+      "Content-Type: multipart/related;",
+      '\ttype="text/html";',
+      `\tboundary="${boundary}"`,
+      "",
+      "",
+      `--${boundary}`,
+      "Content-Type: text/html",
+      "Content-ID: <frame-4F1C0D7A@mhtml.blink>",
+      "Content-Transfer-Encoding: quoted-printable",
+      "Content-Location: http://www.example.gov.cn/zwgk/czyjs/202402/t20240205_1.html",
+      "",
+      quotedPrintable(utf8(page)),
+      `--${boundary}`,
+      "Content-Type: image/jpeg",
+      "Content-Transfer-Encoding: base64",
+      "Content-Location: http://www.example.gov.cn/images/banner.jpg",
+      "",
+      "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8U",
+      `--${boundary}--`,
+      "",
+    ].join("\r\n"),
+  );
+}
+
+/**
+ * Case 10: the department's table as Excel saves "单个文件网页" (.mht), one sheet: MIME-Version first, the sheet
+ * in GB2312 quoted-printable; and the same bytes a system exported as .xls with the page in base64.
+ */
+function excelMht(transfer: "quoted-printable" | "base64"): Uint8Array {
+  const page = wordPage();
+  const boundary = "----=_NextPart_01DA5A2B.8C3F6E10";
+  const body =
+    transfer === "base64"
+      ? Buffer.from(gbk(page)).toString("base64").replace(/.{76}/g, "$&\r\n")
+      : quotedPrintable(gbk(page));
+  const head = [
+    "MIME-Version: 1.0",
+    "X-Document-Type: Worksheet",
+    `Content-Type: multipart/related; boundary="${boundary}"`,
+    "",
+    "此文档为“单个文件网页”，也称为“Web 档案”文件。",
+    "",
+    `--${boundary}`,
+    "Content-Location: file:///C:/8C3F6E10/department.htm",
+    `Content-Transfer-Encoding: ${transfer}`,
+    'Content-Type: text/html; charset="gb2312"',
+    "",
+    "",
+  ].join("\r\n");
+  const tail = `\r\n\r\n--${boundary}\r\nContent-Location: file:///C:/8C3F6E10/department.files/filelist.xml\r\nContent-Transfer-Encoding: quoted-printable\r\nContent-Type: text/xml; charset="utf-8"\r\n\r\n<xml xmlns:o=3D"urn:schemas-microsoft-com:office:office">\r\n</xml>\r\n--${boundary}--\r\n`;
+  const parts = [gbk(head), utf8(body), utf8(tail)];
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 
 interface Variant {
@@ -815,6 +914,27 @@ const VARIANTS: readonly Variant[] = [
     bytes: () => utf8(twoFormsPage()),
     workbook: TWO_FORMS,
     tables: ["project-form | 11 | 1", "project-form | 29 | 1"],
+  },
+  {
+    about: "the portal page saved by Chrome as one file (.mhtml: quoted-printable UTF-8, an image part)",
+    file: "portal.mhtml",
+    bytes: chromeMhtml,
+    workbook: PORTAL,
+    tables: ["project-form | 15 | 1"],
+  },
+  {
+    about: "the department table as Excel's single-file web page (.mht, GB2312 quoted-printable)",
+    file: "department.mht",
+    bytes: () => excelMht("quoted-printable"),
+    workbook: WORD,
+    tables: ["department-columns | 3 | 2"],
+  },
+  {
+    about: "a system's export that is a single-file web page named .xls (base64)",
+    file: "department-export.xls",
+    bytes: () => excelMht("base64"),
+    workbook: WORD,
+    tables: ["department-columns | 3 | 2"],
   },
 ];
 
