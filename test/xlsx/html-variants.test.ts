@@ -16,6 +16,7 @@ import { join } from "path";
 import type { CellValue } from "../../src/core";
 import { readHtmlTables } from "../../src/xlsx/read-html-table";
 import { InputError } from "../../src/xlsx/input-error";
+import { analyzeInput } from "../../src/xlsx/normalize-workbook";
 import { readInput } from "../../src/xlsx/read-input";
 import { sniffWorkbook } from "../../src/xlsx/sniff-workbook";
 import { fixtureResult, type FixtureResult } from "../fixtures/fixture-result";
@@ -1151,6 +1152,30 @@ describe("no cell lost or shifted, whatever the markup around the cells", () => 
     );
   });
 });
+
+test.each<[string, string]>([
+  ["部门：某区卫生健康局\u3000\u3000\u3000\u3000金额单位：元", "某区卫生健康局"],
+  ["部门：某区卫生健康局 单位：万元", "某区卫生健康局"],
+  ["部门名称： 某区卫生健康局（本级）  填报日期：2024-01-05", "某区卫生健康局（本级）"],
+  ["部门：某区卫生健康局", "某区卫生健康局"],
+])(
+  "the line above the table %j names the department %j, not the labels after it",
+  async (line, department) => {
+    const page = join(dir, "department-line.htm");
+    writeFileSync(
+      page,
+      gbk(
+        wordPage().replace(
+          "部门：某区卫生健康局<span\nstyle='mso-spacerun:yes'>\u3000\u3000\u3000\u3000</span>金额单位：元",
+          line,
+        ),
+      ),
+    );
+    const input = await readInput(page);
+    expect(input.grid[1]).toEqual([line.replace(/ {2,}/g, " ")]);
+    expect(analyzeInput(input, { locale: "zh-CN" }).table?.department).toBe(department);
+  },
+);
 
 test("a page wider than Excel (spans of 1000 columns) is refused as too wide, fast, no cell dropped unseen", async () => {
   const page = join(dir, "wide.html");
