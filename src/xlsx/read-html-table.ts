@@ -2,11 +2,14 @@
  * HTML tables → the grid the core reads, as Excel lays out a pasted web table: a cell spanning rows or columns
  * (rowspan / colspan) keeps its text in its top-left cell and leaves the others empty, exactly like a merged cell
  * read from an .xlsx. Reads a saved page (.html / .htm) and the `text/html` a browser, Excel or WPS puts on the
- * clipboard (which keeps merged cells; the plain text does not). Several tables are stacked, a blank row apart.
+ * clipboard (which keeps merged cells; the plain text does not). Several tables are stacked, a blank row apart;
+ * each line of text outside them (a title, `单位：万元`) is a row of its own, as Excel opens a page; a portal's
+ * layout table is looked through to the tables in its cells.
  *
  * A small forward scanner, no DOM: it runs in Node, in a worker and in the offline page alike, and never builds
- * a tree (a published page can be megabytes of markup around one table). Script and style bodies and comments
- * are skipped; `<br>` and the end of a paragraph inside a cell are line breaks; entities are decoded.
+ * a tree (a published page can be megabytes of markup around one table). Script, style, title and `<xml>` bodies
+ * and comments are skipped; `<br>` and the end of a paragraph inside a cell are line breaks; entities are decoded.
+ * Two passes: the first counts each table's cells to tell layout tables from data tables (findLayoutTables).
  */
 import type { CellValue, Grid } from "../core";
 import { EXCEL_MAX_COLUMNS } from "./package-limits";
