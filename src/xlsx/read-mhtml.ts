@@ -50,8 +50,13 @@ function quotedPrintable(text: string): Uint8Array {
   return Uint8Array.from(out);
 }
 
+/** Base64 to bytes; a damaged body (a stray character, a cut end) gives what its whole quads hold, never a throw. */
 function base64(text: string): Uint8Array {
-  const binary = atob(text.replace(/[^A-Za-z0-9+/=]/g, ""));
+  let digits = text.replace(/[^A-Za-z0-9+/]/g, "");
+  // A lone sixth of a byte at the end is no byte; two or three digits are padded as the encoder would have.
+  if (digits.length % 4 === 1) digits = digits.slice(0, -1);
+  while (digits.length % 4 !== 0) digits += "=";
+  const binary = atob(digits);
   const out = new Uint8Array(binary.length);
   for (let k = 0; k < binary.length; k++) out[k] = binary.charCodeAt(k);
   return out;

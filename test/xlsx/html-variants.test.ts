@@ -1188,6 +1188,29 @@ test("a page wider than Excel (spans of 1000 columns) is refused as too wide, fa
   expect((error as InputError).message).toMatch(/column|列/);
 });
 
+test("a damaged single-file page is read as far as it goes or refused in a sentence, never a crash", async () => {
+  const whole = excelMht("base64");
+  // Cuts in the page's base64 body most of all: a body cut after 4n+1 digits is no whole base64.
+  const body = Buffer.from(whole).indexOf("\r\n\r\n", Buffer.from(whole).indexOf("base64")) + 4;
+  await fc.assert(
+    fc.asyncProperty(
+      fc.nat(whole.length - 1),
+      fc.nat(255),
+      fc.integer({ min: body, max: body + 400 }),
+      async (at, byte, cut) => {
+        const bytes = whole.slice(0, cut);
+        if (at < bytes.length) bytes[at] = byte;
+        const page = join(dir, "damaged.mht");
+        writeFileSync(page, bytes);
+        const result = await readInput(page).catch((e: unknown) => e);
+        if (!(result instanceof InputError))
+          expect(Array.isArray((result as { grid?: unknown }).grid)).toBe(true);
+      },
+    ),
+    { numRuns: 100 },
+  );
+});
+
 describe("what an .xls holds, told by its bytes: the web pages systems and Excel save under that name", () => {
   test.each<[string, Uint8Array]>([
     [
