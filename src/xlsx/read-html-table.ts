@@ -222,6 +222,8 @@ class TableReader {
   cell: PendingCell | null = null;
   caption: string | null = null;
   captionText: { text: string; brOpen?: boolean } | null = null;
+  /** Text inside the table but in no cell (`<table>说明<tr>…`): a browser shows it above the table. */
+  stray = "";
 
   startCell(token: string): void {
     this.endCell();
@@ -311,12 +313,17 @@ class TableReader {
     this.groupStart = this.rows.length;
   }
 
-  /** The table's rows, its caption (the title a page may put there) first, empty rows at its end left out. */
+  /**
+   * The table's rows, its caption (the title a page may put there) first, empty rows at its end left out; text
+   * written in the table but in no cell above them all, where a browser shows it.
+   */
   finish(): CellValue[][] {
     this.endRow();
     const rows = this.rows;
     while (rows.length > 0 && rows[rows.length - 1]!.every((v) => v === null)) rows.pop();
     if (this.caption !== null && this.caption !== "") rows.unshift([this.caption]);
+    const stray = cellTextOf(this.stray);
+    if (stray !== "") rows.unshift([stray]);
     return rows;
   }
 }
@@ -426,6 +433,7 @@ export function readHtmlTables(html: string): Grid {
       const t: TableReader = table;
       if (t.cell !== null) t.cell.text += html.slice(from, to);
       else if (t.captionText !== null) t.captionText.text += html.slice(from, to);
+      else if (open[open.length - 1] === true) t.stray += html.slice(from, to);
     },
   );
   endTable();

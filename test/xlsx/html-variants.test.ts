@@ -1188,6 +1188,58 @@ test("a page wider than Excel (spans of 1000 columns) is refused as too wide, fa
   expect((error as InputError).message).toMatch(/column|列/);
 });
 
+test("any tag soup reads without a throw, and every word of a page without nested tables is in the grid (text in a table but in no cell above it, where a browser shows it)", () => {
+  const piece = fc.constantFrom(
+    "<table>",
+    "</table>",
+    "<tr>",
+    "</tr>",
+    "<td>",
+    "</td>",
+    "<th colspan=2>",
+    "<td rowspan=0>",
+    "<td rowspan=3>",
+    "<tbody>",
+    "</tbody>",
+    "<thead>",
+    "<caption>",
+    "</caption>",
+    "<br>",
+    "<p>",
+    "</p>",
+    "<!--x-->",
+    "<script>",
+    "</script>",
+    "<xml>",
+    "</xml>",
+    "&nbsp;",
+    "项目",
+    "指标",
+    "<![if x]>",
+    "<![endif]>",
+    "<o:p>",
+    "</o:p>",
+  );
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => {
+      const html = pieces.join("");
+      const grid = readHtmlTables(html);
+      const text = grid.flat().join("");
+      // A page with no script, island or table nested in a table: every word is read somewhere.
+      if (!/<script>|<xml>/.test(html)) {
+        let depth = 0;
+        let nested = false;
+        for (const p of pieces) {
+          if (p === "<table>") nested ||= ++depth > 1;
+          if (p === "</table>") depth = Math.max(0, depth - 1);
+        }
+        if (!nested) expect(text.split("项目").length).toBe(html.split("项目").length);
+      }
+    }),
+    { numRuns: 500 },
+  );
+});
+
 test("a damaged single-file page is read as far as it goes or refused in a sentence, never a crash", async () => {
   const whole = excelMht("base64");
   // Cuts in the page's base64 body most of all: a body cut after 4n+1 digits is no whole base64.
