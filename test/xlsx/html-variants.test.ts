@@ -1013,6 +1013,11 @@ describe("readHtmlTables: the structures behind those pages, one at a time", () 
         ["d", null, "e"],
       ],
     ],
+    [
+      "text in a table but in no cell is a row above the table, where a browser shows it",
+      "<table>注：单位为万元<caption>绩效目标表</caption><tr><td>a</td></tr></table>",
+      [["注：单位为万元"], ["绩效目标表"], ["a"]],
+    ],
     ["colspan=0 is one column", "<table><tr><td colspan=0>a</td><td>b</td></tr></table>", [["a", "b"]]],
     [
       "<caption> is the table's first row, wherever it is written",
