@@ -839,6 +839,41 @@ function excelMht(transfer: "quoted-printable" | "base64"): Uint8Array {
   return out;
 }
 
+/**
+ * Case 11: the string table on a disclosure platform built with a UI kit (element-ui, layui): the header row and
+ * the body are two tables (`el-table__header`, `el-table__body`) with their own `<colgroup>`, the cells' text in
+ * `<div class="cell">`, the title lines in `<div>`s above.
+ */
+function uiKitPage(): string {
+  const td = (cell: MarkupCell) => {
+    const text = shown(cell.value);
+    return `<td${spanAttributes(cell)} class="el-table_1_column_${cell.c + 1}"><div class="cell">${text === null ? "" : escapeHtml(text).replace(/\n/g, "<br>")}</div></td>`;
+  };
+  const rows = (from: number, to?: number) =>
+    markupRows(STRINGS, from, to)
+      .map((row) => `<tr class="el-table__row">${row.map(td).join("")}</tr>`)
+      .join("");
+  const cols = `<colgroup>${'<col width="120">'.repeat(8)}</colgroup>`;
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>预算公开平台</title><link href="/static/css/app.css" rel="stylesheet"></head>
+<body><div id="app"><div class="page-title">项目支出绩效目标表</div><div class="sub">部门名称：某区文化广电旅游体育局</div><div class="sub">单位：万元</div>
+<div class="el-table el-table--border"><div class="el-table__header-wrapper"><table cellspacing="0" cellpadding="0" border="0" class="el-table__header">${cols}<thead><tr>${markupRows(
+    STRINGS,
+    3,
+    4,
+  )[0]!
+    .map((cell) => `<th class="is-leaf"><div class="cell">${escapeHtml(String(cell.value))}</div></th>`)
+    .join("")}</tr></thead></table></div>
+<div class="el-table__body-wrapper"><table cellspacing="0" cellpadding="0" border="0" class="el-table__body">${cols}<tbody>${rows(4)}</tbody></table></div></div></div>
+<script src="/static/js/app.js"></script></body></html>`;
+}
+
+/** The UI kit's page as Excel shows it: the header table and the body table a blank row apart. */
+const UI_KIT: Fixture = {
+  ...STRINGS,
+  rows: [...STRINGS.rows.slice(0, 4), [], ...STRINGS.rows.slice(4)],
+  merges: ["A6:B6"],
+};
+
 // ---------------------------------------------------------------------------------------------------------------
 
 interface Variant {
@@ -915,6 +950,14 @@ const VARIANTS: readonly Variant[] = [
     bytes: () => utf8(twoFormsPage()),
     workbook: TWO_FORMS,
     tables: ["project-form | 11 | 1", "project-form | 29 | 1"],
+  },
+  {
+    about:
+      "a string table on a UI-kit platform (element-ui): header and body two tables, <div class=cell>, <colgroup>",
+    file: "ui-kit.html",
+    bytes: () => utf8(uiKitPage()),
+    workbook: UI_KIT,
+    tables: ["guangdong-string | 4 | 2"],
   },
   {
     about: "the portal page saved by Chrome as one file (.mhtml: quoted-printable UTF-8, an image part)",
