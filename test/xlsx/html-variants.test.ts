@@ -7,7 +7,9 @@
  * The markup is what such pages hold: a portal's layout table around the data table, Word's `<o:p>`, `mso-`
  * styles and `<!--[if gte mso 9]><xml>` islands, Excel's `x:num` / `x:str` cells and `<br>` inside a cell,
  * a CMS's `<caption>`, `<thead>`/`<tbody>` with a rowspan running past its `</tbody>`, GBK pages declared in
- * `<meta http-equiv>` or not declared at all, UTF-8 with a byte-order mark, a UTF-16 page named .xls.
+ * `<meta http-equiv>` or not declared at all, UTF-8 with a byte-order mark, a UTF-16 page named .xls, a UI kit's
+ * header and body as two tables, and pages saved as one file (MHTML: Chrome's .mhtml, Excel's .mht, an .xls).
+ * Every table is built here, cell by cell, from shapes the fixtures show; none is a copy of a published file.
  */
 import fc from "fast-check";
 import { mkdtempSync, writeFileSync } from "fs";
