@@ -225,6 +225,12 @@ class TableReader {
   /** Text inside the table but in no cell (`<table>说明<tr>…`): a browser shows it above the table. */
   stray = "";
 
+  endCaption(): void {
+    if (this.captionText === null) return;
+    this.caption ??= cellTextOf(this.captionText.text);
+    this.captionText = null;
+  }
+
   startCell(token: string): void {
     this.endCell();
     if (this.row === null) this.row = [];
@@ -318,6 +324,7 @@ class TableReader {
    * written in the table but in no cell above them all, where a browser shows it.
    */
   finish(): CellValue[][] {
+    this.endCaption();
     this.endRow();
     const rows = this.rows;
     while (rows.length > 0 && rows[rows.length - 1]!.every((v) => v === null)) rows.pop();
@@ -404,12 +411,19 @@ export function readHtmlTables(html: string): Grid {
           breakLine(t.cell, name === "br");
         return;
       }
+      // A caption left open ends at the table's first row, row group or cell, as a browser ends it.
+      if (
+        name === "caption" ||
+        name === "tr" ||
+        name === "td" ||
+        name === "th" ||
+        name === "thead" ||
+        name === "tbody" ||
+        name === "tfoot"
+      )
+        t.endCaption();
       if (name === "caption") {
         if (!closing) t.captionText = { text: "" };
-        else if (t.captionText !== null) {
-          t.caption ??= cellTextOf(t.captionText.text);
-          t.captionText = null;
-        }
       } else if (name === "tr") {
         if (closing) t.endRow();
         else t.startRow();

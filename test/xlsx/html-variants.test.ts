@@ -1063,6 +1063,11 @@ describe("readHtmlTables: the structures behind those pages, one at a time", () 
       "<table>注：单位为万元<caption>绩效目标表</caption><tr><td>a</td></tr></table>",
       [["注：单位为万元"], ["绩效目标表"], ["a"]],
     ],
+    [
+      "a caption left open ends at the first row, or at the table's end, its text kept",
+      "<table><caption>绩效目标表<tr><td>a</td></tr></table><table><caption>单位：万元</table>",
+      [["绩效目标表"], ["a"], [], ["单位：万元"]],
+    ],
     ["colspan=0 is one column", "<table><tr><td colspan=0>a</td><td>b</td></tr></table>", [["a", "b"]]],
     [
       "<caption> is the table's first row, wherever it is written",
