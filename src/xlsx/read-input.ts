@@ -25,6 +25,7 @@ import { readSharedStrings, readSheetGrid } from "./read-sheet-grid";
 import { readRunRecord, type RunRecord } from "./run-record";
 import { readNumberFormats } from "./read-number-formats";
 import { readHtmlTables } from "./read-html-table";
+import { readMhtmlPages } from "./read-mhtml";
 import { readOdsSheets } from "./read-ods";
 import { readXlsSheets, XlsFormatError } from "./read-xls";
 import { readCfbStream } from "./read-cfb";
@@ -46,6 +47,8 @@ export const TEXT_EXTENSIONS = [".tsv", ".txt", ".csv"] as const;
 export const XLSX_EXTENSIONS = [".xlsx", ".xlsm"] as const;
 /** A saved web page: its tables, merged cells kept (read-html-table.ts). */
 export const HTML_EXTENSIONS = [".html", ".htm"] as const;
+/** A web page saved as one file (Chrome's "网页，单个文件", IE's and Excel's .mht): read-mhtml.ts. */
+export const MHTML_EXTENSIONS = [".mht", ".mhtml"] as const;
 /** An OpenDocument spreadsheet (LibreOffice, WPS): read-ods.ts. */
 export const ODS_EXTENSIONS = [".ods"] as const;
 /**
@@ -58,6 +61,7 @@ export const INPUT_EXTENSIONS = [
   ...XLSX_EXTENSIONS,
   ...TEXT_EXTENSIONS,
   ...HTML_EXTENSIONS,
+  ...MHTML_EXTENSIONS,
   ...ODS_EXTENSIONS,
   ...LEGACY_EXTENSIONS,
 ] as const;
@@ -142,6 +146,7 @@ export async function readInputBytes(
   }
   if ((TEXT_EXTENSIONS as readonly string[]).includes(ext)) return readText(path, bytes, ext, limits);
   if ((HTML_EXTENSIONS as readonly string[]).includes(ext)) return readHtml(path, bytes, limits);
+  if ((MHTML_EXTENSIONS as readonly string[]).includes(ext)) return readMhtml(path, bytes, limits);
   if ((ODS_EXTENSIONS as readonly string[]).includes(ext)) return readOds(path, bytes, options, limits);
   if ((LEGACY_EXTENSIONS as readonly string[]).includes(ext)) return readLegacy(path, bytes, options, limits);
   throw new InputError("unsupported-type", path, ext);
@@ -199,6 +204,8 @@ async function readLegacy(
     }
     case "html":
       return readHtml(path, bytes, limits);
+    case "mhtml":
+      return readMhtml(path, bytes, limits);
     case "text":
       return readText(path, bytes, ".txt", limits);
     default:
@@ -420,11 +427,26 @@ function sheetsInput(
 /** A saved web page: its tables, merged cells as Excel lays them out (the other cells of a span empty). */
 function readHtml(path: string, bytes: Uint8Array, limits: ReadLimits): InputTable {
   const { text, encoding } = decodeTextFile(bytes);
+  return { ...readPageText(path, text, limits), encoding };
+}
+
+/**
+ * A page saved as one file (MHTML): its pages read as one page (a workbook's sheets, a page's frames, stacked);
+ * an .mht that is a plain page after all is read as one.
+ */
+function readMhtml(path: string, bytes: Uint8Array, limits: ReadLimits): InputTable {
+  if (bytes.length > limits.tableText * 8) throw limitError(path, "table-text", limits.tableText);
+  const pages = readMhtmlPages(bytes);
+  if (pages === null) return readHtml(path, bytes, limits);
+  return readPageText(path, pages.join("\n"), limits);
+}
+
+function readPageText(path: string, text: string, limits: ReadLimits): InputTable {
   if (text.trim() === "") throw new InputError("empty", path);
   if (text.length > limits.tableText * 4) throw limitError(path, "table-text", limits.tableText);
   const grid = readHtmlTables(text);
   checkGridLimits(path, grid, limits);
-  return { ...gridInput(path, grid), encoding };
+  return gridInput(path, grid);
 }
 
 /**

@@ -14,13 +14,15 @@
  *   'PK\x03\x04…'"), or an .ods;
  * - a web page: systems that export "Excel" as an HTML table with an .xls name (xlrd issue #350, SheetJS issue
  *   #458: `<html xmlns:o="urn:schemas-microsoft-com:office:office" …><table>`);
+ * - a web page saved as one file (MHTML: Excel's "单个文件网页", Chrome's "网页，单个文件"), read as its pages;
  * - XML Spreadsheet 2003 (`<?mso-application progid="Excel.Sheet"?><Workbook …>`, xlrd issue #188): not read,
  *   the clerk gets the line on saving it as .xlsx;
  * - tab-separated text named .xls (xlrd issue #351): read as text.
  */
 import { isCompoundFile } from "./read-cfb";
+import { isMhtml } from "./read-mhtml";
 
-export type SniffedWorkbook = "compound" | "zip" | "html" | "xml-spreadsheet" | "text" | "unknown";
+export type SniffedWorkbook = "compound" | "zip" | "html" | "mhtml" | "xml-spreadsheet" | "text" | "unknown";
 
 /** `PK\x03\x04` (a local file header) or `PK\x05\x06` (an empty archive's end record). */
 function isZip(bytes: Uint8Array): boolean {
@@ -32,25 +34,46 @@ function isZip(bytes: Uint8Array): boolean {
   );
 }
 
-/** The start of the file as text (Latin-1 is enough to see markup), after a UTF-8 byte-order mark and blanks. */
+/**
+ * The start of the file as text (Latin-1 is enough to see markup), after a byte-order mark and blanks. A page
+ * Excel saves as "Web Page" with the Unicode encoding is UTF-16 with a byte-order mark: its code units are read.
+ */
 function head(bytes: Uint8Array, length: number): string {
-  let at = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const le = bytes[0] === 0xff && bytes[1] === 0xfe;
+  const be = bytes[0] === 0xfe && bytes[1] === 0xff;
   let text = "";
+  if (le || be) {
+    for (let at = 2; at + 1 < bytes.length && text.length < length; at += 2)
+      text += String.fromCharCode(
+        le ? bytes[at]! | (bytes[at + 1]! << 8) : (bytes[at]! << 8) | bytes[at + 1]!,
+      );
+    return text.replace(/^\s+/, "");
+  }
+  let at = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   for (; at < bytes.length && text.length < length; at++) text += String.fromCharCode(bytes[at]!);
   return text.replace(/^\s+/, "");
 }
 
 /**
- * Markup of a web page: `<!DOCTYPE html`, `<html`, `<table`, `<meta`, `<head`, `<body`, `<div` or a comment
+ * Markup of a web page: `<!DOCTYPE html`, `<html`, `<table`, `<meta`, `<head`, `<body`, `<div`, `<style` (a
+ * system's export: `<style>td{mso-number-format:"\@"}</style><table>`), `<title` or a comment
  * first (`<!-{2}`: the offline page's inlined script may not hold a comment opener). Matches `<html xmlns:o="…">`, `<!DOCTYPE HTML PUBLIC …>`, `<table border=1>`; not `<?xml …?><Workbook`.
  */
 const HTML_START =
-  /^(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta[\s>]|<table[\s>]|<div[\s>]|<!-{2})/i;
+  /^(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta[\s>]|<table[\s>]|<div[\s>]|<style[\s>]|<title[\s>]|<!-{2})/i;
 /**
  * XML Spreadsheet 2003: its namespace or its processing instruction near the start. Matches
  * `<?mso-application progid="Excel.Sheet"?>`, `xmlns="urn:schemas-microsoft-com:office:spreadsheet"`.
  */
 const XML_SPREADSHEET = /urn:schemas-microsoft-com:office:spreadsheet|progid="Excel\.Sheet"/i;
+
+/**
+ * A MIME header line first: a page saved as one file (MHTML) by Chrome (`From: <Saved by Blink>`), Internet
+ * Explorer or Excel (`MIME-Version: 1.0`), which some systems export as .xls. Matches `MIME-Version: 1.0`,
+ * `From: <Saved by Blink>`, `Content-Type: multipart/related;`.
+ */
+const MIME_HEADER =
+  /^(?:MIME-Version|From|Content-Type|Subject|Date|Snapshot-Content-Location|X-[A-Za-z-]+):/i;
 
 /** What the bytes are, looking at their start only. */
 export function sniffWorkbook(bytes: Uint8Array): SniffedWorkbook {
@@ -62,6 +85,7 @@ export function sniffWorkbook(bytes: Uint8Array): SniffedWorkbook {
     return /<html[\s>]/i.test(start) ? "html" : "unknown";
   }
   if (HTML_START.test(start)) return "html";
+  if (MIME_HEADER.test(start) && isMhtml(start)) return "mhtml";
   // Text: no NUL byte (UTF-16 text has them, and is no table a system exports as .xls) and a tab or a comma.
   for (let k = 0; k < Math.min(bytes.length, 4096); k++) if (bytes[k] === 0) return "unknown";
   return /[\t,]/.test(start) ? "text" : "unknown";

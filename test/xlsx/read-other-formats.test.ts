@@ -33,11 +33,11 @@ describe("readHtmlTables: a web table as Excel lays it out", () => {
       [["5.00"]],
     ],
     [
-      "two tables stacked with a blank row, text outside tables ignored",
-      "<p>附件1</p><table><tr><td>a</td></tr></table><p>附件2</p><table><tr><td>b</td></tr></table>",
-      [["a"], [], ["b"]],
+      "text outside tables a line a row, as Excel opens the page; two tables a blank row apart",
+      "<p>附件1</p><table><tr><td>a</td></tr></table><table><tr><td>b</td></tr></table><p>附件2</p>",
+      [["附件1"], ["a"], [], ["b"], ["附件2"]],
     ],
-    ["no table", "<p>项目名称：设备购置</p>", []],
+    ["no table", "<p>项目名称：设备购置</p>", [["项目名称：设备购置"]]],
   ])("%s", (_about, html, grid) => {
     expect(readHtmlTables(html)).toEqual(grid);
   });

@@ -36,12 +36,23 @@ function amountUnitIn(text: string): AmountUnit | null {
   return null;
 }
 
-/** `部门名称：广州市白云区人民政府办公室（部门）` → the text after the label, or null. */
+/**
+ * Where a department's name ends on a line that goes on with another label, as a web page or a Word document
+ * writes the line above a table: a run of blanks (`XX局` and four full-width blanks before `金额单位：元`), or one blank before a short label
+ * and its colon (`XX局 单位：万元`, `XX局 填报日期：2024-01-05`).
+ */
+const NAME_END = /[ \t\u3000]{2,}|[ \t\u3000]+[^ \t\u3000：:]{1,8}[：:]/;
+
+/** `部门名称：广州市白云区人民政府办公室（部门）` → the text after the label (up to the line's next label), or null. */
 function departmentIn(text: string): string | null {
   for (const label of ["部门名称", "部门"]) {
     if (!text.startsWith(label)) continue;
     const sep = text[label.length];
-    if (sep === "：" || sep === ":") return text.slice(label.length + 1).trim() || null;
+    if (sep === "：" || sep === ":") {
+      const rest = text.slice(label.length + 1).replace(/^[ \t\u3000]+/, "");
+      const end = NAME_END.exec(rest);
+      return (end ? rest.slice(0, end.index) : rest).trim() || null;
+    }
   }
   return null;
 }
