@@ -227,7 +227,14 @@ class TableReader {
 
   endCaption(): void {
     if (this.captionText === null) return;
-    this.caption ??= cellTextOf(this.captionText.text);
+    // A second caption (a parse error browsers show anyway) is kept after the first: no word is lost.
+    const text = cellTextOf(this.captionText.text);
+    this.caption =
+      this.caption === null || this.caption === ""
+        ? text
+        : text === ""
+          ? this.caption
+          : `${this.caption}\n${text}`;
     this.captionText = null;
   }
 

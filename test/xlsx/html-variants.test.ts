@@ -1021,6 +1021,11 @@ describe("target tables as real sites publish them: the page reads as the clerk 
 describe("readHtmlTables: the structures behind those pages, one at a time", () => {
   test.each<[string, string, CellValue[][]]>([
     [
+      "a second caption (as tag soup writes it) keeps its words after the first",
+      "<table><caption><caption>项目</table>",
+      [["项目"]],
+    ],
+    [
       "a rowspan past </tbody> keeps covering when the rows below leave its column free",
       "<table><tbody><tr><td rowspan=3>绩效指标</td><td>一级</td><td>三级</td></tr></tbody>" +
         "<tbody><tr><td>产出</td><td>面积</td></tr><tr><td>效益</td><td>增产</td></tr></tbody></table>",
