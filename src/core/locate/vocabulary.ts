@@ -143,6 +143,7 @@ export const FORM_WORDS: Readonly<Record<FormRole, readonly string[]>> = {
     "市级资金",
     "市级财政资金",
     "县级资金",
+    "市县资金",
     "县级财政资金",
     "地方资金",
     "地方配套",
@@ -449,8 +450,29 @@ const GRID_STEM_MATCHER = matcher(GRID_WORDS, (w) => stemKey(labelKey(w)));
 
 /** A header-block label's role, or null: `项目名称：` → name, `其中：财政拨款` → part, `总 体 目 标` → overallGoal. */
 export function formRole(text: string): FormRole | null {
-  const key = labelKey(text).replace(/^其中:?/, "");
-  return match(FORM_MATCHER, key.replace(/:.*$/, ""));
+  const key = labelKey(text)
+    .replace(/^其中:?/, "")
+    .replace(/:.*$/, "");
+  return match(FORM_MATCHER, key) ?? formRoleByMeaning(key);
+}
+
+/**
+ * A goal label of a wording the lists miss, read by its parts: `本年度绩效目标`, `项目年度绩效目标` (this year's),
+ * `实施周期总体目标`, `项目总目标` (the whole period's), `总体绩效目标`; never a sentence that ends in 目标 (`完成年度目标`).
+ */
+const GOAL_LABEL =
+  /^(?:项目)?(?:本|当|全)?(?:年度|年|实施周期|中期|长期|周期|阶段性)?(?:总体|总)?(?:绩效)?(?:总体)?目标$/;
+
+function formRoleByMeaning(key: string): FormRole | null {
+  if (GOAL_LABEL.test(key) && key !== "目标") {
+    if (horizonOf(key) === "other" || /^(?:项目)?总目标$/.test(key)) return "midGoal";
+    return /总体/.test(key) && horizonOf(key) !== "annual" ? "overallGoal" : "goal";
+  }
+  // `主管单位名称`, `主管部门名称及代码`.
+  if (/^主管(?:部门|单位)/.test(key) && key.length <= 10) return "department";
+  // `项目起止年限`, `项目起止年度`.
+  if (/^(?:项目)?起止(?:时间|年限|年度|日期)$/.test(key)) return "period";
+  return null;
 }
 
 /** A grid header cell's role, or null: `一级 指标` → level1, `*指标值` → value, `实施周期目标值` → period. */

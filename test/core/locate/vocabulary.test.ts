@@ -96,6 +96,15 @@ describe("formRole: header-block labels", () => {
     ["项目总投资", "total"],
     ["资金来源", "fundBlock"],
     ["科学技术研究与开发资金", null],
+    // Goal labels of other wordings, read by their parts; a sentence ending in 目标 is no label.
+    ["本年度绩效目标", "goal"],
+    ["项目年度绩效目标", "goal"],
+    ["总体绩效目标", "overallGoal"],
+    ["实施周期总体目标", "midGoal"],
+    ["项目总目标", "midGoal"],
+    ["完成年度目标", null],
+    ["主管单位名称", "department"],
+    ["项目起止年限", "period"],
     ["残疾人事业发展补助资金", null],
   ])("%j → %s", (text, role) => {
     expect(formRole(text)).toBe(role);
