@@ -83,4 +83,27 @@ describe("a form with a cost table and level columns headed one level too high",
     );
     expect(read(plain).indicators[0]).toBe("产出指标/数量指标/=2280次");
   });
+
+  test("a table of sources (资金来源 | 金额, its sources, 合计): the parts keep their meaning", () => {
+    const sources = (total: number): Grid => [
+      ["项目名称", "设备购置"],
+      ["资金来源", "金额（万元）"],
+      ["财政拨款", 80],
+      ["其他资金", 20],
+      ["合计", total],
+      ["一级指标", "二级指标", "三级指标", "指标值"],
+      ["产出指标", "数量指标", "购置台数", "≥20台"],
+      ["效益指标", "社会效益指标", "服务能力", "提升"],
+    ];
+    const a = analyzeTable(sources(100));
+    expect(a.projects.map((p) => [p.amounts.total, p.amounts.fiscal, p.amounts.other])).toEqual([
+      [100, 80, 20],
+    ]);
+    expect(a.issues.filter((i) => i.severity !== "info")).toEqual([]);
+    const wrong = analyzeTable(sources(110)).issues.filter((i) => i.severity === "error");
+    expect(wrong.map((i) => `${i.rule} ${i.cell}`)).toEqual(["row-total B5"]);
+    expect(wrong[0]!.message).toContain(
+      "「合计（金额）」应等于财政拨款＋其他资金＝100 万元，表中为 110 万元",
+    );
+  });
 });

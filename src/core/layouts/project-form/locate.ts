@@ -235,10 +235,10 @@ export function fundGroups(grid: Grid, from: number, to: number): FundGroup[] {
 }
 
 /**
- * The label of a cost table's header: `项目预算成本构成`, `预算构成`, `成本构成`, `支出明细`, `资金测算明细`. Not
- * `资金总额`, `项目概况`.
+ * The label of a cost table's header: `项目预算成本构成`, `预算构成`, `成本构成`, `支出明细`, `资金测算明细`, and a
+ * table of sources (`资金来源 | 金额（万元）`, its sources, `合计`). Not `资金总额`, `项目概况`.
  */
-const COST_TABLE_LABEL = /(?:预算|成本|支出|资金|经费)(?:成本)?(?:构成|明细|测算)/;
+const COST_TABLE_LABEL = /(?:预算|成本|支出|资金|经费)(?:成本)?(?:构成|明细|测算)|^资金来源$/;
 /** An amount column of a cost table: `金额`, `预算金额`, `预算数`, `2020年实际执行数`; not `测算（公式）依据`. */
 const AMOUNT_HEADER = /金额|预算数|执行数|资金数/;
 /** Its closing row: `合计`, `小计`, `总计`. */
@@ -277,7 +277,8 @@ export function costTableGroups(grid: Grid, from: number, to: number): FundGroup
         inline: null,
         label,
         found: true,
-        role: null,
+        // A source's part keeps its meaning (`财政拨款` is the fiscal amount); a cost item is none of them.
+        role: partRole(key.replace(/^其中:?/, "")),
         residual: false,
         key,
       };
@@ -292,7 +293,8 @@ export function costTableGroups(grid: Grid, from: number, to: number): FundGroup
         parts,
         horizon: horizon ?? (index === 0 ? null : "other"),
         complete: true,
-        totalLabel: `${cellText(grid[totalRow]?.[labelColumn])}（${cellText(row[c])}）`,
+        // `合计（金额）`: the column by its key, its unit left out (`金额（万元）` → 金额).
+        totalLabel: `${cellText(grid[totalRow]?.[labelColumn])}（${labelKey(cellText(row[c]))}）`,
       };
     });
   }
