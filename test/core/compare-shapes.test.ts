@@ -43,7 +43,7 @@ function edit(rows: readonly Row[], name: string, to: Row | null): Row[] {
     // A dropped first row of a level-1 group hands its level-1 to the next row.
     const next = out[at + 1];
     if (rows[at]![0] !== null && next !== undefined && next[0] === null)
-      out[at + 1] = [rows[at]![0], ...next.slice(1)] as Row;
+      out[at + 1] = [rows[at]![0], next[1], next[2], next[3]];
     out.splice(at, 1);
   } else out[at] = to;
   return out;
@@ -243,6 +243,7 @@ test("a department table repeating the project's cells on every row, 资金来�
 });
 
 test("a value header over ≥ | 20 | 台 (the sign, the number and the unit in columns of their own)", () => {
+  // A value's sign, number and unit: `≥60个` → ≥ | 60 | 个, `98%` → (none) | 98 | %, `≤6万元` → ≤ | 6 | 万元.
   const SIGN = /^(≥|≤|=)?([0-9.]+)(.*)$/;
   checkShape((year, rows) => [
     ["项目支出绩效目标表"],
@@ -251,7 +252,7 @@ test("a value header over ≥ | 20 | 台 (the sign, the number and the unit in c
     ["一级指标", "二级指标", "三级指标", "指标值", n, n],
     ...rows.map((r) => {
       const m = SIGN.exec(r[3])!;
-      return [r[0], r[1], r[2], m[1] ?? "", Number(m[2]), m[3]];
+      return [r[0], r[1], r[2], m[1] ?? "", Number(m[2]), m[3] ?? ""];
     }),
   ]);
 });
