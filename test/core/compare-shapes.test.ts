@@ -174,28 +174,37 @@ const withoutPlaces = (r: { findings: string[]; projects: number; only: string[]
   findings: r.findings.map((f) => f.replace(/ @.*$/, "")),
 });
 
-/** Compares a shape's two years: none when unchanged; exactly EXPECTED after nextYear. */
-function checkShape(make: (year: number, rows: readonly Row[]) => Grid, projects = 1): void {
-  expect(withoutPlaces(compare(make(2023, ROWS), make(2024, ROWS)))).toEqual({
+/**
+ * Compares a shape's two years: none when unchanged; exactly EXPECTED after nextYear; and the money up by half
+ * (275 → 412.5) while every count stays: the amount the shape states is the project's, one amount-vs-quantity.
+ */
+function checkShape(
+  make: (year: number, rows: readonly Row[], amount: number) => Grid,
+  projects = 1,
+  unit = "",
+): void {
+  expect(withoutPlaces(compare(make(2023, ROWS, 275), make(2024, ROWS, 275)))).toEqual({
     findings: [],
     projects,
     only: [],
   });
-  expect(withoutPlaces(compare(make(2023, ROWS), make(2024, nextYear(ROWS))))).toEqual({
+  expect(withoutPlaces(compare(make(2023, ROWS, 275), make(2024, nextYear(ROWS), 275)))).toEqual({
     findings: projects === 1 ? EXPECTED : [...EXPECTED, ...EXPECTED],
     projects,
     only: [],
   });
+  const more = withoutPlaces(compare(make(2023, ROWS, 275), make(2024, ROWS, 412.5))).findings;
+  expect(more).toEqual(Array<string>(projects).fill(`amount-vs-quantity -: 275${unit} → 412.5${unit}`));
 }
 
 test("a form with a cost table, its level columns headed one level too high", () => {
-  checkShape((year, rows) => [
+  checkShape((year, rows, amount) => [
     [`某市${year}年市直部门预算项目支出绩效目标表`],
     ["项目名称", "市民服务中心运行保障", n, "项目类别", "本级支出项目"],
     ["项目预算成本构成", "金额", "测算（公式）依据", `${year - 1}年实际执行数`],
-    ["物业服务费", 180, "依据合同", 176.5],
+    ["物业服务费", amount - 95, "依据合同", 176.5],
     ["水电费", 95, "按上年用量测算", 91.3],
-    ["合计", 275, n, 267.8],
+    ["合计", amount, n, 267.8],
     ["绩效目标", "保障市民服务中心日常运转"],
     ["绩效指标", "一级指标", "二级指标", "绩效标准", "当年预期实现值"],
     ...rows.map((r) => [n, r[1], r[2], "反映工作情况", r[3]]),
@@ -203,10 +212,10 @@ test("a form with a cost table, its level columns headed one level too high", ()
 });
 
 test("a form named only by its title (the year in the title is no rename)", () => {
-  checkShape((year, rows) => [
+  checkShape((year, rows, amount) => [
     [`${year}年市民服务中心运行保障项目绩效目标表`],
     ["单位：万元"],
-    ["年度资金总额", 275],
+    ["年度资金总额", amount],
     ["年度目标", "保障市民服务中心日常运转"],
     ["一级指标", "二级指标", "三级指标", "指标值"],
     ...rows.map((r) => [...r]),
@@ -215,7 +224,7 @@ test("a form named only by its title (the year in the title is no rename)", () =
 
 test("a department table repeating the project's cells on every row, 资金来源 over a second header row", () => {
   checkShape(
-    (year, rows) => [
+    (year, rows, amount) => [
       [`${year}年部门项目支出绩效目标表`],
       [
         "单位名称",
@@ -234,7 +243,7 @@ test("a department table repeating the project's cells on every row, 资金来�
         let level1 = "";
         return rows.map((r) => {
           level1 = r[0] ?? level1;
-          return [unit, "运行保障", 275, 250, 25, "保障日常运转", level1, r[1], r[2], r[3]];
+          return [unit, "运行保障", amount, amount - 25, 25, "保障日常运转", level1, r[1], r[2], r[3]];
         });
       }),
     ],
@@ -245,10 +254,10 @@ test("a department table repeating the project's cells on every row, 资金来�
 test("a value header over ≥ | 20 | 台 (the sign, the number and the unit in columns of their own)", () => {
   // A value's sign, number and unit: `≥60个` → ≥ | 60 | 个, `98%` → (none) | 98 | %, `≤6万元` → ≤ | 6 | 万元.
   const SIGN = /^(≥|≤|=)?([0-9.]+)(.*)$/;
-  checkShape((year, rows) => [
+  checkShape((year, rows, amount) => [
     ["项目支出绩效目标表"],
     ["项目名称", "市民服务中心运行保障"],
-    ["年度资金总额", 275],
+    ["年度资金总额", amount],
     ["一级指标", "二级指标", "三级指标", "指标值", n, n],
     ...rows.map((r) => {
       const m = SIGN.exec(r[3])!;
@@ -258,18 +267,22 @@ test("a value header over ≥ | 20 | 台 (the sign, the number and the unit in c
 });
 
 test("indicator strings led by their level-2, each value straight after its name", () => {
-  checkShape((year, rows) => [
-    [`${year}年项目支出绩效目标表`],
-    ["单位：万元"],
-    ["项目名称", "总计", "财政拨款", "绩效目标", "绩效指标"],
-    [
-      "市民服务中心运行保障",
-      275,
-      275,
-      "保障市民服务中心日常运转",
-      rows.map((r) => `${r[1]}：${r[2]}${r[3]}`).join("；"),
+  checkShape(
+    (year, rows, amount) => [
+      [`${year}年项目支出绩效目标表`],
+      ["单位：万元"],
+      ["项目名称", "总计", "财政拨款", "绩效目标", "绩效指标"],
+      [
+        "市民服务中心运行保障",
+        amount,
+        amount,
+        "保障市民服务中心日常运转",
+        rows.map((r) => `${r[1]}：${r[2]}${r[3]}`).join("；"),
+      ],
     ],
-  ]);
+    1,
+    "万元",
+  );
 });
 
 test("a string table stating both horizons: the period's sign lost is found, the year's unchanged", () => {
