@@ -212,14 +212,18 @@ test("a form with a cost table, its level columns headed one level too high", ()
 });
 
 test("a form named only by its title (the year in the title is no rename)", () => {
-  checkShape((year, rows, amount) => [
-    [`${year}年市民服务中心运行保障项目绩效目标表`],
-    ["单位：万元"],
-    ["年度资金总额", amount],
-    ["年度目标", "保障市民服务中心日常运转"],
-    ["一级指标", "二级指标", "三级指标", "指标值"],
-    ...rows.map((r) => [...r]),
-  ]);
+  checkShape(
+    (year, rows, amount) => [
+      [`${year}年市民服务中心运行保障项目绩效目标表`],
+      ["单位：万元"],
+      ["年度资金总额", amount],
+      ["年度目标", "保障市民服务中心日常运转"],
+      ["一级指标", "二级指标", "三级指标", "指标值"],
+      ...rows.map((r) => [...r]),
+    ],
+    1,
+    "万元",
+  );
 });
 
 test("a department table repeating the project's cells on every row, 资金来源 over a second header row", () => {
@@ -298,5 +302,38 @@ test("a string table stating both horizons: the period's sign lost is found, the
   expect(compare(table("≥1500人次"), table("≥1500人次")).findings).toEqual([]);
   expect(compare(table("≥1500人次"), table("1500人次")).findings).toEqual([
     "op-lost 培训人次: ≥1500人次 → 1500人次 @D2/D2",
+  ]);
+});
+
+test.each<[string, (unit: string, k: number) => Grid, string]>([
+  [
+    "a form named by its title, 单位： on a line under it",
+    (unit, k) => [
+      ["2024年市民服务中心运行保障项目绩效目标表"],
+      [`单位：${unit}`],
+      ["年度资金总额", 275 * k],
+      ["一级指标", "二级指标", "三级指标", "指标值"],
+      ["产出指标", "数量指标", "开放服务窗口数", "≥60个"],
+    ],
+    "B3",
+  ],
+  [
+    "a form whose 金额单位 sits beside 填报单位 under its 项目名称",
+    (unit, k) => [
+      ["项目支出绩效目标表"],
+      ["项目名称", "市民服务中心运行保障"],
+      ["填报单位：某局", n, `金额单位：${unit}`],
+      ["年度资金总额", 275 * k],
+      ["一级指标", "二级指标", "三级指标", "指标值"],
+      ["产出指标", "数量指标", "开放服务窗口数", "≥60个"],
+    ],
+    "B4",
+  ],
+])("%s: the table's unit 万元 → 元 is one unit-changed, not money grown ten thousand times", (_, make) => {
+  expect(compare(make("万元", 1), make("元", 10_000)).findings).toEqual([
+    "unit-changed -: 275万元 → 2750000元 @B3/B3".replace(
+      /B3/g,
+      make("元", 1)[2]![0] === "年度资金总额" ? "B3" : "B4",
+    ),
   ]);
 });
