@@ -22,6 +22,11 @@ describe("mapLevel: level-1 labels", () => {
     ["成本指标", "4", "成本指标", null],
     ["9-其他指标", "9", null, "9"],
     ["杂项", null, null, null],
+    // Outline numbering and the kind named with 类.
+    ["一、产出指标", "1", "产出指标", null],
+    ["（二）效益指标", "2", "效益指标", null],
+    ["产出类", "1", "产出指标", null],
+    ["效益类指标", "2", "效益指标", null],
   ])("%j → code %p name %p writtenCode %p", (written, code, name, writtenCode) => {
     expect(mapLevel(written, 1)).toEqual({ code, name, written, writtenCode });
   });
@@ -44,6 +49,10 @@ describe("mapLevel: level-2 labels", () => {
     ["经济成本指标", "41", "经济成本指标"],
     ["社会成本", "42", "社会成本指标"],
     ["生态环境成本指标", "43", "生态环境成本指标"],
+    ["①数量指标", "11", "数量指标"],
+    ["时效性指标", "13", "时效指标"],
+    ["可持续发展指标", "24", "可持续影响指标"],
+    ["社会公众满意度", "31", "服务对象满意度指标"],
   ])("%j → %p %p", (written, code, name) => {
     expect(mapLevel(written, 2)).toMatchObject({ code, name, written });
   });

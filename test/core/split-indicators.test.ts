@@ -226,6 +226,15 @@ describe("splitIndicators: items and fields", () => {
       ],
     ],
     [
+      "a qualitative target a blank parts from its name; a name a blank cuts stays whole",
+      "1、效益指标：社会效益指标：服务能力 提升。2、效益指标：社会效益指标：村容村貌　明显改善。3、产出指标：质量指标：屠宰率 及检疫率",
+      [
+        [1, "2", "22", "服务能力", null, "提升"],
+        [2, "2", "22", "村容村貌", null, "明显改善"],
+        [3, "1", "12", "屠宰率及检疫率", null, null],
+      ],
+    ],
+    [
       "no value at all stays without one (a colon at the end is no value)",
       "1、产出指标：数量指标：购置台数。2、产出指标：数量指标：培训人数：",
       [

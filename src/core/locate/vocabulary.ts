@@ -261,8 +261,13 @@ export type GridRole =
 export const GRID_WORDS: Readonly<Record<GridRole, readonly string[]>> = {
   level1: ["一级指标", "一级目标", "一级指标名称"],
   level2: ["二级指标", "二级目标", "二级指标名称"],
-  level3: ["三级指标", "三级指标名称", "指标内容", "指标名称", "绩效指标名称", "具体指标"],
+  level3: ["三级指标", "三级指标名称", "指标内容", "指标名称", "绩效指标名称", "具体指标", "考核指标"],
   value: [
+    // A planned or expected 完成值 is a target, not what was done (`*完成值*` is an actual).
+    "计划完成值",
+    "预计完成值",
+    "预期完成值",
+    "标准值",
     "指标值",
     "年度指标值",
     "计划指标值",

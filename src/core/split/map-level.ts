@@ -49,6 +49,7 @@ const LEVEL2_BY_KEY: Readonly<Record<string, FrameworkEntry>> = {
   数量: { code: "11", name: "数量指标" },
   质量: { code: "12", name: "质量指标" },
   时效: { code: "13", name: "时效指标" },
+  时效性: { code: "13", name: "时效指标" },
   成本: { code: "14", name: "成本指标" },
   经济效益: { code: "21", name: "经济效益指标" },
   社会效益: { code: "22", name: "社会效益指标" },
@@ -56,8 +57,11 @@ const LEVEL2_BY_KEY: Readonly<Record<string, FrameworkEntry>> = {
   生态环境效益: { code: "23", name: "生态效益指标" },
   环境效益: { code: "23", name: "生态效益指标" },
   可持续影响: { code: "24", name: "可持续影响指标" },
+  可持续发展: { code: "24", name: "可持续影响指标" },
+  可持续性: { code: "24", name: "可持续影响指标" },
   服务对象满意度: { code: "31", name: "服务对象满意度指标" },
   社会公众或服务对象满意度: { code: "31", name: "服务对象满意度指标" },
+  社会公众满意度: { code: "31", name: "服务对象满意度指标" },
   满意度: { code: "31", name: "服务对象满意度指标" },
   经济成本: { code: "41", name: "经济成本指标" },
   社会成本: { code: "42", name: "社会成本指标" },
@@ -146,9 +150,19 @@ function keyOf(rest: string): string {
   // Letter-spaced and line-broken labels (`产 出 指 标`, `效果指⏎标`) are the same label.
   const spaced = /\s/.test(rest) ? rest.replace(/\s+/g, "") : rest.trim();
   // Remarks in brackets inside a label are not its name: `产出(工作量)指标(数量、质量、成本方面的指标)` → 产出指标.
-  const name = stripWeight(INNER_REMARK.test(spaced) ? spaced.replace(INNER_REMARK_ALL, "") : spaced);
-  return name.endsWith("指标") ? name.slice(0, -2) : name;
+  const bare = INNER_REMARK.test(spaced) ? spaced.replace(INNER_REMARK_ALL, "") : spaced;
+  const name = stripWeight(bare.replace(LEADING_NUMBER, ""));
+  const stem = name.endsWith("指标") ? name.slice(0, -2) : name;
+  // `产出类`, `产出类指标`: the kind named with 类.
+  return stem.length > 2 && stem.endsWith("类") ? stem.slice(0, -1) : stem;
 }
+
+/**
+ * Numbering before a label as outlines write it: `一、`, `（二）`, `①`, `⑴`. Matches `一、` in `一、产出指标`, `①` in
+ * `①数量指标`; not the code of `1-产出指标` (splitCode reads that).
+ */
+const LEADING_NUMBER =
+  /^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]|[\u2460-\u2487])/;
 
 /**
  * The written label of a level-1 or level-2 indicator mapped to the framework: "1-产出指标", "产出",

@@ -300,25 +300,47 @@ const TRAILING_QUANTITY =
   /[^0-9.．](?:[0-9]+(?:\.[0-9]+)?)(?:%|％|‰|人次|万人|万元|平方米|公里|小时|分钟|[个人次台套件项户座所处天日元吨亩米辆本份场期家条])?$/;
 
 /**
- * A qualitative target ending the text, a degree word then a change, after a name of two characters or more:
- * `明显提升` in `基层诊疗能力明显提升`, `有所改善` in `群众出行条件有所改善`, `进一步增强` in `服务能力进一步增强`;
- * not `能力提升` (no degree word: that is a name), not `持续改善比例`.
+ * A qualitative target ending the text with no blank before it, a degree word then a change, after a name of two
+ * characters or more: `明显提升` in `基层诊疗能力明显提升`, `有所改善` in `群众出行条件有所改善`, `进一步增强` in
+ * `服务能力进一步增强`; not `能力提升` (no degree word: that is a name), not `持续改善比例`.
  */
 const TRAILING_QUALITATIVE =
   /..(?:明显|显著|有所|进一步|大幅|稳步|逐步|持续|不断|得到|全面|有效)(?:提升|提高|改善|增强|增加|加强|优化|完善|降低|减少|下降|缓解|好转)$/;
 
 /**
  * Where a value written straight after its name starts: its comparison, else a quantity ending it, else a
- * qualitative target ending it; else -1.
+ * qualitative target after a blank or, with no blank, one led by a degree word; else -1.
  */
-function valueAfterName(clean: string, start: number, end: number): number {
+function valueAfterName(clean: string, start: number, end: number, stripped: StrippedText): number {
   const sign = comparisonAt(clean, start, end);
   if (sign >= 0) return sign;
   const body = clean.slice(start, end);
   const m = TRAILING_QUANTITY.exec(body);
   if (m !== null && m.index >= 1) return start + m.index + 1;
+  const blank = qualitativeAfterBlank(stripped, start, end);
+  if (blank >= 0) return blank;
   const q = TRAILING_QUALITATIVE.exec(body);
   return q === null ? -1 : start + q.index + 2;
+}
+
+/**
+ * A qualitative target a blank parts from its name, as PDFs and web pages lay them out: `提升` in `服务能力 提升`,
+ * `明显改善` in `村容村貌 明显改善`, `按时完成` in `完成时间 按时完成`; not `及检疫率` in `屠宰率 及检疫率` (a name a
+ * line break cut).
+ */
+const QUALITATIVE =
+  /^(?:有所|明显|显著|逐步|不断|持续|进一步|全面|按时|按期|如期|基本)?(?:提升|提高|改善|增强|增加|降低|减少|下降|完成|达标|合格|良好|及时|稳定|规范|有效|优良|长期|显著)$/;
+
+/** Where a qualitative target after the name's last blank starts (see QUALITATIVE), or -1. */
+function qualitativeAfterBlank(stripped: StrippedText, start: number, end: number): number {
+  const { clean, segments } = stripped;
+  for (let k = segments.length - 1; k > 0; k--) {
+    const at = segments[k]!.cleanStart;
+    if (at >= end) continue;
+    if (at <= start + 1) break;
+    return QUALITATIVE.test(clean.slice(at, end)) ? at : -1;
+  }
+  return -1;
 }
 
 /**
@@ -398,7 +420,7 @@ function parseItem(
   // Or after a label of another wording: `购置台数；指标值：≥20台`, `…，目标值：100%`.
   const otherLabel = bareColon >= 0 ? otherValueLabel(clean, p, bareColon) : -1;
   // Or none at all: the value starts at its comparison (`培训人数≥100人`, `群众满意度不低于90%`).
-  const signAt = firstLabel < 0 && bareColon < 0 ? valueAfterName(clean, p, bodyEnd) : -1;
+  const signAt = firstLabel < 0 && bareColon < 0 ? valueAfterName(clean, p, bodyEnd, stripped) : -1;
   const nameEnd =
     firstLabel >= 0
       ? firstLabel

@@ -135,6 +135,9 @@ describe("gridRole: indicator grid headers", () => {
     ["备 注", "remark"],
     ["项目名称", null],
     ["年度目标", null],
+    ["计划完成值", "value"],
+    ["预计完成值", "value"],
+    ["考核指标", "level3"],
     // Value headers of wordings the lists miss, read by meaning.
     ["本年预期值", "value"],
     ["预期值", "value"],
