@@ -172,3 +172,31 @@ describe("a target table against its self-evaluation (Yunnan's real form; its ta
     );
   });
 });
+
+test("a form with a long-term grid over this year's (the 2015 template, merged cells): exactly the clerk's edits", async () => {
+  // Last year: the fixture as it is. This year: a target lowered (≥3个 → ≥2个, no finding), 年度投入 in 元, the
+  // sign of this year's 群众满意度 lost, 受益群众人数 renamed in both grids. 设施使用年限 (long-term only) is in
+  // both years: neither added nor dropped.
+  const ExcelJS = (await import("exceljs")).default;
+  const dir = mkdtempSync(join(tmpdir(), "compare-"));
+  const fixture = join(__dirname, "..", "fixtures", "tables", "form-long-term-and-annual.xlsx");
+  copyFileSync(fixture, join(dir, "2021.xlsx"));
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(fixture);
+  const ws = wb.getWorksheet("绩效目标表")!;
+  ws.getCell("E22").value = "≥2个";
+  ws.getCell("E25").value = "≤106067500元";
+  ws.getCell("E28").value = "90%";
+  ws.getCell("D18").value = "受益群众数量";
+  ws.getCell("D27").value = "受益群众数量";
+  await wb.xlsx.writeFile(join(dir, "2022.xlsx"));
+  const { code, stdout, stderr } = await run(["compare", "2021.xlsx", "2022.xlsx"], dir);
+  expect(stderr).toBe("");
+  expect(code).toBe(1);
+  expect(stdout.trim().split("\n")).toEqual([
+    "[计量单位改变] 项目「镇域内基础设施建设」D25：「年度投入」去年为「≤10606.75万元」，今年为「≤106067500元」：计量单位变了。",
+    "[比较符号丢失] 项目「镇域内基础设施建设」D28：「群众满意度」去年为「≥90%」，今年为「90%」：比较符号丢失，请核对是否应为「≥90%」。",
+    "[指标改名] 项目「镇域内基础设施建设」D27：指标「受益群众人数」今年改名为「受益群众数量」。",
+    "对比 1 个项目：3 处变化需核对",
+  ]);
+});

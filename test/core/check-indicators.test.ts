@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { checkIndicators } from "../../src/core/check/check-indicators";
+import { messagesFor } from "../../src/core/messages";
 import type { IssueDraft } from "../../src/core/model/issue";
 import { goodItems, table, type ItemSpec } from "../../testing/check-table-builder";
 
@@ -291,6 +292,22 @@ describe("checkIndicators", () => {
     const issues = check(withItem(0, { name: "验收合格率（%）", period: raw, annual: raw }));
     expect(issues.find((i) => i.rule === "suspicious-value")?.details.reason).toBe(reason);
   });
+
+  test.each([
+    ["292%", undefined, "可能丢了「≥」", "补上比较符号", 'a lost "≥"'],
+    ["≥800%", true, "可能多打了一位数字", "删去多打的数字", "a digit too many"],
+  ])(
+    "a rate over 100%% (%s) says a sign may be lost only when it writes none",
+    (raw, signed, zh, zhAdvice, en) => {
+      const issue = check(withItem(0, { name: "验收合格率", period: raw, annual: raw })).find(
+        (i) => i.rule === "suspicious-value",
+      )!;
+      expect(issue.details.signWritten).toBe(signed);
+      expect(messagesFor("zh-CN").issues["suspicious-value"](issue)).toContain(zh);
+      expect(messagesFor("zh-CN").advice["suspicious-value"](issue)).toContain(zhAdvice);
+      expect(messagesFor("en-US").issues["suspicious-value"](issue)).toContain(en);
+    },
+  );
 
   test("missing-value quotes the other field, what was written instead", () => {
     const [issue] = check(withItem(0, { annual: null, period: "1次" })).filter(

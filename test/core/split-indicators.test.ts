@@ -173,6 +173,24 @@ describe("splitIndicators: items and fields", () => {
       ],
     ],
     [
+      "an item led by 服务对象满意度指标 (a level-2's own name, a level-1 only as an old alias) is that level-2",
+      "数量指标：签约人数≥5000人；服务对象满意度指标：签约居民满意度≥85%。满意度指标：满意度≥90%",
+      [
+        [null, "1", "11", "签约人数", null, "≥5000人"],
+        [null, "3", "31", "签约居民满意度", null, "≥85%"],
+        [null, "3", null, "满意度", null, "≥90%"],
+      ],
+    ],
+    [
+      "a qualitative target straight after its name, a degree word then a change (有所提升); 能力提升 alone is a name",
+      "社会效益指标：群众就医便利程度有所提升；可持续影响指标：服务能力进一步增强；社会效益指标：能力提升",
+      [
+        [null, "2", "22", "群众就医便利程度", null, "有所提升"],
+        [null, "2", "24", "服务能力", null, "进一步增强"],
+        [null, "2", "22", "能力提升", null, null],
+      ],
+    ],
+    [
       "numbered items led by their level-2; a comparison inside brackets is part of the name",
       "1.数量指标：培训人数≥100人；2.质量指标：培训班数（≥3人）",
       [

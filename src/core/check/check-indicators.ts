@@ -411,9 +411,12 @@ function suspiciousValue(
     const percent = value.unit === "%" || value.unit === "％";
     const probable =
       top === null ? null : probableRate(String(top), value.op === ">=" || value.op === ">", percent);
-    return probable === null
-      ? { field, text: value.raw, reason }
-      : { field, text: value.raw, reason, probable };
+    // A value with its own comparison (`≥800%`) lost no sign: a digit too many or a glued score is left.
+    const signed = value.op === ">=" || value.op === ">" || value.op === "<=" || value.op === "<";
+    const details: IssueDetails = signed
+      ? { field, text: value.raw, reason, signWritten: true }
+      : { field, text: value.raw, reason };
+    return probable === null ? details : { ...details, probable };
   }
   if (reason !== null) return { field, text: value.raw, reason };
   const damaged = damagedRateInText(value.raw, name);

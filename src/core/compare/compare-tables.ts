@@ -216,6 +216,33 @@ function valueOf(indicator: Indicator): { parsed: IndicatorValue; written: strin
   return null;
 }
 
+type ReadValue = { parsed: IndicatorValue; written: string };
+
+/**
+ * The two values a pair of indicators compares, of one horizon: this year's targets when both state one, else
+ * the period's when both state one (an indicator of a form's long-term grid that only one year's annual grid
+ * lists: `≥20年` for the period against `≥1年` for the year is no value ten times smaller), else what each
+ * states (a table that gives only 实施周期指标值 against one that gives only 年度指标值).
+ */
+function valuesCompared(last: Indicator, current: Indicator): [ReadValue, ReadValue] | null {
+  if (last.annual === null || current.annual === null) {
+    const periods = periodsOf(last, current);
+    if (periods !== null) return periods;
+  }
+  const l = valueOf(last);
+  const c = valueOf(current);
+  return l === null || c === null ? null : [l, c];
+}
+
+/** Both indicators' 实施周期指标值, when both state one. */
+function periodsOf(last: Indicator, current: Indicator): [ReadValue, ReadValue] | null {
+  if (last.period === null || current.period === null) return null;
+  return [
+    { parsed: last.period, written: last.periodValue ?? last.period.raw },
+    { parsed: current.period, written: current.periodValue ?? current.period.raw },
+  ];
+}
+
 function comparableValue(indicator: Indicator): string {
   return comparableText(valueOf(indicator)?.written ?? "");
 }
@@ -374,15 +401,22 @@ function compareProjects(
         thisPlace: placeOf(current, pair.current.cell),
       });
     if (pair.renamed) at("renamed", pair.last.name, pair.current.name);
-    const l = valueOf(pair.last);
-    const c = valueOf(pair.current);
-    if (l === null || c === null) continue;
+    const compared = valuesCompared(pair.last, pair.current);
+    if (compared === null) continue;
+    const [l, c] = compared;
     const kinds = valueChanges(l.parsed, c.parsed);
     for (const kind of kinds) at(kind, l.written, c.written);
     // Between a target table and its self-evaluation the targets must not move at all: any other change of the
     // target as written (`≥95%` → `≥90%`) is one too. Spacing and full-width forms are no change.
     if (mode !== null && kinds.length === 0 && comparableText(l.written) !== comparableText(c.written))
       at("target-changed", l.written, c.written);
+    // Both years state both horizons: the period's target is checked too (`实施周期指标值：≥8个` → `8个` while
+    // the year's `≥3个` stays), a change the year's value already shows named once.
+    const periods =
+      mode === null && l.parsed === pair.last.annual ? periodsOf(pair.last, pair.current) : null;
+    if (periods !== null)
+      for (const kind of valueChanges(periods[0].parsed, periods[1].parsed))
+        if (!kinds.includes(kind)) at(kind, periods[0].written, periods[1].written);
   }
   for (const indicator of dropped)
     findings.push({

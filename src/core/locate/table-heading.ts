@@ -22,7 +22,7 @@ export function headerKey(text: string): string {
 }
 
 /** `单位：万元`, `金额单位:元`, `总计（万元）` → the amount unit, or null. */
-function amountUnitIn(text: string): AmountUnit | null {
+export function amountUnitIn(text: string): AmountUnit | null {
   const at = text.indexOf("单位");
   if (at >= 0) {
     let i = at + 2;

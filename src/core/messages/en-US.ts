@@ -279,7 +279,7 @@ const issues: RuleMessages<string> = {
       case "over-100": {
         const found = d.fragment && d.fragment !== d.text ? `"${d.fragment}" in ${v}` : v;
         const probable = d.probable ? `; it was probably "${d.probable}"` : "";
-        return `${where(d)} is a rate or satisfaction and should be at most 100%; found ${found}${probable} (a lost "≥", or a score glued to the value?).`;
+        return `${where(d)} is a rate or satisfaction and should be at most 100%; found ${found}${probable} (${d.signWritten ? "a digit too many" : 'a lost "≥"'}, or a score glued to the value?).`;
       }
       default:
         return `${where(d)}: the value ${v} looks wrong; check it against the source.`;
@@ -471,6 +471,10 @@ const advice: RuleMessages<string> = {
       case "reversed-range":
         return "Swap the ends of the range.";
       case "over-100":
+        if (i.details.signWritten)
+          return i.details.probable
+            ? `Check the source: probably "${i.details.probable}"; remove the extra digit or the glued score.`
+            : "Check the source: remove the extra digit or the glued score.";
         return i.details.probable
           ? `Check the source: probably "${i.details.probable}"; add the sign or remove the glued score.`
           : 'Check the source: usually "≥92%" or similar; add the sign or remove the glued score.';

@@ -287,7 +287,7 @@ const issues: RuleMessages<string> = {
         // Inside a sentence, the damaged part is quoted on its own; what it probably was, when that can be told.
         const found = d.fragment && d.fragment !== d.text ? `${v}中的「${d.fragment}」超过了 100%` : `为${v}`;
         const probable = d.probable ? `，可能原为「${d.probable}」` : "";
-        return `${where(d)}是比率或满意度，目标应不超过 100%，此处${found}${probable}（可能丢了「≥」，或与分值连在了一起）。`;
+        return `${where(d)}是比率或满意度，目标应不超过 100%，此处${found}${probable}（${d.signWritten ? "可能多打了一位数字" : "可能丢了「≥」"}，或与分值连在了一起）。`;
       }
       default:
         return `${where(d)}的指标值${v}可疑，请核对原表。`;
@@ -482,6 +482,10 @@ const advice: RuleMessages<string> = {
       case "reversed-range":
         return "把区间的上下限对调。";
       case "over-100":
+        if (i.details.signWritten)
+          return i.details.probable
+            ? `对照原表核对：可能应为「${i.details.probable}」；删去多打的数字或连在后面的分值。`
+            : "对照原表核对：删去多打的数字或连在后面的分值。";
         return i.details.probable
           ? `对照原表核对：可能应为「${i.details.probable}」；补上比较符号或删去连在后面的分值。`
           : "对照原表核对：通常应为「≥92%」之类，补上比较符号或删去连在后面的分值。";

@@ -190,6 +190,8 @@ export interface IssueDetails {
   readonly fragment?: string;
   /** suspicious-value: what the damaged part probably was (`≥98%`). */
   readonly probable?: string;
+  /** suspicious-value over 100%: the value writes its own comparison (`≥800%`): no sign was lost. */
+  readonly signWritten?: true;
   /** partial-paste: the edge of the paste that looks cut, and the sheet row of the table's first or last row. */
   readonly edge?: "start" | "end";
   readonly edgeRow?: number;
@@ -267,7 +269,9 @@ export interface IssueDetailsByRule {
   "missing-category": Facts<RowFacts | "category" | "present">;
   "quantity-not-numeric": Facts<IndicatorFacts | "field" | "text">;
   "period-is-definition": Facts<IndicatorFacts | "field" | "text">;
-  "suspicious-value": Facts<IndicatorFacts | "field" | "text" | "reason" | "fragment" | "probable">;
+  "suspicious-value": Facts<
+    IndicatorFacts | "field" | "text" | "reason" | "fragment" | "probable" | "signWritten"
+  >;
   "amount-not-number": Facts<RowFacts | AmountFacts>;
   "duplicate-project": Facts<RowFacts | "firstRow">;
   "empty-project": Facts<RowFacts>;

@@ -300,15 +300,27 @@ const TRAILING_QUANTITY =
   /[^0-9.．](?:[0-9]+(?:\.[0-9]+)?)(?:%|％|‰|人次|万人|万元|平方米|公里|小时|分钟|[个人次台套件项户座所处天日元吨亩米辆本份场期家条])?$/;
 
 /**
+ * A qualitative target ending the text with no blank before it, a degree word then a change, after a name of two
+ * characters or more: `明显提升` in `基层诊疗能力明显提升`, `有所改善` in `群众出行条件有所改善`, `进一步增强` in
+ * `服务能力进一步增强`; not `能力提升` (no degree word: that is a name), not `持续改善比例`.
+ */
+const TRAILING_QUALITATIVE =
+  /..(?:明显|显著|有所|进一步|大幅|稳步|逐步|持续|不断|得到|全面|有效)(?:提升|提高|改善|增强|增加|加强|优化|完善|降低|减少|下降|缓解|好转)$/;
+
+/**
  * Where a value written straight after its name starts: its comparison, else a quantity ending it, else a
- * qualitative target after a blank; else -1.
+ * qualitative target after a blank or, with no blank, one led by a degree word; else -1.
  */
 function valueAfterName(clean: string, start: number, end: number, stripped: StrippedText): number {
   const sign = comparisonAt(clean, start, end);
   if (sign >= 0) return sign;
-  const m = TRAILING_QUANTITY.exec(clean.slice(start, end));
+  const body = clean.slice(start, end);
+  const m = TRAILING_QUANTITY.exec(body);
   if (m !== null && m.index >= 1) return start + m.index + 1;
-  return qualitativeAfterBlank(stripped, start, end);
+  const blank = qualitativeAfterBlank(stripped, start, end);
+  if (blank >= 0) return blank;
+  const q = TRAILING_QUALITATIVE.exec(body);
+  return q === null ? -1 : start + q.index + 2;
 }
 
 /**
@@ -342,6 +354,19 @@ function otherValueLabel(clean: string, start: number, colon: number): number {
   return m === null ? -1 : start + m.index + 1;
 }
 
+/**
+ * A label that is a level-2's name as the framework writes it and, at level 1, only another name of a different
+ * level-1: `服务对象满意度指标` (level-1 满意度指标); not `满意度指标` nor `成本指标` (each a level-1's own name).
+ */
+function namesLevel2Itself(label: string): boolean {
+  const asLevel2 = cachedLevel(label, 2);
+  const asLevel1 = cachedLevel(label, 1);
+  if (asLevel2.name === null || asLevel1.name === null || asLevel2.name === asLevel1.name) return false;
+  const bare = (name: string) => (name.endsWith("指标") ? name.slice(0, -2) : name);
+  const written = bare(label.trim());
+  return written === bare(asLevel2.name) && written !== bare(asLevel1.name);
+}
+
 function parseItem(
   stripped: StrippedText,
   head: ItemHead,
@@ -360,10 +385,16 @@ function parseItem(
   push("separator", head.start, head.seqStart);
   push("seq", head.seqStart, head.seqEnd);
   push("separator", head.seqEnd, head.level1Start);
-  // An item led by its level-2 (`数量指标：…`) takes the level-1 that level-2 belongs to.
-  const ledBy = head.depth === 2 ? cachedLevel(clean.slice(head.level1Start, head.level1Colon), 2) : null;
-  const level1 =
-    ledBy !== null ? level1Of(ledBy) : cachedLevel(clean.slice(head.level1Start, head.level1Colon), 1);
+  // An item led by its level-2 (`数量指标：…`) takes the level-1 that level-2 belongs to; so does one led by a
+  // label that is a level-2's own name and only an old alias of a level-1 (`服务对象满意度指标：满意度≥85%`, no
+  // level-2 after it), while `满意度指标：…` and `成本指标：…` stay level-1s.
+  const label = clean.slice(head.level1Start, head.level1Colon);
+  const ledBy =
+    head.depth === 2 ||
+    (namesLevel2Itself(label) && matchLevelLabel(clean, head.level1Colon + 1, 2, true) < 0)
+      ? cachedLevel(label, 2)
+      : null;
+  const level1 = ledBy !== null ? level1Of(ledBy) : cachedLevel(label, 1);
   push(ledBy !== null ? "level2" : "level1", head.level1Start, head.level1Colon);
   push("separator", head.level1Colon, head.level1Colon + 1);
   let p = Math.min(head.level1Colon + 1, bodyEnd);

@@ -12,7 +12,7 @@
  */
 import type { AmountRole, ColumnRole, ValueColumnChoice } from "../../model/analysis";
 import { cellText, type CellValue, type Grid, type Origin } from "../../model/grid";
-import { readTitleLines, type AmountUnit } from "../../locate/table-heading";
+import { amountUnitIn, readTitleLines, type AmountUnit } from "../../locate/table-heading";
 import { labelKey, normalizeLabel } from "../../locate/normalize-label";
 import { formRole, gridRole, horizonOf, type FormRole, type GridRole } from "../../locate/vocabulary";
 import { isSubProjectName, isWholeProject, subProjectOfHeader } from "../../locate/sub-project";
@@ -648,7 +648,10 @@ function mapRole(role: GridRole): IndicatorRole | null {
       : null;
 }
 
-/** The amount unit a form states in a label (`项目资金（万元）`, `资金总额(元)`), or null. */
+/**
+ * The amount unit a form states in a label (`项目资金（万元）`, `资金总额(元)`) or on a unit line of its header
+ * block (`单位：万元` under a title that names the project, `金额单位：元` beside 填报单位), or null.
+ */
 function unitInLabels(grid: Grid, from: number, to: number): AmountUnit | null {
   for (let r = from; r < to; r++) {
     for (const cell of grid[r] ?? []) {
@@ -657,6 +660,8 @@ function unitInLabels(grid: Grid, from: number, to: number): AmountUnit | null {
         if (remark === "万元") return "万元";
         if (remark === "元") return "元";
       }
+      const stated = amountUnitIn(cell);
+      if (stated !== null) return stated;
     }
   }
   return null;
