@@ -1,15 +1,14 @@
 /** The command line as users run it: the esbuild bundle, built once per test file into a temp folder. */
 import { build } from "esbuild";
 import { spawnSync, type SpawnSyncReturns } from "child_process";
-import { mkdtempSync } from "fs";
-import { tmpdir } from "os";
 import { join } from "path";
+import { tempFolder } from "../../testing/temp-folder";
 
 const ROOT = join(__dirname, "..", "..");
 const PEAK_RSS = join(__dirname, "report-peak-rss.cjs");
 
 export async function buildCli(): Promise<string> {
-  const outfile = join(mkdtempSync(join(tmpdir(), "cli-bundle-")), "indicator-normalizer.js");
+  const outfile = join(tempFolder("cli-bundle-"), "indicator-normalizer.js");
   await build({
     entryPoints: [join(ROOT, "src", "cli", "main.ts")],
     bundle: true,

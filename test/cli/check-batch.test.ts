@@ -5,19 +5,19 @@
  */
 import ExcelJS from "exceljs";
 import { spawnSync } from "child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { expandInputs } from "../../src/cli/expand-inputs";
 import { SAMPLE_PATH } from "../../testing/sample";
 import { buildCli } from "./built-cli";
 import { runCaptured } from "./run-captured";
+import { tempFolder } from "../../testing/temp-folder";
 
 const run = runCaptured;
 
 /** 收到的表/ with two good tables (one with a Chinese name, one in a subfolder), a broken file and a lock file. */
 function inbox(): string {
-  const dir = mkdtempSync(join(tmpdir(), "batch-"));
+  const dir = tempFolder("batch-");
   const folder = join(dir, "收到的表");
   mkdirSync(join(folder, "二季度"), { recursive: true });
   copyFileSync(SAMPLE_PATH, join(folder, "白云区办公室.tsv"));

@@ -1,6 +1,6 @@
 /** `compare LAST THIS`: last year's table against this year's, as the reviewer runs it. */
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { copyFileSync, readFileSync, writeFileSync } from "fs";
+import { tempFolder } from "../../testing/temp-folder";
 import { join } from "path";
 import { analyzeTable } from "../../src/core/analyze-table";
 import { readInput } from "../../src/xlsx/read-input";
@@ -12,20 +12,9 @@ import { cellColorOf, cellPatternOf } from "../../testing/cell-fill";
 
 const run = runCaptured;
 
-/** Every folder a test makes, removed when the file is done (runs leave nothing in the temp folder). */
-const made: string[] = [];
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
-
 /** Last year = the sample; this year = the sample with a sign lost and an indicator value ten times larger. */
 function workspace(): string {
-  const dir = tempDir("compare-");
+  const dir = tempFolder("compare-");
   copyFileSync(SAMPLE_PATH, join(dir, "2024.tsv"));
   const text = readFileSync(SAMPLE_PATH, "utf8")
     .replace("年度指标值：不低于97%", "年度指标值：97%")
@@ -150,7 +139,7 @@ describe("a target table against its self-evaluation (Yunnan's real form; its ta
 
   /** The target table, with 违法行为责停率 set at ≥98% at the start of the year (the self-evaluation writes ≥95%). */
   async function targets(): Promise<string> {
-    const dir = tempDir("compare-self-");
+    const dir = tempFolder("compare-self-");
     copyFileSync(SELF, join(dir, "自评表.xlsx"));
     const input = await readInput(SELF);
     const self = analyzeTable(input.grid, { origin: input.origin });
@@ -189,7 +178,7 @@ test("a form with a long-term grid over this year's (the 2015 template, merged c
   // sign of this year's 群众满意度 lost, 受益群众人数 renamed in both grids. 设施使用年限 (long-term only) is in
   // both years: neither added nor dropped.
   const ExcelJS = (await import("exceljs")).default;
-  const dir = tempDir("compare-");
+  const dir = tempFolder("compare-");
   const fixture = join(__dirname, "..", "fixtures", "tables", "form-long-term-and-annual.xlsx");
   copyFileSync(fixture, join(dir, "2021.xlsx"));
   const wb = new ExcelJS.Workbook();

@@ -1,16 +1,16 @@
 /** Issue #25 at the command line: names that would forge a line, damaged parts named, text past Excel's grid. */
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { copyFileSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { SAMPLE_PATH } from "../../testing/sample";
 import { sheetPartOf, unzipParts, withPart } from "../xlsx/package-helpers";
 import { rawRows, rawWorkbook } from "../../testing/raw-workbook";
 import { runCaptured } from "./run-captured";
+import { tempFolder } from "../../testing/temp-folder";
 
 const run = runCaptured;
 
 test("a line feed in a file name cannot forge a summary line: it is shown escaped, on its line", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "cli-names-"));
+  const dir = tempFolder("cli-names-");
   const name = "a\n合计：3 个文件，0 个错误\tb.tsv";
   copyFileSync(SAMPLE_PATH, join(dir, name));
   const r = await run(["check", name, "missing\n.tsv"], dir);
@@ -29,7 +29,7 @@ describe("a damaged part is named", () => {
   // The part's last end tag made an unclosed start tag: `</workbook>` → `<workbook`.
   const damage = (xml: string): string => xml.replace(/<\/(\w+)>$/, "<$1");
   test.each(["xl/workbook.xml", "xl/_rels/workbook.xml.rels"])("%s", async (part) => {
-    const dir = mkdtempSync(join(tmpdir(), "cli-parts-"));
+    const dir = tempFolder("cli-parts-");
     writeFileSync(join(dir, "t.xlsx"), withPart(table, part, damage));
     const r = await run(["check", "t.xlsx"], dir);
     expect(r.code).toBe(2);
@@ -46,7 +46,7 @@ describe("Excel's grid holds for text input too", () => {
       "超出 Excel 的 1,048,576 行上限",
     ],
   ])("%s: refused with one line, nothing written", async (_label, text, message) => {
-    const dir = mkdtempSync(join(tmpdir(), "cli-grid-"));
+    const dir = tempFolder("cli-grid-");
     writeFileSync(join(dir, "t.tsv"), text);
     const r = await run(["normalize", "t.tsv", "-o", "out.xlsx"], dir);
     expect(r.code).toBe(2);
@@ -55,7 +55,7 @@ describe("Excel's grid holds for text input too", () => {
 });
 
 test("a column the clerk typed into 校验结果 is not replaced without a word on a re-run", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "cli-rerun-"));
+  const dir = tempFolder("cli-rerun-");
   copyFileSync(SAMPLE_PATH, join(dir, "t.tsv"));
   expect((await run(["normalize", "t.tsv", "-o", "first.xlsx"], dir)).code).toBe(0);
   const first = readFileSync(join(dir, "first.xlsx"));

@@ -4,9 +4,9 @@
  */
 import { spawnSync } from "child_process";
 import { createHash } from "crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { readFileSync, rmSync, writeFileSync } from "fs";
 import { join } from "path";
+import { tempFolder } from "../../testing/temp-folder";
 
 const ROOT = join(__dirname, "..", "..");
 const SAMPLE = join(ROOT, "samples", "baiyun-2024.tsv");
@@ -14,7 +14,7 @@ const DEPARTMENT = join(ROOT, "test", "fixtures", "tables", "department.xlsx");
 
 let dir: string;
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), "launcher-"));
+  dir = tempFolder("launcher-");
   const built = spawnSync(process.execPath, [join(ROOT, "scripts", "build-cli.mjs"), dir], {
     encoding: "utf8",
   });

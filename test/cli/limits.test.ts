@@ -4,16 +4,16 @@
  * and text past Excel's limits, and tables of 300,000 and 1,000,000 rows. A batch `check` goes on past them.
  */
 import { Zip, type ZipInputFile } from "fflate";
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { join } from "path";
 import { constants, deflateRawSync } from "zlib";
 import { nodeZipCodec } from "../../src/xlsx/node-zip-codec";
 import { DeflatedPart, writeZip, type OutputPart } from "../../src/xlsx/write-zip";
 import { SAMPLE_PATH } from "../../testing/sample";
 import { buildCli, runBuiltCli } from "./built-cli";
+import { tempFolder } from "../../testing/temp-folder";
 
-const dir = mkdtempSync(join(tmpdir(), "limits-"));
+const dir = tempFolder("limits-");
 let cli: string;
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";

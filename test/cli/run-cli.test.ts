@@ -1,20 +1,11 @@
 import ExcelJS from "exceljs";
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from "fs";
-import { tmpdir } from "os";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "fs";
 import { join } from "path";
 import type { CliIo } from "../../src/cli/cli-io";
 import { runCli } from "../../src/cli/run-cli";
 import { SAMPLE_PATH } from "../../testing/sample";
 import { unzipParts, zipParts } from "../xlsx/package-helpers";
+import { tempFolder } from "../../testing/temp-folder";
 
 interface Captured {
   code: number;
@@ -37,7 +28,7 @@ async function run(argv: string[], cwd: string, extra: Partial<CliIo> = {}): Pro
 }
 
 function workspace(): string {
-  const dir = mkdtempSync(join(tmpdir(), "cli-"));
+  const dir = tempFolder("cli-");
   copyFileSync(SAMPLE_PATH, join(dir, "sample.tsv"));
   return dir;
 }
@@ -248,7 +239,7 @@ describe("check", () => {
 
 describe("demo", () => {
   test("writes out/baiyun-2024.normalized.xlsx and says what it found and where it went", async () => {
-    const root = mkdtempSync(join(tmpdir(), "demo-"));
+    const root = tempFolder("demo-");
     mkdirSync(join(root, "samples"), { recursive: true });
     copyFileSync(SAMPLE_PATH, join(root, "samples", "baiyun-2024.tsv"));
     const r = await run(["demo", "--lang", "en"], root);

@@ -4,12 +4,12 @@
  * so a re-run puts each back).
  */
 import ExcelJS from "exceljs";
-import { copyFileSync, mkdtempSync } from "fs";
-import { tmpdir } from "os";
+import { copyFileSync } from "fs";
 import { join } from "path";
 import type { CliIo } from "../../src/cli/cli-io";
 import { runCli } from "../../src/cli/run-cli";
 import { cellColorOf } from "../../testing/cell-fill";
+import { tempFolder } from "../../testing/temp-folder";
 
 const TABLES = join(__dirname, "..", "fixtures", "tables");
 
@@ -28,7 +28,7 @@ async function run(argv: string[], cwd: string): Promise<{ code: number; stdout:
 }
 
 function workspace(...fixtures: string[]): string {
-  const dir = mkdtempSync(join(tmpdir(), "cli-tables-"));
+  const dir = tempFolder("cli-tables-");
   for (const f of fixtures) copyFileSync(join(TABLES, f), join(dir, f));
   return dir;
 }

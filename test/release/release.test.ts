@@ -7,10 +7,10 @@
 import { parse } from "acorn";
 import { spawnSync } from "child_process";
 import { createHash } from "crypto";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { unzipSync } from "fflate";
-import { tmpdir } from "os";
 import { dirname, join } from "path";
+import { tempFolder } from "../../testing/temp-folder";
 
 jest.setTimeout(600_000);
 
@@ -153,7 +153,7 @@ test("the command line is one file that runs from the unpacked zip, with no node
   // Node 18 runs ES2022; the bundle is lowered to it (esbuild target node18).
   expect(() => parse(cli.replace(/^#!.*/, ""), { ecmaVersion: 2022, sourceType: "script" })).not.toThrow();
   expect(cli).not.toMatch(/require\("(exceljs|fflate|saxes)"\)/);
-  const work = mkdtempSync(join(tmpdir(), "release-cli-"));
+  const work = tempFolder("release-cli-");
   try {
     for (const [name, bytes] of Object.entries(files)) {
       if (!name.startsWith(`${NAME}/cli/`)) continue;

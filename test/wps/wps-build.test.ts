@@ -9,8 +9,7 @@ import { path7za } from "7zip-bin";
 import { parse } from "acorn";
 import { buildSync } from "esbuild";
 import { execFileSync } from "child_process";
-import { chmodSync, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from "fs";
-import { tmpdir } from "os";
+import { chmodSync, copyFileSync, existsSync, readdirSync, readFileSync } from "fs";
 import { join, relative } from "path";
 import { pathToFileURL } from "url";
 import { runInNewContext } from "vm";
@@ -23,6 +22,7 @@ import { fakeEtApplication } from "../../testing/fake-et/fake-et";
 import { launchChromium, ROOT } from "../../testing/pane-harness";
 import { loadSampleGrid } from "../../testing/sample";
 import { assertWellFormed } from "../xlsx/package-helpers";
+import { tempFolder } from "../../testing/temp-folder";
 
 jest.setTimeout(180_000);
 
@@ -142,7 +142,7 @@ test("ribbon callbacks are synchronous: each click opens the one task pane at th
 });
 
 test("the offline package: the folder as indicator-normalizer_<version>/ inside indicator-normalizer.7z", () => {
-  const work = mkdtempSync(join(tmpdir(), "7za-"));
+  const work = tempFolder("7za-");
   const bin = join(work, "7za");
   copyFileSync(path7za, bin);
   chmodSync(bin, 0o755);

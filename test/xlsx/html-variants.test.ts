@@ -12,8 +12,7 @@
  * Every table is built here, cell by cell, from shapes the fixtures show; none is a copy of a published file.
  */
 import fc from "fast-check";
-import { mkdtempSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { writeFileSync } from "fs";
 import { join } from "path";
 import type { CellValue } from "../../src/core";
 import { readHtmlTables } from "../../src/xlsx/read-html-table";
@@ -23,6 +22,7 @@ import { readInput } from "../../src/xlsx/read-input";
 import { sniffWorkbook } from "../../src/xlsx/sniff-workbook";
 import { fixtureResult, type FixtureResult } from "../fixtures/fixture-result";
 import { write, type Cell, type Fixture } from "../fixtures/make-corpus-fixtures";
+import { tempFolder } from "../../testing/temp-folder";
 
 const n = null;
 /** `1,234.56`: an amount shown with thousands separators and two decimals. */
@@ -995,7 +995,7 @@ const unsheeted = (r: FixtureResult): FixtureResult => {
   };
 };
 
-const dir = mkdtempSync(join(tmpdir(), "html-variants-"));
+const dir = tempFolder("html-variants-");
 
 describe("target tables as real sites publish them: the page reads as the clerk sees it, and as its .xlsx", () => {
   describe.each(VARIANTS)("$about", (variant) => {

@@ -2,9 +2,9 @@
 import { unzipSync, zipSync } from "fflate";
 import { SaxesParser } from "saxes";
 import { spawnSync } from "child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { existsSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
+import { tempFolder } from "../../testing/temp-folder";
 
 export function unzipParts(bytes: Uint8Array): Map<string, Uint8Array> {
   return new Map(Object.entries(unzipSync(bytes)));
@@ -65,7 +65,7 @@ function libreOfficeConvert(
   format: string,
   output: string,
 ): { path: string | null; log: string } {
-  const dir = mkdtempSync(join(tmpdir(), "lo-"));
+  const dir = tempFolder("lo-");
   const input = join(dir, "book.xlsx");
   writeFileSync(input, bytes);
   const outdir = join(dir, "out");

@@ -1,8 +1,7 @@
 import { written } from "../../testing/written-workbook";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
-import { mkdtempSync, mkdirSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { mkdirSync, writeFileSync } from "fs";
 import { join } from "path";
 import { decodeTextFile } from "../../src/xlsx/decode-text-file";
 import { InputError } from "../../src/xlsx/input-error";
@@ -11,8 +10,9 @@ import { analyzeInput, normalizeInput } from "../../src/xlsx/normalize-workbook"
 import { readInput, readInputBytes } from "../../src/xlsx/read-input";
 import { loadSampleGrid, loadSampleText } from "../../testing/sample";
 import { unzipParts, zipParts } from "./package-helpers";
+import { tempFolder } from "../../testing/temp-folder";
 
-const dir = mkdtempSync(join(tmpdir(), "read-input-"));
+const dir = tempFolder("read-input-");
 
 /** "项目名称\t绩效指标\r\n" in GBK, byte by byte (GB18030 agrees with GBK on these characters). */
 const GBK_HEADER = [

@@ -1,6 +1,5 @@
 import fc from "fast-check";
-import { mkdtempSync, readFileSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { readFileSync, writeFileSync } from "fs";
 import { basename, join } from "path";
 import { describeInputError } from "../../src/xlsx/describe-input-error";
 import { InputError } from "../../src/xlsx/input-error";
@@ -9,6 +8,7 @@ import { readInput } from "../../src/xlsx/read-input";
 import { readXlsSheets } from "../../src/xlsx/read-xls";
 import { decodeEntities, readHtmlTables } from "../../src/xlsx/read-html-table";
 import { fixtureResult } from "../fixtures/fixture-result";
+import { tempFolder } from "../../testing/temp-folder";
 
 describe("readHtmlTables: a web table as Excel lays it out", () => {
   test.each<[string, string, (string | null)[][]]>([
@@ -54,7 +54,7 @@ describe("readHtmlTables: a web table as Excel lays it out", () => {
 
 describe(".xls / .et this reader cannot read: one line on how to save them as .xlsx", () => {
   test.each([".xls", ".et", ".XLS"])("%s", async (ext) => {
-    const dir = mkdtempSync(join(tmpdir(), "legacy-"));
+    const dir = tempFolder("legacy-");
     const path = join(dir, `目标表${ext}`);
     writeFileSync(path, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
     const error = await readInput(path).catch((e: unknown) => e);
@@ -70,7 +70,7 @@ describe(".xls and .et (BIFF8 in a compound file)", () => {
   const xls = readFileSync(join(__dirname, "..", "fixtures", "corpus", "xls", "anhui-huaibei-2025.xls"));
 
   test("an .et holding a Workbook stream reads as the .xls does", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "et-"));
+    const dir = tempFolder("et-");
     writeFileSync(join(dir, "目标表.et"), xls);
     writeFileSync(join(dir, "目标表.xls"), xls);
     const et = await readInput(join(dir, "目标表.et"));
@@ -79,7 +79,7 @@ describe(".xls and .et (BIFF8 in a compound file)", () => {
   });
 
   test("a cut or damaged file gets the one line, never a crash or a hang", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "xls-"));
+    const dir = tempFolder("xls-");
     writeFileSync(join(dir, "cut.xls"), xls.subarray(0, 1536));
     const error = await readInput(join(dir, "cut.xls")).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: "InputError", reason: "legacy-format" });
@@ -130,14 +130,14 @@ describe("an .et or .xls is read by what its bytes are, not by its name (sniff-w
   });
 
   test("tab-separated text named .xls reads as the .tsv does", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "tsv-as-xls-"));
+    const dir = tempFolder("tsv-as-xls-");
     const tsv = join(__dirname, "..", "fixtures", "tables", "string-variants.tsv");
     writeFileSync(join(dir, "string-variants.xls"), readFileSync(tsv));
     expect(await fixtureResult(join(dir, "string-variants.xls"))).toEqual(await fixtureResult(tsv));
   });
 
   test("an Excel 97-2003 file renamed .xlsx reads as the .xls does", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "xls-as-xlsx-"));
+    const dir = tempFolder("xls-as-xlsx-");
     writeFileSync(join(dir, "two-forms.xlsx"), readFileSync(join(corpus, "sheets", "two-forms.xls")));
     expect(await fixtureResult(join(dir, "two-forms.xlsx"))).toEqual(await fixtureResult(twoForms));
   });
