@@ -13,6 +13,13 @@ describe("isDateRange: 项目起止时间 as forms write it", () => {
     "2024年1月1日—2024年12月31日",
     "2024/1/1~2024/12/31",
     " 2024年1月 - 2024年12月 ",
+    // Within one year, the end naming only its month; a whole year; an open-ended project.
+    "2024年1-12月",
+    "2024年01月至12月",
+    "2024年1月~12月",
+    "2024年全年",
+    "长期",
+    "常年",
   ])("%j is a date range", (text) => {
     expect(isDateRange(text)).toBe(true);
   });
@@ -24,6 +31,9 @@ describe("isDateRange: 项目起止时间 as forms write it", () => {
     "一年",
     "",
     "2024年1月-",
+    "2024年12-1月", // ends before it starts
+    "2024年1-13月",
+    "1年", // a duration, not when
   ])("%j is not", (text) => {
     expect(isDateRange(text)).toBe(false);
   });

@@ -1,6 +1,7 @@
 /**
  * A project's 项目起止时间 as forms write it: a date range (`2024年1月-2024年12月`, `2024.01-2024.12`,
- * `2024-01-01至2024-12-31`, `202401-202412`, `2024-2026`, `2024年-长期`) or a single year (`2024年`, `2024年度`).
+ * `2024-01-01至2024-12-31`, `202401-202412`, `2024-2026`, `2024年-长期`, `2024年1-12月`), a single year (`2024年`,
+ * `2024年度`), a whole year (`2024年全年`) or an open-ended project (`长期`, `常年`).
  * Damage such as `20246-202516` (digits lost or run together) is not one. Linear: the text is tried at each
  * range separator, a handful of characters.
  */
@@ -34,11 +35,23 @@ function isRangeSeparator(c: string): boolean {
   return "-－—–~～至到".includes(c);
 }
 
+/**
+ * A range within one year, its end naming only a month: `2024年1-12月`, `2024年01月至12月`, `2024年1月~12月`, and a
+ * whole year or an open-ended project: `2024年全年`, `全年`, `长期`, `常年`. Not `2024年13月`, `20246-202516`.
+ */
+const WITHIN_ONE_YEAR = /^(\d{4})年(\d{1,2})月?[-－—–~～至到](\d{1,2})月(?:底)?$/;
+const WHOLE_OR_OPEN = /^(?:(?:\d{4}年)?全年|长期|常年|持续|长期性|常态化)$/;
+
 /** Is the text a date range or a single year or date (see the top of this file)? */
 export function isDateRange(raw: string): boolean {
   const text = raw.replace(/\s+/g, "");
   if (text === "") return false;
-  if (dateValue(text) !== null) return true;
+  if (dateValue(text) !== null || WHOLE_OR_OPEN.test(text)) return true;
+  const within = WITHIN_ONE_YEAR.exec(text);
+  if (within !== null) {
+    const [from, to] = [Number(within[2]), Number(within[3])];
+    return dateValue(within[1]!) !== null && from >= 1 && from <= to && to <= 12;
+  }
   for (let i = 1; i < text.length - 1; i++) {
     if (!isRangeSeparator(text[i]!)) continue;
     // `2024-01-2024-12`: try every separator; `——` counts once.
