@@ -212,6 +212,11 @@ function readQuantity(text: string): { value: number; upper: number | null; unit
   return null;
 }
 
+/** An estimate: `约2000人` → 2000人, `大约`, `近`, `预计`; `30人左右` → 30人. Not `约定` (no number). */
+const ESTIMATE = /^(?:约|大约|近|预计)([0-9].*)$|^([0-9].*?)左右$/;
+/** A rate per period: `每月1次` → 月 and 1次, `每年2期`, `每季度1次`, `每周不少于3次`. */
+const PER_PERIOD = /^每(月|年|季度|季|周|天|日|学期|半年)(.+)$/;
+
 function qualitative(raw: string): IndicatorValue {
   return { op: "text", value: null, upper: null, unit: null, raw };
 }
@@ -242,7 +247,18 @@ export function parseValue(raw: string, indicatorName: string): IndicatorValue {
   if (text === "") return qualitative(raw);
 
   let op: Op | null = null;
-  let body = text;
+  // An estimate (`约2000人`, `预计500人次`, `30人左右`) is the quantity it names; a rate per period (`每月1次`) is a
+  // quantity whose unit says the period (次/月).
+  const estimate = ESTIMATE.exec(text);
+  const perPeriod = estimate === null ? PER_PERIOD.exec(text) : null;
+  let body = estimate !== null ? (estimate[1] ?? estimate[2]!) : perPeriod !== null ? perPeriod[2]! : text;
+  if (perPeriod !== null) {
+    // `每月不少于2次`: the rate's own comparison and range are read as any value's.
+    const inner = parseValue(body, indicatorName);
+    return inner.op === "text" || inner.unit === null
+      ? qualitative(raw)
+      : { ...inner, unit: `${inner.unit}/${perPeriod[1]}`, raw };
+  }
   const prefix = findPrefix(body);
   if (prefix) {
     op = prefix[1];
