@@ -53,6 +53,8 @@ describe("parseValue: DOMAIN.md's table", () => {
     ["20次-35次", "range", 20, 35, "次"],
     ["20 - 35 次", "range", 20, 35, "次"],
     ["合法合规", "text", null, null, null],
+    ["约定俗成", "text", null, null, null],
+    ["每月", "text", null, null, null],
     ["有所改善", "text", null, null, null],
     ["长期", "text", null, null, null],
     ["及时", "text", null, null, null],
