@@ -116,6 +116,33 @@ export interface IndicatorColumns {
 }
 
 /**
+ * What the filled cells of grid column c, rows [from, to), name: how many are filled, how many are framework
+ * levels, and how many are a level-1 only (产出, 效益) or a level-2 only (数量, 社会效益); 满意度 and 成本 are both.
+ */
+function levelNamesIn(
+  grid: Grid,
+  c: number,
+  from: number,
+  to: number,
+): { filled: number; levels: number; level1Only: number; level2Only: number } {
+  let filled = 0;
+  let levels = 0;
+  let level1Only = 0;
+  let level2Only = 0;
+  for (let r = from; r < to; r++) {
+    const text = cellText(grid[r]?.[c]);
+    if (text === "") continue;
+    filled++;
+    const one = frameworkCode(text, 1) !== null;
+    const two = frameworkCode(text, 2) !== null;
+    if (one || two) levels++;
+    if (one && !two) level1Only++;
+    if (two && !one) level2Only++;
+  }
+  return { filled, levels, level1Only, level2Only };
+}
+
+/**
  * Level columns headed one level too high, as some forms print them (`一级指标 | 二级指标 | 绩效标准 | 当年预期实现值`
  * holding `数量指标 | 办公大楼日常维修维护次数 | …`): a grid with no name column whose 一级指标 cells name level-2s
  * (数量, 质量, 时效, 社会效益 …, never a level-1 only: 产出, 效益) and whose 二级指标 cells are mostly no level at
@@ -130,23 +157,10 @@ export function shiftLevelColumns(
   const first = columns.level1;
   const second = columns.level2;
   if (columns.indicatorName !== undefined || first === undefined || second === undefined) return;
-  let level2Only = 0;
-  let level1Only = 0;
-  let names = 0;
-  let levels = 0;
-  for (let r = from; r < to; r++) {
-    const upper = cellText(grid[r]?.[first]);
-    if (upper !== "") {
-      const one = frameworkCode(upper, 1) !== null;
-      const two = frameworkCode(upper, 2) !== null;
-      if (two && !one) level2Only++;
-      else if (one && !two) level1Only++;
-    }
-    const lower = cellText(grid[r]?.[second]);
-    if (lower === "") continue;
-    if (frameworkCode(lower, 1) !== null || frameworkCode(lower, 2) !== null) levels++;
-    else names++;
-  }
+  const { level1Only, level2Only } = levelNamesIn(grid, first, from, to);
+  const lower = levelNamesIn(grid, second, from, to);
+  const levels = lower.levels;
+  const names = lower.filled - lower.levels;
   if (level2Only < 2 || level1Only > 0 || names <= levels * 3) return;
   delete columns.level1;
   columns.level2 = first;
@@ -172,20 +186,7 @@ export function levelColumnsByContent(
   const taken = new Set(Object.values(columns));
   for (let c = name - 1; c >= firstColumn; c--) {
     if (taken.has(c)) continue;
-    let filled = 0;
-    let levels = 0;
-    let level1Only = 0;
-    let level2Only = 0;
-    for (let r = from; r < to; r++) {
-      const text = cellText(grid[r]?.[c]);
-      if (text === "") continue;
-      filled++;
-      const one = frameworkCode(text, 1) !== null;
-      const two = frameworkCode(text, 2) !== null;
-      if (one || two) levels++;
-      if (one && !two) level1Only++;
-      if (two && !one) level2Only++;
-    }
+    const { filled, levels, level1Only, level2Only } = levelNamesIn(grid, c, from, to);
     if (filled === 0 || levels * 2 <= filled) continue;
     if (level2Only > level1Only && columns.level2 === undefined) columns.level2 = c;
     else if (level1Only > level2Only && columns.level1 === undefined) columns.level1 = c;
