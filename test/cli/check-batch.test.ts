@@ -119,7 +119,9 @@ test("--format json carries each file's problems with their advice; a wildcard m
     files: { file: string; error: string | null; problems?: { cell: string; advice: string }[] }[];
   };
   expect(json.files.map((f) => f.file)).toEqual(["*.xlsx", join("收到的表", "白云区办公室.tsv")]);
-  expect(json.files[0]!.error).toBe("没有与 *.xlsx 匹配的 .xlsx、.xlsm、.csv、.tsv 或 .txt 文件。");
+  expect(json.files[0]!.error).toBe(
+    "没有与 *.xlsx 匹配的表格文件（.xlsx、.xls、.et、.ods、.csv、.tsv、.txt、.html、.mht）。",
+  );
   const problems = json.files[1]!.problems!;
   expect(problems).toHaveLength(13);
   expect(problems.find((p) => p.cell === "G25")!.advice).toContain("补上年度指标值");

@@ -66,7 +66,7 @@ describe("normalize --json", () => {
     [["normalize", "missing.tsv", "--json", "--lang", "en"], "File not found: missing.tsv"],
     [
       ["normalize", "sample.pdf", "--json"],
-      "不支持的文件类型：sample.pdf（请用 .xlsx、.xls、.et、.ods、.tsv、.txt、.csv 或网页 .html）",
+      "不支持的文件类型：sample.pdf（请用 .xlsx、.xls、.et、.ods、.tsv、.txt、.csv 或网页 .html、.mht）",
     ],
     [["normalize", "bad.xlsx", "--json", "--lang", "en"], "bad.xlsx is not a valid .xlsx file"],
     [["normalize", "--json"], "缺少输入文件。"],

@@ -457,7 +457,7 @@ describe("the page", () => {
     await page.setInputFiles("#file", doc);
     await waitForOutcome(page);
     expect(await page.textContent("#alert")).toBe(
-      "不支持的文件类型：说明.docx（请用 .xlsx、.xls、.et、.ods、.tsv、.txt、.csv 或网页 .html）",
+      "不支持的文件类型：说明.docx（请用 .xlsx、.xls、.et、.ods、.tsv、.txt、.csv 或网页 .html、.mht）",
     );
 
     await page.click("#reset");

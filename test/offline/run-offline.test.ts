@@ -106,7 +106,7 @@ test.each([
   [
     "zh-CN",
     "表.pdf",
-    "不支持的文件类型：表.pdf（请用 .xlsx、.xls、.et、.ods、.tsv、.txt、.csv 或网页 .html）",
+    "不支持的文件类型：表.pdf（请用 .xlsx、.xls、.et、.ods、.tsv、.txt、.csv 或网页 .html、.mht）",
   ],
 ] as const)("bad input in %s: %s gets the CLI's sentence", async (locale, name, message) => {
   expect(await checkInput({ name, bytes: new Uint8Array([1, 2, 3]), pasted: false }, { locale })).toEqual({

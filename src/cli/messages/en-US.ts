@@ -82,9 +82,10 @@ export const enUS: CliMessages = {
   noTable: (path: string, message: string, advice: string) =>
     `${path}: ${message} ${advice} Nothing was written.`,
   fileNoTable: (file: string, message: string) => `${file}: ${message}`,
-  noMatch: (pattern: string) => `No .xlsx, .xlsm, .csv, .tsv or .txt file matches ${pattern}.`,
+  noMatch: (pattern: string) =>
+    `No table file (.xlsx, .xls, .et, .ods, .csv, .tsv, .txt, .html, .mht) matches ${pattern}.`,
   noTableFiles: (folder: string) =>
-    `The folder ${folder} (and its subfolders) holds no .xlsx, .xlsm, .csv, .tsv or .txt file.`,
+    `The folder ${folder} (and its subfolders) holds no table file (.xlsx, .xls, .et, .ods, .csv, .tsv, .txt, .html, .mht).`,
   progressLine: (done: number, total: number) => `Checked ${formatCount(done)}/${formatCount(total)} files…`,
   summaryExtension: (path: string) => `The summary's file name must end in .xlsx or .csv: ${path}`,
   summaryWritten: (path: string, problems: number, files: number) =>

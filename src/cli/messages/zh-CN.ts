@@ -95,9 +95,10 @@ export const zhCN = {
   noTable: (path: string, message: string, advice: string) =>
     `${path}：${message}${advice}没有写出任何文件。`,
   fileNoTable: (file: string, message: string) => `${file}：${message}`,
-  noMatch: (pattern: string) => `没有与 ${pattern} 匹配的 .xlsx、.xlsm、.csv、.tsv 或 .txt 文件。`,
+  noMatch: (pattern: string) =>
+    `没有与 ${pattern} 匹配的表格文件（.xlsx、.xls、.et、.ods、.csv、.tsv、.txt、.html、.mht）。`,
   noTableFiles: (folder: string) =>
-    `文件夹 ${folder} 及其子文件夹中没有 .xlsx、.xlsm、.csv、.tsv 或 .txt 文件。`,
+    `文件夹 ${folder} 及其子文件夹中没有表格文件（.xlsx、.xls、.et、.ods、.csv、.tsv、.txt、.html、.mht）。`,
   progressLine: (done: number, total: number) => `已检查 ${formatCount(done)}/${formatCount(total)} 个文件……`,
   summaryExtension: (path: string) => `汇总文件名须以 .xlsx 或 .csv 结尾：${path}`,
   summaryWritten: (path: string, problems: number, files: number) =>

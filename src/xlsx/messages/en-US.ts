@@ -6,7 +6,7 @@ export const inputErrorsEnUS: InputErrorMessages = {
   notFound: (path: string) => `File not found: ${path}`,
   isDirectory: (path: string) => `${path} is a folder, not a file.`,
   unsupportedType: (path: string) =>
-    `Unsupported file type: ${path} (use .xlsx, .xls, .et, .ods, .tsv, .txt, .csv or a web page .html)`,
+    `Unsupported file type: ${path} (use .xlsx, .xls, .et, .ods, .tsv, .txt, .csv or a web page .html or .mht)`,
   legacyFormat: (path: string) =>
     `${path} is an old Excel (.xls) or WPS (.et) file that cannot be read (a format older than Excel 97, or damaged): open it in WPS or Excel, choose File → Save As, pick "Excel Workbook (*.xlsx)" and try again.`,
   notXlsx: (path: string) =>

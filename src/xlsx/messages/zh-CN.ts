@@ -10,7 +10,7 @@ export const inputErrorsZhCN = {
   notFound: (path: string) => `找不到文件：${path}`,
   isDirectory: (path: string) => `${path} 是文件夹，不是文件。`,
   unsupportedType: (path: string) =>
-    `不支持的文件类型：${path}（请用 .xlsx、.xls、.et、.ods、.tsv、.txt、.csv 或网页 .html）`,
+    `不支持的文件类型：${path}（请用 .xlsx、.xls、.et、.ods、.tsv、.txt、.csv 或网页 .html、.mht）`,
   legacyFormat: (path: string) =>
     `${path} 是旧版 Excel（.xls）或 WPS 表格（.et）文件，但无法读取（可能是 Excel 95 以前的格式或已损坏）：请在 WPS 表格或 Excel 中打开它，点“文件 → 另存为”，选“Excel 工作簿（*.xlsx）”保存后再试。`,
   notXlsx: (path: string) =>
