@@ -810,7 +810,7 @@ export const enUS: Messages = {
       "- reconciles every total and, where one disagrees, names the cell to change and its right value;",
       "- checks levels, codes, numbering and values, lists the problems on a second new sheet, and marks and annotates the source cells.",
       "No value of the source is changed.",
-      "It reads the common shapes: one row per project with the indicators run on (items numbered 1、 1. （1） ① …, or one segment per indicator), a department table from a provincial budget system (one row per indicator, departments and units carrying their totals), and the single-project form (资金总额 = its parts). Several tables on a sheet, or a table on another sheet, are found.",
+      "It reads the common shapes: one row per project with the indicators run on (items numbered 1、 1. （1） ① …, or one segment per indicator), a department table from a provincial budget system (one row per indicator, departments and units carrying their totals), the single-project form (资金总额 = its parts; where a 长期绩效指标 grid stands above a 年度绩效指标 grid, this year's grid gives the targets and the long-term one their 实施周期指标值), and the year-end self-evaluation form. Headers worded differently from place to place (指标内容, 本年预期值, 资金来源) are read by their meaning. Several tables on a sheet, or a table on another sheet, are found.",
     ],
     howTitle: "In Excel",
     how: [
